@@ -1,0 +1,62 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { InputError } from '../errors.js';
+import { resolveInside } from '../paths.js';
+
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+function kustomizationIn(dir: string): string | undefined {
+  return KUSTOMIZATION_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
+}
+
+/** Repository-relative paths with `/`, skipping .git, for glob matching. */
+function walk(root: string): { files: string[]; dirs: string[] } {
+  const files: string[] = [];
+  const dirs: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === '.git') continue;
+      const path = join(dir, entry.name);
+      const rel = relative(root, path).split(sep).join('/');
+      if (entry.isDirectory()) {
+        dirs.push(rel);
+        visit(path);
+      } else if (entry.isFile()) files.push(rel);
+    }
+  };
+  visit(root);
+  return { files, dirs };
+}
+
+/**
+ * Turns `paths` entries (kustomization files, directories holding one, or globs) into a
+ * sorted, de-duplicated list of repository-relative kustomization files. Every entry must
+ * match something: a typo is an error, not a silent no-op.
+ */
+export function resolveKustomizations(root: string, entries: readonly string[], input = 'paths'): string[] {
+  const found = new Set<string>();
+  let tree: ReturnType<typeof walk> | undefined;
+  for (const entry of entries) {
+    const before = found.size;
+    if (GLOB_CHARS.test(entry)) {
+      tree ??= walk(root);
+      const matches = picomatch(entry.replace(/^\.\//, ''), { dot: false });
+      for (const file of tree.files) if (matches(file) && KUSTOMIZATION_NAMES.some((name) => file.endsWith(name))) found.add(file);
+      for (const dir of tree.dirs) {
+        if (!matches(dir)) continue;
+        const file = kustomizationIn(join(root, dir));
+        if (file) found.add(relative(root, file).split(sep).join('/'));
+      }
+      if (found.size === before) throw new InputError(input, entry, 'a glob that matches at least one kustomization file');
+      continue;
+    }
+    const absolute = resolveInside(root, entry, input);
+    if (!existsSync(absolute)) throw new InputError(input, entry, 'an existing file or directory in the GitOps repository');
+    const file = statSync(absolute).isDirectory() ? kustomizationIn(absolute) : absolute;
+    if (!file) throw new InputError(input, entry, `a directory containing ${KUSTOMIZATION_NAMES.join(', ')}`);
+    found.add(relative(root, file).split(sep).join('/'));
+  }
+  return [...found].sort();
+}

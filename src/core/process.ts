@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { CommandError } from './errors.js';
+
+export interface RunOptions {
+  cwd?: string;
+  /** Added to (not replacing) the parent environment. Secrets travel here, never in args. */
+  env?: Record<string, string | undefined>;
+  /** Written to the child's stdin. */
+  input?: string;
+  /** Return a non-zero exit instead of throwing. */
+  allowFailure?: boolean;
+}
+
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a program with an argument array. There is deliberately no shell variant: no input
+ * ever reaches a shell, so nothing needs quoting.
+ */
+export function run(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => reject(new CommandError(command, args, null, error.message)));
+    child.on('close', (code) => {
+      const result = {
+        exitCode: code ?? -1,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      };
+      if (result.exitCode !== 0 && !options.allowFailure) {
+        reject(new CommandError(command, args, code, result.stderr || result.stdout));
+      } else {
+        resolve(result);
+      }
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}

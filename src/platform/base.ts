@@ -1,0 +1,79 @@
+import type { Log, SourceLocation } from '../core/log.js';
+import { Redactor } from './redact.js';
+import type { CiEvent, Forge, ForgeOptions, Platform, PlatformName } from './types.js';
+
+export type Env = Record<string, string | undefined>;
+
+/** Every platform passes inputs as INPUT_<NAME>; GitHub keeps `-`, GitLab components write `_`. */
+export function inputFromEnv(env: Env, name: string): string {
+  const upper = name.toUpperCase().replace(/ /g, '_');
+  return (env[`INPUT_${upper}`] ?? env[`INPUT_${upper.replace(/-/g, '_')}`] ?? '').trim();
+}
+
+/**
+ * What all adapters share: redaction before anything is printed, and a Log built on three
+ * primitives each platform supplies (a line, an annotation, a group).
+ */
+export abstract class BasePlatform implements Platform {
+  abstract readonly name: PlatformName;
+  protected readonly redactor = new Redactor();
+  readonly log: Log;
+
+  constructor(
+    readonly stage: string,
+    protected readonly env: Env,
+    readonly workspace: string,
+  ) {
+    const clean = (text: string) => this.redactor.redact(text);
+    this.log = {
+      info: (message) => this.writeLine(clean(message)),
+      debug: (message) => {
+        if (this.debugEnabled()) this.writeLine(clean(`[debug] ${message}`));
+      },
+      warning: (message, location) => this.annotate('warning', clean(message), location),
+      error: (message, location) => this.annotate('error', clean(message), location),
+      group: (title, body) => this.group(clean(title), body),
+    };
+  }
+
+  input(name: string): string {
+    return inputFromEnv(this.env, name);
+  }
+
+  secret(value: string): void {
+    if (value) this.redactor.add(value);
+  }
+
+  protected debugEnabled(): boolean {
+    return this.env.RUNNER_DEBUG === '1' || this.env.CI_DEBUG_TRACE === 'true' || this.env.AEGIS_DEBUG === '1';
+  }
+
+  protected writeLine(text: string): void {
+    process.stderr.write(`${text}\n`);
+  }
+
+  protected annotate(level: 'warning' | 'error', message: string, location?: SourceLocation): void {
+    const where = location ? `${location.file}${location.line ? `:${location.line}` : ''}: ` : '';
+    const colour = level === 'error' ? '\u001b[31m' : '\u001b[33m';
+    this.writeLine(`${colour}${level.toUpperCase()}\u001b[0m ${where}${message}`);
+  }
+
+  protected async group<T>(title: string, body: () => Promise<T>): Promise<T> {
+    this.writeLine(`── ${title}`);
+    return body();
+  }
+
+  fail(message: string): void {
+    this.annotate('error', this.redactor.redact(message));
+    process.exitCode = 1;
+  }
+
+  protected redactText(text: string): string {
+    return this.redactor.redact(text);
+  }
+
+  abstract setOutput(name: string, value: string): void;
+  abstract summary(markdown: string): Promise<void>;
+  abstract event(): CiEvent;
+  abstract forge(options: ForgeOptions): Promise<Forge>;
+}

@@ -1,0 +1,45 @@
+import { getOctokit } from '@actions/github';
+import { AegisError } from '../../core/errors.js';
+import type { Forge, PullRequestRequest, PullRequestResult } from '../types.js';
+
+function splitRepository(repository: string): { owner: string; repo: string } {
+  const [owner, repo, ...rest] = repository.split('/');
+  if (!owner || !repo || rest.length > 0) {
+    throw new AegisError(`GitHub repository must be 'owner/name', got ${JSON.stringify(repository)}.`);
+  }
+  return { owner, repo };
+}
+
+export class GitHubForge implements Forge {
+  readonly kind = 'github' as const;
+  private readonly octokit: ReturnType<typeof getOctokit>;
+
+  constructor(token: string, apiUrl = 'https://api.github.com') {
+    this.octokit = getOctokit(token, { baseUrl: apiUrl });
+  }
+
+  async upsertPullRequest(request: PullRequestRequest): Promise<PullRequestResult> {
+    const { owner, repo } = splitRepository(request.repository);
+    const open = await this.octokit.rest.pulls.list({
+      owner,
+      repo,
+      state: 'open',
+      head: `${owner}:${request.head}`,
+      base: request.base,
+    });
+    const existing = open.data[0];
+    if (existing) {
+      await this.octokit.rest.pulls.update({ owner, repo, pull_number: existing.number, title: request.title, body: request.body });
+      return { number: existing.number, url: existing.html_url, created: false };
+    }
+    const created = await this.octokit.rest.pulls.create({
+      owner,
+      repo,
+      head: request.head,
+      base: request.base,
+      title: request.title,
+      body: request.body,
+    });
+    return { number: created.data.number, url: created.data.html_url, created: true };
+  }
+}

@@ -1,0 +1,30 @@
+import { Gitlab } from '@gitbeaker/rest';
+import type { Forge, PullRequestRequest, PullRequestResult } from '../types.js';
+
+export class GitLabForge implements Forge {
+  readonly kind = 'gitlab' as const;
+  private readonly api: InstanceType<typeof Gitlab>;
+
+  constructor(token: string, apiUrl = 'https://gitlab.com/api/v4') {
+    // gitbeaker wants the server root and appends /api/v4 itself.
+    this.api = new Gitlab({ host: apiUrl.replace(/\/api\/v4\/?$/, ''), token });
+  }
+
+  async upsertPullRequest(request: PullRequestRequest): Promise<PullRequestResult> {
+    const open = await this.api.MergeRequests.all({
+      projectId: request.repository,
+      sourceBranch: request.head,
+      targetBranch: request.base,
+      state: 'opened',
+    });
+    const existing = open[0];
+    if (existing) {
+      await this.api.MergeRequests.edit(request.repository, existing.iid, { title: request.title, description: request.body });
+      return { number: existing.iid, url: String(existing.web_url), created: false };
+    }
+    const created = await this.api.MergeRequests.create(request.repository, request.head, request.base, request.title, {
+      description: request.body,
+    });
+    return { number: created.iid, url: String(created.web_url), created: true };
+  }
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import * as core from '@actions/core';
+import type { SourceLocation } from '../core/log.js';
+import { BasePlatform, type Env } from './base.js';
+import { githubEvent } from './event.js';
+import { loadForge } from './forge/load.js';
+import type { CiEvent, Forge, ForgeOptions } from './types.js';
+
+/** GitHub Actions, through @actions/core so that @github/local-action and the runner see the same calls. */
+export class GitHubPlatform extends BasePlatform {
+  readonly name = 'github' as const;
+
+  constructor(stage: string, env: Env) {
+    super(stage, env, env.GITHUB_WORKSPACE ?? process.cwd());
+  }
+
+  override input(name: string): string {
+    return core.getInput(name);
+  }
+
+  override secret(value: string): void {
+    if (!value) return;
+    super.secret(value);
+    core.setSecret(value);
+  }
+
+  protected override writeLine(text: string): void {
+    core.info(text);
+  }
+
+  protected override debugEnabled(): boolean {
+    return core.isDebug();
+  }
+
+  protected override annotate(level: 'warning' | 'error', message: string, location?: SourceLocation): void {
+    const properties = location ? { file: location.file, startLine: location.line } : {};
+    if (level === 'warning') core.warning(message, properties);
+    else core.error(message, properties);
+  }
+
+  protected override async group<T>(title: string, body: () => Promise<T>): Promise<T> {
+    return core.group(title, body);
+  }
+
+  override fail(message: string): void {
+    core.setFailed(this.redactText(message));
+  }
+
+  setOutput(name: string, value: string): void {
+    core.setOutput(name, this.redactText(value));
+  }
+
+  async summary(markdown: string): Promise<void> {
+    if (!this.env.GITHUB_STEP_SUMMARY) {
+      this.writeLine(this.redactText(markdown));
+      return;
+    }
+    await core.summary.addRaw(this.redactText(markdown), true).write();
+  }
+
+  event(): CiEvent {
+    const path = this.env.GITHUB_EVENT_PATH;
+    let payload: Record<string, unknown> = {};
+    if (path) {
+      try {
+        payload = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      } catch {
+        this.log.warning(`Could not read the event payload at ${path}; using GITHUB_* variables only.`);
+      }
+    }
+    return githubEvent(this.env, payload);
+  }
+
+  forge(options: ForgeOptions): Promise<Forge> {
+    this.secret(options.token);
+    return loadForge({ kind: 'github', apiUrl: this.env.GITHUB_API_URL, ...options });
+  }
+}

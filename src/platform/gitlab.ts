@@ -1,0 +1,62 @@
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { BasePlatform, type Env } from './base.js';
+import { gitlabEvent } from './event.js';
+import { loadForge } from './forge/load.js';
+import type { CiEvent, Forge, ForgeOptions } from './types.js';
+
+/** GitLab's dotenv reports accept only single-line values and variable-safe names. */
+export function dotenvLine(prefix: string, name: string, value: string): string {
+  const key = `${prefix}${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
+  return `${key}=${value.replace(/\r?\n/g, '\\n')}\n`;
+}
+
+/**
+ * GitLab CI: inputs arrive as INPUT_* variables set by the component, outputs go to a
+ * dotenv report (`artifacts:reports:dotenv`), the summary to a markdown artifact and a
+ * collapsible log section.
+ */
+export class GitLabPlatform extends BasePlatform {
+  readonly name = 'gitlab' as const;
+  private readonly dotenvPath: string;
+  private readonly outputPrefix: string;
+  private sectionCounter = 0;
+
+  constructor(stage: string, env: Env) {
+    super(stage, env, env.CI_PROJECT_DIR ?? process.cwd());
+    this.dotenvPath = resolve(this.workspace, env.AEGIS_DOTENV ?? `aegis-${stage}.env`);
+    this.outputPrefix = env.AEGIS_OUTPUT_PREFIX ?? 'AEGIS_';
+  }
+
+  protected override async group<T>(title: string, body: () => Promise<T>): Promise<T> {
+    const id = `aegis_${this.stage.replace(/\W/g, '_')}_${++this.sectionCounter}`;
+    const now = () => Math.floor(Date.now() / 1000);
+    this.writeLine(`\u001b[0Ksection_start:${now()}:${id}[collapsed=false]\r\u001b[0K${title}`);
+    try {
+      return await body();
+    } finally {
+      this.writeLine(`\u001b[0Ksection_end:${now()}:${id}\r\u001b[0K`);
+    }
+  }
+
+  setOutput(name: string, value: string): void {
+    appendFileSync(this.dotenvPath, dotenvLine(this.outputPrefix, name, this.redactText(value)));
+  }
+
+  async summary(markdown: string): Promise<void> {
+    const clean = this.redactText(markdown);
+    const dir = join(this.workspace, 'aegis-summary');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${this.stage}.md`), clean);
+    await this.group(`${this.stage} summary`, async () => this.writeLine(clean));
+  }
+
+  event(): CiEvent {
+    return gitlabEvent(this.env);
+  }
+
+  forge(options: ForgeOptions): Promise<Forge> {
+    this.secret(options.token);
+    return loadForge({ kind: 'gitlab', apiUrl: this.env.CI_API_V4_URL, ...options });
+  }
+}

@@ -1,0 +1,77 @@
+import type { Log } from '../core/log.js';
+
+export type PlatformName = 'github' | 'gitlab' | 'local';
+
+export type EventKind = 'push' | 'pull_request' | 'merge_group' | 'tag' | 'schedule' | 'manual';
+
+/** One shape for "what triggered this run", whichever CI system produced it. */
+export interface CiEvent {
+  kind: EventKind;
+  /** The platform's own name for the trigger (e.g. `workflow_dispatch`, `merge_request_event`). */
+  source: string;
+  /** The commit this run builds. On a pull request this is the PR head, never a synthetic merge commit. */
+  head?: string;
+  /** The commit to compare against when the platform tells us one (PR base, push `before`, merge-group base). */
+  base?: string;
+  /** Previous tip of the branch on a push; undefined or all zeros on a new branch. */
+  before?: string;
+  /** Branch name for branch events; the PR source branch for pull requests. */
+  branch?: string;
+  tag?: string;
+  defaultBranch?: string;
+  /** Set for pull/merge requests. */
+  pullRequest?: { number: number; baseRef: string; headRef: string; baseSha?: string; headSha?: string; mergedResult?: boolean };
+  /** GitHub reports force pushes; GitLab does not (undefined). */
+  forced?: boolean;
+  repositoryUrl?: string;
+  runUrl?: string;
+  actor?: string;
+}
+
+export interface PullRequestRequest {
+  /** Repository path on the forge: `owner/repo` on GitHub, `group/sub/project` on GitLab. */
+  repository: string;
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+}
+
+export interface PullRequestResult {
+  number: number;
+  url: string;
+  /** false when an open PR/MR for the same head and base existed and was updated. */
+  created: boolean;
+}
+
+/** Pull/merge requests, releases and statuses. Loaded lazily: a stage that never asks pays nothing. */
+export interface Forge {
+  readonly kind: 'github' | 'gitlab';
+  upsertPullRequest(request: PullRequestRequest): Promise<PullRequestResult>;
+}
+
+export interface ForgeOptions {
+  token: string;
+  /** Which forge; defaults to the platform's own (required locally). */
+  kind?: 'github' | 'gitlab';
+  /** API base URL; defaults to the platform's (GITHUB_API_URL, CI_API_V4_URL). */
+  apiUrl?: string;
+}
+
+/** The seam: the only thing stages know about where they run. */
+export interface Platform {
+  readonly name: PlatformName;
+  /** Directory that relative input paths resolve against. */
+  readonly workspace: string;
+  /** Raw input value, '' when unset. */
+  input(name: string): string;
+  setOutput(name: string, value: string): void;
+  /** Registers a value for masking (GitHub) and redaction by our logger (everywhere). */
+  secret(value: string): void;
+  readonly log: Log;
+  summary(markdown: string): Promise<void>;
+  event(): CiEvent;
+  forge(options: ForgeOptions): Promise<Forge>;
+  /** Marks the run failed with a message; the process exit code follows. */
+  fail(message: string): void;
+}
