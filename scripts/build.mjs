@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Bundles every entry in src/entry/ with ncc into dist/<name>/ and records bundle sizes.
+// Type checking is `tsc --noEmit` (npm run lint); ncc only transpiles.
 // `--check` builds into a temporary directory and fails on any difference from dist/:
 // the committed bundles are what users run, so they must be exactly what the source builds.
 import { spawn } from 'node:child_process';
@@ -9,16 +10,19 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
+// `node scripts/build.mjs cli gitops-bump` rebuilds only those bundles (for a quick local loop).
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const entries = readdirSync(join(root, 'src/entry'))
   .filter((file) => file.endsWith('.ts'))
   .map((file) => file.replace(/\.ts$/, ''))
+  .filter((entry) => only.length === 0 || only.includes(entry))
   .sort();
 
 function ncc(entry, outDir) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', `src/entry/${entry}.ts`, '-o', outDir, '--license', 'licenses.txt', '--quiet', '--target', 'es2023'],
+      [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', `src/entry/${entry}.ts`, '-o', outDir, '--license', 'licenses.txt', '--quiet', '--target', 'es2023', '--transpile-only'],
       { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
     );
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${entry} (exit ${code})`))));
@@ -61,7 +65,7 @@ try {
       for (let entry = queue.shift(); entry; entry = queue.shift()) await ncc(entry, join(out, entry));
     }),
   );
-  writeFileSync(join(out, 'SIZES.md'), sizesTable(out));
+  if (only.length === 0) writeFileSync(join(out, 'SIZES.md'), sizesTable(out));
 
   const dist = join(root, 'dist');
   if (check) {
@@ -81,8 +85,9 @@ try {
     }
     console.log(`dist/ matches the source (${built.length} files).`);
   } else {
-    rmSync(dist, { recursive: true, force: true });
+    if (only.length === 0) rmSync(dist, { recursive: true, force: true });
     mkdirSync(dist, { recursive: true });
+    for (const entry of entries) rmSync(join(dist, entry), { recursive: true, force: true });
     cpSync(out, dist, { recursive: true });
     console.log(readFileSync(join(dist, 'SIZES.md'), 'utf8'));
     console.log(`built ${entries.length} bundles into ${relative(process.cwd(), dist) || 'dist'}/`);

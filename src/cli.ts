@@ -74,8 +74,14 @@ export async function cli(argv: readonly string[]): Promise<void> {
     return;
   }
   for (const name of Object.keys(args.inputs)) {
-    if (!stage.inputs[name]) {
-      console.error(`Unknown input --${name} for stage ${stage.name}.\n\n${stageHelp(stage)}`);
+    const spec = stage.inputs[name];
+    const problem = !spec
+      ? `Unknown input --${name} for stage ${stage.name}.\n\n${stageHelp(stage)}`
+      : spec.secret
+        ? `Pass the secret input '${name}' through the environment (INPUT_${name.toUpperCase().replace(/-/g, '_')}=… aegis ${stage.name} …), not as a flag: command-line arguments are visible to every process on the machine.`
+        : undefined;
+    if (problem) {
+      console.error(problem);
       process.exitCode = 2;
       return;
     }

@@ -26,12 +26,12 @@ export function run(command: string, args: readonly string[], options: RunOption
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', (error) => reject(new CommandError(command, args, null, error.message)));
     child.on('close', (code) => {
       const result = {
@@ -45,6 +45,10 @@ export function run(command: string, args: readonly string[], options: RunOption
         resolve(result);
       }
     });
-    child.stdin.end(options.input ?? '');
+    if (child.stdin) {
+      // A child may exit without reading its input; that is its exit code's business, not an EPIPE crash.
+      child.stdin.on('error', () => {});
+      child.stdin.end(options.input);
+    }
   });
 }

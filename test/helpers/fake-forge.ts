@@ -1,0 +1,154 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * FAKE GitHub and GitLab REST APIs: only the pull/merge request endpoints aegis uses, in the
+ * shapes their documentation gives (GitHub REST "Pulls": GET/POST /repos/{owner}/{repo}/pulls,
+ * PATCH /repos/{owner}/{repo}/pulls/{number}; GitLab REST "Merge requests": GET/POST
+ * /api/v4/projects/:id/merge_requests, PUT /api/v4/projects/:id/merge_requests/:iid).
+ * No real forge can run on this machine.
+ */
+export interface FakePullRequest {
+  number: number;
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  project: string;
+}
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  authorization?: string;
+  privateToken?: string;
+  body?: Record<string, unknown>;
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString();
+  return text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+}
+
+export async function startFakeForge(kind: 'github' | 'gitlab') {
+  const pulls: FakePullRequest[] = [];
+  const calls: RecordedCall[] = [];
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const body = await readJson(request);
+    calls.push({
+      method: request.method ?? '',
+      path: url.pathname,
+      authorization: request.headers.authorization,
+      privateToken: request.headers['private-token'] as string | undefined,
+      body,
+    });
+    const send = (status: number, payload: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(payload));
+    };
+    const base = `http://${request.headers.host}`;
+    if (kind === 'github') {
+      const match = /^\/repos\/([^/]+)\/([^/]+)\/pulls(?:\/(\d+))?$/.exec(url.pathname);
+      if (!match) return send(404, { message: 'Not Found' });
+      const project = `${match[1]}/${match[2]}`;
+      const render = (pr: FakePullRequest) => ({
+        number: pr.number,
+        state: pr.state,
+        title: pr.title,
+        body: pr.body,
+        html_url: `${base}/${project}/pull/${pr.number}`,
+        head: { ref: pr.head, label: `${match[1]}:${pr.head}` },
+        base: { ref: pr.base },
+      });
+      if (request.method === 'GET') {
+        const head = url.searchParams.get('head') ?? '';
+        const found = pulls.filter(
+          (pr) =>
+            pr.project === project &&
+            pr.state === (url.searchParams.get('state') ?? 'open') &&
+            (!head || `${match[1]}:${pr.head}` === head) &&
+            (!url.searchParams.get('base') || pr.base === url.searchParams.get('base')),
+        );
+        return send(200, found.map(render));
+      }
+      if (request.method === 'POST') {
+        const pr: FakePullRequest = {
+          number: pulls.length + 1,
+          head: String(body?.head),
+          base: String(body?.base),
+          title: String(body?.title),
+          body: String(body?.body ?? ''),
+          state: 'open',
+          project,
+        };
+        pulls.push(pr);
+        return send(201, render(pr));
+      }
+      if (request.method === 'PATCH' && match[3]) {
+        const pr = pulls.find((candidate) => candidate.project === project && candidate.number === Number(match[3]));
+        if (!pr) return send(404, { message: 'Not Found' });
+        Object.assign(pr, { title: body?.title ?? pr.title, body: body?.body ?? pr.body });
+        return send(200, render(pr));
+      }
+      return send(405, { message: 'Method Not Allowed' });
+    }
+
+    const match = /^\/api\/v4\/projects\/([^/]+)\/merge_requests(?:\/(\d+))?$/.exec(url.pathname);
+    if (!match) return send(404, { message: '404 Not Found' });
+    const project = decodeURIComponent(match[1] as string);
+    const render = (mr: FakePullRequest) => ({
+      iid: mr.number,
+      id: 1000 + mr.number,
+      state: mr.state === 'open' ? 'opened' : 'closed',
+      title: mr.title,
+      description: mr.body,
+      source_branch: mr.head,
+      target_branch: mr.base,
+      web_url: `${base}/${project}/-/merge_requests/${mr.number}`,
+    });
+    if (request.method === 'GET') {
+      const found = pulls.filter(
+        (mr) =>
+          mr.project === project &&
+          (url.searchParams.get('state') !== 'opened' || mr.state === 'open') &&
+          (!url.searchParams.get('source_branch') || mr.head === url.searchParams.get('source_branch')) &&
+          (!url.searchParams.get('target_branch') || mr.base === url.searchParams.get('target_branch')),
+      );
+      return send(200, found.map(render));
+    }
+    if (request.method === 'POST') {
+      const mr: FakePullRequest = {
+        number: pulls.length + 1,
+        head: String(body?.source_branch ?? body?.sourceBranch),
+        base: String(body?.target_branch ?? body?.targetBranch),
+        title: String(body?.title),
+        body: String(body?.description ?? ''),
+        state: 'open',
+        project,
+      };
+      pulls.push(mr);
+      return send(201, render(mr));
+    }
+    if (request.method === 'PUT' && match[2]) {
+      const mr = pulls.find((candidate) => candidate.project === project && candidate.number === Number(match[2]));
+      if (!mr) return send(404, { message: '404 Not found' });
+      Object.assign(mr, { title: body?.title ?? mr.title, body: body?.description ?? mr.body });
+      return send(200, render(mr));
+    }
+    return send(405, { message: '405 Method Not Allowed' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    apiUrl: kind === 'github' ? url : `${url}/api/v4`,
+    pulls,
+    calls,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
