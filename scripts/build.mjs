@@ -4,7 +4,7 @@
 // `--check` builds into a temporary directory and fails on any difference from dist/:
 // the committed bundles are what users run, so they must be exactly what the source builds.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, cpSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -22,7 +22,19 @@ function ncc(entry, outDir) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', `src/entry/${entry}.ts`, '-o', outDir, '--license', 'licenses.txt', '--quiet', '--target', 'es2023', '--transpile-only'],
+      [
+        join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+        'build',
+        `src/entry/${entry}.ts`,
+        '-o',
+        outDir,
+        '--license',
+        'licenses.txt',
+        '--quiet',
+        '--target',
+        'es2023',
+        '--transpile-only',
+      ],
       { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
     );
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${entry} (exit ${code})`))));

@@ -1,7 +1,7 @@
 // Generates each stage's GitHub action.yml and GitLab component template from its
 // StageDefinition, so inputs, defaults and descriptions live in one place.
 // `--check` fails when a committed file differs from what the definitions produce.
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
@@ -27,7 +27,11 @@ export function actionYaml(stage: StageDefinition): string {
     inputs: Object.fromEntries(
       Object.entries(stage.inputs).map(([name, spec]) => [
         name,
-        { description: spec.description, required: Boolean(spec.required), ...(spec.default !== undefined ? { default: spec.default } : {}) },
+        {
+          description: spec.description,
+          required: Boolean(spec.required),
+          ...(spec.default !== undefined ? { default: spec.default } : {}),
+        },
       ]),
     ),
     outputs: Object.fromEntries(Object.entries(stage.outputs).map(([name, spec]) => [name, { description: spec.description }])),
@@ -43,7 +47,11 @@ export function componentYaml(stage: StageDefinition): string {
     'job-image': { description: 'Image the job runs in (Node 24, git and the aegis bundles).', default: RUNTIME_IMAGE },
   };
   const inputs = Object.fromEntries(
-    Object.entries(stage.inputs).map(([name, spec]) => [name, { description: spec.description, default: spec.default ?? '' }]),
+    // A required input has no default, so GitLab refuses a pipeline that omits it.
+    Object.entries(stage.inputs).map(([name, spec]) => [
+      name,
+      spec.required ? { description: spec.description } : { description: spec.description, default: spec.default ?? '' },
+    ]),
   );
   const spec = { spec: { inputs: { ...jobInputs, ...inputs } } };
   const job = {
@@ -54,8 +62,8 @@ export function componentYaml(stage: StageDefinition): string {
       script: [`node "\${AEGIS_DIST:-/opt/aegis/dist}/${stage.name}/index.js"`],
       artifacts: {
         when: 'always',
-        paths: ['aegis-summary/'],
-        reports: { dotenv: `aegis-${stage.name}.env` },
+        paths: ['aegis-summary/', ...(stage.gitlabArtifacts?.paths ?? [])],
+        reports: { dotenv: `aegis-${stage.name}.env`, ...stage.gitlabArtifacts?.reports },
       },
     },
   };

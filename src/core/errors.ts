@@ -15,9 +15,7 @@ export class InputError extends AegisError {
     readonly expected: string,
     readonly detail?: string,
   ) {
-    super(
-      `Input '${input}' has an invalid value ${JSON.stringify(truncate(value))}: expected ${expected}${detail ? ` (${detail})` : ''}.`,
-    );
+    super(`Input '${input}' has an invalid value ${JSON.stringify(truncate(value))}: expected ${expected}${detail ? ` (${detail})` : ''}.`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { gitopsBump } from '../stages/gitops-bump.js';
-import { main } from '../stages/runner.js';
+import { isEntryPoint, main } from '../stages/runner.js';
 
-await main(gitopsBump);
+export const run = () => main(gitopsBump);
+if (isEntryPoint(import.meta.url)) await run();

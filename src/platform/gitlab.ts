@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BasePlatform, type Env } from './base.js';
 import { gitlabEvent } from './event.js';
@@ -21,9 +21,12 @@ export class GitLabPlatform extends BasePlatform {
   private readonly dotenvPath: string;
   private readonly outputPrefix: string;
   private sectionCounter = 0;
+  private dotenvStarted = false;
 
   constructor(stage: string, env: Env) {
-    super(stage, env, env.CI_PROJECT_DIR ?? process.cwd());
+    // gitlab-ci-local's shell executor reports a virtual CI_PROJECT_DIR (/builds/…); the job's
+    // working directory is the project directory there, as it is on real runners.
+    super(stage, env, env.CI_PROJECT_DIR && existsSync(env.CI_PROJECT_DIR) ? env.CI_PROJECT_DIR : process.cwd());
     this.dotenvPath = resolve(this.workspace, env.AEGIS_DOTENV ?? `aegis-${stage}.env`);
     this.outputPrefix = env.AEGIS_OUTPUT_PREFIX ?? 'AEGIS_';
   }
@@ -40,7 +43,11 @@ export class GitLabPlatform extends BasePlatform {
   }
 
   setOutput(name: string, value: string): void {
-    appendFileSync(this.dotenvPath, dotenvLine(this.outputPrefix, name, this.redactText(value)));
+    const line = dotenvLine(this.outputPrefix, name, this.redactText(value));
+    // The first output replaces a report left by an earlier run in the same directory.
+    if (this.dotenvStarted) appendFileSync(this.dotenvPath, line);
+    else writeFileSync(this.dotenvPath, line);
+    this.dotenvStarted = true;
   }
 
   async summary(markdown: string): Promise<void> {

@@ -13,6 +13,12 @@ export interface OutputSpec {
   description: string;
 }
 
+/** What the GitLab component's job keeps: paths and typed reports (`$[[ inputs.x ]]` allowed). */
+export interface GitLabArtifacts {
+  paths?: string[];
+  reports?: Record<string, string>;
+}
+
 /** Everything about a stage that is not its logic: the source of its action.yml and component template. */
 export interface StageDefinition {
   name: string;
@@ -20,5 +26,7 @@ export interface StageDefinition {
   description: string;
   inputs: Record<string, InputSpec>;
   outputs: Record<string, OutputSpec>;
+  /** Artifacts beyond the summary and the dotenv report every component keeps. */
+  gitlabArtifacts?: GitLabArtifacts;
   run(platform: Platform): Promise<void>;
 }

@@ -9,7 +9,7 @@ import { type BumpPlan, type BumpRequest, describeImageChanges, planBump } from 
 import { buildCommitMessage, renderTemplate, TRAILER, type Trailer } from '../core/gitops/commit-message.js';
 import { formatImage, parseImageLines } from '../core/images/image-line.js';
 import { parseSetLines } from '../core/yaml/values.js';
-import type { CiEvent, Platform } from '../platform/types.js';
+import type { CiEvent, Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
 import { markdownTable, parseIdentity } from './shared.js';
@@ -46,23 +46,37 @@ const definition = {
     },
     branch: { description: 'Branch to update (the base branch in pull-request mode).', default: 'main' },
     token: { description: 'Token for HTTPS remotes and for opening pull/merge requests. Never logged or written to disk.', secret: true },
-    'token-username': { description: "User name sent with the token: 'x-access-token' suits GitHub, 'oauth2' GitLab.", default: 'x-access-token' },
+    'token-username': {
+      description: "User name sent with the token; by default 'oauth2' on GitLab and 'x-access-token' elsewhere (GitHub).",
+    },
     'ssh-key': { description: 'Private SSH key for ssh remotes (written to a private temporary file, removed afterwards).', secret: true },
     'ssh-known-hosts': { description: 'known_hosts lines for ssh remotes; without them the first host key is accepted.' },
     paths: {
-      description: 'Kustomization files, directories holding one, or globs (one per line or comma-separated), relative to the repository root.',
+      description:
+        'Kustomization files, directories holding one, or globs (one per line or comma-separated), relative to the repository root.',
     },
     images: {
-      description: 'Images to set, one per line, in `kustomize edit set image` syntax (name=newName:tag@sha256:…, name:tag, name@sha256:…, * keeps a value).',
+      description:
+        'Images to set, one per line, in `kustomize edit set image` syntax (name=newName:tag@sha256:…, name:tag, name@sha256:…, * keeps a value).',
     },
     set: { description: 'Values to set in YAML files such as Helm values, one per line: <file>:<dotted.path>=<value>.' },
-    'add-missing': { description: 'Add an images entry to kustomizations that have none for the image, as kustomize does.', default: 'true' },
-    mode: { description: "'push' commits to the branch; 'pull-request' commits to a deterministic branch and opens or updates a PR/MR.", default: 'push' },
+    'add-missing': {
+      description: 'Add an images entry to kustomizations that have none for the image, as kustomize does.',
+      default: 'true',
+    },
+    mode: {
+      description: "'push' commits to the branch; 'pull-request' commits to a deterministic branch and opens or updates a PR/MR.",
+      default: 'push',
+    },
     'pull-request-branch': { description: 'Branch for pull-request mode; by default aegis/gitops-bump/<branch>/<images>.' },
     forge: { description: "Forge API for pull-request mode: 'github' or 'gitlab'; defaults to the platform running the job." },
     'forge-url': { description: 'Forge API URL (defaults to GITHUB_API_URL or CI_API_V4_URL).' },
-    'forge-project': { description: 'Repository path on the forge (owner/repo or group/project); defaults to the path of the repository URL.' },
-    environment: { description: 'Environment name recorded in the commit (Aegis-Environment trailer) and usable in the message as {environment}.' },
+    'forge-project': {
+      description: 'Repository path on the forge (owner/repo or group/project); defaults to the path of the repository URL.',
+    },
+    environment: {
+      description: 'Environment name recorded in the commit (Aegis-Environment trailer) and usable in the message as {environment}.',
+    },
     'commit-message': {
       description: 'Commit subject template; placeholders {images}, {environment}, {files}.',
       default: 'chore(gitops): bump {images}',
@@ -86,7 +100,7 @@ const definition = {
 export const gitopsBump: StageDefinition = definition;
 
 /** Reads and validates every input before anything is cloned or written. */
-export function parseGitopsBumpInputs(reader: InputReader, event: CiEvent): GitopsBumpOptions {
+export function parseGitopsBumpInputs(reader: InputReader, event: CiEvent, platform: PlatformName = 'local'): GitopsBumpOptions {
   const images = parseImageLines(reader.string('images'), 'images');
   const values = parseSetLines(reader.string('set'), 'set');
   if (images.length === 0 && values.length === 0) {
@@ -107,7 +121,7 @@ export function parseGitopsBumpInputs(reader: InputReader, event: CiEvent): Gito
     branch,
     credentials: {
       token: reader.optional('token'),
-      username: reader.string('token-username'),
+      username: reader.optional('token-username') ?? (platform === 'gitlab' ? 'oauth2' : 'x-access-token'),
     },
     sshKey: reader.optional('ssh-key'),
     request: { paths, images, values, addMissing: reader.boolean('add-missing') },
@@ -187,12 +201,14 @@ function planTable(plan: BumpPlan): string {
     ]),
     ...plan.valueChanges.map((change) => [change.file, change.path, change.previous ?? '(added)', change.next]),
   ];
-  return rows.length === 0 ? 'Nothing to change: the repository already has these values.' : markdownTable(['file', 'image / path', 'previous', 'new'], rows);
+  return rows.length === 0
+    ? 'Nothing to change: the repository already has these values.'
+    : markdownTable(['file', 'image / path', 'previous', 'new'], rows);
 }
 
 export async function runGitopsBump(platform: Platform): Promise<void> {
   const reader = new InputReader(platform, definition.inputs);
-  const options = parseGitopsBumpInputs(reader, platform.event());
+  const options = parseGitopsBumpInputs(reader, platform.event(), platform.name);
   const { log } = platform;
 
   const secretsDir = mkdtempSync(join(tmpdir(), 'aegis-ssh-'));
@@ -213,7 +229,15 @@ export async function runGitopsBump(platform: Platform): Promise<void> {
     const pushBranch = options.mode === 'pull-request' ? (options.pullRequestBranch ?? pullRequestBranchFor(options)) : options.branch;
     const result = await log.group(`Bump ${options.repository} (${pushBranch})`, () =>
       commitAndPush(
-        { remote, branch: options.branch, pushBranch, author: options.author, maxAttempts: options.maxAttempts, dryRun: options.dryRun, log },
+        {
+          remote,
+          branch: options.branch,
+          pushBranch,
+          author: options.author,
+          maxAttempts: options.maxAttempts,
+          dryRun: options.dryRun,
+          log,
+        },
         async ({ dir, attempt }) => {
           const plan = planBump(dir, options.request);
           if (attempt === 1 || plan.files.length > 0) log.info(`Plan (attempt ${attempt}):\n${planTable(plan)}`);
@@ -261,7 +285,9 @@ export async function runGitopsBump(platform: Platform): Promise<void> {
       : result.changed
         ? `Pushed \`${result.sha.slice(0, 12)}\` to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
         : `No change: \`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` already has these values.`;
-    await platform.summary(`### aegis gitops-bump\n\n${status}${pullRequestUrl ? `\n\nPull request: ${pullRequestUrl}` : ''}\n\n${planTable(plan)}\n`);
+    await platform.summary(
+      `### aegis gitops-bump\n\n${status}${pullRequestUrl ? `\n\nPull request: ${pullRequestUrl}` : ''}\n\n${planTable(plan)}\n`,
+    );
   } finally {
     rmSync(secretsDir, { recursive: true, force: true });
   }

@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { AegisError } from '../core/errors.js';
 import { createPlatform } from '../platform/index.js';
 import type { Platform } from '../platform/types.js';
@@ -16,7 +18,21 @@ export async function runStage(stage: StageDefinition, platform: Platform): Prom
   }
 }
 
-/** Entry point of a bundled action: choose the platform from the environment and run. */
+/** Runs a stage on the platform the environment describes (GitHub runner, GitLab job, or a shell). */
 export function main(stage: StageDefinition): Promise<void> {
   return runStage(stage, createPlatform(stage.name));
+}
+
+/**
+ * True when `moduleUrl` is the script node was started with: the bundle run by the runner
+ * starts itself, while @github/local-action imports the entry and calls its `run()`.
+ */
+export function isEntryPoint(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeRemote } from '../../src/core/git/remote.js';
@@ -102,7 +102,9 @@ describe('gitops-bump against a bare repository on disk', () => {
     expect(repo.show('overlays/dev/kustomization.yaml')).toBe(
       DEV.replace('newTag: "1.0.0"', `newTag: "1.4.3"\n    digest: ${DIGEST}`).trimEnd(),
     );
-    expect(repo.show('charts/api/values.yaml')).toBe('# values\nimage:\n  repository: registry.example.com/aegis/api\n  tag: "1.4.3" # pinned');
+    expect(repo.show('charts/api/values.yaml')).toBe(
+      '# values\nimage:\n  repository: registry.example.com/aegis/api\n  tag: "1.4.3" # pinned',
+    );
 
     const message = repo.message();
     expect(message).toContain(`Aegis-Image: registry.example.com/aegis/api=registry.example.com/aegis/api:1.4.3@${DIGEST}`);
@@ -210,7 +212,17 @@ describe('16 jobs bumping 16 images into one branch at once', () => {
     try {
       const results = await Promise.all(
         names.map((name) =>
-          runCli(['gitops-bump', '--repository', `file://${repo.bare}`, '--paths', 'overlays/dev', '--images', `${name}:2.0.0`, '--max-attempts', '30']),
+          runCli([
+            'gitops-bump',
+            '--repository',
+            `file://${repo.bare}`,
+            '--paths',
+            'overlays/dev',
+            '--images',
+            `${name}:2.0.0`,
+            '--max-attempts',
+            '30',
+          ]),
         ),
       );
       for (const result of results) {
@@ -255,7 +267,15 @@ describe('over smart HTTP with basic auth', () => {
 
   test('pushes with the token, which never appears in output, argv, URLs or .git/config', async () => {
     const result = await runCli(
-      ['gitops-bump', '--repository', `${server.url}/gitops.git`, '--paths', 'overlays/dev', '--images', 'registry.example.com/aegis/api:3.0.0'],
+      [
+        'gitops-bump',
+        '--repository',
+        `${server.url}/gitops.git`,
+        '--paths',
+        'overlays/dev',
+        '--images',
+        'registry.example.com/aegis/api:3.0.0',
+      ],
       { env: { INPUT_TOKEN: TOKEN, PATH: `${shimDir}:${process.env.PATH}`, AEGIS_DEBUG: '1' } },
     );
     expect(result.exitCode, result.stderr).toBe(0);
@@ -286,7 +306,15 @@ describe('over smart HTTP with basic auth', () => {
 
   test('a wrong token fails clearly and leaks nothing', async () => {
     const result = await runCli(
-      ['gitops-bump', '--repository', `${server.url}/gitops.git`, '--paths', 'overlays/dev', '--images', 'registry.example.com/aegis/api:4.0.0'],
+      [
+        'gitops-bump',
+        '--repository',
+        `${server.url}/gitops.git`,
+        '--paths',
+        'overlays/dev',
+        '--images',
+        'registry.example.com/aegis/api:4.0.0',
+      ],
       { env: { INPUT_TOKEN: 'wrong-token-value' } },
     );
     expect(result.exitCode).toBe(1);
@@ -327,7 +355,9 @@ describe.each(['github', 'gitlab'] as const)('pull-request mode against a fake %
       expect(repo.show('overlays/dev/kustomization.yaml')).toContain('newTag: "1.0.0"');
       expect(forge.pulls).toHaveLength(1);
       expect(forge.pulls[0]).toMatchObject({ head: branch, base: 'main', project: 'org/gitops', state: 'open' });
-      expect(first.outputs['pull-request-url']).toMatch(kind === 'github' ? /\/org\/gitops\/pull\/1$/ : /\/org\/gitops\/-\/merge_requests\/1$/);
+      expect(first.outputs['pull-request-url']).toMatch(
+        kind === 'github' ? /\/org\/gitops\/pull\/1$/ : /\/org\/gitops\/-\/merge_requests\/1$/,
+      );
 
       const second = await bump('5.0.1');
       expect(second.exitCode, second.stderr).toBe(0);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 
 const CORE = join(import.meta.dirname, '../../src/core');
-const FORBIDDEN = /from\s+['"](@actions\/[^'"]+|@gitbeaker\/[^'"]+)['"]|import\(\s*['"](@actions\/|@gitbeaker\/)|require\(\s*['"](@actions\/|@gitbeaker\/)/;
+const FORBIDDEN =
+  /from\s+['"](@actions\/[^'"]+|@gitbeaker\/[^'"]+)['"]|import\(\s*['"](@actions\/|@gitbeaker\/)|require\(\s*['"](@actions\/|@gitbeaker\/)/;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -35,7 +35,13 @@ describe('githubEvent', () => {
     },
     {
       name: 'pull request uses the PR head, not the synthetic merge commit',
-      env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge', GITHUB_SHA: M, GITHUB_HEAD_REF: 'feat', GITHUB_BASE_REF: 'main' },
+      env: {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_REF: 'refs/pull/7/merge',
+        GITHUB_SHA: M,
+        GITHUB_HEAD_REF: 'feat',
+        GITHUB_BASE_REF: 'main',
+      },
       payload: { number: 7, pull_request: { number: 7, head: { sha: B, ref: 'feat' }, base: { sha: A, ref: 'main' } } },
       expected: {
         kind: 'pull_request',
@@ -71,7 +77,11 @@ describe('githubEvent', () => {
   });
 });
 
-const glEnv = { CI_PROJECT_URL: 'https://gitlab.example.com/g/app', CI_PIPELINE_URL: 'https://gitlab.example.com/g/app/-/pipelines/9', CI_DEFAULT_BRANCH: 'main' };
+const glEnv = {
+  CI_PROJECT_URL: 'https://gitlab.example.com/g/app',
+  CI_PIPELINE_URL: 'https://gitlab.example.com/g/app/-/pipelines/9',
+  CI_DEFAULT_BRANCH: 'main',
+};
 
 describe('gitlabEvent', () => {
   test.each([
@@ -96,7 +106,12 @@ describe('gitlabEvent', () => {
         CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
         CI_MERGE_REQUEST_EVENT_TYPE: 'detached',
       },
-      expected: { kind: 'pull_request', head: B, base: A, pullRequest: { number: 5, baseRef: 'main', headRef: 'feat', mergedResult: false } },
+      expected: {
+        kind: 'pull_request',
+        head: B,
+        base: A,
+        pullRequest: { number: 5, baseRef: 'main', headRef: 'feat', mergedResult: false },
+      },
     },
     {
       name: 'merged-results pipeline uses the source branch tip, not the merge commit',

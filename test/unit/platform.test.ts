@@ -36,6 +36,8 @@ describe('createPlatform', () => {
   test.each([
     [{ GITHUB_ACTIONS: 'true' }, 'github'],
     [{ GITLAB_CI: 'true' }, 'gitlab'],
+    [{ GITLAB_CI: 'false', CI_JOB_NAME: 'j', CI_PROJECT_DIR: '/p', CI_SERVER_URL: 'https://gitlab.example.com' }, 'gitlab'],
+    [{ GITHUB_ACTIONS: 'true', AEGIS_PLATFORM: 'local' }, 'local'],
     [{}, 'local'],
   ])('%j → %s', (env, name) => {
     expect(createPlatform('x', env).name).toBe(name);

@@ -36,11 +36,7 @@ describe('describeRemote', () => {
       'ssh -o BatchMode=yes -i /tmp/k -o IdentitiesOnly=yes -o UserKnownHostsFile=/tmp/kh -o StrictHostKeyChecking=yes',
     );
   });
-  test.each([
-    ['ftp://example.com/x.git'],
-    ['/definitely/not/here'],
-    [''],
-  ])('refuses %j', (url) => {
+  test.each([['ftp://example.com/x.git'], ['/definitely/not/here'], ['']])('refuses %j', (url) => {
     expect(() => describeRemote(url, {}, '/tmp')).toThrow(/Input 'repository'/);
   });
   test.each([
@@ -55,20 +51,17 @@ describe('describeRemote', () => {
 
 describe('InputReader', () => {
   const reader = (inputs: Record<string, string>) =>
-    new InputReader(
-      new LocalPlatform('t', Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))),
-      {
-        flag: { description: '', default: 'false' },
-        count: { description: '', default: '3' },
-        mode: { description: '', default: 'push' },
-        wait: { description: '', default: '10s' },
-        items: { description: '' },
-        token: { description: '', secret: true },
-      },
-    );
+    new InputReader(new LocalPlatform('t', Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))), {
+      flag: { description: '', default: 'false' },
+      count: { description: '', default: '3' },
+      mode: { description: '', default: 'push' },
+      wait: { description: '', default: '10s' },
+      items: { description: '' },
+      token: { description: '', secret: true },
+    });
   test.each([
     ['flag', 'maybe', "Input 'flag' has an invalid value \"maybe\": expected 'true' or 'false'."],
-    ['count', '2.5', "Input 'count' has an invalid value \"2.5\": expected an integer between 1 and 10."],
+    ['count', '2.5', 'Input \'count\' has an invalid value "2.5": expected an integer between 1 and 10.'],
     ['mode', 'force', "Input 'mode' has an invalid value \"force\": expected one of 'push', 'pull-request'."],
     ['wait', '10 seconds', "Input 'wait' has an invalid value \"10 seconds\": expected a duration such as '500ms', '30s', '5m' or '1h'."],
   ])('%s=%j is refused with a message naming it', (name, value, message) => {

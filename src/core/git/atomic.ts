@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** Writes through a temporary sibling and a rename, so a reader never sees half a file; keeps the mode. */
 export function writeFileAtomic(path: string, content: string): void {

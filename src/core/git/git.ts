@@ -1,4 +1,4 @@
-import { run, type RunResult } from '../process.js';
+import { type RunResult, run } from '../process.js';
 
 export interface Identity {
   name: string;

@@ -39,7 +39,12 @@ export function describeRemote(repository: string, credentials: RemoteCredential
   if (/^https?:\/\//.test(repository)) {
     const url = new URL(repository);
     if (url.username || url.password) {
-      throw new InputError(input, `${url.protocol}//***@${url.host}${url.pathname}`, 'a URL without credentials', "pass the token in the 'token' input");
+      throw new InputError(
+        input,
+        `${url.protocol}//***@${url.host}${url.pathname}`,
+        'a URL without credentials',
+        "pass the token in the 'token' input",
+      );
     }
     if (credentials.token) {
       const header = `Authorization: Basic ${Buffer.from(`${credentials.username || 'x-access-token'}:${credentials.token}`).toString('base64')}`;

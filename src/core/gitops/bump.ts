@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import type { FileWrite } from '../git/transaction.js';
 import { formatImage, type ImageOverride } from '../images/image-line.js';
+import { resolveInside } from '../paths.js';
 import { type ImageChange, setImages } from '../yaml/kustomization.js';
 import { formatPath, type SetLine, setValues } from '../yaml/values.js';
-import { resolveInside } from '../paths.js';
-import type { FileWrite } from '../git/transaction.js';
 import { resolveKustomizations } from './targets.js';
 
 export interface BumpRequest {
@@ -69,13 +69,18 @@ export function planBump(root: string, request: BumpRequest): BumpPlan {
     try {
       before = read(file);
     } catch {
-      throw new InputError('set', (settings[0] as SetLine).line, '`<file>:<path>=<value>` lines naming existing files in the GitOps repository');
+      throw new InputError(
+        'set',
+        (settings[0] as SetLine).line,
+        '`<file>:<path>=<value>` lines naming existing files in the GitOps repository',
+      );
     }
     if (!original.has(file)) original.set(file, before);
     const result = setValues(before, file, settings);
     contents.set(file, result.content);
     result.results.forEach((edit, index) => {
-      if (edit.changed) valueChanges.push({ file, path: formatPath(edit.path), previous: edit.previous, next: (settings[index] as SetLine).value });
+      if (edit.changed)
+        valueChanges.push({ file, path: formatPath(edit.path), previous: edit.previous, next: (settings[index] as SetLine).value });
     });
   }
 

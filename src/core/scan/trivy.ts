@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AegisError } from '../errors.js';
+import type { Log } from '../log.js';
+import { run } from '../process.js';
+
+/** The Trivy release this version of aegis runs unless told otherwise. */
+export const DEFAULT_TRIVY_VERSION = '0.58.1';
+export const DEFAULT_RELEASE_URL = 'https://github.com/aquasecurity/trivy/releases/download';
+/** Tried in order by Trivy itself; mirror.gcr.io first because ghcr.io rate-limits anonymous pulls. */
+export const DEFAULT_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2'];
+export const DEFAULT_JAVA_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-java-db:1', 'ghcr.io/aquasecurity/trivy-java-db:1'];
+
+const VERSION = /^\d+\.\d+\.\d+$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** Trivy failed (could not pull the image, DB download failed…): the scan result is `error`, never `failed`. */
+export class TrivyError extends AegisError {
+  override name = 'TrivyError';
+}
+
+/** Release asset names as Trivy publishes them (goreleaser). */
+export function trivyAsset(version: string, platform: NodeJS.Platform, arch: string): string {
+  if (!VERSION.test(version)) throw new AegisError(`Trivy version ${JSON.stringify(version)} is not X.Y.Z`);
+  const os = { linux: 'Linux', darwin: 'macOS', freebsd: 'FreeBSD' }[platform as string];
+  const cpu = { x64: '64bit', arm64: 'ARM64', arm: 'ARM', ppc64: 'PPC64LE', s390x: 's390x' }[arch];
+  if (!os || !cpu) throw new AegisError(`No Trivy release for ${platform}/${arch}; install Trivy yourself and set 'trivy-binary'`);
+  return `trivy_${version}_${os}-${cpu}.tar.gz`;
+}
+
+/** `<sha256>  <file>` lines, as in trivy_<version>_checksums.txt. */
+export function parseChecksums(text: string): Map<string, string> {
+  const sums = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^([0-9a-fA-F]{64})\s+\*?(\S+)\s*$/.exec(line.trim());
+    if (match?.[1] && match[2]) sums.set(match[2], match[1].toLowerCase());
+  }
+  return sums;
+}
+
+export interface InstallOptions {
+  version: string;
+  /** Base of the release downloads; `<base>/v<version>/<asset>`. */
+  releaseUrl: string;
+  /** Binaries are kept in `<cacheDir>/bin/<version>/trivy` and reused by later runs. */
+  cacheDir: string;
+  /** Optional pin of the archive's SHA-256, checked in addition to the release's checksums file. */
+  sha256?: string;
+  platform?: NodeJS.Platform;
+  arch?: string;
+  log: Log;
+  fetch?: typeof fetch;
+}
+
+export interface Installed {
+  binary: string;
+  cached: boolean;
+  sha256: string;
+}
+
+/**
+ * Downloads the pinned Trivy release, verifies the archive against the release's checksums
+ * file (and against `sha256` when pinned), and unpacks the binary into the cache. A wrong
+ * checksum leaves nothing behind; a verified binary already in the cache is reused.
+ */
+export async function installTrivy(options: InstallOptions): Promise<Installed> {
+  const asset = trivyAsset(options.version, options.platform ?? process.platform, options.arch ?? process.arch);
+  const pinned = options.sha256?.toLowerCase();
+  if (pinned !== undefined && !SHA256.test(pinned))
+    throw new AegisError(`Pinned Trivy SHA-256 ${JSON.stringify(options.sha256)} is not 64 hex digits`);
+  const directory = join(options.cacheDir, 'bin', options.version);
+  const binary = join(directory, 'trivy');
+  const marker = join(directory, '.sha256');
+  if (existsSync(binary) && existsSync(marker)) {
+    const recorded = readFileSync(marker, 'utf8').trim();
+    if (pinned === undefined || recorded === pinned) {
+      options.log.info(`Trivy ${options.version} found in the cache (${directory}).`);
+      return { binary, cached: true, sha256: recorded };
+    }
+  }
+
+  const get = options.fetch ?? fetch;
+  const base = `${options.releaseUrl.replace(/\/$/, '')}/v${options.version}`;
+  const checksumsUrl = `${base}/trivy_${options.version}_checksums.txt`;
+  const expected = parseChecksums(await download(get, checksumsUrl).then((bytes) => bytes.toString('utf8'))).get(asset);
+  if (!expected) throw new AegisError(`${checksumsUrl} lists no checksum for ${asset}; refusing to install an unverified binary`);
+  if (pinned !== undefined && pinned !== expected) {
+    throw new AegisError(
+      `The pinned SHA-256 ${pinned} for ${asset} differs from the release's checksums file (${expected}); refusing to install`,
+    );
+  }
+  const archive = await download(get, `${base}/${asset}`);
+  const actual = createHash('sha256').update(archive).digest('hex');
+  if (actual !== expected) {
+    throw new AegisError(`Checksum mismatch for ${asset}: downloaded ${actual}, expected ${expected}; refusing to install`);
+  }
+
+  mkdirSync(options.cacheDir, { recursive: true });
+  const staging = mkdtempSync(join(options.cacheDir, '.install-'));
+  try {
+    const archivePath = join(staging, asset);
+    writeFileSync(archivePath, archive);
+    await run('tar', ['-xzf', archivePath, '-C', staging, 'trivy']);
+    chmodSync(join(staging, 'trivy'), 0o755);
+    writeFileSync(join(staging, '.sha256'), `${actual}\n`);
+    rmSync(archivePath);
+    rmSync(directory, { recursive: true, force: true });
+    mkdirSync(join(options.cacheDir, 'bin'), { recursive: true });
+    renameSync(staging, directory);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  options.log.info(`Installed Trivy ${options.version} (sha256 ${actual}) into ${directory}.`);
+  return { binary, cached: false, sha256: actual };
+}
+
+async function download(get: typeof fetch, url: string): Promise<Buffer> {
+  let response: Response;
+  try {
+    response = await get(url, { redirect: 'follow' });
+  } catch (error) {
+    throw new AegisError(`Could not download ${url}: ${(error as Error).message}`);
+  }
+  if (!response.ok) throw new AegisError(`Could not download ${url}: HTTP ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+export type ScanTarget = { kind: 'image'; image: string } | { kind: 'path'; path: string };
+
+export interface ScanArgsOptions {
+  target: ScanTarget;
+  output: string;
+  cacheDir: string;
+  dbRepositories: readonly string[];
+  javaDbRepositories: readonly string[];
+  scanners: readonly string[];
+  timeout: string;
+  /** Image platform to scan for multi-arch images, e.g. linux/arm64. */
+  platform?: string;
+}
+
+/**
+ * The one Trivy invocation: JSON out, every package listed (for the SBOM), no severity or
+ * unfixed filtering (the gate decides, and every rendering shows everything), and exit
+ * code 0 on findings so that a non-zero exit can only mean Trivy itself failed.
+ */
+export function trivyScanArgs(options: ScanArgsOptions): string[] {
+  const args = [
+    options.target.kind === 'image' ? 'image' : 'filesystem',
+    '--format',
+    'json',
+    '--output',
+    options.output,
+    '--list-all-pkgs',
+    '--exit-code',
+    '0',
+    '--no-progress',
+    '--cache-dir',
+    options.cacheDir,
+    '--timeout',
+    options.timeout,
+    '--scanners',
+    options.scanners.join(','),
+  ];
+  for (const repository of options.dbRepositories) args.push('--db-repository', repository);
+  for (const repository of options.javaDbRepositories) args.push('--java-db-repository', repository);
+  if (options.platform && options.target.kind === 'image') args.push('--platform', options.platform);
+  // `--` so that a target starting with '-' can never be read as a flag.
+  args.push('--', options.target.kind === 'image' ? options.target.image : options.target.path);
+  return args;
+}
+
+/** Runs Trivy; any failure to produce a report becomes a TrivyError with Trivy's own last words. */
+export async function runTrivy(
+  binary: string,
+  args: readonly string[],
+  log: Log,
+  env: Record<string, string | undefined> = {},
+): Promise<void> {
+  log.info(`Running ${binary} ${args.join(' ')}`);
+  let result: Awaited<ReturnType<typeof run>>;
+  try {
+    result = await run(binary, args, { allowFailure: true, env });
+  } catch (error) {
+    throw new TrivyError(`Could not start Trivy (${binary}): ${(error as Error).message}`);
+  }
+  if (result.exitCode !== 0) {
+    const tail = (result.stderr || result.stdout).trim().split('\n').slice(-8).join('\n');
+    throw new TrivyError(`Trivy exited with code ${result.exitCode}:\n${tail}`);
+  }
+}

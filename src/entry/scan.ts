@@ -1,0 +1,4 @@
+import { main } from '../stages/runner.js';
+import { scan } from '../stages/scan.js';
+
+await main(scan);

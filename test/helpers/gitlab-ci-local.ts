@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ROOT } from './cli.js';
+import { git, tempDir } from './git.js';
+
+export const COMPONENT_PREFIX = 'gitlab.example.com/aegis/aegis-actions';
+
+export interface GitlabCiLocalResult {
+  exitCode: number;
+  output: string;
+  /** The project directory the pipeline ran in. */
+  project: string;
+  cleanup: () => void;
+}
+
+/**
+ * Runs a `.gitlab-ci.yml` with the real gitlab-ci-local (shell executor). Components resolve
+ * as on GitLab: `include: component: gitlab.example.com/aegis/aegis-actions/<stage>@1.0.0`
+ * clones a repository whose root is this repo's gitlab-components/ (as it is published),
+ * tagged 1.0.0, reached through a url.insteadOf rule in a throwaway HOME. Jobs run the
+ * committed dist/ bundles (AEGIS_DIST), exactly what the runtime image ships.
+ */
+export async function runGitlabCiLocal(
+  ciYaml: string,
+  options: { files?: Record<string, string>; variables?: Record<string, string> } = {},
+): Promise<GitlabCiLocalResult> {
+  const root = tempDir('aegis-glci-');
+  const home = join(root, 'home');
+  mkdirSync(home);
+  const components = join(root, 'components.git');
+  const staging = join(root, 'components');
+  git(root, 'init', '--quiet', '--bare', '--initial-branch', 'main', components);
+  git(root, 'init', '--quiet', '--initial-branch', 'main', staging);
+  cpSync(join(ROOT, 'gitlab-components'), staging, { recursive: true });
+  git(staging, 'add', '-A');
+  git(staging, 'commit', '--quiet', '-m', 'components');
+  git(staging, 'tag', '1.0.0');
+  git(staging, 'push', '--quiet', components, 'HEAD:refs/heads/main', '--tags');
+
+  const env = { ...process.env, HOME: home, GITHUB_ACTIONS: '', GITLAB_CI: '' };
+  writeFileSync(
+    join(home, '.gitconfig'),
+    `[url "${components}"]\n\tinsteadOf = https://${COMPONENT_PREFIX}.git\n[user]\n\tname = ci\n\temail = ci@example.com\n[init]\n\tdefaultBranch = main\n`,
+  );
+
+  const project = join(root, 'project');
+  mkdirSync(project);
+  git(project, 'init', '--quiet', '--initial-branch', 'main');
+  git(project, 'remote', 'add', 'origin', 'https://gitlab.example.com/demo/app.git');
+  for (const [path, content] of Object.entries({ ...options.files, '.gitlab-ci.yml': ciYaml })) {
+    mkdirSync(dirname(join(project, path)), { recursive: true });
+    writeFileSync(join(project, path), content);
+  }
+  git(project, 'add', '-A');
+  git(project, 'commit', '--quiet', '-m', 'pipeline');
+
+  const variables = { AEGIS_DIST: join(ROOT, 'dist'), ...options.variables };
+  const args = [
+    join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js'),
+    '--force-shell-executor',
+    '--no-color',
+    ...Object.entries(variables).flatMap(([name, value]) => ['--variable', `${name}=${value}`]),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: project, env });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({ exitCode: code ?? -1, output, project, cleanup: () => rmSync(root, { recursive: true, force: true }) }),
+    );
+  });
+}

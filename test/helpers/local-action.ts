@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './cli.js';
+import { tempDir } from './git.js';
+
+export interface LocalActionResult {
+  exitCode: number;
+  stdout: string;
+  outputs: Record<string, string>;
+}
+
+/**
+ * Runs a stage as a GitHub Action through GitHub's own @github/local-action: it reads
+ * actions/<stage>/action.yml, stubs @actions/core, imports src/entry/<stage>.ts (TypeScript
+ * source, via tsx) and calls its run().
+ */
+export async function runLocalAction(
+  stage: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<LocalActionResult> {
+  const dir = tempDir('aegis-la-');
+  const dotenv = join(dir, '.env');
+  const outputFile = join(dir, 'github-output');
+  writeFileSync(outputFile, '');
+  const lines = {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    ...env,
+    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+  };
+  // dotenv: double-quoted values keep newlines as \n escapes.
+  writeFileSync(
+    dotenv,
+    Object.entries(lines)
+      .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
+      .join('\n'),
+  );
+  const args = [
+    join(ROOT, 'node_modules/@github/local-action/bin/local-action.js'),
+    'run',
+    join(ROOT, 'actions', stage),
+    join(ROOT, 'src/entry', `${stage}.ts`),
+    dotenv,
+  ];
+  try {
+    return await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '', GITLAB_CI: '', NO_COLOR: '1' } });
+      let stdout = '';
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+      });
+      child.stderr.on('data', (chunk) => {
+        stdout += chunk;
+      });
+      child.on('error', reject);
+      child.on('close', (code) => {
+        const outputs = Object.fromEntries(
+          [...stdout.matchAll(/^::set-output name=([^:]+)::(.*)$/gm)].map((match) => [match[1], match[2]]),
+        );
+        resolve({ exitCode: code ?? -1, stdout, outputs: outputs as Record<string, string> });
+      });
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
