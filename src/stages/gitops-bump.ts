@@ -82,7 +82,7 @@ const definition = {
       default: 'chore(gitops): bump {images}',
     },
     author: { description: 'Commit author as "Name <email>".', default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
-    'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '10' },
+    'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '20' },
     'dry-run': { description: 'Print the plan and stop: nothing is committed or pushed.', default: 'false' },
     'source-commit': { description: 'Commit recorded as Aegis-Source-Commit; defaults to the commit that triggered the run.' },
     'source-run': { description: 'Run URL recorded as Aegis-Source-Run; defaults to the current pipeline/run.' },

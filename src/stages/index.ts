@@ -3,4 +3,8 @@ import type { StageDefinition } from './definition.js';
 /** Every stage, loaded on demand so `aegis <stage>` pays only for the stage it runs. */
 export const stages: Record<string, () => Promise<StageDefinition>> = {
   'gitops-bump': async () => (await import('./gitops-bump.js')).gitopsBump,
+  build: async () => (await import('./build.js')).build,
+  release: async () => (await import('./release.js')).release,
+  detect: async () => (await import('./detect.js')).detectStage,
+  scan: async () => (await import('./scan.js')).scan,
 };

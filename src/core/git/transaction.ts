@@ -60,7 +60,7 @@ export async function commitAndPush<T>(
 ): Promise<TransactionResult<T>> {
   const { remote, branch, log } = options;
   const pushBranch = options.pushBranch ?? branch;
-  const backoff = options.backoff ?? { baseMs: 250, maxMs: 8000 };
+  const backoff = options.backoff ?? { baseMs: 50, maxMs: 1000 };
   const random = options.random ?? Math.random;
   const dir = mkdtempSync(join(tmpdir(), 'aegis-gitops-'));
   const git = new Git(dir, remote.env);

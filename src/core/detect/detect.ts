@@ -1,0 +1,48 @@
+import { Git } from '../git/git.js';
+import type { Log } from '../log.js';
+import { type ChangedPath, parseNameStatus, uniquePaths } from './changes.js';
+import type { ChangeType, Manifest } from './manifest.js';
+import { type RangeRequest, type ResolvedRange, resolveRange } from './range.js';
+import { type Selection, ServiceSelector } from './select.js';
+
+export interface DetectRequest extends RangeRequest {
+  /** The git checkout (its top level: manifest paths and diff paths are relative to it). */
+  directory: string;
+  manifest: Manifest;
+  /** Checked globs from the `global` input, added to the manifest's. */
+  global: readonly string[];
+  changeTypes: readonly ChangeType[];
+  imagePrefix?: string;
+}
+
+export interface DetectResult {
+  range: ResolvedRange;
+  /** Every changed path (both sides of a rename); every file at head when there is no base. */
+  changedFiles: string[];
+  selection: Selection;
+}
+
+/** Resolve the range, list what changed, select services. The manifest is checked before git is touched. */
+export async function detect(request: DetectRequest, log: Log): Promise<DetectResult> {
+  const selector = new ServiceSelector(request.manifest, request.global, request.changeTypes);
+  const git = new Git(request.directory);
+  const range = await resolveRange(git, request, log);
+  if (!range.base) {
+    const changedFiles = await filesAt(git, range.head);
+    return { range, changedFiles, selection: selector.select({ all: range.reason }, request.imagePrefix) };
+  }
+  const changes = await listChanges(git, range.base, range.head);
+  return { range, changedFiles: uniquePaths(changes), selection: selector.select(changes, request.imagePrefix) };
+}
+
+/** `git diff --name-status` between two commits, renames detected (both paths reported). */
+export async function listChanges(git: Git, base: string, head: string): Promise<ChangedPath[]> {
+  if (base === head) return [];
+  const { stdout } = await git.run(['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', '--find-renames', base, head, '--']);
+  return parseNameStatus(stdout);
+}
+
+async function filesAt(git: Git, head: string): Promise<string[]> {
+  const output = (await git.run(['ls-tree', '-r', '--name-only', '-z', head])).stdout;
+  return output.split('\0').filter(Boolean);
+}

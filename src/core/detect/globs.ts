@@ -1,0 +1,78 @@
+import picomatch from 'picomatch';
+
+/**
+ * One compiled pattern of an ordered rule list.
+ *
+ * Semantics (documented for users): a service's `include` followed by its `exclude` form one
+ * ordered list; a path belongs to the service when the LAST pattern in that list matching it
+ * is positive. In `include`, `!pattern` removes paths matched earlier and a later positive
+ * pattern adds them back (as in .gitignore). Every `exclude` pattern is a removal, and
+ * `!pattern` in `exclude` adds back. A pattern without glob characters names a file or a
+ * directory (everything under it).
+ */
+export interface Rule {
+  readonly pattern: string;
+  readonly negated: boolean;
+  /** Literal directory (or file, for literal patterns) every match lies in or is: '' when none. */
+  readonly base: string;
+  readonly kind: 'everything' | 'under' | 'literal' | 'glob';
+  readonly test: (path: string) => boolean;
+}
+
+/** Thrown through `fail` so that callers name the file/line or input the pattern came from. */
+export type PatternProblem = (pattern: string, problem: string) => Error;
+
+const PICOMATCH_OPTIONS = { dot: true } as const;
+
+/** Validates a repository-relative glob and returns it normalised (no leading `./`). */
+export function checkPattern(raw: unknown, fail: PatternProblem): string {
+  if (typeof raw !== 'string') throw fail(String(raw), 'a glob must be a string');
+  let pattern = raw.trim();
+  const negated = pattern.startsWith('!');
+  if (negated) pattern = pattern.slice(1);
+  while (pattern.startsWith('./')) pattern = pattern.slice(2);
+  if (pattern === '') throw fail(raw, 'the glob is empty');
+  if (pattern.startsWith('/')) throw fail(raw, 'globs are relative to the repository root and must not start with /');
+  if (pattern.split('/').includes('..')) throw fail(raw, "globs must not contain '..'");
+  if (pattern.startsWith('!')) throw fail(raw, "a glob may be negated only once ('!!' is not allowed)");
+  try {
+    picomatch.makeRe(pattern, { ...PICOMATCH_OPTIONS, strictBrackets: true });
+  } catch (error) {
+    throw fail(raw, `not a valid glob: ${(error as Error).message}`);
+  }
+  return negated ? `!${pattern}` : pattern;
+}
+
+/** Compiles one already-checked pattern (`!` prefix = negated). */
+export function compileRule(checked: string): Rule {
+  const negated = checked.startsWith('!');
+  const pattern = negated ? checked.slice(1) : checked;
+  const scan = picomatch.scan(pattern);
+  if (!scan.isGlob) {
+    const prefix = `${pattern}/`;
+    return { pattern, negated, base: pattern, kind: 'literal', test: (path) => path === pattern || path.startsWith(prefix) };
+  }
+  const base = scan.base;
+  if (scan.glob === '**') {
+    if (base === '') return { pattern, negated, base, kind: 'everything', test: () => true };
+    const prefix = `${base}/`;
+    return { pattern, negated, base, kind: 'under', test: (path) => path.startsWith(prefix) };
+  }
+  const regex = picomatch.makeRe(pattern, PICOMATCH_OPTIONS);
+  return { pattern, negated, base, kind: 'glob', test: (path) => regex.test(path) };
+}
+
+/** Builds the ordered rule list of `include` then `exclude` (see Rule for the meaning). */
+export function compileRuleList(include: readonly string[], exclude: readonly string[]): Rule[] {
+  const excludeAsRules = exclude.map((pattern) => (pattern.startsWith('!') ? pattern.slice(1) : `!${pattern}`));
+  return [...include, ...excludeAsRules].map(compileRule);
+}
+
+/** Last matching rule wins; no matching rule means "not matched". */
+export function matchesRules(rules: readonly Rule[], path: string): boolean {
+  for (let index = rules.length - 1; index >= 0; index--) {
+    const rule = rules[index] as Rule;
+    if (rule.test(path)) return !rule.negated;
+  }
+  return false;
+}

@@ -1,0 +1,75 @@
+import { matchesRules, type Rule } from './globs.js';
+
+/**
+ * Matches many paths against many ordered rule lists (one per service, plus `global`)
+ * without testing every path against every list.
+ *
+ * Each positive rule has a literal base directory (`services/api` for `services/api/**`,
+ * '' for `**\/*.md`). Rule lists are indexed by those bases; a path only reaches the lists
+ * indexed under one of its ancestor directories (or under the path itself, for literal
+ * patterns), and only those run their full rules. Candidates are memoised per directory,
+ * because changed files cluster in few directories. Cost: O(files × (depth + candidates)),
+ * instead of O(files × services × globs).
+ */
+export class PathMatcher {
+  private readonly byDirectory = new Map<string, number[]>();
+  private readonly byPath = new Map<string, number[]>();
+  private readonly directoryCandidates = new Map<string, readonly number[]>();
+
+  constructor(private readonly ruleLists: readonly (readonly Rule[])[]) {
+    ruleLists.forEach((rules, owner) => {
+      for (const rule of rules) {
+        if (rule.negated) continue; // a negation alone never adds a path
+        if (rule.kind === 'literal') {
+          add(this.byPath, rule.base, owner);
+          add(this.byDirectory, rule.base, owner);
+        } else {
+          add(this.byDirectory, rule.base, owner);
+          // picomatch lets `dir/**` match `dir` itself
+          if (rule.base !== '') add(this.byPath, rule.base, owner);
+        }
+      }
+    });
+  }
+
+  /** Indexes (positions in the constructor's list) of the rule lists that accept `path`. */
+  match(path: string): number[] {
+    const slash = path.lastIndexOf('/');
+    const directory = slash === -1 ? '' : path.slice(0, slash);
+    const fromDirectories = this.candidatesOf(directory);
+    const fromPath = this.byPath.get(path);
+    const result: number[] = [];
+    for (const owner of fromDirectories) {
+      if (matchesRules(this.ruleLists[owner] as readonly Rule[], path)) result.push(owner);
+    }
+    if (fromPath) {
+      for (const owner of fromPath) {
+        if (!fromDirectories.includes(owner) && matchesRules(this.ruleLists[owner] as readonly Rule[], path)) result.push(owner);
+      }
+    }
+    return result;
+  }
+
+  /** Owners indexed under `directory` or any of its ancestors (including the root ''). */
+  private candidatesOf(directory: string): readonly number[] {
+    const cached = this.directoryCandidates.get(directory);
+    if (cached) return cached;
+    let candidates: readonly number[];
+    if (directory === '') {
+      candidates = this.byDirectory.get('') ?? [];
+    } else {
+      const slash = directory.lastIndexOf('/');
+      const inherited = this.candidatesOf(slash === -1 ? '' : directory.slice(0, slash));
+      const own = this.byDirectory.get(directory);
+      candidates = own ? [...new Set([...inherited, ...own])] : inherited;
+    }
+    this.directoryCandidates.set(directory, candidates);
+    return candidates;
+  }
+}
+
+function add(map: Map<string, number[]>, key: string, owner: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [owner]);
+  else if (list[list.length - 1] !== owner) list.push(owner);
+}

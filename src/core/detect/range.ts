@@ -1,0 +1,228 @@
+import { AegisError, InputError } from '../errors.js';
+import type { Git } from '../git/git.js';
+import type { Log } from '../log.js';
+import { History, type MergeBaseResult } from './history.js';
+
+/**
+ * The parts of the platform's normalised CI event (src/platform `CiEvent`) detect reads;
+ * declared here because core code does not import the platform layer.
+ */
+export interface DetectEvent {
+  kind: 'push' | 'pull_request' | 'merge_group' | 'tag' | 'schedule' | 'manual';
+  source: string;
+  head?: string;
+  base?: string;
+  before?: string;
+  branch?: string;
+  tag?: string;
+  defaultBranch?: string;
+  pullRequest?: { number: number; baseRef: string; baseSha?: string; mergedResult?: boolean };
+  /** GitHub's flag; ancestry decides regardless, since GitLab does not report it. */
+  forced?: boolean;
+}
+
+export interface RangeRequest {
+  event: DetectEvent;
+  /** The `base` input: a SHA, branch or tag that overrides whatever the event says. */
+  base?: string;
+  /** The `head` input. */
+  head?: string;
+  /** Overrides the event's default branch (new branches and force pushes compare against it). */
+  defaultBranch?: string;
+  remote: string;
+  deepenStep: number;
+  maxDeepenRounds: number;
+}
+
+/** What to compare. Without `base`, every service is selected (`reason` says why). */
+export interface ResolvedRange {
+  head: string;
+  base?: string;
+  reason: string;
+  /** True when the range is a fallback the user was warned about. */
+  fallback: boolean;
+}
+
+const short = (sha: string) => sha.slice(0, 12);
+
+/**
+ * Chooses base and head for the event, as the references (paths-filter, changed-files,
+ * nx-set-shas) should have: push → previous tip; new branch or force push → merge base with
+ * the default branch; pull/merge request → merge base with the target, PR head (never the
+ * synthetic merge commit); merge group → its base; tag → previous tag; schedule/manual →
+ * everything unless `base` is given. Shallow clones are deepened; when a base cannot be
+ * found the fallback (every service) is explicit and warned about.
+ */
+export async function resolveRange(git: Git, request: RangeRequest, log: Log): Promise<ResolvedRange> {
+  const history = new History(git, log, {
+    remote: request.remote,
+    deepenStep: request.deepenStep,
+    maxDeepenRounds: request.maxDeepenRounds,
+  });
+  const resolver = new RangeResolver(history, request, log);
+  return resolver.resolve();
+}
+
+class RangeResolver {
+  constructor(
+    private readonly history: History,
+    private readonly request: RangeRequest,
+    private readonly log: Log,
+  ) {}
+
+  async resolve(): Promise<ResolvedRange> {
+    const { event } = this.request;
+    const head = await this.headCommit();
+    if (this.request.base) return this.fromInput(this.request.base, head);
+    switch (event.kind) {
+      case 'pull_request':
+        return this.fromPullRequest(head);
+      case 'merge_group':
+        return this.fromMergeGroup(head);
+      case 'push':
+        return this.fromPush(head);
+      case 'tag':
+        return this.fromTag(head);
+      case 'schedule':
+      case 'manual':
+        return this.everything(head, `${event.source} run without a 'base' input`);
+    }
+  }
+
+  private async headCommit(): Promise<string> {
+    const { head: input, event } = this.request;
+    const rev = input ?? event.head ?? 'HEAD';
+    const sha = await this.commit(rev);
+    if (sha) return sha;
+    if (input) throw new InputError('head', input, `a commit, branch or tag in the repository or on remote '${this.history.remote}'`);
+    throw new AegisError(
+      `The head commit ${rev} of this ${event.source} event is not in the clone and could not be fetched from '${this.history.remote}'.`,
+    );
+  }
+
+  /** A local rev, a full SHA fetched from the remote, or a remote branch. */
+  private async commit(rev: string): Promise<string | undefined> {
+    const local = await this.history.resolve(rev);
+    if (local) return local;
+    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(rev)) return (await this.history.obtain(rev)) ? rev.toLowerCase() : undefined;
+    return this.history.branchTip(rev.replace(new RegExp(`^${this.history.remote}/`), ''));
+  }
+
+  private async fromInput(value: string, head: string): Promise<ResolvedRange> {
+    const base = await this.commit(value);
+    if (!base)
+      throw new InputError(
+        'base',
+        value,
+        `a commit SHA, branch or tag in the repository or on remote '${this.history.remote}'`,
+        'it is not there',
+      );
+    return this.compare(base, head, (mergeBase) =>
+      mergeBase === base ? `input 'base' ${value}` : `merge base of input 'base' ${value} and head: ${short(mergeBase)}`,
+    );
+  }
+
+  private async fromPullRequest(head: string): Promise<ResolvedRange> {
+    const { event } = this.request;
+    const pr = event.pullRequest;
+    const label =
+      event.source === 'merge_request_event' || pr?.mergedResult !== undefined
+        ? `merge request !${pr?.number}`
+        : `pull request #${pr?.number}`;
+    const target = pr?.baseRef || 'the target branch';
+    let base = event.base ?? pr?.baseSha;
+    if (base && !(await this.history.obtain(base))) {
+      this.log.warning(`The ${label} base ${base} is not in the clone and could not be fetched; using the tip of ${target}.`);
+      base = undefined;
+    }
+    if (!base && pr?.baseRef) base = await this.history.branchTip(pr.baseRef);
+    if (!base) return this.everything(head, `the ${label} has no usable base commit`, true);
+    return this.compare(
+      base,
+      head,
+      (mergeBase) => `${label} into ${target}: merge base ${short(mergeBase)} of ${target} (${short(base)}) and the head`,
+    );
+  }
+
+  private async fromMergeGroup(head: string): Promise<ResolvedRange> {
+    const base = this.request.event.base;
+    if (!base || !(await this.history.obtain(base))) return this.everything(head, 'the merge group has no usable base commit', true);
+    return this.compare(base, head, (mergeBase) => `merge group: base ${short(mergeBase)}`);
+  }
+
+  private async fromPush(head: string): Promise<ResolvedRange> {
+    const { event } = this.request;
+    const branch = event.branch ?? '(unknown branch)';
+    const before = event.before;
+    const defaultBranch = await this.defaultBranch();
+    if (!before) {
+      if (!defaultBranch || branch === defaultBranch)
+        return this.everything(head, `first push of ${branch}: there is no earlier commit to compare with`);
+      return this.againstDefaultBranch(head, defaultBranch, `new branch ${branch}`);
+    }
+    if (!(await this.history.obtain(before))) {
+      const why = `push to ${branch}: previous tip ${short(before)} is no longer in the repository (force push)`;
+      if (defaultBranch && branch !== defaultBranch) return this.againstDefaultBranch(head, defaultBranch, why);
+      return this.everything(head, why, true);
+    }
+    if (before === head)
+      return { head, base: before, reason: `push to ${branch}: head is the previous tip (nothing new)`, fallback: false };
+    const found = await this.history.mergeBase(before, head);
+    if (found.found && found.sha === before)
+      return { head, base: before, reason: `push to ${branch}: previous tip ${short(before)}`, fallback: false };
+    if (!found.found && found.cause !== 'unrelated') return this.missingMergeBase(head, before, found);
+    const why = `force push to ${branch}: previous tip ${short(before)} is not an ancestor of head`;
+    if (defaultBranch && branch !== defaultBranch) return this.againstDefaultBranch(head, defaultBranch, why);
+    if (found.found)
+      return { head, base: found.sha, reason: `${why}; merge base of the old and new tip: ${short(found.sha)}`, fallback: false };
+    return this.everything(head, `${why}, and they share no history`, true);
+  }
+
+  private async fromTag(head: string): Promise<ResolvedRange> {
+    const tag = this.request.event.tag ?? '(tag)';
+    const tags = await this.history.tagCommits();
+    const names = new Map<string, string[]>();
+    for (const [name, sha] of tags) {
+      if (sha === head) continue;
+      names.set(sha, [...(names.get(sha) ?? []), name]);
+    }
+    if (names.size === 0) return this.everything(head, `tag ${tag}: there is no earlier tag`);
+    const found = await this.history.nearestAncestorIn(head, new Set(names.keys()));
+    if (!found.found) {
+      if (found.cause === 'unrelated') return this.everything(head, `tag ${tag}: no earlier tag is an ancestor of it`);
+      return this.missingMergeBase(head, 'the previous tag', found);
+    }
+    return {
+      head,
+      base: found.sha,
+      reason: `tag ${tag}: previous tag ${(names.get(found.sha) ?? []).sort().join(', ')} (${short(found.sha)})`,
+      fallback: false,
+    };
+  }
+
+  private async againstDefaultBranch(head: string, defaultBranch: string, why: string): Promise<ResolvedRange> {
+    const tip = await this.history.branchTip(defaultBranch);
+    if (!tip) return this.everything(head, `${why}, and the default branch ${defaultBranch} could not be found`, true);
+    return this.compare(tip, head, (mergeBase) => `${why}: merge base with ${defaultBranch} ${short(mergeBase)}`);
+  }
+
+  private async defaultBranch(): Promise<string | undefined> {
+    return this.request.defaultBranch ?? this.request.event.defaultBranch ?? (await this.history.defaultBranch());
+  }
+
+  private async compare(base: string, head: string, reason: (mergeBase: string) => string): Promise<ResolvedRange> {
+    const found = await this.history.mergeBase(base, head);
+    if (!found.found) return this.missingMergeBase(head, base, found);
+    return { head, base: found.sha, reason: reason(found.sha), fallback: false };
+  }
+
+  private missingMergeBase(head: string, base: string, result: Exclude<MergeBaseResult, { found: true }>): ResolvedRange {
+    const what = /^[0-9a-f]{40}$/.test(base) ? short(base) : base;
+    return this.everything(head, `no merge base of ${what} and head ${short(head)} (${result.detail})`, true);
+  }
+
+  private everything(head: string, why: string, warn = false): ResolvedRange {
+    if (warn) this.log.warning(`Cannot compare against a base: ${why}. Treating every service as changed.`);
+    return { head, reason: why, fallback: warn };
+  }
+}

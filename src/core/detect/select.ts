@@ -1,0 +1,164 @@
+import type { ChangedPath } from './changes.js';
+import { compileRuleList, type Rule } from './globs.js';
+import { dependentsOf, propagate } from './graph.js';
+import type { ChangeType, Manifest, ServiceSpec } from './manifest.js';
+import { PathMatcher } from './matcher.js';
+
+/** Why a service is in the result. */
+export type Reason =
+  /** Its own files changed (`files` holds the first few of `count`). */
+  | { kind: 'files'; files: string[]; count: number }
+  /** A global glob matched: every service is marked. */
+  | { kind: 'global'; files: string[]; count: number }
+  /** A service it depends on changed; `chain` runs from the changed service to its direct dependency. */
+  | { kind: 'dependency'; chain: string[] }
+  /** No base to compare against (schedule, first push, fallback): every service. */
+  | { kind: 'all'; why: string };
+
+export interface SelectedService {
+  name: string;
+  kind: ServiceSpec['kind'];
+  path: string;
+  reason: Reason;
+}
+
+export interface MatrixEntry {
+  service: string;
+  path: string;
+  context: string;
+  dockerfile: string;
+  image: string;
+  [field: string]: unknown;
+}
+
+export interface Selection {
+  /** Every marked service, libraries included, in manifest order. */
+  selected: SelectedService[];
+  /** Marked services that are not libraries: what CI builds. */
+  matrix: { include: MatrixEntry[] };
+  /** Names in the matrix. */
+  services: string[];
+}
+
+export interface SelectionRequest {
+  manifest: Manifest;
+  /** Checked globs added to the manifest's `global` (from the `global` input). */
+  global?: readonly string[];
+  /** Change types that mark a service unless its manifest entry says otherwise. */
+  changeTypes: readonly ChangeType[];
+  /** What changed, or why every service is selected without comparing. */
+  changes: readonly ChangedPath[] | { all: string };
+  /** Registry/namespace for services without an `image` field: `<prefix>/<service>`. */
+  imagePrefix?: string;
+}
+
+const EXAMPLE_FILES = 5;
+
+class Hits {
+  files: string[] = [];
+  count = 0;
+  add(path: string): void {
+    if (this.files.length < EXAMPLE_FILES && !this.files.includes(path)) this.files.push(path);
+    this.count++;
+  }
+}
+
+/** Compiles a manifest once for many `select` calls (the bench and the stage share it). */
+export class ServiceSelector {
+  private readonly services: readonly ServiceSpec[];
+  private readonly matcher: PathMatcher;
+  private readonly dependents: Map<string, string[]>;
+  private readonly globalOwner: number;
+  private readonly acceptedTypes: readonly Set<ChangeType>[];
+
+  constructor(manifest: Manifest, global: readonly string[], changeTypes: readonly ChangeType[]) {
+    this.services = manifest.services;
+    this.dependents = dependentsOf(manifest.services, manifest.file);
+    const ruleLists: Rule[][] = this.services.map((service) => compileRuleList(service.include, service.exclude));
+    ruleLists.push(compileRuleList([...manifest.global, ...global], []));
+    this.globalOwner = this.services.length;
+    this.matcher = new PathMatcher(ruleLists);
+    const defaults = new Set(changeTypes);
+    this.acceptedTypes = [...this.services.map((service) => (service.changeTypes ? new Set(service.changeTypes) : defaults)), defaults];
+  }
+
+  select(changes: SelectionRequest['changes'], imagePrefix?: string): Selection {
+    const reasons = new Map<string, Reason>();
+    if ('all' in changes) {
+      for (const service of this.services) reasons.set(service.name, { kind: 'all', why: changes.all });
+    } else {
+      const hits: (Hits | undefined)[] = new Array(this.services.length + 1);
+      for (const change of changes) {
+        for (const owner of this.matcher.match(change.path)) {
+          if (!this.acceptedTypes[owner]?.has(change.type)) continue;
+          let hit = hits[owner];
+          if (!hit) {
+            hit = new Hits();
+            hits[owner] = hit;
+          }
+          hit.add(change.path);
+        }
+      }
+      const globalHit = hits[this.globalOwner];
+      this.services.forEach((service, owner) => {
+        const hit = hits[owner];
+        if (hit) reasons.set(service.name, { kind: 'files', files: hit.files, count: hit.count });
+        else if (globalHit) reasons.set(service.name, { kind: 'global', files: globalHit.files, count: globalHit.count });
+      });
+      for (const [name, chain] of propagate([...reasons.keys()], this.dependents)) {
+        if (!reasons.has(name)) reasons.set(name, { kind: 'dependency', chain });
+      }
+    }
+    const selected = this.services
+      .filter((service) => reasons.has(service.name))
+      .map((service) => ({ name: service.name, kind: service.kind, path: service.path, reason: reasons.get(service.name) as Reason }));
+    const include = this.services
+      .filter((service) => service.kind === 'service' && reasons.has(service.name))
+      .map((service) => matrixEntry(service, imagePrefix));
+    return { selected, matrix: { include }, services: include.map((entry) => entry.service) };
+  }
+}
+
+export function selectServices(request: SelectionRequest): Selection {
+  return new ServiceSelector(request.manifest, request.global ?? [], request.changeTypes).select(request.changes, request.imagePrefix);
+}
+
+/** `service`, `path`, `context`, `dockerfile`, `image` (defaults derived from the path), then the manifest's own fields. */
+export function matrixEntry(service: ServiceSpec, imagePrefix?: string): MatrixEntry {
+  const context = typeof service.fields.context === 'string' ? service.fields.context : service.path;
+  const dockerfile = typeof service.fields.dockerfile === 'string' ? service.fields.dockerfile : `${context}/Dockerfile`;
+  const image =
+    typeof service.fields.image === 'string'
+      ? service.fields.image
+      : imagePrefix
+        ? `${imagePrefix.replace(/\/+$/, '')}/${service.name}`
+        : service.name;
+  return {
+    service: service.name,
+    path: service.path,
+    context,
+    dockerfile,
+    image,
+    ...withoutKeys(service.fields, ['context', 'dockerfile', 'image']),
+  };
+}
+
+function withoutKeys(fields: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !keys.includes(key)));
+}
+
+/** One line for the summary table. */
+export function describeReason(reason: Reason): string {
+  switch (reason.kind) {
+    case 'files':
+    case 'global': {
+      const more = reason.count > reason.files.length ? ` (+${reason.count - reason.files.length} more)` : '';
+      const files = `${reason.files.map((file) => `\`${file}\``).join(', ')}${more}`;
+      return reason.kind === 'files' ? `${reason.count} file${reason.count === 1 ? '' : 's'}: ${files}` : `global: ${files}`;
+    }
+    case 'dependency':
+      return `depends on ${reason.chain.slice().reverse().join(' → ')} (changed)`;
+    case 'all':
+      return `every service: ${reason.why}`;
+  }
+}

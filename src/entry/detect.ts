@@ -1,0 +1,4 @@
+import { detectStage } from '../stages/detect.js';
+import { main } from '../stages/runner.js';
+
+await main(detectStage);

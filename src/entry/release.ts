@@ -1,0 +1,4 @@
+import { release } from '../stages/release.js';
+import { main } from '../stages/runner.js';
+
+await main(release);

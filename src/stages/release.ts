@@ -1,0 +1,351 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { AegisError, InputError } from '../core/errors.js';
+import { Git } from '../core/git/git.js';
+import { describeRemote, forgeProjectPath } from '../core/git/remote.js';
+import { TRAILER } from '../core/gitops/commit-message.js';
+import { parseBumpRules } from '../core/release/bump.js';
+import { browsableUrl, type RepositoryLinks } from '../core/release/changelog.js';
+import { notifyDependents, parseDependents } from '../core/release/dependents.js';
+import { type ReleaseForge, restReleaseForge } from '../core/release/forge-release.js';
+import { withBuild } from '../core/release/publish/build.js';
+import { commandPublisher, parseArgv } from '../core/release/publish/command.js';
+import { NPM_DEFAULT_REGISTRY, npmPublisher } from '../core/release/publish/npm.js';
+import { noPublisher, type Publisher } from '../core/release/publish/publisher.js';
+import { PYPI_DEFAULT_UPLOAD_URL, pypiPublisher } from '../core/release/publish/pypi.js';
+import { executeRelease, planRelease, type ReleaseOptions, renderPlan } from '../core/release/release.js';
+import type { Platform } from '../platform/types.js';
+import type { StageDefinition } from './definition.js';
+import { InputReader } from './inputs.js';
+
+const PUBLISH = ['npm', 'pypi', 'command', 'none'] as const;
+const CHANNEL = /^[a-z][a-z0-9-]*$/i;
+const AUTHOR = { name: 'aegis-release', email: 'aegis-release@users.noreply.github.com' };
+
+const inputs = {
+  path: { description: 'Folder of the library, relative to the workspace; only commits touching it count.', default: '.' },
+  'tag-prefix': { description: "Tag prefix; lets one repository hold several libraries (e.g. 'lib-a/v').", default: 'v' },
+  prerelease: {
+    description: "Prerelease channel (e.g. 'rc', 'beta'): releases 1.3.0-rc.1, rc.2, …; empty for a stable release.",
+    default: '',
+  },
+  publish: { description: 'Where the package goes: npm, pypi, command or none.', default: 'none' },
+  'registry-url': {
+    description: 'Registry to publish to (npm registry URL, or twine upload URL); defaults to the public registry.',
+    default: '',
+  },
+  token: { description: 'Registry token (npm auth token, PyPI API token); passed by environment, never on a command line.', secret: true },
+  changelog: { description: "Changelog file relative to 'path', or 'false' for none.", default: 'CHANGELOG.md' },
+  'dry-run': { description: 'Print the plan (version, notes, what would be published) and change nothing.', default: 'false' },
+  'version-files': {
+    description:
+      "Files whose version is set (package.json, pyproject.toml, or a file with __version__ = '…'), relative to 'path'; default: package.json and pyproject.toml when present.",
+    default: '',
+  },
+  'bump-rules': {
+    description: 'YAML: {minor: [feat], patch: [fix, perf, revert], pre-major-breaking: minor|major, pre-major-feature: minor|patch}.',
+    default: '',
+  },
+  'dist-tag': { description: "npm dist-tag; default 'latest', or the prerelease channel.", default: '' },
+  'publish-command': {
+    description: "For publish: command, the argument list as a YAML/JSON array; '{version}' and '{tag}' are replaced.",
+    default: '',
+  },
+  'check-command': {
+    description: 'For publish: command, an argument list that exits 0 when the version is already published.',
+    default: '',
+  },
+  'build-command': {
+    description: 'Argument list run in the library folder before publishing (e.g. ["python3", "-m", "build"]).',
+    default: '',
+  },
+  'pypi-check-url': {
+    description: "PyPI JSON API base used to check for an existing version; derived from 'registry-url' by default.",
+    default: '',
+  },
+  'forge-token': { description: 'GitHub/GitLab token: pushes the release commit and tag over https, creates the release.', secret: true },
+  'repository-url': {
+    description: "Repository web URL for changelog links and the forge release; default: the CI's repository, else 'origin'.",
+    default: '',
+  },
+  remote: { description: "Git remote to push to; 'none' keeps the commit and tag local.", default: 'origin' },
+  branch: {
+    description: 'Branch the release commit is pushed to; default the checked-out branch (or the CI branch when detached).',
+    default: '',
+  },
+  'commit-message': {
+    description: "Release commit subject; '{tag}', '{version}', '{name}' are replaced.",
+    default: 'chore(release): {tag} [skip ci]',
+  },
+  dependents: {
+    description: "Repositories told about the release, one per line: 'github:owner/repo' or 'gitlab:group/project@ref'.",
+    default: '',
+  },
+  'dependents-token': {
+    description: 'Token for the dependents: a GitHub token (repository_dispatch) or a GitLab pipeline trigger token.',
+    secret: true,
+  },
+} satisfies StageDefinition['inputs'];
+
+const outputs = {
+  released: { description: "'true' when this run released (or finished releasing) a version." },
+  version: { description: 'The version released or planned.' },
+  'previous-version': { description: 'The version before it on the same line.' },
+  tag: { description: 'The release tag.' },
+  notes: { description: 'Release notes (markdown).' },
+  published: { description: "'true' when this run published the package." },
+  'release-url': { description: 'Web URL of the GitHub/GitLab release, when one was created.' },
+} satisfies StageDefinition['outputs'];
+
+export interface ParsedInputs {
+  options: Omit<ReleaseOptions, 'publisher' | 'forge' | 'log' | 'links' | 'name'>;
+  publish: (typeof PUBLISH)[number];
+  registryUrl?: string;
+  token?: string;
+  libraryDir: string;
+  dryRun: boolean;
+  distTag?: string;
+  publishArgv?: string[];
+  checkArgv?: string[];
+  buildArgv?: string[];
+  pypiCheckUrl?: string;
+  forgeToken?: string;
+  repositoryUrl?: string;
+  dependents: string[];
+  dependentsToken?: string;
+}
+
+/** All validation up front, before anything is read from a registry or written. */
+export function parseInputs(reader: InputReader, workspace: string): ParsedInputs {
+  const libraryDir = reader.path('path', workspace) ?? workspace;
+  if (!existsSync(libraryDir)) throw new InputError('path', reader.string('path'), 'an existing folder inside the workspace');
+  const path = relative(workspace, libraryDir) || '.';
+  const inPath = (file: string) => (path === '.' ? file : join(path, file));
+  const channel = reader.string('prerelease') || undefined;
+  if (channel && !CHANNEL.test(channel)) throw new InputError('prerelease', channel, "a channel name such as 'rc', 'beta' or 'next'");
+  const tagPrefix = reader.string('tag-prefix');
+  if (/[\s~^:?*[\\]|\.\.|@\{/.test(tagPrefix)) throw new InputError('tag-prefix', tagPrefix, 'characters allowed in a git tag name');
+  const publish = reader.choice('publish', PUBLISH);
+  const registryUrl = reader.optional('registry-url');
+  if (registryUrl && !/^https?:\/\/[^/]/.test(registryUrl)) throw new InputError('registry-url', registryUrl, 'an http(s) URL');
+  const changelog = reader.string('changelog');
+  const changelogFile = ['false', 'none', ''].includes(changelog.toLowerCase()) ? undefined : inPath(changelog);
+  if (changelogFile) reader.path('changelog', libraryDir);
+  const declared = reader.lines('version-files');
+  for (const file of declared) {
+    const resolved = join(libraryDir, file);
+    if (!existsSync(resolved)) throw new InputError('version-files', file, "files that exist inside 'path'");
+  }
+  const versionFiles = (
+    declared.length > 0 ? declared : ['package.json', 'pyproject.toml'].filter((file) => existsSync(join(libraryDir, file)))
+  ).map(inPath);
+  const argv = (name: string) => {
+    const value = reader.string(name);
+    return value ? parseArgv(value, name) : undefined;
+  };
+  const publishArgv = argv('publish-command');
+  if (publish === 'command' && !publishArgv) throw new InputError('publish-command', '', 'an argument list when publish is command');
+  const remote = reader.string('remote');
+  return {
+    options: {
+      repoDir: workspace,
+      path,
+      tagPrefix,
+      channel,
+      rules: parseBumpRules(reader.string('bump-rules')),
+      changelogFile,
+      versionFiles,
+      distTag: reader.optional('dist-tag'),
+      git: {
+        remote: remote === 'none' ? undefined : remote,
+        branch: reader.optional('branch'),
+        author: AUTHOR,
+        commitMessage: reader.string('commit-message'),
+      },
+    },
+    publish,
+    registryUrl,
+    token: reader.optional('token'),
+    libraryDir,
+    dryRun: reader.boolean('dry-run'),
+    publishArgv,
+    checkArgv: argv('check-command'),
+    buildArgv: argv('build-command'),
+    pypiCheckUrl: reader.optional('pypi-check-url'),
+    forgeToken: reader.optional('forge-token'),
+    repositoryUrl: reader.optional('repository-url'),
+    dependents: reader.lines('dependents'),
+    dependentsToken: reader.optional('dependents-token'),
+  };
+}
+
+function readJsonName(file: string): string | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name : undefined;
+}
+
+function readPyprojectName(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  let table = '';
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const header = /^\s*\[([^\]]+)\]/.exec(line);
+    if (header) table = (header[1] as string).trim();
+    const name = /^\s*name\s*=\s*["']([^"']+)["']/.exec(line);
+    if (name && (table === 'project' || table === 'tool.poetry')) return name[1];
+  }
+  return undefined;
+}
+
+export function createPublisher(parsed: ParsedInputs): Publisher {
+  const { libraryDir } = parsed;
+  switch (parsed.publish) {
+    case 'npm': {
+      const packageName = readJsonName(join(libraryDir, 'package.json'));
+      if (!packageName) throw new InputError('publish', 'npm', "a library folder ('path') with a package.json that has a name");
+      return withBuild(
+        npmPublisher({ packageName, registryUrl: parsed.registryUrl ?? NPM_DEFAULT_REGISTRY, token: parsed.token }),
+        parsed.buildArgv,
+      );
+    }
+    case 'pypi': {
+      const packageName = readPyprojectName(join(libraryDir, 'pyproject.toml'));
+      if (!packageName) throw new InputError('publish', 'pypi', "a library folder ('path') with a pyproject.toml naming the project");
+      return withBuild(
+        pypiPublisher({
+          packageName,
+          registryUrl: parsed.registryUrl ?? PYPI_DEFAULT_UPLOAD_URL,
+          checkUrl: parsed.pypiCheckUrl,
+          token: parsed.token,
+        }),
+        parsed.buildArgv,
+      );
+    }
+    case 'command':
+      return withBuild(
+        commandPublisher(
+          { argv: parsed.publishArgv as string[], checkArgv: parsed.checkArgv, token: parsed.token, registryUrl: parsed.registryUrl },
+          libraryDir,
+          (version) => `${parsed.options.tagPrefix}${version}`,
+        ),
+        parsed.buildArgv,
+      );
+    default:
+      return noPublisher;
+  }
+}
+
+/** The forge's own release methods once `Forge` has them; plain REST until then. */
+async function releaseForge(platform: Platform, token: string): Promise<ReleaseForge> {
+  const forge = await platform.forge({ token });
+  if ('findRelease' in forge && 'createRelease' in forge) return forge as unknown as ReleaseForge;
+  return restReleaseForge({ kind: forge.kind, apiUrl: apiUrl(forge.kind), token });
+}
+
+function apiUrl(kind: 'github' | 'gitlab'): string {
+  if (process.env.AEGIS_FORGE_URL) return process.env.AEGIS_FORGE_URL;
+  return kind === 'github'
+    ? (process.env.GITHUB_API_URL ?? 'https://api.github.com')
+    : (process.env.CI_API_V4_URL ?? 'https://gitlab.com/api/v4');
+}
+
+async function remoteUrl(workspace: string, remote: string | undefined): Promise<string | undefined> {
+  if (!remote) return undefined;
+  const result = await new Git(workspace).run(['remote', 'get-url', remote], { allowFailure: true });
+  return result.exitCode === 0 ? result.stdout.trim() : undefined;
+}
+
+function linksFor(url: string | undefined, platform: Platform): RepositoryLinks | undefined {
+  const web = url ? browsableUrl(url) : undefined;
+  if (!web) return undefined;
+  const kind = platform.name === 'gitlab' || /gitlab/i.test(new URL(web).hostname) ? 'gitlab' : 'github';
+  return { url: web, kind };
+}
+
+async function run(platform: Platform): Promise<void> {
+  const reader = new InputReader(platform, inputs);
+  const parsed = parseInputs(reader, platform.workspace);
+  const publisher = createPublisher(parsed);
+  const event = platform.event();
+  const origin = await remoteUrl(platform.workspace, parsed.options.git.remote);
+  if (parsed.options.git.remote && !origin) {
+    throw new InputError('remote', parsed.options.git.remote, "a git remote of the workspace, or 'none'");
+  }
+  const repositoryUrl = parsed.repositoryUrl ?? event.repositoryUrl ?? origin;
+  const remote =
+    origin && parsed.forgeToken && /^https?:\/\//.test(origin)
+      ? describeRemote(origin, { token: parsed.forgeToken }, platform.workspace)
+      : undefined;
+  for (const secret of remote?.secrets ?? []) platform.secret(secret);
+  const forgeRepository = repositoryUrl ? forgeProjectPath(repositoryUrl) : undefined;
+  const forge =
+    parsed.forgeToken && forgeRepository && !parsed.dryRun
+      ? { releases: await releaseForge(platform, parsed.forgeToken), repository: forgeRepository }
+      : undefined;
+  const name =
+    readJsonName(join(parsed.libraryDir, 'package.json')) ??
+    readPyprojectName(join(parsed.libraryDir, 'pyproject.toml')) ??
+    basename(parsed.libraryDir);
+  const options: ReleaseOptions = {
+    ...parsed.options,
+    git: {
+      ...parsed.options.git,
+      branch: parsed.options.git.branch ?? event.branch,
+      env: remote?.env,
+      trailers: event.runUrl ? [{ key: TRAILER.sourceRun, value: event.runUrl }] : [],
+    },
+    publisher,
+    forge,
+    links: linksFor(repositoryUrl, platform),
+    name,
+    log: platform.log,
+  };
+
+  const plan = await platform.log.group('Plan', () => planRelease(options));
+  const table = renderPlan(plan, publisher);
+  platform.log.info(`${table}\n${plan.notes}`);
+  const write = (released: boolean, published: boolean, releaseUrl = '') => {
+    platform.setOutput('released', String(released));
+    platform.setOutput('version', plan.version ?? '');
+    platform.setOutput('previous-version', plan.previousVersion ?? '');
+    platform.setOutput('tag', plan.tag ?? '');
+    platform.setOutput('notes', plan.notes);
+    platform.setOutput('published', String(published));
+    platform.setOutput('release-url', releaseUrl);
+  };
+  if (parsed.dryRun || plan.action === 'none') {
+    write(false, false);
+    await platform.summary(`## release ${parsed.dryRun ? '(dry run)' : ''}\n\n${table}\n${plan.notes}`);
+    return;
+  }
+  const result = await executeRelease(options, plan);
+  write(result.released, result.published, result.releaseUrl);
+  let notified = '';
+  if (parsed.dependents.length > 0) {
+    if (!parsed.dependentsToken)
+      throw new AegisError("'dependents' is set but 'dependents-token' is empty: the release is done, the dependents were not told.");
+    const dependents = parseDependents(parsed.dependents, platform.name === 'gitlab' ? 'gitlab' : 'github');
+    const results = await notifyDependents(
+      dependents,
+      (kind) => ({ kind, apiUrl: apiUrl(kind), token: parsed.dependentsToken as string }),
+      {
+        library: name,
+        version: plan.version as string,
+        tag: plan.tag as string,
+        prerelease: plan.prerelease,
+      },
+    );
+    for (const failed of results.filter((entry) => !entry.ok))
+      platform.log.warning(`Could not notify ${failed.dependent.repository}: ${failed.detail}`);
+    notified = `\n**Dependents:** ${results.map((entry) => `${entry.dependent.repository} ${entry.ok ? '✓' : `✗ (${entry.detail})`}`).join(', ')}\n`;
+  }
+  await platform.summary(`## release ${plan.tag}\n\n${table}${notified}\n${plan.notes}`);
+}
+
+export const release: StageDefinition = {
+  name: 'release',
+  title: 'Release a library',
+  description:
+    'Semantic version from conventional commits, changelog, version files, publish (npm, PyPI, command), tag, push and forge release; resumes unfinished releases.',
+  inputs,
+  outputs,
+  run,
+};

@@ -1,0 +1,174 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { removeScenarios, Scenario } from '../fixtures/detect/repo.js';
+
+afterAll(removeScenarios);
+
+const ENTRY = join(import.meta.dirname, '../../src/entry/detect.ts');
+const CHILD_TEMPLATE = `stages: [build]
+"build {{service}}":
+  stage: build
+  script: ['echo "build $AEGIS_SERVICE into $AEGIS_IMAGE"']
+`;
+
+/** Runs the stage exactly as a runner runs an action: a process with the GITHUB_ or GitLab CI_ variables and INPUT_ variables. */
+function runEntry(env: Record<string, string>) {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(GITHUB_|INPUT_|RUNNER_|GITLAB_CI|CI_)/.test(key)));
+  return spawnSync(process.execPath, ['--import', 'tsx', ENTRY], { env: { ...clean, ...env }, encoding: 'utf8', timeout: 60_000 });
+}
+
+/** GITHUB_OUTPUT as @actions/core writes it: name<<delimiter … delimiter. */
+function readGithubOutputs(file: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[index] as string);
+    if (!match) continue;
+    const value: string[] = [];
+    while (lines[++index] !== match[2]) value.push(lines[index] as string);
+    outputs[match[1] as string] = value.join('\n');
+  }
+  return outputs;
+}
+
+function scenarioWithChange() {
+  const s = new Scenario();
+  const before = s.sha();
+  const head = s.commit({ 'libs/shared/lib.ts': '2', 'services/web/index.js': '2', '.aegis/child.yml': CHILD_TEMPLATE });
+  s.push('main');
+  const workspace = s.clone({ depth: 1 });
+  return { s, before, head, workspace };
+}
+
+describe('detect through the GitHub Actions contract', () => {
+  test('push event: outputs, changed-files file and step summary', () => {
+    const { before, head, workspace } = scenarioWithChange();
+    const outputFile = join(workspace, '..', 'github-output');
+    const summaryFile = join(workspace, '..', 'step-summary');
+    const eventFile = join(workspace, '..', 'event.json');
+    writeFileSync(outputFile, '');
+    writeFileSync(summaryFile, '');
+    writeFileSync(eventFile, JSON.stringify({ before, after: head, forced: false, repository: { default_branch: 'main' } }));
+    const result = runEntry({
+      GITHUB_ACTIONS: 'true',
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_SHA: head,
+      GITHUB_WORKSPACE: workspace,
+      'INPUT_IMAGE-PREFIX': 'registry.example.com/aegis',
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    const outputs = readGithubOutputs(outputFile);
+    expect(JSON.parse(outputs.matrix as string)).toEqual({
+      include: [
+        {
+          service: 'worker',
+          path: 'services/worker',
+          context: 'services/worker',
+          dockerfile: 'services/worker/Dockerfile',
+          image: 'registry.example.com/aegis/worker',
+        },
+        {
+          service: 'web',
+          path: 'services/web',
+          context: 'services/web',
+          dockerfile: 'services/web/Dockerfile',
+          image: 'registry.example.com/aegis/web',
+        },
+      ],
+    });
+    expect(outputs).toMatchObject({
+      services: '["worker","web"]',
+      'has-changes': 'true',
+      base: before,
+      head,
+      'base-reason': `push to main: previous tip ${before.slice(0, 12)}`,
+      'changed-files': 'aegis-detect/changed-files.txt',
+      'child-pipeline': '',
+    });
+    expect(readFileSync(join(workspace, 'aegis-detect/changed-files.txt'), 'utf8')).toBe(
+      '.aegis/child.yml\nlibs/shared/lib.ts\nservices/web/index.js\n',
+    );
+    const summary = readFileSync(summaryFile, 'utf8');
+    expect(summary).toContain('| `worker` | service | depends on shared (changed) |');
+    expect(summary).toContain('| `web` | service | 1 file: `services/web/index.js` |');
+    expect(summary).toContain('| `shared` | library | 1 file: `libs/shared/lib.ts` |');
+  });
+
+  test('bad input fails the step with a message naming it, before anything is written', () => {
+    const { head, workspace } = scenarioWithChange();
+    const outputFile = join(workspace, '..', 'github-output-bad');
+    writeFileSync(outputFile, '');
+    const result = runEntry({
+      GITHUB_ACTIONS: 'true',
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_EVENT_NAME: 'workflow_dispatch',
+      GITHUB_SHA: head,
+      GITHUB_WORKSPACE: workspace,
+      INPUT_BASE: 'deadbeef'.repeat(5),
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`::error::Input 'base' has an invalid value "${'deadbeef'.repeat(5)}"`);
+    expect(readFileSync(outputFile, 'utf8')).toBe('');
+    expect(existsSync(join(workspace, 'aegis-detect'))).toBe(false);
+  });
+});
+
+describe('detect through the GitLab CI contract', () => {
+  const schema = JSON.parse(readFileSync('/work/shared/data/schemas/gitlab-ci.json', 'utf8'));
+  const validate = new Ajv({ strict: false, validateFormats: false }).compile(schema);
+
+  test('merge request pipeline: dotenv outputs and a child pipeline valid against the GitLab CI schema', () => {
+    const { before, head, workspace } = scenarioWithChange();
+    const result = runEntry({
+      GITLAB_CI: 'true',
+      CI_PROJECT_DIR: workspace,
+      CI_PIPELINE_SOURCE: 'merge_request_event',
+      CI_MERGE_REQUEST_IID: '12',
+      CI_COMMIT_SHA: head,
+      CI_MERGE_REQUEST_DIFF_BASE_SHA: before,
+      CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
+      CI_DEFAULT_BRANCH: 'main',
+      INPUT_CHILD_PIPELINE_TEMPLATE: '.aegis/child.yml',
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    const dotenv = readFileSync(join(workspace, 'aegis-detect.env'), 'utf8');
+    expect(dotenv).toContain('AEGIS_SERVICES=["worker","web"]\n');
+    expect(dotenv).toContain('AEGIS_HAS_CHANGES=true\n');
+    expect(dotenv).toContain('AEGIS_CHILD_PIPELINE=aegis-detect/child-pipeline.yml\n');
+    const child = parse(readFileSync(join(workspace, 'aegis-detect/child-pipeline.yml'), 'utf8'));
+    expect(Object.keys(child)).toEqual(['stages', 'build worker', 'build web']);
+    expect(validate(child), JSON.stringify(validate.errors)).toBe(true);
+    expect(readFileSync(join(workspace, 'aegis-summary/detect.md'), 'utf8')).toContain('merge request !12 into main');
+  });
+
+  test('nothing changed: the child pipeline is a single no-op job', () => {
+    const s = new Scenario();
+    const before = s.sha();
+    const head = s.commit({ 'README.md': 'docs only', '.aegis/child.yml': CHILD_TEMPLATE });
+    s.push('main');
+    const workspace = s.clone();
+    const result = runEntry({
+      GITLAB_CI: 'true',
+      CI_PROJECT_DIR: workspace,
+      CI_PIPELINE_SOURCE: 'push',
+      CI_COMMIT_SHA: head,
+      CI_COMMIT_BEFORE_SHA: before,
+      CI_COMMIT_BRANCH: 'main',
+      CI_DEFAULT_BRANCH: 'main',
+      INPUT_CHILD_PIPELINE_TEMPLATE: '.aegis/child.yml',
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(readFileSync(join(workspace, 'aegis-detect.env'), 'utf8')).toContain('AEGIS_HAS_CHANGES=false\n');
+    const child = parse(readFileSync(join(workspace, 'aegis-detect/child-pipeline.yml'), 'utf8'));
+    expect(Object.keys(child)).toEqual(['aegis-no-changes']);
+    expect(validate(child), JSON.stringify(validate.errors)).toBe(true);
+  });
+});

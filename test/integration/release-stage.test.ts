@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { LocalPlatform } from '../../src/platform/local.js';
+import { release } from '../../src/stages/release.js';
+import { runStage } from '../../src/stages/runner.js';
+import { TestRepo } from '../fixtures/release/repo.js';
+
+const root = mkdtempSync(join(tmpdir(), 'aegis-release-stage-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+async function runRelease(dir: string, inputs: Record<string, string>) {
+  const outputFile = join(root, `out-${Math.random()}`);
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] = value;
+  const platform = new LocalPlatform('release', env, { cwd: dir, outputFile, summaryFile: join(root, 'summary.md') });
+  let failure = '';
+  platform.fail = (message: string) => {
+    failure = message;
+  };
+  const write = process.stdout.write.bind(process.stdout);
+  const quiet = process.stderr.write.bind(process.stderr);
+  process.stdout.write = () => true;
+  process.stderr.write = () => true;
+  try {
+    await runStage(release, platform);
+  } finally {
+    process.stdout.write = write;
+    process.stderr.write = quiet;
+  }
+  let outputs: Record<string, string> = {};
+  try {
+    outputs = Object.fromEntries(
+      readFileSync(outputFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+  } catch {
+    // no outputs written
+  }
+  return { outputs, failure };
+}
+
+describe('release stage (local platform, real git)', () => {
+  test('dry-run prints the plan and changes nothing; a real run writes the outputs', async () => {
+    const repo = new TestRepo(join(root, 'lib'));
+    repo.write('lib/pyproject.toml', '[project]\nname = "aegis-lib"\nversion = "1.4.0"\n');
+    repo.write('lib/aegis_lib/_version.py', '__version__ = "1.4.0"\n');
+    repo.commit('chore: init', 'lib/a.py');
+    repo.tag('lib-v1.4.0');
+    repo.commit('feat: thing', 'lib/a.py');
+    repo.push();
+    const inputs = { path: 'lib', 'tag-prefix': 'lib-v', 'version-files': 'pyproject.toml\naegis_lib/_version.py' };
+
+    const dry = await runRelease(repo.dir, { ...inputs, 'dry-run': 'true' });
+    expect(dry.failure).toBe('');
+    expect(dry.outputs).toMatchObject({ released: 'false', version: '1.5.0', 'previous-version': '1.4.0', tag: 'lib-v1.5.0' });
+    expect(dry.outputs.notes).toContain('### Features');
+    expect(readFileSync(join(root, 'summary.md'), 'utf8')).toContain('(dry run)');
+    expect(repo.tags()).toEqual(['lib-v1.4.0']);
+    expect(repo.git('status', '--porcelain')).toBe('');
+
+    const real = await runRelease(repo.dir, inputs);
+    expect(real.failure).toBe('');
+    expect(real.outputs).toMatchObject({ released: 'true', version: '1.5.0', tag: 'lib-v1.5.0', published: 'false' });
+    expect(repo.remoteTags().sort()).toEqual(['lib-v1.4.0', 'lib-v1.5.0']);
+    expect(repo.git('show', 'origin/main:lib/aegis_lib/_version.py')).toBe('__version__ = "1.5.0"');
+    expect(repo.git('show', 'origin/main:lib/pyproject.toml')).toContain('version = "1.5.0"');
+
+    const again = await runRelease(repo.dir, inputs);
+    expect(again.outputs).toMatchObject({ released: 'false', version: '' });
+  }, 30_000);
+
+  test.each([
+    [{ publish: 'maven' }, /Input 'publish'.*one of 'npm', 'pypi', 'command', 'none'/],
+    [{ prerelease: 'rc 1' }, /Input 'prerelease'/],
+    [{ path: '../outside' }, /Input 'path'/],
+    [{ publish: 'command' }, /Input 'publish-command'/],
+    [{ publish: 'command', 'publish-command': 'make publish' }, /Input 'publish-command'.*YAML\/JSON array/],
+    [{ 'bump-rules': 'major: [x]' }, /Input 'bump-rules'/],
+    [{ publish: 'npm' }, /Input 'publish'.*package.json/],
+    [{ remote: 'upstream' }, /Input 'remote'/],
+  ])('bad input %j fails naming the input', async (inputs, message) => {
+    const repo = new TestRepo(join(root, `bad-${Math.random()}`));
+    repo.commit('feat: x');
+    const result = await runRelease(repo.dir, inputs as Record<string, string>);
+    expect(result.failure).toMatch(message);
+    expect(repo.tags()).toEqual([]);
+  });
+});

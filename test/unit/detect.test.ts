@@ -1,0 +1,430 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import fc from 'fast-check';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { type ChangedPath, parseNameStatus } from '../../src/core/detect/changes.js';
+import { NO_CHANGES_JOB, parseChildPipelineTemplate, renderChildPipeline } from '../../src/core/detect/child-pipeline.js';
+import { checkPattern, compileRuleList, matchesRules } from '../../src/core/detect/globs.js';
+import { dependentsOf, propagate } from '../../src/core/detect/graph.js';
+import { discoverServices, type Manifest, parseManifest } from '../../src/core/detect/manifest.js';
+import { PathMatcher } from '../../src/core/detect/matcher.js';
+import { describeReason, type MatrixEntry, selectServices } from '../../src/core/detect/select.js';
+import { tempDir } from '../helpers/git.js';
+
+const ALL_TYPES = ['added', 'modified', 'deleted', 'renamed'] as const;
+const fail = (pattern: string, problem: string) => new Error(`${pattern}: ${problem}`);
+const modified = (...paths: string[]): ChangedPath[] => paths.map((path) => ({ path, type: 'modified' }));
+
+describe('glob checks', () => {
+  test.each([
+    ['services/api/**', 'services/api/**'],
+    ['./services/api/**', 'services/api/**'],
+    ['!**/*.md', '!**/*.md'],
+    ['package-lock.json', 'package-lock.json'],
+  ])('%s is accepted as %s', (pattern, expected) => {
+    expect(checkPattern(pattern, fail)).toBe(expected);
+  });
+
+  test.each([
+    ['', 'empty'],
+    ['/abs/**', 'must not start with /'],
+    ['services/../x/**', "'..'"],
+    ['!!x', 'negated only once'],
+    ['services/[api/**', 'not a valid glob'],
+    ['services/{a,b/**', 'not a valid glob'],
+  ])('%j is refused (%s)', (pattern, problem) => {
+    expect(() => checkPattern(pattern, fail)).toThrow(problem);
+  });
+});
+
+describe('include/exclude semantics: the last matching pattern wins', () => {
+  test.each([
+    // include, exclude, path, expected
+    [['services/api/**'], [], 'services/api/src/a.ts', true],
+    [['services/api/**'], [], 'services/api2/a.ts', false],
+    [['services/api/**'], ['**/*.md'], 'services/api/README.md', false],
+    [['services/api/**'], ['**/*.md', '!services/api/CHANGELOG.md'], 'services/api/CHANGELOG.md', true],
+    [['services/api/**', '!services/api/docs/**'], [], 'services/api/docs/x.txt', false],
+    [['services/api/**', '!services/api/docs/**', 'services/api/docs/openapi.yaml'], [], 'services/api/docs/openapi.yaml', true],
+    [['!services/api/docs/**', 'services/api/**'], [], 'services/api/docs/x.txt', true],
+    [['proto/worker'], [], 'proto/worker/a.proto', true],
+    [['proto/worker'], [], 'proto/workers/a.proto', false],
+    [['package-lock.json'], [], 'package-lock.json', true],
+    [['services/*/Dockerfile'], [], 'services/api/Dockerfile', true],
+    [['services/*/Dockerfile'], [], 'services/api/sub/Dockerfile', false],
+    [['services/api/**'], [], 'services/api/.env', true],
+    [['**/*.proto'], [], 'a/b/c.proto', true],
+  ] as const)('include %j exclude %j: %s → %s', (include, exclude, path, expected) => {
+    const rules = compileRuleList(
+      include.map((p) => checkPattern(p, fail)),
+      exclude.map((p) => checkPattern(p, fail)),
+    );
+    expect(matchesRules(rules, path)).toBe(expected);
+  });
+});
+
+describe('PathMatcher (indexed) agrees with testing every path against every rule list', () => {
+  const segment = fc.constantFrom('services', 'api', 'worker', 'libs', 'shared', 'docs', 'a', 'b.md', 'x.ts', '.github');
+  const path = fc.array(segment, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/'));
+  const glob = fc
+    .tuple(
+      fc.boolean(),
+      fc.array(fc.constantFrom('services', 'api', 'worker', 'libs', 'docs', '*', '**', '*.md', '{api,worker}', 'a'), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+    )
+    .map(([negated, parts]) => `${negated ? '!' : ''}${parts.join('/')}`);
+  test('property', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(glob, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+        fc.array(path, { maxLength: 30 }),
+        (lists, paths) => {
+          const ruleLists = lists.map((list) => compileRuleList(list, []));
+          const matcher = new PathMatcher(ruleLists);
+          for (const file of paths) {
+            const brute = ruleLists.flatMap((rules, index) => (matchesRules(rules, file) ? [index] : []));
+            expect(matcher.match(file).sort((a, b) => a - b)).toEqual(brute);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+const MANIFEST = `
+global: ['.github/workflows/**', 'package-lock.json']
+services:
+  api:
+    path: services/api
+    depends-on: [shared-lib]
+    image: registry.example.com/aegis/api
+    team: payments
+  worker:
+    path: services/worker
+    include: ['services/worker/**', 'proto/worker/**']
+    exclude: ['**/*.md']
+    depends-on: [shared-lib]
+  web:
+    path: services/web
+    dockerfile: docker/web.Dockerfile
+    context: .
+    change-types: [added, modified]
+  shared-lib:
+    path: libs/shared
+    kind: library
+    depends-on: [base-lib]
+  base-lib:
+    path: libs/base
+    kind: library
+`;
+
+describe('manifest', () => {
+  const manifest = parseManifest(MANIFEST, '.aegis/services.yaml');
+
+  test('parses services with defaults, extra fields and global globs', () => {
+    expect(manifest.global).toEqual(['.github/workflows/**', 'package-lock.json']);
+    expect(manifest.services.map((service) => service.name)).toEqual(['api', 'worker', 'web', 'shared-lib', 'base-lib']);
+    const api = manifest.services[0];
+    expect(api).toMatchObject({
+      path: 'services/api',
+      include: ['services/api/**'],
+      exclude: [],
+      kind: 'service',
+      dependsOn: ['shared-lib'],
+    });
+    expect(api?.fields).toEqual({ image: 'registry.example.com/aegis/api', team: 'payments' });
+    expect(manifest.services[2]?.changeTypes).toEqual(['added', 'modified']);
+  });
+
+  test.each([
+    ['services: []', "'services' must be a mapping"],
+    ['servicess: {}', "unknown top-level key 'servicess'"],
+    ['services:\n  api: {}', "service 'api': 'path' is required"],
+    ['services:\n  api: {path: ../x}', 'must be a directory inside the repository'],
+    ['services:\n  api: {path: a, include: ["a/[b"]}', `service 'api': 'include' glob "a/[b": not a valid glob`],
+    ['services:\n  api: {path: a, exclude: "/x"}', 'must not start with /'],
+    ['services:\n  api: {path: a, kind: app}', `'kind' is "app"`],
+    ['services:\n  api: {path: a, change-types: [moved]}', `'change-types' has "moved"`],
+    ['services:\n  api: {path: a, service: b}', "'service' is set by detect"],
+    ['services:\n  "a b": {path: a}', "service name 'a b'"],
+    ['services:\n  api: {path: a, depends-on: [1]}', "'depends-on' must be a list of strings"],
+    ['global: ["a/[b"]\nservices: {}', 'global: glob "a/[b"'],
+    ['services:\n  api: {path: a\n', 'not valid YAML'],
+    ['services:\n  api: {path: a}\n  api: {path: b}', 'not valid YAML'],
+  ])('%j is refused: %s', (text, message) => {
+    expect(() => parseManifest(text, 'm.yaml')).toThrow(message);
+    expect(() => parseManifest(text, 'm.yaml')).toThrow(/^m\.yaml/);
+  });
+
+  test('errors carry the line of the offending service', () => {
+    expect(() => parseManifest('services:\n  ok: {path: a}\n  bad: {}\n', 'm.yaml')).toThrow(/^m\.yaml:3: service 'bad'/);
+  });
+});
+
+describe('depends-on', () => {
+  const spec = (name: string, dependsOn: string[] = []) => ({
+    name,
+    path: name,
+    kind: 'service' as const,
+    include: [`${name}/**`],
+    exclude: [],
+    dependsOn,
+    fields: {},
+  });
+
+  test('an unknown service is named', () => {
+    expect(() => dependentsOf([spec('api', ['shared'])], 'm.yaml')).toThrow(
+      "service 'api' depends on 'shared', which is not a service in the manifest",
+    );
+  });
+
+  test.each([
+    [[spec('a', ['a'])], 'depends on itself'],
+    [[spec('a', ['b']), spec('b', ['a'])], 'cycle: a → b → a'],
+    [[spec('a', ['b']), spec('b', ['c']), spec('c', ['a'])], 'cycle: a → b → c → a'],
+  ])('a cycle is an error (%#)', (services, message) => {
+    expect(() => dependentsOf(services, 'm.yaml')).toThrow(message);
+  });
+
+  test('closure is transitive and records the shortest chain', () => {
+    const services = [spec('base'), spec('shared', ['base']), spec('api', ['shared']), spec('web', ['base', 'shared']), spec('other')];
+    const via = propagate(['base'], dependentsOf(services));
+    expect(Object.fromEntries(via)).toEqual({ base: [], shared: ['base'], api: ['base', 'shared'], web: ['base'] });
+  });
+});
+
+describe('selection', () => {
+  const manifest = parseManifest(MANIFEST, '.aegis/services.yaml');
+  const select = (changes: ChangedPath[] | { all: string }, global: string[] = []) =>
+    selectServices({ manifest, changes, changeTypes: [...ALL_TYPES], global, imagePrefix: 'reg.example.com/team' });
+
+  test.each([
+    ['a service file', modified('services/api/main.go'), ['api'], ['api']],
+    ['a doc excluded from worker', modified('services/worker/README.md'), [], []],
+    ['an extra include', modified('proto/worker/jobs.proto'), ['worker'], ['worker']],
+    ['a library: dependents, transitively', modified('libs/base/x.ts'), ['api', 'worker', 'shared-lib', 'base-lib'], ['api', 'worker']],
+    ['a global file', modified('package-lock.json'), ['api', 'worker', 'web', 'shared-lib', 'base-lib'], ['api', 'worker', 'web']],
+    ['nothing relevant', modified('README.md', 'docs/x.md'), [], []],
+    [
+      'a rename in web, whose change-types leave out renamed',
+      [
+        { path: 'services/web/a.ts', type: 'renamed' },
+        { path: 'other/a.ts', type: 'renamed' },
+      ],
+      [],
+      [],
+    ],
+    [
+      'a rename into api',
+      [
+        { path: 'tmp/a.ts', type: 'renamed' },
+        { path: 'services/api/a.ts', type: 'renamed' },
+      ],
+      ['api'],
+      ['api'],
+    ],
+    ['a deletion ignored by web (change-types)', [{ path: 'services/web/a.ts', type: 'deleted' }], [], []],
+    ['an addition in web', [{ path: 'services/web/a.ts', type: 'added' }], ['web'], ['web']],
+  ] as const)('%s', (_name, changes, selected, matrix) => {
+    const result = select([...changes]);
+    expect(result.selected.map((service) => service.name).sort()).toEqual([...selected].sort());
+    expect(result.services).toEqual(matrix);
+  });
+
+  test('a rename counts for the old path too', () => {
+    const result = select([
+      { path: 'services/api/a.ts', type: 'renamed' },
+      { path: 'elsewhere/a.ts', type: 'renamed' },
+    ]);
+    expect(result.services).toEqual(['api']);
+  });
+
+  test('the global input adds to the manifest', () => {
+    expect(select(modified('Makefile'), ['Makefile']).services).toEqual(['api', 'worker', 'web']);
+  });
+
+  test('matrix entries carry defaults and manifest fields', () => {
+    const result = select(modified('services/api/a', 'services/web/b', 'services/worker/c'));
+    expect(result.matrix.include).toEqual<MatrixEntry[]>([
+      {
+        service: 'api',
+        path: 'services/api',
+        context: 'services/api',
+        dockerfile: 'services/api/Dockerfile',
+        image: 'registry.example.com/aegis/api',
+        team: 'payments',
+      },
+      {
+        service: 'worker',
+        path: 'services/worker',
+        context: 'services/worker',
+        dockerfile: 'services/worker/Dockerfile',
+        image: 'reg.example.com/team/worker',
+      },
+      { service: 'web', path: 'services/web', context: '.', dockerfile: 'docker/web.Dockerfile', image: 'reg.example.com/team/web' },
+    ]);
+  });
+
+  test('reasons say which files or which dependency', () => {
+    const result = select(
+      modified(
+        'libs/base/a.ts',
+        'services/api/1',
+        'services/api/2',
+        'services/api/3',
+        'services/api/4',
+        'services/api/5',
+        'services/api/6',
+      ),
+    );
+    const reasons = Object.fromEntries(result.selected.map((service) => [service.name, describeReason(service.reason)]));
+    expect(reasons.api).toBe('6 files: `services/api/1`, `services/api/2`, `services/api/3`, `services/api/4`, `services/api/5` (+1 more)');
+    expect(reasons.worker).toBe('depends on shared-lib → base-lib (changed)');
+    expect(reasons['shared-lib']).toBe('depends on base-lib (changed)');
+    expect(describeReason(select({ all: 'schedule' }).selected[0]?.reason as never)).toBe('every service: schedule');
+    expect(describeReason(select(modified('package-lock.json')).selected[0]?.reason as never)).toBe('global: `package-lock.json`');
+  });
+});
+
+describe('git diff --name-status -z', () => {
+  test.each([
+    ['M\0a.ts\0', [{ path: 'a.ts', type: 'modified' }]],
+    [
+      'A\0new file\0D\0old\0',
+      [
+        { path: 'new file', type: 'added' },
+        { path: 'old', type: 'deleted' },
+      ],
+    ],
+    [
+      'R100\0from/a\0to/a\0',
+      [
+        { path: 'from/a', type: 'renamed' },
+        { path: 'to/a', type: 'renamed' },
+      ],
+    ],
+    ['C75\0src\0copy\0', [{ path: 'copy', type: 'added' }]],
+    ['T\0link\0', [{ path: 'link', type: 'modified' }]],
+    ['', []],
+  ])('%j', (output, expected) => {
+    expect(parseNameStatus(output)).toEqual(expected);
+  });
+
+  test('truncated output is an error', () => {
+    expect(() => parseNameStatus('R100\0only-one\0')).toThrow('Unexpected end');
+    expect(() => parseNameStatus('X\0a\0')).toThrow("Unexpected status 'X'");
+  });
+});
+
+describe('child pipeline', () => {
+  const schema = JSON.parse(readFileSync('/work/shared/data/schemas/gitlab-ci.json', 'utf8'));
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  const validate = ajv.compile(schema);
+  const entries: MatrixEntry[] = [
+    {
+      service: 'api',
+      path: 'services/api',
+      context: 'services/api',
+      dockerfile: 'services/api/Dockerfile',
+      image: 'reg/api',
+      team: 'payments',
+    },
+    { service: 'worker', path: 'services/worker', context: '.', dockerfile: 'w.Dockerfile', image: 'reg/worker' },
+  ];
+  const TEMPLATE = `
+stages: [build, test]
+.base:
+  image: alpine:3
+build {{service}}:
+  extends: .base
+  stage: build
+  script:
+    - echo "building $AEGIS_SERVICE from $AEGIS_CONTEXT for {{ team }}"
+test {{service}}:
+  stage: test
+  needs: ["build {{service}}"]
+  variables: {AEGIS_IMAGE: overridden}
+  script: ["echo test {{path}}"]
+`;
+  const template = parseChildPipelineTemplate(TEMPLATE, 'ci/child.yml');
+
+  test('a job per service and template, shared keys once, valid against the GitLab CI schema', () => {
+    const text = renderChildPipeline(template, entries, { base: 'a'.repeat(40), head: 'b'.repeat(40), reason: 'push' });
+    const pipeline = parse(text) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(pipeline)).toEqual(['stages', '.base', 'build api', 'test api', 'build worker', 'test worker']);
+    expect(pipeline['build api']?.script).toEqual(['echo "building $AEGIS_SERVICE from $AEGIS_CONTEXT for payments"']);
+    expect(pipeline['build worker']?.script).toEqual(['echo "building $AEGIS_SERVICE from $AEGIS_CONTEXT for "']);
+    expect(pipeline['test worker']?.needs).toEqual(['build worker']);
+    expect(pipeline['build api']?.variables).toMatchObject({
+      AEGIS_SERVICE: { value: 'api', expand: false },
+      AEGIS_IMAGE: { value: 'reg/api', expand: false },
+    });
+    expect(pipeline['test api']?.variables).toHaveProperty('AEGIS_IMAGE');
+    expect((pipeline['test api']?.variables as Record<string, unknown> | undefined)?.AEGIS_IMAGE).toBe('overridden');
+    expect(validate(pipeline), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  test('nothing changed: a single no-op job, valid, whose message cannot reach the shell as code', () => {
+    const text = renderChildPipeline(template, [], { base: 'a'.repeat(40), head: 'b'.repeat(40), reason: 'push to feature/$(rm -rf ~)' });
+    const pipeline = parse(text) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(pipeline)).toEqual([NO_CHANGES_JOB]);
+    expect(pipeline[NO_CHANGES_JOB]?.script).toEqual(['echo "$AEGIS_MESSAGE"']);
+    expect((pipeline[NO_CHANGES_JOB]?.variables as Record<string, { expand: boolean }> | undefined)?.AEGIS_MESSAGE?.expand).toBe(false);
+    expect(validate(pipeline), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  test('the schema check can fail (an unknown `when` is refused)', () => {
+    expect(validate({ job: { script: ['x'], when: 'sometimes' } })).toBe(false);
+  });
+
+  test.each([
+    ['- a\n- b', 'expected a GitLab CI mapping'],
+    ['stages: [build]\nbuild:\n  script: [x]', 'no job template'],
+    ['"build {{service}}": [x]', "job template 'build {{service}}' must be a mapping"],
+    ['a: [', 'not valid YAML'],
+  ])('template %j is refused: %s', (text, message) => {
+    expect(() => parseChildPipelineTemplate(text, 'child.yml')).toThrow(message);
+  });
+
+  test('job names that collide are refused', () => {
+    const colliding = parseChildPipelineTemplate('"build {{kind}}":\n  script: [x]', 'child.yml');
+    expect(() => renderChildPipeline(colliding, entries, { head: 'b'.repeat(40), reason: 'x' })).toThrow("gives the name 'build ' twice");
+  });
+});
+
+describe('discovery without a manifest', () => {
+  const root = tempDir('aegis-detect-discover-');
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const write = (path: string) => {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), 'x');
+  };
+  write('services/api/Dockerfile');
+  write('services/worker/Dockerfile');
+  write('services/notes/README.md');
+  write('apps/web/Containerfile');
+  write('apps/deep/inner/Containerfile');
+
+  test('every services/* directory with a Dockerfile', () => {
+    const manifest: Manifest = discoverServices(root, { patterns: ['services/*'], marker: 'Dockerfile' });
+    expect(manifest.services.map((service) => [service.name, service.path, service.include])).toEqual([
+      ['api', 'services/api', ['services/api/**']],
+      ['worker', 'services/worker', ['services/worker/**']],
+    ]);
+  });
+
+  test('configurable patterns and marker', () => {
+    expect(discoverServices(root, { patterns: ['apps/**'], marker: 'Containerfile' }).services.map((service) => service.path)).toEqual([
+      'apps/deep/inner',
+      'apps/web',
+    ]);
+    expect(discoverServices(root, { patterns: ['apps/*'], marker: 'Containerfile' }).services.map((service) => service.path)).toEqual([
+      'apps/web',
+    ]);
+  });
+});

@@ -1,0 +1,207 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { notificationRequest, notifyDependents, parseDependents } from '../../src/core/release/dependents.js';
+import { createReleaseRequest, findReleaseRequest, restReleaseForge } from '../../src/core/release/forge-release.js';
+import { npmPackumentRequest, npmPublishArgs, npmrcFor } from '../../src/core/release/publish/npm.js';
+import {
+  defaultCheckUrl,
+  distributionsFor,
+  pypiPublisher,
+  pypiReleaseRequest,
+  twineArgs,
+  twineEnv,
+} from '../../src/core/release/publish/pypi.js';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/** A fake PyPI JSON API + GitHub/GitLab REST API: just enough routes, recording every request. */
+let fakeServer: Server;
+let base: string;
+const seen: Seen[] = [];
+const releases = new Map<string, string>();
+
+beforeAll(async () => {
+  fakeServer = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      const url = req.url ?? '';
+      const reply = (status: number, value: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(value));
+      };
+      if (url === '/pypi/aegis-lib/1.0.0/json') return reply(200, { info: { name: 'aegis-lib', version: '1.0.0' }, urls: [] });
+      if (url.startsWith('/pypi/')) return reply(404, { message: 'Not Found' });
+      if (url === '/pypi-broken/aegis-lib/1.0.0/json') return reply(500, {});
+      const tagLookup = /^\/repos\/o\/r\/releases\/tags\/(.+)$/.exec(url);
+      if (tagLookup && req.method === 'GET') {
+        const tag = decodeURIComponent(tagLookup[1] as string);
+        return releases.has(tag) ? reply(200, { html_url: releases.get(tag) }) : reply(404, { message: 'Not Found' });
+      }
+      if (url === '/repos/o/r/releases' && req.method === 'POST') {
+        const { tag_name } = JSON.parse(body) as { tag_name: string };
+        releases.set(tag_name, `https://github.example/o/r/releases/tag/${tag_name}`);
+        return reply(201, { html_url: releases.get(tag_name) });
+      }
+      if (url.endsWith('/dispatches')) return reply(url.includes('missing') ? 404 : 204, {});
+      if (url.endsWith('/trigger/pipeline')) return reply(201, { id: 1 });
+      reply(404, {});
+    });
+  });
+  await new Promise<void>((resolve) => fakeServer.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(fakeServer.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => fakeServer.close(resolve));
+});
+
+describe('npm request builders', () => {
+  test('scoped packument URL and bearer token', () => {
+    const request = npmPackumentRequest({ packageName: '@acme/lib', registryUrl: 'https://npm.example/api/npm', token: 's3cret' });
+    expect(request.url).toBe('https://npm.example/api/npm/@acme%2flib');
+    expect(request.headers.authorization).toBe('Bearer s3cret');
+  });
+
+  test('the token is an environment reference in .npmrc and never in argv', () => {
+    expect(npmrcFor('https://npm.example/api/npm')).toBe(`//npm.example/api/npm/:_authToken=\${AEGIS_NPM_TOKEN}\nalways-auth=true\n`);
+    expect(npmPublishArgs('http://127.0.0.1:4873', 'rc')).toEqual(['publish', '--registry', 'http://127.0.0.1:4873/', '--tag', 'rc']);
+  });
+});
+
+describe('pypi (twine arguments; JSON API against a fake server)', () => {
+  test('twine argv carries no credential; env does', () => {
+    const args = twineArgs('https://upload.pypi.org/legacy/', ['dist/a.whl']);
+    expect(args).toEqual([
+      'upload',
+      '--non-interactive',
+      '--skip-existing',
+      '--disable-progress-bar',
+      '--repository-url',
+      'https://upload.pypi.org/legacy/',
+      'dist/a.whl',
+    ]);
+    expect(args.join(' ')).not.toContain('pypi-token');
+    expect(twineEnv({ token: 'pypi-token' })).toMatchObject({ TWINE_USERNAME: '__token__', TWINE_PASSWORD: 'pypi-token' });
+  });
+
+  test.each([
+    ['https://upload.pypi.org/legacy/', 'https://pypi.org/pypi/'],
+    ['https://test.pypi.org/legacy/', 'https://test.pypi.org/pypi/'],
+  ])('JSON API base for %s', (upload, check) => {
+    expect(defaultCheckUrl(upload)).toBe(check);
+  });
+
+  test('names are PEP 503 normalised in the JSON API URL', () => {
+    expect(pypiReleaseRequest({ packageName: 'Aegis_Lib', registryUrl: 'https://upload.pypi.org/legacy/' }, '1.0.0').url).toBe(
+      'https://pypi.org/pypi/aegis-lib/1.0.0/json',
+    );
+  });
+
+  test('distributions of exactly that version', () => {
+    const files = [
+      'aegis_lib-1.0.0-py3-none-any.whl',
+      'aegis_lib-1.0.0.tar.gz',
+      'aegis-lib-1.0.0.tar.gz',
+      'aegis_lib-1.0.01.tar.gz',
+      'aegis_lib-1.0.0rc1.tar.gz',
+      'other-1.0.0.tar.gz',
+    ];
+    expect(distributionsFor('aegis-lib', '1.0.0', files)).toEqual([
+      'aegis_lib-1.0.0-py3-none-any.whl',
+      'aegis_lib-1.0.0.tar.gz',
+      'aegis-lib-1.0.0.tar.gz',
+    ]);
+  });
+
+  test('isPublished: 200 → true, 404 → false, 500 and unreachable → clear errors', async () => {
+    const publisher = pypiPublisher({ packageName: 'aegis-lib', registryUrl: `${base}/legacy/`, checkUrl: `${base}/pypi/` });
+    expect(await publisher.isPublished('1.0.0')).toBe(true);
+    expect(await publisher.isPublished('1.1.0')).toBe(false);
+    await expect(
+      pypiPublisher({ packageName: 'aegis-lib', registryUrl: base, checkUrl: `${base}/pypi-broken/` }).isPublished('1.0.0'),
+    ).rejects.toThrow(/HTTP 500/);
+    await expect(
+      pypiPublisher({ packageName: 'aegis-lib', registryUrl: 'http://127.0.0.1:9/legacy/' }).isPublished('1.0.0'),
+    ).rejects.toThrow(/unreachable at http:\/\/127.0.0.1:9/);
+  });
+
+  test('publishing without built distributions fails before running twine', async () => {
+    const publisher = pypiPublisher({ packageName: 'aegis-lib', registryUrl: `${base}/legacy/`, twine: ['false'] });
+    await expect(publisher.publish('1.0.0', '/nonexistent', { tag: 'v1.0.0', distTag: 'latest' })).rejects.toThrow(
+      /No distributions of aegis-lib 1.0.0/,
+    );
+  });
+});
+
+describe('forge releases (fake GitHub REST API)', () => {
+  test('GitHub and GitLab request shapes', () => {
+    const request = { repository: 'g/sub/p', tag: 'lib/v1.0.0', name: 'lib 1.0.0', notes: 'n', prerelease: false };
+    expect(findReleaseRequest({ kind: 'gitlab', apiUrl: 'https://gl/api/v4/', token: 't' }, 'g/sub/p', 'lib/v1.0.0')).toMatchObject({
+      url: 'https://gl/api/v4/projects/g%2Fsub%2Fp/releases/lib%2Fv1.0.0',
+      headers: { 'private-token': 't' },
+    });
+    expect(JSON.parse(createReleaseRequest({ kind: 'gitlab', apiUrl: 'https://gl/api/v4', token: 't' }, request).body ?? '')).toEqual({
+      tag_name: 'lib/v1.0.0',
+      name: 'lib 1.0.0',
+      description: 'n',
+    });
+    expect(() => createReleaseRequest({ kind: 'github', apiUrl: 'https://api', token: 't' }, request)).toThrow(/owner\/name/);
+  });
+
+  test('find, create, then find again', async () => {
+    const forge = restReleaseForge({ kind: 'github', apiUrl: base, token: 'gh-token' });
+    expect(await forge.findRelease('o/r', 'v1.0.0')).toBeUndefined();
+    const url = await forge.createRelease({ repository: 'o/r', tag: 'v1.0.0', name: 'v1.0.0', notes: '## notes', prerelease: true });
+    expect(url).toBe('https://github.example/o/r/releases/tag/v1.0.0');
+    expect(await forge.findRelease('o/r', 'v1.0.0')).toBe(url);
+    const created = seen.find((request) => request.method === 'POST' && request.url === '/repos/o/r/releases');
+    expect(created?.headers.authorization).toBe('Bearer gh-token');
+    expect(JSON.parse(created?.body ?? '')).toMatchObject({ tag_name: 'v1.0.0', prerelease: true, body: '## notes' });
+  });
+});
+
+describe('dependents', () => {
+  test.each([
+    ['github:o/r', { kind: 'github', repository: 'o/r', ref: 'main' }],
+    ['gitlab:g/sub/p@develop', { kind: 'gitlab', repository: 'g/sub/p', ref: 'develop' }],
+    ['g/p', { kind: 'gitlab', repository: 'g/p', ref: 'main' }],
+  ])('%s', (line, expected) => {
+    expect(parseDependents([line], 'gitlab')).toEqual([expected]);
+  });
+
+  test.each(['github:a/b/c', 'svn:x', 'no-slash'])('%s is refused', (line) => {
+    expect(() => parseDependents([line], 'github')).toThrow(/Input 'dependents'/);
+  });
+
+  const event = { library: 'lib', version: '1.2.0', tag: 'v1.2.0', prerelease: false };
+
+  test('GitLab trigger token in the form body, not the URL', () => {
+    const request = notificationRequest(
+      { kind: 'gitlab', repository: 'g/p', ref: 'main' },
+      { kind: 'gitlab', apiUrl: 'https://gl/api/v4', token: 'glptt-s3cret' },
+      event,
+    );
+    expect(request.url).toBe('https://gl/api/v4/projects/g%2Fp/trigger/pipeline');
+    expect(request.url).not.toContain('glptt-s3cret');
+    expect(new URLSearchParams(request.body).get('token')).toBe('glptt-s3cret');
+    expect(new URLSearchParams(request.body).get('variables[AEGIS_RELEASE_VERSION]')).toBe('1.2.0');
+  });
+
+  test('sent to a fake API; one failure does not stop the others', async () => {
+    const dependents = parseDependents(['github:o/svc', 'github:o/missing', 'gitlab:g/p'], 'github');
+    const results = await notifyDependents(dependents, (kind) => ({ kind, apiUrl: base, token: 'tok' }), event);
+    expect(results.map((result) => result.ok)).toEqual([true, false, true]);
+    const dispatch = seen.find((request) => request.url === '/repos/o/svc/dispatches');
+    expect(JSON.parse(dispatch?.body ?? '')).toEqual({ event_type: 'aegis-release', client_payload: event });
+  });
+});
