@@ -43,7 +43,7 @@ export function actionYaml(stage: StageDefinition): string {
 export function componentYaml(stage: StageDefinition): string {
   const jobInputs = {
     'job-name': { description: 'Name of the job this component adds.', default: `aegis-${stage.name}` },
-    'job-stage': { description: 'Pipeline stage the job runs in.', default: 'deploy' },
+    'job-stage': { description: 'Pipeline stage the job runs in.', default: stage.gitlab?.stage ?? 'deploy' },
     'job-image': { description: 'Image the job runs in (Node 24, git and the aegis bundles).', default: RUNTIME_IMAGE },
   };
   const inputs = Object.fromEntries(
@@ -53,7 +53,7 @@ export function componentYaml(stage: StageDefinition): string {
       spec.required ? { description: spec.description } : { description: spec.description, default: spec.default ?? '' },
     ]),
   );
-  const spec = { spec: { inputs: { ...jobInputs, ...inputs } } };
+  const spec = { spec: { inputs: { ...jobInputs, ...stage.gitlab?.inputs, ...inputs } } };
   const job = {
     '$[[ inputs.job-name ]]': {
       stage: '$[[ inputs.job-stage ]]',
@@ -62,10 +62,11 @@ export function componentYaml(stage: StageDefinition): string {
       script: [`node "\${AEGIS_DIST:-/opt/aegis/dist}/${stage.name}/index.js"`],
       artifacts: {
         when: 'always',
-        paths: ['aegis-summary/', ...(stage.gitlabArtifacts?.paths ?? [])],
-        reports: { dotenv: `aegis-${stage.name}.env`, ...stage.gitlabArtifacts?.reports },
+        paths: ['aegis-summary/', ...(stage.gitlab?.artifacts?.paths ?? [])],
+        reports: { dotenv: `aegis-${stage.name}.env`, ...stage.gitlab?.artifacts?.reports },
       },
     },
+    ...stage.gitlab?.jobs,
   };
   return `${HEADER(stage.name)}${stringify(spec, { lineWidth: 0 })}---\n${stringify(job, { lineWidth: 0 })}`;
 }

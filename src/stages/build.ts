@@ -39,6 +39,7 @@ const definition = {
   title: 'Build',
   description:
     'Build one service image with buildx or buildah, tagged and labelled like docker/metadata-action, cached per service and platform, pushed, and skipped when the commit is already built.',
+  gitlab: { stage: 'build' },
   inputs: {
     context: { description: 'Build context directory, relative to the workspace.', default: '.' },
     dockerfile: { description: 'Dockerfile (or Containerfile), relative to the workspace; <context>/Dockerfile by default.' },

@@ -13,10 +13,16 @@ export interface OutputSpec {
   description: string;
 }
 
-/** What the GitLab component's job keeps: paths and typed reports (`$[[ inputs.x ]]` allowed). */
-export interface GitLabArtifacts {
-  paths?: string[];
-  reports?: Record<string, string>;
+/** GitLab component specifics beyond the one job every stage gets. `$[[ inputs.x ]]` is allowed in values. */
+export interface GitLabComponent {
+  /** Artifacts beyond the summary and the dotenv report every component keeps. */
+  artifacts?: { paths?: string[]; reports?: Record<string, string> };
+  /** Component-only inputs (not action inputs), e.g. the stage of an extra job. */
+  inputs?: Record<string, { description: string; default: string }>;
+  /** Default for the `job-stage` input. */
+  stage?: string;
+  /** More jobs, keyed by name, e.g. a trigger for a generated child pipeline. */
+  jobs?: Record<string, unknown>;
 }
 
 /** Everything about a stage that is not its logic: the source of its action.yml and component template. */
@@ -26,7 +32,6 @@ export interface StageDefinition {
   description: string;
   inputs: Record<string, InputSpec>;
   outputs: Record<string, OutputSpec>;
-  /** Artifacts beyond the summary and the dotenv report every component keeps. */
-  gitlabArtifacts?: GitLabArtifacts;
+  gitlab?: GitLabComponent;
   run(platform: Platform): Promise<void>;
 }

@@ -18,6 +18,25 @@ const definition = {
   title: 'Detect changed services',
   description:
     'Decide which services of a monorepo changed between base and head (with dependency closure and global files) and hand CI a build matrix; on GitLab, also a child pipeline with a job per changed service.',
+  gitlab: {
+    stage: '.pre',
+    artifacts: { paths: ['aegis-detect/'] },
+    inputs: {
+      'children-stage': { description: 'Stage of the job that triggers the generated child pipeline (after job-stage).', default: 'build' },
+    },
+    jobs: {
+      // GitLab runs the generated pipeline as a child, failing this job when a child job fails.
+      '$[[ inputs.job-name ]]-children': {
+        stage: '$[[ inputs.children-stage ]]',
+        needs: [{ job: '$[[ inputs.job-name ]]', artifacts: true }],
+        trigger: {
+          include: [{ artifact: '$[[ inputs.child-pipeline-file ]]', job: '$[[ inputs.job-name ]]' }],
+          strategy: 'depend',
+        },
+        rules: [{ if: '"$[[ inputs.child-pipeline-template ]]" != ""' }],
+      },
+    },
+  },
   inputs: {
     'working-directory': { description: 'The git checkout to inspect, relative to the workspace.', default: '.' },
     config: {

@@ -41,11 +41,14 @@ const definition = {
   title: 'Scan',
   description:
     'Scan an image or directory once with a pinned, checksum-verified Trivy (or re-gate an existing Trivy JSON report), gate by severity, policy, ignore file and baseline, and write SARIF, the GitLab container-scanning report, a summary and an SBOM.',
-  gitlabArtifacts: {
-    paths: ['$[[ inputs.output-dir ]]/'],
-    reports: {
-      container_scanning: '$[[ inputs.output-dir ]]/gl-container-scanning-report.json',
-      cyclonedx: '$[[ inputs.output-dir ]]/sbom.cdx.json',
+  gitlab: {
+    stage: 'test',
+    artifacts: {
+      paths: ['$[[ inputs.output-dir ]]/'],
+      reports: {
+        container_scanning: '$[[ inputs.output-dir ]]/gl-container-scanning-report.json',
+        cyclonedx: '$[[ inputs.output-dir ]]/sbom.cdx.json',
+      },
     },
   },
   inputs: {
