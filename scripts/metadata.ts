@@ -1,7 +1,7 @@
 // Generates each stage's GitHub action.yml and GitLab component template from its
 // StageDefinition, so inputs, defaults and descriptions live in one place.
 // `--check` fails when a committed file differs from what the definitions produce.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
@@ -71,10 +71,70 @@ export function componentYaml(stage: StageDefinition): string {
   return `${HEADER(stage.name)}${stringify(spec, { lineWidth: 0 })}---\n${stringify(job, { lineWidth: 0 })}`;
 }
 
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** The README section of one stage: how to call it and its inputs and outputs. */
+export function readmeStage(stage: StageDefinition): string {
+  const inputs = Object.entries(stage.inputs).map(
+    ([name, spec]) =>
+      `| \`${name}\` | ${spec.required ? 'yes' : ''} | ${spec.default !== undefined && spec.default !== '' ? `\`${cell(spec.default)}\`` : ''} | ${cell(spec.description)} |`,
+  );
+  const outputs = Object.entries(stage.outputs).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`);
+  return [
+    `### ${stage.name}`,
+    '',
+    stage.description,
+    '',
+    `GitHub: \`uses: aegis-actions/aegis-actions/actions/${stage.name}@v1\` · GitLab: \`component: $CI_SERVER_FQDN/aegis-actions/aegis-actions/${stage.name}@1\` · CLI: \`aegis ${stage.name}\``,
+    '',
+    '| input | required | default | description |',
+    '|---|---|---|---|',
+    ...inputs,
+    '',
+    '| output | description |',
+    '|---|---|',
+    ...outputs,
+    '',
+  ].join('\n');
+}
+
+/** Every bench/results/*.md, headings moved under the README's Performance section. */
+function readmeBench(): string {
+  const dir = join(root, 'bench', 'results');
+  if (!existsSync(dir)) return '';
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .map((file) =>
+      readFileSync(join(dir, file), 'utf8')
+        .trim()
+        .replace(/^(#+) /gm, '$1## '),
+    )
+    .join('\n\n');
+}
+
+function replaceBlock(text: string, name: string, content: string): string {
+  const start = `<!-- aegis:${name} -->`;
+  const end = `<!-- /aegis:${name} -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from === -1 || to === -1) throw new Error(`README.md lacks the ${start} … ${end} markers`);
+  return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
+}
+
+/** The README with its generated blocks (stage tables, benchmark figures) brought up to date. */
+export function generateReadme(readme: string, definitions: readonly StageDefinition[]): string {
+  const order = ['detect', 'build', 'scan', 'gitops-bump', 'promote', 'health-gate', 'release'];
+  const sorted = [...definitions].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  return replaceBlock(replaceBlock(readme, 'stages', sorted.map(readmeStage).join('\n')), 'bench', readmeBench());
+}
+
 async function main(): Promise<void> {
   const stale: string[] = [];
+  const definitions: StageDefinition[] = [];
   for (const load of Object.values(stages)) {
     const stage = await load();
+    definitions.push(stage);
     const files = {
       [join(root, 'actions', stage.name, 'action.yml')]: actionYaml(stage),
       [join(root, 'gitlab-components', 'templates', `${stage.name}.yml`)]: componentYaml(stage),
@@ -88,6 +148,16 @@ async function main(): Promise<void> {
         writeFileSync(path, content);
         console.log(`wrote ${path.slice(root.length + 1)}`);
       }
+    }
+  }
+  const readmePath = join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const generated = generateReadme(readme, definitions);
+  if (generated !== readme) {
+    if (check) stale.push('README.md');
+    else {
+      writeFileSync(readmePath, generated);
+      console.log('wrote README.md');
     }
   }
   if (stale.length > 0) {

@@ -166,7 +166,7 @@ export function pullRequestBranchFor(options: Pick<GitopsBumpOptions, 'branch' |
 function commitMessageFor(options: GitopsBumpOptions, plan: BumpPlan): string {
   const images = describeImageChanges(plan.imageChanges);
   const shortImages = [
-    ...images.map((image) => `${image.name} to ${image.version}`),
+    ...images.map((image) => `${image.name.split('/').pop()} to ${image.version}`),
     ...plan.valueChanges.map((value) => `${value.path} to ${value.next}`),
   ].join(', ');
   const subject = renderTemplate(options.commitMessage, {

@@ -48,12 +48,20 @@ export async function runGitlabCiLocal(
   mkdirSync(project);
   git(project, 'init', '--quiet', '--initial-branch', 'main');
   git(project, 'remote', 'add', 'origin', 'https://gitlab.example.com/demo/app.git');
-  for (const [path, content] of Object.entries({ ...options.files, '.gitlab-ci.yml': ciYaml })) {
-    mkdirSync(dirname(join(project, path)), { recursive: true });
-    writeFileSync(join(project, path), content);
+  // Earlier commits first (for stages that compare history), then the pipeline's own commit.
+  // gitlab-ci-local keeps its state in the project; as its docs advise, git ignores it.
+  const pipelineCommit = {
+    message: options.message ?? 'ci: pipeline',
+    files: { ...options.files, '.gitlab-ci.yml': ciYaml, '.gitignore': '.gitlab-ci-local/\n' },
+  };
+  for (const { message, files } of [...(options.history ?? []), pipelineCommit]) {
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(project, path)), { recursive: true });
+      writeFileSync(join(project, path), content);
+    }
+    git(project, 'add', '-A');
+    git(project, 'commit', '--quiet', '-m', message);
   }
-  git(project, 'add', '-A');
-  git(project, 'commit', '--quiet', '-m', 'pipeline');
 
   const variables = { AEGIS_DIST: join(ROOT, 'dist'), ...options.variables };
   const args = [

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { actionYaml, componentYaml } from '../../scripts/metadata.js';
+import { actionYaml, componentYaml, generateReadme } from '../../scripts/metadata.js';
 import { stages } from '../../src/stages/index.js';
 import { ROOT } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schemas.js';
@@ -24,7 +24,16 @@ describe.each(names)('%s metadata', (name) => {
     expect(committed).toBe(componentYaml(stage));
     const documents = parseAllDocuments(committed).map((document) => document.toJS());
     expect(documents).toHaveLength(2);
-    for (const document of documents) expect(schemaErrors('gitlab-ci.json', document)).toEqual([]);
+    expect(schemaErrors('gitlab-ci.json', documents[0])).toEqual([]);
+    // GitLab validates jobs after interpolating inputs into the parsed YAML's strings: fill each
+    // input with its default (or a sample), as values, not as YAML text.
+    const inputs = (documents[0] as { spec: { inputs: Record<string, { default?: string }> } }).spec.inputs;
+    const interpolated = JSON.parse(
+      JSON.stringify(documents[1]).replace(/\$\[\[ inputs\.([\w-]+) \]\]/g, (_whole, name: string) =>
+        JSON.stringify(inputs[name]?.default || `sample-${name}`).slice(1, -1),
+      ),
+    );
+    expect(schemaErrors('gitlab-ci.json', interpolated)).toEqual([]);
     // Every input reaches the job as INPUT_<NAME>, the variable the stage reads.
     const job = Object.values(documents[1] as Record<string, { variables: Record<string, string> }>)[0];
     for (const input of Object.keys(stage.inputs)) {
@@ -35,4 +44,21 @@ describe.each(names)('%s metadata', (name) => {
 
 test('the schema check rejects an invalid action', () => {
   expect(schemaErrors('github-action.json', { name: 'x', runs: { using: 'node8', main: 'a.js' } })).not.toEqual([]);
+});
+
+describe('README stage tables', () => {
+  test('are in sync with every definition, and drift is detected', async () => {
+    const definitions = await Promise.all(Object.values(stages).map((load) => load()));
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(generateReadme(readme, definitions)).toBe(readme);
+    for (const stage of definitions) {
+      for (const input of Object.keys(stage.inputs)) expect(readme).toContain(`| \`${input}\` |`);
+    }
+    // An input missing from the README (someone added it to a stage but not the docs) is drift.
+    const [first] = definitions;
+    const input = Object.keys(first?.inputs ?? {})[0] as string;
+    const withoutRow = readme.replace(new RegExp(`\\| \`${input}\` \\|[^\\n]*\\n`), '');
+    expect(withoutRow).not.toBe(readme);
+    expect(generateReadme(withoutRow, definitions)).not.toBe(withoutRow);
+  });
 });
