@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist/cli/index.js');
@@ -58,10 +59,7 @@ function stage(title, name, inputs, { cwd = work, env = {}, expectFailure = fals
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
   );
   console.log(
-    run.stderr
-      .replace(/\u001b\[[0-9;]*m/g, '')
-      .trimEnd()
-      .replace(/^/gm, '  │ '),
+    stripVTControlCharacters(run.stderr).trimEnd().replace(/^/gm, '  │ '),
   );
   const ok = expectFailure ? run.status !== 0 : run.status === 0;
   results.push({ title, name, status: run.status === 0 ? 'ok' : 'failed (expected)' });
@@ -77,7 +75,7 @@ function skip(title, why) {
 /** A service whose health the demo controls: /healthz answers 200 until `broken` is set. */
 async function startService() {
   const state = { broken: false };
-  const server = createServer((request, response) => {
+  const server = createServer((_request, response) => {
     const healthy = !state.broken;
     response.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ status: healthy ? 'ok' : 'failing' }));
@@ -141,7 +139,7 @@ async function main() {
   git(mono, 'add', '-A');
   git(mono, 'commit', '--quiet', '-m', 'chore: initial import');
   git(mono, 'tag', 'shared-v1.4.0');
-  writeFiles(mono, { 'libs/shared/index.js': 'export const greet = (name) => `hi ${name}`;\n' });
+  writeFiles(mono, { 'libs/shared/index.js': 'export const greet = (name) => "hi " + name;\n' });
   git(mono, 'commit', '--quiet', '-am', 'feat(shared): greet by name');
   const sha = git(mono, 'rev-parse', 'HEAD');
 

@@ -23,7 +23,14 @@ export interface GitlabCiLocalResult {
  */
 export async function runGitlabCiLocal(
   ciYaml: string,
-  options: { files?: Record<string, string>; variables?: Record<string, string> } = {},
+  options: {
+    files?: Record<string, string>;
+    variables?: Record<string, string>;
+    /** Commits made before the pipeline's own, oldest first. */
+    history?: { message: string; files: Record<string, string> }[];
+    /** Message of the commit that adds `files` and the pipeline. */
+    message?: string;
+  } = {},
 ): Promise<GitlabCiLocalResult> {
   const root = tempDir('aegis-glci-');
   const home = join(root, 'home');

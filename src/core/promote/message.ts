@@ -1,0 +1,37 @@
+import { describeImageChanges } from '../gitops/bump.js';
+import { buildCommitMessage, renderTemplate, TRAILER, type Trailer } from '../gitops/commit-message.js';
+import type { ImageChange } from '../yaml/kustomization.js';
+
+export interface PromotionMessage {
+  /** Subject template; placeholders {from}, {to}, {images}, {commit}. */
+  template: string;
+  from: string;
+  to: string;
+  /** Source commit the values were read at. */
+  sourceCommit: string;
+  sourceRun?: string;
+  files: readonly string[];
+  changes: readonly ImageChange[];
+}
+
+/** Subject, the files, then provenance trailers: Aegis-Promoted-From, Aegis-Environment and per-image Aegis-Image/Aegis-Previous-Image. */
+export function promotionCommitMessage(message: PromotionMessage): string {
+  const images = describeImageChanges(message.changes);
+  const subject = renderTemplate(message.template, {
+    from: message.from,
+    to: message.to,
+    commit: message.sourceCommit.slice(0, 12),
+    images: images.map((image) => `${image.name.split('/').pop()} ${image.version}`).join(', '),
+  });
+  const trailers: Trailer[] = [];
+  for (const image of images) {
+    trailers.push({ key: TRAILER.image, value: `${image.name}=${image.next}` });
+    if (image.previous) trailers.push({ key: TRAILER.previousImage, value: `${image.name}=${image.previous}` });
+  }
+  trailers.push({ key: TRAILER.environment, value: message.to });
+  trailers.push({ key: TRAILER.promotedFrom, value: `${message.from}@${message.sourceCommit}` });
+  if (message.sourceRun) trailers.push({ key: TRAILER.sourceRun, value: message.sourceRun });
+  trailers.push({ key: TRAILER.stage, value: 'promote' });
+  const body = `Promote ${message.from} → ${message.to}.\n\nFiles:\n${message.files.map((file) => `- ${file}`).join('\n')}`;
+  return buildCommitMessage(subject, body, trailers);
+}

@@ -1,0 +1,408 @@
+import { readFileSync } from 'node:fs';
+import { isInsecureRegistry } from '../core/build/reference.js';
+import { platformCredentials, type RegistryCredentials } from '../core/build/registry.js';
+import { parseManifest } from '../core/detect/manifest.js';
+import { InputError } from '../core/errors.js';
+import { describeRemote, forgeProjectPath, type RemoteCredentials } from '../core/git/remote.js';
+import { commitAndPush } from '../core/git/transaction.js';
+import { ArgoCdClient, argoRefusal } from '../core/promote/argocd.js';
+import { type Environment, parseEnvironments, type Route, resolveProtected, resolveRoute } from '../core/promote/environments.js';
+import {
+  DEFAULT_MUTABLE_TAGS,
+  mergeOverlays,
+  mutableTagRefusals,
+  orderRefusals,
+  render,
+  type SourceImage,
+  selectImages,
+} from '../core/promote/images.js';
+import { promotionCommitMessage } from '../core/promote/message.js';
+import { type PromotionPlan, planTargets } from '../core/promote/plan.js';
+import { PromotionRefused, type Refusal } from '../core/promote/refusal.js';
+import { checkRegistry, type Pinned } from '../core/promote/registry.js';
+import { fetchSnapshot, readEnvironment } from '../core/promote/source.js';
+import type { CiEvent, Platform, PlatformName } from '../platform/types.js';
+import type { StageDefinition } from './definition.js';
+import { InputReader } from './inputs.js';
+import { environmentVersions, planTable, refusalTable, type SummaryInput, summaryMarkdown } from './promote/summary.js';
+import { parseIdentity } from './shared.js';
+
+export interface PromoteOptions {
+  repository: string;
+  branch: string;
+  credentials: RemoteCredentials;
+  environments: Environment[];
+  route: Route;
+  /** Branch, tag or full commit SHA to read the source overlays at; the branch tip by default. */
+  fromRef?: string;
+  services: string[];
+  /** Service name → image from the service manifest, when one was given. */
+  manifestImages: Map<string, string>;
+  allowSkip: boolean;
+  protectedTarget: boolean;
+  mutableTags: string[];
+  verifyImages: boolean;
+  pinDigest: boolean;
+  registryCredentials?: RegistryCredentials;
+  insecureRegistries: string[];
+  addMissing: boolean;
+  argocd?: { server: string; token?: string; applications: string[] };
+  mode: 'push' | 'pull-request';
+  pullRequestBranch: string;
+  forge?: 'github' | 'gitlab';
+  forgeUrl?: string;
+  forgeProject?: string;
+  commitMessage: string;
+  author: { name: string; email: string };
+  maxAttempts: number;
+  dryRun: boolean;
+  sourceRun?: string;
+}
+
+const definition = {
+  name: 'promote',
+  title: 'Promote',
+  description:
+    'Promote exactly what one environment runs to the next: read the image references the source overlays set at a commit, check them (order, mutable tags, registry, Argo CD), and write them into the target overlays with provenance trailers — pushed, or as a pull/merge request for environments that need approval.',
+  inputs: {
+    repository: {
+      description: 'GitOps repository: https:// URL, file:// URL or a local path.',
+      required: true,
+    },
+    branch: { description: 'Branch holding the overlays (the base branch in pull-request mode).', default: 'main' },
+    token: { description: 'Token for HTTPS remotes and for opening pull/merge requests. Never logged or written to disk.', secret: true },
+    'token-username': {
+      description: "User name sent with the token; by default 'oauth2' on GitLab and 'x-access-token' elsewhere (GitHub).",
+    },
+    from: { description: 'Source environment (a name from environments).', required: true },
+    to: { description: 'Target environment; must come after from (the next one unless allow-skip).', required: true },
+    environments: {
+      description:
+        'YAML mapping of environment → overlay path or list of paths, in promotion order; a plain list of names means overlays/<env>.',
+      default: 'dev: overlays/dev\nstaging: overlays/staging\nprod: overlays/prod',
+    },
+    'from-ref': {
+      description: 'Branch, tag or full commit SHA at which the source overlays are read; defaults to the tip of branch.',
+    },
+    services: {
+      description:
+        "Services to promote (lines or comma-separated); empty promotes every image the source sets. A service matches an images entry by the service manifest's image, else by name or last path segment (api matches registry.example.com/shop/api).",
+    },
+    'service-manifest': { description: 'Service manifest (as detect reads) whose `image` fields map services to images; optional.' },
+    'allow-skip': {
+      description: 'Allow values that the environment just before `to` does not run yet (skipping an environment).',
+      default: 'false',
+    },
+    'protected-environments': {
+      description: "Environments where mutable tags are refused (lines or comma-separated; 'none' for none). Empty: the last environment.",
+    },
+    'mutable-tags': {
+      description: 'Tag globs refused in protected environments (lines or comma-separated).',
+      default: DEFAULT_MUTABLE_TAGS.join(','),
+    },
+    'verify-images': {
+      description: 'Check that every image exists in its registry (OCI distribution API) before writing.',
+      default: 'true',
+    },
+    'pin-digest': {
+      description: "Resolve tags to digests and write them: 'true', 'false', or 'protected' (only into protected environments).",
+      default: 'protected',
+    },
+    'registry-username': { description: 'Registry user for verify-images/pin-digest; on GitLab CI_REGISTRY_USER by default.' },
+    'registry-password': { description: 'Registry password or token.', secret: true },
+    'insecure-registries': { description: 'Registries reached over plain HTTP (loopback ones always are).' },
+    'add-missing': {
+      description: 'Add an images entry to target overlays that have none for a promoted image (otherwise that is refused).',
+      default: 'false',
+    },
+    'argocd-server': {
+      description: 'Argo CD URL; with argocd-applications, the source applications must be Synced at the source commit and Healthy.',
+    },
+    'argocd-token': { description: 'Argo CD API token (read access to the applications).', secret: true },
+    'argocd-applications': { description: 'Argo CD applications of the source environment (lines or comma-separated).' },
+    mode: {
+      description: "'push', 'pull-request', or 'auto': a pull/merge request into the last environment (for approval), a push otherwise.",
+      default: 'auto',
+    },
+    'pull-request-branch': { description: 'Branch for pull-request mode; by default aegis/promote/<branch>/<to>[-<services>].' },
+    forge: { description: "Forge API for pull-request mode: 'github' or 'gitlab'; defaults to the platform running the job." },
+    'forge-url': { description: 'Forge API URL (defaults to GITHUB_API_URL or CI_API_V4_URL).' },
+    'forge-project': {
+      description: 'Repository path on the forge (owner/repo or group/project); defaults to the path of the repository URL.',
+    },
+    'commit-message': {
+      description: 'Commit subject template; placeholders {from}, {to}, {images}, {commit}.',
+      default: 'chore(promote): {from} → {to}: {images}',
+    },
+    author: { description: 'Commit author as "Name <email>".', default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
+    'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '10' },
+    'dry-run': { description: 'Check and print the plan, then stop: nothing is committed or pushed.', default: 'false' },
+    'source-run': { description: 'Run URL recorded as Aegis-Source-Run; defaults to the current pipeline/run.' },
+  },
+  outputs: {
+    changed: {
+      description: "'true' when a commit was pushed; 'false' when the target already runs these values, on dry runs and refusals.",
+    },
+    'commit-sha': { description: 'The pushed commit, or the branch tip that already held the values.' },
+    plan: {
+      description:
+        'JSON array of {image, file, from, to, next}: from is the value in the source environment, to the value in the target now (null: no entry), next what is written.',
+    },
+    'pull-request-url': { description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
+    'source-commit': { description: 'The commit the source overlays were read at (recorded as Aegis-Promoted-From).' },
+    refusals: { description: 'JSON array of {subject, kind, rule, detail} when the promotion was refused.' },
+    attempts: { description: 'Push attempts used.' },
+  },
+  run: (platform: Platform) => runPromote(platform),
+} satisfies StageDefinition;
+
+export const promote: StageDefinition = definition;
+
+const BRANCH_NAME_INVALID = /^-|\.\.|[\s~^:?*[\\]|@\{|\/\/|\/$|\.lock$|^\/|\.$/;
+
+function assertRefName(input: string, value: string): void {
+  if (BRANCH_NAME_INVALID.test(value)) throw new InputError(input, value, 'a valid git branch name');
+}
+
+/** `aegis/promote/<branch>/<to>[-<services>]`: the same promotion always lands on the same PR. */
+export function promotePullRequestBranch(branch: string, to: string, services: readonly string[]): string {
+  const slug = [to, ...[...services].sort()]
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `aegis/promote/${branch}/${slug}`;
+}
+
+function readManifestImages(reader: InputReader, workspace: string): Map<string, string> {
+  const path = reader.path('service-manifest', workspace);
+  if (!path) return new Map();
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new InputError('service-manifest', reader.string('service-manifest'), 'an existing service manifest file in the workspace');
+  }
+  const manifest = parseManifest(text, reader.string('service-manifest'));
+  const images = new Map<string, string>();
+  for (const service of manifest.services) {
+    const image = service.fields.image;
+    if (typeof image === 'string' && image) images.set(service.name, image);
+  }
+  return images;
+}
+
+/** Reads and validates every input before anything is fetched or written. */
+export function parsePromoteInputs(reader: InputReader, event: CiEvent, platform: PlatformName, workspace: string): PromoteOptions {
+  const environments = parseEnvironments(reader.string('environments'));
+  const route = resolveRoute(environments, reader.required('from'), reader.required('to'));
+  const protectedEnvironments = resolveProtected(environments, reader.list('protected-environments'));
+  const protectedTarget = protectedEnvironments.has(route.to.name);
+  const branch = reader.required('branch');
+  assertRefName('branch', branch);
+  const fromRef = reader.optional('from-ref');
+  if (fromRef !== undefined) {
+    if (/^[0-9a-f]{7,39}$/.test(fromRef)) throw new InputError('from-ref', fromRef, 'a branch, a tag or a full 40-character commit SHA');
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(fromRef)) assertRefName('from-ref', fromRef);
+  }
+  const services = reader.list('services');
+  for (const service of services) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(service))
+      throw new InputError('services', service, 'service names (letters, digits, . _ - /)');
+  }
+  const pin = reader.choice('pin-digest', ['true', 'false', 'protected'] as const);
+  const username = reader.optional('registry-username');
+  const password = reader.optional('registry-password');
+  if ((username === undefined) !== (password === undefined)) {
+    throw new InputError(
+      username ? 'registry-password' : 'registry-username',
+      '',
+      'a value: registry-username and registry-password go together',
+    );
+  }
+  const argocdServer = reader.optional('argocd-server');
+  const argocdApplications = reader.list('argocd-applications');
+  if (argocdServer && !/^https?:\/\/[^\s]+$/.test(argocdServer)) throw new InputError('argocd-server', argocdServer, 'an http(s):// URL');
+  if (Boolean(argocdServer) !== argocdApplications.length > 0) {
+    throw new InputError(
+      argocdServer ? 'argocd-applications' : 'argocd-server',
+      '',
+      'a value: argocd-server and argocd-applications go together',
+    );
+  }
+  const modeInput = reader.choice('mode', ['auto', 'push', 'pull-request'] as const);
+  const mode = modeInput === 'auto' ? (route.toIndex === environments.length - 1 ? 'pull-request' : 'push') : modeInput;
+  const pullRequestBranch = reader.optional('pull-request-branch') ?? promotePullRequestBranch(branch, route.to.name, services);
+  assertRefName('pull-request-branch', pullRequestBranch);
+  const forge = reader.optional('forge');
+  if (forge !== undefined && forge !== 'github' && forge !== 'gitlab') throw new InputError('forge', forge, "'github' or 'gitlab'");
+  return {
+    repository: reader.required('repository'),
+    branch,
+    credentials: {
+      token: reader.optional('token'),
+      username: reader.optional('token-username') ?? (platform === 'gitlab' ? 'oauth2' : 'x-access-token'),
+    },
+    environments,
+    route,
+    fromRef,
+    services,
+    manifestImages: readManifestImages(reader, workspace),
+    allowSkip: reader.boolean('allow-skip'),
+    protectedTarget,
+    mutableTags: reader.list('mutable-tags'),
+    verifyImages: reader.boolean('verify-images'),
+    pinDigest: pin === 'true' || (pin === 'protected' && protectedTarget),
+    registryCredentials: username && password ? { username, password } : undefined,
+    insecureRegistries: reader.list('insecure-registries'),
+    addMissing: reader.boolean('add-missing'),
+    argocd: argocdServer ? { server: argocdServer, token: reader.optional('argocd-token'), applications: argocdApplications } : undefined,
+    mode,
+    pullRequestBranch,
+    forge,
+    forgeUrl: reader.optional('forge-url'),
+    forgeProject: reader.optional('forge-project'),
+    commitMessage: reader.string('commit-message'),
+    author: parseIdentity('author', reader.string('author')),
+    maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
+    dryRun: reader.boolean('dry-run'),
+    sourceRun: reader.optional('source-run') ?? event.runUrl,
+  };
+}
+
+/** Every check that does not need the target checkout; all refusals are gathered, not just the first. */
+async function checkSource(
+  options: PromoteOptions,
+  platform: Platform,
+  source: { commit: string; images: SourceImage[]; previous: SourceImage[]; refusals: Refusal[] },
+): Promise<{ images: SourceImage[]; refusals: Refusal[]; pinned: Pinned[] }> {
+  const { route } = options;
+  const refusals = [...source.refusals, ...orderRefusals(source.images, route, source.previous, options.allowSkip)];
+  if (options.protectedTarget) refusals.push(...mutableTagRefusals(source.images, route.to.name, options.mutableTags));
+  if (options.argocd) {
+    const client = new ArgoCdClient(options.argocd);
+    for (const application of options.argocd.applications) {
+      const refusal = argoRefusal(await client.application(application), source.commit);
+      if (refusal) refusals.push(refusal);
+    }
+  }
+  const env = process.env;
+  const registry = await checkRegistry(source.images, {
+    verify: options.verifyImages,
+    pin: options.pinDigest,
+    accessFor: (host) => {
+      const credentials = options.registryCredentials ?? platformCredentials(platform.name, host, env);
+      if (credentials) platform.secret(credentials.password);
+      return { registry: host, insecure: isInsecureRegistry(host, options.insecureRegistries), credentials };
+    },
+  });
+  return { images: registry.images, refusals: [...refusals, ...registry.refusals], pinned: registry.pinned };
+}
+
+export async function runPromote(platform: Platform): Promise<void> {
+  const reader = new InputReader(platform, definition.inputs);
+  const options = parsePromoteInputs(reader, platform.event(), platform.name, platform.workspace);
+  const { log } = platform;
+  const { route } = options;
+  const remote = describeRemote(options.repository, options.credentials, platform.workspace);
+  for (const secret of remote.secrets) platform.secret(secret);
+
+  const snapshot = await fetchSnapshot(remote, options.fromRef ?? options.branch);
+  const summary: SummaryInput = { options, sourceCommit: snapshot.commit, environments: [], entries: [], changes: [], pinned: [] };
+  try {
+    log.info(`Source: ${route.from.name} at ${snapshot.commit} (${options.fromRef ?? options.branch}).`);
+    const fromOverlays = readEnvironment(snapshot.dir, route.from);
+    const selection = selectImages(fromOverlays, route.from, options.services, options.manifestImages);
+    const previous = mergeOverlays(readEnvironment(snapshot.dir, route.previous)).images;
+    summary.environments = environmentVersions(snapshot.dir, options.environments, selection.images);
+    platform.setOutput('source-commit', snapshot.commit);
+
+    const checked = await log.group('Checks', () =>
+      checkSource(options, platform, { commit: snapshot.commit, images: selection.images, previous, refusals: selection.refusals }),
+    );
+    summary.pinned = checked.pinned;
+    for (const pin of checked.pinned) log.info(`Pinned ${pin.reference} to ${pin.digest}.`);
+    if (checked.refusals.length > 0) throw new PromotionRefused(checked.refusals);
+    if (checked.images.length === 0)
+      log.warning(`${route.from.name} sets no images${options.services.length ? ' for these services' : ''}.`);
+
+    const sourceValues = new Map(selection.images.map((image) => [image.name, render(image.name, image.value)]));
+    const pushBranch = options.mode === 'pull-request' ? options.pullRequestBranch : options.branch;
+    const result = await log.group(`Promote ${route.from.name} → ${route.to.name} in ${options.repository} (${pushBranch})`, () =>
+      commitAndPush<PromotionPlan>(
+        {
+          remote,
+          branch: options.branch,
+          pushBranch,
+          author: options.author,
+          maxAttempts: options.maxAttempts,
+          dryRun: options.dryRun,
+          log,
+        },
+        async ({ dir, attempt }) => {
+          const plan = planTargets(dir, route.to, checked.images, sourceValues, { addMissing: options.addMissing });
+          if (plan.refusals.length > 0) throw new PromotionRefused(plan.refusals);
+          if (attempt === 1 || plan.files.length > 0) log.info(`Plan (attempt ${attempt}):\n${planTable(plan.entries)}`);
+          const message = promotionCommitMessage({
+            template: options.commitMessage,
+            from: route.from.name,
+            to: route.to.name,
+            sourceCommit: snapshot.commit,
+            sourceRun: options.sourceRun,
+            files: plan.files.map((file) => file.path),
+            changes: plan.changes,
+          });
+          return { files: plan.files, message, detail: plan };
+        },
+      ),
+    );
+    const plan = result.change.detail;
+    summary.entries = plan.entries;
+    summary.changes = plan.changes;
+
+    let pullRequestUrl = '';
+    if (options.mode === 'pull-request' && !options.dryRun) {
+      const token = options.credentials.token;
+      if (!token) throw new InputError('token', '', 'a token with permission to open pull/merge requests', 'mode is pull-request');
+      const project = options.forgeProject ?? forgeProjectPath(options.repository);
+      if (!project) throw new InputError('forge-project', '', 'the repository path on the forge (owner/repo or group/project)');
+      const forge = await platform.forge({ token, kind: options.forge, apiUrl: options.forgeUrl });
+      const pr = await forge.upsertPullRequest({
+        repository: project,
+        head: pushBranch,
+        base: options.branch,
+        title: result.change.message.split('\n')[0] as string,
+        body: summaryMarkdown({
+          ...summary,
+          status: `Promotion of ${route.from.name}@${snapshot.commit.slice(0, 12)} into ${route.to.name}, awaiting approval.`,
+        }),
+      });
+      pullRequestUrl = pr.url;
+      log.info(`${pr.created ? 'Opened' : 'Updated'} ${pr.url}`);
+    }
+
+    platform.setOutput('changed', String(result.changed));
+    platform.setOutput('commit-sha', result.sha);
+    platform.setOutput('plan', JSON.stringify(plan.entries));
+    platform.setOutput('pull-request-url', pullRequestUrl);
+    platform.setOutput('refusals', '[]');
+    platform.setOutput('attempts', String(result.attempts));
+    const status = options.dryRun
+      ? `Dry run: nothing was pushed. ${plan.files.length} file(s) would change.`
+      : result.changed
+        ? `Pushed \`${result.sha.slice(0, 12)}\` to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
+        : `No change: \`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` already runs what ${route.from.name} runs.`;
+    await platform.summary(summaryMarkdown({ ...summary, status, pullRequestUrl, changed: result.changed }));
+  } catch (error) {
+    if (error instanceof PromotionRefused) {
+      platform.setOutput('changed', 'false');
+      platform.setOutput('refusals', JSON.stringify(error.refusals));
+      await platform.summary(summaryMarkdown({ ...summary, status: 'Refused: nothing was written.', refusals: error.refusals }));
+      log.error(`Refusals:\n${refusalTable(error.refusals)}`);
+    }
+    throw error;
+  } finally {
+    snapshot.close();
+  }
+}
