@@ -1,4 +1,5 @@
 import { build } from '../stages/build.js';
-import { main } from '../stages/runner.js';
+import { isEntryPoint, main } from '../stages/runner.js';
 
-await main(build);
+export const run = () => main(build);
+if (isEntryPoint(import.meta.url)) await run();

@@ -1,4 +1,5 @@
 import { detectStage } from '../stages/detect.js';
-import { main } from '../stages/runner.js';
+import { isEntryPoint, main } from '../stages/runner.js';
 
-await main(detectStage);
+export const run = () => main(detectStage);
+if (isEntryPoint(import.meta.url)) await run();

@@ -1,4 +1,5 @@
 import { release } from '../stages/release.js';
-import { main } from '../stages/runner.js';
+import { isEntryPoint, main } from '../stages/runner.js';
 
-await main(release);
+export const run = () => main(release);
+if (isEntryPoint(import.meta.url)) await run();

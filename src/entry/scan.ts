@@ -1,4 +1,5 @@
-import { main } from '../stages/runner.js';
+import { isEntryPoint, main } from '../stages/runner.js';
 import { scan } from '../stages/scan.js';
 
-await main(scan);
+export const run = () => main(scan);
+if (isEntryPoint(import.meta.url)) await run();
