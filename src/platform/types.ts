@@ -1,10 +1,11 @@
+import type { CiEvent } from '../core/event.js';
 import type { Log } from '../core/log.js';
+import type { ReleaseRequest } from '../core/release/forge-release.js';
 
 export type PlatformName = 'github' | 'gitlab' | 'local';
 
 export type { CiEvent, EventKind } from '../core/event.js';
-
-import type { CiEvent } from '../core/event.js';
+export type { ReleaseRequest } from '../core/release/forge-release.js';
 
 export interface PullRequestRequest {
   /** Repository path on the forge: `owner/repo` on GitHub, `group/sub/project` on GitLab. */
@@ -22,10 +23,14 @@ export interface PullRequestResult {
   created: boolean;
 }
 
-/** Pull/merge requests, releases and statuses. Loaded lazily: a stage that never asks pays nothing. */
+/** Pull/merge requests and releases. Loaded lazily: a stage that never asks pays nothing. Satisfies the core's ReleaseForge. */
 export interface Forge {
   readonly kind: 'github' | 'gitlab';
   upsertPullRequest(request: PullRequestRequest): Promise<PullRequestResult>;
+  /** The release's web URL, or undefined when the tag has no release yet. */
+  findRelease(repository: string, tag: string): Promise<string | undefined>;
+  /** Creates the release of an existing tag; returns its web URL. */
+  createRelease(request: ReleaseRequest): Promise<string>;
 }
 
 export interface ForgeOptions {

@@ -7,7 +7,6 @@ import { TRAILER } from '../core/gitops/commit-message.js';
 import { parseBumpRules } from '../core/release/bump.js';
 import { browsableUrl, type RepositoryLinks } from '../core/release/changelog.js';
 import { notifyDependents, parseDependents } from '../core/release/dependents.js';
-import { type ReleaseForge, restReleaseForge } from '../core/release/forge-release.js';
 import { withBuild } from '../core/release/publish/build.js';
 import { commandPublisher, parseArgv } from '../core/release/publish/command.js';
 import { NPM_DEFAULT_REGISTRY, npmPublisher } from '../core/release/publish/npm.js';
@@ -233,13 +232,6 @@ export function createPublisher(parsed: ParsedInputs): Publisher {
   }
 }
 
-/** The forge's own release methods once `Forge` has them; plain REST until then. */
-async function releaseForge(platform: Platform, token: string): Promise<ReleaseForge> {
-  const forge = await platform.forge({ token });
-  if ('findRelease' in forge && 'createRelease' in forge) return forge as unknown as ReleaseForge;
-  return restReleaseForge({ kind: forge.kind, apiUrl: apiUrl(forge.kind), token });
-}
-
 function apiUrl(kind: 'github' | 'gitlab'): string {
   if (process.env.AEGIS_FORGE_URL) return process.env.AEGIS_FORGE_URL;
   return kind === 'github'
@@ -278,7 +270,7 @@ async function run(platform: Platform): Promise<void> {
   const forgeRepository = repositoryUrl ? forgeProjectPath(repositoryUrl) : undefined;
   const forge =
     parsed.forgeToken && forgeRepository && !parsed.dryRun
-      ? { releases: await releaseForge(platform, parsed.forgeToken), repository: forgeRepository }
+      ? { releases: await platform.forge({ token: parsed.forgeToken }), repository: forgeRepository }
       : undefined;
   const name =
     readJsonName(join(parsed.libraryDir, 'package.json')) ??

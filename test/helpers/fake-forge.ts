@@ -5,9 +5,19 @@ import type { AddressInfo } from 'node:net';
  * FAKE GitHub and GitLab REST APIs: only the pull/merge request endpoints aegis uses, in the
  * shapes their documentation gives (GitHub REST "Pulls": GET/POST /repos/{owner}/{repo}/pulls,
  * PATCH /repos/{owner}/{repo}/pulls/{number}; GitLab REST "Merge requests": GET/POST
- * /api/v4/projects/:id/merge_requests, PUT /api/v4/projects/:id/merge_requests/:iid).
+ * /api/v4/projects/:id/merge_requests, PUT /api/v4/projects/:id/merge_requests/:iid), and
+ * releases (GitHub: GET /repos/{owner}/{repo}/releases/tags/{tag}, POST …/releases; GitLab:
+ * GET /api/v4/projects/:id/releases/:tag_name, POST …/releases).
  * No real forge can run on this machine.
  */
+export interface FakeRelease {
+  project: string;
+  tag: string;
+  name: string;
+  notes: string;
+  prerelease?: boolean;
+}
+
 export interface FakePullRequest {
   number: number;
   head: string;
@@ -35,6 +45,7 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 
 export async function startFakeForge(kind: 'github' | 'gitlab') {
   const pulls: FakePullRequest[] = [];
+  const releases: FakeRelease[] = [];
   const calls: RecordedCall[] = [];
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -52,6 +63,33 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
     };
     const base = `http://${request.headers.host}`;
     if (kind === 'github') {
+      const release = /^\/repos\/([^/]+)\/([^/]+)\/releases(?:\/tags\/(.+))?$/.exec(url.pathname);
+      if (release) {
+        const project = `${release[1]}/${release[2]}`;
+        const render = (r: FakeRelease) => ({
+          tag_name: r.tag,
+          name: r.name,
+          body: r.notes,
+          prerelease: r.prerelease,
+          html_url: `${base}/${project}/releases/tag/${r.tag}`,
+        });
+        if (request.method === 'GET' && release[3]) {
+          const found = releases.find((r) => r.project === project && r.tag === decodeURIComponent(release[3] as string));
+          return found ? send(200, render(found)) : send(404, { message: 'Not Found' });
+        }
+        if (request.method === 'POST' && !release[3]) {
+          const created = {
+            project,
+            tag: String(body?.tag_name),
+            name: String(body?.name),
+            notes: String(body?.body ?? ''),
+            prerelease: Boolean(body?.prerelease),
+          };
+          releases.push(created);
+          return send(201, render(created));
+        }
+        return send(405, { message: 'Method Not Allowed' });
+      }
       const match = /^\/repos\/([^/]+)\/([^/]+)\/pulls(?:\/(\d+))?$/.exec(url.pathname);
       if (!match) return send(404, { message: 'Not Found' });
       const project = `${match[1]}/${match[2]}`;
@@ -97,6 +135,26 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
       return send(405, { message: 'Method Not Allowed' });
     }
 
+    const release = /^\/api\/v4\/projects\/([^/]+)\/releases(?:\/(.+))?$/.exec(url.pathname);
+    if (release) {
+      const project = decodeURIComponent(release[1] as string);
+      const render = (r: FakeRelease) => ({
+        tag_name: r.tag,
+        name: r.name,
+        description: r.notes,
+        _links: { self: `${base}/${project}/-/releases/${encodeURIComponent(r.tag)}` },
+      });
+      if (request.method === 'GET' && release[2]) {
+        const found = releases.find((r) => r.project === project && r.tag === decodeURIComponent(release[2] as string));
+        return found ? send(200, render(found)) : send(404, { message: '404 Not found' });
+      }
+      if (request.method === 'POST' && !release[2]) {
+        const created = { project, tag: String(body?.tag_name), name: String(body?.name), notes: String(body?.description ?? '') };
+        releases.push(created);
+        return send(201, render(created));
+      }
+      return send(405, { message: '405 Method Not Allowed' });
+    }
     const match = /^\/api\/v4\/projects\/([^/]+)\/merge_requests(?:\/(\d+))?$/.exec(url.pathname);
     if (!match) return send(404, { message: '404 Not Found' });
     const project = decodeURIComponent(match[1] as string);
@@ -148,6 +206,7 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
     url,
     apiUrl: kind === 'github' ? url : `${url}/api/v4`,
     pulls,
+    releases,
     calls,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

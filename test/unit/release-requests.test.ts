@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { notificationRequest, notifyDependents, parseDependents } from '../../src/core/release/dependents.js';
-import { createReleaseRequest, findReleaseRequest, restReleaseForge } from '../../src/core/release/forge-release.js';
 import { npmPackumentRequest, npmPublishArgs, npmrcFor } from '../../src/core/release/publish/npm.js';
 import {
   defaultCheckUrl,
@@ -140,33 +139,6 @@ describe('pypi (twine arguments; JSON API against a fake server)', () => {
     await expect(publisher.publish('1.0.0', '/nonexistent', { tag: 'v1.0.0', distTag: 'latest' })).rejects.toThrow(
       /No distributions of aegis-lib 1.0.0/,
     );
-  });
-});
-
-describe('forge releases (fake GitHub REST API)', () => {
-  test('GitHub and GitLab request shapes', () => {
-    const request = { repository: 'g/sub/p', tag: 'lib/v1.0.0', name: 'lib 1.0.0', notes: 'n', prerelease: false };
-    expect(findReleaseRequest({ kind: 'gitlab', apiUrl: 'https://gl/api/v4/', token: 't' }, 'g/sub/p', 'lib/v1.0.0')).toMatchObject({
-      url: 'https://gl/api/v4/projects/g%2Fsub%2Fp/releases/lib%2Fv1.0.0',
-      headers: { 'private-token': 't' },
-    });
-    expect(JSON.parse(createReleaseRequest({ kind: 'gitlab', apiUrl: 'https://gl/api/v4', token: 't' }, request).body ?? '')).toEqual({
-      tag_name: 'lib/v1.0.0',
-      name: 'lib 1.0.0',
-      description: 'n',
-    });
-    expect(() => createReleaseRequest({ kind: 'github', apiUrl: 'https://api', token: 't' }, request)).toThrow(/owner\/name/);
-  });
-
-  test('find, create, then find again', async () => {
-    const forge = restReleaseForge({ kind: 'github', apiUrl: base, token: 'gh-token' });
-    expect(await forge.findRelease('o/r', 'v1.0.0')).toBeUndefined();
-    const url = await forge.createRelease({ repository: 'o/r', tag: 'v1.0.0', name: 'v1.0.0', notes: '## notes', prerelease: true });
-    expect(url).toBe('https://github.example/o/r/releases/tag/v1.0.0');
-    expect(await forge.findRelease('o/r', 'v1.0.0')).toBe(url);
-    const created = seen.find((request) => request.method === 'POST' && request.url === '/repos/o/r/releases');
-    expect(created?.headers.authorization).toBe('Bearer gh-token');
-    expect(JSON.parse(created?.body ?? '')).toMatchObject({ tag_name: 'v1.0.0', prerelease: true, body: '## notes' });
   });
 });
 

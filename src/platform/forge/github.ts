@@ -1,6 +1,6 @@
 import { getOctokit } from '@actions/github';
 import { AegisError } from '../../core/errors.js';
-import type { Forge, PullRequestRequest, PullRequestResult } from '../types.js';
+import type { Forge, PullRequestRequest, PullRequestResult, ReleaseRequest } from '../types.js';
 
 function splitRepository(repository: string): { owner: string; repo: string } {
   const [owner, repo, ...rest] = repository.split('/');
@@ -41,5 +41,28 @@ export class GitHubForge implements Forge {
       body: request.body,
     });
     return { number: created.data.number, url: created.data.html_url, created: true };
+  }
+
+  async findRelease(repository: string, tag: string): Promise<string | undefined> {
+    const { owner, repo } = splitRepository(repository);
+    try {
+      return (await this.octokit.rest.repos.getReleaseByTag({ owner, repo, tag })).data.html_url;
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async createRelease(request: ReleaseRequest): Promise<string> {
+    const { owner, repo } = splitRepository(request.repository);
+    const created = await this.octokit.rest.repos.createRelease({
+      owner,
+      repo,
+      tag_name: request.tag,
+      name: request.name,
+      body: request.notes,
+      prerelease: request.prerelease,
+    });
+    return created.data.html_url;
   }
 }

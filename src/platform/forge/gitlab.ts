@@ -1,5 +1,5 @@
 import { Gitlab } from '@gitbeaker/rest';
-import type { Forge, PullRequestRequest, PullRequestResult } from '../types.js';
+import type { Forge, PullRequestRequest, PullRequestResult, ReleaseRequest } from '../types.js';
 
 export class GitLabForge implements Forge {
   readonly kind = 'gitlab' as const;
@@ -26,5 +26,25 @@ export class GitLabForge implements Forge {
       description: request.body,
     });
     return { number: created.iid, url: String(created.web_url), created: true };
+  }
+
+  async findRelease(repository: string, tag: string): Promise<string | undefined> {
+    try {
+      const release = await this.api.ProjectReleases.show(repository, tag);
+      return String((release._links as { self?: string } | undefined)?.self ?? '');
+    } catch (error) {
+      if ((error as { cause?: { response?: { status?: number } } }).cause?.response?.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async createRelease(request: ReleaseRequest): Promise<string> {
+    // GitLab has no prerelease flag (upcoming_release is about dates); the name carries it.
+    const release = await this.api.ProjectReleases.create(request.repository, {
+      tag_name: request.tag,
+      name: request.name,
+      description: request.notes,
+    });
+    return String((release._links as { self?: string } | undefined)?.self ?? '');
   }
 }
