@@ -58,9 +58,7 @@ function stage(title, name, inputs, { cwd = work, env = {}, expectFailure = fals
       .filter((line) => /^[a-z][a-z-]*=/.test(line))
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
   );
-  console.log(
-    stripVTControlCharacters(run.stderr).trimEnd().replace(/^/gm, '  │ '),
-  );
+  console.log(stripVTControlCharacters(run.stderr).trimEnd().replace(/^/gm, '  │ '));
   const ok = expectFailure ? run.status !== 0 : run.status === 0;
   results.push({ title, name, status: run.status === 0 ? 'ok' : 'failed (expected)' });
   if (!ok) throw new Error(`aegis ${name} exited ${run.status}`);

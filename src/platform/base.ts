@@ -1,6 +1,6 @@
 import type { Log, SourceLocation } from '../core/log.js';
 import { Redactor } from './redact.js';
-import type { CiEvent, Forge, ForgeOptions, Platform, PlatformName } from './types.js';
+import type { CiEvent, Forge, ForgeOptions, Platform, PlatformName, RegistryCredentials } from './types.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -42,6 +42,17 @@ export abstract class BasePlatform implements Platform {
 
   secret(value: string): void {
     if (value) this.redactor.add(value);
+  }
+
+  registryCredentials(registry: string): RegistryCredentials | undefined {
+    const credentials = this.providedRegistryCredentials(registry.toLowerCase());
+    if (credentials) this.secret(credentials.password);
+    return credentials;
+  }
+
+  /** Locally nothing is provided; CI adapters override. */
+  protected providedRegistryCredentials(_registry: string): RegistryCredentials | undefined {
+    return undefined;
   }
 
   protected debugEnabled(): boolean {

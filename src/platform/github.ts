@@ -4,7 +4,7 @@ import type { SourceLocation } from '../core/log.js';
 import { BasePlatform, type Env } from './base.js';
 import { githubEvent } from './event.js';
 import { loadForge } from './forge/load.js';
-import type { CiEvent, Forge, ForgeOptions } from './types.js';
+import type { CiEvent, Forge, ForgeOptions, RegistryCredentials } from './types.js';
 
 /** GitHub Actions, through @actions/core so that @github/local-action and the runner see the same calls. */
 export class GitHubPlatform extends BasePlatform {
@@ -69,6 +69,12 @@ export class GitHubPlatform extends BasePlatform {
       }
     }
     return githubEvent(this.env, payload);
+  }
+
+  /** ghcr.io accepts the job token, when the workflow exports it as GITHUB_TOKEN. */
+  protected override providedRegistryCredentials(registry: string): RegistryCredentials | undefined {
+    const token = this.env.GITHUB_TOKEN;
+    return registry === 'ghcr.io' && token ? { username: this.env.GITHUB_ACTOR || 'x-access-token', password: token } : undefined;
   }
 
   forge(options: ForgeOptions): Promise<Forge> {

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { BasePlatform, type Env } from './base.js';
 import { gitlabEvent } from './event.js';
 import { loadForge } from './forge/load.js';
-import type { CiEvent, Forge, ForgeOptions } from './types.js';
+import type { CiEvent, Forge, ForgeOptions, RegistryCredentials } from './types.js';
 
 /** GitLab's dotenv reports accept only single-line values and variable-safe names. */
 export function dotenvLine(prefix: string, name: string, value: string): string {
@@ -60,6 +60,14 @@ export class GitLabPlatform extends BasePlatform {
 
   event(): CiEvent {
     return gitlabEvent(this.env);
+  }
+
+  /** The job's own login to the project's container registry. */
+  protected override providedRegistryCredentials(registry: string): RegistryCredentials | undefined {
+    const { CI_REGISTRY, CI_REGISTRY_USER, CI_REGISTRY_PASSWORD } = this.env;
+    return CI_REGISTRY?.toLowerCase() === registry && CI_REGISTRY_USER && CI_REGISTRY_PASSWORD
+      ? { username: CI_REGISTRY_USER, password: CI_REGISTRY_PASSWORD }
+      : undefined;
   }
 
   forge(options: ForgeOptions): Promise<Forge> {

@@ -33,6 +33,11 @@ export interface Forge {
   createRelease(request: ReleaseRequest): Promise<string>;
 }
 
+export interface RegistryCredentials {
+  username: string;
+  password: string;
+}
+
 export interface ForgeOptions {
   token: string;
   /** Which forge; defaults to the platform's own (required locally). */
@@ -55,6 +60,12 @@ export interface Platform {
   summary(markdown: string): Promise<void>;
   event(): CiEvent;
   forge(options: ForgeOptions): Promise<Forge>;
+  /**
+   * The registry login the platform itself provides, when the user gave none: the job's
+   * `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD` for `CI_REGISTRY` on GitLab, the exported
+   * `GITHUB_TOKEN` for ghcr.io on GitHub. The password is registered as a secret.
+   */
+  registryCredentials(registry: string): RegistryCredentials | undefined;
   /** Marks the run failed with a message; the process exit code follows. */
   fail(message: string): void;
 }

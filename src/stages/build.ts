@@ -12,7 +12,7 @@ import {
 } from '../core/build/plan.js';
 import { parsePlatforms } from '../core/build/platforms.js';
 import { formatName, parseImageName } from '../core/build/reference.js';
-import { platformCredentials, type RegistryCredentials } from '../core/build/registry.js';
+import type { RegistryCredentials } from '../core/build/registry.js';
 import { InputError } from '../core/errors.js';
 import { resolveInside } from '../core/paths.js';
 import { run } from '../core/process.js';
@@ -122,11 +122,10 @@ function credentialsFor(
   registries: readonly string[],
   explicit: RegistryCredentials | undefined,
   platform: Platform,
-  env: Readonly<Record<string, string | undefined>>,
 ): Map<string, RegistryCredentials> {
   const result = new Map<string, RegistryCredentials>();
   for (const registry of registries) {
-    const credentials = explicit ?? platformCredentials(platform.name, registry, env);
+    const credentials = explicit ?? platform.registryCredentials(registry);
     if (credentials) {
       platform.secret(credentials.password);
       result.set(registry, credentials);
@@ -141,7 +140,6 @@ export function parseInputs(
   platform: Platform,
   event: CiEvent,
   revision: string | undefined,
-  env: Readonly<Record<string, string | undefined>> = {},
   now: Date = new Date(),
 ): BuildOptions {
   const workspace = platform.workspace;
@@ -250,7 +248,7 @@ export function parseInputs(
     provenance,
     sbom: reader.boolean('sbom'),
     skipExisting,
-    credentials: credentialsFor([...new Set([image.registry, cacheRegistry])], explicit, platform, env),
+    credentials: credentialsFor([...new Set([image.registry, cacheRegistry])], explicit, platform),
     buildah,
   };
   return { request, builder: reader.choice<BuilderChoice>('builder', BUILDERS), metadata };
@@ -283,7 +281,7 @@ async function revisionOf(event: CiEvent, cwd: string): Promise<string | undefin
 export async function runBuild(platform: Platform, deps: Partial<BuildDependencies> = {}): Promise<BuildResult> {
   const reader = new InputReader(platform, definition.inputs);
   const event = platform.event();
-  const options = parseInputs(reader, platform, event, await revisionOf(event, platform.workspace), process.env);
+  const options = parseInputs(reader, platform, event, await revisionOf(event, platform.workspace));
   const { request } = options;
   platform.log.info(
     `Plan: ${formatName(request.image)} tags ${request.tags.join(', ')}; platforms ${request.platforms.join(', ') || 'native'}; cache ${request.cache}; push ${request.push}; skip-existing ${request.skipExisting}.`,

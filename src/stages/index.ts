@@ -7,4 +7,6 @@ export const stages: Record<string, () => Promise<StageDefinition>> = {
   release: async () => (await import('./release.js')).release,
   detect: async () => (await import('./detect.js')).detectStage,
   scan: async () => (await import('./scan.js')).scan,
+  promote: async () => (await import('./promote.js')).promote,
+  'health-gate': async () => (await import('./health-gate.js')).healthGate,
 };

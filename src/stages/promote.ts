@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isInsecureRegistry } from '../core/build/reference.js';
-import { platformCredentials, type RegistryCredentials } from '../core/build/registry.js';
+import type { RegistryCredentials } from '../core/build/registry.js';
 import { parseManifest } from '../core/detect/manifest.js';
 import { InputError } from '../core/errors.js';
 import { describeRemote, forgeProjectPath, type RemoteCredentials } from '../core/git/remote.js';
@@ -287,12 +287,11 @@ async function checkSource(
       if (refusal) refusals.push(refusal);
     }
   }
-  const env = process.env;
   const registry = await checkRegistry(source.images, {
     verify: options.verifyImages,
     pin: options.pinDigest,
     accessFor: (host) => {
-      const credentials = options.registryCredentials ?? platformCredentials(platform.name, host, env);
+      const credentials = options.registryCredentials ?? platform.registryCredentials(host);
       if (credentials) platform.secret(credentials.password);
       return { registry: host, insecure: isInsecureRegistry(host, options.insecureRegistries), credentials };
     },

@@ -10,9 +10,10 @@ import { type AegisError, FileError, InputError } from '../../src/core/errors.js
 import { silentLog } from '../../src/core/log.js';
 import { run } from '../../src/core/process.js';
 import { installTrivy, trivyAsset } from '../../src/core/scan/trivy.js';
-import type { CiEvent, Platform } from '../../src/platform/types.js';
+import type { CiEvent } from '../../src/platform/types.js';
 import { runScan, scan } from '../../src/stages/scan.js';
 import { validateGitLab, validateSarif } from '../fixtures/scan/schemas.js';
+import { RecordingPlatform as SharedRecordingPlatform } from '../helpers/recording-platform.js';
 
 const GOLDEN = '/work/shared/data/trivy/alpine-310.json.golden';
 const FAKE_TRIVY = join(import.meta.dirname, '../fixtures/scan/fake-trivy.mjs');
@@ -31,43 +32,8 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-/** A Platform that records what a stage does, for tests. */
-class RecordingPlatform implements Platform {
-  readonly name = 'local' as const;
-  readonly outputs: Record<string, string> = {};
-  readonly warnings: string[] = [];
-  readonly summaries: string[] = [];
-  readonly secrets: string[] = [];
-  readonly log = {
-    ...silentLog,
-    warning: (message: string) => {
-      this.warnings.push(message);
-    },
-  };
-  constructor(
-    readonly workspace: string,
-    private readonly inputs: Record<string, string>,
-    private readonly ciEvent: Partial<CiEvent> = {},
-  ) {}
-  input(name: string): string {
-    return this.inputs[name] ?? '';
-  }
-  setOutput(name: string, value: string): void {
-    this.outputs[name] = value;
-  }
-  secret(value: string): void {
-    this.secrets.push(value);
-  }
-  async summary(markdown: string): Promise<void> {
-    this.summaries.push(markdown);
-  }
-  event(): CiEvent {
-    return { kind: 'push', source: 'push', ...this.ciEvent };
-  }
-  forge(): never {
-    throw new Error('scan does not use the forge');
-  }
-  fail(): void {}
+function recording(workspace: string, inputs: Record<string, string>, event: Partial<CiEvent> = {}): SharedRecordingPlatform {
+  return new SharedRecordingPlatform(workspace, inputs, { event });
 }
 
 function workspace(files: Record<string, string> = {}): string {
@@ -85,7 +51,7 @@ const deps = { now: () => NOW };
 describe('report mode: re-gate and re-render a saved Trivy report', () => {
   test('passes under fail-on HIGH and writes every rendering, all valid', async () => {
     const ws = workspace({ 'scans/report.json': golden });
-    const platform = new RecordingPlatform(ws, { report: 'scans/report.json' });
+    const platform = recording(ws, { report: 'scans/report.json' });
     const outcome = await runScan(platform, deps);
     expect(platform.outputs).toMatchObject({
       result: 'passed',
@@ -116,7 +82,7 @@ describe('report mode: re-gate and re-render a saved Trivy report', () => {
 
   test('fail-on MEDIUM fails the job after writing everything; gating hides nothing', async () => {
     const ws = workspace({ 'r.json': golden });
-    const platform = new RecordingPlatform(ws, { report: 'r.json', 'fail-on': 'medium', sbom: 'spdx', formats: 'sarif,gitlab' });
+    const platform = recording(ws, { report: 'r.json', 'fail-on': 'medium', sbom: 'spdx', formats: 'sarif,gitlab' });
     await expect(runScan(platform, deps)).rejects.toThrow(/Scan gate failed .*4 MEDIUM \(limit 0\); 4 blocking/);
     expect(platform.outputs.result).toBe('failed');
     expect(platform.outputs['sbom-file']).toBe('aegis-scan/sbom.spdx.json');
@@ -137,11 +103,11 @@ describe('report mode: re-gate and re-render a saved Trivy report', () => {
     });
     const common = { report: 'golden.json', policy: '.aegis/scan-policy.yaml', 'ignore-file': '.aegis/scan-ignore.yaml' };
 
-    const dev = new RecordingPlatform(ws, { ...common, environment: 'dev' });
+    const dev = recording(ws, { ...common, environment: 'dev' });
     await runScan(dev, deps);
     expect(dev.outputs.result).toBe('passed');
 
-    const prod = new RecordingPlatform(ws, { ...common, environment: 'prod' });
+    const prod = recording(ws, { ...common, environment: 'prod' });
     await expect(runScan(prod, deps)).rejects.toThrow(/policy environment 'prod'/);
     expect(prod.outputs.result).toBe('failed');
     // CVE-2019-1549 in libcrypto: its entry expired, so it counts again and is reported.
@@ -153,7 +119,7 @@ describe('report mode: re-gate and re-render a saved Trivy report', () => {
     expect(sarif.runs[0].results.filter((r: { suppressions?: unknown }) => r.suppressions)).toHaveLength(1);
 
     // With the baseline, only the libcrypto finding whose ignore expired is new: still failing, one blocker.
-    const withBaseline = new RecordingPlatform(ws, { ...common, environment: 'prod', baseline: 'baseline.json' });
+    const withBaseline = recording(ws, { ...common, environment: 'prod', baseline: 'baseline.json' });
     await expect(runScan(withBaseline, deps)).rejects.toThrow(/1 blocking/);
     expect(withBaseline.outputs.blocking).toBe('1');
   });
@@ -211,7 +177,7 @@ describe('bad input fails clearly, before anything is written', () => {
     ['bad pinned checksum', { image: 'alpine:3', 'trivy-sha256': 'abc' }, {}, /Input 'trivy-sha256'/, InputError],
   ])('%s', async (_name, inputs, files, message, type) => {
     const ws = workspace(files);
-    const platform = new RecordingPlatform(ws, inputs);
+    const platform = recording(ws, inputs);
     const error = await runScan(platform, deps).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(type);
     expect((error as Error).message).toMatch(message);
@@ -235,7 +201,7 @@ describe('scanning with a FAKE trivy executable (no Trivy on this machine)', () 
     const tools = tempDir('aegis-fake-trivy-');
     const argvLog = join(tools, 'argv.log');
     const binary = installFake(tools, { report: GOLDEN, argvLog });
-    const platform = new RecordingPlatform(ws, { image: 'ghcr.io/acme/api:1.4.3', 'trivy-binary': binary, 'fail-on': 'CRITICAL' });
+    const platform = recording(ws, { image: 'ghcr.io/acme/api:1.4.3', 'trivy-binary': binary, 'fail-on': 'CRITICAL' });
     await runScan(platform, deps);
     const argv = JSON.parse(readFileSync(argvLog, 'utf8').trim()) as string[];
     expect(argv[0]).toBe('image');
@@ -253,21 +219,21 @@ describe('scanning with a FAKE trivy executable (no Trivy on this machine)', () 
       exitCode: 1,
       stderr: 'FATAL TOOMANYREQUESTS: rate limit on ghcr.io/aquasecurity/trivy-db',
     });
-    const platform = new RecordingPlatform(ws, { image: 'alpine:3', 'trivy-binary': binary });
+    const platform = recording(ws, { image: 'alpine:3', 'trivy-binary': binary });
     await expect(runScan(platform, deps)).rejects.toThrow(/Trivy exited with code 1:\nFATAL TOOMANYREQUESTS/);
     expect(platform.outputs.result).toBe('error');
     expect(platform.summaries[0]).toContain('No verdict: Trivy failed');
   });
 
   test('a missing binary is result=error too', async () => {
-    const platform = new RecordingPlatform(workspace(), { path: '.', 'trivy-binary': '/nonexistent/trivy' });
+    const platform = recording(workspace(), { path: '.', 'trivy-binary': '/nonexistent/trivy' });
     await expect(runScan(platform, deps)).rejects.toThrow(/Could not start Trivy/);
     expect(platform.outputs.result).toBe('error');
   });
 
   test('Trivy exiting 0 without a report is an error, not a pass on an empty report', async () => {
     const binary = installFake(tempDir('aegis-fake-trivy-'), { report: '/dev/null' });
-    const platform = new RecordingPlatform(workspace(), { path: '.', 'trivy-binary': binary });
+    const platform = recording(workspace(), { path: '.', 'trivy-binary': binary });
     await expect(runScan(platform, deps)).rejects.toThrow(/report is unusable/);
     expect(platform.outputs.result).toBe('error');
   });
@@ -355,7 +321,7 @@ describe('Trivy download from a local release server (archive + checksums file)'
     writeFileSync(config, JSON.stringify({ report: GOLDEN }));
     process.env.FAKE_TRIVY_CONFIG = config;
     try {
-      const platform = new RecordingPlatform(ws, { path: '.', 'trivy-version': version, 'trivy-release-url': `${base}/good` });
+      const platform = recording(ws, { path: '.', 'trivy-version': version, 'trivy-release-url': `${base}/good` });
       await runScan(platform, deps);
       expect(platform.outputs.result).toBe('passed');
       expect(existsSync(join(ws, '.aegis-cache/trivy/bin', version, 'trivy'))).toBe(true);
@@ -365,7 +331,7 @@ describe('Trivy download from a local release server (archive + checksums file)'
   });
 
   test('a wrong checksum makes the stage end in error, not failed', async () => {
-    const platform = new RecordingPlatform(workspace(), {
+    const platform = recording(workspace(), {
       image: 'alpine:3',
       'trivy-version': version,
       'trivy-release-url': `${base}/bad`,
@@ -393,7 +359,7 @@ describe('SARIF upload to a FAKE GitHub code-scanning endpoint', () => {
     servers.push(server);
     const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const ws = workspace({ 'r.json': golden });
-    const platform = new RecordingPlatform(
+    const platform = recording(
       ws,
       { report: 'r.json', 'upload-sarif': 'true', token: 'ghs_secret', 'api-url': apiUrl, formats: 'markdown' },
       { head: 'c'.repeat(40), branch: 'main', repositoryUrl: 'https://github.com/acme/api' },

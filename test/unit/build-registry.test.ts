@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { authFileContent, parseChallenge, platformCredentials, RegistryClient } from '../../src/core/build/registry.js';
+import { authFileContent, parseChallenge, RegistryClient } from '../../src/core/build/registry.js';
 
 const MANIFEST = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', layers: [] });
 const DIGEST = `sha256:${createHash('sha256').update(MANIFEST).digest('hex')}`;
@@ -150,22 +150,6 @@ describe('RegistryClient against a fake token registry', () => {
 });
 
 describe('credentials', () => {
-  test.each([
-    [
-      'gitlab',
-      'registry.gitlab.example.com',
-      { CI_REGISTRY: 'registry.gitlab.example.com', CI_REGISTRY_USER: 'gitlab-ci-token', CI_REGISTRY_PASSWORD: 'p' },
-      { username: 'gitlab-ci-token', password: 'p' },
-    ],
-    ['gitlab', 'ghcr.io', { CI_REGISTRY: 'registry.gitlab.example.com', CI_REGISTRY_USER: 'u', CI_REGISTRY_PASSWORD: 'p' }, undefined],
-    ['github', 'ghcr.io', { GITHUB_TOKEN: 't', GITHUB_ACTOR: 'octocat' }, { username: 'octocat', password: 't' }],
-    ['github', 'ghcr.io', {}, undefined],
-    ['github', 'registry.example.com', { GITHUB_TOKEN: 't' }, undefined],
-    ['local', 'ghcr.io', { GITHUB_TOKEN: 't', CI_REGISTRY: 'ghcr.io', CI_REGISTRY_USER: 'u', CI_REGISTRY_PASSWORD: 'p' }, undefined],
-  ] as const)('%s %s', (platform, registry, env, expected) => {
-    expect(platformCredentials(platform, registry, env)).toEqual(expected);
-  });
-
   test('auth.json holds base64 user:password per registry, Docker Hub under both keys', () => {
     const parsed = JSON.parse(authFileContent([{ registry: 'docker.io', credentials: { username: 'a', password: 'b' } }]));
     expect(parsed.auths['docker.io'].auth).toBe(Buffer.from('a:b').toString('base64'));

@@ -76,6 +76,7 @@ test('production is promoted only in a job guarded by a protected environment', 
 });
 
 test('the linter and the schema do catch a broken workflow', () => {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
   const broken = 'on: push\njobs:\n  x:\n    steps:\n      - run: echo ${{ github.nope.x }}\n';
   expect(lint(broken, 'broken.yml').length).toBeGreaterThan(0);
   expect(schemaErrors('github-workflow.json', parse(broken))).not.toEqual([]);

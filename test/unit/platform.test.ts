@@ -70,3 +70,33 @@ describe('GitLab platform', () => {
     expect(dotenvLine('AEGIS_', 'has-changes', 'true')).toBe('AEGIS_HAS_CHANGES=true\n');
   });
 });
+
+describe('registry credentials the platform provides', () => {
+  test.each([
+    [
+      {
+        GITLAB_CI: 'true',
+        CI_REGISTRY: 'registry.gitlab.example.com',
+        CI_REGISTRY_USER: 'gitlab-ci-token',
+        CI_REGISTRY_PASSWORD: 'p-123456',
+      },
+      'registry.gitlab.example.com',
+      { username: 'gitlab-ci-token', password: 'p-123456' },
+    ],
+    [
+      { GITLAB_CI: 'true', CI_REGISTRY: 'registry.gitlab.example.com', CI_REGISTRY_USER: 'u', CI_REGISTRY_PASSWORD: 'p' },
+      'ghcr.io',
+      undefined,
+    ],
+    [
+      { GITHUB_ACTIONS: 'true', GITHUB_TOKEN: 't-123456', GITHUB_ACTOR: 'octocat' },
+      'ghcr.io',
+      { username: 'octocat', password: 't-123456' },
+    ],
+    [{ GITHUB_ACTIONS: 'true' }, 'ghcr.io', undefined],
+    [{ GITHUB_ACTIONS: 'true', GITHUB_TOKEN: 't' }, 'registry.example.com', undefined],
+    [{ GITHUB_TOKEN: 't', CI_REGISTRY: 'ghcr.io', CI_REGISTRY_USER: 'u', CI_REGISTRY_PASSWORD: 'p' }, 'ghcr.io', undefined],
+  ])('%j for %s', (env, registry, expected) => {
+    expect(createPlatform('build', env).registryCredentials(registry)).toEqual(expected);
+  });
+});

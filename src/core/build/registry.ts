@@ -145,34 +145,6 @@ export class RegistryClient {
   }
 }
 
-export type PlatformKind = 'github' | 'gitlab' | 'local';
-
-/**
- * Credentials the platform already provides, when the user gave none: on GitLab the job's
- * registry login (`CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD`) for `CI_REGISTRY`; on GitHub
- * the job token (`GITHUB_TOKEN`, as the workflow exports it) for ghcr.io.
- */
-export function platformCredentials(
-  platform: PlatformKind,
-  registry: string,
-  env: Readonly<Record<string, string | undefined>>,
-): RegistryCredentials | undefined {
-  const host = registry.toLowerCase();
-  if (
-    platform === 'gitlab' &&
-    env.CI_REGISTRY &&
-    env.CI_REGISTRY.toLowerCase() === host &&
-    env.CI_REGISTRY_USER &&
-    env.CI_REGISTRY_PASSWORD
-  ) {
-    return { username: env.CI_REGISTRY_USER, password: env.CI_REGISTRY_PASSWORD };
-  }
-  if (platform === 'github' && host === 'ghcr.io' && env.GITHUB_TOKEN) {
-    return { username: env.GITHUB_ACTOR || 'x-access-token', password: env.GITHUB_TOKEN };
-  }
-  return undefined;
-}
-
 /**
  * An auth.json (containers-auth.json(5)) that is also a valid Docker config.json, so both
  * buildah (REGISTRY_AUTH_FILE) and docker (DOCKER_CONFIG) log in without a password in argv.

@@ -1,0 +1,139 @@
+import { type CheckSpec, describeConditions } from './checks.js';
+import type { MeasurementPhase } from './evaluator.js';
+import type { MeasurementRecord, WatchResult } from './watch.js';
+
+/** What the gate did about the verdict, for the summary, the file and the notification. */
+export interface Decision {
+  method: 'git-revert' | 'argocd' | 'kubectl' | 'none';
+  /** Whether the verdict called for a rollback (rollback-on). */
+  wanted: boolean;
+  rolledBack: boolean;
+  dryRun: boolean;
+  /** One sentence: what happened. */
+  text: string;
+  revertSha?: string;
+}
+
+/** Score charted for checks whose measurements carry no number. */
+const PHASE_SCORE: Record<MeasurementPhase, number> = { Successful: 1, Inconclusive: 0.5, Error: 0.25, Failed: 0 };
+const ICON: Record<MeasurementPhase | 'Running', string> = {
+  Successful: '✅',
+  Failed: '❌',
+  Inconclusive: '❔',
+  Error: '⚠️',
+  Running: '⏳',
+};
+const MAX_POINTS = 60;
+
+const escapeTable = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const label = (text: string) => text.replace(/["\n]/g, "'");
+
+/**
+ * A mermaid xychart of one check's measurements over time: its value (query result,
+ * latency, available replicas) when it has one, else a phase score. GitHub and GitLab both
+ * render mermaid in markdown.
+ */
+export function measurementChart(check: string, measurements: readonly MeasurementRecord[]): string | undefined {
+  const completed = measurements.filter((m) => m.check === check && m.phase !== 'Running').slice(-MAX_POINTS);
+  if (completed.length === 0) return undefined;
+  const numeric = completed.every((m) => m.value !== undefined || m.phase === 'Error');
+  const points = completed.map((m) => (numeric ? (m.value ?? 0) : PHASE_SCORE[m.phase as MeasurementPhase]));
+  const seconds = completed.map((m) => `"${(m.elapsedMs / 1000).toFixed(1)}s"`);
+  const round = (n: number) => Number(n.toPrecision(6));
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `  title "${label(check)}${numeric ? '' : ' (1 Successful, 0.5 Inconclusive, 0.25 Error, 0 Failed)'}"`,
+    `  x-axis [${seconds.join(', ')}]`,
+    `  y-axis "${numeric ? 'value' : 'phase'}"`,
+    `  line [${points.map(round).join(', ')}]`,
+    '```',
+  ].join('\n');
+}
+
+/** A small flowchart: each check's phase into the verdict, the verdict into the decision. */
+export function decisionDiagram(result: WatchResult, decision: Decision): string {
+  const lines = ['```mermaid', 'flowchart LR'];
+  for (const [index, check] of result.checks.entries()) {
+    lines.push(`  c${index}["${label(check.name)}: ${check.phase}"] --> v{"verdict ${result.verdict}"}`);
+  }
+  lines.push(`  v --> d["${label(decision.text)}"]`);
+  lines.push('```');
+  return lines.join('\n');
+}
+
+export function renderSummary(result: WatchResult, specs: readonly CheckSpec[], decision: Decision): string {
+  const out = [`### aegis health-gate: ${ICON[result.verdict]} ${result.verdict}`, ''];
+  out.push(`Watched for ${(result.durationMs / 1000).toFixed(1)} s, ended: ${result.endedBy}. **Decision:** ${decision.text}`, '');
+  out.push(decisionDiagram(result, decision), '');
+  out.push('| check | type | phase | why | measurements (✅/❌/❔/⚠️) | decides by |', '|---|---|---|---|---|---|');
+  for (const check of result.checks) {
+    const spec = specs.find((candidate) => candidate.name === check.name) as CheckSpec;
+    const t = check.tally;
+    out.push(
+      `| ${escapeTable(check.name)} | ${spec.provider.type} | ${ICON[check.phase]} ${check.phase} | ${escapeTable(check.reason)} | ${t.successful}/${t.failed}/${t.inconclusive}/${t.error} | ${escapeTable(describeConditions(spec))} |`,
+    );
+  }
+  out.push('');
+  for (const check of result.checks) {
+    const chart = measurementChart(check.name, result.measurements);
+    const rows = result.measurements.filter((m) => m.check === check.name);
+    out.push(`<details><summary>${escapeTable(check.name)}: ${rows.length} measurement(s)</summary>`, '');
+    if (chart) out.push(chart, '');
+    out.push('| # | at | phase | value | message |', '|---|---|---|---|---|');
+    for (const m of rows.slice(-100)) {
+      out.push(
+        `| ${m.index} | ${(m.elapsedMs / 1000).toFixed(1)}s | ${ICON[m.phase]} ${m.phase} | ${m.value ?? ''} | ${escapeTable(m.message)} |`,
+      );
+    }
+    out.push('', '</details>', '');
+  }
+  out.push(
+    '<sub>Decisions follow Argo Rollouts analysis: limits count tolerated measurements (failure-limit 0: the first Failed measurement fails the check); errors are retried up to consecutive-error-limit; the verdict is the worst check.</sub>',
+  );
+  return `${out.join('\n')}\n`;
+}
+
+/** The `measurements` output file: everything needed to audit the decision later. */
+export function measurementsDocument(result: WatchResult, specs: readonly CheckSpec[], decision: Decision): unknown {
+  return {
+    verdict: result.verdict,
+    endedBy: result.endedBy,
+    startedAt: result.startedAt,
+    durationMs: result.durationMs,
+    decision,
+    checks: result.checks.map((check) => {
+      const spec = specs.find((candidate) => candidate.name === check.name) as CheckSpec;
+      const { phase: _phase, reason: _reason, ...counts } = check.tally;
+      return {
+        name: check.name,
+        type: spec.provider.type,
+        phase: check.phase,
+        reason: check.reason,
+        conditions: describeConditions(spec),
+        limits: spec.limits,
+        intervalMs: spec.intervalMs,
+        counts,
+      };
+    }),
+    measurements: result.measurements,
+  };
+}
+
+/** A Slack-compatible incoming-webhook payload (`text` is what every compatible receiver reads). */
+export function notificationPayload(
+  result: WatchResult,
+  decision: Decision,
+  context: { environment?: string; runUrl?: string },
+): { text: string } {
+  const bad = result.checks
+    .filter((check) => check.phase !== 'Successful')
+    .map((check) => `${check.name}: ${check.phase} (${check.reason})`);
+  const lines = [
+    `${ICON[result.verdict]} health-gate${context.environment ? ` (${context.environment})` : ''}: *${result.verdict}*`,
+    ...bad.map((line) => `• ${line}`),
+    decision.text,
+  ];
+  if (context.runUrl) lines.push(context.runUrl);
+  return { text: lines.join('\n') };
+}

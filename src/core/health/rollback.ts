@@ -1,0 +1,295 @@
+import { AegisError } from '../errors.js';
+import type { Git, Identity } from '../git/git.js';
+import type { Remote } from '../git/remote.js';
+import { commitAndPush, type FileWrite } from '../git/transaction.js';
+import { buildCommitMessage, parseTrailers, TRAILER, type Trailer } from '../gitops/commit-message.js';
+import type { Log } from '../log.js';
+import { run } from '../process.js';
+import type { ArgoCdCheck, KubernetesCheck } from './checks.js';
+import {
+  type ArgoApplication,
+  argoApplicationUrl,
+  argoHeaders,
+  type Fetch,
+  fetchArgoApplication,
+  kubectlTarget,
+  sameRevision,
+} from './providers.js';
+
+export type RollbackMethod = 'git-revert' | 'argocd' | 'kubectl' | 'none';
+
+/** A revert would overwrite later commits' edits: a person decides, nothing is forced. */
+export class RevertConflictError extends AegisError {
+  override name = 'RevertConflictError';
+  constructor(
+    readonly commit: string,
+    readonly branch: string,
+    readonly files: string[],
+  ) {
+    super(
+      `Reverting ${commit.slice(0, 12)} conflicts with later commits on '${branch}' (${files.join(', ') || 'unknown files'}). ` +
+        'Nothing was pushed and nothing was forced: revert it by hand, or roll forward.',
+    );
+  }
+}
+
+export interface GitRevertOptions {
+  remote: Remote;
+  branch: string;
+  /** The commit to revert (full or abbreviated SHA), normally the gitops-bump or promote commit. */
+  commit: string;
+  author: Identity;
+  maxAttempts: number;
+  dryRun: boolean;
+  log: Log;
+  /** Why (the verdict and the check that decided), written into the commit body. */
+  reason: string;
+  sourceRun?: string;
+}
+
+export interface GitRevertResult {
+  changed: boolean;
+  /** The revert commit pushed (or the tip that already holds the revert). */
+  sha: string;
+  /** The full SHA of the reverted commit. */
+  reverted: string;
+  /** A commit already reverting it (Aegis-Reverts trailer), when that is why nothing changed. */
+  alreadyRevertedBy?: string;
+  files: string[];
+  attempts: number;
+  dryRun: boolean;
+  message: string;
+}
+
+interface RevertDetail {
+  reverted: string;
+  alreadyRevertedBy?: string;
+  files: string[];
+}
+
+/**
+ * Reverts `commit` on `branch` of the GitOps repository with a commit carrying provenance
+ * trailers, pushed by the same race-safe transaction as gitops-bump: when another job pushes
+ * first, the revert is recomputed on the new tip. The clone is shallow, so the history down
+ * to the commit's parent is fetched first. Idempotent: a commit already reverted (by a
+ * commit with `Aegis-Reverts: <sha>`, or by content) is not reverted twice.
+ */
+export async function revertCommit(options: GitRevertOptions): Promise<GitRevertResult> {
+  const result = await commitAndPush<RevertDetail>(
+    {
+      remote: options.remote,
+      branch: options.branch,
+      author: options.author,
+      maxAttempts: options.maxAttempts,
+      dryRun: options.dryRun,
+      log: options.log,
+    },
+    async ({ git }) => prepareRevert(git, options),
+  );
+  const detail = result.change.detail;
+  return {
+    changed: result.changed,
+    sha: result.sha,
+    reverted: detail.reverted,
+    alreadyRevertedBy: detail.alreadyRevertedBy,
+    files: detail.files,
+    attempts: result.attempts,
+    dryRun: result.dryRun,
+    message: result.change.message,
+  };
+}
+
+async function prepareRevert(git: Git, options: GitRevertOptions): Promise<{ files: FileWrite[]; message: string; detail: RevertDetail }> {
+  const reverted = await fetchHistoryTo(git, options.commit, options.branch);
+  const already = await git.output([
+    'log',
+    '--format=%H',
+    '--fixed-strings',
+    `--grep=${TRAILER.reverts}: ${reverted}`,
+    `${reverted}..HEAD`,
+  ]);
+  if (already) {
+    const by = already.split('\n')[0] as string;
+    options.log.info(`${reverted.slice(0, 12)} was already reverted by ${by.slice(0, 12)}; nothing to do.`);
+    return { files: [], message: '', detail: { reverted, alreadyRevertedBy: by, files: [] } };
+  }
+
+  const parents = (await git.output(['rev-list', '--parents', '-n', '1', reverted])).split(' ').length - 1;
+  const mainline = parents > 1 ? ['-m', '1'] : [];
+  const identity = {
+    GIT_AUTHOR_NAME: options.author.name,
+    GIT_AUTHOR_EMAIL: options.author.email,
+    GIT_COMMITTER_NAME: options.author.name,
+    GIT_COMMITTER_EMAIL: options.author.email,
+  };
+  const attempt = await git.run(['revert', '--no-commit', ...mainline, reverted], { allowFailure: true, env: identity });
+  if (attempt.exitCode !== 0) {
+    const conflicted = (await git.output(['diff', '--name-only', '--diff-filter=U'])).split('\n').filter(Boolean);
+    await git.run(['revert', '--abort'], { allowFailure: true });
+    await git.run(['reset', '--quiet', '--hard', 'HEAD']);
+    if (conflicted.length > 0) throw new RevertConflictError(reverted, options.branch, conflicted);
+    throw new AegisError(`git revert ${reverted.slice(0, 12)} failed: ${attempt.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  }
+
+  // The transaction writes and commits files itself: take the reverted contents, then leave the checkout clean.
+  const status = (await git.output(['diff', '--cached', '--name-status', 'HEAD'])).split('\n').filter(Boolean);
+  const deleted = status.filter((line) => line.startsWith('D')).map((line) => line.slice(1).trim());
+  if (deleted.length > 0) {
+    await git.run(['reset', '--quiet', '--hard', 'HEAD']);
+    throw new AegisError(
+      `Reverting ${reverted.slice(0, 12)} would delete ${deleted.join(', ')}; health-gate reverts edits only. Revert it by hand.`,
+    );
+  }
+  const paths = status.map((line) => line.split('\t').pop() as string);
+  const files: FileWrite[] = [];
+  for (const path of paths) files.push({ path, content: (await git.run(['show', `:${path}`])).stdout });
+  await git.run(['reset', '--quiet', '--hard', 'HEAD']);
+  if (files.length === 0)
+    options.log.info(`The tip of '${options.branch}' already has the content from before ${reverted.slice(0, 12)}; nothing to revert.`);
+
+  const original = await git.output(['log', '-1', '--format=%B', reverted]);
+  return { files, message: revertMessage(original, reverted, options), detail: { reverted, files: paths } };
+}
+
+/**
+ * Fetches history until `commit` and its parent are in the shallow clone and `commit` is
+ * known to be on `branch`; returns its full SHA.
+ */
+async function fetchHistoryTo(git: Git, commit: string, branch: string): Promise<string> {
+  const present = async () => {
+    const parent = await git.run(['rev-parse', '--verify', '--quiet', `${commit}^1^{commit}`], { allowFailure: true });
+    if (parent.exitCode !== 0) return false;
+    const full = await git.output(['rev-parse', '--verify', `${commit}^{commit}`]);
+    return (await git.run(['merge-base', '--is-ancestor', full, 'HEAD'], { allowFailure: true })).exitCode === 0;
+  };
+  for (const depth of [20, 200, 2000]) {
+    if (await present()) break;
+    await git.run(['fetch', '--quiet', '--no-tags', `--deepen=${depth}`, 'origin', branch], { allowFailure: true });
+  }
+  if (!(await present())) {
+    await git.run(['fetch', '--quiet', '--no-tags', '--unshallow', 'origin', branch], { allowFailure: true });
+  }
+  const resolved = await git.run(['rev-parse', '--verify', '--quiet', `${commit}^{commit}`], { allowFailure: true });
+  if (resolved.exitCode !== 0) throw new AegisError(`Commit ${commit} (rollback-commit) is not in the history of '${branch}'.`);
+  const full = resolved.stdout.trim();
+  if ((await git.run(['merge-base', '--is-ancestor', full, 'HEAD'], { allowFailure: true })).exitCode !== 0) {
+    throw new AegisError(`Commit ${commit} (rollback-commit) is not on branch '${branch}'.`);
+  }
+  if ((await git.run(['rev-parse', '--verify', '--quiet', `${full}^1`], { allowFailure: true })).exitCode !== 0) {
+    throw new AegisError(`Commit ${commit} (rollback-commit) has no parent: the first commit of a repository cannot be reverted.`);
+  }
+  return full;
+}
+
+/**
+ * `Revert "<subject>"`, the reason, and trailers read back from the reverted commit with
+ * image and value pairs swapped: what it set becomes the previous value, what it replaced
+ * is what runs again.
+ */
+export function revertMessage(original: string, reverted: string, options: Pick<GitRevertOptions, 'reason' | 'sourceRun'>): string {
+  const subject = original.split('\n')[0]?.trim() || reverted.slice(0, 12);
+  const swapped: Trailer[] = [];
+  const kept: Trailer[] = [];
+  for (const trailer of parseTrailers(original)) {
+    if (trailer.key === TRAILER.previousImage) swapped.push({ key: TRAILER.image, value: trailer.value });
+    else if (trailer.key === TRAILER.image) swapped.push({ key: TRAILER.previousImage, value: trailer.value });
+    else if (trailer.key === TRAILER.previousValue) swapped.push({ key: TRAILER.value, value: trailer.value });
+    else if (trailer.key === TRAILER.value) swapped.push({ key: TRAILER.previousValue, value: trailer.value });
+    else if (trailer.key === TRAILER.environment) kept.push(trailer);
+  }
+  const trailers: Trailer[] = [{ key: TRAILER.reverts, value: reverted }, ...swapped, ...kept];
+  if (options.sourceRun) trailers.push({ key: TRAILER.sourceRun, value: options.sourceRun });
+  trailers.push({ key: TRAILER.stage, value: 'health-gate' });
+  return buildCommitMessage(`Revert "${subject}"`, `This reverts commit ${reverted}.\n\n${options.reason}`, trailers);
+}
+
+export interface ArgoRollbackResult {
+  application: string;
+  historyId: number;
+  revision?: string;
+  autoSync: boolean;
+  dryRun: boolean;
+}
+
+/**
+ * Argo CD's history rollback (POST /api/v1/applications/{name}/rollback) to the deployment
+ * before `spec.revision`. Argo CD refuses it while automated sync is on — and with auto-sync
+ * the next sync would bring the bad commit back from Git anyway — so that is warned about;
+ * git-revert is the rollback that keeps Git and the cluster in step.
+ */
+export async function argoRollback(
+  spec: ArgoCdCheck,
+  options: { historyId?: number; dryRun: boolean; log: Log; fetch?: Fetch },
+): Promise<ArgoRollbackResult> {
+  const app: ArgoApplication = await fetchArgoApplication(spec, { signal: new AbortController().signal, fetch: options.fetch });
+  const autoSync = Boolean(app.spec?.syncPolicy?.automated);
+  if (autoSync) {
+    options.log.warning(
+      `Argo CD application '${spec.application}' has automated sync: Argo CD refuses a history rollback while it is on, and a later sync would re-apply the bad commit from Git. Prefer rollback: git-revert.`,
+    );
+  }
+  const entry = pickHistoryEntry(app, spec.revision, options.historyId);
+  const revision = entry.revision ?? entry.revisions?.[0];
+  options.log.info(`Argo CD rollback of '${spec.application}' to history id ${entry.id}${revision ? ` (${revision.slice(0, 12)})` : ''}.`);
+  if (!options.dryRun) {
+    const body = JSON.stringify({
+      name: spec.application,
+      id: entry.id,
+      prune: false,
+      dryRun: false,
+      ...(spec.appNamespace ? { appNamespace: spec.appNamespace } : {}),
+    });
+    let response: Response;
+    try {
+      response = await (options.fetch ?? fetch)(argoApplicationUrl(spec, '/rollback'), {
+        method: 'POST',
+        headers: { ...argoHeaders(spec.token), 'Content-Type': 'application/json' },
+        body,
+        signal: AbortSignal.timeout(spec.timeoutMs),
+      });
+    } catch (error) {
+      throw new AegisError(
+        `Argo CD rollback of '${spec.application}' failed: ${new URL(spec.server).origin} unreachable (${(error as Error).message}).`,
+      );
+    }
+    if (!response.ok) {
+      throw new AegisError(
+        `Argo CD refused the rollback of '${spec.application}' (HTTP ${response.status}): ${(await response.text()).slice(0, 300)}`,
+      );
+    }
+  }
+  return { application: spec.application, historyId: entry.id as number, revision, autoSync, dryRun: options.dryRun };
+}
+
+/** The history entry to go back to: the one given, else the last deployment before `revision`. */
+export function pickHistoryEntry(app: ArgoApplication, revision: string, historyId?: number) {
+  const history = [...(app.status?.history ?? [])]
+    .filter((entry) => typeof entry.id === 'number')
+    .sort((a, b) => (a.id as number) - (b.id as number));
+  if (historyId !== undefined) {
+    const entry = history.find((candidate) => candidate.id === historyId);
+    if (!entry) throw new AegisError(`Argo CD history of '${app.metadata?.name ?? 'the application'}' has no id ${historyId}.`);
+    return entry;
+  }
+  const revisionOf = (entry: (typeof history)[number]) => entry.revision ?? entry.revisions?.[0];
+  const bad = history.findLastIndex((entry) => sameRevision(revisionOf(entry), revision));
+  const before = (bad === -1 ? history : history.slice(0, bad)).filter((entry) => !sameRevision(revisionOf(entry), revision));
+  const entry = before[before.length - 1];
+  if (!entry) throw new AegisError(`Argo CD history has no deployment before ${revision.slice(0, 12)} to roll back to.`);
+  return entry;
+}
+
+/** `kubectl rollout undo deployment/<name>` with the check's namespace, context and kubeconfig. */
+export function kubectlUndoArgs(spec: KubernetesCheck): string[] {
+  return ['rollout', 'undo', `deployment/${spec.deployment}`, ...kubectlTarget(spec)];
+}
+
+export async function kubectlUndo(spec: KubernetesCheck, options: { dryRun: boolean; log: Log }): Promise<string> {
+  const args = kubectlUndoArgs(spec);
+  options.log.info(`kubectl ${args.join(' ')}${options.dryRun ? ' (dry run: not run)' : ''}`);
+  if (options.dryRun) return '';
+  const result = await run('kubectl', args, { allowFailure: true });
+  if (result.exitCode !== 0)
+    throw new AegisError(`kubectl ${args.slice(0, 3).join(' ')} failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  return result.stdout.trim();
+}

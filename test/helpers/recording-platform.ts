@@ -1,0 +1,64 @@
+import { silentLog } from '../../src/core/log.js';
+import type { CiEvent, Forge, Platform, RegistryCredentials } from '../../src/platform/types.js';
+
+export interface RecordingOptions {
+  event?: Partial<CiEvent>;
+  /** Throw from fail() (what a test calling runStage wants to see as a rejection). */
+  throwOnFail?: boolean;
+  registryCredentials?: Record<string, RegistryCredentials>;
+  forge?: () => Promise<Forge>;
+}
+
+/** An in-memory Platform for tests: inputs from a record; outputs, summaries, warnings, secrets and failures recorded. */
+export class RecordingPlatform implements Platform {
+  readonly name = 'local' as const;
+  readonly outputs: Record<string, string> = {};
+  readonly warnings: string[] = [];
+  readonly infos: string[] = [];
+  readonly summaries: string[] = [];
+  readonly secrets: string[] = [];
+  readonly failures: string[] = [];
+  readonly log = {
+    ...silentLog,
+    info: (message: string) => {
+      this.infos.push(message);
+    },
+    warning: (message: string) => {
+      this.warnings.push(message);
+    },
+  };
+
+  constructor(
+    readonly workspace: string,
+    private readonly inputs: Record<string, string>,
+    private readonly options: RecordingOptions = {},
+  ) {}
+
+  input(name: string): string {
+    return this.inputs[name] ?? '';
+  }
+  setOutput(name: string, value: string): void {
+    this.outputs[name] = value;
+  }
+  secret(value: string): void {
+    this.secrets.push(value);
+  }
+  async summary(markdown: string): Promise<void> {
+    this.summaries.push(markdown);
+  }
+  event(): CiEvent {
+    return { kind: 'push', source: 'push', ...this.options.event };
+  }
+  forge(): Promise<Forge> {
+    return this.options.forge?.() ?? Promise.reject(new Error('this test provides no forge'));
+  }
+  registryCredentials(registry: string): RegistryCredentials | undefined {
+    const credentials = this.options.registryCredentials?.[registry];
+    if (credentials) this.secret(credentials.password);
+    return credentials;
+  }
+  fail(message: string): void {
+    this.failures.push(message);
+    if (this.options.throwOnFail) throw new Error(message);
+  }
+}

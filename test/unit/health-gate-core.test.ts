@@ -1,0 +1,255 @@
+import { describe, expect, test } from 'vitest';
+import { InputError } from '../../src/core/errors.js';
+import { parseTrailers } from '../../src/core/gitops/commit-message.js';
+import { type CheckDefaults, describeConditions, parseChecks } from '../../src/core/health/checks.js';
+import { DEFAULT_LIMITS } from '../../src/core/health/evaluator.js';
+import { Expression, type Value } from '../../src/core/health/expression.js';
+import { parseJsonPath, selectJsonPath } from '../../src/core/health/json-path.js';
+import { assessArgoApplication, assessDeployment } from '../../src/core/health/providers.js';
+import { measurementChart } from '../../src/core/health/report.js';
+import { kubectlUndoArgs, pickHistoryEntry, revertMessage } from '../../src/core/health/rollback.js';
+
+const NEW = 'a'.repeat(40);
+const OLD = 'b'.repeat(40);
+
+describe('condition expressions', () => {
+  test.each<[string, Record<string, Value>, Value]>([
+    ['result < 0.05', { result: [0.01] }, true],
+    ['result < 0.05', { result: 0.2 }, false],
+    ['result[0] >= 0.95', { result: [0.97] }, true],
+    ['len(result) == 2 && result[1] > 1', { result: [0, 2] }, true],
+    ['not isNaN(result) and result <= 100', { result: [Number.NaN] }, false],
+    ['result.status == "UP"', { result: { status: 'UP' } }, true],
+    ["result.checks[-1].name == 'db'", { result: { checks: [{ name: 'x' }, { name: 'db' }] } }, true],
+    ['status == 200 || latency < 250', { status: 503, latency: 100 }, true],
+    ['max(result) - min(result) < 0.1', { result: [0.5, 0.55] }, true],
+    ['-result + 2 * 3 == 5', { result: 1 }, true],
+    ['contains(body, "ok")', { body: 'all ok' }, true],
+    ['result == null', { result: null }, true],
+    ['(result > 1) == false', { result: 0 }, true],
+  ])('%s with %j', (source, variables, expected) => {
+    expect(Expression.parse(source).evaluate(variables)).toBe(expected);
+  });
+
+  test.each([
+    ['result <', 'unexpected end of expression'],
+    ['result < 1 < 2', 'cannot be chained'],
+    ['eval(result)', "unknown function 'eval'"],
+    ['result ; 1', "unexpected character ';'"],
+    ["'open", 'unterminated string'],
+    ['', 'empty'],
+  ])('parse error: %s', (source, message) => {
+    expect(() => Expression.parse(source)).toThrow(message);
+  });
+
+  test.each<[string, Record<string, Value>, string]>([
+    ['result < 0.05', { result: [] }, 'cannot compare a list of 0'],
+    ['result < 0.05', { result: [1, 2] }, 'cannot compare a list of 2'],
+    ['result[0] < 1', { result: [] }, 'out of range'],
+    ['result < 1', { result: 'x' }, 'cannot compare'],
+    ['result', { result: 1 }, 'not true or false'],
+    ['constructor == 1', { result: 1 }, "unknown variable 'constructor'"],
+  ])('evaluation error (an Error measurement): %s with %j', (source, variables, message) => {
+    expect(() => Expression.parse(source).test(variables)).toThrow(message);
+  });
+
+  test('property access cannot reach the prototype', () => {
+    expect(Expression.parse('result.constructor == null').test({ result: {} })).toBe(true);
+  });
+});
+
+describe('JSONPath subset', () => {
+  const doc = { data: { ok: true, items: [{ name: 'a' }, { name: 'b' }], 'dotted.key': 1 } } as Value;
+  test.each<[string, Value]>([
+    ['$.data.ok', true],
+    ['{$.data.ok}', true],
+    ['$.data.items[1].name', 'b'],
+    ["$.data['dotted.key']", 1],
+    ['$.data.items[-1].name', 'b'],
+    ['$.data.missing.deeper', null],
+    ['$', doc],
+  ])('%s', (path, expected) => {
+    expect(selectJsonPath(doc, parseJsonPath(path))).toEqual(expected);
+  });
+  test('filters are refused, not half-supported', () => {
+    expect(() => parseJsonPath('$.items[?(@.x)]')).toThrow('unsupported JSONPath');
+  });
+});
+
+const defaults: CheckDefaults = { intervalMs: 1000, initialDelayMs: 0, limits: { ...DEFAULT_LIMITS, count: 5 }, expectedRevision: NEW };
+
+describe('checks input', () => {
+  test('parses every type, with per-check overrides of the stage-wide settings', () => {
+    const checks = parseChecks(
+      `
+- name: api
+  http: {url: "http://127.0.0.1:1/healthz", expect-status: [200, 3xx], max-latency: 500ms, json-path: $.status, success-condition: result == "UP"}
+- name: error-rate
+  interval: 2s
+  failure-limit: 2
+  count: 0
+  prometheus:
+    address: http://127.0.0.1:9090/
+    query: sum(rate(x[1m]))
+    success-condition: result < 0.05
+    empty-result: inconclusive
+- name: synced
+  argocd: {server: "https://argocd.example.com", application: api-dev}
+- name: rollout
+  kubernetes: {deployment: api, namespace: dev, wait-timeout: 30s}
+`,
+      defaults,
+    );
+    expect(checks.map((check) => check.provider.type)).toEqual(['http', 'prometheus', 'argocd', 'kubernetes']);
+    expect(checks[0]?.provider).toMatchObject({
+      expectStatus: [
+        [200, 200],
+        [300, 399],
+      ],
+      maxLatencyMs: 500,
+      jsonPath: ['status'],
+    });
+    expect(checks[1]).toMatchObject({ intervalMs: 2000, limits: { count: undefined, failureLimit: 2, consecutiveErrorLimit: 4 } });
+    expect(checks[1]?.provider).toMatchObject({ address: 'http://127.0.0.1:9090', emptyResult: 'Inconclusive' });
+    expect(checks[2]?.provider).toMatchObject({ revision: NEW, waitTimeoutMs: 300_000 });
+    expect(checks[3]).toMatchObject({ intervalMs: 1000, limits: { count: 5 }, provider: { namespace: 'dev', waitTimeoutMs: 30_000 } });
+  });
+
+  test.each([
+    ['unknown check type', '- name: x\n  graphite: {query: q}', 'exactly one check type'],
+    ['two types', '- name: x\n  http: {url: "http://a"}\n  prometheus: {address: "http://b", query: q}', 'exactly one check type'],
+    ['a typo in a field', '- name: x\n  http: {url: "http://a", sucess-condition: "result"}', 'sucess-condition'],
+    ['bad duration', '- name: x\n  interval: 10 seconds\n  http: {url: "http://a"}', "a duration such as '500ms'"],
+    ['bad condition', '- name: x\n  prometheus: {address: "http://a", query: q, success-condition: "result <"}', 'a condition expression'],
+    [
+      'unknown variable',
+      '- name: x\n  prometheus: {address: "http://a", query: q, success-condition: "value < 1"}',
+      "unknown variable 'value'",
+    ],
+    ['duplicate names', '- name: x\n  http: {url: "http://a"}\n- name: x\n  http: {url: "http://b"}', 'appears twice'],
+    ['credentials in a URL', '- name: x\n  http: {url: "http://u:p@a"}', 'without credentials'],
+    ['not a list', 'name: x', 'no checks were given'],
+    ['bad YAML', '- name: [', 'not valid YAML'],
+    ['bad status', '- name: x\n  http: {url: "http://a", expect-status: ok}', 'a status such as 200'],
+    ['negative limit', '- name: x\n  failure-limit: -1\n  http: {url: "http://a"}', 'an integer >= 0'],
+  ])('%s is refused naming the input', (_name, text, message) => {
+    const error = (() => {
+      try {
+        parseChecks(text, defaults);
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).input).toBe('checks');
+    expect((error as Error).message).toContain(message);
+  });
+
+  test('an argocd check without any expected revision is refused', () => {
+    expect(() =>
+      parseChecks('- name: s\n  argocd: {server: "https://a", application: x}', { ...defaults, expectedRevision: undefined }),
+    ).toThrow('the commit the application must be synced to');
+  });
+
+  test('a check without conditions says so explicitly', () => {
+    const [check] = parseChecks('- name: q\n  prometheus: {address: "http://a", query: up}', defaults);
+    expect(describeConditions(check as never)).toContain(
+      'no success-condition or failure-condition: every measurement that does not error is Successful',
+    );
+  });
+});
+
+describe('Argo CD application assessment', () => {
+  const app = (sync: string, revision: string, health: string) => ({
+    status: { sync: { status: sync, revision }, health: { status: health } },
+  });
+  test.each([
+    ['Synced at the old revision and Healthy does NOT pass', app('Synced', OLD, 'Healthy'), 'Running'],
+    ['OutOfSync at the new revision', app('OutOfSync', NEW, 'Healthy'), 'Running'],
+    ['Synced at the new revision, Progressing', app('Synced', NEW, 'Progressing'), 'Running'],
+    ['Synced at the new revision and Healthy', app('Synced', NEW, 'Healthy'), 'Successful'],
+    ['abbreviated expected revision matches', app('Synced', NEW, 'Healthy'), 'Successful'],
+    ['Synced at the new revision, Degraded', app('Synced', NEW, 'Degraded'), 'Failed'],
+  ])('%s', (_name, application, phase) => {
+    expect(assessArgoApplication(application, NEW.slice(0, 10)).phase).toBe(phase);
+  });
+  test('a failed sync operation to the revision is Failed', () => {
+    const application = {
+      status: {
+        sync: { status: 'OutOfSync', revision: OLD },
+        operationState: { phase: 'Failed', message: 'boom', syncResult: { revision: NEW } },
+      },
+    };
+    expect(assessArgoApplication(application, NEW)).toMatchObject({ phase: 'Failed' });
+  });
+  test('history rollback picks the deployment before the revision', () => {
+    const application = {
+      status: {
+        history: [
+          { id: 1, revision: 'c'.repeat(40) },
+          { id: 2, revision: OLD },
+          { id: 3, revision: NEW },
+        ],
+      },
+    };
+    expect(pickHistoryEntry(application, NEW).id).toBe(2);
+    expect(pickHistoryEntry(application, NEW, 1).id).toBe(1);
+    expect(() => pickHistoryEntry(application, NEW, 9)).toThrow('has no id 9');
+  });
+});
+
+describe('deployment rollout assessment (kubectl rollout status rules)', () => {
+  const deployment = (generation: number, observed: number, replicas: number, updated: number, available: number, total = replicas) => ({
+    metadata: { generation },
+    spec: { replicas },
+    status: { observedGeneration: observed, replicas: total, updatedReplicas: updated, availableReplicas: available },
+  });
+  test.each([
+    ['complete', deployment(2, 2, 3, 3, 3), 'Successful'],
+    ['generation not observed', deployment(3, 2, 3, 3, 3), 'Running'],
+    ['updating', deployment(2, 2, 3, 1, 3, 4), 'Running'],
+    ['old replicas pending termination', deployment(2, 2, 3, 3, 3, 4), 'Running'],
+    ['not yet available', deployment(2, 2, 3, 3, 2), 'Running'],
+  ])('%s', (_name, value, phase) => {
+    expect(assessDeployment(value, 'api').phase).toBe(phase);
+  });
+  test('ProgressDeadlineExceeded is Failed', () => {
+    const value = {
+      ...deployment(2, 2, 3, 1, 1),
+      status: { observedGeneration: 2, conditions: [{ type: 'Progressing', reason: 'ProgressDeadlineExceeded' }] },
+    };
+    expect(assessDeployment(value, 'api').phase).toBe('Failed');
+  });
+  test('rollout undo arguments', () => {
+    expect(
+      kubectlUndoArgs({ type: 'kubernetes', deployment: 'api', namespace: 'dev', context: 'kind', waitTimeoutMs: 1, timeoutMs: 1 }),
+    ).toEqual(['rollout', 'undo', 'deployment/api', '--namespace', 'dev', '--context', 'kind']);
+  });
+});
+
+test('the revert message swaps image trailers and records what it reverts', () => {
+  const original = `chore(gitops): bump api to 1.4.3\n\nFiles:\n- overlays/dev/kustomization.yaml\n\nAegis-Image: registry/api=registry/api:1.4.3\nAegis-Previous-Image: registry/api=registry/api:1.0.0\nAegis-Environment: dev\nAegis-Source-Commit: ${'f'.repeat(40)}\nAegis-Stage: gitops-bump\n`;
+  const message = revertMessage(original, NEW, { reason: 'health-gate verdict: Failed', sourceRun: 'https://ci/run/2' });
+  expect(message.split('\n')[0]).toBe('Revert "chore(gitops): bump api to 1.4.3"');
+  expect(message).toContain(`This reverts commit ${NEW}.`);
+  expect(parseTrailers(message)).toEqual([
+    { key: 'Aegis-Reverts', value: NEW },
+    { key: 'Aegis-Previous-Image', value: 'registry/api=registry/api:1.4.3' },
+    { key: 'Aegis-Image', value: 'registry/api=registry/api:1.0.0' },
+    { key: 'Aegis-Environment', value: 'dev' },
+    { key: 'Aegis-Source-Run', value: 'https://ci/run/2' },
+    { key: 'Aegis-Stage', value: 'health-gate' },
+  ]);
+});
+
+test('the measurement chart is a mermaid xychart of values over time', () => {
+  const chart = measurementChart('error-rate', [
+    { check: 'error-rate', index: 1, time: '', elapsedMs: 1000, phase: 'Successful', value: 0.01, message: '', checkPhase: 'Running' },
+    { check: 'error-rate', index: 2, time: '', elapsedMs: 2000, phase: 'Failed', value: 0.5, message: '', checkPhase: 'Failed' },
+    { check: 'other', index: 1, time: '', elapsedMs: 2000, phase: 'Failed', value: 9, message: '', checkPhase: 'Failed' },
+  ]);
+  expect(chart).toContain('xychart-beta');
+  expect(chart).toContain('x-axis ["1.0s", "2.0s"]');
+  expect(chart).toContain('line [0.01, 0.5]');
+});
