@@ -556,8 +556,6 @@ var build_reference = __webpack_require__(8641);
 var detect_manifest = __webpack_require__(3066);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/git/remote.ts
-var git_remote = __webpack_require__(8648);
 // EXTERNAL MODULE: ./src/core/git/transaction.ts
 var transaction = __webpack_require__(7140);
 ;// CONCATENATED MODULE: ./src/core/promote/refusal.ts
@@ -1108,6 +1106,8 @@ function readEnvironment(root, environment) {
     }));
 }
 
+// EXTERNAL MODULE: ./src/stages/gitops-repository.ts
+var gitops_repository = __webpack_require__(1328);
 // EXTERNAL MODULE: ./src/stages/inputs.ts
 var inputs = __webpack_require__(9778);
 ;// CONCATENATED MODULE: ./src/core/promote/diagram.ts
@@ -1238,21 +1238,16 @@ function summaryMarkdown(input) {
 
 
 
-
 const definition = {
     name: 'promote',
     title: 'Promote',
     description: 'Promote exactly what one environment runs to the next: read the image references the source overlays set at a commit, check them (order, mutable tags, registry, Argo CD), and write them into the target overlays with provenance trailers — pushed, or as a pull/merge request for environments that need approval.',
     inputs: {
-        repository: {
-            description: 'GitOps repository: https:// URL, file:// URL or a local path.',
+        ...(0,gitops_repository/* gitopsRepositoryInputs */.c5)({
             required: true,
-        },
-        branch: { description: 'Branch holding the overlays (the base branch in pull-request mode).', default: 'main' },
-        token: { description: 'Token for HTTPS remotes and for opening pull/merge requests. Never logged or written to disk.', secret: true },
-        'token-username': {
-            description: "User name sent with the token; by default 'oauth2' on GitLab and 'x-access-token' elsewhere (GitHub).",
-        },
+            branch: 'Branch holding the overlays (the base branch in pull-request mode).',
+            author: 'Commit author as "Name <email>".',
+        }),
         from: { description: 'Source environment (a name from environments).', required: true },
         to: { description: 'Target environment; must come after from (the next one unless allow-skip).', required: true },
         environments: {
@@ -1301,18 +1296,11 @@ const definition = {
             description: "'push', 'pull-request', or 'auto': a pull/merge request into the last environment (for approval), a push otherwise.",
             default: 'auto',
         },
-        'pull-request-branch': { description: 'Branch for pull-request mode; by default aegis/promote/<branch>/<to>[-<services>].' },
-        forge: { description: "Forge API for pull-request mode: 'github' or 'gitlab'; defaults to the platform running the job." },
-        'forge-url': { description: 'Forge API URL (defaults to GITHUB_API_URL or CI_API_V4_URL).' },
-        'forge-project': {
-            description: 'Repository path on the forge (owner/repo or group/project); defaults to the path of the repository URL.',
-        },
+        ...(0,gitops_repository/* pullRequestInputs */.eT)('aegis/promote/<branch>/<to>[-<services>]'),
         'commit-message': {
             description: 'Commit subject template; placeholders {from}, {to}, {images}, {commit}.',
             default: 'chore(promote): {from} → {to}: {images}',
         },
-        author: { description: 'Commit author as "Name <email>".', default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
-        'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '10' },
         'dry-run': { description: 'Check and print the plan, then stop: nothing is committed or pushed.', default: 'false' },
         'source-run': { description: 'Run URL recorded as Aegis-Source-Run; defaults to the current pipeline/run.' },
     },
@@ -1332,20 +1320,9 @@ const definition = {
     run: (platform) => runPromote(platform),
 };
 const promote = definition;
-const BRANCH_NAME_INVALID = /^-|\.\.|[\s~^:?*[\\]|@\{|\/\/|\/$|\.lock$|^\/|\.$/;
-function assertRefName(input, value) {
-    if (BRANCH_NAME_INVALID.test(value))
-        throw new errors/* InputError */.dz(input, value, 'a valid git branch name');
-}
-/** `aegis/promote/<branch>/<to>[-<services>]`: the same promotion always lands on the same PR. */
+/** The same promotion (branch, target, services) always lands on the same PR. */
 function promotePullRequestBranch(branch, to, services) {
-    const slug = [to, ...[...services].sort()]
-        .join('-')
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 60);
-    return `aegis/promote/${branch}/${slug}`;
+    return (0,gitops_repository/* pullRequestBranchName */.a)('promote', branch, [to, ...[...services].sort()]);
 }
 function readManifestImages(reader, workspace) {
     const path = reader.path('service-manifest', workspace);
@@ -1373,14 +1350,13 @@ function parsePromoteInputs(reader, event, platform, workspace) {
     const route = resolveRoute(environments, reader.required('from'), reader.required('to'));
     const protectedEnvironments = resolveProtected(environments, reader.list('protected-environments'));
     const protectedTarget = protectedEnvironments.has(route.to.name);
-    const branch = reader.required('branch');
-    assertRefName('branch', branch);
+    const repository = (0,gitops_repository/* parseGitopsRepository */.yw)(reader, platform);
     const fromRef = reader.optional('from-ref');
     if (fromRef !== undefined) {
         if (/^[0-9a-f]{7,39}$/.test(fromRef))
             throw new errors/* InputError */.dz('from-ref', fromRef, 'a branch, a tag or a full 40-character commit SHA');
         if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(fromRef))
-            assertRefName('from-ref', fromRef);
+            (0,gitops_repository/* assertBranchName */.ae)('from-ref', fromRef);
     }
     const services = reader.list('services');
     for (const service of services) {
@@ -1402,18 +1378,9 @@ function parsePromoteInputs(reader, event, platform, workspace) {
     }
     const modeInput = reader.choice('mode', ['auto', 'push', 'pull-request']);
     const mode = modeInput === 'auto' ? (route.toIndex === environments.length - 1 ? 'pull-request' : 'push') : modeInput;
-    const pullRequestBranch = reader.optional('pull-request-branch') ?? promotePullRequestBranch(branch, route.to.name, services);
-    assertRefName('pull-request-branch', pullRequestBranch);
-    const forge = reader.optional('forge');
-    if (forge !== undefined && forge !== 'github' && forge !== 'gitlab')
-        throw new errors/* InputError */.dz('forge', forge, "'github' or 'gitlab'");
+    const pullRequest = (0,gitops_repository/* parsePullRequestTarget */.Tl)(reader);
     return {
-        repository: reader.required('repository'),
-        branch,
-        credentials: {
-            token: reader.optional('token'),
-            username: reader.optional('token-username') ?? (platform === 'gitlab' ? 'oauth2' : 'x-access-token'),
-        },
+        repository,
         environments,
         route,
         fromRef,
@@ -1429,13 +1396,8 @@ function parsePromoteInputs(reader, event, platform, workspace) {
         addMissing: reader.boolean('add-missing'),
         argocd: argocdServer ? { server: argocdServer, token: reader.optional('argocd-token'), applications: argocdApplications } : undefined,
         mode,
-        pullRequestBranch,
-        forge,
-        forgeUrl: reader.optional('forge-url'),
-        forgeProject: reader.optional('forge-project'),
+        pullRequest: { ...pullRequest, branch: pullRequest.branch ?? promotePullRequestBranch(repository.branch, route.to.name, services) },
         commitMessage: reader.string('commit-message'),
-        author: (0,shared/* parseIdentity */.a)('author', reader.string('author')),
-        maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
         dryRun: reader.boolean('dry-run'),
         sourceRun: reader.optional('source-run') ?? event.runUrl,
     };
@@ -1469,15 +1431,15 @@ async function checkSource(options, platform, source) {
 async function runPromote(platform) {
     const reader = new inputs/* InputReader */.i(platform, definition.inputs);
     const options = parsePromoteInputs(reader, platform.event(), platform.name, platform.workspace);
+    await (0,gitops_repository/* withGitopsRemote */.vO)(platform, options.repository, (remote) => promoteWith(platform, options, remote));
+}
+async function promoteWith(platform, options, remote) {
     const { log } = platform;
-    const { route } = options;
-    const remote = (0,git_remote/* describeRemote */.k)(options.repository, options.credentials, platform.workspace);
-    for (const secret of remote.secrets)
-        platform.secret(secret);
-    const snapshot = await fetchSnapshot(remote, options.fromRef ?? options.branch);
+    const { route, repository } = options;
+    const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch);
     const summary = { options, sourceCommit: snapshot.commit, environments: [], entries: [], changes: [], pinned: [] };
     try {
-        log.info(`Source: ${route.from.name} at ${snapshot.commit} (${options.fromRef ?? options.branch}).`);
+        log.info(`Source: ${route.from.name} at ${snapshot.commit} (${options.fromRef ?? repository.branch}).`);
         const fromOverlays = readEnvironment(snapshot.dir, route.from);
         const selection = selectImages(fromOverlays, route.from, options.services, options.manifestImages);
         const previous = mergeOverlays(readEnvironment(snapshot.dir, route.previous)).images;
@@ -1492,13 +1454,13 @@ async function runPromote(platform) {
         if (checked.images.length === 0)
             log.warning(`${route.from.name} sets no images${options.services.length ? ' for these services' : ''}.`);
         const sourceValues = new Map(selection.images.map((image) => [image.name, render(image.name, image.value)]));
-        const pushBranch = options.mode === 'pull-request' ? options.pullRequestBranch : options.branch;
-        const result = await log.group(`Promote ${route.from.name} → ${route.to.name} in ${options.repository} (${pushBranch})`, () => (0,transaction/* commitAndPush */.t)({
+        const pushBranch = options.mode === 'pull-request' ? options.pullRequest.branch : repository.branch;
+        const result = await log.group(`Promote ${route.from.name} → ${route.to.name} in ${repository.url} (${pushBranch})`, () => (0,transaction/* commitAndPush */.t)({
             remote,
-            branch: options.branch,
+            branch: repository.branch,
             pushBranch,
-            author: options.author,
-            maxAttempts: options.maxAttempts,
+            author: repository.author,
+            maxAttempts: repository.maxAttempts,
             dryRun: options.dryRun,
             log,
         }, async ({ dir, attempt }) => {
@@ -1523,17 +1485,8 @@ async function runPromote(platform) {
         summary.changes = plan.changes;
         let pullRequestUrl = '';
         if (options.mode === 'pull-request' && !options.dryRun) {
-            const token = options.credentials.token;
-            if (!token)
-                throw new errors/* InputError */.dz('token', '', 'a token with permission to open pull/merge requests', 'mode is pull-request');
-            const project = options.forgeProject ?? (0,git_remote/* forgeProjectPath */.c)(options.repository);
-            if (!project)
-                throw new errors/* InputError */.dz('forge-project', '', 'the repository path on the forge (owner/repo or group/project)');
-            const forge = await platform.forge({ token, kind: options.forge, apiUrl: options.forgeUrl });
-            const pr = await forge.upsertPullRequest({
-                repository: project,
+            const pr = await (0,gitops_repository/* openPullRequest */.Hw)(platform, repository, options.pullRequest, {
                 head: pushBranch,
-                base: options.branch,
                 title: result.change.message.split('\n')[0],
                 body: summaryMarkdown({
                     ...summary,
@@ -1541,7 +1494,6 @@ async function runPromote(platform) {
                 }),
             });
             pullRequestUrl = pr.url;
-            log.info(`${pr.created ? 'Opened' : 'Updated'} ${pr.url}`);
         }
         platform.setOutput('changed', String(result.changed));
         platform.setOutput('commit-sha', result.sha);

@@ -2,402 +2,6 @@ export const id = 441;
 export const ids = [441];
 export const modules = {
 
-/***/ 5431:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-/** Writes through a temporary sibling and a rename, so a reader never sees half a file; keeps the mode. */
-function writeFileAtomic(path, content) {
-    const temporary = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
-    let mode;
-    try {
-        mode = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path).mode;
-    }
-    catch {
-        mode = undefined;
-    }
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temporary, content, mode === undefined ? {} : { mode });
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temporary, path);
-}
-
-
-/***/ }),
-
-/***/ 8496:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ Git),
-/* harmony export */   p: () => (/* binding */ isRaceRejection)
-/* harmony export */ });
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9978);
-
-/** A git working copy. Every call is an argument array; the remote's credentials ride in env. */
-class Git {
-    dir;
-    env;
-    constructor(dir, env = {}) {
-        this.dir = dir;
-        this.env = env;
-    }
-    run(args, options = {}) {
-        return (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)('git', args, {
-            cwd: this.dir,
-            env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-            input: options.input,
-            allowFailure: options.allowFailure,
-        });
-    }
-    async output(args) {
-        return (await this.run(args)).stdout.trim();
-    }
-    head() {
-        return this.output(['rev-parse', 'HEAD']);
-    }
-    /** Commits staged changes with a message from stdin (no argv length or quoting concerns). */
-    async commit(message, author) {
-        await this.run(['commit', '--quiet', '--no-verify', '--file', '-'], {
-            input: message,
-            env: {
-                GIT_AUTHOR_NAME: author.name,
-                GIT_AUTHOR_EMAIL: author.email,
-                GIT_COMMITTER_NAME: author.name,
-                GIT_COMMITTER_EMAIL: author.email,
-            },
-        });
-        return this.head();
-    }
-}
-/** Wording of a push lost to a concurrent writer, from git itself and from GitHub/GitLab's receive hooks. */
-const REJECTED_BY_RACE = /non-fast-forward|fetch first|cannot lock ref|incorrect old value|failed to update ref|failed to lock|stale info|updates were rejected|\[rejected\]|reference already exists|could not lock|is at [0-9a-f]+ but expected/i;
-function isRaceRejection(stderr) {
-    return REJECTED_BY_RACE.test(stderr);
-}
-
-
-/***/ }),
-
-/***/ 8648:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ forgeProjectPath),
-/* harmony export */   k: () => (/* binding */ describeRemote)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-
-
-
-const SCP_LIKE = /^[\w.-]+@[\w.-]+:(?!\/\/)/;
-/**
- * Describes how to reach a repository. Credentials travel in GIT_CONFIG_* variables —
- * not in argv (visible in `ps`), not in the URL (logged by git) and not in `.git/config`
- * (left on the runner's disk).
- */
-function describeRemote(repository, credentials, workspace) {
-    const input = 'repository';
-    if (!repository)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'a repository URL (https://, ssh://, git@host:path, file://) or a local path');
-    const env = { GIT_TERMINAL_PROMPT: '0' };
-    const secrets = [];
-    if (/^https?:\/\//.test(repository)) {
-        const url = new URL(repository);
-        if (url.username || url.password) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${url.protocol}//***@${url.host}${url.pathname}`, 'a URL without credentials', "pass the token in the 'token' input");
-        }
-        if (credentials.token) {
-            const header = `Authorization: Basic ${Buffer.from(`${credentials.username || 'x-access-token'}:${credentials.token}`).toString('base64')}`;
-            secrets.push(credentials.token, header);
-            // Scoped to the repository's origin so a redirect elsewhere never receives it.
-            Object.assign(env, {
-                GIT_CONFIG_COUNT: '1',
-                GIT_CONFIG_KEY_0: `http.${url.origin}/.extraheader`,
-                GIT_CONFIG_VALUE_0: header,
-            });
-        }
-        return { url: url.toString(), env, secrets, kind: url.protocol === 'https:' ? 'https' : 'http' };
-    }
-    if (repository.startsWith('ssh://') || SCP_LIKE.test(repository)) {
-        const ssh = ['ssh', '-o', 'BatchMode=yes'];
-        if (credentials.sshKeyFile)
-            ssh.push('-i', credentials.sshKeyFile, '-o', 'IdentitiesOnly=yes');
-        if (credentials.knownHostsFile)
-            ssh.push('-o', `UserKnownHostsFile=${credentials.knownHostsFile}`, '-o', 'StrictHostKeyChecking=yes');
-        else
-            ssh.push('-o', 'StrictHostKeyChecking=accept-new');
-        // GIT_SSH_COMMAND is split by git with shell-like rules; paths we pass are our own temp files.
-        env.GIT_SSH_COMMAND = ssh.join(' ');
-        return { url: repository, env, secrets, kind: 'ssh' };
-    }
-    if (repository.startsWith('file://'))
-        return { url: repository, env, secrets, kind: 'file' };
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'an https://, http://, ssh://, file:// URL, git@host:path or a local path');
-    }
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(repository) ? repository : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, repository);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'an existing local repository path or a URL', `${path} does not exist`);
-    return { url: path, env, secrets, kind: 'local' };
-}
-/** `owner/repo` or `group/sub/project` from a forge URL; undefined for local paths. */
-function forgeProjectPath(repository) {
-    let path;
-    if (/^(https?|ssh):\/\//.test(repository))
-        path = new URL(repository).pathname;
-    else if (SCP_LIKE.test(repository))
-        path = repository.slice(repository.indexOf(':') + 1);
-    return path?.replace(/^\/+/, '').replace(/\.git$/, '') || undefined;
-}
-
-
-/***/ }),
-
-/***/ 7140:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ commitAndPush)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5431);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8496);
-
-
-
-
-
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Commit-and-push that survives concurrent writers: clone the tip, let `prepare` compute the
- * change from what is there, commit, push; when the push loses a race, fetch the new tip and
- * call `prepare` again so the *semantic* edit is re-applied — never a force push, never a
- * replayed diff. `prepare` must not write; it may throw to abort before anything is written.
- */
-async function commitAndPush(options, prepare) {
-    const { remote, branch, log } = options;
-    const pushBranch = options.pushBranch ?? branch;
-    const backoff = options.backoff ?? { baseMs: 50, maxMs: 1000 };
-    const random = options.random ?? Math.random;
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'aegis-gitops-'));
-    const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .Git */ .T(dir, remote.env);
-    try {
-        const cloned = await git.run(['clone', '--quiet', '--depth', '1', '--no-tags', '--single-branch', '--branch', branch, '--', remote.url, '.'], { allowFailure: true });
-        if (cloned.exitCode !== 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Could not clone branch '${branch}' of ${remote.url}: ${cloned.stderr.trim().split('\n').slice(-3).join(' ')}`);
-        }
-        for (let attempt = 1;; attempt++) {
-            if (attempt > 1 || pushBranch !== branch)
-                await syncToTip(git, branch, pushBranch);
-            const change = await prepare({ dir, git, attempt });
-            const tip = await git.head();
-            if (change.files.length === 0 || options.dryRun) {
-                return { changed: false, sha: tip, attempts: attempt, change, dryRun: Boolean(options.dryRun) };
-            }
-            for (const file of change.files)
-                (0,_atomic_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Z)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, file.path), file.content);
-            await git.run(['add', '--', ...change.files.map((file) => file.path)]);
-            const staged = await git.run(['diff', '--cached', '--quiet'], { allowFailure: true });
-            if (staged.exitCode === 0) {
-                // The edit produced identical bytes (the caller reported a change that is not one).
-                return { changed: false, sha: tip, attempts: attempt, change, dryRun: false };
-            }
-            const sha = await git.commit(change.message, options.author);
-            const push = await git.run(['push', '--porcelain', 'origin', `HEAD:refs/heads/${pushBranch}`], { allowFailure: true });
-            if (push.exitCode === 0) {
-                log.info(`Pushed ${sha.slice(0, 12)} to ${pushBranch}${attempt > 1 ? ` on attempt ${attempt}` : ''}.`);
-                return { changed: true, sha, attempts: attempt, change, dryRun: false };
-            }
-            const reason = `${push.stdout}\n${push.stderr}`;
-            if (!(0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .isRaceRejection */ .p)(reason)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push to ${pushBranch} failed: ${push.stderr.trim().split('\n').slice(-3).join(' ')}`);
-            }
-            if (attempt >= options.maxAttempts) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push to ${pushBranch} was rejected ${attempt} times because others kept pushing; gave up (max-attempts ${options.maxAttempts}). Nothing was force-pushed.`);
-            }
-            const delay = Math.round(random() * Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1)));
-            log.info(`Push to ${pushBranch} lost a race (attempt ${attempt}/${options.maxAttempts}); re-applying on the new tip in ${delay} ms.`);
-            await sleep(delay);
-        }
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-    }
-}
-/** Moves the clone to the newest tip of the push branch when it exists, else of the base branch. */
-async function syncToTip(git, branch, pushBranch) {
-    let target = branch;
-    if (pushBranch !== branch) {
-        const exists = await git.run(['ls-remote', '--exit-code', '--heads', 'origin', `refs/heads/${pushBranch}`], { allowFailure: true });
-        if (exists.exitCode === 0)
-            target = pushBranch;
-    }
-    await git.run(['fetch', '--quiet', '--depth', '1', '--no-tags', 'origin', `+refs/heads/${target}:refs/remotes/origin/${target}`]);
-    await git.run(['reset', '--quiet', '--hard', `refs/remotes/origin/${target}`]);
-}
-
-
-/***/ }),
-
-/***/ 349:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AH: () => (/* binding */ TRAILER),
-/* harmony export */   Xm: () => (/* binding */ renderTemplate),
-/* harmony export */   aw: () => (/* binding */ parseTrailers),
-/* harmony export */   vL: () => (/* binding */ buildCommitMessage)
-/* harmony export */ });
-/** Keys every stage uses; promote, health-gate and rollback read them back. */
-const TRAILER = {
-    image: 'Aegis-Image',
-    previousImage: 'Aegis-Previous-Image',
-    value: 'Aegis-Value',
-    previousValue: 'Aegis-Previous-Value',
-    environment: 'Aegis-Environment',
-    sourceCommit: 'Aegis-Source-Commit',
-    sourceRun: 'Aegis-Source-Run',
-    promotedFrom: 'Aegis-Promoted-From',
-    reverts: 'Aegis-Reverts',
-    stage: 'Aegis-Stage',
-};
-/** Fills `{name}` placeholders; unknown placeholders stay as written so a typo is visible, not silent. */
-function renderTemplate(template, values) {
-    return template.replace(/\{([a-z-]+)\}/g, (whole, key) => values[key] ?? whole);
-}
-/** Subject, optional body, then one trailer paragraph. Newlines in values would break the trailer block. */
-function buildCommitMessage(subject, body, trailers) {
-    const single = (text) => text.replace(/\s*\r?\n\s*/g, ' ').trim();
-    const paragraphs = [single(subject)];
-    if (body.trim())
-        paragraphs.push(body.trim());
-    if (trailers.length > 0)
-        paragraphs.push(trailers.map((t) => `${t.key}: ${single(t.value)}`).join('\n'));
-    return `${paragraphs.join('\n\n')}\n`;
-}
-/** Trailers of a commit message: the last paragraph, when every line of it is `Key: value`. */
-function parseTrailers(message) {
-    const paragraphs = message.trim().split(/\n\s*\n/);
-    const last = paragraphs.length > 1 ? paragraphs[paragraphs.length - 1] : '';
-    const lines = last.split('\n').filter(Boolean);
-    const trailers = lines.map((line) => /^([A-Za-z0-9-]+):\s?(.*)$/.exec(line));
-    if (trailers.length === 0 || trailers.some((match) => !match))
-        return [];
-    return trailers.map((match) => ({ key: match[1], value: match[2] }));
-}
-
-
-/***/ }),
-
-/***/ 6107:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ resolveInside)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-
-
-
-function isInside(root, candidate) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, candidate);
-    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
-}
-/**
- * Resolves `value` against `root` and refuses anything that escapes it: `..`, absolute
- * paths elsewhere, and symlinks that point outside (checked on the real path when the
- * file exists).
- */
-function resolveInside(root, value, input) {
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, value);
-    if (!isInside(root, absolute)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`);
-    }
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(absolute) && !isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`, 'it is a symlink that leads outside');
-    }
-    return absolute;
-}
-
-
-/***/ }),
-
-/***/ 9978:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-
-
-/**
- * Runs a program with an argument array. There is deliberately no shell variant: no input
- * ever reaches a shell, so nothing needs quoting.
- */
-function run(command, args, options = {}) {
-    return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
-            cwd: options.cwd,
-            env: { ...process.env, ...options.env },
-            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        });
-        const stdout = [];
-        const stderr = [];
-        child.stdout?.on('data', (chunk) => stdout.push(chunk));
-        child.stderr?.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, error.message)));
-        child.on('close', (code) => {
-            const result = {
-                exitCode: code ?? -1,
-                stdout: Buffer.concat(stdout).toString('utf8'),
-                stderr: Buffer.concat(stderr).toString('utf8'),
-            };
-            if (result.exitCode !== 0 && !options.allowFailure) {
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, code, result.stderr || result.stdout));
-            }
-            else {
-                resolve(result);
-            }
-        });
-        if (child.stdin) {
-            // A child may exit without reading its input; that is its exit code's business, not an EPIPE crash.
-            child.stdin.on('error', () => { });
-            child.stdin.end(options.input);
-        }
-    });
-}
-
-
-/***/ }),
-
 /***/ 441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -415,8 +19,6 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/git/remote.ts
-var git_remote = __webpack_require__(8648);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/core/health/expression.ts
@@ -2095,6 +1697,8 @@ async function watch(checks, options) {
     };
 }
 
+// EXTERNAL MODULE: ./src/stages/gitops-repository.ts
+var gitops_repository = __webpack_require__(1328);
 // EXTERNAL MODULE: ./src/stages/inputs.ts
 var inputs = __webpack_require__(9778);
 // EXTERNAL MODULE: ./src/stages/shared.ts
@@ -2144,12 +1748,11 @@ const definition = {
             description: 'The GitOps commit to revert (commit-sha of gitops-bump or promote); also the revision argocd checks expect by default.',
         },
         'expected-revision': { description: 'Revision argocd checks expect when it differs from rollback-commit.' },
-        repository: { description: 'GitOps repository for git-revert: https:// or ssh:// URL, git@host:path, file:// URL or a local path.' },
-        branch: { description: 'Branch of the GitOps repository holding rollback-commit.', default: 'main' },
-        token: { description: 'Token for an HTTPS GitOps repository. Never logged or written to disk.', secret: true },
-        'token-username': { description: "User name sent with the token; by default 'oauth2' on GitLab and 'x-access-token' elsewhere." },
-        author: { description: 'Author of the revert commit, "Name <email>".', default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
-        'max-attempts': { description: 'Push attempts for the revert when other jobs keep pushing.', default: '10' },
+        ...(0,gitops_repository/* gitopsRepositoryInputs */.c5)({
+            required: false,
+            branch: 'Branch of the GitOps repository holding rollback-commit.',
+            author: 'Author of the revert commit, "Name <email>".',
+        }),
         'argocd-token': { description: 'Argo CD API token for argocd checks (and the argocd rollback) that set none.', secret: true },
         'argocd-history-id': { description: "History id for 'rollback: argocd'; by default the deployment before the expected revision." },
         'notify-webhook': { description: 'Slack-compatible incoming webhook URL told the verdict and the rollback.', secret: true },
@@ -2206,7 +1809,7 @@ function parseHealthGateInputs(reader, workspace, platform = 'local', runUrl) {
         argocdToken,
     });
     const rollback = reader.choice('rollback', METHODS);
-    const repository = reader.optional('repository');
+    const repository = (0,gitops_repository/* parseGitopsRepository */.yw)(reader, platform, 'optional');
     if (rollback === 'git-revert') {
         if (!rollbackCommit) {
             throw new errors/* InputError */.dz('rollback-commit', '', 'the GitOps commit to revert', "rollback is 'git-revert' (set rollback: none to only watch)");
@@ -2234,11 +1837,6 @@ function parseHealthGateInputs(reader, workspace, platform = 'local', runUrl) {
         failOn: phaseList(reader, 'fail-on'),
         rollbackCommit,
         repository,
-        branch: reader.required('branch'),
-        token: reader.optional('token'),
-        tokenUsername: reader.optional('token-username') ?? (platform === 'gitlab' ? 'oauth2' : 'x-access-token'),
-        author: (0,shared/* parseIdentity */.a)('author', reader.string('author')),
-        maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
         argocdHistoryId: historyId === undefined ? undefined : Number(historyId),
         notifyWebhook: webhook,
         environment: reader.optional('environment'),
@@ -2256,7 +1854,7 @@ function planText(options) {
         describeConditions(check),
     ]);
     const rollback = options.rollback === 'git-revert'
-        ? `git-revert of ${options.rollbackCommit?.slice(0, 12)} on ${options.branch}`
+        ? `git-revert of ${options.rollbackCommit?.slice(0, 12)} on ${options.repository?.branch}`
         : options.rollback === 'none'
             ? 'none'
             : options.rollback;
@@ -2273,27 +1871,30 @@ function verdictReason(result) {
     });
     return `health-gate verdict: ${result.verdict}\n${lines.join('\n')}`;
 }
-async function performRollback(options, result, remote, log) {
+async function performRollback(options, result, platform) {
+    const { log } = platform;
     const dry = options.dryRun ? 'Dry run: would ' : '';
     switch (options.rollback) {
         case 'none':
             return { rolledBack: false, text: `Verdict ${result.verdict}; rollback is 'none', nothing was rolled back.` };
         case 'git-revert': {
-            const revert = await revertCommit({
-                remote: remote,
-                branch: options.branch,
+            const repository = options.repository;
+            const { branch } = repository;
+            const revert = await (0,gitops_repository/* withGitopsRemote */.vO)(platform, repository, (remote) => revertCommit({
+                remote,
+                branch,
                 commit: options.rollbackCommit,
-                author: options.author,
-                maxAttempts: options.maxAttempts,
+                author: repository.author,
+                maxAttempts: repository.maxAttempts,
                 dryRun: options.dryRun,
                 log,
                 reason: verdictReason(result),
                 sourceRun: options.sourceRun,
-            });
+            }));
             if (options.dryRun)
                 return {
                     rolledBack: false,
-                    text: `${dry}revert ${revert.reverted.slice(0, 12)} on ${options.branch} (${revert.files.join(', ')}).`,
+                    text: `${dry}revert ${revert.reverted.slice(0, 12)} on ${branch} (${revert.files.join(', ')}).`,
                 };
             if (revert.alreadyRevertedBy) {
                 return {
@@ -2302,11 +1903,11 @@ async function performRollback(options, result, remote, log) {
                 };
             }
             if (!revert.changed)
-                return { rolledBack: false, text: `${options.branch} already has the content from before ${revert.reverted.slice(0, 12)}.` };
+                return { rolledBack: false, text: `${branch} already has the content from before ${revert.reverted.slice(0, 12)}.` };
             return {
                 rolledBack: true,
                 revertSha: revert.sha,
-                text: `Reverted ${revert.reverted.slice(0, 12)} with ${revert.sha.slice(0, 12)} pushed to ${options.branch}${revert.attempts > 1 ? ` (attempt ${revert.attempts})` : ''}.`,
+                text: `Reverted ${revert.reverted.slice(0, 12)} with ${revert.sha.slice(0, 12)} pushed to ${branch}${revert.attempts > 1 ? ` (attempt ${revert.attempts})` : ''}.`,
             };
         }
         case 'argocd': {
@@ -2355,11 +1956,6 @@ async function runHealthGate(platform) {
                 platform.secret(value);
         }
     }
-    const remote = options.rollback === 'git-revert' && options.repository
-        ? (0,git_remote/* describeRemote */.k)(options.repository, { token: options.token, username: options.tokenUsername }, platform.workspace)
-        : undefined;
-    for (const secret of remote?.secrets ?? [])
-        platform.secret(secret);
     log.info(`Plan:\n${planText(options)}`);
     for (const check of options.checks) {
         if (check.provider.type === 'prometheus') {
@@ -2389,7 +1985,7 @@ async function runHealthGate(platform) {
         try {
             decision = {
                 ...decision,
-                ...(await log.group(`Rollback (${options.rollback})`, () => performRollback(options, result, remote, log))),
+                ...(await log.group(`Rollback (${options.rollback})`, () => performRollback(options, result, platform))),
             };
         }
         catch (error) {
@@ -2412,134 +2008,6 @@ async function runHealthGate(platform) {
     if (options.failOn.includes(result.verdict)) {
         throw new errors/* AegisError */.o4(`Health gate verdict: ${result.verdict}. ${decision.text}`);
     }
-}
-
-
-/***/ }),
-
-/***/ 9778:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ InputReader)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6107);
-
-
-const TRUE = new Set(['true', 'yes', '1', 'on']);
-const FALSE = new Set(['false', 'no', '0', 'off']);
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Typed access to a stage's declared inputs. Each reader throws an InputError that names
- * the input, quotes the value and states the expected form.
- */
-class InputReader {
-    platform;
-    specs;
-    constructor(platform, specs) {
-        this.platform = platform;
-        this.specs = specs;
-    }
-    /** The value, or the declared default; '' when neither. */
-    string(name) {
-        const spec = this.specs[name];
-        if (!spec)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4(`Stage reads undeclared input '${name}'.`);
-        const value = this.platform.input(name) || spec.default || '';
-        if (spec.secret && value)
-            this.platform.secret(value);
-        return value;
-    }
-    required(name) {
-        const value = this.string(name);
-        if (!value)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'a non-empty value', 'this input is required');
-        return value;
-    }
-    optional(name) {
-        return this.string(name) || undefined;
-    }
-    boolean(name) {
-        const value = this.string(name).toLowerCase();
-        if (TRUE.has(value))
-            return true;
-        if (FALSE.has(value) || value === '')
-            return false;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, "'true' or 'false'");
-    }
-    choice(name, choices) {
-        const value = this.string(name);
-        if (choices.includes(value))
-            return value;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
-    }
-    integer(name, bounds = {}) {
-        const value = this.string(name);
-        const number = Number(value);
-        const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = bounds;
-        if (!/^-?\d+$/.test(value) || number < min || number > max) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `an integer between ${min} and ${max}`);
-        }
-        return number;
-    }
-    /** Non-empty lines, trimmed; lines starting with `#` are comments. */
-    lines(name) {
-        return this.string(name)
-            .split(/\r?\n/)
-            .map((line) => line.trim())
-            .filter((line) => line !== '' && !line.startsWith('#'));
-    }
-    /** Lines or comma-separated values. */
-    list(name) {
-        return this.lines(name).flatMap((line) => line
-            .split(',')
-            .map((item) => item.trim())
-            .filter(Boolean));
-    }
-    /** Milliseconds from `500ms`, `10s`, `5m`, `1h`. */
-    duration(name) {
-        const value = this.string(name);
-        const match = DURATION.exec(value);
-        if (!match)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, "a duration such as '500ms', '30s', '5m' or '1h'");
-        return Number(match[1]) * DURATION_UNITS[match[2]];
-    }
-    /** A path inside `root`; `..`, absolute paths elsewhere and the like are refused. */
-    path(name, root) {
-        const value = this.string(name);
-        return value ? (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveInside */ .L)(root, value, name) : undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 9154:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ markdownTable),
-/* harmony export */   a: () => (/* binding */ parseIdentity)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-
-/** A GitHub/GitLab-flavoured markdown table; pipes and newlines in cells are escaped. */
-function markdownTable(headers, rows) {
-    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    return [
-        `| ${headers.map(cell).join(' | ')} |`,
-        `|${headers.map(() => '---').join('|')}|`,
-        ...rows.map((row) => `| ${row.map((value) => cell(value)).join(' | ')} |`),
-    ].join('\n');
-}
-/** "Name <email>" as git writes it. */
-function parseIdentity(input, value) {
-    const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value);
-    if (!match)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'an identity in the form "Name <email@example.com>"');
-    return { name: match[1], email: match[2] };
 }
 
 

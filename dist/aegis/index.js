@@ -28906,13 +28906,13 @@ var errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/stages/index.ts
 /** Every stage, loaded on demand so `aegis <stage>` pays only for the stage it runs. */
 const stages = {
-    'gitops-bump': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(522), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344))).gitopsBump,
+    'gitops-bump': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(234), __nccwpck_require__.e(534), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344))).gitopsBump,
     build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(183)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9183))).build,
     release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(582)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1582))).release,
     detect: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9989))).detectStage,
     scan: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8676))).scan,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(522), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 439))).promote,
-    'health-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(441)]).then(__nccwpck_require__.bind(__nccwpck_require__, 441))).healthGate,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(234), __nccwpck_require__.e(534), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 439))).promote,
+    'health-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(234), __nccwpck_require__.e(441)]).then(__nccwpck_require__.bind(__nccwpck_require__, 441))).healthGate,
 };
 
 // EXTERNAL MODULE: external "node:fs"

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { AegisError, InputError } from '../core/errors.js';
-import { describeRemote, type Remote } from '../core/git/remote.js';
 import { type ArgoCdCheck, type CheckSpec, describeConditions, type KubernetesCheck, parseChecks } from '../core/health/checks.js';
 import { DEFAULT_LIMITS, type MeasurementPhase } from '../core/health/evaluator.js';
 import { measure, validatePrometheusQuery } from '../core/health/providers.js';
@@ -10,8 +9,9 @@ import { type WatchResult, watch } from '../core/health/watch.js';
 import type { Log } from '../core/log.js';
 import type { Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
+import { type GitopsRepository, gitopsRepositoryInputs, parseGitopsRepository, withGitopsRemote } from './gitops-repository.js';
 import { InputReader } from './inputs.js';
-import { markdownTable, parseIdentity } from './shared.js';
+import { markdownTable } from './shared.js';
 
 const PHASES: readonly MeasurementPhase[] = ['Successful', 'Failed', 'Inconclusive', 'Error'];
 const METHODS: readonly RollbackMethod[] = ['git-revert', 'argocd', 'kubectl', 'none'];
@@ -23,12 +23,8 @@ export interface HealthGateOptions {
   rollbackOn: MeasurementPhase[];
   failOn: MeasurementPhase[];
   rollbackCommit?: string;
-  repository?: string;
-  branch: string;
-  token?: string;
-  tokenUsername: string;
-  author: { name: string; email: string };
-  maxAttempts: number;
+  /** Where rollback-commit is reverted (git-revert). */
+  repository?: GitopsRepository;
   argocdHistoryId?: number;
   notifyWebhook?: string;
   environment?: string;
@@ -70,12 +66,11 @@ const definition = {
       description: 'The GitOps commit to revert (commit-sha of gitops-bump or promote); also the revision argocd checks expect by default.',
     },
     'expected-revision': { description: 'Revision argocd checks expect when it differs from rollback-commit.' },
-    repository: { description: 'GitOps repository for git-revert: https:// or ssh:// URL, git@host:path, file:// URL or a local path.' },
-    branch: { description: 'Branch of the GitOps repository holding rollback-commit.', default: 'main' },
-    token: { description: 'Token for an HTTPS GitOps repository. Never logged or written to disk.', secret: true },
-    'token-username': { description: "User name sent with the token; by default 'oauth2' on GitLab and 'x-access-token' elsewhere." },
-    author: { description: 'Author of the revert commit, "Name <email>".', default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
-    'max-attempts': { description: 'Push attempts for the revert when other jobs keep pushing.', default: '10' },
+    ...gitopsRepositoryInputs({
+      required: false,
+      branch: 'Branch of the GitOps repository holding rollback-commit.',
+      author: 'Author of the revert commit, "Name <email>".',
+    }),
     'argocd-token': { description: 'Argo CD API token for argocd checks (and the argocd rollback) that set none.', secret: true },
     'argocd-history-id': { description: "History id for 'rollback: argocd'; by default the deployment before the expected revision." },
     'notify-webhook': { description: 'Slack-compatible incoming webhook URL told the verdict and the rollback.', secret: true },
@@ -139,7 +134,7 @@ export function parseHealthGateInputs(
   });
 
   const rollback = reader.choice('rollback', METHODS);
-  const repository = reader.optional('repository');
+  const repository = parseGitopsRepository(reader, platform, 'optional');
   if (rollback === 'git-revert') {
     if (!rollbackCommit) {
       throw new InputError(
@@ -180,11 +175,6 @@ export function parseHealthGateInputs(
     failOn: phaseList(reader, 'fail-on'),
     rollbackCommit,
     repository,
-    branch: reader.required('branch'),
-    token: reader.optional('token'),
-    tokenUsername: reader.optional('token-username') ?? (platform === 'gitlab' ? 'oauth2' : 'x-access-token'),
-    author: parseIdentity('author', reader.string('author')),
-    maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
     argocdHistoryId: historyId === undefined ? undefined : Number(historyId),
     notifyWebhook: webhook,
     environment: reader.optional('environment'),
@@ -204,7 +194,7 @@ function planText(options: HealthGateOptions): string {
   ]);
   const rollback =
     options.rollback === 'git-revert'
-      ? `git-revert of ${options.rollbackCommit?.slice(0, 12)} on ${options.branch}`
+      ? `git-revert of ${options.rollbackCommit?.slice(0, 12)} on ${options.repository?.branch}`
       : options.rollback === 'none'
         ? 'none'
         : options.rollback;
@@ -229,29 +219,33 @@ function verdictReason(result: WatchResult): string {
 async function performRollback(
   options: HealthGateOptions,
   result: WatchResult,
-  remote: Remote | undefined,
-  log: Log,
+  platform: Platform,
 ): Promise<Pick<Decision, 'rolledBack' | 'text' | 'revertSha'>> {
+  const { log } = platform;
   const dry = options.dryRun ? 'Dry run: would ' : '';
   switch (options.rollback) {
     case 'none':
       return { rolledBack: false, text: `Verdict ${result.verdict}; rollback is 'none', nothing was rolled back.` };
     case 'git-revert': {
-      const revert = await revertCommit({
-        remote: remote as Remote,
-        branch: options.branch,
-        commit: options.rollbackCommit as string,
-        author: options.author,
-        maxAttempts: options.maxAttempts,
-        dryRun: options.dryRun,
-        log,
-        reason: verdictReason(result),
-        sourceRun: options.sourceRun,
-      });
+      const repository = options.repository as GitopsRepository;
+      const { branch } = repository;
+      const revert = await withGitopsRemote(platform, repository, (remote) =>
+        revertCommit({
+          remote,
+          branch,
+          commit: options.rollbackCommit as string,
+          author: repository.author,
+          maxAttempts: repository.maxAttempts,
+          dryRun: options.dryRun,
+          log,
+          reason: verdictReason(result),
+          sourceRun: options.sourceRun,
+        }),
+      );
       if (options.dryRun)
         return {
           rolledBack: false,
-          text: `${dry}revert ${revert.reverted.slice(0, 12)} on ${options.branch} (${revert.files.join(', ')}).`,
+          text: `${dry}revert ${revert.reverted.slice(0, 12)} on ${branch} (${revert.files.join(', ')}).`,
         };
       if (revert.alreadyRevertedBy) {
         return {
@@ -260,11 +254,11 @@ async function performRollback(
         };
       }
       if (!revert.changed)
-        return { rolledBack: false, text: `${options.branch} already has the content from before ${revert.reverted.slice(0, 12)}.` };
+        return { rolledBack: false, text: `${branch} already has the content from before ${revert.reverted.slice(0, 12)}.` };
       return {
         rolledBack: true,
         revertSha: revert.sha,
-        text: `Reverted ${revert.reverted.slice(0, 12)} with ${revert.sha.slice(0, 12)} pushed to ${options.branch}${revert.attempts > 1 ? ` (attempt ${revert.attempts})` : ''}.`,
+        text: `Reverted ${revert.reverted.slice(0, 12)} with ${revert.sha.slice(0, 12)} pushed to ${branch}${revert.attempts > 1 ? ` (attempt ${revert.attempts})` : ''}.`,
       };
     }
     case 'argocd': {
@@ -315,11 +309,6 @@ export async function runHealthGate(platform: Platform): Promise<void> {
       if (/authorization|token|key|secret|cookie|password/i.test(name)) platform.secret(value);
     }
   }
-  const remote =
-    options.rollback === 'git-revert' && options.repository
-      ? describeRemote(options.repository, { token: options.token, username: options.tokenUsername }, platform.workspace)
-      : undefined;
-  for (const secret of remote?.secrets ?? []) platform.secret(secret);
 
   log.info(`Plan:\n${planText(options)}`);
   for (const check of options.checks) {
@@ -356,7 +345,7 @@ export async function runHealthGate(platform: Platform): Promise<void> {
     try {
       decision = {
         ...decision,
-        ...(await log.group(`Rollback (${options.rollback})`, () => performRollback(options, result, remote, log))),
+        ...(await log.group(`Rollback (${options.rollback})`, () => performRollback(options, result, platform))),
       };
     } catch (error) {
       rollbackError = error;

@@ -3,7 +3,7 @@ import { isInsecureRegistry } from '../core/build/reference.js';
 import type { RegistryCredentials } from '../core/build/registry.js';
 import { parseManifest } from '../core/detect/manifest.js';
 import { InputError } from '../core/errors.js';
-import { describeRemote, forgeProjectPath, type RemoteCredentials } from '../core/git/remote.js';
+import type { Remote } from '../core/git/remote.js';
 import { commitAndPush } from '../core/git/transaction.js';
 import { ArgoCdClient, argoRefusal } from '../core/promote/argocd.js';
 import { type Environment, parseEnvironments, type Route, resolveProtected, resolveRoute } from '../core/promote/environments.js';
@@ -23,14 +23,23 @@ import { checkRegistry, type Pinned } from '../core/promote/registry.js';
 import { fetchSnapshot, readEnvironment } from '../core/promote/source.js';
 import type { CiEvent, Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
+import {
+  assertBranchName,
+  type GitopsRepository,
+  gitopsRepositoryInputs,
+  openPullRequest,
+  type PullRequestTarget,
+  parseGitopsRepository,
+  parsePullRequestTarget,
+  pullRequestBranchName,
+  pullRequestInputs,
+  withGitopsRemote,
+} from './gitops-repository.js';
 import { InputReader } from './inputs.js';
 import { environmentVersions, planTable, refusalTable, type SummaryInput, summaryMarkdown } from './promote/summary.js';
-import { parseIdentity } from './shared.js';
 
 export interface PromoteOptions {
-  repository: string;
-  branch: string;
-  credentials: RemoteCredentials;
+  repository: GitopsRepository;
   environments: Environment[];
   route: Route;
   /** Branch, tag or full commit SHA to read the source overlays at; the branch tip by default. */
@@ -48,13 +57,8 @@ export interface PromoteOptions {
   addMissing: boolean;
   argocd?: { server: string; token?: string; applications: string[] };
   mode: 'push' | 'pull-request';
-  pullRequestBranch: string;
-  forge?: 'github' | 'gitlab';
-  forgeUrl?: string;
-  forgeProject?: string;
+  pullRequest: PullRequestTarget & { branch: string };
   commitMessage: string;
-  author: { name: string; email: string };
-  maxAttempts: number;
   dryRun: boolean;
   sourceRun?: string;
 }
@@ -65,15 +69,11 @@ const definition = {
   description:
     'Promote exactly what one environment runs to the next: read the image references the source overlays set at a commit, check them (order, mutable tags, registry, Argo CD), and write them into the target overlays with provenance trailers — pushed, or as a pull/merge request for environments that need approval.',
   inputs: {
-    repository: {
-      description: 'GitOps repository: https:// URL, file:// URL or a local path.',
+    ...gitopsRepositoryInputs({
       required: true,
-    },
-    branch: { description: 'Branch holding the overlays (the base branch in pull-request mode).', default: 'main' },
-    token: { description: 'Token for HTTPS remotes and for opening pull/merge requests. Never logged or written to disk.', secret: true },
-    'token-username': {
-      description: "User name sent with the token; by default 'oauth2' on GitLab and 'x-access-token' elsewhere (GitHub).",
-    },
+      branch: 'Branch holding the overlays (the base branch in pull-request mode).',
+      author: 'Commit author as "Name <email>".',
+    }),
     from: { description: 'Source environment (a name from environments).', required: true },
     to: { description: 'Target environment; must come after from (the next one unless allow-skip).', required: true },
     environments: {
@@ -124,18 +124,11 @@ const definition = {
       description: "'push', 'pull-request', or 'auto': a pull/merge request into the last environment (for approval), a push otherwise.",
       default: 'auto',
     },
-    'pull-request-branch': { description: 'Branch for pull-request mode; by default aegis/promote/<branch>/<to>[-<services>].' },
-    forge: { description: "Forge API for pull-request mode: 'github' or 'gitlab'; defaults to the platform running the job." },
-    'forge-url': { description: 'Forge API URL (defaults to GITHUB_API_URL or CI_API_V4_URL).' },
-    'forge-project': {
-      description: 'Repository path on the forge (owner/repo or group/project); defaults to the path of the repository URL.',
-    },
+    ...pullRequestInputs('aegis/promote/<branch>/<to>[-<services>]'),
     'commit-message': {
       description: 'Commit subject template; placeholders {from}, {to}, {images}, {commit}.',
       default: 'chore(promote): {from} → {to}: {images}',
     },
-    author: { description: 'Commit author as "Name <email>".', default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
-    'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '10' },
     'dry-run': { description: 'Check and print the plan, then stop: nothing is committed or pushed.', default: 'false' },
     'source-run': { description: 'Run URL recorded as Aegis-Source-Run; defaults to the current pipeline/run.' },
   },
@@ -158,21 +151,9 @@ const definition = {
 
 export const promote: StageDefinition = definition;
 
-const BRANCH_NAME_INVALID = /^-|\.\.|[\s~^:?*[\\]|@\{|\/\/|\/$|\.lock$|^\/|\.$/;
-
-function assertRefName(input: string, value: string): void {
-  if (BRANCH_NAME_INVALID.test(value)) throw new InputError(input, value, 'a valid git branch name');
-}
-
-/** `aegis/promote/<branch>/<to>[-<services>]`: the same promotion always lands on the same PR. */
+/** The same promotion (branch, target, services) always lands on the same PR. */
 export function promotePullRequestBranch(branch: string, to: string, services: readonly string[]): string {
-  const slug = [to, ...[...services].sort()]
-    .join('-')
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `aegis/promote/${branch}/${slug}`;
+  return pullRequestBranchName('promote', branch, [to, ...[...services].sort()]);
 }
 
 function readManifestImages(reader: InputReader, workspace: string): Map<string, string> {
@@ -199,12 +180,11 @@ export function parsePromoteInputs(reader: InputReader, event: CiEvent, platform
   const route = resolveRoute(environments, reader.required('from'), reader.required('to'));
   const protectedEnvironments = resolveProtected(environments, reader.list('protected-environments'));
   const protectedTarget = protectedEnvironments.has(route.to.name);
-  const branch = reader.required('branch');
-  assertRefName('branch', branch);
+  const repository = parseGitopsRepository(reader, platform);
   const fromRef = reader.optional('from-ref');
   if (fromRef !== undefined) {
     if (/^[0-9a-f]{7,39}$/.test(fromRef)) throw new InputError('from-ref', fromRef, 'a branch, a tag or a full 40-character commit SHA');
-    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(fromRef)) assertRefName('from-ref', fromRef);
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(fromRef)) assertBranchName('from-ref', fromRef);
   }
   const services = reader.list('services');
   for (const service of services) {
@@ -233,17 +213,9 @@ export function parsePromoteInputs(reader: InputReader, event: CiEvent, platform
   }
   const modeInput = reader.choice('mode', ['auto', 'push', 'pull-request'] as const);
   const mode = modeInput === 'auto' ? (route.toIndex === environments.length - 1 ? 'pull-request' : 'push') : modeInput;
-  const pullRequestBranch = reader.optional('pull-request-branch') ?? promotePullRequestBranch(branch, route.to.name, services);
-  assertRefName('pull-request-branch', pullRequestBranch);
-  const forge = reader.optional('forge');
-  if (forge !== undefined && forge !== 'github' && forge !== 'gitlab') throw new InputError('forge', forge, "'github' or 'gitlab'");
+  const pullRequest = parsePullRequestTarget(reader);
   return {
-    repository: reader.required('repository'),
-    branch,
-    credentials: {
-      token: reader.optional('token'),
-      username: reader.optional('token-username') ?? (platform === 'gitlab' ? 'oauth2' : 'x-access-token'),
-    },
+    repository,
     environments,
     route,
     fromRef,
@@ -259,13 +231,8 @@ export function parsePromoteInputs(reader: InputReader, event: CiEvent, platform
     addMissing: reader.boolean('add-missing'),
     argocd: argocdServer ? { server: argocdServer, token: reader.optional('argocd-token'), applications: argocdApplications } : undefined,
     mode,
-    pullRequestBranch,
-    forge,
-    forgeUrl: reader.optional('forge-url'),
-    forgeProject: reader.optional('forge-project'),
+    pullRequest: { ...pullRequest, branch: pullRequest.branch ?? promotePullRequestBranch(repository.branch, route.to.name, services) },
     commitMessage: reader.string('commit-message'),
-    author: parseIdentity('author', reader.string('author')),
-    maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
     dryRun: reader.boolean('dry-run'),
     sourceRun: reader.optional('source-run') ?? event.runUrl,
   };
@@ -302,15 +269,16 @@ async function checkSource(
 export async function runPromote(platform: Platform): Promise<void> {
   const reader = new InputReader(platform, definition.inputs);
   const options = parsePromoteInputs(reader, platform.event(), platform.name, platform.workspace);
-  const { log } = platform;
-  const { route } = options;
-  const remote = describeRemote(options.repository, options.credentials, platform.workspace);
-  for (const secret of remote.secrets) platform.secret(secret);
+  await withGitopsRemote(platform, options.repository, (remote) => promoteWith(platform, options, remote));
+}
 
-  const snapshot = await fetchSnapshot(remote, options.fromRef ?? options.branch);
+async function promoteWith(platform: Platform, options: PromoteOptions, remote: Remote): Promise<void> {
+  const { log } = platform;
+  const { route, repository } = options;
+  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch);
   const summary: SummaryInput = { options, sourceCommit: snapshot.commit, environments: [], entries: [], changes: [], pinned: [] };
   try {
-    log.info(`Source: ${route.from.name} at ${snapshot.commit} (${options.fromRef ?? options.branch}).`);
+    log.info(`Source: ${route.from.name} at ${snapshot.commit} (${options.fromRef ?? repository.branch}).`);
     const fromOverlays = readEnvironment(snapshot.dir, route.from);
     const selection = selectImages(fromOverlays, route.from, options.services, options.manifestImages);
     const previous = mergeOverlays(readEnvironment(snapshot.dir, route.previous)).images;
@@ -327,15 +295,15 @@ export async function runPromote(platform: Platform): Promise<void> {
       log.warning(`${route.from.name} sets no images${options.services.length ? ' for these services' : ''}.`);
 
     const sourceValues = new Map(selection.images.map((image) => [image.name, render(image.name, image.value)]));
-    const pushBranch = options.mode === 'pull-request' ? options.pullRequestBranch : options.branch;
-    const result = await log.group(`Promote ${route.from.name} → ${route.to.name} in ${options.repository} (${pushBranch})`, () =>
+    const pushBranch = options.mode === 'pull-request' ? options.pullRequest.branch : repository.branch;
+    const result = await log.group(`Promote ${route.from.name} → ${route.to.name} in ${repository.url} (${pushBranch})`, () =>
       commitAndPush<PromotionPlan>(
         {
           remote,
-          branch: options.branch,
+          branch: repository.branch,
           pushBranch,
-          author: options.author,
-          maxAttempts: options.maxAttempts,
+          author: repository.author,
+          maxAttempts: repository.maxAttempts,
           dryRun: options.dryRun,
           log,
         },
@@ -362,15 +330,8 @@ export async function runPromote(platform: Platform): Promise<void> {
 
     let pullRequestUrl = '';
     if (options.mode === 'pull-request' && !options.dryRun) {
-      const token = options.credentials.token;
-      if (!token) throw new InputError('token', '', 'a token with permission to open pull/merge requests', 'mode is pull-request');
-      const project = options.forgeProject ?? forgeProjectPath(options.repository);
-      if (!project) throw new InputError('forge-project', '', 'the repository path on the forge (owner/repo or group/project)');
-      const forge = await platform.forge({ token, kind: options.forge, apiUrl: options.forgeUrl });
-      const pr = await forge.upsertPullRequest({
-        repository: project,
+      const pr = await openPullRequest(platform, repository, options.pullRequest, {
         head: pushBranch,
-        base: options.branch,
         title: result.change.message.split('\n')[0] as string,
         body: summaryMarkdown({
           ...summary,
@@ -378,7 +339,6 @@ export async function runPromote(platform: Platform): Promise<void> {
         }),
       });
       pullRequestUrl = pr.url;
-      log.info(`${pr.created ? 'Opened' : 'Updated'} ${pr.url}`);
     }
 
     platform.setOutput('changed', String(result.changed));

@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { describeRemote, forgeProjectPath, type Remote, type RemoteCredentials } from '../core/git/remote.js';
+import type { Platform, PlatformName, PullRequestResult } from '../platform/types.js';
+import type { InputSpec } from './definition.js';
+import type { InputReader } from './inputs.js';
+import { parseIdentity } from './shared.js';
+
+// Everything the stages that write to the GitOps repository (gitops-bump, promote,
+// health-gate's revert) share: the same inputs, defaults and credential handling, and the
+// same pull/merge request path.
+
+/** The repository inputs; `repository` is required unless the stage only sometimes writes. */
+export function gitopsRepositoryInputs(options: { required: boolean; branch: string; author: string }): Record<string, InputSpec> {
+  return {
+    repository: {
+      description: `GitOps repository${options.required ? '' : ' (needed to write)'}: https:// or ssh:// URL, git@host:path, file:// URL or a local path.`,
+      ...(options.required ? { required: true } : {}),
+    },
+    branch: { description: options.branch, default: 'main' },
+    token: { description: 'Token for HTTPS remotes and for opening pull/merge requests. Never logged or written to disk.', secret: true },
+    'token-username': {
+      description: "User name sent with the token; by default 'oauth2' on GitLab and 'x-access-token' elsewhere (GitHub).",
+    },
+    'ssh-key': { description: 'Private SSH key for ssh remotes (written to a private temporary file, removed afterwards).', secret: true },
+    'ssh-known-hosts': { description: 'known_hosts lines for ssh remotes; without them the first host key is accepted.' },
+    author: { description: options.author, default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
+    'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '20' },
+  };
+}
+
+/** The inputs of pull-request mode. */
+export function pullRequestInputs(defaultBranch: string): Record<string, InputSpec> {
+  return {
+    'pull-request-branch': { description: `Branch for pull-request mode; by default ${defaultBranch}.` },
+    forge: { description: "Forge API for pull-request mode: 'github' or 'gitlab'; defaults to the platform running the job." },
+    'forge-url': { description: 'Forge API URL (defaults to GITHUB_API_URL or CI_API_V4_URL).' },
+    'forge-project': {
+      description: 'Repository path on the forge (owner/repo or group/project); defaults to the path of the repository URL.',
+    },
+  };
+}
+
+export interface GitopsRepository {
+  url: string;
+  branch: string;
+  credentials: RemoteCredentials;
+  sshKey?: string;
+  knownHosts?: string;
+  author: { name: string; email: string };
+  maxAttempts: number;
+}
+
+export interface PullRequestTarget {
+  branch?: string;
+  forge?: 'github' | 'gitlab';
+  forgeUrl?: string;
+  forgeProject?: string;
+}
+
+const INVALID_BRANCH = /^-|\.\.|[\s~^:?*[\\]|@\{|\/\/|\/$|\.lock$|^\/|\.$/;
+
+/** The rules of `git check-ref-format --branch`, enough to refuse what git would misread as an option or a range. */
+export function assertBranchName(input: string, value: string): void {
+  if (INVALID_BRANCH.test(value)) throw new InputError(input, value, 'a valid git branch name');
+}
+
+/** Reads the repository inputs (all checked, also when `repository` is empty). */
+export function parseGitopsRepository(reader: InputReader, platform: PlatformName): GitopsRepository;
+export function parseGitopsRepository(reader: InputReader, platform: PlatformName, optional: 'optional'): GitopsRepository | undefined;
+export function parseGitopsRepository(reader: InputReader, platform: PlatformName, optional?: 'optional'): GitopsRepository | undefined {
+  const url = optional ? reader.optional('repository') : reader.required('repository');
+  const branch = reader.required('branch');
+  assertBranchName('branch', branch);
+  const repository = {
+    url: url ?? '',
+    branch,
+    credentials: {
+      token: reader.optional('token'),
+      username: reader.optional('token-username') ?? (platform === 'gitlab' ? 'oauth2' : 'x-access-token'),
+    },
+    sshKey: reader.optional('ssh-key'),
+    knownHosts: reader.optional('ssh-known-hosts'),
+    author: parseIdentity('author', reader.string('author')),
+    maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
+  };
+  return url ? repository : undefined;
+}
+
+export function parsePullRequestTarget(reader: InputReader): PullRequestTarget {
+  const branch = reader.optional('pull-request-branch');
+  if (branch) assertBranchName('pull-request-branch', branch);
+  const forge = reader.optional('forge');
+  if (forge !== undefined && forge !== 'github' && forge !== 'gitlab') throw new InputError('forge', forge, "'github' or 'gitlab'");
+  return { branch, forge, forgeUrl: reader.optional('forge-url'), forgeProject: reader.optional('forge-project') };
+}
+
+/**
+ * `aegis/<stage>/<base>/<slug>`: the same change always lands on the same branch, hence the
+ * same pull request. Long slugs keep a readable prefix and a hash of the whole.
+ */
+export function pullRequestBranchName(stage: string, base: string, parts: readonly string[]): string {
+  let slug = parts
+    .filter(Boolean)
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length > 48) slug = `${slug.slice(0, 39)}-${createHash('sha256').update(slug).digest('hex').slice(0, 8)}`;
+  return `aegis/${stage}/${base}/${slug}`;
+}
+
+/**
+ * Runs `body` with the repository's remote: an SSH key lives in a private temporary file for
+ * exactly that long, and every credential is registered as a secret before anything is logged.
+ */
+export async function withGitopsRemote<T>(
+  platform: Platform,
+  repository: GitopsRepository,
+  body: (remote: Remote) => Promise<T>,
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'aegis-ssh-'));
+  try {
+    const credentials: RemoteCredentials = { ...repository.credentials };
+    if (repository.sshKey) {
+      credentials.sshKeyFile = join(dir, 'key');
+      writeFileSync(credentials.sshKeyFile, repository.sshKey.endsWith('\n') ? repository.sshKey : `${repository.sshKey}\n`, {
+        mode: 0o600,
+      });
+    }
+    if (repository.knownHosts) {
+      credentials.knownHostsFile = join(dir, 'known_hosts');
+      writeFileSync(credentials.knownHostsFile, `${repository.knownHosts}\n`, { mode: 0o600 });
+    }
+    const remote = describeRemote(repository.url, credentials, platform.workspace);
+    for (const secret of remote.secrets) platform.secret(secret);
+    return await body(remote);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Opens the pull/merge request for `head`, or updates the open one. */
+export async function openPullRequest(
+  platform: Platform,
+  repository: GitopsRepository,
+  target: PullRequestTarget,
+  request: { head: string; title: string; body: string },
+): Promise<PullRequestResult> {
+  const token = repository.credentials.token;
+  if (!token) throw new InputError('token', '', 'a token with permission to open pull/merge requests', 'mode is pull-request');
+  const project = target.forgeProject ?? forgeProjectPath(repository.url);
+  if (!project) throw new InputError('forge-project', '', 'the repository path on the forge (owner/repo or group/project)');
+  const forge = await platform.forge({ token, kind: target.forge, apiUrl: target.forgeUrl });
+  const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...request });
+  platform.log.info(`${result.created ? 'Opened' : 'Updated'} ${result.url}`);
+  return result;
+}
