@@ -1085,8 +1085,14 @@ var core_process = __webpack_require__(9978);
 
 
 
-/** The Trivy release this version of aegis runs unless told otherwise. */
-const DEFAULT_TRIVY_VERSION = '0.58.1';
+/**
+ * The Trivy release this version of aegis runs unless told otherwise. Trivy's releases
+ * 0.27.0–0.69.1 were deleted after the March 2026 incident and 0.69.4–0.69.6 were malicious
+ * (GHSA-69fq-xp46-6x23); 0.70.0 is a clean release published afterwards.
+ */
+const DEFAULT_TRIVY_VERSION = '0.70.0';
+/** Versions that must never be installed, whatever the input says. */
+const COMPROMISED_TRIVY_VERSIONS = ['0.69.4', '0.69.5', '0.69.6'];
 const DEFAULT_RELEASE_URL = 'https://github.com/aquasecurity/trivy/releases/download';
 /** Tried in order by Trivy itself; mirror.gcr.io first because ghcr.io rate-limits anonymous pulls. */
 const DEFAULT_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2'];
@@ -1261,6 +1267,7 @@ var inputs = __webpack_require__(9778);
 
 
 
+
 const FORMATS = ['sarif', 'gitlab', 'markdown'];
 const IMAGE = /^[^\s]+$/;
 /** All validation happens here, before anything is downloaded, run or written. */
@@ -1318,7 +1325,10 @@ function parseScanInputs(reader, workspace) {
         throw new errors/* InputError */.dz('trivy-sha256', sha256, 'the SHA-256 of the Trivy release archive (64 hex digits)');
     const version = reader.string('trivy-version').replace(/^v/, '');
     if (!/^\d+\.\d+\.\d+$/.test(version))
-        throw new errors/* InputError */.dz('trivy-version', version, 'a Trivy release version such as 0.58.1');
+        throw new errors/* InputError */.dz('trivy-version', version, 'a Trivy release version such as 0.70.0');
+    if (COMPROMISED_TRIVY_VERSIONS.includes(version)) {
+        throw new errors/* InputError */.dz('trivy-version', version, 'a release other than 0.69.4–0.69.6', 'those releases were compromised (GHSA-69fq-xp46-6x23)');
+    }
     const timeout = reader.string('timeout');
     if (!/^\d+(ms|s|m|h)$/.test(timeout))
         throw new errors/* InputError */.dz('timeout', timeout, "a duration such as '10m'");

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type LocalRegistry, skopeoInspect, startRegistry } from '../fixtures/build/registry.js';
-import { hasCommand } from '../helpers/git.js';
+import { createBareRepo, hasCommand } from '../helpers/git.js';
 import { COMPONENT_PREFIX, runGitlabCiLocal } from '../helpers/gitlab-ci-local.js';
 import { SCHEMAS } from '../helpers/schemas.js';
 
@@ -153,6 +153,36 @@ show-version:
       expect(result.output).toContain('released=true version=1.2.0 tag=lib-v1.2.0');
     } finally {
       result.cleanup();
+    }
+  });
+});
+
+describe('promote component', () => {
+  test('promotes what dev runs into staging in a local GitOps repository', async () => {
+    const overlay = (tag: string) => `# keep me\nimages:\n  - name: registry.example.com/shop/api\n    newTag: "${tag}"\n`;
+    const repo = createBareRepo({
+      'overlays/dev/kustomization.yaml': overlay('2.0.0'),
+      'overlays/staging/kustomization.yaml': overlay('1.0.0'),
+      'overlays/prod/kustomization.yaml': overlay('1.0.0'),
+    });
+    const result =
+      await runGitlabCiLocal(`include:\n${include('promote', { repository: repo.bare, from: 'dev', to: 'staging', 'verify-images': 'false' })}
+stages: [deploy, report]
+show-promotion:
+  stage: report
+  needs: [aegis-promote]
+  script:
+    - echo "promoted=$AEGIS_CHANGED sha=$AEGIS_COMMIT_SHA"
+`);
+    try {
+      expect(result.exitCode, result.output).toBe(0);
+      expect(repo.show('overlays/staging/kustomization.yaml')).toBe(overlay('2.0.0').trimEnd());
+      expect(repo.show('overlays/prod/kustomization.yaml')).toBe(overlay('1.0.0').trimEnd());
+      expect(result.output).toContain(`promoted=true sha=${repo.tip()}`);
+      expect(repo.message()).toMatch(/Aegis-Promoted-From: dev@[0-9a-f]{40}/);
+    } finally {
+      result.cleanup();
+      repo.cleanup();
     }
   });
 });

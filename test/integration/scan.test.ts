@@ -138,6 +138,13 @@ describe('bad input fails clearly, before anything is written', () => {
     ],
     ['unreadable report', { report: 'missing.json' }, {}, /Input 'report'.*a readable file/, InputError],
     [
+      'a compromised Trivy release',
+      { path: '.', 'trivy-version': '0.69.4' },
+      {},
+      /Input 'trivy-version'.*"0.69.4".*compromised/,
+      InputError,
+    ],
+    [
       'non-Trivy report',
       { report: 'r.sarif' },
       { 'r.sarif': '{"version":"2.1.0","runs":[]}' },

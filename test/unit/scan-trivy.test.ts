@@ -1,6 +1,13 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_DB_REPOSITORIES, parseChecksums, trivyAsset, trivyScanArgs } from '../../src/core/scan/trivy.js';
+import {
+  COMPROMISED_TRIVY_VERSIONS,
+  DEFAULT_DB_REPOSITORIES,
+  DEFAULT_TRIVY_VERSION,
+  parseChecksums,
+  trivyAsset,
+  trivyScanArgs,
+} from '../../src/core/scan/trivy.js';
 import { sarifCategory, sarifUploadRequest } from '../../src/core/scan/upload.js';
 
 describe('Trivy invocation', () => {
@@ -71,6 +78,11 @@ describe('Trivy invocation', () => {
     ['darwin', 'x64', 'trivy_0.58.1_macOS-64bit.tar.gz'],
   ] as const)('release asset for %s/%s is %s', (platform, arch, asset) => {
     expect(trivyAsset('0.58.1', platform, arch)).toBe(asset);
+  });
+
+  test('the default is a release that exists and is not one of the compromised ones', () => {
+    expect(DEFAULT_TRIVY_VERSION).toBe('0.70.0');
+    expect(COMPROMISED_TRIVY_VERSIONS).not.toContain(DEFAULT_TRIVY_VERSION);
   });
 
   test.each([

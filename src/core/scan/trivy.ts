@@ -5,8 +5,14 @@ import { AegisError } from '../errors.js';
 import type { Log } from '../log.js';
 import { run } from '../process.js';
 
-/** The Trivy release this version of aegis runs unless told otherwise. */
-export const DEFAULT_TRIVY_VERSION = '0.58.1';
+/**
+ * The Trivy release this version of aegis runs unless told otherwise. Trivy's releases
+ * 0.27.0–0.69.1 were deleted after the March 2026 incident and 0.69.4–0.69.6 were malicious
+ * (GHSA-69fq-xp46-6x23); 0.70.0 is a clean release published afterwards.
+ */
+export const DEFAULT_TRIVY_VERSION = '0.70.0';
+/** Versions that must never be installed, whatever the input says. */
+export const COMPROMISED_TRIVY_VERSIONS: readonly string[] = ['0.69.4', '0.69.5', '0.69.6'];
 export const DEFAULT_RELEASE_URL = 'https://github.com/aquasecurity/trivy/releases/download';
 /** Tried in order by Trivy itself; mirror.gcr.io first because ghcr.io rate-limits anonymous pulls. */
 export const DEFAULT_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2'];

@@ -6,7 +6,7 @@ import { type GateRules, type Policy, parsePolicy, parseThreshold, type Threshol
 import { findings, parseTrivyReport } from '../../core/scan/report.js';
 import type { SbomFormat } from '../../core/scan/sbom.js';
 import { SEVERITIES } from '../../core/scan/severity.js';
-import type { ScanTarget } from '../../core/scan/trivy.js';
+import { COMPROMISED_TRIVY_VERSIONS, type ScanTarget } from '../../core/scan/trivy.js';
 import type { InputReader } from '../inputs.js';
 
 export const FORMATS = ['sarif', 'gitlab', 'markdown'] as const;
@@ -109,7 +109,15 @@ export function parseScanInputs(reader: InputReader, workspace: string): ScanOpt
   if (sha256 && !/^[0-9a-fA-F]{64}$/.test(sha256))
     throw new InputError('trivy-sha256', sha256, 'the SHA-256 of the Trivy release archive (64 hex digits)');
   const version = reader.string('trivy-version').replace(/^v/, '');
-  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new InputError('trivy-version', version, 'a Trivy release version such as 0.58.1');
+  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new InputError('trivy-version', version, 'a Trivy release version such as 0.70.0');
+  if (COMPROMISED_TRIVY_VERSIONS.includes(version)) {
+    throw new InputError(
+      'trivy-version',
+      version,
+      'a release other than 0.69.4–0.69.6',
+      'those releases were compromised (GHSA-69fq-xp46-6x23)',
+    );
+  }
   const timeout = reader.string('timeout');
   if (!/^\d+(ms|s|m|h)$/.test(timeout)) throw new InputError('timeout', timeout, "a duration such as '10m'");
   const binary = reader.optional('trivy-binary');
