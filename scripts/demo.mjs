@@ -43,15 +43,28 @@ function has(command, args = ['--version']) {
   return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
 }
 
+/** Runs the CLI without blocking this process, which also serves the health endpoint the stages watch. */
+function runCli(args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, options);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 /** Runs `aegis <stage>` and prints its log and summary indented; returns its outputs. */
-function stage(title, name, inputs, { cwd = work, env = {}, expectFailure = false } = {}) {
+async function stage(title, name, inputs, { cwd = work, env = {}, expectFailure = false } = {}) {
   console.log(`\n${bold(`▶ ${title}`)}  (aegis ${name})`);
   const args = [cli, name, ...Object.entries(inputs).flatMap(([key, value]) => [`--${key}`, value])];
-  const run = spawnSync(process.execPath, args, {
-    cwd,
-    env: { ...process.env, GITHUB_ACTIONS: '', GITLAB_CI: '', ...env },
-    encoding: 'utf8',
-  });
+  const run = await runCli(args, { cwd, env: { ...process.env, GITHUB_ACTIONS: '', GITLAB_CI: '', ...env } });
   const outputs = Object.fromEntries(
     run.stdout
       .split('\n')
@@ -168,14 +181,14 @@ async function main() {
   console.log(`  monorepo:  ${mono}\n  gitops:    ${gitops}\n  commit:    ${sha.slice(0, 12)} (feat(shared): greet by name)`);
 
   // 1. detect
-  const detected = stage('Which services changed?', 'detect', { base: 'HEAD~1' }, { cwd: mono });
+  const detected = await stage('Which services changed?', 'detect', { base: 'HEAD~1' }, { cwd: mono });
   const services = JSON.parse(detected.services ?? '[]');
 
   // 2. build
   const version = `1.1.0-${sha.slice(0, 7)}`;
   if (has('buildah') && has('docker-registry', ['--version'])) {
     const registry = await startRegistry();
-    stage(
+    await stage(
       'Build and push the api image',
       'build',
       {
@@ -195,7 +208,7 @@ async function main() {
 
   // 3. scan (a bundled Trivy report: Trivy itself is not installed here)
   writeFileSync(join(work, 'trivy-report.json'), readFileSync(join(root, 'examples/demo/trivy-report.json')));
-  stage(
+  await stage(
     'Scan: gate the api image on its Trivy report',
     'scan',
     {
@@ -211,7 +224,7 @@ async function main() {
     .filter((name) => ['api', 'worker', 'web'].includes(name))
     .map((name) => `${registryHost}/${name}:${version}`)
     .join('\n');
-  const bump = stage('Deploy to dev: bump the changed images', 'gitops-bump', {
+  const bump = await stage('Deploy to dev: bump the changed images', 'gitops-bump', {
     repository: gitops,
     paths: 'overlays/dev',
     images,
@@ -224,7 +237,7 @@ async function main() {
 
   // 5. health-gate dev
   if (stages.has('health-gate')) {
-    stage('Watch dev', 'health-gate', {
+    await stage('Watch dev', 'health-gate', {
       checks: checks('api-health'),
       interval: '200ms',
       count: '3',
@@ -236,7 +249,7 @@ async function main() {
   // 6. promote dev → staging
   let promoted = {};
   if (stages.has('promote')) {
-    promoted = stage('Promote dev → staging', 'promote', {
+    promoted = await stage('Promote dev → staging', 'promote', {
       repository: gitops,
       from: 'dev',
       to: 'staging',
@@ -248,7 +261,7 @@ async function main() {
   // 7. staging turns bad: the gate fails and reverts the promotion in Git
   if (stages.has('health-gate') && promoted['commit-sha']) {
     service.state.broken = true;
-    stage(
+    await stage(
       'Watch staging (the service now fails)',
       'health-gate',
       {
@@ -263,7 +276,7 @@ async function main() {
   } else skip('Watch staging and roll back', 'needs health-gate and promote');
 
   // 8. release the shared library
-  stage(
+  await stage(
     'Release the shared library',
     'release',
     {
