@@ -9,6 +9,7 @@ import { runCli } from '../helpers/cli.js';
 import { startFakeForge } from '../helpers/fake-forge.js';
 import { type BareRepo, createBareRepo, git, hasCommand, tempDir } from '../helpers/git.js';
 import { startGitHttpServer } from '../helpers/git-http-server.js';
+import { startSshServer } from '../helpers/ssh-server.js';
 
 const DIGEST = `sha256:${'4'.repeat(64)}`;
 
@@ -320,6 +321,66 @@ describe('over smart HTTP with basic auth', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/Could not clone branch 'main'/);
     expect(result.stderr).not.toContain('wrong-token-value');
+  });
+});
+
+describe('over ssh with ssh-key', () => {
+  test('pushes through a real sshd with the key from the environment and a pinned host key', async () => {
+    if (!hasCommand('/usr/sbin/sshd', ['-V'])) return;
+    const server = await startSshServer();
+    const repo = createBareRepo(seedFiles());
+    try {
+      const result = await runCli(
+        [
+          'gitops-bump',
+          '--repository',
+          `ssh://${server.user}@127.0.0.1:${server.port}${repo.bare}`,
+          '--ssh-known-hosts',
+          server.knownHosts,
+          '--paths',
+          'overlays/dev',
+          '--images',
+          'registry.example.com/aegis/api:6.0.0',
+        ],
+        { env: { INPUT_SSH_KEY: server.privateKey } },
+      );
+      expect(result.exitCode, result.stderr).toBe(0);
+      expect(result.outputs.changed).toBe('true');
+      expect(repo.show('overlays/dev/kustomization.yaml')).toContain('newTag: "6.0.0"');
+      const keyBody = server.privateKey.split('\n')[1] as string;
+      expect(`${result.stdout}${result.stderr}`).not.toContain(keyBody);
+    } finally {
+      await server.stop();
+      repo.cleanup();
+    }
+  });
+
+  test('an unknown host key is refused when known hosts are given', async () => {
+    if (!hasCommand('/usr/sbin/sshd', ['-V'])) return;
+    const server = await startSshServer();
+    const repo = createBareRepo(seedFiles());
+    try {
+      const result = await runCli(
+        [
+          'gitops-bump',
+          '--repository',
+          `ssh://${server.user}@127.0.0.1:${server.port}${repo.bare}`,
+          '--ssh-known-hosts',
+          `[127.0.0.1]:${server.port} ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA6Iw0T6nQkGqGQp0ydYtdyG3mPh4Rk0s3yN8n6bN5q3`,
+          '--paths',
+          'overlays/dev',
+          '--images',
+          'registry.example.com/aegis/api:6.0.1',
+        ],
+        { env: { INPUT_SSH_KEY: server.privateKey } },
+      );
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toMatch(/Could not clone/);
+      expect(repo.show('overlays/dev/kustomization.yaml')).toContain('newTag: "1.0.0"');
+    } finally {
+      await server.stop();
+      repo.cleanup();
+    }
   });
 });
 
