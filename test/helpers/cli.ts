@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { type RunResult, run } from '../../src/core/process.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const CLI = join(ROOT, 'dist/cli/index.js');
@@ -15,28 +15,18 @@ export interface CliResult {
 /** Runs the bundled `aegis` CLI (what users run) as a separate process. */
 export function runCli(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' first.`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, GITHUB_ACTIONS: '', GITLAB_CI: '', ...options.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const outputs = Object.fromEntries(
-        stdout
-          .split('\n')
-          .filter((line) => /^[a-z][a-z-]*=/.test(line))
-          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-      );
-      resolve({ exitCode: code ?? -1, stdout, stderr, outputs });
-    });
+  return runNode([CLI, ...args], { cwd: options.cwd ?? ROOT, env: options.env }).then(({ exitCode, stdout, stderr }) => {
+    const outputs = Object.fromEntries(
+      stdout
+        .split('\n')
+        .filter((line) => /^[a-z][a-z-]*=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    return { exitCode, stdout, stderr, outputs };
   });
+}
+
+/** Runs a Node script as its own process, outside any CI platform, whatever its exit code. */
+export function runNode(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<RunResult> {
+  return run(process.execPath, args, { cwd: options.cwd, env: { GITHUB_ACTIONS: '', GITLAB_CI: '', ...options.env }, allowFailure: true });
 }

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ROOT } from './cli.js';
+import { ROOT, runNode } from './cli.js';
 import { git, tempDir } from './git.js';
 
 export const COMPONENT_PREFIX = 'gitlab.example.com/aegis/aegis-actions';
@@ -45,7 +44,7 @@ export async function runGitlabCiLocal(
   git(staging, 'tag', '1.0.0');
   git(staging, 'push', '--quiet', components, 'HEAD:refs/heads/main', '--tags');
 
-  const env = { ...process.env, HOME: home, GITHUB_ACTIONS: '', GITLAB_CI: '' };
+  const env = { HOME: home };
   writeFileSync(
     join(home, '.gitconfig'),
     `[url "${components}"]\n\tinsteadOf = https://${COMPONENT_PREFIX}.git\n[user]\n\tname = ci\n\temail = ci@example.com\n[init]\n\tdefaultBranch = main\n`,
@@ -77,18 +76,11 @@ export async function runGitlabCiLocal(
     '--no-color',
     ...Object.entries(variables).flatMap(([name, value]) => ['--variable', `${name}=${value}`]),
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: project, env });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({ exitCode: code ?? -1, output, project, cleanup: () => rmSync(root, { recursive: true, force: true }) }),
-    );
-  });
+  const result = await runNode(args, { cwd: project, env });
+  return {
+    exitCode: result.exitCode,
+    output: result.stdout + result.stderr,
+    project,
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
 }

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './cli.js';
+import { ROOT, runNode } from './cli.js';
 import { tempDir } from './git.js';
 
 export interface LocalActionResult {
@@ -45,23 +44,10 @@ export async function runLocalAction(
     dotenv,
   ];
   try {
-    return await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, GITHUB_ACTIONS: '', GITLAB_CI: '', NO_COLOR: '1' } });
-      let stdout = '';
-      child.stdout.on('data', (chunk) => {
-        stdout += chunk;
-      });
-      child.stderr.on('data', (chunk) => {
-        stdout += chunk;
-      });
-      child.on('error', reject);
-      child.on('close', (code) => {
-        const outputs = Object.fromEntries(
-          [...stdout.matchAll(/^::set-output name=([^:]+)::(.*)$/gm)].map((match) => [match[1], match[2]]),
-        );
-        resolve({ exitCode: code ?? -1, stdout, outputs: outputs as Record<string, string> });
-      });
-    });
+    const result = await runNode(args, { cwd: ROOT, env: { NO_COLOR: '1' } });
+    const stdout = result.stdout + result.stderr;
+    const outputs = Object.fromEntries([...stdout.matchAll(/^::set-output name=([^:]+)::(.*)$/gm)].map((match) => [match[1], match[2]]));
+    return { exitCode: result.exitCode, stdout, outputs: outputs as Record<string, string> };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { type DetectRequest, detect } from '../../src/core/detect/detect.js';
 import { type Manifest, parseManifest } from '../../src/core/detect/manifest.js';
-import type { DetectEvent } from '../../src/core/detect/range.js';
+import type { CiEvent as DetectEvent } from '../../src/core/event.js';
 import type { Log } from '../../src/core/log.js';
 import { gitlabEvent } from '../../src/platform/event.js';
 import { g, MANIFEST, removeScenarios, Scenario } from '../fixtures/detect/repo.js';
@@ -148,7 +148,7 @@ describe('detect on real git repositories', () => {
       head,
       base: baseTip,
       branch: 'feature',
-      pullRequest: { number: 7, baseRef: 'main', baseSha: baseTip },
+      pullRequest: { number: 7, baseRef: 'main', headRef: 'feature', baseSha: baseTip },
     };
     const result = await run(s.clone({ branch: 'feature' }), event);
     expect(result).toMatchObject({ base: fork, services: ['worker'] });
@@ -259,7 +259,7 @@ describe('detect on real git repositories', () => {
       source: 'pull_request',
       head,
       base: baseTip,
-      pullRequest: { number: 1, baseRef: 'main', baseSha: baseTip },
+      pullRequest: { number: 1, baseRef: 'main', headRef: 'feature', baseSha: baseTip },
     };
     const result = await run(dir, event);
     expect(result).toMatchObject({ base: fork, services: ['web'], fallback: false, warnings: [] });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -6,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse, parseAllDocuments, stringify } from 'yaml';
+import { run } from '../../src/core/process.js';
 import { type LocalRegistry, skopeoInspect, startRegistry } from '../fixtures/build/registry.js';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, runNode } from '../helpers/cli.js';
 import { type BareRepo, createBareRepo, git, hasCommand, tempDir } from '../helpers/git.js';
 import { schemaErrors } from '../helpers/schemas.js';
 
@@ -120,7 +120,7 @@ interface Pipeline {
  * variables in the HOME variables file (the shared helper's --variable flags do not reach
  * child pipelines, project CI/CD variables do).
  */
-function runGitlabCiLocal(project: string, home: string, manual: string[]): Promise<Pipeline> {
+async function runGitlabCiLocal(project: string, home: string, manual: string[]): Promise<Pipeline> {
   const args = [
     join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js'),
     '--force-shell-executor',
@@ -130,21 +130,8 @@ function runGitlabCiLocal(project: string, home: string, manual: string[]): Prom
     '--no-color',
     ...manual.flatMap((job) => ['--manual', job]),
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: project,
-      env: { ...process.env, HOME: home, GITHUB_ACTIONS: '', GITLAB_CI: '' },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ exitCode: code ?? -1, output }));
-  });
+  const result = await runNode(args, { cwd: project, env: { HOME: home } });
+  return { exitCode: result.exitCode, output: result.stdout + result.stderr };
 }
 
 /** What ran before this pipeline: a minimal image (config blob, no layers) per service at 1.0.0. */
@@ -258,7 +245,7 @@ describe('examples/gitlab/.gitlab-ci.yml end to end under gitlab-ci-local', () =
     health?.server.close();
     // buildah's vfs storage holds read-only directories; make them removable first.
     if (root) {
-      await new Promise((resolve) => spawn('chmod', ['-R', 'u+w', root]).on('close', resolve));
+      await run('chmod', ['-R', 'u+w', root], { allowFailure: true });
       rmSync(root, { recursive: true, force: true });
     }
   });

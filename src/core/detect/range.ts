@@ -1,28 +1,11 @@
 import { AegisError, InputError } from '../errors.js';
+import type { CiEvent } from '../event.js';
 import type { Git } from '../git/git.js';
 import type { Log } from '../log.js';
 import { History, type MergeBaseResult } from './history.js';
 
-/**
- * The parts of the platform's normalised CI event (src/platform `CiEvent`) detect reads;
- * declared here because core code does not import the platform layer.
- */
-export interface DetectEvent {
-  kind: 'push' | 'pull_request' | 'merge_group' | 'tag' | 'schedule' | 'manual';
-  source: string;
-  head?: string;
-  base?: string;
-  before?: string;
-  branch?: string;
-  tag?: string;
-  defaultBranch?: string;
-  pullRequest?: { number: number; baseRef: string; baseSha?: string; mergedResult?: boolean };
-  /** GitHub's flag; ancestry decides regardless, since GitLab does not report it. */
-  forced?: boolean;
-}
-
 export interface RangeRequest {
-  event: DetectEvent;
+  event: CiEvent;
   /** The `base` input: a SHA, branch or tag that overrides whatever the event says. */
   base?: string;
   /** The `head` input. */
