@@ -60,6 +60,7 @@ export function componentYaml(stage: StageDefinition): string {
       image: '$[[ inputs.job-image ]]',
       variables: Object.fromEntries(Object.keys(stage.inputs).map((name) => [envName(name), `$[[ inputs.${name} ]]`])),
       script: [`node "\${AEGIS_DIST:-/opt/aegis/dist}/${stage.name}/index.js"`],
+      ...(stage.gitlab?.cache ? { cache: stage.gitlab.cache } : {}),
       artifacts: {
         when: 'always',
         paths: ['aegis-summary/', ...(stage.gitlab?.artifacts?.paths ?? [])],

@@ -1,6 +1,6 @@
 import type { Log, SourceLocation } from '../core/log.js';
 import { Redactor } from './redact.js';
-import type { CiEvent, Forge, ForgeOptions, Platform, PlatformName, RegistryCredentials } from './types.js';
+import type { CiEvent, DependencyCache, Forge, ForgeOptions, Platform, PlatformName, RegistryCredentials } from './types.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -52,6 +52,11 @@ export abstract class BasePlatform implements Platform {
 
   /** Locally nothing is provided; CI adapters override. */
   protected providedRegistryCredentials(_registry: string): RegistryCredentials | undefined {
+    return undefined;
+  }
+
+  /** No cache service by default: locally there is none, and on GitLab the runner's `cache:` does it. */
+  async cache(): Promise<DependencyCache | undefined> {
     return undefined;
   }
 

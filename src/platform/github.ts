@@ -4,7 +4,7 @@ import type { SourceLocation } from '../core/log.js';
 import { BasePlatform, type Env } from './base.js';
 import { githubEvent } from './event.js';
 import { loadForge } from './forge/load.js';
-import type { CiEvent, Forge, ForgeOptions, RegistryCredentials } from './types.js';
+import type { CiEvent, DependencyCache, Forge, ForgeOptions, RegistryCredentials } from './types.js';
 
 /** GitHub Actions, through @actions/core so that @github/local-action and the runner see the same calls. */
 export class GitHubPlatform extends BasePlatform {
@@ -75,6 +75,26 @@ export class GitHubPlatform extends BasePlatform {
   protected override providedRegistryCredentials(registry: string): RegistryCredentials | undefined {
     const token = this.env.GITHUB_TOKEN;
     return registry === 'ghcr.io' && token ? { username: this.env.GITHUB_ACTOR || 'x-access-token', password: token } : undefined;
+  }
+
+  /** GitHub's cache service; imported here so that stages without a dependency cache never load it. */
+  override async cache(): Promise<DependencyCache | undefined> {
+    const actionsCache = await import('@actions/cache');
+    // @github/local-action's stub exports only restoreCache and saveCache.
+    const available = (actionsCache as Partial<typeof actionsCache>).isFeatureAvailable?.() ?? true;
+    if (!available) {
+      this.log.warning(
+        'The GitHub cache service is not available to this job (ACTIONS_CACHE_URL unset); building without a dependency cache.',
+      );
+      return undefined;
+    }
+    return {
+      restore: (paths, key, restoreKeys) => actionsCache.restoreCache([...paths], key, [...restoreKeys]),
+      save: async (paths, key) => {
+        // saveCache reports most failures as a warning and -1 rather than throwing.
+        if ((await actionsCache.saveCache([...paths], key)) === -1) throw new Error(`the cache service did not store ${key}`);
+      },
+    };
   }
 
   forge(options: ForgeOptions): Promise<Forge> {

@@ -1,9 +1,11 @@
+import type { DependencyCache } from '../core/build/dependency-cache.js';
 import type { CiEvent } from '../core/event.js';
 import type { Log } from '../core/log.js';
 import type { ReleaseRequest } from '../core/release/forge-release.js';
 
 export type PlatformName = 'github' | 'gitlab' | 'local';
 
+export type { DependencyCache } from '../core/build/dependency-cache.js';
 export type { CiEvent, EventKind } from '../core/event.js';
 export type { ReleaseRequest } from '../core/release/forge-release.js';
 
@@ -66,6 +68,12 @@ export interface Platform {
    * `GITHUB_TOKEN` for ghcr.io on GitHub. The password is registered as a secret.
    */
   registryCredentials(registry: string): RegistryCredentials | undefined;
+  /**
+   * The platform's cache service for dependency directories, loaded on first use: GitHub's
+   * (@actions/cache). Undefined where the job cannot cache from inside (GitLab: the runner's
+   * `cache:` restores before and saves after the script; locally: nothing).
+   */
+  cache(): Promise<DependencyCache | undefined>;
   /** Marks the run failed with a message; the process exit code follows. */
   fail(message: string): void;
 }

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { DEPENDENCY_CACHE_ROOT, type DependencyCachePlan, planDependencyCache } from '../core/build/dependency-cache.js';
 import { type BuildDependencies, type BuildResult, executeBuild } from '../core/build/execute.js';
 import { computeMetadata, DEFAULT_TAG_RULES, type ImageMetadata, type LatestPolicy, parseTagRules } from '../core/build/metadata.js';
 import {
@@ -34,12 +35,44 @@ export interface BuildOptions {
   metadata: ImageMetadata;
 }
 
+function dependencyCacheFor(reader: InputReader, workspace: string, service: string, platforms: readonly string[]) {
+  return planDependencyCache({
+    workspace,
+    paths: reader.list('dependency-cache-paths'),
+    keyFiles: reader.list('dependency-cache-key-files'),
+    service,
+    platforms,
+  });
+}
+
 const definition = {
   name: 'build',
   title: 'Build',
   description:
     'Build one service image with buildx or buildah, tagged and labelled like docker/metadata-action, cached per service and platform, pushed, and skipped when the commit is already built.',
-  gitlab: { stage: 'build' },
+  gitlab: {
+    stage: 'build',
+    // The runner restores `cache:` before the script and saves it after a successful job. GitLab fixes
+    // the section when the pipeline is created, takes at most two key files and cannot turn a list input
+    // into a variable, so it gets its own single-valued inputs; harmless defaults (no such directory,
+    // no such file: key `<prefix>-default`, nothing saved) keep it inert when unused.
+    inputs: {
+      'dependency-cache-dir': {
+        description: `GitLab cache:paths: the one directory the runner caches; set it to the dependency-cache-paths directory (mounted at ${DEPENDENCY_CACHE_ROOT}/<dir>).`,
+        default: '.aegis-dependency-cache',
+      },
+      'dependency-cache-key-file': {
+        description:
+          'GitLab cache:key:files: the lockfile whose content keys the runner’s cache (GitLab restores exact keys only: a changed lockfile starts cold).',
+        default: '.aegis-dependency-cache.lock',
+      },
+    },
+    cache: {
+      key: { files: ['$[[ inputs.dependency-cache-key-file ]]'], prefix: 'aegis-deps-$CI_JOB_NAME_SLUG' },
+      paths: ['$[[ inputs.dependency-cache-dir ]]'],
+      when: 'on_success',
+    },
+  },
   inputs: {
     context: { description: 'Build context directory, relative to the workspace.', default: '.' },
     dockerfile: { description: 'Dockerfile (or Containerfile), relative to the workspace; <context>/Dockerfile by default.' },
@@ -88,6 +121,13 @@ const definition = {
     'buildah-root': { description: 'buildah storage root (--root); buildah’s default when empty.' },
     'buildah-runroot': { description: 'buildah state directory (--runroot).' },
     'buildah-storage-driver': { description: "buildah storage driver, e.g. 'vfs' for unprivileged containers, 'overlay' where it works." },
+    'dependency-cache-paths': {
+      description: `Dependency directories in the workspace (e.g. .npm, .cache/pip, .gomodcache), comma-separated or one per line, cached by lockfile hash and created when missing. buildah bind-mounts each at ${DEPENDENCY_CACHE_ROOT}/<dir> for RUN steps (read-write: e.g. \`RUN npm ci --cache ${DEPENDENCY_CACHE_ROOT}/.npm\`), so what the build downloads is kept and cached, never in the image. buildx has no such mount: each comes as a read-only named context aegis-cache-<dir> (\`RUN --mount=type=bind,from=aegis-cache-npm,target=/root/.npm\`), so fill it before the build (or use --mount=type=cache, which stays on the builder). GitHub: @actions/cache restores before and saves after a successful build; GitLab: the component's cache: does (set dependency-cache-dir and dependency-cache-key-file).`,
+    },
+    'dependency-cache-key-files': {
+      description:
+        'Lockfiles (paths or globs, e.g. package-lock.json, **/go.sum) whose contents, with the service and platforms, make the cache key aegis-deps-<service>-<platforms>-<hash>; on a miss the newest cache with the same service and platforms is restored. Files inside the cached directories and .git do not count.',
+    },
     'buildah-isolation': {
       description: "buildah isolation: 'chroot' (works in unprivileged CI containers), 'oci' or 'rootless'.",
       default: 'chroot',
@@ -99,6 +139,10 @@ const definition = {
     tags: { description: 'Tagged references (registry/repo:tag), comma-separated.' },
     skipped: { description: "'true' when skip-existing found the commit's image and nothing was built." },
     'cache-hit': { description: "'true' when every build step came from the cache." },
+    'dependency-cache-hit': {
+      description:
+        "'true' when the dependency cache was restored from its exact key, 'false' on a miss or a fallback to an older cache; empty where the job does not cache itself (GitLab's runner logs its own hit) or none is configured.",
+    },
   },
 } satisfies Omit<StageDefinition, 'run'>;
 
@@ -250,8 +294,23 @@ export function parseInputs(
     skipExisting,
     credentials: credentialsFor([...new Set([image.registry, cacheRegistry])], explicit, platform),
     buildah,
+    dependencyCache: dependencyCacheFor(reader, workspace, service, platforms),
   };
   return { request, builder: reader.choice<BuilderChoice>('builder', BUILDERS), metadata };
+}
+
+function dependencyRow(plan: DependencyCachePlan, result: BuildResult): [string, string] {
+  const outcome = result.dependencies;
+  const state =
+    outcome?.hit === undefined
+      ? 'mounted; restored and saved outside the job (GitLab cache:) or not at all'
+      : outcome.hit
+        ? 'hit'
+        : outcome.matchedKey
+          ? `restored from \`${outcome.matchedKey}\``
+          : 'miss';
+  const saved = outcome?.saved ? ', saved' : '';
+  return ['Dependency cache', `\`${plan.key}\` (${plan.keyFiles.join(', ')}): ${state}${saved}`];
 }
 
 export function buildSummary(options: BuildOptions, result: BuildResult): string {
@@ -263,6 +322,7 @@ export function buildSummary(options: BuildOptions, result: BuildResult): string
     ['Platforms', request.platforms.join(', ') || 'native'],
     ['Builder', result.skipped ? '— (skipped)' : (result.builder ?? '')],
     ['Cache', request.cache === 'none' ? 'none' : `${request.cache} (${result.cacheHit ? 'hit' : 'miss'})`],
+    ...(request.dependencyCache ? [dependencyRow(request.dependencyCache, result)] : []),
     ['Skipped', result.skipped ? `yes: \`${formatName(request.image)}:${request.commitTag}\` exists` : 'no'],
     ['Pushed', result.pushed ? 'yes' : 'no'],
     ['Revision', `\`${request.labels['org.opencontainers.image.revision'] ?? '—'}\``],
@@ -286,12 +346,14 @@ export async function runBuild(platform: Platform, deps: Partial<BuildDependenci
   platform.log.info(
     `Plan: ${formatName(request.image)} tags ${request.tags.join(', ')}; platforms ${request.platforms.join(', ') || 'native'}; cache ${request.cache}; push ${request.push}; skip-existing ${request.skipExisting}.`,
   );
-  const result = await executeBuild(request, options.builder, { log: platform.log, env: process.env, ...deps });
+  const dependencyCache = request.dependencyCache ? await platform.cache() : undefined;
+  const result = await executeBuild(request, options.builder, { log: platform.log, env: process.env, dependencyCache, ...deps });
   platform.setOutput('image', result.image);
   platform.setOutput('digest', result.digest);
   platform.setOutput('tags', result.tags.map((tag) => `${formatName(request.image)}:${tag}`).join(','));
   platform.setOutput('skipped', String(result.skipped));
   platform.setOutput('cache-hit', String(result.cacheHit));
+  platform.setOutput('dependency-cache-hit', result.dependencies?.hit === undefined ? '' : String(result.dependencies.hit));
   await platform.summary(buildSummary(options, result));
   return result;
 }

@@ -21,6 +21,8 @@ export interface GitLabComponent {
   inputs?: Record<string, { description: string; default: string }>;
   /** Default for the `job-stage` input. */
   stage?: string;
+  /** The job's `cache:` section (the runner restores it before the script and saves it after). */
+  cache?: Record<string, unknown>;
   /** More jobs, keyed by name, e.g. a trigger for a generated child pipeline. */
   jobs?: Record<string, unknown>;
 }

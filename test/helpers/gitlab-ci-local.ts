@@ -10,6 +10,8 @@ export interface GitlabCiLocalResult {
   output: string;
   /** The project directory the pipeline ran in. */
   project: string;
+  /** Runs the same pipeline again in the same project (its gitlab-ci-local state and cache kept). */
+  rerun: () => Promise<{ exitCode: number; output: string }>;
   cleanup: () => void;
 }
 
@@ -76,11 +78,14 @@ export async function runGitlabCiLocal(
     '--no-color',
     ...Object.entries(variables).flatMap(([name, value]) => ['--variable', `${name}=${value}`]),
   ];
-  const result = await runNode(args, { cwd: project, env });
+  const pipeline = async () => {
+    const result = await runNode(args, { cwd: project, env });
+    return { exitCode: result.exitCode, output: result.stdout + result.stderr };
+  };
   return {
-    exitCode: result.exitCode,
-    output: result.stdout + result.stderr,
+    ...(await pipeline()),
     project,
+    rerun: pipeline,
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }

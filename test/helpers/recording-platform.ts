@@ -1,3 +1,4 @@
+import type { DependencyCache } from '../../src/core/build/dependency-cache.js';
 import { silentLog } from '../../src/core/log.js';
 import type { CiEvent, Forge, Platform, RegistryCredentials } from '../../src/platform/types.js';
 
@@ -7,6 +8,7 @@ export interface RecordingOptions {
   throwOnFail?: boolean;
   registryCredentials?: Record<string, RegistryCredentials>;
   forge?: () => Promise<Forge>;
+  cache?: DependencyCache;
 }
 
 /** An in-memory Platform for tests: inputs from a record; outputs, summaries, warnings, secrets and failures recorded. */
@@ -56,6 +58,9 @@ export class RecordingPlatform implements Platform {
     const credentials = this.options.registryCredentials?.[registry];
     if (credentials) this.secret(credentials.password);
     return credentials;
+  }
+  cache(): Promise<DependencyCache | undefined> {
+    return Promise.resolve(this.options.cache);
   }
   fail(message: string): void {
     this.failures.push(message);

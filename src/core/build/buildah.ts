@@ -69,6 +69,8 @@ export function buildahBuildArgs(
     ...request.secrets.flatMap((secret) => ['--secret', `id=${secret.id},src=${files.secretFiles.get(secret.id) ?? secret.file}`]),
     ...(request.cache === 'registry' ? ['--cache-from', cacheRepository, '--cache-to', cacheRepository] : []),
     ...(request.target ? ['--target', request.target] : []),
+    // Bind mounts for RUN steps only: what the build writes there stays on the host (and is cached), not in the image.
+    ...(request.dependencyCache?.mounts ?? []).flatMap((mount) => ['--volume', `${mount.source}:${mount.target}`]),
     request.context,
   ];
 }

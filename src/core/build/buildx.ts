@@ -47,6 +47,8 @@ export function buildxArgs(request: BuildRequest, files: BuildxFiles): string[] 
     ...buildxSecretArgs(request),
     ...buildxCacheArgs(request),
     ...(request.target ? ['--target', request.target] : []),
+    // BuildKit has no --volume: the directories come in read-only as named contexts (RUN --mount=type=bind,from=…).
+    ...(request.dependencyCache?.mounts ?? []).flatMap((mount) => ['--build-context', `${mount.context}=${mount.source}`]),
     `--provenance=${request.provenance}`,
     `--sbom=${request.sbom}`,
     '--metadata-file',

@@ -19,6 +19,7 @@ import {
   registriesConf,
 } from './buildah.js';
 import { buildxArgs, buildxCacheHit } from './buildx.js';
+import { type DependencyCache, type DependencyRestore, restoreDependencies, saveDependencies } from './dependency-cache.js';
 import type { BuilderChoice, BuilderKind, BuildRequest } from './plan.js';
 import { platformSlug } from './platforms.js';
 import { formatName, isInsecureRegistry, parseImageReference } from './reference.js';
@@ -32,6 +33,8 @@ export interface BuildDependencies {
   fetch?: Fetch;
   /** Where `secret-envs` values are read from (the stage passes the process environment). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The platform's cache backend for `request.dependencyCache`; without one the directories are only mounted. */
+  dependencyCache?: DependencyCache;
 }
 
 export interface BuildResult {
@@ -45,6 +48,8 @@ export interface BuildResult {
   cacheHit: boolean;
   pushed: boolean;
   durationMs: number;
+  /** Dependency cache outcome; absent when none is configured or nothing was built. */
+  dependencies?: DependencyRestore & { saved: boolean };
 }
 
 /** `auto`: buildx where a Docker engine answers, else buildah. */
@@ -249,8 +254,11 @@ export async function executeBuild(request: BuildRequest, builderChoice: Builder
   }
   const work = prepareWorkspace(request, builder, deps.env);
   try {
+    const plan = request.dependencyCache;
+    const restored = plan ? await restoreDependencies(plan, deps.dependencyCache, deps.log) : undefined;
     const { digest, cacheHit } =
       builder === 'buildah' ? await buildWithBuildah(request, work, deps, run) : await buildWithBuildx(request, work, deps, run);
+    const saved = plan && restored ? await saveDependencies(plan, deps.dependencyCache, restored, deps.log) : false;
     const first = request.tags[0];
     return {
       builder,
@@ -261,6 +269,7 @@ export async function executeBuild(request: BuildRequest, builderChoice: Builder
       cacheHit,
       pushed: request.push,
       durationMs: performance.now() - started,
+      ...(restored ? { dependencies: { ...restored, saved } } : {}),
     };
   } finally {
     rmSync(work.dir, { recursive: true, force: true });

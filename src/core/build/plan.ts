@@ -1,3 +1,4 @@
+import type { DependencyCachePlan } from './dependency-cache.js';
 import { platformSlug } from './platforms.js';
 import { formatName, type ImageName } from './reference.js';
 import type { RegistryCredentials } from './registry.js';
@@ -49,6 +50,8 @@ export interface BuildRequest {
   /** Credentials per registry host (image registry and cache registry). */
   credentials: ReadonlyMap<string, RegistryCredentials>;
   buildah: BuildahStorage;
+  /** Dependency directories mounted into RUN steps and cached by lockfile hash; none when absent. */
+  dependencyCache?: DependencyCachePlan;
 }
 
 export function defaultCacheRepository(image: ImageName): string {
