@@ -163,9 +163,13 @@ writeFileSync(
 | measurement | value |
 |---|---|
 | 16 bumps one after another | ${c.sequentialMs} ms |
-| 16 bumps at once | ${c.parallelMs} ms (${c.speedup}× faster) |
+| 16 bumps at once | ${c.parallelMs} ms (${c.speedup >= 1 ? `${c.speedup}× faster` : `${(1 / c.speedup).toFixed(2)}× the sequential time`}) |
 | push attempts per job (min / median / max, total) | ${c.attemptsPerJob.min} / ${c.attemptsPerJob.median} / ${c.attemptsPerJob.max}, ${c.attemptsPerJob.total} |
 | images landed / commits | ${c.landed} / ${c.commits} |
+
+Writes to one branch are serial by nature: at best the 16 concurrent jobs take as long as 16 bumps in
+a row. Here all 16 processes (and their git children) also share the machine's ${cpus().length} cores, which real CI jobs
+on separate runners do not; the figure that matters is that every job lands with a bounded number of attempts.
 `,
 );
 console.log(readFileSync(join(out, 'gitops-bump.md'), 'utf8'));
