@@ -142,6 +142,7 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'gitops-bump.json'), `${JSON.stringify(results, null, 2)}\n`);
 const e = results.edit1000 as Record<string, number>;
 const c = results.contention16 as Record<string, number> & { attemptsPerJob: Record<string, number> };
+const speedup = c.speedup as number;
 writeFileSync(
   join(out, 'gitops-bump.md'),
   `# gitops-bump benchmark
@@ -163,7 +164,7 @@ writeFileSync(
 | measurement | value |
 |---|---|
 | 16 bumps one after another | ${c.sequentialMs} ms |
-| 16 bumps at once | ${c.parallelMs} ms (${c.speedup >= 1 ? `${c.speedup}× faster` : `${(1 / c.speedup).toFixed(2)}× the sequential time`}) |
+| 16 bumps at once | ${c.parallelMs} ms (${speedup >= 1 ? `${speedup}× faster` : `${(1 / speedup).toFixed(2)}× the sequential time`}) |
 | push attempts per job (min / median / max, total) | ${c.attemptsPerJob.min} / ${c.attemptsPerJob.median} / ${c.attemptsPerJob.max}, ${c.attemptsPerJob.total} |
 | images landed / commits | ${c.landed} / ${c.commits} |
 

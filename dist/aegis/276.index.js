@@ -9,6 +9,8 @@ export const modules = {
 /* harmony export */   GitLabForge: () => (/* binding */ GitLabForge)
 /* harmony export */ });
 /* harmony import */ var _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(342);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+
 
 class GitLabForge {
     kind = 'gitlab';
@@ -44,6 +46,9 @@ class GitLabForge {
                 return undefined;
             throw error;
         }
+    }
+    uploadSarif() {
+        return Promise.reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AegisError */ .o4('GitLab has no SARIF upload: the scan component hands GitLab its container_scanning report as an artifact instead.'));
     }
     async createRelease(request) {
         // GitLab has no prerelease flag (upcoming_release is about dates); the name carries it.

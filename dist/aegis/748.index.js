@@ -60,6 +60,11 @@ class GitHubForge {
             throw error;
         }
     }
+    async uploadSarif(repository, request) {
+        const { owner, repo } = splitRepository(repository);
+        const { data } = await this.octokit.rest.codeScanning.uploadSarif({ owner, repo, ...request });
+        return { id: data.id ?? '', ...(data.url ? { url: data.url } : {}) };
+    }
     async createRelease(request) {
         const { owner, repo } = splitRepository(request.repository);
         const created = await this.octokit.rest.repos.createRelease({

@@ -32004,7 +32004,7 @@ const stages = {
     build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7884))).build,
     release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(582)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1582))).release,
     detect: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9989))).detectStage,
-    scan: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8676))).scan,
+    scan: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 579))).scan,
     promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(234), __nccwpck_require__.e(534), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 439))).promote,
     'health-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(234), __nccwpck_require__.e(441)]).then(__nccwpck_require__.bind(__nccwpck_require__, 441))).healthGate,
 };

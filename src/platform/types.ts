@@ -2,12 +2,14 @@ import type { DependencyCache } from '../core/build/dependency-cache.js';
 import type { CiEvent } from '../core/event.js';
 import type { Log } from '../core/log.js';
 import type { ReleaseRequest } from '../core/release/forge-release.js';
+import type { SarifUploadRequest } from '../core/scan/upload.js';
 
 export type PlatformName = 'github' | 'gitlab' | 'local';
 
 export type { DependencyCache } from '../core/build/dependency-cache.js';
 export type { CiEvent, EventKind } from '../core/event.js';
 export type { ReleaseRequest } from '../core/release/forge-release.js';
+export type { SarifUploadRequest } from '../core/scan/upload.js';
 
 export interface PullRequestRequest {
   /** Repository path on the forge: `owner/repo` on GitHub, `group/sub/project` on GitLab. */
@@ -33,6 +35,8 @@ export interface Forge {
   findRelease(repository: string, tag: string): Promise<string | undefined>;
   /** Creates the release of an existing tag; returns its web URL. */
   createRelease(request: ReleaseRequest): Promise<string>;
+  /** Uploads SARIF to code scanning (GitHub); GitLab takes scan results as report artifacts instead. */
+  uploadSarif(repository: string, request: SarifUploadRequest): Promise<{ id: string; url?: string }>;
 }
 
 export interface RegistryCredentials {

@@ -25,7 +25,6 @@ import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
 import { parseScanInputs, type ScanOptions } from './scan/options.js';
-import { githubSarifUploader, type SarifUploader } from './scan/upload.js';
 
 export const FILES = {
   report: 'trivy-report.json',
@@ -93,7 +92,6 @@ const definition = {
     'sarif-category': { description: 'Code-scanning category; by default one per image repository, stable across tags.' },
     token: { description: 'Token for the SARIF upload.', secret: true },
     repository: { description: 'owner/name for the SARIF upload; defaults to the repository of the run.' },
-    'api-url': { description: 'GitHub API URL for the SARIF upload.', default: 'https://api.github.com' },
   },
   outputs: {
     result: { description: "'passed', 'failed' (the gate blocked) or 'error' (Trivy or the inputs failed: nothing was decided)." },
@@ -115,7 +113,6 @@ const definition = {
 
 export interface ScanDependencies {
   now: () => Date;
-  uploader?: (options: NonNullable<ScanOptions['upload']>, repository: string) => SarifUploader;
 }
 
 export interface ScanOutcome {
@@ -125,7 +122,7 @@ export interface ScanOutcome {
   markdown: string;
 }
 
-/** Runs the whole stage; `dependencies` lets tests fix the clock and the upload endpoint. */
+/** Runs the whole stage; `dependencies` lets tests fix the clock. */
 export async function runScan(platform: Platform, dependencies: ScanDependencies = { now: () => new Date() }): Promise<ScanOutcome> {
   const log = platform.log;
   let options: ScanOptions;
@@ -215,7 +212,7 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
 
   if (options.upload && files.sarif) {
     const sarifText = rendered.find(([kind]) => kind === 'sarif')?.[1] ?? '';
-    platform.setOutput('sarif-id', await uploadSarif(platform, options.upload, sarifText, dependencies));
+    platform.setOutput('sarif-id', await uploadSarif(platform, options.upload, sarifText));
   }
 
   if (gate.result === 'failed') {
@@ -266,12 +263,7 @@ async function obtainReport(platform: Platform, options: ScanOptions): Promise<T
   }
 }
 
-async function uploadSarif(
-  platform: Platform,
-  upload: NonNullable<ScanOptions['upload']>,
-  sarif: string,
-  dependencies: ScanDependencies,
-): Promise<string> {
+async function uploadSarif(platform: Platform, upload: NonNullable<ScanOptions['upload']>, sarif: string): Promise<string> {
   const event = platform.event();
   const repository = upload.repository ?? /[:/]([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(event.repositoryUrl ?? '')?.[1];
   if (!repository) throw new AegisError("SARIF upload needs the repository: set the 'repository' input (owner/name).");
@@ -281,8 +273,8 @@ async function uploadSarif(
     : event.tag
       ? `refs/tags/${event.tag}`
       : `refs/heads/${event.branch ?? event.defaultBranch ?? 'main'}`;
-  const uploader = dependencies.uploader?.(upload, repository) ?? githubSarifUploader(upload.apiUrl, repository, upload.token);
-  const { id } = await uploader.upload(sarifUploadRequest(sarif, event.head, ref));
+  const forge = await platform.forge({ token: upload.token, kind: 'github' });
+  const { id } = await forge.uploadSarif(repository, sarifUploadRequest(sarif, event.head, ref));
   platform.log.info(`Uploaded SARIF to code scanning of ${repository} (${ref}); upload id ${id}.`);
   return id;
 }

@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
  * PATCH /repos/{owner}/{repo}/pulls/{number}; GitLab REST "Merge requests": GET/POST
  * /api/v4/projects/:id/merge_requests, PUT /api/v4/projects/:id/merge_requests/:iid), and
  * releases (GitHub: GET /repos/{owner}/{repo}/releases/tags/{tag}, POST …/releases; GitLab:
- * GET /api/v4/projects/:id/releases/:tag_name, POST …/releases).
+ * GET /api/v4/projects/:id/releases/:tag_name, POST …/releases), and GitHub's code-scanning SARIF upload
+ * (POST /repos/{owner}/{repo}/code-scanning/sarifs → 202 {id, url}).
  * No real forge can run on this machine.
  */
 export interface FakeRelease {
@@ -46,6 +47,7 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 export async function startFakeForge(kind: 'github' | 'gitlab') {
   const pulls: FakePullRequest[] = [];
   const releases: FakeRelease[] = [];
+  const sarifs: { project: string; body: Record<string, unknown> }[] = [];
   const calls: RecordedCall[] = [];
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -63,6 +65,14 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
     };
     const base = `http://${request.headers.host}`;
     if (kind === 'github') {
+      const sarif = /^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/sarifs$/.exec(url.pathname);
+      if (sarif && request.method === 'POST') {
+        sarifs.push({ project: `${sarif[1]}/${sarif[2]}`, body: body ?? {} });
+        return send(202, {
+          id: `upload-${sarifs.length}`,
+          url: `${base}/repos/${sarif[1]}/${sarif[2]}/code-scanning/sarifs/upload-${sarifs.length}`,
+        });
+      }
       const release = /^\/repos\/([^/]+)\/([^/]+)\/releases(?:\/tags\/(.+))?$/.exec(url.pathname);
       if (release) {
         const project = `${release[1]}/${release[2]}`;
@@ -207,6 +217,7 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
     apiUrl: kind === 'github' ? url : `${url}/api/v4`,
     pulls,
     releases,
+    sarifs,
     calls,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

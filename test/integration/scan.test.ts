@@ -10,10 +10,12 @@ import { type AegisError, FileError, InputError } from '../../src/core/errors.js
 import { silentLog } from '../../src/core/log.js';
 import { run } from '../../src/core/process.js';
 import { installTrivy, trivyAsset } from '../../src/core/scan/trivy.js';
+import { loadForge } from '../../src/platform/forge/load.js';
 import type { CiEvent } from '../../src/platform/types.js';
 import { runScan, scan } from '../../src/stages/scan.js';
 import { validateGitLab, validateSarif } from '../fixtures/scan/schemas.js';
-import { RecordingPlatform as SharedRecordingPlatform } from '../helpers/recording-platform.js';
+import { startFakeForge } from '../helpers/fake-forge.js';
+import { RecordingPlatform } from '../helpers/recording-platform.js';
 
 const GOLDEN = '/work/shared/data/trivy/alpine-310.json.golden';
 const FAKE_TRIVY = join(import.meta.dirname, '../fixtures/scan/fake-trivy.mjs');
@@ -32,8 +34,8 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-function recording(workspace: string, inputs: Record<string, string>, event: Partial<CiEvent> = {}): SharedRecordingPlatform {
-  return new SharedRecordingPlatform(workspace, inputs, { event });
+function recording(workspace: string, inputs: Record<string, string>, event: Partial<CiEvent> = {}): RecordingPlatform {
+  return new RecordingPlatform(workspace, inputs, { event });
 }
 
 function workspace(files: Record<string, string> = {}): string {
@@ -348,39 +350,32 @@ describe('Trivy download from a local release server (archive + checksums file)'
   });
 });
 
-describe('SARIF upload to a FAKE GitHub code-scanning endpoint', () => {
+describe('SARIF upload through the platform forge to a FAKE GitHub code-scanning API', () => {
   test('posts gzip+base64 SARIF with the commit, ref and a stable category; token only in the header', async () => {
-    const received: { url?: string; auth?: string; body?: Record<string, string> }[] = [];
-    const server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => {
-        body += chunk;
-      });
-      request.on('end', () => {
-        received.push({ url: request.url ?? '', auth: request.headers.authorization ?? '', body: JSON.parse(body) });
-        response.writeHead(202, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ id: 'upload-47', url: 'https://api.github.example/sarifs/upload-47' }));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    servers.push(server);
-    const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const ws = workspace({ 'r.json': golden });
-    const platform = recording(
-      ws,
-      { report: 'r.json', 'upload-sarif': 'true', token: 'ghs_secret', 'api-url': apiUrl, formats: 'markdown' },
-      { head: 'c'.repeat(40), branch: 'main', repositoryUrl: 'https://github.com/acme/api' },
-    );
-    await runScan(platform, deps);
-    expect(platform.outputs['sarif-id']).toBe('upload-47');
-    expect(platform.secrets).toContain('ghs_secret');
-    const [call] = received;
-    expect(call?.url).toBe('/repos/acme/api/code-scanning/sarifs');
-    expect(call?.auth).toBe('Bearer ghs_secret');
-    expect(call?.body).toMatchObject({ commit_sha: 'c'.repeat(40), ref: 'refs/heads/main', tool_name: 'Trivy' });
-    const sarif = JSON.parse(gunzipSync(Buffer.from(call?.body?.sarif ?? '', 'base64')).toString('utf8'));
-    expect(sarif.runs[0].automationDetails.id).toBe('aegis-scan/testdata/fixtures/images/alpine-310.tar.gz/');
-    expect(JSON.stringify(call?.body)).not.toContain('ghs_secret');
+    const fake = await startFakeForge('github');
+    try {
+      const ws = workspace({ 'r.json': golden });
+      const platform = new RecordingPlatform(
+        ws,
+        { report: 'r.json', 'upload-sarif': 'true', token: 'ghs_secret', formats: 'markdown' },
+        {
+          event: { kind: 'push', source: 'push', head: 'c'.repeat(40), branch: 'main', repositoryUrl: 'https://github.com/acme/api' },
+          forge: () => loadForge({ kind: 'github', token: 'ghs_secret', apiUrl: fake.apiUrl }),
+        },
+      );
+      await runScan(platform, deps);
+      expect(platform.outputs['sarif-id']).toBe('upload-1');
+      expect(platform.secrets).toContain('ghs_secret');
+      const [upload] = fake.sarifs;
+      expect(upload?.project).toBe('acme/api');
+      expect(upload?.body).toMatchObject({ commit_sha: 'c'.repeat(40), ref: 'refs/heads/main', tool_name: 'Trivy' });
+      const sarif = JSON.parse(gunzipSync(Buffer.from(String(upload?.body.sarif ?? ''), 'base64')).toString('utf8'));
+      expect(sarif.runs[0].automationDetails.id).toBe('aegis-scan/testdata/fixtures/images/alpine-310.tar.gz/');
+      expect(fake.calls.every((call) => call.authorization?.includes('ghs_secret'))).toBe(true);
+      expect(JSON.stringify(upload?.body)).not.toContain('ghs_secret');
+    } finally {
+      await fake.close();
+    }
   });
 });
 

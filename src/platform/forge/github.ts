@@ -1,6 +1,6 @@
 import { getOctokit } from '@actions/github';
 import { AegisError } from '../../core/errors.js';
-import type { Forge, PullRequestRequest, PullRequestResult, ReleaseRequest } from '../types.js';
+import type { Forge, PullRequestRequest, PullRequestResult, ReleaseRequest, SarifUploadRequest } from '../types.js';
 
 function splitRepository(repository: string): { owner: string; repo: string } {
   const [owner, repo, ...rest] = repository.split('/');
@@ -51,6 +51,12 @@ export class GitHubForge implements Forge {
       if ((error as { status?: number }).status === 404) return undefined;
       throw error;
     }
+  }
+
+  async uploadSarif(repository: string, request: SarifUploadRequest): Promise<{ id: string; url?: string }> {
+    const { owner, repo } = splitRepository(repository);
+    const { data } = await this.octokit.rest.codeScanning.uploadSarif({ owner, repo, ...request });
+    return { id: data.id ?? '', ...(data.url ? { url: data.url } : {}) };
   }
 
   async createRelease(request: ReleaseRequest): Promise<string> {

@@ -1,4 +1,5 @@
 import { Gitlab } from '@gitbeaker/rest';
+import { AegisError } from '../../core/errors.js';
 import type { Forge, PullRequestRequest, PullRequestResult, ReleaseRequest } from '../types.js';
 
 export class GitLabForge implements Forge {
@@ -36,6 +37,12 @@ export class GitLabForge implements Forge {
       if ((error as { cause?: { response?: { status?: number } } }).cause?.response?.status === 404) return undefined;
       throw error;
     }
+  }
+
+  uploadSarif(): Promise<never> {
+    return Promise.reject(
+      new AegisError('GitLab has no SARIF upload: the scan component hands GitLab its container_scanning report as an artifact instead.'),
+    );
   }
 
   async createRelease(request: ReleaseRequest): Promise<string> {

@@ -43,7 +43,7 @@ export interface ScanOptions {
   /** Paths as shown to people and in outputs: relative to the workspace. */
   display: (path: string) => string;
   trivy: TrivySetup;
-  upload?: { token: string; repository?: string; apiUrl: string; category?: string };
+  upload?: { token: string; repository?: string; category?: string };
 }
 
 const IMAGE = /^[^\s]+$/;
@@ -130,7 +130,7 @@ export function parseScanInputs(reader: InputReader, workspace: string): ScanOpt
     const repository = reader.optional('repository');
     if (repository && !/^[\w.-]+\/[\w.-]+$/.test(repository)) throw new InputError('repository', repository, 'owner/name');
     const category = reader.optional('sarif-category');
-    upload = { token, apiUrl: reader.string('api-url'), ...(repository ? { repository } : {}), ...(category ? { category } : {}) };
+    upload = { token, ...(repository ? { repository } : {}), ...(category ? { category } : {}) };
     formats.add('sarif');
   }
 
