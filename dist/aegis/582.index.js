@@ -704,7 +704,7 @@ async function notifyDependents(dependents, apiFor, event, fetchImpl = fetch) {
 }
 
 // EXTERNAL MODULE: ./src/core/process.ts
-var core_process = __webpack_require__(9978);
+var process = __webpack_require__(9978);
 ;// CONCATENATED MODULE: ./src/core/release/publish/build.ts
 
 /** Runs `argv` in the library folder before publishing (e.g. `python3 -m build`), also when resuming from a tag. */
@@ -717,7 +717,7 @@ function withBuild(publisher, argv) {
         describe: () => `${publisher.describe()} after ${JSON.stringify(argv)}`,
         isPublished: (version) => publisher.isPublished(version),
         async publish(version, dir, context) {
-            await (0,core_process/* run */.e)(command, args, { cwd: dir, env: { AEGIS_RELEASE_VERSION: version, AEGIS_RELEASE_TAG: context.tag } });
+            await (0,process/* run */.e)(command, args, { cwd: dir, env: { AEGIS_RELEASE_VERSION: version, AEGIS_RELEASE_TAG: context.tag } });
             await publisher.publish(version, dir, context);
         },
     };
@@ -761,12 +761,12 @@ function commandPublisher(options, cwd, tagFor) {
             if (!options.checkArgv)
                 return undefined;
             const [command = '', ...args] = render(options.checkArgv, version);
-            const result = await (0,core_process/* run */.e)(command, args, { cwd, env: commandEnv(options, version, tagFor(version)), allowFailure: true });
+            const result = await (0,process/* run */.e)(command, args, { cwd, env: commandEnv(options, version, tagFor(version)), allowFailure: true });
             return result.exitCode === 0;
         },
         async publish(version, dir) {
             const [command = '', ...args] = render(options.argv, version);
-            await (0,core_process/* run */.e)(command, args, { cwd: dir, env: commandEnv(options, version, tagFor(version)) });
+            await (0,process/* run */.e)(command, args, { cwd: dir, env: commandEnv(options, version, tagFor(version)) });
         },
     };
 }
@@ -820,7 +820,7 @@ function npmPublisher(options) {
             const userconfig = (0,external_node_path_.join)(configDir, '.npmrc');
             (0,external_node_fs_.writeFileSync)(userconfig, npmrcFor(options.registryUrl), { mode: 0o600 });
             try {
-                await (0,core_process/* run */.e)(options.npm ?? 'npm', npmPublishArgs(options.registryUrl, context.distTag), {
+                await (0,process/* run */.e)(options.npm ?? 'npm', npmPublishArgs(options.registryUrl, context.distTag), {
                     cwd: dir,
                     env: {
                         NPM_CONFIG_USERCONFIG: userconfig,
@@ -918,7 +918,7 @@ function pypiPublisher(options) {
                 throw new errors/* AegisError */.o4(`No distributions of ${options.packageName} ${version} in ${distDir}: build them first (e.g. build-command: ["python3", "-m", "build"]).`);
             }
             const [command = 'twine', ...prefix] = options.twine ?? ['twine'];
-            await (0,core_process/* run */.e)(command, [...prefix, ...twineArgs(options.registryUrl, files)], { cwd: dir, env: twineEnv(options) });
+            await (0,process/* run */.e)(command, [...prefix, ...twineArgs(options.registryUrl, files)], { cwd: dir, env: twineEnv(options) });
         },
     };
 }
@@ -1698,13 +1698,6 @@ function createPublisher(parsed) {
             return noPublisher;
     }
 }
-function apiUrl(kind) {
-    if (process.env.AEGIS_FORGE_URL)
-        return process.env.AEGIS_FORGE_URL;
-    return kind === 'github'
-        ? (process.env.GITHUB_API_URL ?? 'https://api.github.com')
-        : (process.env.CI_API_V4_URL ?? 'https://gitlab.com/api/v4');
-}
 async function remoteUrl(workspace, remote) {
     if (!remote)
         return undefined;
@@ -1778,7 +1771,7 @@ async function run(platform) {
         if (!parsed.dependentsToken)
             throw new errors/* AegisError */.o4("'dependents' is set but 'dependents-token' is empty: the release is done, the dependents were not told.");
         const dependents = parseDependents(parsed.dependents, platform.name === 'gitlab' ? 'gitlab' : 'github');
-        const results = await notifyDependents(dependents, (kind) => ({ kind, apiUrl: apiUrl(kind), token: parsed.dependentsToken }), {
+        const results = await notifyDependents(dependents, (kind) => ({ kind, apiUrl: platform.forgeApiUrl(kind), token: parsed.dependentsToken }), {
             library: name,
             version: plan.version,
             tag: plan.tag,

@@ -32015,6 +32015,20 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
+;// CONCATENATED MODULE: ./src/platform/forge/load.ts
+/**
+ * Imports the forge client only when a stage asks for one: Octokit and gitbeaker are the
+ * largest parts of the bundle and most runs never open a pull request.
+ */
+async function loadForge(options) {
+    if (options.kind === 'github') {
+        const { GitHubForge } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(748)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3748));
+        return new GitHubForge(options.token, options.apiUrl);
+    }
+    const { GitLabForge } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2132));
+    return new GitLabForge(options.token, options.apiUrl);
+}
+
 ;// CONCATENATED MODULE: ./src/platform/redact.ts
 /**
  * Replaces every registered secret in text. Used by every logger and output writer, so a
@@ -32043,6 +32057,8 @@ class Redactor {
 }
 
 ;// CONCATENATED MODULE: ./src/platform/base.ts
+
+
 
 /** Every platform passes inputs as INPUT_<NAME>; GitHub keeps `-`, GitLab components write `_`. */
 function inputFromEnv(env, name) {
@@ -32117,6 +32133,25 @@ class BasePlatform {
     }
     redactText(text) {
         return this.redactor.redact(text);
+    }
+    /**
+     * API base URL of a forge: AEGIS_FORGE_URL overrides; otherwise the runner's own
+     * (GITHUB_API_URL on GitHub Enterprise, CI_API_V4_URL on self-managed GitLab), else the public one.
+     */
+    forgeApiUrl(kind) {
+        if (this.env.AEGIS_FORGE_URL)
+            return this.env.AEGIS_FORGE_URL;
+        return kind === 'github'
+            ? (this.env.GITHUB_API_URL ?? 'https://api.github.com')
+            : (this.env.CI_API_V4_URL ?? 'https://gitlab.com/api/v4');
+    }
+    async forge(options) {
+        this.secret(options.token);
+        const kind = options.kind ?? this.defaultForgeKind();
+        if (kind !== 'github' && kind !== 'gitlab') {
+            throw new errors/* AegisError */.o4("Pull requests and releases need a forge: set AEGIS_FORGE to 'github' or 'gitlab' (and AEGIS_FORGE_URL for its API).");
+        }
+        return loadForge({ kind, token: options.token, apiUrl: options.apiUrl ?? this.forgeApiUrl(kind) });
     }
 }
 
@@ -32263,22 +32298,7 @@ function localEvent(env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/platform/forge/load.ts
-/**
- * Imports the forge client only when a stage asks for one: Octokit and gitbeaker are the
- * largest parts of the bundle and most runs never open a pull request.
- */
-async function loadForge(options) {
-    if (options.kind === 'github') {
-        const { GitHubForge } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(748)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3748));
-        return new GitHubForge(options.token, options.apiUrl);
-    }
-    const { GitLabForge } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2132));
-    return new GitLabForge(options.token, options.apiUrl);
-}
-
 ;// CONCATENATED MODULE: ./src/platform/github.ts
-
 
 
 
@@ -32363,16 +32383,14 @@ class GitHubPlatform extends BasePlatform {
             },
         };
     }
-    forge(options) {
-        this.secret(options.token);
-        return loadForge({ kind: 'github', apiUrl: this.env.GITHUB_API_URL, ...options });
+    defaultForgeKind() {
+        return 'github';
     }
 }
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/platform/gitlab.ts
-
 
 
 
@@ -32437,15 +32455,12 @@ class GitLabPlatform extends BasePlatform {
             ? { username: CI_REGISTRY_USER, password: CI_REGISTRY_PASSWORD }
             : undefined;
     }
-    forge(options) {
-        this.secret(options.token);
-        return loadForge({ kind: 'gitlab', apiUrl: this.env.CI_API_V4_URL, ...options });
+    defaultForgeKind() {
+        return 'gitlab';
     }
 }
 
 ;// CONCATENATED MODULE: ./src/platform/local.ts
-
-
 
 
 
@@ -32475,13 +32490,9 @@ class LocalPlatform extends BasePlatform {
     event() {
         return localEvent(this.env);
     }
-    forge(options) {
-        this.secret(options.token);
-        const kind = options.kind ?? this.env.AEGIS_FORGE;
-        if (kind !== 'github' && kind !== 'gitlab') {
-            throw new errors/* AegisError */.o4("Pull requests need a forge: set AEGIS_FORGE to 'github' or 'gitlab' (and AEGIS_FORGE_URL for its API).");
-        }
-        return loadForge({ ...options, kind, apiUrl: options.apiUrl ?? this.env.AEGIS_FORGE_URL });
+    defaultForgeKind() {
+        const kind = this.env.AEGIS_FORGE;
+        return kind === 'github' || kind === 'gitlab' ? kind : undefined;
     }
 }
 

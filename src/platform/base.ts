@@ -1,4 +1,6 @@
+import { AegisError } from '../core/errors.js';
 import type { Log, SourceLocation } from '../core/log.js';
+import { loadForge } from './forge/load.js';
 import { Redactor } from './redact.js';
 import type { CiEvent, DependencyCache, Forge, ForgeOptions, Platform, PlatformName, RegistryCredentials } from './types.js';
 
@@ -88,8 +90,32 @@ export abstract class BasePlatform implements Platform {
     return this.redactor.redact(text);
   }
 
+  /**
+   * API base URL of a forge: AEGIS_FORGE_URL overrides; otherwise the runner's own
+   * (GITHUB_API_URL on GitHub Enterprise, CI_API_V4_URL on self-managed GitLab), else the public one.
+   */
+  forgeApiUrl(kind: 'github' | 'gitlab'): string {
+    if (this.env.AEGIS_FORGE_URL) return this.env.AEGIS_FORGE_URL;
+    return kind === 'github'
+      ? (this.env.GITHUB_API_URL ?? 'https://api.github.com')
+      : (this.env.CI_API_V4_URL ?? 'https://gitlab.com/api/v4');
+  }
+
+  /** The forge the job runs on; locally there is none unless AEGIS_FORGE names one. */
+  protected abstract defaultForgeKind(): 'github' | 'gitlab' | undefined;
+
+  async forge(options: ForgeOptions): Promise<Forge> {
+    this.secret(options.token);
+    const kind = options.kind ?? this.defaultForgeKind();
+    if (kind !== 'github' && kind !== 'gitlab') {
+      throw new AegisError(
+        "Pull requests and releases need a forge: set AEGIS_FORGE to 'github' or 'gitlab' (and AEGIS_FORGE_URL for its API).",
+      );
+    }
+    return loadForge({ kind, token: options.token, apiUrl: options.apiUrl ?? this.forgeApiUrl(kind) });
+  }
+
   abstract setOutput(name: string, value: string): void;
   abstract summary(markdown: string): Promise<void>;
   abstract event(): CiEvent;
-  abstract forge(options: ForgeOptions): Promise<Forge>;
 }

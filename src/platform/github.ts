@@ -3,8 +3,7 @@ import * as core from '@actions/core';
 import type { SourceLocation } from '../core/log.js';
 import { BasePlatform, type Env } from './base.js';
 import { githubEvent } from './event.js';
-import { loadForge } from './forge/load.js';
-import type { CiEvent, DependencyCache, Forge, ForgeOptions, RegistryCredentials } from './types.js';
+import type { CiEvent, DependencyCache, RegistryCredentials } from './types.js';
 
 /** GitHub Actions, through @actions/core so that @github/local-action and the runner see the same calls. */
 export class GitHubPlatform extends BasePlatform {
@@ -97,8 +96,7 @@ export class GitHubPlatform extends BasePlatform {
     };
   }
 
-  forge(options: ForgeOptions): Promise<Forge> {
-    this.secret(options.token);
-    return loadForge({ kind: 'github', apiUrl: this.env.GITHUB_API_URL, ...options });
+  protected defaultForgeKind(): 'github' {
+    return 'github';
   }
 }

@@ -2,8 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BasePlatform, type Env } from './base.js';
 import { gitlabEvent } from './event.js';
-import { loadForge } from './forge/load.js';
-import type { CiEvent, Forge, ForgeOptions, RegistryCredentials } from './types.js';
+import type { CiEvent, RegistryCredentials } from './types.js';
 
 /** GitLab's dotenv reports accept only single-line values and variable-safe names. */
 export function dotenvLine(prefix: string, name: string, value: string): string {
@@ -70,8 +69,7 @@ export class GitLabPlatform extends BasePlatform {
       : undefined;
   }
 
-  forge(options: ForgeOptions): Promise<Forge> {
-    this.secret(options.token);
-    return loadForge({ kind: 'gitlab', apiUrl: this.env.CI_API_V4_URL, ...options });
+  protected defaultForgeKind(): 'gitlab' {
+    return 'gitlab';
   }
 }

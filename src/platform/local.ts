@@ -1,9 +1,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { AegisError } from '../core/errors.js';
 import { BasePlatform, type Env } from './base.js';
 import { localEvent } from './event.js';
-import { loadForge } from './forge/load.js';
-import type { CiEvent, Forge, ForgeOptions } from './types.js';
+import type { CiEvent } from './types.js';
 
 export interface LocalOptions {
   /** Outputs are appended here as name=value lines, in addition to stdout. */
@@ -43,12 +41,8 @@ export class LocalPlatform extends BasePlatform {
     return localEvent(this.env);
   }
 
-  forge(options: ForgeOptions): Promise<Forge> {
-    this.secret(options.token);
-    const kind = options.kind ?? (this.env.AEGIS_FORGE as 'github' | 'gitlab' | undefined);
-    if (kind !== 'github' && kind !== 'gitlab') {
-      throw new AegisError("Pull requests need a forge: set AEGIS_FORGE to 'github' or 'gitlab' (and AEGIS_FORGE_URL for its API).");
-    }
-    return loadForge({ ...options, kind, apiUrl: options.apiUrl ?? this.env.AEGIS_FORGE_URL });
+  protected defaultForgeKind(): 'github' | 'gitlab' | undefined {
+    const kind = this.env.AEGIS_FORGE;
+    return kind === 'github' || kind === 'gitlab' ? kind : undefined;
   }
 }

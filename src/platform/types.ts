@@ -66,6 +66,8 @@ export interface Platform {
   summary(markdown: string): Promise<void>;
   event(): CiEvent;
   forge(options: ForgeOptions): Promise<Forge>;
+  /** API base URL of a forge for requests the Forge does not wrap (e.g. notifying dependents). */
+  forgeApiUrl(kind: 'github' | 'gitlab'): string;
   /**
    * The registry login the platform itself provides, when the user gave none: the job's
    * `CI_REGISTRY_USER`/`CI_REGISTRY_PASSWORD` for `CI_REGISTRY` on GitLab, the exported

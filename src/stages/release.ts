@@ -232,13 +232,6 @@ export function createPublisher(parsed: ParsedInputs): Publisher {
   }
 }
 
-function apiUrl(kind: 'github' | 'gitlab'): string {
-  if (process.env.AEGIS_FORGE_URL) return process.env.AEGIS_FORGE_URL;
-  return kind === 'github'
-    ? (process.env.GITHUB_API_URL ?? 'https://api.github.com')
-    : (process.env.CI_API_V4_URL ?? 'https://gitlab.com/api/v4');
-}
-
 async function remoteUrl(workspace: string, remote: string | undefined): Promise<string | undefined> {
   if (!remote) return undefined;
   const result = await new Git(workspace).run(['remote', 'get-url', remote], { allowFailure: true });
@@ -317,7 +310,7 @@ async function run(platform: Platform): Promise<void> {
     const dependents = parseDependents(parsed.dependents, platform.name === 'gitlab' ? 'gitlab' : 'github');
     const results = await notifyDependents(
       dependents,
-      (kind) => ({ kind, apiUrl: apiUrl(kind), token: parsed.dependentsToken as string }),
+      (kind) => ({ kind, apiUrl: platform.forgeApiUrl(kind), token: parsed.dependentsToken as string }),
       {
         library: name,
         version: plan.version as string,

@@ -54,6 +54,9 @@ export class RecordingPlatform implements Platform {
   forge(): Promise<Forge> {
     return this.options.forge?.() ?? Promise.reject(new Error('this test provides no forge'));
   }
+  forgeApiUrl(kind: 'github' | 'gitlab'): string {
+    return kind === 'github' ? 'https://api.github.com' : 'https://gitlab.com/api/v4';
+  }
   registryCredentials(registry: string): RegistryCredentials | undefined {
     const credentials = this.options.registryCredentials?.[registry];
     if (credentials) this.secret(credentials.password);
