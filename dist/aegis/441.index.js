@@ -503,23 +503,25 @@ function parseDuration(value) {
     const match = DURATION.exec(value.trim());
     return match ? Number(match[1]) * DURATION_UNITS[match[2]] : undefined;
 }
+/** The checks YAML may hold tokens and headers not yet registered as secrets: errors never echo it whole. */
+const NOT_QUOTED = '(the checks YAML, not repeated here)';
 function parseChecks(text, defaults) {
     let document;
     try {
         document = (0,dist/* parse */.qg)(text, { uniqueKeys: true });
     }
     catch (error) {
-        throw new errors/* InputError */.dz(INPUT, text, EXPECTED, `not valid YAML: ${error.message.split('\n')[0]}`);
+        throw new errors/* InputError */.dz(INPUT, NOT_QUOTED, EXPECTED, `not valid YAML: ${error.message.split('\n')[0]}`);
     }
     if (isRecord(document) && Object.keys(document).length === 1 && Array.isArray(document.checks))
         document = document.checks;
     if (!Array.isArray(document) || document.length === 0)
-        throw new errors/* InputError */.dz(INPUT, text, EXPECTED, 'no checks were given');
+        throw new errors/* InputError */.dz(INPUT, NOT_QUOTED, EXPECTED, 'no checks were given');
     const names = new Set();
     return document.map((entry, index) => {
         const where = `check ${index + 1}`;
         if (!isRecord(entry))
-            throw new errors/* InputError */.dz(INPUT, text, EXPECTED, `${where} is not a mapping`);
+            throw new errors/* InputError */.dz(INPUT, NOT_QUOTED, EXPECTED, `${where} is not a mapping`);
         const name = entry.name;
         if (typeof name !== 'string' || !NAME.test(name)) {
             throw new errors/* InputError */.dz(INPUT, String(name ?? ''), 'a check name of letters, digits, ".", "_" or "-"', `${where} needs a 'name'`);
@@ -1403,7 +1405,8 @@ async function prepareRevert(git, options) {
         throw new errors/* AegisError */.o4(`git revert ${reverted.slice(0, 12)} failed: ${attempt.stderr.trim().split('\n').slice(-3).join(' ')}`);
     }
     // The transaction writes and commits files itself: take the reverted contents, then leave the checkout clean.
-    const status = (await git.output(['diff', '--cached', '--name-status', 'HEAD'])).split('\n').filter(Boolean);
+    // --no-renames: a rename shows as a delete plus an add, so the delete guard below sees it.
+    const status = (await git.output(['diff', '--cached', '--no-renames', '--name-status', 'HEAD'])).split('\n').filter(Boolean);
     const deleted = status.filter((line) => line.startsWith('D')).map((line) => line.slice(1).trim());
     if (deleted.length > 0) {
         await git.run(['reset', '--quiet', '--hard', 'HEAD']);

@@ -55,11 +55,15 @@ function planBump(root, request) {
             imageChanges.push(...result.changes);
         }
     }
+    // Grouped by the normalised path, so `values.yaml` and `./values.yaml` are one file edited once.
     const settingsByFile = new Map();
-    for (const setting of request.values)
-        settingsByFile.set(setting.file, [...(settingsByFile.get(setting.file) ?? []), setting]);
+    for (const setting of request.values) {
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveInside */ .L)(root, setting.file, 'set'))
+            .split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep)
+            .join('/');
+        settingsByFile.set(file, [...(settingsByFile.get(file) ?? []), setting]);
+    }
     for (const [file, settings] of settingsByFile) {
-        (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveInside */ .L)(root, file, 'set');
         let before;
         try {
             before = read(file);
@@ -126,6 +130,16 @@ const GLOB_CHARS = /[*?[\]{}!]/;
 function kustomizationIn(dir) {
     return KUSTOMIZATION_NAMES.map((name) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name)).find((file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file));
 }
+/** The repository-relative file, refused when it (or a symlink it is) leads outside the checkout. */
+function inside(root, file, input, entry) {
+    try {
+        (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .L)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, file), input);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, entry, 'kustomization files inside the GitOps repository', `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, file)} is a symlink that leads outside`);
+    }
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, file).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+}
 /** Repository-relative paths with `/`, skipping .git, for glob matching. */
 function walk(root) {
     const files = [];
@@ -168,7 +182,7 @@ function resolveKustomizations(root, entries, input = 'paths') {
                     continue;
                 const file = kustomizationIn((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, dir));
                 if (file)
-                    found.add((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, file).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/'));
+                    found.add(inside(root, file, input, entry));
             }
             if (found.size === before)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, entry, 'a glob that matches at least one kustomization file');
@@ -180,7 +194,7 @@ function resolveKustomizations(root, entries, input = 'paths') {
         const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(absolute).isDirectory() ? kustomizationIn(absolute) : absolute;
         if (!file)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, entry, `a directory containing ${KUSTOMIZATION_NAMES.join(', ')}`);
-        found.add((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, file).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/'));
+        found.add(inside(root, file, input, entry));
     }
     return [...found].sort();
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import type { FileWrite } from '../git/transaction.js';
 import { formatImage, type ImageOverride } from '../images/image-line.js';
@@ -61,10 +61,15 @@ export function planBump(root: string, request: BumpRequest): BumpPlan {
     }
   }
 
+  // Grouped by the normalised path, so `values.yaml` and `./values.yaml` are one file edited once.
   const settingsByFile = new Map<string, SetLine[]>();
-  for (const setting of request.values) settingsByFile.set(setting.file, [...(settingsByFile.get(setting.file) ?? []), setting]);
+  for (const setting of request.values) {
+    const file = relative(root, resolveInside(root, setting.file, 'set'))
+      .split(sep)
+      .join('/');
+    settingsByFile.set(file, [...(settingsByFile.get(file) ?? []), setting]);
+  }
   for (const [file, settings] of settingsByFile) {
-    resolveInside(root, file, 'set');
     let before: string;
     try {
       before = read(file);

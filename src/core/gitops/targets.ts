@@ -11,6 +11,21 @@ function kustomizationIn(dir: string): string | undefined {
   return KUSTOMIZATION_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
 }
 
+/** The repository-relative file, refused when it (or a symlink it is) leads outside the checkout. */
+function inside(root: string, file: string, input: string, entry: string): string {
+  try {
+    resolveInside(root, relative(root, file), input);
+  } catch {
+    throw new InputError(
+      input,
+      entry,
+      'kustomization files inside the GitOps repository',
+      `${relative(root, file)} is a symlink that leads outside`,
+    );
+  }
+  return relative(root, file).split(sep).join('/');
+}
+
 /** Repository-relative paths with `/`, skipping .git, for glob matching. */
 function walk(root: string): { files: string[]; dirs: string[] } {
   const files: string[] = [];
@@ -47,7 +62,7 @@ export function resolveKustomizations(root: string, entries: readonly string[], 
       for (const dir of tree.dirs) {
         if (!matches(dir)) continue;
         const file = kustomizationIn(join(root, dir));
-        if (file) found.add(relative(root, file).split(sep).join('/'));
+        if (file) found.add(inside(root, file, input, entry));
       }
       if (found.size === before) throw new InputError(input, entry, 'a glob that matches at least one kustomization file');
       continue;
@@ -56,7 +71,7 @@ export function resolveKustomizations(root: string, entries: readonly string[], 
     if (!existsSync(absolute)) throw new InputError(input, entry, 'an existing file or directory in the GitOps repository');
     const file = statSync(absolute).isDirectory() ? kustomizationIn(absolute) : absolute;
     if (!file) throw new InputError(input, entry, `a directory containing ${KUSTOMIZATION_NAMES.join(', ')}`);
-    found.add(relative(root, file).split(sep).join('/'));
+    found.add(inside(root, file, input, entry));
   }
   return [...found].sort();
 }

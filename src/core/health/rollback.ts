@@ -132,7 +132,8 @@ async function prepareRevert(git: Git, options: GitRevertOptions): Promise<{ fil
   }
 
   // The transaction writes and commits files itself: take the reverted contents, then leave the checkout clean.
-  const status = (await git.output(['diff', '--cached', '--name-status', 'HEAD'])).split('\n').filter(Boolean);
+  // --no-renames: a rename shows as a delete plus an add, so the delete guard below sees it.
+  const status = (await git.output(['diff', '--cached', '--no-renames', '--name-status', 'HEAD'])).split('\n').filter(Boolean);
   const deleted = status.filter((line) => line.startsWith('D')).map((line) => line.slice(1).trim());
   if (deleted.length > 0) {
     await git.run(['reset', '--quiet', '--hard', 'HEAD']);
