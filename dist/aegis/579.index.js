@@ -52,18 +52,29 @@ function isInside(root, candidate) {
     const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, candidate);
     return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
 }
+/** The real path of `path`, or of its nearest existing ancestor when it does not exist yet. */
+function realNearest(path) {
+    let current = path;
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(current)) {
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(current);
+        if (parent === current)
+            return current;
+        current = parent;
+    }
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(current);
+}
 /**
  * Resolves `value` against `root` and refuses anything that escapes it: `..`, absolute
- * paths elsewhere, and symlinks that point outside (checked on the real path when the
- * file exists).
+ * paths elsewhere, and symlinks that lead outside — of the file itself or, for a file not
+ * written yet, of the nearest directory above it that exists.
  */
 function resolveInside(root, value, input) {
     const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, value);
     if (!isInside(root, absolute)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`);
     }
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(absolute) && !isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`, 'it is a symlink that leads outside');
+    if (!isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), realNearest(absolute))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`, 'it goes through a symlink that leads outside');
     }
     return absolute;
 }

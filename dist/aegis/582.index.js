@@ -123,11 +123,16 @@ function describeRemote(repository, credentials, workspace) {
         if (credentials.token) {
             const header = `Authorization: Basic ${Buffer.from(`${credentials.username || 'x-access-token'}:${credentials.token}`).toString('base64')}`;
             secrets.push(credentials.token, header);
-            // Scoped to the repository's origin so a redirect elsewhere never receives it.
+            // Scoped to the repository's origin so a redirect elsewhere never receives it. The empty
+            // value first resets headers already configured for it (actions/checkout stores its own
+            // token that way in .git/config), so exactly this token is sent.
+            const key = `http.${url.origin}/.extraheader`;
             Object.assign(env, {
-                GIT_CONFIG_COUNT: '1',
-                GIT_CONFIG_KEY_0: `http.${url.origin}/.extraheader`,
-                GIT_CONFIG_VALUE_0: header,
+                GIT_CONFIG_COUNT: '2',
+                GIT_CONFIG_KEY_0: key,
+                GIT_CONFIG_VALUE_0: '',
+                GIT_CONFIG_KEY_1: key,
+                GIT_CONFIG_VALUE_1: header,
             });
         }
         return { url: url.toString(), env, secrets, kind: url.protocol === 'https:' ? 'https' : 'http' };
@@ -235,18 +240,29 @@ function isInside(root, candidate) {
     const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, candidate);
     return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
 }
+/** The real path of `path`, or of its nearest existing ancestor when it does not exist yet. */
+function realNearest(path) {
+    let current = path;
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(current)) {
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(current);
+        if (parent === current)
+            return current;
+        current = parent;
+    }
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(current);
+}
 /**
  * Resolves `value` against `root` and refuses anything that escapes it: `..`, absolute
- * paths elsewhere, and symlinks that point outside (checked on the real path when the
- * file exists).
+ * paths elsewhere, and symlinks that lead outside — of the file itself or, for a file not
+ * written yet, of the nearest directory above it that exists.
  */
 function resolveInside(root, value, input) {
     const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, value);
     if (!isInside(root, absolute)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`);
     }
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(absolute) && !isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`, 'it is a symlink that leads outside');
+    if (!isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), realNearest(absolute))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`, 'it goes through a symlink that leads outside');
     }
     return absolute;
 }

@@ -297,18 +297,29 @@ function isInside(root, candidate) {
     const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, candidate);
     return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
 }
+/** The real path of `path`, or of its nearest existing ancestor when it does not exist yet. */
+function realNearest(path) {
+    let current = path;
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(current)) {
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(current);
+        if (parent === current)
+            return current;
+        current = parent;
+    }
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(current);
+}
 /**
  * Resolves `value` against `root` and refuses anything that escapes it: `..`, absolute
- * paths elsewhere, and symlinks that point outside (checked on the real path when the
- * file exists).
+ * paths elsewhere, and symlinks that lead outside — of the file itself or, for a file not
+ * written yet, of the nearest directory above it that exists.
  */
 function resolveInside(root, value, input) {
     const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, value);
     if (!isInside(root, absolute)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`);
     }
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(absolute) && !isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`, 'it is a symlink that leads outside');
+    if (!isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), realNearest(absolute))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`, 'it goes through a symlink that leads outside');
     }
     return absolute;
 }
@@ -830,6 +841,16 @@ async function tagExisting(request, digest, deps) {
 /** A private temp dir for auth.json, registries.conf and secret files; secrets travel by file or env, never argv. */
 function prepareWorkspace(request, builder, sourceEnv = {}) {
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'aegis-build-'));
+    try {
+        return fillWorkspace(dir, request, builder, sourceEnv);
+    }
+    catch (error) {
+        // A half-prepared workspace may already hold auth.json: never leave it behind.
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        throw error;
+    }
+}
+function fillWorkspace(dir, request, builder, sourceEnv = {}) {
     (0,external_node_fs_.chmodSync)(dir, 0o700);
     const env = {};
     const secretFiles = new Map();
@@ -1358,10 +1379,11 @@ function existing(path, input, value, kind) {
         throw new errors/* InputError */.dz(input, value, `a ${kind}`, `${path} is not one`);
     return path;
 }
-function credentialsFor(registries, explicit, platform) {
+/** The given credentials are for the image's registry only; a cache on another host gets the platform's, if any. */
+function credentialsFor(imageRegistry, cacheRegistry, explicit, platform) {
     const result = new Map();
-    for (const registry of registries) {
-        const credentials = explicit ?? platform.registryCredentials(registry);
+    for (const registry of new Set([imageRegistry, cacheRegistry])) {
+        const credentials = (registry === imageRegistry ? explicit : undefined) ?? platform.registryCredentials(registry);
         if (credentials) {
             platform.secret(credentials.password);
             result.set(registry, credentials);
@@ -1458,7 +1480,7 @@ function parseInputs(reader, platform, event, revision, now = new Date()) {
         provenance,
         sbom: reader.boolean('sbom'),
         skipExisting,
-        credentials: credentialsFor([...new Set([image.registry, cacheRegistry])], explicit, platform),
+        credentials: credentialsFor(image.registry, cacheRegistry, explicit, platform),
         buildah,
         dependencyCache: dependencyCacheFor(reader, workspace, service, platforms),
     };

@@ -1,5 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from './errors.js';
 
 function isInside(root: string, candidate: string): boolean {
@@ -7,18 +7,29 @@ function isInside(root: string, candidate: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
+/** The real path of `path`, or of its nearest existing ancestor when it does not exist yet. */
+function realNearest(path: string): string {
+  let current = path;
+  while (!existsSync(current)) {
+    const parent = dirname(current);
+    if (parent === current) return current;
+    current = parent;
+  }
+  return realpathSync(current);
+}
+
 /**
  * Resolves `value` against `root` and refuses anything that escapes it: `..`, absolute
- * paths elsewhere, and symlinks that point outside (checked on the real path when the
- * file exists).
+ * paths elsewhere, and symlinks that lead outside — of the file itself or, for a file not
+ * written yet, of the nearest directory above it that exists.
  */
 export function resolveInside(root: string, value: string, input: string): string {
   const absolute = resolve(root, value);
   if (!isInside(root, absolute)) {
     throw new InputError(input, value, `a path inside ${root}`);
   }
-  if (existsSync(absolute) && !isInside(realpathSync(root), realpathSync(absolute))) {
-    throw new InputError(input, value, `a path inside ${root}`, 'it is a symlink that leads outside');
+  if (!isInside(realpathSync(root), realNearest(absolute))) {
+    throw new InputError(input, value, `a path inside ${root}`, 'it goes through a symlink that leads outside');
   }
   return absolute;
 }

@@ -162,14 +162,16 @@ function existing(path: string, input: string, value: string, kind: 'directory' 
   return path;
 }
 
+/** The given credentials are for the image's registry only; a cache on another host gets the platform's, if any. */
 function credentialsFor(
-  registries: readonly string[],
+  imageRegistry: string,
+  cacheRegistry: string,
   explicit: RegistryCredentials | undefined,
   platform: Platform,
 ): Map<string, RegistryCredentials> {
   const result = new Map<string, RegistryCredentials>();
-  for (const registry of registries) {
-    const credentials = explicit ?? platform.registryCredentials(registry);
+  for (const registry of new Set([imageRegistry, cacheRegistry])) {
+    const credentials = (registry === imageRegistry ? explicit : undefined) ?? platform.registryCredentials(registry);
     if (credentials) {
       platform.secret(credentials.password);
       result.set(registry, credentials);
@@ -292,7 +294,7 @@ export function parseInputs(
     provenance,
     sbom: reader.boolean('sbom'),
     skipExisting,
-    credentials: credentialsFor([...new Set([image.registry, cacheRegistry])], explicit, platform),
+    credentials: credentialsFor(image.registry, cacheRegistry, explicit, platform),
     buildah,
     dependencyCache: dependencyCacheFor(reader, workspace, service, platforms),
   };

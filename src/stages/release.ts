@@ -1,19 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { AegisError, InputError } from '../core/errors.js';
+import { InputError } from '../core/errors.js';
 import { Git } from '../core/git/git.js';
-import { describeRemote, forgeProjectPath } from '../core/git/remote.js';
+import { describeRemote, forgeProjectPath, withoutCredentials } from '../core/git/remote.js';
 import { TRAILER } from '../core/gitops/commit-message.js';
+import { resolveInside } from '../core/paths.js';
 import { parseBumpRules } from '../core/release/bump.js';
 import { browsableUrl, type RepositoryLinks } from '../core/release/changelog.js';
-import { notifyDependents, parseDependents } from '../core/release/dependents.js';
+import { type Dependent, notifyDependents, parseDependents } from '../core/release/dependents.js';
 import { withBuild } from '../core/release/publish/build.js';
 import { commandPublisher, parseArgv } from '../core/release/publish/command.js';
 import { NPM_DEFAULT_REGISTRY, npmPublisher } from '../core/release/publish/npm.js';
 import { noPublisher, type Publisher } from '../core/release/publish/publisher.js';
 import { PYPI_DEFAULT_UPLOAD_URL, pypiPublisher } from '../core/release/publish/pypi.js';
 import { executeRelease, planRelease, type ReleaseOptions, renderPlan } from '../core/release/release.js';
-import type { Platform } from '../platform/types.js';
+import type { Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
 
@@ -110,12 +111,12 @@ export interface ParsedInputs {
   pypiCheckUrl?: string;
   forgeToken?: string;
   repositoryUrl?: string;
-  dependents: string[];
+  dependents: Dependent[];
   dependentsToken?: string;
 }
 
 /** All validation up front, before anything is read from a registry or written. */
-export function parseInputs(reader: InputReader, workspace: string): ParsedInputs {
+export function parseInputs(reader: InputReader, workspace: string, platform: PlatformName = 'local'): ParsedInputs {
   const libraryDir = reader.path('path', workspace) ?? workspace;
   if (!existsSync(libraryDir)) throw new InputError('path', reader.string('path'), 'an existing folder inside the workspace');
   const path = relative(workspace, libraryDir) || '.';
@@ -132,8 +133,8 @@ export function parseInputs(reader: InputReader, workspace: string): ParsedInput
   if (changelogFile) reader.path('changelog', libraryDir);
   const declared = reader.lines('version-files');
   for (const file of declared) {
-    const resolved = join(libraryDir, file);
-    if (!existsSync(resolved)) throw new InputError('version-files', file, "files that exist inside 'path'");
+    if (!existsSync(resolveInside(libraryDir, file, 'version-files')))
+      throw new InputError('version-files', file, "files that exist inside 'path'");
   }
   const versionFiles = (
     declared.length > 0 ? declared : ['package.json', 'pyproject.toml'].filter((file) => existsSync(join(libraryDir, file)))
@@ -145,6 +146,12 @@ export function parseInputs(reader: InputReader, workspace: string): ParsedInput
   const publishArgv = argv('publish-command');
   if (publish === 'command' && !publishArgv) throw new InputError('publish-command', '', 'an argument list when publish is command');
   const remote = reader.string('remote');
+  // Checked now, not after the release: a typo here must not surface once the tag is pushed.
+  const dependents = parseDependents(reader.lines('dependents'), platform === 'gitlab' ? 'gitlab' : 'github');
+  const dependentsToken = reader.optional('dependents-token');
+  if (dependents.length > 0 && !dependentsToken) {
+    throw new InputError('dependents-token', '', 'a token allowed to notify the dependents', "'dependents' is set");
+  }
   return {
     options: {
       repoDir: workspace,
@@ -173,8 +180,8 @@ export function parseInputs(reader: InputReader, workspace: string): ParsedInput
     pypiCheckUrl: reader.optional('pypi-check-url'),
     forgeToken: reader.optional('forge-token'),
     repositoryUrl: reader.optional('repository-url'),
-    dependents: reader.lines('dependents'),
-    dependentsToken: reader.optional('dependents-token'),
+    dependents,
+    dependentsToken,
   };
 }
 
@@ -247,13 +254,16 @@ function linksFor(url: string | undefined, platform: Platform): RepositoryLinks 
 
 async function run(platform: Platform): Promise<void> {
   const reader = new InputReader(platform, inputs);
-  const parsed = parseInputs(reader, platform.workspace);
+  const parsed = parseInputs(reader, platform.workspace, platform.name);
   const publisher = createPublisher(parsed);
   const event = platform.event();
-  const origin = await remoteUrl(platform.workspace, parsed.options.git.remote);
-  if (parsed.options.git.remote && !origin) {
+  const configured = await remoteUrl(platform.workspace, parsed.options.git.remote);
+  if (parsed.options.git.remote && !configured) {
     throw new InputError('remote', parsed.options.git.remote, "a git remote of the workspace, or 'none'");
   }
+  const stripped = configured ? withoutCredentials(configured) : undefined;
+  if (stripped?.password) platform.secret(stripped.password);
+  const origin = stripped?.url;
   const repositoryUrl = parsed.repositoryUrl ?? event.repositoryUrl ?? origin;
   const remote =
     origin && parsed.forgeToken && /^https?:\/\//.test(origin)
@@ -274,6 +284,8 @@ async function run(platform: Platform): Promise<void> {
     git: {
       ...parsed.options.git,
       branch: parsed.options.git.branch ?? event.branch,
+      // With a forge token, talk to the URL itself: the remote's configured credentials stay out of it.
+      remote: remote ? remote.url : parsed.options.git.remote,
       env: remote?.env,
       trailers: event.runUrl ? [{ key: TRAILER.sourceRun, value: event.runUrl }] : [],
     },
@@ -305,11 +317,8 @@ async function run(platform: Platform): Promise<void> {
   write(result.released, result.published, result.releaseUrl);
   let notified = '';
   if (parsed.dependents.length > 0) {
-    if (!parsed.dependentsToken)
-      throw new AegisError("'dependents' is set but 'dependents-token' is empty: the release is done, the dependents were not told.");
-    const dependents = parseDependents(parsed.dependents, platform.name === 'gitlab' ? 'gitlab' : 'github');
     const results = await notifyDependents(
-      dependents,
+      parsed.dependents,
       (kind) => ({ kind, apiUrl: platform.forgeApiUrl(kind), token: parsed.dependentsToken as string }),
       {
         library: name,

@@ -305,6 +305,18 @@ describe('over smart HTTP with basic auth', () => {
     expect(config).not.toContain('extraheader');
   });
 
+  test('a header already configured for the host (as actions/checkout leaves one) is replaced, not added to', async () => {
+    const config = join(shimDir, 'gitconfig');
+    const stale = Buffer.from('x-access-token:stale-checkout-token').toString('base64');
+    writeFileSync(config, `[http "${server.url}/"]\n\textraheader = Authorization: Basic ${stale}\n`);
+    const result = await runCli(
+      ['gitops-bump', '--repository', `${server.url}/gitops.git`, '--paths', 'overlays/dev', '--images', 'registry.example.com/aegis/api:3.1.0'],
+      { env: { INPUT_TOKEN: TOKEN, GIT_CONFIG_GLOBAL: config } },
+    );
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(repo.show('overlays/dev/kustomization.yaml')).toContain('newTag: "3.1.0"');
+  });
+
   test('a wrong token fails clearly and leaks nothing', async () => {
     const result = await runCli(
       [

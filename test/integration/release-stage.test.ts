@@ -82,6 +82,9 @@ describe('release stage (local platform, real git)', () => {
     [{ 'bump-rules': 'major: [x]' }, /Input 'bump-rules'/],
     [{ publish: 'npm' }, /Input 'publish'.*package.json/],
     [{ remote: 'upstream' }, /Input 'remote'/],
+    [{ 'version-files': '../../outside/package.json' }, /Input 'version-files'/],
+    [{ dependents: 'github:o/r' }, /Input 'dependents-token'/],
+    [{ dependents: 'svn:nope', 'dependents-token': 't' }, /Input 'dependents'/],
   ])('bad input %j fails naming the input', async (inputs, message) => {
     const repo = new TestRepo(join(root, `bad-${Math.random()}`));
     repo.commit('feat: x');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseArgs } from '../../src/cli.js';
 import { InputError } from '../../src/core/errors.js';
-import { describeRemote, forgeProjectPath } from '../../src/core/git/remote.js';
+import { describeRemote, forgeProjectPath, withoutCredentials } from '../../src/core/git/remote.js';
 import { LocalPlatform } from '../../src/platform/local.js';
 import { InputReader } from '../../src/stages/inputs.js';
 
@@ -10,10 +10,14 @@ describe('describeRemote', () => {
     const remote = describeRemote('https://git.example.com/org/gitops.git', { token: 'tok-123456', username: 'oauth2' }, '/tmp');
     expect(remote.url).toBe('https://git.example.com/org/gitops.git');
     expect(remote.url).not.toContain('tok-123456');
+    // An empty value first resets any header already configured (actions/checkout's token), then ours.
+    expect(remote.env.GIT_CONFIG_COUNT).toBe('2');
     expect(remote.env.GIT_CONFIG_KEY_0).toBe('http.https://git.example.com/.extraheader');
-    expect(remote.env.GIT_CONFIG_VALUE_0).toBe(`Authorization: Basic ${Buffer.from('oauth2:tok-123456').toString('base64')}`);
+    expect(remote.env.GIT_CONFIG_VALUE_0).toBe('');
+    expect(remote.env.GIT_CONFIG_KEY_1).toBe('http.https://git.example.com/.extraheader');
+    expect(remote.env.GIT_CONFIG_VALUE_1).toBe(`Authorization: Basic ${Buffer.from('oauth2:tok-123456').toString('base64')}`);
     expect(remote.secrets).toContain('tok-123456');
-    expect(remote.secrets).toContain(remote.env.GIT_CONFIG_VALUE_0);
+    expect(remote.secrets).toContain(remote.env.GIT_CONFIG_VALUE_1);
   });
   test('credentials inside the URL are refused without echoing them', () => {
     expect(() => describeRemote('https://user:hunter22@git.example.com/r.git', {}, '/tmp')).toThrow(InputError);
@@ -30,6 +34,14 @@ describe('describeRemote', () => {
   ])('%s is %s', (url, kind) => {
     expect(describeRemote(url, {}, '/tmp').kind).toBe(kind);
   });
+  test.each([
+    ['https://gitlab-ci-token:glcbt-64_secret@gitlab.example.com/g/p.git', 'https://gitlab.example.com/g/p.git', 'glcbt-64_secret'],
+    ['https://gitlab.example.com/g/p.git', 'https://gitlab.example.com/g/p.git', undefined],
+    ['git@github.com:o/r.git', 'git@github.com:o/r.git', undefined],
+  ])('withoutCredentials(%s)', (url, expected, password) => {
+    expect(withoutCredentials(url)).toEqual({ url: expected, ...(password ? { password } : {}) });
+  });
+
   test('ssh keys are given to ssh by file, never inline', () => {
     const remote = describeRemote('git@github.com:org/gitops.git', { sshKeyFile: '/tmp/k', knownHostsFile: '/tmp/kh' }, '/tmp');
     expect(remote.env.GIT_SSH_COMMAND).toBe(

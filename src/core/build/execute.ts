@@ -112,6 +112,16 @@ interface Workspace {
 /** A private temp dir for auth.json, registries.conf and secret files; secrets travel by file or env, never argv. */
 function prepareWorkspace(request: BuildRequest, builder: BuilderKind, sourceEnv: BuildDependencies['env'] = {}): Workspace {
   const dir = mkdtempSync(join(tmpdir(), 'aegis-build-'));
+  try {
+    return fillWorkspace(dir, request, builder, sourceEnv);
+  } catch (error) {
+    // A half-prepared workspace may already hold auth.json: never leave it behind.
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function fillWorkspace(dir: string, request: BuildRequest, builder: BuilderKind, sourceEnv: BuildDependencies['env'] = {}): Workspace {
   chmodSync(dir, 0o700);
   const env: Record<string, string> = {};
   const secretFiles = new Map<string, string>();

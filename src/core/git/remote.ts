@@ -49,11 +49,16 @@ export function describeRemote(repository: string, credentials: RemoteCredential
     if (credentials.token) {
       const header = `Authorization: Basic ${Buffer.from(`${credentials.username || 'x-access-token'}:${credentials.token}`).toString('base64')}`;
       secrets.push(credentials.token, header);
-      // Scoped to the repository's origin so a redirect elsewhere never receives it.
+      // Scoped to the repository's origin so a redirect elsewhere never receives it. The empty
+      // value first resets headers already configured for it (actions/checkout stores its own
+      // token that way in .git/config), so exactly this token is sent.
+      const key = `http.${url.origin}/.extraheader`;
       Object.assign(env, {
-        GIT_CONFIG_COUNT: '1',
-        GIT_CONFIG_KEY_0: `http.${url.origin}/.extraheader`,
-        GIT_CONFIG_VALUE_0: header,
+        GIT_CONFIG_COUNT: '2',
+        GIT_CONFIG_KEY_0: key,
+        GIT_CONFIG_VALUE_0: '',
+        GIT_CONFIG_KEY_1: key,
+        GIT_CONFIG_VALUE_1: header,
       });
     }
     return { url: url.toString(), env, secrets, kind: url.protocol === 'https:' ? 'https' : 'http' };
@@ -77,6 +82,21 @@ export function describeRemote(repository: string, credentials: RemoteCredential
   const path = isAbsolute(repository) ? repository : resolve(workspace, repository);
   if (!existsSync(path)) throw new InputError(input, repository, 'an existing local repository path or a URL', `${path} does not exist`);
   return { url: path, env, secrets, kind: 'local' };
+}
+
+/**
+ * A remote URL without the credentials a checkout may carry in it (GitLab runners write
+ * `https://gitlab-ci-token:<job token>@host/…` into the origin); the removed password is returned
+ * so it can be registered as a secret.
+ */
+export function withoutCredentials(url: string): { url: string; password?: string } {
+  if (!/^https?:\/\//.test(url)) return { url };
+  const parsed = new URL(url);
+  if (!parsed.username && !parsed.password) return { url };
+  const password = decodeURIComponent(parsed.password) || undefined;
+  parsed.username = '';
+  parsed.password = '';
+  return { url: parsed.toString(), ...(password ? { password } : {}) };
 }
 
 /** `owner/repo` or `group/sub/project` from a forge URL; undefined for local paths. */
