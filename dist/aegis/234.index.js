@@ -92,8 +92,9 @@ function isRaceRejection(stderr) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ forgeProjectPath),
-/* harmony export */   k: () => (/* binding */ describeRemote)
+/* harmony export */   cW: () => (/* binding */ forgeProjectPath),
+/* harmony export */   kW: () => (/* binding */ describeRemote),
+/* harmony export */   ri: () => (/* binding */ withoutCredentials)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -158,6 +159,22 @@ function describeRemote(repository, credentials, workspace) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'an existing local repository path or a URL', `${path} does not exist`);
     return { url: path, env, secrets, kind: 'local' };
+}
+/**
+ * A remote URL without the credentials a checkout may carry in it (GitLab runners write
+ * `https://gitlab-ci-token:<job token>@host/…` into the origin); the removed password is returned
+ * so it can be registered as a secret.
+ */
+function withoutCredentials(url) {
+    if (!/^https?:\/\//.test(url))
+        return { url };
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password)
+        return { url };
+    const password = decodeURIComponent(parsed.password) || undefined;
+    parsed.username = '';
+    parsed.password = '';
+    return { url: parsed.toString(), ...(password ? { password } : {}) };
 }
 /** `owner/repo` or `group/sub/project` from a forge URL; undefined for local paths. */
 function forgeProjectPath(repository) {
@@ -543,7 +560,7 @@ async function withGitopsRemote(platform, repository, body) {
             credentials.knownHostsFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'known_hosts');
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(credentials.knownHostsFile, `${repository.knownHosts}\n`, { mode: 0o600 });
         }
-        const remote = (0,_core_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .describeRemote */ .k)(repository.url, credentials, platform.workspace);
+        const remote = (0,_core_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .describeRemote */ .kW)(repository.url, credentials, platform.workspace);
         for (const secret of remote.secrets)
             platform.secret(secret);
         return await body(remote);
@@ -552,16 +569,26 @@ async function withGitopsRemote(platform, repository, body) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
     }
 }
-/** Opens the pull/merge request for `head`, or updates the open one. */
+/**
+ * After a commit to `head`: opens its pull/merge request or updates the open one. When nothing
+ * was committed, the open one (if any) is only reported — a rerun never rewrites it, and a
+ * merged change needs no new one.
+ */
 async function openPullRequest(platform, repository, target, request) {
     const token = repository.credentials.token;
     if (!token)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('token', '', 'a token with permission to open pull/merge requests', 'mode is pull-request');
-    const project = target.forgeProject ?? (0,_core_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .forgeProjectPath */ .c)(repository.url);
+    const project = target.forgeProject ?? (0,_core_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .forgeProjectPath */ .cW)(repository.url);
     if (!project)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('forge-project', '', 'the repository path on the forge (owner/repo or group/project)');
     const forge = await platform.forge({ token, kind: target.forge, apiUrl: target.forgeUrl });
-    const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...request });
+    const { changed, ...pull } = request;
+    if (!changed) {
+        const open = await forge.findPullRequest({ repository: project, base: repository.branch, head: request.head });
+        platform.log.info(open ? `Unchanged: ${open.url} already proposes these values.` : 'Nothing to propose: no pull request needed.');
+        return open;
+    }
+    const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...pull });
     platform.log.info(`${result.created ? 'Opened' : 'Updated'} ${result.url}`);
     return result;
 }

@@ -19,7 +19,7 @@ class GitLabForge {
         // gitbeaker wants the server root and appends /api/v4 itself.
         this.api = new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .Gitlab */ .mJr({ host: apiUrl.replace(/\/api\/v4\/?$/, ''), token });
     }
-    async upsertPullRequest(request) {
+    async findPullRequest(request) {
         const open = await this.api.MergeRequests.all({
             projectId: request.repository,
             sourceBranch: request.head,
@@ -27,9 +27,13 @@ class GitLabForge {
             state: 'opened',
         });
         const existing = open[0];
+        return existing ? { number: existing.iid, url: String(existing.web_url), created: false } : undefined;
+    }
+    async upsertPullRequest(request) {
+        const existing = await this.findPullRequest(request);
         if (existing) {
-            await this.api.MergeRequests.edit(request.repository, existing.iid, { title: request.title, description: request.body });
-            return { number: existing.iid, url: String(existing.web_url), created: false };
+            await this.api.MergeRequests.edit(request.repository, existing.number, { title: request.title, description: request.body });
+            return existing;
         }
         const created = await this.api.MergeRequests.create(request.repository, request.head, request.base, request.title, {
             description: request.body,

@@ -181,8 +181,9 @@ async function runGitopsBump(platform) {
             head: pushBranch,
             title: result.change.message.split('\n')[0],
             body: `${planTable(plan)}\n\n<sub>Opened by aegis gitops-bump.</sub>`,
+            changed: result.changed,
         });
-        pullRequestUrl = pr.url;
+        pullRequestUrl = pr?.url ?? '';
     }
     const previous = [
         ...plan.imageChanges.map((change) => ({

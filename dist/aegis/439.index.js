@@ -1492,8 +1492,9 @@ async function promoteWith(platform, options, remote) {
                     ...summary,
                     status: `Promotion of ${route.from.name}@${snapshot.commit.slice(0, 12)} into ${route.to.name}, awaiting approval.`,
                 }),
+                changed: result.changed,
             });
-            pullRequestUrl = pr.url;
+            pullRequestUrl = pr?.url ?? '';
         }
         platform.setOutput('changed', String(result.changed));
         platform.setOutput('commit-sha', result.sha);

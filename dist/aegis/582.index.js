@@ -92,8 +92,9 @@ function isRaceRejection(stderr) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ forgeProjectPath),
-/* harmony export */   k: () => (/* binding */ describeRemote)
+/* harmony export */   cW: () => (/* binding */ forgeProjectPath),
+/* harmony export */   kW: () => (/* binding */ describeRemote),
+/* harmony export */   ri: () => (/* binding */ withoutCredentials)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -158,6 +159,22 @@ function describeRemote(repository, credentials, workspace) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'an existing local repository path or a URL', `${path} does not exist`);
     return { url: path, env, secrets, kind: 'local' };
+}
+/**
+ * A remote URL without the credentials a checkout may carry in it (GitLab runners write
+ * `https://gitlab-ci-token:<job token>@host/…` into the origin); the removed password is returned
+ * so it can be registered as a secret.
+ */
+function withoutCredentials(url) {
+    if (!/^https?:\/\//.test(url))
+        return { url };
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password)
+        return { url };
+    const password = decodeURIComponent(parsed.password) || undefined;
+    parsed.username = '';
+    parsed.password = '';
+    return { url: parsed.toString(), ...(password ? { password } : {}) };
 }
 /** `owner/repo` or `group/sub/project` from a forge URL; undefined for local paths. */
 function forgeProjectPath(repository) {
@@ -445,6 +462,8 @@ var git_git = __webpack_require__(8496);
 var git_remote = __webpack_require__(8648);
 // EXTERNAL MODULE: ./src/core/gitops/commit-message.ts
 var commit_message = __webpack_require__(349);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(2088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
@@ -1528,6 +1547,7 @@ var inputs = __webpack_require__(9778);
 
 
 
+
 const PUBLISH = ['npm', 'pypi', 'command', 'none'];
 const CHANNEL = /^[a-z][a-z0-9-]*$/i;
 const AUTHOR = { name: 'aegis-release', email: 'aegis-release@users.noreply.github.com' };
@@ -1604,7 +1624,7 @@ const outputs = {
     'release-url': { description: 'Web URL of the GitHub/GitLab release, when one was created.' },
 };
 /** All validation up front, before anything is read from a registry or written. */
-function parseInputs(reader, workspace) {
+function parseInputs(reader, workspace, platform = 'local') {
     const libraryDir = reader.path('path', workspace) ?? workspace;
     if (!(0,external_node_fs_.existsSync)(libraryDir))
         throw new errors/* InputError */.dz('path', reader.string('path'), 'an existing folder inside the workspace');
@@ -1626,8 +1646,7 @@ function parseInputs(reader, workspace) {
         reader.path('changelog', libraryDir);
     const declared = reader.lines('version-files');
     for (const file of declared) {
-        const resolved = (0,external_node_path_.join)(libraryDir, file);
-        if (!(0,external_node_fs_.existsSync)(resolved))
+        if (!(0,external_node_fs_.existsSync)((0,paths/* resolveInside */.L)(libraryDir, file, 'version-files')))
             throw new errors/* InputError */.dz('version-files', file, "files that exist inside 'path'");
     }
     const versionFiles = (declared.length > 0 ? declared : ['package.json', 'pyproject.toml'].filter((file) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(libraryDir, file)))).map(inPath);
@@ -1639,6 +1658,12 @@ function parseInputs(reader, workspace) {
     if (publish === 'command' && !publishArgv)
         throw new errors/* InputError */.dz('publish-command', '', 'an argument list when publish is command');
     const remote = reader.string('remote');
+    // Checked now, not after the release: a typo here must not surface once the tag is pushed.
+    const dependents = parseDependents(reader.lines('dependents'), platform === 'gitlab' ? 'gitlab' : 'github');
+    const dependentsToken = reader.optional('dependents-token');
+    if (dependents.length > 0 && !dependentsToken) {
+        throw new errors/* InputError */.dz('dependents-token', '', 'a token allowed to notify the dependents', "'dependents' is set");
+    }
     return {
         options: {
             repoDir: workspace,
@@ -1667,8 +1692,8 @@ function parseInputs(reader, workspace) {
         pypiCheckUrl: reader.optional('pypi-check-url'),
         forgeToken: reader.optional('forge-token'),
         repositoryUrl: reader.optional('repository-url'),
-        dependents: reader.lines('dependents'),
-        dependentsToken: reader.optional('dependents-token'),
+        dependents,
+        dependentsToken,
     };
 }
 function readJsonName(file) {
@@ -1729,20 +1754,24 @@ function linksFor(url, platform) {
 }
 async function run(platform) {
     const reader = new inputs/* InputReader */.i(platform, release_inputs);
-    const parsed = parseInputs(reader, platform.workspace);
+    const parsed = parseInputs(reader, platform.workspace, platform.name);
     const publisher = createPublisher(parsed);
     const event = platform.event();
-    const origin = await remoteUrl(platform.workspace, parsed.options.git.remote);
-    if (parsed.options.git.remote && !origin) {
+    const configured = await remoteUrl(platform.workspace, parsed.options.git.remote);
+    if (parsed.options.git.remote && !configured) {
         throw new errors/* InputError */.dz('remote', parsed.options.git.remote, "a git remote of the workspace, or 'none'");
     }
+    const stripped = configured ? (0,git_remote/* withoutCredentials */.ri)(configured) : undefined;
+    if (stripped?.password)
+        platform.secret(stripped.password);
+    const origin = stripped?.url;
     const repositoryUrl = parsed.repositoryUrl ?? event.repositoryUrl ?? origin;
     const remote = origin && parsed.forgeToken && /^https?:\/\//.test(origin)
-        ? (0,git_remote/* describeRemote */.k)(origin, { token: parsed.forgeToken }, platform.workspace)
+        ? (0,git_remote/* describeRemote */.kW)(origin, { token: parsed.forgeToken }, platform.workspace)
         : undefined;
     for (const secret of remote?.secrets ?? [])
         platform.secret(secret);
-    const forgeRepository = repositoryUrl ? (0,git_remote/* forgeProjectPath */.c)(repositoryUrl) : undefined;
+    const forgeRepository = repositoryUrl ? (0,git_remote/* forgeProjectPath */.cW)(repositoryUrl) : undefined;
     const forge = parsed.forgeToken && forgeRepository && !parsed.dryRun
         ? { releases: await platform.forge({ token: parsed.forgeToken }), repository: forgeRepository }
         : undefined;
@@ -1754,6 +1783,8 @@ async function run(platform) {
         git: {
             ...parsed.options.git,
             branch: parsed.options.git.branch ?? event.branch,
+            // With a forge token, talk to the URL itself: the remote's configured credentials stay out of it.
+            remote: remote ? remote.url : parsed.options.git.remote,
             env: remote?.env,
             trailers: event.runUrl ? [{ key: commit_message/* TRAILER */.AH.sourceRun, value: event.runUrl }] : [],
         },
@@ -1784,10 +1815,7 @@ async function run(platform) {
     write(result.released, result.published, result.releaseUrl);
     let notified = '';
     if (parsed.dependents.length > 0) {
-        if (!parsed.dependentsToken)
-            throw new errors/* AegisError */.o4("'dependents' is set but 'dependents-token' is empty: the release is done, the dependents were not told.");
-        const dependents = parseDependents(parsed.dependents, platform.name === 'gitlab' ? 'gitlab' : 'github');
-        const results = await notifyDependents(dependents, (kind) => ({ kind, apiUrl: platform.forgeApiUrl(kind), token: parsed.dependentsToken }), {
+        const results = await notifyDependents(parsed.dependents, (kind) => ({ kind, apiUrl: platform.forgeApiUrl(kind), token: parsed.dependentsToken }), {
             library: name,
             version: plan.version,
             tag: plan.tag,

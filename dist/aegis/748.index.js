@@ -25,19 +25,18 @@ class GitHubForge {
     constructor(token, apiUrl = 'https://api.github.com') {
         this.octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: apiUrl });
     }
+    async findPullRequest(request) {
+        const { owner, repo } = splitRepository(request.repository);
+        const open = await this.octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${request.head}`, base: request.base });
+        const existing = open.data[0];
+        return existing ? { number: existing.number, url: existing.html_url, created: false } : undefined;
+    }
     async upsertPullRequest(request) {
         const { owner, repo } = splitRepository(request.repository);
-        const open = await this.octokit.rest.pulls.list({
-            owner,
-            repo,
-            state: 'open',
-            head: `${owner}:${request.head}`,
-            base: request.base,
-        });
-        const existing = open.data[0];
+        const existing = await this.findPullRequest(request);
         if (existing) {
             await this.octokit.rest.pulls.update({ owner, repo, pull_number: existing.number, title: request.title, body: request.body });
-            return { number: existing.number, url: existing.html_url, created: false };
+            return existing;
         }
         const created = await this.octokit.rest.pulls.create({
             owner,

@@ -31,6 +31,8 @@ export interface PullRequestResult {
 export interface Forge {
   readonly kind: 'github' | 'gitlab';
   upsertPullRequest(request: PullRequestRequest): Promise<PullRequestResult>;
+  /** The open PR/MR from `head` into `base`, if there is one (`created` is false). */
+  findPullRequest(request: Pick<PullRequestRequest, 'repository' | 'head' | 'base'>): Promise<PullRequestResult | undefined>;
   /** The release's web URL, or undefined when the tag has no release yet. */
   findRelease(repository: string, tag: string): Promise<string | undefined>;
   /** Creates the release of an existing tag; returns its web URL. */

@@ -195,8 +195,9 @@ export async function runGitopsBump(platform: Platform): Promise<void> {
       head: pushBranch,
       title: result.change.message.split('\n')[0] as string,
       body: `${planTable(plan)}\n\n<sub>Opened by aegis gitops-bump.</sub>`,
+      changed: result.changed,
     });
-    pullRequestUrl = pr.url;
+    pullRequestUrl = pr?.url ?? '';
   }
 
   const previous = [

@@ -143,19 +143,29 @@ export async function withGitopsRemote<T>(
   }
 }
 
-/** Opens the pull/merge request for `head`, or updates the open one. */
+/**
+ * After a commit to `head`: opens its pull/merge request or updates the open one. When nothing
+ * was committed, the open one (if any) is only reported — a rerun never rewrites it, and a
+ * merged change needs no new one.
+ */
 export async function openPullRequest(
   platform: Platform,
   repository: GitopsRepository,
   target: PullRequestTarget,
-  request: { head: string; title: string; body: string },
-): Promise<PullRequestResult> {
+  request: { head: string; title: string; body: string; changed: boolean },
+): Promise<PullRequestResult | undefined> {
   const token = repository.credentials.token;
   if (!token) throw new InputError('token', '', 'a token with permission to open pull/merge requests', 'mode is pull-request');
   const project = target.forgeProject ?? forgeProjectPath(repository.url);
   if (!project) throw new InputError('forge-project', '', 'the repository path on the forge (owner/repo or group/project)');
   const forge = await platform.forge({ token, kind: target.forge, apiUrl: target.forgeUrl });
-  const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...request });
+  const { changed, ...pull } = request;
+  if (!changed) {
+    const open = await forge.findPullRequest({ repository: project, base: repository.branch, head: request.head });
+    platform.log.info(open ? `Unchanged: ${open.url} already proposes these values.` : 'Nothing to propose: no pull request needed.');
+    return open;
+  }
+  const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...pull });
   platform.log.info(`${result.created ? 'Opened' : 'Updated'} ${result.url}`);
   return result;
 }

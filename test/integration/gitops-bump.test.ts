@@ -310,7 +310,15 @@ describe('over smart HTTP with basic auth', () => {
     const stale = Buffer.from('x-access-token:stale-checkout-token').toString('base64');
     writeFileSync(config, `[http "${server.url}/"]\n\textraheader = Authorization: Basic ${stale}\n`);
     const result = await runCli(
-      ['gitops-bump', '--repository', `${server.url}/gitops.git`, '--paths', 'overlays/dev', '--images', 'registry.example.com/aegis/api:3.1.0'],
+      [
+        'gitops-bump',
+        '--repository',
+        `${server.url}/gitops.git`,
+        '--paths',
+        'overlays/dev',
+        '--images',
+        'registry.example.com/aegis/api:3.1.0',
+      ],
       { env: { INPUT_TOKEN: TOKEN, GIT_CONFIG_GLOBAL: config } },
     );
     expect(result.exitCode, result.stderr).toBe(0);
@@ -438,6 +446,16 @@ describe.each(['github', 'gitlab'] as const)('pull-request mode against a fake %
       expect(forge.pulls[0]?.title).toContain('5.0.1');
       expect(repo.count(branch)).toBe(3);
       expect(second.outputs['pull-request-url']).toBe(first.outputs['pull-request-url']);
+
+      // The same bump again: nothing committed, the open PR is reported but not rewritten.
+      const edits = forge.calls.filter((call) => call.method === 'PATCH' || call.method === 'PUT').length;
+      const third = await bump('5.0.1');
+      expect(third.exitCode, third.stderr).toBe(0);
+      expect(third.outputs.changed).toBe('false');
+      expect(third.outputs['pull-request-url']).toBe(first.outputs['pull-request-url']);
+      expect(forge.calls.filter((call) => call.method === 'PATCH' || call.method === 'PUT').length).toBe(edits);
+      expect(forge.pulls[0]?.title).toContain('5.0.1');
+      expect(repo.count(branch)).toBe(3);
       const auth = forge.calls.map((call) => call.authorization ?? call.privateToken ?? '');
       expect(auth.every((value) => value.includes('forge-token-abcdef'))).toBe(true);
       expect(`${first.stderr}${second.stderr}`).not.toContain('forge-token-abcdef');

@@ -18,19 +18,19 @@ export class GitHubForge implements Forge {
     this.octokit = getOctokit(token, { baseUrl: apiUrl });
   }
 
+  async findPullRequest(request: Pick<PullRequestRequest, 'repository' | 'head' | 'base'>): Promise<PullRequestResult | undefined> {
+    const { owner, repo } = splitRepository(request.repository);
+    const open = await this.octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${request.head}`, base: request.base });
+    const existing = open.data[0];
+    return existing ? { number: existing.number, url: existing.html_url, created: false } : undefined;
+  }
+
   async upsertPullRequest(request: PullRequestRequest): Promise<PullRequestResult> {
     const { owner, repo } = splitRepository(request.repository);
-    const open = await this.octokit.rest.pulls.list({
-      owner,
-      repo,
-      state: 'open',
-      head: `${owner}:${request.head}`,
-      base: request.base,
-    });
-    const existing = open.data[0];
+    const existing = await this.findPullRequest(request);
     if (existing) {
       await this.octokit.rest.pulls.update({ owner, repo, pull_number: existing.number, title: request.title, body: request.body });
-      return { number: existing.number, url: existing.html_url, created: false };
+      return existing;
     }
     const created = await this.octokit.rest.pulls.create({
       owner,

@@ -11,7 +11,7 @@ export class GitLabForge implements Forge {
     this.api = new Gitlab({ host: apiUrl.replace(/\/api\/v4\/?$/, ''), token });
   }
 
-  async upsertPullRequest(request: PullRequestRequest): Promise<PullRequestResult> {
+  async findPullRequest(request: Pick<PullRequestRequest, 'repository' | 'head' | 'base'>): Promise<PullRequestResult | undefined> {
     const open = await this.api.MergeRequests.all({
       projectId: request.repository,
       sourceBranch: request.head,
@@ -19,9 +19,14 @@ export class GitLabForge implements Forge {
       state: 'opened',
     });
     const existing = open[0];
+    return existing ? { number: existing.iid, url: String(existing.web_url), created: false } : undefined;
+  }
+
+  async upsertPullRequest(request: PullRequestRequest): Promise<PullRequestResult> {
+    const existing = await this.findPullRequest(request);
     if (existing) {
-      await this.api.MergeRequests.edit(request.repository, existing.iid, { title: request.title, description: request.body });
-      return { number: existing.iid, url: String(existing.web_url), created: false };
+      await this.api.MergeRequests.edit(request.repository, existing.number, { title: request.title, description: request.body });
+      return existing;
     }
     const created = await this.api.MergeRequests.create(request.repository, request.head, request.base, request.title, {
       description: request.body,
