@@ -9,6 +9,8 @@ export interface RunOptions {
   input?: string;
   /** Return a non-zero exit instead of throwing. */
   allowFailure?: boolean;
+  /** Kill the child (SIGTERM) and fail after this long: a stalled remote must not hang the job. */
+  timeoutMs?: number;
 }
 
 export interface RunResult {
@@ -28,12 +30,25 @@ export function run(command: string, args: readonly string[], options: RunOption
       env: { ...process.env, ...options.env },
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+          }, options.timeoutMs);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', (error) => reject(new CommandError(command, args, null, error.message)));
     child.on('close', (code) => {
+      clearTimeout(timer);
+      if (timedOut) {
+        reject(new CommandError(command, args, null, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s`));
+        return;
+      }
       const result = {
         exitCode: code ?? -1,
         stdout: Buffer.concat(stdout).toString('utf8'),

@@ -104,3 +104,12 @@ describe('CLI arguments', () => {
     expect(parseArgs(argv)).toMatchObject(expected);
   });
 });
+
+describe('run()', () => {
+  test('a child that outlives its timeout is killed and reported', async () => {
+    const { run } = await import('../../src/core/process.js');
+    const started = Date.now();
+    await expect(run('sleep', ['5'], { timeoutMs: 200 })).rejects.toThrow(/timed out after 0 s/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});

@@ -49,6 +49,9 @@ function basic(credentials: RegistryCredentials): string {
   return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 }
 
+/** A registry that does not answer within this is treated as down, rather than hanging the job. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
 export class RegistryClient {
   private readonly base: string;
   /** Authorization header per scope, once a handshake succeeded. */
@@ -114,6 +117,7 @@ export class RegistryClient {
         headers: { ...headers, ...(authorization ? { Authorization: authorization } : {}) },
         ...(body ? { body: new Uint8Array(body) } : {}),
         redirect: 'follow',
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     const first = await send(known);
     if (first.status !== 401) return first;
@@ -132,7 +136,10 @@ export class RegistryClient {
     const realm = new URL(challenge.params.realm);
     if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
     realm.searchParams.set('scope', scope);
-    const response = await this.fetchImpl(realm, { headers: credentials ? { Authorization: basic(credentials) } : {} });
+    const response = await this.fetchImpl(realm, {
+      headers: credentials ? { Authorization: basic(credentials) } : {},
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     if (!response.ok) {
       throw new AegisError(
         `Registry ${this.access.registry}: token service ${realm.origin}${realm.pathname} answered ${response.status} ${response.statusText}${credentials ? '' : ' (no credentials were given)'}.`,

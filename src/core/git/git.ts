@@ -5,6 +5,9 @@ export interface Identity {
   email: string;
 }
 
+/** Generous for a large clone, finite for a remote that stopped answering. */
+const GIT_TIMEOUT_MS = 15 * 60_000;
+
 /** A git working copy. Every call is an argument array; the remote's credentials ride in env. */
 export class Git {
   constructor(
@@ -18,6 +21,7 @@ export class Git {
       env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
       input: options.input,
       allowFailure: options.allowFailure,
+      timeoutMs: GIT_TIMEOUT_MS,
     });
   }
 

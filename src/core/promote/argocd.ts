@@ -42,6 +42,7 @@ export class ArgoCdClient {
     const url = `${this.base}/api/v1/applications/${encodeURIComponent(name)}`;
     const response = await this.fetchImpl(url, {
       headers: { Accept: 'application/json', ...(this.access.token ? { Authorization: `Bearer ${this.access.token}` } : {}) },
+      signal: AbortSignal.timeout(30_000),
     });
     if (!response.ok) {
       const hint =

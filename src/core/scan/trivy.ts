@@ -125,7 +125,7 @@ export async function installTrivy(options: InstallOptions): Promise<Installed> 
 async function download(get: typeof fetch, url: string): Promise<Buffer> {
   let response: Response;
   try {
-    response = await get(url, { redirect: 'follow' });
+    response = await get(url, { redirect: 'follow', signal: AbortSignal.timeout(300_000) });
   } catch (error) {
     throw new AegisError(`Could not download ${url}: ${(error as Error).message}`);
   }
