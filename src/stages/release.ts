@@ -12,7 +12,7 @@ import { withBuild } from '../core/release/publish/build.js';
 import { commandPublisher, parseArgv } from '../core/release/publish/command.js';
 import { NPM_DEFAULT_REGISTRY, npmPublisher } from '../core/release/publish/npm.js';
 import { noPublisher, type Publisher } from '../core/release/publish/publisher.js';
-import { PYPI_DEFAULT_UPLOAD_URL, pypiPublisher } from '../core/release/publish/pypi.js';
+import { defaultCheckUrl, PYPI_DEFAULT_UPLOAD_URL, pypiPublisher } from '../core/release/publish/pypi.js';
 import { executeRelease, planRelease, type ReleaseOptions, renderPlan } from '../core/release/release.js';
 import type { Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
@@ -215,6 +215,15 @@ export function createPublisher(parsed: ParsedInputs): Publisher {
     case 'pypi': {
       const packageName = readPyprojectName(join(libraryDir, 'pyproject.toml'));
       if (!packageName) throw new InputError('publish', 'pypi', "a library folder ('path') with a pyproject.toml naming the project");
+      const registryUrl = parsed.registryUrl ?? PYPI_DEFAULT_UPLOAD_URL;
+      if (!parsed.pypiCheckUrl && !defaultCheckUrl(registryUrl)) {
+        throw new InputError(
+          'pypi-check-url',
+          '',
+          `the JSON API URL of ${registryUrl} (…/pypi/)`,
+          'only pypi.org and test.pypi.org are known',
+        );
+      }
       return withBuild(
         pypiPublisher({
           packageName,

@@ -40,6 +40,11 @@ beforeAll(async () => {
       };
       if (url === '/pypi/aegis-lib/1.0.0/json') return reply(200, { info: { name: 'aegis-lib', version: '1.0.0' }, urls: [] });
       if (url.startsWith('/pypi/')) return reply(404, { message: 'Not Found' });
+      if (url.startsWith('/login-page/')) return reply(200, { page: 'Sign in' });
+      if (url.startsWith('/redirect/')) {
+        res.writeHead(302, { location: '/login-page/' });
+        return res.end();
+      }
       if (url === '/pypi-broken/aegis-lib/1.0.0/json') return reply(500, {});
       const tagLookup = /^\/repos\/o\/r\/releases\/tags\/(.+)$/.exec(url);
       if (tagLookup && req.method === 'GET') {
@@ -130,8 +135,27 @@ describe('pypi (twine arguments; JSON API against a fake server)', () => {
       pypiPublisher({ packageName: 'aegis-lib', registryUrl: base, checkUrl: `${base}/pypi-broken/` }).isPublished('1.0.0'),
     ).rejects.toThrow(/HTTP 500/);
     await expect(
-      pypiPublisher({ packageName: 'aegis-lib', registryUrl: 'http://127.0.0.1:9/legacy/' }).isPublished('1.0.0'),
+      pypiPublisher({
+        packageName: 'aegis-lib',
+        registryUrl: 'http://127.0.0.1:9/legacy/',
+        checkUrl: 'http://127.0.0.1:9/pypi/',
+      }).isPublished('1.0.0'),
     ).rejects.toThrow(/unreachable at http:\/\/127.0.0.1:9/);
+  });
+
+  test('a 200 that is not the release JSON (a login page, a redirect target) is never taken for "published"', async () => {
+    await expect(
+      pypiPublisher({ packageName: 'aegis-lib', registryUrl: `${base}/legacy/`, checkUrl: `${base}/login-page/` }).isPublished('1.0.0'),
+    ).rejects.toThrow(/without that release's JSON/);
+    await expect(
+      pypiPublisher({ packageName: 'aegis-lib', registryUrl: `${base}/legacy/`, checkUrl: `${base}/redirect/` }).isPublished('1.0.0'),
+    ).rejects.toThrow(/HTTP 302/);
+  });
+
+  test('an unknown registry needs an explicit JSON API URL', () => {
+    expect(() =>
+      pypiReleaseRequest({ packageName: 'aegis-lib', registryUrl: 'https://gitlab.example.com/api/v4/projects/1/packages/pypi' }, '1.0.0'),
+    ).toThrow(/set pypi-check-url/);
   });
 
   test('publishing without built distributions fails before running twine', async () => {

@@ -23,6 +23,8 @@ export async function send(request: HttpRequest, what: string, fetchImpl: Fetch 
       method: request.method,
       headers: request.headers,
       body: request.body,
+      // A redirect (e.g. to a login page) is an answer to report, not to follow and mistake for success.
+      redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {

@@ -29,11 +29,15 @@ export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
-/** `https://upload.pypi.org/legacy/` → `https://pypi.org/pypi/`, `https://test.pypi.org/legacy/` → `https://test.pypi.org/pypi/`. */
-export function defaultCheckUrl(registryUrl: string): string {
+/**
+ * The JSON API of the public indexes: `https://upload.pypi.org/legacy/` → `https://pypi.org/pypi/`,
+ * `https://test.pypi.org/legacy/` → `https://test.pypi.org/pypi/`. Undefined for any other
+ * registry, whose JSON API cannot be guessed (it must be given as `pypi-check-url`).
+ */
+export function defaultCheckUrl(registryUrl: string): string | undefined {
   const url = new URL(registryUrl);
   const host = url.host.replace(/^upload\./, '');
-  return `${url.protocol}//${host}/pypi/`;
+  return host === 'pypi.org' || host === 'test.pypi.org' ? `${url.protocol}//${host}/pypi/` : undefined;
 }
 
 /** PyPI's JSON API for one release: 200 when that version exists, 404 when not. */
@@ -42,6 +46,7 @@ export function pypiReleaseRequest(
   version: string,
 ): HttpRequest {
   const base = options.checkUrl ?? defaultCheckUrl(options.registryUrl);
+  if (!base) throw new AegisError(`No JSON API is known for ${options.registryUrl}: set pypi-check-url.`);
   return {
     method: 'GET',
     url: `${base.endsWith('/') ? base : `${base}/`}${encodeURIComponent(normalizeName(options.packageName))}/${encodeURIComponent(version)}/json`,
@@ -77,6 +82,19 @@ export function pypiPublisher(options: PypiOptions): Publisher {
       const response = await send(pypiReleaseRequest(options, version), `PyPI JSON API for ${options.registryUrl}`, fetchImpl);
       if (response.status === 404) return false;
       expectStatus(response, [200], `PyPI JSON API (${options.packageName} ${version})`);
+      // Only the release's own JSON counts as "published": a page that merely answers 200 must not
+      // let a release be tagged without its package.
+      let released: string | undefined;
+      try {
+        released = (JSON.parse(response.body) as { info?: { version?: string } }).info?.version;
+      } catch {
+        released = undefined;
+      }
+      if (released !== version) {
+        throw new AegisError(
+          `PyPI JSON API (${options.packageName} ${version}) answered 200 without that release's JSON; check pypi-check-url.`,
+        );
+      }
       return true;
     },
     async publish(version, dir) {
