@@ -290,10 +290,19 @@ describe('Trivy download from a local release server (archive + checksums file)'
     expect(first.sha256).toBe(createHash('sha256').update(archive).digest('hex'));
     const version_ = await run(first.binary, ['--version']);
     expect(version_.stdout).toContain('0.0.0-fake');
+    // Reused from the cache, but verified again: only the small checksums file is fetched.
     const before = requests.length;
     const second = await installTrivy({ version, releaseUrl: `${base}/good`, cacheDir, log: silentLog });
     expect(second).toEqual({ ...first, cached: true });
-    expect(requests.length).toBe(before);
+    expect(requests.slice(before)).toEqual([expect.stringMatching(/checksums\.txt$/)]);
+    // A binary swapped in the cache is not used: it is unpacked again from the verified archive.
+    writeFileSync(first.binary, '#!/bin/sh\necho evil\n');
+    const third = await installTrivy({ version, releaseUrl: `${base}/good`, cacheDir, log: silentLog, sha256: first.sha256 });
+    expect((await run(third.binary, ['--version'])).stdout).toContain('0.0.0-fake');
+    // A tampered archive in the cache is refused and downloaded again.
+    writeFileSync(join(cacheDir, 'archives', readdirSync(join(cacheDir, 'archives'))[0] as string), 'tampered');
+    const fourth = await installTrivy({ version, releaseUrl: `${base}/good`, cacheDir, log: silentLog });
+    expect(fourth.cached).toBe(false);
     expect(readdirSync(cacheDir).filter((name) => name.startsWith('.install-'))).toEqual([]);
   });
 

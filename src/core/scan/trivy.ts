@@ -66,40 +66,59 @@ export interface Installed {
 }
 
 /**
- * Downloads the pinned Trivy release, verifies the archive against the release's checksums
- * file (and against `sha256` when pinned), and unpacks the binary into the cache. A wrong
- * checksum leaves nothing behind; a verified binary already in the cache is reused.
+ * Installs the pinned Trivy release. The archive is verified against `sha256` when pinned, else
+ * against the release's checksums file, and the binary is unpacked from that verified archive
+ * on every run: the cache (in the workspace, maybe restored from a CI cache) only saves the
+ * download, it is never trusted as it is. A pinned, cached archive needs no network at all.
  */
 export async function installTrivy(options: InstallOptions): Promise<Installed> {
   const asset = trivyAsset(options.version, options.platform ?? process.platform, options.arch ?? process.arch);
   const pinned = options.sha256?.toLowerCase();
   if (pinned !== undefined && !SHA256.test(pinned))
     throw new AegisError(`Pinned Trivy SHA-256 ${JSON.stringify(options.sha256)} is not 64 hex digits`);
-  const directory = join(options.cacheDir, 'bin', options.version);
-  const binary = join(directory, 'trivy');
-  const marker = join(directory, '.sha256');
-  if (existsSync(binary) && existsSync(marker)) {
-    const recorded = readFileSync(marker, 'utf8').trim();
-    if (pinned === undefined || recorded === pinned) {
-      options.log.info(`Trivy ${options.version} found in the cache (${directory}).`);
-      return { binary, cached: true, sha256: recorded };
-    }
-  }
-
   const get = options.fetch ?? fetch;
   const base = `${options.releaseUrl.replace(/\/$/, '')}/v${options.version}`;
   const checksumsUrl = `${base}/trivy_${options.version}_checksums.txt`;
-  const expected = parseChecksums(await download(get, checksumsUrl).then((bytes) => bytes.toString('utf8'))).get(asset);
-  if (!expected) throw new AegisError(`${checksumsUrl} lists no checksum for ${asset}; refusing to install an unverified binary`);
-  if (pinned !== undefined && pinned !== expected) {
-    throw new AegisError(
-      `The pinned SHA-256 ${pinned} for ${asset} differs from the release's checksums file (${expected}); refusing to install`,
-    );
+  let listedChecksum: string | undefined;
+  const fetchListed = async () => {
+    const checksum = parseChecksums(await download(get, checksumsUrl).then((bytes) => bytes.toString('utf8'))).get(asset);
+    if (!checksum) throw new AegisError(`${checksumsUrl} lists no checksum for ${asset}; refusing to install an unverified binary`);
+    if (pinned !== undefined && pinned !== checksum) {
+      throw new AegisError(
+        `The pinned SHA-256 ${pinned} for ${asset} differs from the release's checksums file (${checksum}); refusing to install`,
+      );
+    }
+    return checksum;
+  };
+  const listed = async () => {
+    listedChecksum ??= await fetchListed();
+    return listedChecksum;
+  };
+
+  const directory = join(options.cacheDir, 'bin', options.version);
+  const cachedArchive = join(options.cacheDir, 'archives', asset);
+  const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+  let expected = pinned;
+  let archive: Buffer | undefined;
+  let cached = false;
+  if (existsSync(cachedArchive)) {
+    expected ??= await listed();
+    const bytes = readFileSync(cachedArchive);
+    if (sha256(bytes) === expected) {
+      archive = bytes;
+      cached = true;
+    } else {
+      options.log.warning(`The cached ${asset} does not match its checksum; downloading it again.`);
+    }
   }
-  const archive = await download(get, `${base}/${asset}`);
-  const actual = createHash('sha256').update(archive).digest('hex');
-  if (actual !== expected) {
-    throw new AegisError(`Checksum mismatch for ${asset}: downloaded ${actual}, expected ${expected}; refusing to install`);
+  if (!archive) {
+    // A fresh download is checked against the release's list too (which also cross-checks a pin).
+    expected = await listed();
+    archive = await download(get, `${base}/${asset}`);
+    const actual = sha256(archive);
+    if (actual !== expected) {
+      throw new AegisError(`Checksum mismatch for ${asset}: downloaded ${actual}, expected ${expected}; refusing to install`);
+    }
   }
 
   mkdirSync(options.cacheDir, { recursive: true });
@@ -109,8 +128,8 @@ export async function installTrivy(options: InstallOptions): Promise<Installed> 
     writeFileSync(archivePath, archive);
     await run('tar', ['-xzf', archivePath, '-C', staging, 'trivy']);
     chmodSync(join(staging, 'trivy'), 0o755);
-    writeFileSync(join(staging, '.sha256'), `${actual}\n`);
-    rmSync(archivePath);
+    mkdirSync(join(options.cacheDir, 'archives'), { recursive: true });
+    renameSync(archivePath, cachedArchive);
     rmSync(directory, { recursive: true, force: true });
     mkdirSync(join(options.cacheDir, 'bin'), { recursive: true });
     renameSync(staging, directory);
@@ -118,8 +137,11 @@ export async function installTrivy(options: InstallOptions): Promise<Installed> 
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  options.log.info(`Installed Trivy ${options.version} (sha256 ${actual}) into ${directory}.`);
-  return { binary, cached: false, sha256: actual };
+  const binary = join(directory, 'trivy');
+  options.log.info(
+    `${cached ? 'Unpacked the cached' : 'Installed'} Trivy ${options.version} (archive sha256 ${expected}) into ${directory}.`,
+  );
+  return { binary, cached, sha256: expected as string };
 }
 
 async function download(get: typeof fetch, url: string): Promise<Buffer> {
