@@ -52,7 +52,8 @@ const inputs = {
     default: '',
   },
   'check-command': {
-    description: 'For publish: command, an argument list that exits 0 when the version is already published.',
+    description:
+      'For publish: command (required with it), an argument list that exits 0 when the version is already published; {version} and {tag} are filled in.',
     default: '',
   },
   'build-command': {
@@ -145,6 +146,16 @@ export function parseInputs(reader: InputReader, workspace: string, platform: Pl
   };
   const publishArgv = argv('publish-command');
   if (publish === 'command' && !publishArgv) throw new InputError('publish-command', '', 'an argument list when publish is command');
+  // Without a way to ask whether a version is out, a tag whose publish failed could never be told
+  // from a finished release: the resumption guarantee needs the check.
+  if (publish === 'command' && !reader.string('check-command')) {
+    throw new InputError(
+      'check-command',
+      '',
+      'an argument list that exits 0 when the version is published and non-zero when not',
+      "publish is 'command'",
+    );
+  }
   const remote = reader.string('remote');
   // Checked now, not after the release: a typo here must not surface once the tag is pushed.
   const dependents = parseDependents(reader.lines('dependents'), platform === 'gitlab' ? 'gitlab' : 'github');

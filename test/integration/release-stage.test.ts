@@ -79,6 +79,7 @@ describe('release stage (local platform, real git)', () => {
     [{ path: '../outside' }, /Input 'path'/],
     [{ publish: 'command' }, /Input 'publish-command'/],
     [{ publish: 'command', 'publish-command': 'make publish' }, /Input 'publish-command'.*YAML\/JSON array/],
+    [{ publish: 'command', 'publish-command': '["make", "publish"]' }, /Input 'check-command'/],
     [{ 'bump-rules': 'major: [x]' }, /Input 'bump-rules'/],
     [{ publish: 'npm' }, /Input 'publish'.*package.json/],
     [{ remote: 'upstream' }, /Input 'remote'/],
