@@ -261,27 +261,49 @@ async function performRollback(
         text: `Reverted ${revert.reverted.slice(0, 12)} with ${revert.sha.slice(0, 12)} pushed to ${branch}${revert.attempts > 1 ? ` (attempt ${revert.attempts})` : ''}.`,
       };
     }
-    case 'argocd': {
-      const texts: string[] = [];
-      for (const spec of firstProvider(options, 'argocd') as ArgoCdCheck[]) {
+    case 'argocd':
+      return rollBackEach(firstProvider(options, 'argocd') as ArgoCdCheck[], options.dryRun, async (spec) => {
         const done = await argoRollback(spec, { historyId: options.argocdHistoryId, dryRun: options.dryRun, log });
-        texts.push(
-          `${dry}roll back Argo CD application ${done.application} to history ${done.historyId}${done.autoSync ? ' (auto-sync is on: it may re-sync the bad commit)' : ''}.`,
-        );
-      }
-      return { rolledBack: !options.dryRun, text: texts.join(' ') };
-    }
-    case 'kubectl': {
-      const texts: string[] = [];
-      for (const spec of firstProvider(options, 'kubernetes') as KubernetesCheck[]) {
+        return `${dry}roll back Argo CD application ${done.application} to history ${done.historyId}${done.autoSync ? ' (auto-sync is on: it may re-sync the bad commit)' : ''}.`;
+      });
+    case 'kubectl':
+      return rollBackEach(firstProvider(options, 'kubernetes') as KubernetesCheck[], options.dryRun, async (spec) => {
         await kubectlUndo(spec, { dryRun: options.dryRun, log });
-        texts.push(
-          `${dry}undo the rollout of deployment/${spec.deployment} in ${spec.namespace} (kubectl rollout undo; Git still holds the bad commit).`,
-        );
-      }
-      return { rolledBack: !options.dryRun, text: texts.join(' ') };
+        return `${dry}undo the rollout of deployment/${spec.deployment} in ${spec.namespace} (kubectl rollout undo; Git still holds the bad commit).`;
+      });
+  }
+}
+
+/** A rollback of several targets where some failed: what was done still counts. */
+class PartialRollbackError extends AegisError {
+  constructor(
+    message: string,
+    readonly done: Pick<Decision, 'rolledBack' | 'text'>,
+  ) {
+    super(message);
+  }
+}
+
+/** Rolls back every target even when one fails, so the outputs say exactly what happened. */
+async function rollBackEach<T>(
+  targets: readonly T[],
+  dryRun: boolean,
+  rollBack: (target: T) => Promise<string>,
+): Promise<Pick<Decision, 'rolledBack' | 'text'>> {
+  const texts: string[] = [];
+  const failures: string[] = [];
+  for (const target of targets) {
+    try {
+      texts.push(await rollBack(target));
+    } catch (error) {
+      failures.push((error as Error).message);
     }
   }
+  const done = { rolledBack: !dryRun && texts.length > 0, text: texts.join(' ') };
+  if (failures.length > 0) {
+    throw new PartialRollbackError(`${failures.length} of ${targets.length} rollbacks failed: ${failures.join('; ')}`, done);
+  }
+  return done;
 }
 
 async function notify(url: string, payload: unknown, log: Log): Promise<void> {
@@ -349,7 +371,12 @@ export async function runHealthGate(platform: Platform): Promise<void> {
       };
     } catch (error) {
       rollbackError = error;
-      decision = { ...decision, text: `Rollback (${options.rollback}) FAILED: ${(error as Error).message}` };
+      const done = error instanceof PartialRollbackError ? error.done : { rolledBack: false, text: '' };
+      decision = {
+        ...decision,
+        rolledBack: done.rolledBack,
+        text: `${done.text} Rollback (${options.rollback}) FAILED: ${(error as Error).message}`.trim(),
+      };
     }
   }
   log.info(decision.text);
