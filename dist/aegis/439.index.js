@@ -168,6 +168,8 @@ function parseChallenge(header) {
 function basic(credentials) {
     return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 }
+/** A registry that does not answer within this is treated as down, rather than hanging the job. */
+const REQUEST_TIMEOUT_MS = 60_000;
 class RegistryClient {
     access;
     fetchImpl;
@@ -228,6 +230,7 @@ class RegistryClient {
             headers: { ...headers, ...(authorization ? { Authorization: authorization } : {}) },
             ...(body ? { body: new Uint8Array(body) } : {}),
             redirect: 'follow',
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
         const first = await send(known);
         if (first.status !== 401)
@@ -250,7 +253,10 @@ class RegistryClient {
         if (challenge.params.service)
             realm.searchParams.set('service', challenge.params.service);
         realm.searchParams.set('scope', scope);
-        const response = await this.fetchImpl(realm, { headers: credentials ? { Authorization: basic(credentials) } : {} });
+        const response = await this.fetchImpl(realm, {
+            headers: credentials ? { Authorization: basic(credentials) } : {},
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
         if (!response.ok) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AegisError */ .o4(`Registry ${this.access.registry}: token service ${realm.origin}${realm.pathname} answered ${response.status} ${response.statusText}${credentials ? '' : ' (no credentials were given)'}.`);
         }
@@ -613,6 +619,7 @@ class ArgoCdClient {
         const url = `${this.base}/api/v1/applications/${encodeURIComponent(name)}`;
         const response = await this.fetchImpl(url, {
             headers: { Accept: 'application/json', ...(this.access.token ? { Authorization: `Bearer ${this.access.token}` } : {}) },
+            signal: AbortSignal.timeout(30_000),
         });
         if (!response.ok) {
             const hint = response.status === 401 || response.status === 403

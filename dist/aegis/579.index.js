@@ -104,12 +104,24 @@ function run(command, args, options = {}) {
             env: { ...process.env, ...options.env },
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         });
+        let timedOut = false;
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGTERM');
+            }, options.timeoutMs);
         const stdout = [];
         const stderr = [];
         child.stdout?.on('data', (chunk) => stdout.push(chunk));
         child.stderr?.on('data', (chunk) => stderr.push(chunk));
         child.on('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, error.message)));
         child.on('close', (code) => {
+            clearTimeout(timer);
+            if (timedOut) {
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s`));
+                return;
+            }
             const result = {
                 exitCode: code ?? -1,
                 stdout: Buffer.concat(stdout).toString('utf8'),
@@ -1135,38 +1147,58 @@ function parseChecksums(text) {
     return sums;
 }
 /**
- * Downloads the pinned Trivy release, verifies the archive against the release's checksums
- * file (and against `sha256` when pinned), and unpacks the binary into the cache. A wrong
- * checksum leaves nothing behind; a verified binary already in the cache is reused.
+ * Installs the pinned Trivy release. The archive is verified against `sha256` when pinned, else
+ * against the release's checksums file, and the binary is unpacked from that verified archive
+ * on every run: the cache (in the workspace, maybe restored from a CI cache) only saves the
+ * download, it is never trusted as it is. A pinned, cached archive needs no network at all.
  */
 async function installTrivy(options) {
     const asset = trivyAsset(options.version, options.platform ?? process.platform, options.arch ?? process.arch);
     const pinned = options.sha256?.toLowerCase();
     if (pinned !== undefined && !SHA256.test(pinned))
         throw new errors/* AegisError */.o4(`Pinned Trivy SHA-256 ${JSON.stringify(options.sha256)} is not 64 hex digits`);
-    const directory = (0,external_node_path_.join)(options.cacheDir, 'bin', options.version);
-    const binary = (0,external_node_path_.join)(directory, 'trivy');
-    const marker = (0,external_node_path_.join)(directory, '.sha256');
-    if ((0,external_node_fs_.existsSync)(binary) && (0,external_node_fs_.existsSync)(marker)) {
-        const recorded = (0,external_node_fs_.readFileSync)(marker, 'utf8').trim();
-        if (pinned === undefined || recorded === pinned) {
-            options.log.info(`Trivy ${options.version} found in the cache (${directory}).`);
-            return { binary, cached: true, sha256: recorded };
-        }
-    }
     const get = options.fetch ?? fetch;
     const base = `${options.releaseUrl.replace(/\/$/, '')}/v${options.version}`;
     const checksumsUrl = `${base}/trivy_${options.version}_checksums.txt`;
-    const expected = parseChecksums(await download(get, checksumsUrl).then((bytes) => bytes.toString('utf8'))).get(asset);
-    if (!expected)
-        throw new errors/* AegisError */.o4(`${checksumsUrl} lists no checksum for ${asset}; refusing to install an unverified binary`);
-    if (pinned !== undefined && pinned !== expected) {
-        throw new errors/* AegisError */.o4(`The pinned SHA-256 ${pinned} for ${asset} differs from the release's checksums file (${expected}); refusing to install`);
+    let listedChecksum;
+    const fetchListed = async () => {
+        const checksum = parseChecksums(await download(get, checksumsUrl).then((bytes) => bytes.toString('utf8'))).get(asset);
+        if (!checksum)
+            throw new errors/* AegisError */.o4(`${checksumsUrl} lists no checksum for ${asset}; refusing to install an unverified binary`);
+        if (pinned !== undefined && pinned !== checksum) {
+            throw new errors/* AegisError */.o4(`The pinned SHA-256 ${pinned} for ${asset} differs from the release's checksums file (${checksum}); refusing to install`);
+        }
+        return checksum;
+    };
+    const listed = async () => {
+        listedChecksum ??= await fetchListed();
+        return listedChecksum;
+    };
+    const directory = (0,external_node_path_.join)(options.cacheDir, 'bin', options.version);
+    const cachedArchive = (0,external_node_path_.join)(options.cacheDir, 'archives', asset);
+    const sha256 = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+    let expected = pinned;
+    let archive;
+    let cached = false;
+    if ((0,external_node_fs_.existsSync)(cachedArchive)) {
+        expected ??= await listed();
+        const bytes = (0,external_node_fs_.readFileSync)(cachedArchive);
+        if (sha256(bytes) === expected) {
+            archive = bytes;
+            cached = true;
+        }
+        else {
+            options.log.warning(`The cached ${asset} does not match its checksum; downloading it again.`);
+        }
     }
-    const archive = await download(get, `${base}/${asset}`);
-    const actual = (0,external_node_crypto_.createHash)('sha256').update(archive).digest('hex');
-    if (actual !== expected) {
-        throw new errors/* AegisError */.o4(`Checksum mismatch for ${asset}: downloaded ${actual}, expected ${expected}; refusing to install`);
+    if (!archive) {
+        // A fresh download is checked against the release's list too (which also cross-checks a pin).
+        expected = await listed();
+        archive = await download(get, `${base}/${asset}`);
+        const actual = sha256(archive);
+        if (actual !== expected) {
+            throw new errors/* AegisError */.o4(`Checksum mismatch for ${asset}: downloaded ${actual}, expected ${expected}; refusing to install`);
+        }
     }
     (0,external_node_fs_.mkdirSync)(options.cacheDir, { recursive: true });
     const staging = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(options.cacheDir, '.install-'));
@@ -1175,8 +1207,8 @@ async function installTrivy(options) {
         (0,external_node_fs_.writeFileSync)(archivePath, archive);
         await (0,core_process/* run */.e)('tar', ['-xzf', archivePath, '-C', staging, 'trivy']);
         (0,external_node_fs_.chmodSync)((0,external_node_path_.join)(staging, 'trivy'), 0o755);
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(staging, '.sha256'), `${actual}\n`);
-        (0,external_node_fs_.rmSync)(archivePath);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(options.cacheDir, 'archives'), { recursive: true });
+        (0,external_node_fs_.renameSync)(archivePath, cachedArchive);
         (0,external_node_fs_.rmSync)(directory, { recursive: true, force: true });
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(options.cacheDir, 'bin'), { recursive: true });
         (0,external_node_fs_.renameSync)(staging, directory);
@@ -1185,13 +1217,14 @@ async function installTrivy(options) {
         (0,external_node_fs_.rmSync)(staging, { recursive: true, force: true });
         throw error;
     }
-    options.log.info(`Installed Trivy ${options.version} (sha256 ${actual}) into ${directory}.`);
-    return { binary, cached: false, sha256: actual };
+    const binary = (0,external_node_path_.join)(directory, 'trivy');
+    options.log.info(`${cached ? 'Unpacked the cached' : 'Installed'} Trivy ${options.version} (archive sha256 ${expected}) into ${directory}.`);
+    return { binary, cached, sha256: expected };
 }
 async function download(get, url) {
     let response;
     try {
-        response = await get(url, { redirect: 'follow' });
+        response = await get(url, { redirect: 'follow', signal: AbortSignal.timeout(300_000) });
     }
     catch (error) {
         throw new errors/* AegisError */.o4(`Could not download ${url}: ${error.message}`);

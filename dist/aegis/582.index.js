@@ -43,6 +43,8 @@ function writeFileAtomic(path, content) {
 /* harmony export */ });
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9978);
 
+/** Generous for a large clone, finite for a remote that stopped answering. */
+const GIT_TIMEOUT_MS = 15 * 60_000;
 /** A git working copy. Every call is an argument array; the remote's credentials ride in env. */
 class Git {
     dir;
@@ -57,6 +59,7 @@ class Git {
             env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
             input: options.input,
             allowFailure: options.allowFailure,
+            timeoutMs: GIT_TIMEOUT_MS,
         });
     }
     async output(args) {
@@ -309,12 +312,24 @@ function run(command, args, options = {}) {
             env: { ...process.env, ...options.env },
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         });
+        let timedOut = false;
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGTERM');
+            }, options.timeoutMs);
         const stdout = [];
         const stderr = [];
         child.stdout?.on('data', (chunk) => stdout.push(chunk));
         child.stderr?.on('data', (chunk) => stderr.push(chunk));
         child.on('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, error.message)));
         child.on('close', (code) => {
+            clearTimeout(timer);
+            if (timedOut) {
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s`));
+                return;
+            }
             const result = {
                 exitCode: code ?? -1,
                 stdout: Buffer.concat(stdout).toString('utf8'),
@@ -651,6 +666,8 @@ async function send(request, what, fetchImpl = fetch, timeoutMs = 30_000) {
             method: request.method,
             headers: request.headers,
             body: request.body,
+            // A redirect (e.g. to a login page) is an answer to report, not to follow and mistake for success.
+            redirect: 'manual',
             signal: AbortSignal.timeout(timeoutMs),
         });
     }
@@ -896,15 +913,21 @@ const PYPI_DEFAULT_UPLOAD_URL = 'https://upload.pypi.org/legacy/';
 function normalizeName(name) {
     return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
-/** `https://upload.pypi.org/legacy/` → `https://pypi.org/pypi/`, `https://test.pypi.org/legacy/` → `https://test.pypi.org/pypi/`. */
+/**
+ * The JSON API of the public indexes: `https://upload.pypi.org/legacy/` → `https://pypi.org/pypi/`,
+ * `https://test.pypi.org/legacy/` → `https://test.pypi.org/pypi/`. Undefined for any other
+ * registry, whose JSON API cannot be guessed (it must be given as `pypi-check-url`).
+ */
 function defaultCheckUrl(registryUrl) {
     const url = new URL(registryUrl);
     const host = url.host.replace(/^upload\./, '');
-    return `${url.protocol}//${host}/pypi/`;
+    return host === 'pypi.org' || host === 'test.pypi.org' ? `${url.protocol}//${host}/pypi/` : undefined;
 }
 /** PyPI's JSON API for one release: 200 when that version exists, 404 when not. */
 function pypiReleaseRequest(options, version) {
     const base = options.checkUrl ?? defaultCheckUrl(options.registryUrl);
+    if (!base)
+        throw new errors/* AegisError */.o4(`No JSON API is known for ${options.registryUrl}: set pypi-check-url.`);
     return {
         method: 'GET',
         url: `${base.endsWith('/') ? base : `${base}/`}${encodeURIComponent(normalizeName(options.packageName))}/${encodeURIComponent(version)}/json`,
@@ -937,6 +960,18 @@ function pypiPublisher(options) {
             if (response.status === 404)
                 return false;
             expectStatus(response, [200], `PyPI JSON API (${options.packageName} ${version})`);
+            // Only the release's own JSON counts as "published": a page that merely answers 200 must not
+            // let a release be tagged without its package.
+            let released;
+            try {
+                released = JSON.parse(response.body).info?.version;
+            }
+            catch {
+                released = undefined;
+            }
+            if (released !== version) {
+                throw new errors/* AegisError */.o4(`PyPI JSON API (${options.packageName} ${version}) answered 200 without that release's JSON; check pypi-check-url.`);
+            }
             return true;
         },
         async publish(version, dir) {
@@ -1580,7 +1615,7 @@ const release_inputs = {
         default: '',
     },
     'check-command': {
-        description: 'For publish: command, an argument list that exits 0 when the version is already published.',
+        description: 'For publish: command (required with it), an argument list that exits 0 when the version is already published; {version} and {tag} are filled in.',
         default: '',
     },
     'build-command': {
@@ -1657,6 +1692,11 @@ function parseInputs(reader, workspace, platform = 'local') {
     const publishArgv = argv('publish-command');
     if (publish === 'command' && !publishArgv)
         throw new errors/* InputError */.dz('publish-command', '', 'an argument list when publish is command');
+    // Without a way to ask whether a version is out, a tag whose publish failed could never be told
+    // from a finished release: the resumption guarantee needs the check.
+    if (publish === 'command' && !reader.string('check-command')) {
+        throw new errors/* InputError */.dz('check-command', '', 'an argument list that exits 0 when the version is published and non-zero when not', "publish is 'command'");
+    }
     const remote = reader.string('remote');
     // Checked now, not after the release: a typo here must not surface once the tag is pushed.
     const dependents = parseDependents(reader.lines('dependents'), platform === 'gitlab' ? 'gitlab' : 'github');
@@ -1726,6 +1766,10 @@ function createPublisher(parsed) {
             const packageName = readPyprojectName((0,external_node_path_.join)(libraryDir, 'pyproject.toml'));
             if (!packageName)
                 throw new errors/* InputError */.dz('publish', 'pypi', "a library folder ('path') with a pyproject.toml naming the project");
+            const registryUrl = parsed.registryUrl ?? PYPI_DEFAULT_UPLOAD_URL;
+            if (!parsed.pypiCheckUrl && !defaultCheckUrl(registryUrl)) {
+                throw new errors/* InputError */.dz('pypi-check-url', '', `the JSON API URL of ${registryUrl} (…/pypi/)`, 'only pypi.org and test.pypi.org are known');
+            }
             return withBuild(pypiPublisher({
                 packageName,
                 registryUrl: parsed.registryUrl ?? PYPI_DEFAULT_UPLOAD_URL,

@@ -168,6 +168,8 @@ function parseChallenge(header) {
 function basic(credentials) {
     return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 }
+/** A registry that does not answer within this is treated as down, rather than hanging the job. */
+const REQUEST_TIMEOUT_MS = 60_000;
 class RegistryClient {
     access;
     fetchImpl;
@@ -228,6 +230,7 @@ class RegistryClient {
             headers: { ...headers, ...(authorization ? { Authorization: authorization } : {}) },
             ...(body ? { body: new Uint8Array(body) } : {}),
             redirect: 'follow',
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
         const first = await send(known);
         if (first.status !== 401)
@@ -250,7 +253,10 @@ class RegistryClient {
         if (challenge.params.service)
             realm.searchParams.set('service', challenge.params.service);
         realm.searchParams.set('scope', scope);
-        const response = await this.fetchImpl(realm, { headers: credentials ? { Authorization: basic(credentials) } : {} });
+        const response = await this.fetchImpl(realm, {
+            headers: credentials ? { Authorization: basic(credentials) } : {},
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
         if (!response.ok) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AegisError */ .o4(`Registry ${this.access.registry}: token service ${realm.origin}${realm.pathname} answered ${response.status} ${response.statusText}${credentials ? '' : ' (no credentials were given)'}.`);
         }
@@ -349,12 +355,24 @@ function run(command, args, options = {}) {
             env: { ...process.env, ...options.env },
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         });
+        let timedOut = false;
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGTERM');
+            }, options.timeoutMs);
         const stdout = [];
         const stderr = [];
         child.stdout?.on('data', (chunk) => stdout.push(chunk));
         child.stderr?.on('data', (chunk) => stderr.push(chunk));
         child.on('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, error.message)));
         child.on('close', (code) => {
+            clearTimeout(timer);
+            if (timedOut) {
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s`));
+                return;
+            }
             const result = {
                 exitCode: code ?? -1,
                 stdout: Buffer.concat(stdout).toString('utf8'),

@@ -298,6 +298,8 @@ function writeFileAtomic(path, content) {
 /* harmony export */ });
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9978);
 
+/** Generous for a large clone, finite for a remote that stopped answering. */
+const GIT_TIMEOUT_MS = 15 * 60_000;
 /** A git working copy. Every call is an argument array; the remote's credentials ride in env. */
 class Git {
     dir;
@@ -312,6 +314,7 @@ class Git {
             env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
             input: options.input,
             allowFailure: options.allowFailure,
+            timeoutMs: GIT_TIMEOUT_MS,
         });
     }
     async output(args) {
@@ -413,12 +416,24 @@ function run(command, args, options = {}) {
             env: { ...process.env, ...options.env },
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         });
+        let timedOut = false;
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGTERM');
+            }, options.timeoutMs);
         const stdout = [];
         const stderr = [];
         child.stdout?.on('data', (chunk) => stdout.push(chunk));
         child.stderr?.on('data', (chunk) => stderr.push(chunk));
         child.on('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, error.message)));
         child.on('close', (code) => {
+            clearTimeout(timer);
+            if (timedOut) {
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s`));
+                return;
+            }
             const result = {
                 exitCode: code ?? -1,
                 stdout: Buffer.concat(stdout).toString('utf8'),

@@ -32006,7 +32006,7 @@ const stages = {
     detect: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9989))).detectStage,
     scan: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 579))).scan,
     promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(234), __nccwpck_require__.e(534), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 439))).promote,
-    'health-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(234), __nccwpck_require__.e(441)]).then(__nccwpck_require__.bind(__nccwpck_require__, 441))).healthGate,
+    'health-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(234), __nccwpck_require__.e(491)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4491))).healthGate,
 };
 
 // EXTERNAL MODULE: external "node:fs"

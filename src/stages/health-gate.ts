@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { AegisError, InputError } from '../core/errors.js';
+import { CommitHistory } from '../core/git/history.js';
 import { type ArgoCdCheck, type CheckSpec, describeConditions, type KubernetesCheck, parseChecks } from '../core/health/checks.js';
 import { DEFAULT_LIMITS, type MeasurementPhase } from '../core/health/evaluator.js';
-import { measure, validatePrometheusQuery } from '../core/health/providers.js';
+import { type MeasureContext, measure, validatePrometheusQuery } from '../core/health/providers.js';
 import { type Decision, measurementsDocument, notificationPayload, renderSummary } from '../core/health/report.js';
 import { argoRollback, kubectlUndo, type RollbackMethod, revertCommit } from '../core/health/rollback.js';
 import { type WatchResult, watch } from '../core/health/watch.js';
@@ -343,16 +344,32 @@ export async function runHealthGate(platform: Platform): Promise<void> {
     }
   }
 
-  const result = await log.group('Watching', () =>
-    watch(
-      options.checks.map((spec) => ({
-        spec,
-        measure: (signal: AbortSignal) => measure(spec.provider, { signal }),
-        waitTimeoutMs: 'waitTimeoutMs' in spec.provider ? spec.provider.waitTimeoutMs : undefined,
-      })),
-      { timeoutMs: options.timeoutMs, log },
-    ),
-  );
+  const watchWith = (includesCommit?: MeasureContext['includesCommit']) =>
+    log.group('Watching', () =>
+      watch(
+        options.checks.map((spec) => ({
+          spec,
+          measure: (signal: AbortSignal) => measure(spec.provider, { signal, includesCommit }),
+          waitTimeoutMs: 'waitTimeoutMs' in spec.provider ? spec.provider.waitTimeoutMs : undefined,
+        })),
+        { timeoutMs: options.timeoutMs, log },
+      ),
+    );
+  // With the GitOps repository known, Argo CD synced at a later commit that contains ours (other
+  // jobs pushed on top) counts as ours deployed; without it only the exact commit does.
+  const repository = options.repository;
+  const argocd = options.checks.some((check) => check.provider.type === 'argocd');
+  const result =
+    repository && argocd
+      ? await withGitopsRemote(platform, repository, async (remote) => {
+          const history = new CommitHistory(remote, repository.branch);
+          try {
+            return await watchWith((revision, commit) => history.includes(revision, commit));
+          } finally {
+            history.close();
+          }
+        })
+      : await watchWith();
 
   const wanted = options.rollbackOn.includes(result.verdict);
   let decision: Decision = {

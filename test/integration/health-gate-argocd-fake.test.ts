@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { json, runHealthGate, startServer, type TestServer } from '../fixtures/health-gate/harness.js';
-import { tempDir } from '../helpers/git.js';
+import { createBareRepo, git, tempDir } from '../helpers/git.js';
 
 const OLD = '1'.repeat(40);
 const NEW = '2'.repeat(40);
@@ -122,5 +122,48 @@ describe('argocd checks and rollback against an Argo CD API fake', () => {
     const run = await gate({ checks: check(', token: wrong'), rollback: 'none', 'consecutive-error-limit': '1' });
     expect(run.outputs.verdict).toBe('Error');
     expect(run.summary).toContain('Argo CD refused the request');
+  });
+});
+
+describe('argocd check with the GitOps repository known', () => {
+  test('Synced at a later commit that contains ours passes; at an older one it does not', async () => {
+    const repo = createBareRepo({ 'overlays/dev/kustomization.yaml': 'images: []\n' });
+    const workspace = tempDir('aegis-health-argocd-git-');
+    const checkout = repo.checkout();
+    const commit = (message: string) => {
+      git(checkout, 'commit', '--quiet', '--allow-empty', '-m', message);
+      git(checkout, 'push', '--quiet', 'origin', 'HEAD:main');
+      return git(checkout, 'rev-parse', 'HEAD');
+    };
+    const before = repo.tip();
+    const ours = commit('chore(gitops): our bump');
+    const later = commit('chore(gitops): another service, pushed on top');
+    let synced = later;
+    const argocd = await startServer((_request, _body, response) =>
+      json(response, 200, { status: { sync: { status: 'Synced', revision: synced }, health: { status: 'Healthy' } } }),
+    );
+    try {
+      const gate = () =>
+        runHealthGate(
+          {
+            checks: `- name: synced\n  argocd: {server: "${argocd.url}", application: api-dev, token: t0ken-abcdef, wait-timeout: 600ms}`,
+            interval: '100ms',
+            count: '2',
+            timeout: '20s',
+            rollback: 'none',
+            'rollback-commit': ours,
+            repository: repo.bare,
+          },
+          workspace,
+        );
+      const passing = await gate();
+      expect(passing.outputs.verdict).toBe('Successful');
+      expect(passing.logs.join('\n')).toContain(`${later.slice(0, 12)} includes ${ours.slice(0, 12)}`);
+      synced = before;
+      expect((await gate()).outputs.verdict).toBe('Failed');
+    } finally {
+      await argocd.close();
+      repo.cleanup();
+    }
   });
 });

@@ -22,6 +22,12 @@ export type Fetch = typeof fetch;
 export interface MeasureContext {
   signal: AbortSignal;
   fetch?: Fetch;
+  /**
+   * Whether `revision` (what Argo CD synced) has `commit` in its history. Given when the GitOps
+   * repository is known: then a later commit that other jobs pushed on top of ours counts as
+   * ours being deployed. Without it only the exact commit does.
+   */
+  includesCommit?: (revision: string, commit: string) => Promise<boolean>;
 }
 
 export function measure(spec: ProviderSpec, context: MeasureContext): Promise<Observation> {
@@ -231,11 +237,17 @@ export async function fetchArgoApplication(spec: ArgoCdCheck, context: MeasureCo
  * with an older commit, before it has even fetched the new one): the application must be
  * Synced AT the expected revision AND Healthy.
  */
-export function assessArgoApplication(app: ArgoApplication, revision: string): Observation {
+export function syncedRevisions(app: ArgoApplication): string[] {
+  const sync = app.status?.sync ?? {};
+  return [sync.revision, ...(sync.revisions ?? [])].filter((value): value is string => Boolean(value));
+}
+
+/** `includedBy`: a synced revision found (by the caller, in Git) to contain `revision`, if any. */
+export function assessArgoApplication(app: ArgoApplication, revision: string, includedBy?: string): Observation {
   const sync = app.status?.sync ?? {};
   const health = app.status?.health?.status ?? 'Unknown';
-  const revisions = [sync.revision, ...(sync.revisions ?? [])].filter((value): value is string => Boolean(value));
-  const atRevision = revisions.some((candidate) => sameRevision(candidate, revision));
+  const revisions = syncedRevisions(app);
+  const atRevision = includedBy !== undefined || revisions.some((candidate) => sameRevision(candidate, revision));
   const shown = revisions.map((value) => value.slice(0, 12)).join(',') || 'no revision';
   const facts = `${sync.status ?? 'Unknown'} at ${shown}, ${health}`;
   const operation = app.status?.operationState;
@@ -247,7 +259,9 @@ export function assessArgoApplication(app: ArgoApplication, revision: string): O
     return { phase: 'Failed', message: `${facts}; sync to ${revision.slice(0, 12)} ${operation.phase}: ${operation.message ?? ''}`.trim() };
   }
   if (!atRevision) return { phase: 'Running', message: `${facts}; waiting for ${revision.slice(0, 12)}` };
-  if (sync.status === 'Synced' && health === 'Healthy') return { phase: 'Successful', message: facts };
+  if (sync.status === 'Synced' && health === 'Healthy') {
+    return { phase: 'Successful', message: includedBy ? `${facts} (${includedBy.slice(0, 12)} includes ${revision.slice(0, 12)})` : facts };
+  }
   if (sync.status === 'Synced' && (health === 'Degraded' || health === 'Missing')) {
     return { phase: 'Failed', message: `${facts}${app.status?.health?.message ? `: ${app.status.health.message}` : ''}` };
   }
@@ -262,7 +276,16 @@ async function measureArgoCd(spec: ArgoCdCheck, context: MeasureContext): Promis
     if (context.signal.aborted) throw error;
     return errorObservation(error instanceof SyntaxError ? new Error('Argo CD answered with something that is not JSON') : error);
   }
-  return assessArgoApplication(app, spec.revision);
+  let includedBy: string | undefined;
+  if (context.includesCommit && !syncedRevisions(app).some((candidate) => sameRevision(candidate, spec.revision))) {
+    for (const candidate of syncedRevisions(app)) {
+      if (await context.includesCommit(candidate, spec.revision)) {
+        includedBy = candidate;
+        break;
+      }
+    }
+  }
+  return assessArgoApplication(app, spec.revision, includedBy);
 }
 
 /** `kubectl` arguments shared by the check and the rollback: where the cluster is. */
