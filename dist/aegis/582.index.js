@@ -1391,7 +1391,9 @@ async function planRelease(options) {
     const sinceLatest = onChannel && latest ? await commitsSince(git, latest.tag, options.path) : sinceStable;
     if (sinceLatest.length === 0)
         return nothing(`no commits touch '${options.path}' since ${latest?.tag}`, options, latest);
-    const releaseAs = releaseAsOf(sinceStable, stable?.version);
+    // A Release-As already released (say 2.0.0-beta.1, still "since the last stable") is spent.
+    const requested = releaseAsOf(sinceStable, stable?.version);
+    const releaseAs = requested && latest && semver_default().lte(requested, latest.version) ? undefined : requested;
     const releaseType = releaseTypeOf(sinceStable, options.rules);
     if (!releaseAs && !releaseType) {
         return nothing(`no releasable commits since ${stable?.tag ?? 'the first commit'} (only types outside the bump rules)`, options, latest);
@@ -1400,7 +1402,12 @@ async function planRelease(options) {
         return nothing(`no releasable commits since ${latest?.tag}`, options, latest);
     }
     const type = releaseType ?? 'patch';
-    const target = releaseAs ?? (stable ? applyBump(stable.version, type, options.rules) : firstVersion(options, type));
+    let target = releaseAs ?? (stable ? applyBump(stable.version, type, options.rules) : firstVersion(options, type));
+    // A prerelease line already ahead of the bump (2.0.0-beta.1 over 1.1.0) is continued, not undercut.
+    if (latest && semver_default().prerelease(latest.version) && semver_default().lt(target, latest.version)) {
+        const line = semver_default().parse(latest.version);
+        target = `${line.major}.${line.minor}.${line.patch}`;
+    }
     const allTags = await releaseTags(git, options.tagPrefix, false);
     const version = options.channel && !semver_default().prerelease(target)
         ? nextPrerelease(target, options.channel, allTags.map((tag) => tag.version))

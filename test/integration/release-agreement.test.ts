@@ -103,3 +103,22 @@ describe('next version agrees with conventional-recommended-bump (conventionalco
     }
   });
 });
+
+describe('a prerelease Release-As', () => {
+  test.each([
+    [undefined, '2.0.0'],
+    ['beta', '2.0.0-beta.2'],
+  ])('is spent once released; the next release continues its line (channel %s → %s)', async (channel, expected) => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    repo.commit('chore: initial');
+    repo.tag('v1.0.0');
+    repo.commit('feat: new engine\n\nRelease-As: 2.0.0-beta.1');
+    expect((await planRelease(options(repo, channel ? { channel } : {}))).version).toBe('2.0.0-beta.1');
+    repo.tag('v2.0.0-beta.1');
+    repo.commit('fix: engine bug');
+    const plan = await planRelease(options(repo, channel ? { channel } : {}));
+    expect(plan.action).toBe('release');
+    expect(plan.version).toBe(expected);
+  });
+});

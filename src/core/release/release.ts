@@ -269,7 +269,9 @@ export async function planRelease(options: ReleaseOptions): Promise<ReleasePlan>
   const sinceLatest = onChannel && latest ? await commitsSince(git, latest.tag, options.path) : sinceStable;
   if (sinceLatest.length === 0) return nothing(`no commits touch '${options.path}' since ${latest?.tag}`, options, latest);
 
-  const releaseAs = releaseAsOf(sinceStable, stable?.version);
+  // A Release-As already released (say 2.0.0-beta.1, still "since the last stable") is spent.
+  const requested = releaseAsOf(sinceStable, stable?.version);
+  const releaseAs = requested && latest && semver.lte(requested, latest.version) ? undefined : requested;
   const releaseType = releaseTypeOf(sinceStable, options.rules);
   if (!releaseAs && !releaseType) {
     return nothing(`no releasable commits since ${stable?.tag ?? 'the first commit'} (only types outside the bump rules)`, options, latest);
@@ -278,7 +280,12 @@ export async function planRelease(options: ReleaseOptions): Promise<ReleasePlan>
     return nothing(`no releasable commits since ${latest?.tag}`, options, latest);
   }
   const type = releaseType ?? 'patch';
-  const target = releaseAs ?? (stable ? applyBump(stable.version, type, options.rules) : firstVersion(options, type));
+  let target = releaseAs ?? (stable ? applyBump(stable.version, type, options.rules) : firstVersion(options, type));
+  // A prerelease line already ahead of the bump (2.0.0-beta.1 over 1.1.0) is continued, not undercut.
+  if (latest && semver.prerelease(latest.version) && semver.lt(target, latest.version)) {
+    const line = semver.parse(latest.version) as semver.SemVer;
+    target = `${line.major}.${line.minor}.${line.patch}`;
+  }
   const allTags = await releaseTags(git, options.tagPrefix, false);
   const version =
     options.channel && !semver.prerelease(target)
