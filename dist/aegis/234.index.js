@@ -480,11 +480,11 @@ function run(command, args, options = {}) {
 // Everything the stages that write to the GitOps repository (gitops-bump, promote,
 // health-gate's revert) share: the same inputs, defaults and credential handling, and the
 // same pull/merge request path.
-/** The repository inputs; `repository` is required unless the stage only sometimes writes. */
+/** The repository inputs; `repository` is required unless the stage only sometimes needs it (`use` says when). */
 function gitopsRepositoryInputs(options) {
     return {
         repository: {
-            description: `GitOps repository${options.required ? '' : ' (needed to write)'}: https:// or ssh:// URL, git@host:path, file:// URL or a local path.`,
+            description: `GitOps repository${options.use ? ` (${options.use})` : ''}: https:// or ssh:// URL, git@host:path, file:// URL or a local path.`,
             ...(options.required ? { required: true } : {}),
         },
         branch: { description: options.branch, default: 'main' },

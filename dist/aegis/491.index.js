@@ -1838,6 +1838,7 @@ const definition = {
         'expected-revision': { description: 'Revision argocd checks expect when it differs from rollback-commit.' },
         ...(0,gitops_repository/* gitopsRepositoryInputs */.c5)({
             required: false,
+            use: 'for git-revert; with argocd checks it also lets a later commit that contains rollback-commit count as deployed',
             branch: 'Branch of the GitOps repository holding rollback-commit.',
             author: 'Author of the revert commit, "Name <email>".',
         }),

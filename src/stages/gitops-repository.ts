@@ -13,11 +13,11 @@ import { parseIdentity } from './shared.js';
 // health-gate's revert) share: the same inputs, defaults and credential handling, and the
 // same pull/merge request path.
 
-/** The repository inputs; `repository` is required unless the stage only sometimes writes. */
-export function gitopsRepositoryInputs(options: { required: boolean; branch: string; author: string }): Record<string, InputSpec> {
+/** The repository inputs; `repository` is required unless the stage only sometimes needs it (`use` says when). */
+export function gitopsRepositoryInputs(options: { required: boolean; branch: string; author: string; use?: string }): Record<string, InputSpec> {
   return {
     repository: {
-      description: `GitOps repository${options.required ? '' : ' (needed to write)'}: https:// or ssh:// URL, git@host:path, file:// URL or a local path.`,
+      description: `GitOps repository${options.use ? ` (${options.use})` : ''}: https:// or ssh:// URL, git@host:path, file:// URL or a local path.`,
       ...(options.required ? { required: true } : {}),
     },
     branch: { description: options.branch, default: 'main' },
