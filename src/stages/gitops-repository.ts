@@ -14,7 +14,12 @@ import { parseIdentity } from './shared.js';
 // same pull/merge request path.
 
 /** The repository inputs; `repository` is required unless the stage only sometimes needs it (`use` says when). */
-export function gitopsRepositoryInputs(options: { required: boolean; branch: string; author: string; use?: string }): Record<string, InputSpec> {
+export function gitopsRepositoryInputs(options: {
+  required: boolean;
+  branch: string;
+  author: string;
+  use?: string;
+}): Record<string, InputSpec> {
   return {
     repository: {
       description: `GitOps repository${options.use ? ` (${options.use})` : ''}: https:// or ssh:// URL, git@host:path, file:// URL or a local path.`,
