@@ -19,6 +19,12 @@ describe('describeRemote', () => {
     expect(remote.secrets).toContain('tok-123456');
     expect(remote.secrets).toContain(remote.env.GIT_CONFIG_VALUE_1);
   });
+  test('a token is never sent over plain http, except to this machine', () => {
+    expect(() => describeRemote('http://git.example.com/r.git', { token: 'tok-123456' }, '/tmp')).toThrow(/plain http/);
+    expect(describeRemote('http://127.0.0.1:8080/r.git', { token: 'tok-123456' }, '/tmp').kind).toBe('http');
+    expect(describeRemote('http://git.example.com/r.git', {}, '/tmp').kind).toBe('http');
+  });
+
   test('credentials inside the URL are refused without echoing them', () => {
     expect(() => describeRemote('https://user:hunter22@git.example.com/r.git', {}, '/tmp')).toThrow(InputError);
     try {

@@ -46,6 +46,10 @@ export function describeRemote(repository: string, credentials: RemoteCredential
         "pass the token in the 'token' input",
       );
     }
+    const loopback = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname);
+    if (credentials.token && url.protocol === 'http:' && !loopback) {
+      throw new InputError(input, repository, 'an https:// URL', 'a token is never sent over plain http except to this machine');
+    }
     if (credentials.token) {
       const header = `Authorization: Basic ${Buffer.from(`${credentials.username || 'x-access-token'}:${credentials.token}`).toString('base64')}`;
       secrets.push(credentials.token, header);
