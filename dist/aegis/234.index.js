@@ -532,7 +532,7 @@ function parseGitopsRepository(reader, platform, optional) {
         },
         sshKey: reader.optional('ssh-key'),
         knownHosts: reader.optional('ssh-known-hosts'),
-        author: (0,_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .parseIdentity */ .a)('author', reader.string('author')),
+        author: (0,_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .parseIdentity */ .aZ)('author', reader.string('author')),
         maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
     };
     return url ? repository : undefined;
@@ -718,8 +718,9 @@ class InputReader {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ markdownTable),
-/* harmony export */   a: () => (/* binding */ parseIdentity)
+/* harmony export */   Qj: () => (/* binding */ markdownTable),
+/* harmony export */   ZX: () => (/* binding */ parseRegistryCredentials),
+/* harmony export */   aZ: () => (/* binding */ parseIdentity)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 
@@ -731,6 +732,15 @@ function markdownTable(headers, rows) {
         `|${headers.map(() => '---').join('|')}|`,
         ...rows.map((row) => `| ${row.map((value) => cell(value)).join(' | ')} |`),
     ].join('\n');
+}
+/** `registry-username` and `registry-password`, which only make sense together. */
+function parseRegistryCredentials(reader) {
+    const username = reader.optional('registry-username');
+    const password = reader.optional('registry-password');
+    if ((username === undefined) !== (password === undefined)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(username ? 'registry-password' : 'registry-username', '', 'a value: registry-username and registry-password go together');
+    }
+    return username && password ? { username, password } : undefined;
 }
 /** "Name <email>" as git writes it. */
 function parseIdentity(input, value) {

@@ -152,7 +152,7 @@ function planTable(plan) {
     ];
     return rows.length === 0
         ? 'Nothing to change: the repository already has these values.'
-        : (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .markdownTable */ .Q)(['file', 'image / path', 'previous', 'new'], rows);
+        : (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .markdownTable */ .Qj)(['file', 'image / path', 'previous', 'new'], rows);
 }
 async function runGitopsBump(platform) {
     const reader = new _inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .InputReader */ .i(platform, definition.inputs);

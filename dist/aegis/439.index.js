@@ -1190,10 +1190,10 @@ function environmentVersions(root, environments, images) {
 function planTable(entries) {
     if (entries.length === 0)
         return 'Nothing to promote: the target already runs these values.';
-    return (0,shared/* markdownTable */.Q)(['image', 'file', 'source value', 'target now', 'written'], entries.map((entry) => [entry.image, entry.file, entry.from, entry.to ?? '(none)', entry.next]));
+    return (0,shared/* markdownTable */.Qj)(['image', 'file', 'source value', 'target now', 'written'], entries.map((entry) => [entry.image, entry.file, entry.from, entry.to ?? '(none)', entry.next]));
 }
 function refusalTable(refusals) {
-    return (0,shared/* markdownTable */.Q)(['subject', 'rule', 'detail'], refusals.map((refusal) => [`${refusal.kind} ${refusal.subject}`, refusal.rule, refusal.detail]));
+    return (0,shared/* markdownTable */.Qj)(['subject', 'rule', 'detail'], refusals.map((refusal) => [`${refusal.kind} ${refusal.subject}`, refusal.rule, refusal.detail]));
 }
 function movements(changes) {
     const seen = new Map();
@@ -1220,7 +1220,7 @@ function summaryMarkdown(input) {
     else
         parts.push(planTable(input.entries));
     if (input.pinned.length > 0) {
-        parts.push((0,shared/* markdownTable */.Q)(['image', 'tag', 'pinned digest'], input.pinned.map((pin) => [pin.image, pin.reference, pin.digest])));
+        parts.push((0,shared/* markdownTable */.Qj)(['image', 'tag', 'pinned digest'], input.pinned.map((pin) => [pin.image, pin.reference, pin.digest])));
     }
     if (input.environments.length > 0) {
         parts.push(promotionDiagram(input.environments, route, movements(input.changes), input.changes.length > 0));
@@ -1229,6 +1229,7 @@ function summaryMarkdown(input) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/promote.ts
+
 
 
 
@@ -1371,11 +1372,6 @@ function parsePromoteInputs(reader, event, platform, workspace) {
             throw new errors/* InputError */.dz('services', service, 'service names (letters, digits, . _ - /)');
     }
     const pin = reader.choice('pin-digest', ['true', 'false', 'protected']);
-    const username = reader.optional('registry-username');
-    const password = reader.optional('registry-password');
-    if ((username === undefined) !== (password === undefined)) {
-        throw new errors/* InputError */.dz(username ? 'registry-password' : 'registry-username', '', 'a value: registry-username and registry-password go together');
-    }
     const argocdServer = reader.optional('argocd-server');
     const argocdApplications = reader.list('argocd-applications');
     if (argocdServer && !/^https?:\/\/[^\s]+$/.test(argocdServer))
@@ -1398,7 +1394,7 @@ function parsePromoteInputs(reader, event, platform, workspace) {
         mutableTags: reader.list('mutable-tags'),
         verifyImages: reader.boolean('verify-images'),
         pinDigest: pin === 'true' || (pin === 'protected' && protectedTarget),
-        registryCredentials: username && password ? { username, password } : undefined,
+        registryCredentials: (0,shared/* parseRegistryCredentials */.ZX)(reader),
         insecureRegistries: reader.list('insecure-registries'),
         addMissing: reader.boolean('add-missing'),
         argocd: argocdServer ? { server: argocdServer, token: reader.optional('argocd-token'), applications: argocdApplications } : undefined,

@@ -1947,7 +1947,7 @@ function planText(options) {
         : options.rollback === 'none'
             ? 'none'
             : options.rollback;
-    return `${(0,shared/* markdownTable */.Q)(['check', 'type', 'interval × count', 'limits failed/inconclusive/consecutive errors', 'decides by'], rows)}\n\nTimeout ${options.timeoutMs / 1000}s. On ${options.rollbackOn.join(' or ') || 'no verdict'}: rollback ${rollback}${options.dryRun ? ' (dry run: printed, not done)' : ''}.`;
+    return `${(0,shared/* markdownTable */.Qj)(['check', 'type', 'interval × count', 'limits failed/inconclusive/consecutive errors', 'decides by'], rows)}\n\nTimeout ${options.timeoutMs / 1000}s. On ${options.rollbackOn.join(' or ') || 'no verdict'}: rollback ${rollback}${options.dryRun ? ' (dry run: printed, not done)' : ''}.`;
 }
 function firstProvider(options, type) {
     return options.checks.map((check) => check.provider).filter((provider) => provider.type === type);

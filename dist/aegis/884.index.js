@@ -1445,12 +1445,7 @@ function parseInputs(reader, platform, event, revision, now = new Date()) {
     if (!['false', 'true', 'mode=min', 'mode=max'].includes(provenance)) {
         throw new errors/* InputError */.dz('provenance', provenance, "'false', 'true', 'mode=min' or 'mode=max'");
     }
-    const username = reader.optional('registry-username');
-    const password = reader.optional('registry-password');
-    if ((username === undefined) !== (password === undefined)) {
-        throw new errors/* InputError */.dz(username ? 'registry-password' : 'registry-username', '', 'a value: registry-username and registry-password go together');
-    }
-    const explicit = username && password ? { username, password } : undefined;
+    const explicit = (0,shared/* parseRegistryCredentials */.ZX)(reader);
     const buildah = {
         root: reader.optional('buildah-root'),
         runroot: reader.optional('buildah-runroot'),
@@ -1531,7 +1526,7 @@ function buildSummary(options, result) {
         ['Revision', `\`${request.labels['org.opencontainers.image.revision'] ?? '—'}\``],
         ['Duration', `${(result.durationMs / 1000).toFixed(1)} s`],
     ];
-    return `## Build ${request.service}\n\n${(0,shared/* markdownTable */.Q)(['', ''], rows)}\n`;
+    return `## Build ${request.service}\n\n${(0,shared/* markdownTable */.Qj)(['', ''], rows)}\n`;
 }
 /** The commit being built: the event's head (PR head on pull requests), else the checkout's HEAD. */
 async function revisionOf(event, cwd) {
@@ -1670,8 +1665,9 @@ class InputReader {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ markdownTable),
-/* harmony export */   a: () => (/* binding */ parseIdentity)
+/* harmony export */   Qj: () => (/* binding */ markdownTable),
+/* harmony export */   ZX: () => (/* binding */ parseRegistryCredentials),
+/* harmony export */   aZ: () => (/* binding */ parseIdentity)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 
@@ -1683,6 +1679,15 @@ function markdownTable(headers, rows) {
         `|${headers.map(() => '---').join('|')}|`,
         ...rows.map((row) => `| ${row.map((value) => cell(value)).join(' | ')} |`),
     ].join('\n');
+}
+/** `registry-username` and `registry-password`, which only make sense together. */
+function parseRegistryCredentials(reader) {
+    const username = reader.optional('registry-username');
+    const password = reader.optional('registry-password');
+    if ((username === undefined) !== (password === undefined)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(username ? 'registry-password' : 'registry-username', '', 'a value: registry-username and registry-password go together');
+    }
+    return username && password ? { username, password } : undefined;
 }
 /** "Name <email>" as git writes it. */
 function parseIdentity(input, value) {

@@ -1491,7 +1491,7 @@ function summaryMarkdown(result, total) {
     const rows = selection.selected
         .slice(0, SUMMARY_ROWS)
         .map((service) => [`\`${service.name}\``, service.kind, describeReason(service.reason)]);
-    lines.push((0,shared/* markdownTable */.Q)(['service', 'kind', 'reason'], rows));
+    lines.push((0,shared/* markdownTable */.Qj)(['service', 'kind', 'reason'], rows));
     if (selection.selected.length > SUMMARY_ROWS)
         lines.push('', `… and ${selection.selected.length - SUMMARY_ROWS} more.`);
     return lines.join('\n');
@@ -1603,8 +1603,9 @@ class InputReader {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ markdownTable),
-/* harmony export */   a: () => (/* binding */ parseIdentity)
+/* harmony export */   Qj: () => (/* binding */ markdownTable),
+/* harmony export */   ZX: () => (/* binding */ parseRegistryCredentials),
+/* harmony export */   aZ: () => (/* binding */ parseIdentity)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 
@@ -1616,6 +1617,15 @@ function markdownTable(headers, rows) {
         `|${headers.map(() => '---').join('|')}|`,
         ...rows.map((row) => `| ${row.map((value) => cell(value)).join(' | ')} |`),
     ].join('\n');
+}
+/** `registry-username` and `registry-password`, which only make sense together. */
+function parseRegistryCredentials(reader) {
+    const username = reader.optional('registry-username');
+    const password = reader.optional('registry-password');
+    if ((username === undefined) !== (password === undefined)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(username ? 'registry-password' : 'registry-username', '', 'a value: registry-username and registry-password go together');
+    }
+    return username && password ? { username, password } : undefined;
 }
 /** "Name <email>" as git writes it. */
 function parseIdentity(input, value) {

@@ -20,7 +20,7 @@ import { run } from '../core/process.js';
 import type { CiEvent, Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
-import { markdownTable } from './shared.js';
+import { markdownTable, parseRegistryCredentials } from './shared.js';
 
 const BUILDERS = ['auto', 'buildx', 'buildah'] as const;
 const CACHES = ['registry', 'gha', 'none'] as const;
@@ -222,16 +222,7 @@ export function parseInputs(
   if (!['false', 'true', 'mode=min', 'mode=max'].includes(provenance)) {
     throw new InputError('provenance', provenance, "'false', 'true', 'mode=min' or 'mode=max'");
   }
-  const username = reader.optional('registry-username');
-  const password = reader.optional('registry-password');
-  if ((username === undefined) !== (password === undefined)) {
-    throw new InputError(
-      username ? 'registry-password' : 'registry-username',
-      '',
-      'a value: registry-username and registry-password go together',
-    );
-  }
-  const explicit = username && password ? { username, password } : undefined;
+  const explicit = parseRegistryCredentials(reader);
   const buildah: BuildahStorage = {
     root: reader.optional('buildah-root'),
     runroot: reader.optional('buildah-runroot'),

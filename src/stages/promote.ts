@@ -37,6 +37,7 @@ import {
 } from './gitops-repository.js';
 import { InputReader } from './inputs.js';
 import { environmentVersions, planTable, refusalTable, type SummaryInput, summaryMarkdown } from './promote/summary.js';
+import { parseRegistryCredentials } from './shared.js';
 
 export interface PromoteOptions {
   repository: GitopsRepository;
@@ -192,15 +193,6 @@ export function parsePromoteInputs(reader: InputReader, event: CiEvent, platform
       throw new InputError('services', service, 'service names (letters, digits, . _ - /)');
   }
   const pin = reader.choice('pin-digest', ['true', 'false', 'protected'] as const);
-  const username = reader.optional('registry-username');
-  const password = reader.optional('registry-password');
-  if ((username === undefined) !== (password === undefined)) {
-    throw new InputError(
-      username ? 'registry-password' : 'registry-username',
-      '',
-      'a value: registry-username and registry-password go together',
-    );
-  }
   const argocdServer = reader.optional('argocd-server');
   const argocdApplications = reader.list('argocd-applications');
   if (argocdServer && !/^https?:\/\/[^\s]+$/.test(argocdServer)) throw new InputError('argocd-server', argocdServer, 'an http(s):// URL');
@@ -226,7 +218,7 @@ export function parsePromoteInputs(reader: InputReader, event: CiEvent, platform
     mutableTags: reader.list('mutable-tags'),
     verifyImages: reader.boolean('verify-images'),
     pinDigest: pin === 'true' || (pin === 'protected' && protectedTarget),
-    registryCredentials: username && password ? { username, password } : undefined,
+    registryCredentials: parseRegistryCredentials(reader),
     insecureRegistries: reader.list('insecure-registries'),
     addMissing: reader.boolean('add-missing'),
     argocd: argocdServer ? { server: argocdServer, token: reader.optional('argocd-token'), applications: argocdApplications } : undefined,

@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors.js';
+import type { InputReader } from './inputs.js';
 
 /** A GitHub/GitLab-flavoured markdown table; pipes and newlines in cells are escaped. */
 export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -8,6 +9,20 @@ export function markdownTable(headers: readonly string[], rows: readonly (readon
     `|${headers.map(() => '---').join('|')}|`,
     ...rows.map((row) => `| ${row.map((value) => cell(value)).join(' | ')} |`),
   ].join('\n');
+}
+
+/** `registry-username` and `registry-password`, which only make sense together. */
+export function parseRegistryCredentials(reader: InputReader): { username: string; password: string } | undefined {
+  const username = reader.optional('registry-username');
+  const password = reader.optional('registry-password');
+  if ((username === undefined) !== (password === undefined)) {
+    throw new InputError(
+      username ? 'registry-password' : 'registry-username',
+      '',
+      'a value: registry-username and registry-password go together',
+    );
+  }
+  return username && password ? { username, password } : undefined;
 }
 
 /** "Name <email>" as git writes it. */
