@@ -4,7 +4,7 @@ import { type DetectRequest, detect } from '../../src/core/detect/detect.js';
 import { type Manifest, parseManifest } from '../../src/core/detect/manifest.js';
 import type { CiEvent as DetectEvent } from '../../src/core/event.js';
 import type { Log } from '../../src/core/log.js';
-import { gitlabEvent } from '../../src/platform/event.js';
+import { githubEvent, gitlabEvent } from '../../src/platform/event.js';
 import { g, MANIFEST, removeScenarios, Scenario } from '../fixtures/detect/repo.js';
 
 afterAll(removeScenarios);
@@ -153,6 +153,20 @@ describe('detect on real git repositories', () => {
     const result = await run(s.clone({ branch: 'feature' }), event);
     expect(result).toMatchObject({ base: fork, services: ['worker'] });
     expect(result.reason).toBe(`pull request #7 into main: merge base ${fork.slice(0, 12)} of main (${baseTip.slice(0, 12)}) and the head`);
+  });
+
+  test('GitHub merge queue: the merge group’s base and head, from its event payload', async () => {
+    const s = new Scenario();
+    const base = s.sha();
+    s.git('checkout', '--quiet', '-b', 'gh-readonly-queue/main/pr-9');
+    const head = s.commit({ 'services/web/index.js': 'queued' });
+    s.push('gh-readonly-queue/main/pr-9');
+    const event = githubEvent(
+      { GITHUB_EVENT_NAME: 'merge_group', GITHUB_SHA: head },
+      { merge_group: { head_sha: head, base_sha: base, head_ref: 'refs/heads/gh-readonly-queue/main/pr-9' } },
+    );
+    const result = await run(s.clone({ branch: 'gh-readonly-queue/main/pr-9' }), event);
+    expect(result).toMatchObject({ base, services: ['web'] });
   });
 
   test('GitLab merged-results pipeline: diff base SHA and the source branch tip', async () => {
