@@ -282,6 +282,7 @@ describe('Argo CD precondition', () => {
     [{ sync: 'Synced', revisions: ['b'.repeat(40), commit], health: 'Healthy' }, undefined],
     [{ sync: 'OutOfSync', revisions: [commit], health: 'Healthy' }, 'sync status is OutOfSync'],
     [{ sync: 'Synced', revisions: ['b'.repeat(40)], health: 'Healthy' }, 'not the source commit'],
+    [{ sync: 'Synced', revisions: ['b'.repeat(40)], health: 'Healthy' }, `set from-ref: ${'b'.repeat(40)}`],
     [{ sync: 'Synced', revisions: [commit], health: 'Progressing' }, 'health is Progressing'],
     [{ revisions: [] }, 'sync status is unknown'],
   ])('%j', (state, problem) => {

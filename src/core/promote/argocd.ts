@@ -67,7 +67,11 @@ export function argoRefusal(state: ApplicationState, commit: string): Refusal | 
   const problems: string[] = [];
   if (state.sync !== 'Synced') problems.push(`sync status is ${state.sync ?? 'unknown'}, not Synced`);
   if (!state.revisions.includes(commit)) {
-    problems.push(`synced revision is ${state.revisions.join(', ') || 'unknown'}, not the source commit ${commit}`);
+    const synced = state.revisions.find((revision) => /^[0-9a-f]{40}$/.test(revision));
+    problems.push(
+      `synced revision is ${state.revisions.join(', ') || 'unknown'}, not the source commit ${commit}` +
+        (synced ? ` (to promote exactly what it runs, set from-ref: ${synced})` : ''),
+    );
   }
   if (state.health !== 'Healthy') problems.push(`health is ${state.health ?? 'unknown'}, not Healthy`);
   if (problems.length === 0) return undefined;
