@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-/** The reference schemas in ../shared/data/schemas (all JSON Schema draft-07). */
-export const SCHEMAS = join(import.meta.dirname, '../../../shared/data/schemas');
+/** The vendored reference schemas (all JSON Schema draft-07; see test/fixtures/reference/schemas/SOURCE.md). */
+export const SCHEMAS = join(import.meta.dirname, '../fixtures/reference/schemas');
 
 const cache = new Map<string, ValidateFunction>();
 

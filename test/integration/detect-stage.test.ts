@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { removeScenarios, Scenario } from '../fixtures/detect/repo.js';
+import { REFERENCE_SCHEMAS } from '../helpers/reference.js';
 
 afterAll(removeScenarios);
 
@@ -122,7 +123,7 @@ describe('detect through the GitHub Actions contract', () => {
 });
 
 describe('detect through the GitLab CI contract', () => {
-  const schema = JSON.parse(readFileSync('/work/shared/data/schemas/gitlab-ci.json', 'utf8'));
+  const schema = JSON.parse(readFileSync(join(REFERENCE_SCHEMAS, 'gitlab-ci.json'), 'utf8'));
   const validate = new Ajv({ strict: false, validateFormats: false }).compile(schema);
 
   test('merge request pipeline: dotenv outputs and a child pipeline valid against the GitLab CI schema', () => {

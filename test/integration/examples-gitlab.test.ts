@@ -9,6 +9,7 @@ import { run } from '../../src/core/process.js';
 import { type LocalRegistry, skopeoInspect, startRegistry } from '../fixtures/build/registry.js';
 import { ROOT, runNode } from '../helpers/cli.js';
 import { type BareRepo, createBareRepo, git, hasCommand, tempDir } from '../helpers/git.js';
+import { TRIVY_GOLDENS } from '../helpers/reference.js';
 import { schemaErrors } from '../helpers/schemas.js';
 
 // examples/gitlab/.gitlab-ci.yml, run END TO END by the real gitlab-ci-local (shell executor)
@@ -21,7 +22,7 @@ import { schemaErrors } from '../helpers/schemas.js';
 
 const EXAMPLE = join(ROOT, 'examples/gitlab');
 const FAKE_TRIVY = join(ROOT, 'test/fixtures/scan/fake-trivy.mjs');
-const RECORDED_TRIVY_REPORT = join(ROOT, '../shared/data/trivy/alpine-310.json.golden');
+const RECORDED_TRIVY_REPORT = join(TRIVY_GOLDENS, 'alpine-310.json.golden');
 const CATALOG_PROJECT = 'aegis-actions/aegis-actions';
 const PROJECT_URL = 'https://gitlab.example.com/acme/shop.git';
 const SERVICES = ['api', 'worker', 'web'] as const;

@@ -16,8 +16,9 @@ import { runScan, scan } from '../../src/stages/scan.js';
 import { validateGitLab, validateSarif } from '../fixtures/scan/schemas.js';
 import { startFakeForge } from '../helpers/fake-forge.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+import { TRIVY_GOLDENS } from '../helpers/reference.js';
 
-const GOLDEN = '/work/shared/data/trivy/alpine-310.json.golden';
+const GOLDEN = join(TRIVY_GOLDENS, 'alpine-310.json.golden');
 const FAKE_TRIVY = join(import.meta.dirname, '../fixtures/scan/fake-trivy.mjs');
 const NOW = new Date('2025-06-15T12:00:00Z');
 const temporary: string[] = [];

@@ -12,6 +12,7 @@ import { discoverServices, type Manifest, parseManifest } from '../../src/core/d
 import { PathMatcher } from '../../src/core/detect/matcher.js';
 import { describeReason, type MatrixEntry, selectServices } from '../../src/core/detect/select.js';
 import { tempDir } from '../helpers/git.js';
+import { REFERENCE_SCHEMAS } from '../helpers/reference.js';
 
 const ALL_TYPES = ['added', 'modified', 'deleted', 'renamed'] as const;
 const fail = (pattern: string, problem: string) => new Error(`${pattern}: ${problem}`);
@@ -322,7 +323,7 @@ describe('git diff --name-status -z', () => {
 });
 
 describe('child pipeline', () => {
-  const schema = JSON.parse(readFileSync('/work/shared/data/schemas/gitlab-ci.json', 'utf8'));
+  const schema = JSON.parse(readFileSync(join(REFERENCE_SCHEMAS, 'gitlab-ci.json'), 'utf8'));
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
   const validate = ajv.compile(schema);
   const entries: MatrixEntry[] = [

@@ -8,8 +8,9 @@ import { imageRepository, renderSarif, type SarifLog, toPathUri } from '../../sr
 import { renderCycloneDx, renderSpdx } from '../../src/core/scan/sbom.js';
 import { validateGitLab, validateSarif } from '../fixtures/scan/schemas.js';
 import { syntheticReport } from '../fixtures/scan/synthetic.js';
+import { TRIVY_GOLDENS } from '../helpers/reference.js';
 
-const DATA = '/work/shared/data/trivy';
+const DATA = TRIVY_GOLDENS;
 const read = (name: string) => readFileSync(`${DATA}/${name}`, 'utf8');
 const report: TrivyReport = parseTrivyReport(read('alpine-310.json.golden'), 'alpine-310.json.golden');
 const trivySarif = JSON.parse(read('alpine-310.sarif.golden')) as SarifLog;
