@@ -43,12 +43,12 @@ describe('condition expressions', () => {
   });
 
   test.each<[string, Record<string, Value>, string]>([
-    ['result < 0.05', { result: [] }, 'cannot compare a list of 0'],
-    ['result < 0.05', { result: [1, 2] }, 'cannot compare a list of 2'],
+    ['result < 0.05', { result: [] }, 'mismatched types list and number'],
+    ['result < 0.05', { result: [1, 2] }, 'mismatched types list and number'],
     ['result[0] < 1', { result: [] }, 'out of range'],
-    ['result < 1', { result: 'x' }, 'cannot compare'],
-    ['result', { result: 1 }, 'not true or false'],
-    ['constructor == 1', { result: 1 }, "unknown variable 'constructor'"],
+    ['result < 1', { result: 'x' }, 'mismatched types string and number'],
+    ['result', { result: 1 }, 'expected bool, but got number 1'],
+    ['constructor == 1', { result: 1 }, 'unknown name constructor'],
   ])('evaluation error (an Error measurement): %s with %j', (source, variables, message) => {
     expect(() => Expression.parse(source).test(variables)).toThrow(message);
   });
@@ -131,7 +131,7 @@ describe('checks input', () => {
     ['not a list', 'name: x', 'no checks were given'],
     ['bad YAML', '- name: [', 'not valid YAML'],
     ['bad status', '- name: x\n  http: {url: "http://a", expect-status: ok}', 'a status such as 200'],
-    ['negative limit', '- name: x\n  failure-limit: -1\n  http: {url: "http://a"}', 'an integer >= 0'],
+    ['negative limit', '- name: x\n  failure-limit: -2\n  http: {url: "http://a"}', 'failure-limit must be >= 0, or -1 to be disabled'],
   ])('%s is refused naming the input', (_name, text, message) => {
     const error = (() => {
       try {
@@ -155,7 +155,7 @@ describe('checks input', () => {
   test('a check without conditions says so explicitly', () => {
     const [check] = parseChecks('- name: q\n  prometheus: {address: "http://a", query: up}', defaults);
     expect(describeConditions(check as never)).toContain(
-      'no success-condition or failure-condition: every measurement that does not error is Successful',
+      'no success-condition or failure-condition: every measurement without error is Successful',
     );
   });
 });
