@@ -575,7 +575,7 @@ describe('prometheus check = Argo Prometheus provider (prometheus_test.go)', () 
       seen,
     );
     expect(observation.phase).toBe('Successful');
-    expect((seen[0]?.init.headers as Record<string, string>).Authorization).toBe(
+    expect(((seen[0] as { init: RequestInit }).init.headers as Record<string, string>).Authorization).toBe(
       `Basic ${Buffer.from('myuser:mypassword').toString('base64')}`,
     );
   });
