@@ -162,13 +162,14 @@ async function revertChain(git: Git, commit: string): Promise<string[]> {
   const chain: string[] = [];
   let current = commit;
   for (let depth = 0; depth < 20; depth++) {
+    // While the change is live (even chain), a new revert of the commit itself also ends it again.
+    const targets = chain.length % 2 === 0 && current !== commit ? [current, commit] : [current];
     const found = await git.output([
       'log',
       '--reverse',
       '--format=%H',
       '--fixed-strings',
-      `--grep=${TRAILER.reverts}: ${current}`,
-      `--grep=This reverts commit ${current}`,
+      ...targets.flatMap((target) => [`--grep=${TRAILER.reverts}: ${target}`, `--grep=This reverts commit ${target}`]),
       `${current}..HEAD`,
     ]);
     const next = found.split('\n').filter(Boolean)[0];
