@@ -6,6 +6,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AegisError } from '../errors.js';
+import type { Fetch } from '../http.js';
 import type { Log } from '../log.js';
 import { run as runProcess } from '../process.js';
 import {
@@ -23,7 +24,7 @@ import { type DependencyCache, type DependencyRestore, restoreDependencies, save
 import type { BuilderChoice, BuilderKind, BuildRequest } from './plan.js';
 import { platformSlug } from './platforms.js';
 import { formatName, isInsecureRegistry, parseImageReference } from './reference.js';
-import { authFileContent, type Fetch, RegistryClient } from './registry.js';
+import { authFileContent, RegistryClient } from './registry.js';
 
 export type Runner = typeof runProcess;
 

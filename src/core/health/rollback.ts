@@ -3,18 +3,11 @@ import type { GitOperations, Identity } from '../git/git.js';
 import type { Remote } from '../git/remote.js';
 import { commitAndPush, type FileWrite } from '../git/transaction.js';
 import { buildCommitMessage, parseTrailers, TRAILER, type Trailer } from '../gitops/commit-message.js';
+import { type Fetch, HttpUnreachableError, httpFetch } from '../http.js';
 import type { Log } from '../log.js';
 import { run } from '../process.js';
 import type { ArgoCdCheck, KubernetesCheck } from './checks.js';
-import {
-  type ArgoApplication,
-  argoApplicationUrl,
-  argoHeaders,
-  type Fetch,
-  fetchArgoApplication,
-  kubectlTarget,
-  sameRevision,
-} from './providers.js';
+import { type ArgoApplication, argoApplicationUrl, argoHeaders, fetchArgoApplication, kubectlTarget, sameRevision } from './providers.js';
 
 export type RollbackMethod = 'git-revert' | 'argocd' | 'kubectl' | 'none';
 
@@ -230,16 +223,14 @@ export async function argoRollback(
     });
     let response: Response;
     try {
-      response = await (options.fetch ?? fetch)(argoApplicationUrl(spec, '/rollback'), {
-        method: 'POST',
-        headers: { ...argoHeaders(spec.token), 'Content-Type': 'application/json' },
-        body,
-        signal: AbortSignal.timeout(spec.timeoutMs),
-      });
-    } catch (error) {
-      throw new AegisError(
-        `Argo CD rollback of '${spec.application}' failed: ${new URL(spec.server).origin} unreachable (${(error as Error).message}).`,
+      response = await httpFetch(
+        argoApplicationUrl(spec, '/rollback'),
+        { method: 'POST', headers: { ...argoHeaders(spec.token), 'Content-Type': 'application/json' }, body },
+        { timeoutMs: spec.timeoutMs, fetch: options.fetch },
       );
+    } catch (error) {
+      const reason = error instanceof HttpUnreachableError ? error.reason : (error as Error).message;
+      throw new AegisError(`Argo CD rollback of '${spec.application}' failed: ${new URL(spec.server).origin} unreachable (${reason}).`);
     }
     if (!response.ok) {
       throw new AegisError(

@@ -3,7 +3,8 @@
  * tags resolve to digests (`pin-digest`). Uses the build stage's OCI distribution client.
  */
 import { parseImageReference } from '../build/reference.js';
-import { type Fetch, type RegistryAccess, RegistryClient } from '../build/registry.js';
+import { type RegistryAccess, RegistryClient } from '../build/registry.js';
+import type { Fetch } from '../http.js';
 import { render, type SourceImage } from './images.js';
 import { type Refusal, RULE } from './refusal.js';
 
