@@ -12,11 +12,11 @@ import {
   defaultCacheRepository,
 } from '../core/build/plan.js';
 import { parsePlatforms } from '../core/build/platforms.js';
-import { formatName, parseImageName } from '../core/build/reference.js';
 import type { RegistryCredentials } from '../core/build/registry.js';
 import { formatSeconds } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import { Git } from '../core/git/git.js';
+import { formatName, parseImageName } from '../core/images/reference.js';
 import { resolveInside } from '../core/paths.js';
 import type { CiEvent, Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';

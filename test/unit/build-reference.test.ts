@@ -1,13 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parsePlatforms, platformSlug } from '../../src/core/build/platforms.js';
-import {
-  formatReference,
-  isInsecureRegistry,
-  isLoopbackRegistry,
-  parseImageName,
-  parseImageReference,
-  registryApiBase,
-} from '../../src/core/build/reference.js';
+import { isInsecureRegistry, isLoopbackRegistry, registryApiBase } from '../../src/core/build/registry-host.js';
+import { formatReference, parseImageName, parseImageReference } from '../../src/core/images/reference.js';
 
 describe('parseImageReference', () => {
   test.each([

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { AegisError } from '../errors.js';
 import { type Fetch, httpFetch } from '../http.js';
-import { DOCKER_HUB, registryApiBase } from './reference.js';
+import { DOCKER_HUB } from '../images/reference.js';
+import { registryApiBase } from './registry-host.js';
 
 export interface RegistryCredentials {
   username: string;
