@@ -111,7 +111,7 @@ export function parseImageReference(value: string, input: string): ImageReferenc
     throw new InputError(input, value, IMAGE_EXPECTED, 'repository paths are lower case letters, digits and separators . _ __ -');
   }
   if (registry === DOCKER_HUB && !path.includes('/')) path = `library/${path}`;
-  if (`${registry}/${path}`.length > NAME_MAX_LENGTH) throw new InputError(input, value, `a name of at most ${NAME_MAX_LENGTH} characters`);
+  if (split.name.length > NAME_MAX_LENGTH) throw new InputError(input, value, `a name of at most ${NAME_MAX_LENGTH} characters`);
   return { registry, repository: path, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
 }
 
