@@ -5,8 +5,9 @@
  * authenticated with a bearer token. Errors name the server and application, never the token.
  */
 import { AegisError } from './errors.js';
+import { type Fetch, HttpUnreachableError, httpFetch } from './http.js';
 
-export type Fetch = typeof fetch;
+export type { Fetch };
 
 export interface ArgoCdTarget {
   /** Base URL of the Argo CD server, e.g. https://argocd.example.com */
@@ -51,15 +52,15 @@ export function syncedRevisions(app: ArgoApplication): string[] {
 }
 
 async function send(target: ArgoCdTarget, init: RequestInit, suffix: string, options: { signal?: AbortSignal; fetch?: Fetch }) {
-  const timeout = AbortSignal.timeout(target.timeoutMs ?? 30_000);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
-    return await (options.fetch ?? fetch)(argoApplicationUrl(target, suffix), { ...init, signal });
+    return await httpFetch(argoApplicationUrl(target, suffix), init, {
+      timeoutMs: target.timeoutMs ?? 30_000,
+      signal: options.signal,
+      fetch: options.fetch,
+    });
   } catch (error) {
-    if (options.signal?.aborted) throw error;
-    const cause = (error as { cause?: { code?: string } }).cause;
-    const reason = timeout.aborted ? `no answer within ${target.timeoutMs ?? 30_000} ms` : (cause?.code ?? (error as Error).message);
-    throw new AegisError(`Argo CD ${new URL(target.server).origin} unreachable: ${reason}`);
+    if (error instanceof HttpUnreachableError) throw new AegisError(`Argo CD ${error.origin} unreachable: ${error.reason}`);
+    throw error;
   }
 }
 

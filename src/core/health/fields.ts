@@ -1,3 +1,4 @@
+import { DURATION_EXPECTED, parseDuration } from '../duration.js';
 import { InputError } from '../errors.js';
 import { Expression, ExpressionError } from './expression.js';
 
@@ -6,14 +7,7 @@ export const CHECKS_INPUT = 'checks';
 /** The checks YAML may hold tokens and headers not yet registered as secrets: errors never echo it whole. */
 export const NOT_QUOTED = '(the checks YAML, not repeated here)';
 
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** Milliseconds from `500ms`, `10s`, `5m`, `1h`; undefined when it is not one. */
-export function parseDuration(value: string): number | undefined {
-  const match = DURATION.exec(value.trim());
-  return match ? Number(match[1]) * (DURATION_UNITS[match[2] as string] as number) : undefined;
-}
+export { parseDuration };
 
 export type Raw = Record<string, unknown>;
 
@@ -25,7 +19,7 @@ export function durationOf(value: unknown, label: string, bounds: { min?: number
   if (value === undefined || value === null) return undefined;
   const ms = parseDuration(String(value));
   if (ms === undefined || ms < (bounds.min ?? 0)) {
-    throw new InputError(CHECKS_INPUT, String(value), `a duration such as '500ms', '30s', '5m' or '1h' for ${label}`);
+    throw new InputError(CHECKS_INPUT, String(value), `${DURATION_EXPECTED} for ${label}`);
   }
   return ms;
 }

@@ -1,6 +1,6 @@
 import { request as httpsRequest } from 'node:https';
-import { AegisError } from '../errors.js';
-import type { Fetch, MeasureContext } from './provider/contract.js';
+import { HttpUnreachableError, httpFetch } from '../http.js';
+import type { MeasureContext } from './provider/contract.js';
 
 export interface HealthRequest {
   method?: string;
@@ -27,31 +27,29 @@ export async function request(
   context: Pick<MeasureContext, 'signal' | 'fetch'>,
 ): Promise<HealthResponse> {
   const started = performance.now();
-  const signal = AbortSignal.any([context.signal, AbortSignal.timeout(init.timeoutMs)]);
-  try {
-    const { status, body } =
-      init.insecure && url.startsWith('https:')
-        ? await insecureRequest(url, init, signal)
-        : await viaFetch(context.fetch ?? fetch, url, init, signal);
-    return { status, body, latencyMs: Math.round(performance.now() - started) };
-  } catch (error) {
-    if (context.signal.aborted) throw error;
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const reason = signal.aborted
-      ? `no answer within ${init.timeoutMs} ms`
-      : (cause?.code ?? cause?.message ?? (error as { code?: string }).code ?? (error as Error).message);
-    throw new AegisError(`${new URL(url).origin} unreachable: ${reason}`);
-  }
+  const done = (status: number, body: string) => ({ status, body, latencyMs: Math.round(performance.now() - started) });
+  if (init.insecure && url.startsWith('https:'))
+    return insecureRequest(url, init, context.signal).then(({ status, body }) => done(status, body));
+  const response = await httpFetch(
+    url,
+    { method: init.method, headers: init.headers, body: init.body, redirect: 'manual' },
+    { timeoutMs: init.timeoutMs, signal: context.signal, fetch: context.fetch },
+  );
+  return done(response.status, await response.text());
 }
 
-async function viaFetch(fetchImpl: Fetch, url: string, init: HealthRequest, signal: AbortSignal) {
-  const response = await fetchImpl(url, { method: init.method, headers: init.headers, body: init.body, signal, redirect: 'manual' });
-  return { status: response.status, body: await response.text() };
-}
-
-/** fetch cannot skip certificate checks per request; node:https can. */
-function insecureRequest(url: string, init: HealthRequest, signal: AbortSignal): Promise<{ status: number; body: string }> {
+/** fetch cannot skip certificate checks per request; node:https can (same typed error as httpFetch). */
+function insecureRequest(url: string, init: HealthRequest, caller: AbortSignal): Promise<{ status: number; body: string }> {
+  const timeout = AbortSignal.timeout(init.timeoutMs);
+  const signal = AbortSignal.any([caller, timeout]);
   return new Promise((resolve, reject) => {
+    const fail = (error: Error) => {
+      if (caller.aborted) return reject(error);
+      const code = (error as { code?: string }).code;
+      reject(
+        new HttpUnreachableError(new URL(url).origin, timeout.aborted ? `no answer within ${init.timeoutMs} ms` : (code ?? error.message)),
+      );
+    };
     const outgoing = httpsRequest(
       url,
       { method: init.method ?? 'GET', headers: init.headers, rejectUnauthorized: false, signal },
@@ -59,10 +57,10 @@ function insecureRequest(url: string, init: HealthRequest, signal: AbortSignal):
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
         incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        incoming.on('error', reject);
+        incoming.on('error', fail);
       },
     );
-    outgoing.on('error', reject);
+    outgoing.on('error', fail);
     outgoing.end(init.body);
   });
 }

@@ -4,7 +4,7 @@
  * status.sync.status, status.sync.revision (status.sync.revisions for multi-source apps)
  * and status.health.status.
  */
-import { fetchArgoApplication, syncedRevisions } from '../argocd.js';
+import { type Fetch, fetchArgoApplication, syncedRevisions } from '../argocd.js';
 import { type Refusal, RULE } from './refusal.js';
 
 export interface ArgoCdAccess {
@@ -23,7 +23,7 @@ export interface ApplicationState {
 export class ArgoCdClient {
   constructor(
     private readonly access: ArgoCdAccess,
-    private readonly fetchImpl: typeof fetch = fetch,
+    private readonly fetchImpl?: Fetch,
   ) {}
 
   async application(name: string): Promise<ApplicationState> {

@@ -1,3 +1,4 @@
+import type { Fetch } from '../../http.js';
 import type { MeasurementPhase } from '../evaluator.js';
 import type { Fields } from '../fields.js';
 
@@ -19,7 +20,7 @@ export interface Observation {
   message: string;
 }
 
-export type Fetch = typeof fetch;
+export type { Fetch };
 
 export interface MeasureContext {
   signal: AbortSignal;
