@@ -253,3 +253,68 @@ test('the measurement chart is a mermaid xychart of values over time', () => {
   expect(chart).toContain('x-axis ["1.0s", "2.0s"]');
   expect(chart).toContain('line [0.01, 0.5]');
 });
+
+test('Error measurements are gaps in the chart, never zeros, and are listed under it', () => {
+  const chart = measurementChart('error-rate', [
+    { check: 'error-rate', index: 1, time: '', elapsedMs: 1000, phase: 'Successful', value: 0.01, message: '', checkPhase: 'Running' },
+    { check: 'error-rate', index: 2, time: '', elapsedMs: 2000, phase: 'Error', message: 'no answer', checkPhase: 'Running' },
+    { check: 'error-rate', index: 2, time: '', elapsedMs: 3000, phase: 'Successful', value: 0.02, message: '', checkPhase: 'Running' },
+  ]) as string;
+  expect(chart).toContain('x-axis ["1.0s", "3.0s"]');
+  expect(chart).toContain('line [0.01, 0.02]');
+  expect(chart).not.toMatch(/line \[(.*[ ,])?0[,\]]/);
+  expect(chart).toContain('1 Error measurement(s) have no value and are not drawn (gaps): 2.0s');
+  const onlyErrors = measurementChart('x', [
+    { check: 'x', index: 1, time: '', elapsedMs: 1000, phase: 'Error', message: '', checkPhase: 'Running' },
+  ]) as string;
+  expect(onlyErrors).not.toContain('xychart-beta');
+});
+
+describe('the condition language: every form of expr the Argo docs and examples use', () => {
+  const result = { code: 200, name: 'api-7f9', version: '1.4.3', values: [0.01, 0.2, 0.03], checks: { db: 'ok' } };
+  test.each<[string, Value]>([
+    ['all(result.values, {# < 0.5})', true],
+    ['any(result.values, {# > 0.1})', true],
+    ['none(result.values, {# > 0.5})', true],
+    ['one(result.values, {# > 0.1})', true],
+    ['len(filter(result.values, {# < 0.1})) == 2', true],
+    ['count(result.values, # < 0.1) == 2', true],
+    ['map(result.values, {# * 100})[1] == 20', true],
+    ['all(map(result.values, {# * 100}), {# < 50})', true],
+    ['"db" in result.checks', true],
+    ['0.2 in result.values', true],
+    ['0.5 not in result.values', true],
+    ['result.version matches "^1\\\\.4\\\\."', true],
+    ['result.name contains "7f"', true],
+    ['result.name startsWith "api-"', true],
+    ['result.name endsWith "7f9"', true],
+    ['result.code == 200 ? result.values[0] < 0.05 : false', true],
+    ['asInt("42") == 42 && asFloat("0.5") == 0.5', true],
+    ['default(result.missing, 0) == 0', true],
+    ['isNil(result.missing)', true],
+    ['len(result.values) == 3 && len(result.name) == 7 && len(result.checks) == 1', true],
+    ['result.missing?.deeper == nil', true],
+    ['(result.missing ?? 3) == 3', true],
+    ['2 ** 3 == 8 && 7 % 4 == 3', true],
+    ['not (result.code != 200) and result.code >= 200', true],
+  ])('%s', (source, expected) => {
+    expect(Expression.parse(source).evaluate({ result: result as unknown as Value })).toBe(expected);
+  });
+
+  test.each<[string, string]>([
+    ['{a: 1} == result', 'map literals'],
+    ['1..3', "the range operator '..'"],
+    ['result | len', "the pipe operator '|'"],
+    ['let x = 1; x', "'let' declarations"],
+    ['result.values[0:2]', 'slices'],
+    ['result.name.upper()', 'method calls'],
+    ['# > 1', "'#' is only meaningful inside a predicate"],
+    ['sortBy(result, #)', "unknown function 'sortBy'"],
+    ['result matches "("', 'invalid regular expression'],
+    ['$env.HOME == ""', "'$env' is not supported"],
+    ['result < 1 < 2', 'comparisons cannot be chained'],
+    ['all(result)', "expected ','"],
+  ])('%s is refused naming the construct', (source, message) => {
+    expect(() => Expression.parse(source)).toThrow(message);
+  });
+});

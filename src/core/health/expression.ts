@@ -126,9 +126,11 @@ function tokenize(source: string): Token[] {
       continue;
     }
     const number = /^(?:0[xX][0-9a-fA-F_]+|(?:\d[\d_]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/.exec(source.slice(index));
-    if (number && !(number[0].endsWith('.') && source[index + number[0].length] === '.')) {
-      tokens.push({ type: 'number', text: number[0], value: Number(number[0].replace(/_/g, '')), at: index });
-      index += number[0].length;
+    if (number) {
+      // `1..3` is a range, not the number `1.`.
+      const text = number[0].endsWith('.') && source[index + number[0].length] === '.' ? number[0].slice(0, -1) : number[0];
+      tokens.push({ type: 'number', text, value: Number(text.replace(/_/g, '')), at: index });
+      index += text.length;
       continue;
     }
     if (char === '"' || char === "'" || char === '`') {
@@ -151,6 +153,7 @@ function tokenize(source: string): Token[] {
     const name = /^[A-Za-z_$][A-Za-z0-9_]*/.exec(source.slice(index));
     if (name) {
       const word = name[0];
+      if (word === 'let') throw new ExpressionError(`'let' declarations are not supported (position ${index + 1})`);
       // `contains(a, b)` is the function form of the `contains` operator.
       const call = /^\s*\(/.test(source.slice(index + word.length));
       const op = Object.hasOwn(WORD_OPERATORS, word) ? WORD_OPERATORS[word] : WORD_BINARY.has(word) && !call ? word : undefined;
