@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { parseTrailers } from '../../src/core/gitops/commit-message.js';
-import { type CheckDefaults, describeConditions, parseChecks } from '../../src/core/health/checks.js';
+import { type CheckDefaults, type CheckSpec, checkSecrets, describeConditions, parseChecks } from '../../src/core/health/checks.js';
 import { DEFAULT_LIMITS } from '../../src/core/health/evaluator.js';
 import { Expression, type Value } from '../../src/core/health/expression.js';
 import { parseJsonPath, selectJsonPath } from '../../src/core/health/json-path.js';
-import { assessArgoApplication, assessDeployment } from '../../src/core/health/providers.js';
+import { assessArgoApplication, assessDeployment, measure } from '../../src/core/health/providers.js';
 import { measurementChart } from '../../src/core/health/report.js';
 import { kubectlUndoArgs, pickHistoryEntry, revertMessage } from '../../src/core/health/rollback.js';
 
@@ -316,5 +316,35 @@ describe('the condition language: every form of expr the Argo docs and examples 
     ['all(result)', "expected ','"],
   ])('%s is refused naming the construct', (source, message) => {
     expect(() => Expression.parse(source)).toThrow(message);
+  });
+});
+
+describe('prometheus authentication and secrets', () => {
+  const parsed = (fields: string) => parseChecks(`- name: p\n  prometheus: {address: "http://p:9090", query: up, ${fields}}`, defaults);
+  test('bearer-token and custom headers are sent; every value among them is a secret', async () => {
+    const checks = parsed('bearer-token: tok-123456, headers: {X-Scope-OrgID: tenant-a, X-Other: v4lue}');
+    const seen: RequestInit[] = [];
+    const fetch = (async (_url: string, init: RequestInit) => {
+      seen.push(init);
+      return new Response(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }));
+    }) as unknown as typeof globalThis.fetch;
+    await measure((checks[0] as CheckSpec).provider, { signal: new AbortController().signal, fetch });
+    expect(seen[0]?.headers).toMatchObject({ Authorization: 'Bearer tok-123456', 'X-Scope-OrgID': 'tenant-a', 'X-Other': 'v4lue' });
+    expect(checkSecrets(checks)).toEqual(expect.arrayContaining(['Bearer tok-123456', 'tok-123456', 'tenant-a', 'v4lue']));
+  });
+
+  test('basic-auth: the password and the Authorization header it makes are secrets', () => {
+    const secrets = checkSecrets(parsed('basic-auth: {username: u, password: pa55word}'));
+    expect(secrets).toEqual(expect.arrayContaining(['pa55word', `Basic ${Buffer.from('u:pa55word').toString('base64')}`]));
+  });
+
+  test('two ways to authenticate at once are refused', () => {
+    expect(() => parsed('bearer-token: t0k3n1, headers: {Authorization: Basic x}')).toThrow('one way to authenticate');
+    expect(() => parsed('bearer-token: t0k3n1, basic-auth: {username: u, password: p}')).toThrow('one way to authenticate');
+  });
+
+  test('every http header value is a secret, whatever the header is called', () => {
+    const checks = parseChecks('- name: h\n  http: {url: "http://h", headers: {X-Trace: abc-123, Accept: application/json}}', defaults);
+    expect(checkSecrets(checks)).toEqual(['abc-123', 'application/json']);
   });
 });
