@@ -63,7 +63,7 @@ const definition = {
   inputs: {
     checks: {
       description:
-        'YAML list of checks, each a `name` and one of: http {url, method, headers, body, json-body, json-path, success-condition, failure-condition, expect-status, body-contains, max-latency, timeout-seconds, insecure}; prometheus {address, query, range-query, headers, basic-auth, bearer-token, success-condition, failure-condition, empty-result, timeout, insecure}; argocd {server, application, app-namespace, token, revision, wait-timeout}; kubernetes {deployment, namespace, context, kubeconfig, wait-timeout}. A check may override interval, count, initial-delay, failure-limit, inconclusive-limit, consecutive-error-limit, consecutive-success-limit, error-retry-interval and set dry-run. Every header value is treated as a secret. See the README for the condition language.',
+        'YAML list of checks, each a `name` and one of: http {url, method, headers, body, json-body, json-path, success-condition, failure-condition, expect-status, body-contains, max-latency, timeout-seconds, insecure}; prometheus {address, query, range-query, headers, basic-auth, bearer-token, success-condition, failure-condition, empty-result, timeout, insecure}; argocd {server, application, app-namespace, token, revision, wait-timeout}; kubernetes {deployment, namespace, context, kubeconfig, wait-timeout}. A check may override interval, count, initial-delay, failure-limit, inconclusive-limit, consecutive-error-limit, consecutive-success-limit, error-retry-interval and set dry-run. Every header value is treated as a secret. The condition language, the defaults and the differences from Argo Rollouts: README, health-gate: how it decides.',
       required: true,
     },
     interval: { description: 'Time between measurements of a check (500ms, 10s, 1m).', default: '10s' },
@@ -88,7 +88,7 @@ const definition = {
     },
     'error-retry-interval': { description: 'Wait after an Error measurement before retrying (Argo Rollouts: 10s).', default: '10s' },
     timeout: {
-      description: 'Overall limit on watching; checks still running then end (README: health-gate, "When the timeout ends a run").',
+      description: 'Overall limit on watching; checks still running then end (README: "When the timeout ends a run").',
       default: '10m',
     },
     rollback: {
