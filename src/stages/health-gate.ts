@@ -8,6 +8,7 @@ import {
   describeConditions,
   type KubernetesCheck,
   parseChecks,
+  validateLimits,
 } from '../core/health/checks.js';
 import { DEFAULT_LIMITS, type MeasurementPhase } from '../core/health/evaluator.js';
 import { type MeasureContext, measure, providerOf } from '../core/health/providers.js';
@@ -160,21 +161,37 @@ export function parseHealthGateInputs(
   if (intervalMs < 100) throw new InputError('interval', reader.string('interval'), 'a duration of at least 100ms');
   const timeoutMs = reader.duration('timeout');
   const argocdToken = reader.optional('argocd-token');
+  const limits = {
+    ...DEFAULT_LIMITS,
+    count: count === 0 ? undefined : count,
+    failureLimit: reader.integer('failure-limit', { min: -1 }),
+    inconclusiveLimit: reader.integer('inconclusive-limit', { min: 0 }),
+    consecutiveErrorLimit: reader.integer('consecutive-error-limit', { min: 0 }),
+    consecutiveSuccessLimit: reader.integer('consecutive-success-limit', { min: 0 }),
+  };
+  // The stage-wide limits alone already break Argo's ValidateMetric: say so about the inputs set.
+  validateLimits('every check', limits, {
+    name: 'failure-limit',
+    value: `count ${count}, failure-limit ${limits.failureLimit}, inconclusive-limit ${limits.inconclusiveLimit}, consecutive-success-limit ${limits.consecutiveSuccessLimit}`,
+  });
   const checks = parseChecks(reader.required('checks'), {
     intervalMs,
     initialDelayMs: reader.duration('initial-delay'),
-    limits: {
-      ...DEFAULT_LIMITS,
-      count: count === 0 ? undefined : count,
-      failureLimit: reader.integer('failure-limit', { min: -1 }),
-      inconclusiveLimit: reader.integer('inconclusive-limit', { min: 0 }),
-      consecutiveErrorLimit: reader.integer('consecutive-error-limit', { min: 0 }),
-      consecutiveSuccessLimit: reader.integer('consecutive-success-limit', { min: 0 }),
-    },
+    limits,
     errorRetryIntervalMs: errorRetryInterval(reader),
     expectedRevision,
     argocdToken,
   });
+  for (const check of checks) {
+    if (check.initialDelayMs >= timeoutMs) {
+      throw new InputError(
+        'timeout',
+        reader.string('timeout'),
+        `a timeout longer than the initial-delay of check '${check.name}' (${check.initialDelayMs / 1000}s)`,
+        'it would time out before measuring',
+      );
+    }
+  }
 
   const rollback = reader.choice('rollback', METHODS);
   const repository = parseGitopsRepository(reader, platform, 'optional');

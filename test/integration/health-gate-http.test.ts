@@ -188,3 +188,24 @@ describe('bad input fails clearly before watching', () => {
     expect(run.logs).toEqual([]);
   });
 });
+
+describe('limits that could never decide are refused before watching (Argo ValidateMetric)', () => {
+  test('failure-limit 10 with count 5: refused, naming the inputs (issue 14: it used to pass a failing service)', async () => {
+    const workspace = tempDir('aegis-health-limits-');
+    const run = await runHealthGate(
+      { checks: '- name: api\n  http: {url: "http://127.0.0.1:9/"}', 'failure-limit': '10', rollback: 'none' },
+      workspace,
+    );
+    expect(run.failure).toContain("Input 'failure-limit'");
+    expect(run.failure).toContain('count (5) must be >= failure-limit + consecutive-success-limit (10 + 0)');
+    expect(run.outputs.verdict).toBeUndefined();
+  });
+
+  test('an initial-delay not shorter than the timeout is refused', async () => {
+    const run = await runHealthGate(
+      { checks: '- name: api\n  initial-delay: 10m\n  http: {url: "http://127.0.0.1:9/"}', rollback: 'none' },
+      tempDir('aegis-health-delay-'),
+    );
+    expect(run.failure).toContain("Input 'timeout'");
+  });
+});

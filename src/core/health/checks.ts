@@ -123,10 +123,14 @@ function limitsOf(entry: Raw, name: string, inherited: Limits): Limits {
  * Argo Rollouts' ValidateMetric (utils/analysis/factory.go) on the limits a check ends up
  * with, so a check that could never fail (or never succeed) is refused before it is watched.
  */
-export function validateLimits(check: string, limits: Limits): void {
+export function validateLimits(
+  check: string,
+  limits: Limits,
+  input: { name: string; value: string } = { name: CHECKS_INPUT, value: `check '${check}'` },
+): void {
   const { count, failureLimit, inconclusiveLimit, consecutiveErrorLimit, consecutiveSuccessLimit } = { ...DEFAULT_LIMITS, ...limits };
   const refuse = (detail: string): never => {
-    throw new InputError(CHECKS_INPUT, `check '${check}'`, 'limits a check can reach (Argo Rollouts ValidateMetric)', detail);
+    throw new InputError(input.name, input.value, 'limits a check can reach (Argo Rollouts ValidateMetric)', detail);
   };
   if (consecutiveSuccessLimit < 0) refuse('consecutive-success-limit must be >= 0');
   if (failureLimit < -1) refuse('failure-limit must be >= 0, or -1 to be disabled');
