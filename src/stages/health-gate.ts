@@ -402,8 +402,8 @@ export async function runHealthGate(platform: Platform): Promise<void> {
   for (const check of options.checks) {
     const warning = await providerOf(check.provider).preflight?.(check.name, check.provider);
     if (warning) log.warning(warning);
-    const conditions = 'success' in check.provider ? [check.provider.success, check.provider.failure] : [];
-    if (conditions.length > 0 && !conditions.some(Boolean) && check.provider.type === 'prometheus') {
+    // A query without conditions passes whatever it returns (Argo's rule): worth a word.
+    if (check.provider.type === 'prometheus' && !check.provider.success && !check.provider.failure) {
       log.warning(`Check '${check.name}' has no success-condition or failure-condition: ${describeConditions(check)}.`);
     }
   }
