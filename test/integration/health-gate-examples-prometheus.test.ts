@@ -22,7 +22,7 @@ function exampleChecks(url: string): string[] {
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
   return steps
     .filter((step) => step.uses?.includes('/actions/health-gate@') && step.with?.checks?.includes('prometheus:'))
-    .map((step) => (step.with?.checks as string).replace(/address: \S+/g, `address: ${url}`));
+    .map((step) => ((step.with as Record<string, string>).checks as string).replace(/address: \S+/g, `address: ${url}`));
 }
 
 const OVERLAY = 'images:\n  - name: registry.example.com/shop/api\n    newTag: "1.0.0"\n';
