@@ -97,4 +97,27 @@ describe.skipIf(!hasPrometheus)("the examples' Prometheus checks against a real 
     expect(failing.outputs['revert-sha']).toBe(repo.tip());
     expect(repo.show('overlays/staging/kustomization.yaml')).toBe(OVERLAY.trimEnd());
   }, 120_000);
+
+  test('a range query hands the conditions every value of every series (a matrix), as Argo does', async () => {
+    const run = await runHealthGate(
+      {
+        checks: [
+          '- name: request-rate',
+          '  prometheus:',
+          `    address: ${prometheus.url}`,
+          '    query: sum(rate(http_requests_total{namespace="shop-staging"}[5s]))',
+          '    range-query: {start: now() - duration("10s"), end: now(), step: 2s}',
+          '    success-condition: len(result) >= 2 && all(result, {# > 0})',
+        ].join('\n'),
+        interval: '300ms',
+        count: '2',
+        rollback: 'none',
+      },
+      workspace,
+    );
+    expect(run.failure).toBeUndefined();
+    expect(run.outputs.verdict).toBe('Successful');
+    const document = JSON.parse(readFileSync(run.outputs.measurements as string, 'utf8'));
+    expect(document.measurements[0].message).toMatch(/^result \[[\d.e+-]+(,[\d.e+-]+)+\]/);
+  }, 60_000);
 });
