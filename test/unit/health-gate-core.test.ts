@@ -286,6 +286,7 @@ describe('the condition language: every form of expr the Argo docs and examples 
     ['0.5 not in result.values', true],
     ['result.version matches "^1\\\\.4\\\\."', true],
     ['result.name contains "7f"', true],
+    ['result.name matches "(?i)^API-"', true],
     ['result.name startsWith "api-"', true],
     ['result.name endsWith "7f9"', true],
     ['result.code == 200 ? result.values[0] < 0.05 : false', true],

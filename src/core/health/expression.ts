@@ -512,8 +512,11 @@ function checkRegexes(root: Node): void {
 }
 
 function compile(pattern: string): RegExp {
+  // Go's RE2 spells flags inline (`(?i)error`); JavaScript takes them apart.
+  const inline = /^\(\?([ims]+)\)/.exec(pattern);
+  const flags = `u${inline?.[1] ?? ''}`;
   try {
-    return new RegExp(pattern, 'u');
+    return new RegExp(inline ? pattern.slice(inline[0].length) : pattern, flags);
   } catch (error) {
     throw new ExpressionError(`invalid regular expression ${JSON.stringify(pattern)}: ${(error as Error).message}`);
   }
