@@ -11,7 +11,7 @@ import {
   validateLimits,
 } from '../core/health/checks.js';
 import { DEFAULT_LIMITS, type MeasurementPhase } from '../core/health/evaluator.js';
-import { type MeasureContext, measure, providerOf } from '../core/health/providers.js';
+import { CHECK_TYPES, type MeasureContext, measure, PROVIDERS, providerOf } from '../core/health/providers.js';
 import { type Decision, measurementsDocument, notificationPayload, renderSummary } from '../core/health/report.js';
 import { argoRollback, kubectlUndo, type RollbackMethod, revertCommit } from '../core/health/rollback.js';
 import { type WatchResult, watch } from '../core/health/watch.js';
@@ -63,8 +63,7 @@ const definition = {
     'Watch a deployment with HTTP, Prometheus, Argo CD and Kubernetes checks under Argo Rollouts analysis rules, and roll back a failed one by reverting the exact GitOps commit.',
   inputs: {
     checks: {
-      description:
-        'YAML list of checks, each a `name` and one of: http {url, method, headers, body, json-body, json-path, success-condition, failure-condition, expect-status, body-contains, max-latency, timeout-seconds, insecure}; prometheus {address, query, range-query, headers, basic-auth, bearer-token, success-condition, failure-condition, empty-result, timeout, insecure}; argocd {server, application, app-namespace, token, revision, wait-timeout}; kubernetes {deployment, namespace, context, kubeconfig, wait-timeout}. A check may override interval, count, initial-delay, failure-limit, inconclusive-limit, consecutive-error-limit, consecutive-success-limit, error-retry-interval and set dry-run. Every header value is treated as a secret. The condition language, the defaults and the differences from Argo Rollouts: README, health-gate: how it decides.',
+      description: `YAML list of checks, each a \`name\` and one of: ${CHECK_TYPES.map((type) => `${type} {${PROVIDERS[type].keys.join(', ')}}`).join('; ')}. A check may override interval, count, initial-delay, failure-limit, inconclusive-limit, consecutive-error-limit, consecutive-success-limit, error-retry-interval and set dry-run. Every header value is treated as a secret. The condition language, the defaults and the differences from Argo Rollouts: README, health-gate: how it decides.`,
       required: true,
     },
     interval: { description: 'Time between measurements of a check (500ms, 10s, 1m).', default: '10s' },
