@@ -8,7 +8,6 @@ import {
   describeConditions,
   type KubernetesCheck,
   parseChecks,
-  validateLimits,
 } from '../core/health/checks.js';
 import { DEFAULT_LIMITS, type MeasurementPhase } from '../core/health/evaluator.js';
 import { CHECK_TYPES, type MeasureContext, measure, PROVIDERS, providerOf } from '../core/health/providers.js';
@@ -168,11 +167,6 @@ export function parseHealthGateInputs(
     consecutiveErrorLimit: reader.integer('consecutive-error-limit', { min: 0 }),
     consecutiveSuccessLimit: reader.integer('consecutive-success-limit', { min: 0 }),
   };
-  // The stage-wide limits alone already break Argo's ValidateMetric: say so about the inputs set.
-  validateLimits('every check', limits, {
-    name: 'failure-limit',
-    value: `count ${count}, failure-limit ${limits.failureLimit}, inconclusive-limit ${limits.inconclusiveLimit}, consecutive-success-limit ${limits.consecutiveSuccessLimit}`,
-  });
   const checks = parseChecks(reader.required('checks'), {
     intervalMs,
     initialDelayMs: reader.duration('initial-delay'),

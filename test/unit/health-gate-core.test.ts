@@ -349,3 +349,20 @@ describe('prometheus authentication and secrets', () => {
     expect(checkSecrets(checks)).toEqual(['abc-123', 'application/json']);
   });
 });
+
+test('limits that break ValidateMetric name what was written: the check when it set them, else the stage input', () => {
+  const stage: CheckDefaults = { ...defaults, limits: { ...DEFAULT_LIMITS, count: 5, failureLimit: 10 } };
+  const refusal = (yaml: string) => {
+    try {
+      parseChecks(yaml, stage);
+    } catch (error) {
+      return error as InputError;
+    }
+    return undefined;
+  };
+  expect(refusal('- name: a\n  count: 20\n  http: {url: "http://a"}')).toBeUndefined();
+  expect(refusal('- name: a\n  http: {url: "http://a"}')?.message).toMatch(
+    /^Input 'failure-limit' has an invalid value "count 5, failure-limit 10/,
+  );
+  expect(refusal('- name: a\n  count: 3\n  http: {url: "http://a"}')?.message).toMatch(/^Input 'checks' has an invalid value "check 'a'"/);
+});

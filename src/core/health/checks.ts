@@ -99,7 +99,7 @@ export function parseChecks(text: string, defaults: CheckDefaults): CheckSpec[] 
         DEFAULT_ERROR_RETRY_INTERVAL_MS,
       dryRun: booleanOf(entry, 'dry-run', name),
     };
-    validateLimits(name, spec.limits);
+    refuseLimits(name, entry, spec.limits);
     return spec;
   });
 }
@@ -119,34 +119,61 @@ function limitsOf(entry: Raw, name: string, inherited: Limits): Limits {
   };
 }
 
+/** A rule of Argo's ValidateMetric that a check's limits break, and the settings it involves. */
+export interface LimitProblem {
+  keys: string[];
+  detail: string;
+}
+
 /**
  * Argo Rollouts' ValidateMetric (utils/analysis/factory.go) on the limits a check ends up
  * with, so a check that could never fail (or never succeed) is refused before it is watched.
  */
-export function validateLimits(
-  check: string,
-  limits: Limits,
-  input: { name: string; value: string } = { name: CHECKS_INPUT, value: `check '${check}'` },
-): void {
+export function limitProblem(limits: Limits): LimitProblem | undefined {
   const { count, failureLimit, inconclusiveLimit, consecutiveErrorLimit, consecutiveSuccessLimit } = { ...DEFAULT_LIMITS, ...limits };
-  const refuse = (detail: string): never => {
-    throw new InputError(input.name, input.value, 'limits a check can reach (Argo Rollouts ValidateMetric)', detail);
-  };
-  if (consecutiveSuccessLimit < 0) refuse('consecutive-success-limit must be >= 0');
-  if (failureLimit < -1) refuse('failure-limit must be >= 0, or -1 to be disabled');
-  if (consecutiveSuccessLimit === 0 && failureLimit === -1) refuse('failure-limit and consecutive-success-limit cannot both be disabled');
-  if (inconclusiveLimit < 0) refuse('inconclusive-limit must be >= 0');
-  if (consecutiveErrorLimit < 0) refuse('consecutive-error-limit must be >= 0');
+  if (consecutiveSuccessLimit < 0) return { keys: ['consecutive-success-limit'], detail: 'consecutive-success-limit must be >= 0' };
+  if (failureLimit < -1) return { keys: ['failure-limit'], detail: 'failure-limit must be >= 0, or -1 to be disabled' };
+  if (consecutiveSuccessLimit === 0 && failureLimit === -1) {
+    return {
+      keys: ['failure-limit', 'consecutive-success-limit'],
+      detail: 'failure-limit and consecutive-success-limit cannot both be disabled',
+    };
+  }
+  if (inconclusiveLimit < 0) return { keys: ['inconclusive-limit'], detail: 'inconclusive-limit must be >= 0' };
+  if (consecutiveErrorLimit < 0) return { keys: ['consecutive-error-limit'], detail: 'consecutive-error-limit must be >= 0' };
   if (count !== undefined && count > 0) {
     if (failureLimit >= 0 && count < failureLimit + consecutiveSuccessLimit) {
-      refuse(
-        `count (${count}) must be >= failure-limit + consecutive-success-limit (${failureLimit} + ${consecutiveSuccessLimit}); with fewer the check could never fail`,
-      );
+      return {
+        keys: ['failure-limit', 'consecutive-success-limit', 'count'],
+        detail: `count (${count}) must be >= failure-limit + consecutive-success-limit (${failureLimit} + ${consecutiveSuccessLimit}); with fewer the check could never fail`,
+      };
     }
-    if (failureLimit < 0 && count < consecutiveSuccessLimit)
-      refuse(`count (${count}) must be >= consecutive-success-limit (${consecutiveSuccessLimit})`);
-    if (count < inconclusiveLimit) refuse(`count (${count}) must be >= inconclusive-limit (${inconclusiveLimit})`);
+    if (failureLimit < 0 && count < consecutiveSuccessLimit) {
+      return {
+        keys: ['consecutive-success-limit', 'count'],
+        detail: `count (${count}) must be >= consecutive-success-limit (${consecutiveSuccessLimit})`,
+      };
+    }
+    if (count < inconclusiveLimit) {
+      return { keys: ['inconclusive-limit', 'count'], detail: `count (${count}) must be >= inconclusive-limit (${inconclusiveLimit})` };
+    }
   }
+  return undefined;
+}
+
+/**
+ * Refuses limits that break ValidateMetric, naming what the user wrote: the check when it
+ * sets any of the settings involved itself, else the stage-wide input.
+ */
+function refuseLimits(check: string, entry: Raw, limits: Limits): void {
+  const problem = limitProblem(limits);
+  if (!problem) return;
+  const expected = 'limits a check can reach (Argo Rollouts ValidateMetric)';
+  const own = problem.keys.some((key) => entry[key] !== undefined || (key === 'count' && entry.interval !== undefined));
+  if (own) throw new InputError(CHECKS_INPUT, `check '${check}'`, expected, problem.detail);
+  const input = problem.keys.find((key) => key !== 'count') as string;
+  const values = `count ${limits.count ?? 0}, failure-limit ${limits.failureLimit}, inconclusive-limit ${limits.inconclusiveLimit}, consecutive-success-limit ${limits.consecutiveSuccessLimit}`;
+  throw new InputError(input, values, expected, problem.detail);
 }
 
 function booleanOf(entry: Raw, key: string, check: string): boolean {
