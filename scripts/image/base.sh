@@ -15,12 +15,17 @@ storage=(--storage-driver vfs)
 [ -n "${BUILDAH_ROOT:-}" ] && storage+=(--root "$BUILDAH_ROOT")
 [ -n "${BUILDAH_RUNROOT:-}" ] && storage+=(--runroot "$BUILDAH_RUNROOT")
 
-# Node 24 exactly as npm ships it: the `node` package carries the official binary.
-node_prefix="$work/node24"
-if [ ! -x "$node_prefix/node_modules/node/bin/node" ]; then
-  npm install --prefix "$node_prefix" --no-save --no-audit --no-fund --loglevel=error node@24 >/dev/null
+# Node 24 exactly as npm ships it: the `node` package carries the official binary (the one
+# .ci/run already put on PATH is reused).
+if node --version 2>/dev/null | grep -q '^v24\.'; then
+  node_bin="$(readlink -f "$(command -v node)")"
+else
+  node_prefix="$work/node24"
+  if [ ! -x "$node_prefix/node_modules/node/bin/node" ]; then
+    npm install --prefix "$node_prefix" --no-save --no-audit --no-fund --loglevel=error node@24 >/dev/null
+  fi
+  node_bin="$node_prefix/node_modules/node/bin/node"
 fi
-node_bin="$node_prefix/node_modules/node/bin/node"
 "$node_bin" --version | grep -q '^v24\.' || { echo "base.sh: $node_bin is not Node 24" >&2; exit 1; }
 
 rootfs="$work/rootfs.tar"
