@@ -58,7 +58,11 @@ describe('the CLI npm package', () => {
   test('published to Verdaccio with the bundle and nothing of the checkout', async () => {
     const packument = await registry.packument(CLI_PACKAGE);
     expect(packument?.['dist-tags'].latest).toBe(cliManifest().version);
-    const listing = execFileSync('tar', ['tzf', join(root, 'pack', readdirSync(join(root, 'pack')).find((f) => f.endsWith('.tgz')) as string)], { encoding: 'utf8' });
+    const listing = execFileSync(
+      'tar',
+      ['tzf', join(root, 'pack', readdirSync(join(root, 'pack')).find((f) => f.endsWith('.tgz')) as string)],
+      { encoding: 'utf8' },
+    );
     expect(listing).toContain('package/dist/cli/index.js');
     expect(listing).toContain('package/dist/aegis/index.js');
     expect(listing).not.toMatch(/package\/(src|test|node_modules)\//);
@@ -70,7 +74,12 @@ describe('the CLI npm package', () => {
       const result = spawnSync('npx', ['--yes', CLI_PACKAGE, '--help'], {
         cwd: empty,
         encoding: 'utf8',
-        env: { ...process.env, NPM_CONFIG_USERCONFIG: npmrc, npm_config_cache: join(root, 'npm-cache'), npm_config_update_notifier: 'false' },
+        env: {
+          ...process.env,
+          NPM_CONFIG_USERCONFIG: npmrc,
+          npm_config_cache: join(root, 'npm-cache'),
+          npm_config_update_notifier: 'false',
+        },
       });
       expect(result.status, result.stderr).toBe(0);
       expect(result.stdout).toContain('Usage: aegis <stage>');
@@ -86,10 +95,14 @@ describe('the CLI npm package', () => {
     expect(installed.status, installed.stderr).toBe(0);
     const empty = tempDir('aegis-installed-');
     try {
-      const result = spawnSync(join(prefix, 'bin/aegis'), ['gitops-bump', '--repository', repo.bare, '--paths', 'overlays/dev', '--images', 'registry.example.com/aegis/api:2.0.0'], {
-        cwd: empty,
-        encoding: 'utf8',
-      });
+      const result = spawnSync(
+        join(prefix, 'bin/aegis'),
+        ['gitops-bump', '--repository', repo.bare, '--paths', 'overlays/dev', '--images', 'registry.example.com/aegis/api:2.0.0'],
+        {
+          cwd: empty,
+          encoding: 'utf8',
+        },
+      );
       expect(result.status, result.stderr).toBe(0);
       expect(result.stdout).toContain('changed=true');
       expect(repo.show('overlays/dev/kustomization.yaml')).toContain('newTag: "2.0.0"');
