@@ -36,7 +36,17 @@ for (const group of GROUPS) {
     const [name, envFile, inputs, ...expected] = row;
     if (group === 'json') cases.push({ group, name, envFile, inputs, json: expected[0] });
     else if (group === 'sepTags') cases.push({ group, name, envFile, inputs, tagsText: expected[0] });
-    else cases.push({ group, name, envFile, inputs, version: expected[0], tags: expected[1], labels: expected[2], annotations: expected[3] ?? null });
+    else
+      cases.push({
+        group,
+        name,
+        envFile,
+        inputs,
+        version: expected[0],
+        tags: expected[1],
+        labels: expected[2],
+        annotations: expected[3] ?? null,
+      });
   }
 }
 process.stdout.write(`${JSON.stringify(cases, null, 1)}\n`);

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { computeMetadata, type ImageMetadata, metadataContext, parseFlavor, parseImageNames, parseTagRules } from '../../src/core/build/metadata.js';
+import {
+  computeMetadata,
+  type ImageMetadata,
+  metadataContext,
+  parseFlavor,
+  parseImageNames,
+  parseTagRules,
+} from '../../src/core/build/metadata.js';
 import { githubEvent } from '../../src/platform/event.js';
 
 // docker/metadata-action's own cases (__tests__/meta.test.ts, vendored with its fixtures; see
@@ -76,7 +83,11 @@ const identical = CASES.filter((c) => !DIFFERENCES[c.name]);
 describe("metadata-action's own meta.test.ts cases", () => {
   test.each(identical.filter((c) => c.version).map((c) => [`${c.group}/${c.name}`, c] as const))('%s', (_, testCase) => {
     const result = run(testCase);
-    expect({ ...result.version, main: result.version.main }).toEqual({ main: testCase.version?.main, partial: testCase.version?.partial, latest: testCase.version?.latest });
+    expect({ ...result.version, main: result.version.main }).toEqual({
+      main: testCase.version?.main,
+      partial: testCase.version?.partial,
+      latest: testCase.version?.latest,
+    });
     expect(result.tags).toEqual(testCase.tags);
     expect(result.labels).toEqual(testCase.labels);
     expect(result.annotations).toEqual(testCase.annotations ?? testCase.labels);
@@ -86,12 +97,17 @@ describe("metadata-action's own meta.test.ts cases", () => {
     const result = run(testCase);
     expect(result.tags).toEqual(testCase.json?.tags);
     expect(result.tagNames).toEqual(testCase.json?.['tag-names']);
-    expect(Object.fromEntries(result.labels.map((label) => [label.slice(0, label.indexOf('=')), label.slice(label.indexOf('=') + 1)]))).toEqual(testCase.json?.labels);
+    expect(
+      Object.fromEntries(result.labels.map((label) => [label.slice(0, label.indexOf('=')), label.slice(label.indexOf('=') + 1)])),
+    ).toEqual(testCase.json?.labels);
   });
 
-  test.each(identical.filter((c) => c.tagsText !== undefined).map((c) => [`${c.group}/${c.name}`, c] as const))('%s (sep-tags)', (_, testCase) => {
-    expect(run(testCase).tags.join(testCase.inputs.sepTags ?? '\n')).toBe(testCase.tagsText);
-  });
+  test.each(identical.filter((c) => c.tagsText !== undefined).map((c) => [`${c.group}/${c.name}`, c] as const))(
+    '%s (sep-tags)',
+    (_, testCase) => {
+      expect(run(testCase).tags.join(testCase.inputs.sepTags ?? '\n')).toBe(testCase.tagsText);
+    },
+  );
 
   test('at least 95 % of the cases are identical and every difference has a reason', () => {
     expect(identical.length / CASES.length).toBeGreaterThanOrEqual(0.95);

@@ -12,7 +12,15 @@ export type ExpressionScope = Record<string, Helper | string | number | readonly
 
 const MUSTACHE = /\{\{(\{?)\s*([^{}]*?)\s*\}?\}\}/g;
 const TOKEN = /\s*(?:([\w.-]+)=)?(?:'([^']*)'|"([^"]*)"|([^\s'"=]+))/y;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+  '`': '&#x60;',
+  '=': '&#x3D;',
+};
 
 interface Call {
   name: string;
@@ -31,7 +39,8 @@ function parseCall(body: string, source: string, input: string): Call {
     if (/^\s*$/.test(body.slice(TOKEN.lastIndex))) break;
   }
   const [head, ...rest] = parts;
-  if (!head?.path || head.key) throw new InputError(input, source, `an expression starting with a name, e.g. {{branch}}; got "{{${body}}}"`);
+  if (!head?.path || head.key)
+    throw new InputError(input, source, `an expression starting with a name, e.g. {{branch}}; got "{{${body}}}"`);
   const hash: Record<string, string> = {};
   const args: Call['args'] = [];
   for (const part of rest) {
@@ -56,7 +65,11 @@ export function renderExpression(template: string, scope: ExpressionScope, input
     let value: string;
     if (typeof entry === 'function') {
       // A bare word argument is a lookup in the scope, as in Handlebars.
-      const args = call.args.map((arg) => (arg.literal !== undefined ? arg.literal : display(Object.hasOwn(scope, arg.path as string) ? scope[arg.path as string] : undefined) || undefined));
+      const args = call.args.map((arg) =>
+        arg.literal !== undefined
+          ? arg.literal
+          : display(Object.hasOwn(scope, arg.path as string) ? scope[arg.path as string] : undefined) || undefined,
+      );
       value = entry(args, call.hash);
     } else {
       if (call.args.length > 0 || Object.keys(call.hash).length > 0) {

@@ -18,7 +18,16 @@ import { type ExpressionScope, isRawStatement, renderExpression } from './expres
 import { isFinalPep440, normalizePep440, parsePep440 } from './pep440.js';
 
 export type RuleType = 'schedule' | 'semver' | 'pep440' | 'match' | 'edge' | 'ref' | 'raw' | 'sha';
-const PRIORITY: Record<RuleType, number> = { schedule: 1000, semver: 900, pep440: 900, match: 800, edge: 700, ref: 600, raw: 200, sha: 100 };
+const PRIORITY: Record<RuleType, number> = {
+  schedule: 1000,
+  semver: 900,
+  pep440: 900,
+  match: 800,
+  edge: 700,
+  ref: 600,
+  raw: 200,
+  sha: 100,
+};
 const TYPES = Object.keys(PRIORITY) as RuleType[];
 
 /** metadata-action's defaults when `tags` is empty. */
@@ -54,7 +63,7 @@ export interface Flavor {
   suffixLatest: boolean;
 }
 
-export interface ImageName {
+export interface MetadataImage {
   name: string;
   enable: boolean;
 }
@@ -84,7 +93,7 @@ export interface RepositoryInfo {
 }
 
 export interface MetadataOptions {
-  images: readonly ImageName[];
+  images: readonly MetadataImage[];
   rules: readonly TagRule[];
   flavor: Flavor;
   labels?: readonly string[];
@@ -186,7 +195,8 @@ export function parseTagRule(line: string, input = 'tags'): TagRule {
       break;
     case 'ref':
       need('event', 'event=branch, event=tag or event=pr');
-      if (!['branch', 'tag', 'pr'].includes(attrs.event as string)) throw new InputError(input, line, 'event=branch, event=tag or event=pr');
+      if (!['branch', 'tag', 'pr'].includes(attrs.event as string))
+        throw new InputError(input, line, 'event=branch, event=tag or event=pr');
       if (attrs.event === 'pr' && !has(attrs, 'prefix')) attrs.prefix = 'pr-';
       break;
     case 'raw':
@@ -220,7 +230,8 @@ export function parseFlavor(lines: readonly string[], input = 'flavor'): Flavor 
       const key = (parts[0] as string).toLowerCase();
       const value = parts[1] as string;
       if (key === 'latest') {
-        if (value !== 'auto' && value !== 'true' && value !== 'false') throw new InputError(input, line, 'latest=auto, latest=true or latest=false');
+        if (value !== 'auto' && value !== 'true' && value !== 'false')
+          throw new InputError(input, line, 'latest=auto, latest=true or latest=false');
         flavor.latest = value;
       } else if (key === 'prefix' || key === 'suffix') {
         flavor[key] = value;
@@ -236,10 +247,10 @@ export function parseFlavor(lines: readonly string[], input = 'flavor'): Flavor 
 }
 
 /** The `images` lines: `name` or `name=…,enable=true|false` (lower-cased, as metadata-action does). */
-export function parseImageNames(lines: readonly string[], input = 'images'): ImageName[] {
-  const images: ImageName[] = [];
+export function parseImageNames(lines: readonly string[], input = 'images'): MetadataImage[] {
+  const images: MetadataImage[] = [];
   for (const line of lines) {
-    const image: ImageName = { name: '', enable: true };
+    const image: MetadataImage = { name: '', enable: true };
     const fields = csvFields(line);
     // One line of plain names is a comma-separated list.
     if (lines.length === 1 && fields.every((field) => !field.includes('='))) {
@@ -272,7 +283,8 @@ const strip = (ref: string, prefix: string) => (ref.startsWith(prefix) ? ref.sli
 
 function dateHelper(date: Date, input: string) {
   return (args: (string | undefined)[], hash: Record<string, string>) => {
-    for (const key of Object.keys(hash)) if (key !== 'tz') throw new InputError(input, `${key}=`, "only tz='<IANA zone>' as a date attribute");
+    for (const key of Object.keys(hash))
+      if (key !== 'tz') throw new InputError(input, `${key}=`, "only tz='<IANA zone>' as a date attribute");
     return formatDate(date, args[0], hash.tz ?? 'UTC', input);
   };
 }
@@ -322,8 +334,16 @@ class Engine {
 
   private withAffixes(value: string, rule: TagRule): string {
     const { flavor } = this.options;
-    const prefix = has(rule.attrs, 'prefix') ? this.global(rule.attrs.prefix as string) : flavor.prefix ? this.global(flavor.prefix, 'flavor') : '';
-    const suffix = has(rule.attrs, 'suffix') ? this.global(rule.attrs.suffix as string) : flavor.suffix ? this.global(flavor.suffix, 'flavor') : '';
+    const prefix = has(rule.attrs, 'prefix')
+      ? this.global(rule.attrs.prefix as string)
+      : flavor.prefix
+        ? this.global(flavor.prefix, 'flavor')
+        : '';
+    const suffix = has(rule.attrs, 'suffix')
+      ? this.global(rule.attrs.suffix as string)
+      : flavor.suffix
+        ? this.global(flavor.suffix, 'flavor')
+        : '';
     return `${prefix}${value}${suffix}`;
   }
 
@@ -433,7 +453,9 @@ class Engine {
           return tag === undefined ? undefined : { value: this.withAffixes(tag, rule), latest: this.latestFor(true) };
         }
         const pull = strip(ref, 'refs/pull/');
-        return pull === undefined ? undefined : { value: this.withAffixes(pull.replace(/\/merge$/, ''), rule), latest: this.latestFor(false) };
+        return pull === undefined
+          ? undefined
+          : { value: this.withAffixes(pull.replace(/\/merge$/, ''), rule), latest: this.latestFor(false) };
       }
       case 'edge': {
         const branch = strip(ref, 'refs/heads/');
@@ -449,7 +471,14 @@ class Engine {
   }
 }
 
-function ociEntries(engine: Engine, options: MetadataOptions, context: MetadataContext, version: MetadataVersion, extra: readonly string[], input: string): string[] {
+function ociEntries(
+  engine: Engine,
+  options: MetadataOptions,
+  context: MetadataContext,
+  version: MetadataVersion,
+  extra: readonly string[],
+  input: string,
+): string[] {
   const repo = options.repository;
   const entries = [
     `org.opencontainers.image.title=${repo.name ?? ''}`,
@@ -478,7 +507,8 @@ export function computeMetadata(options: MetadataOptions, context: MetadataConte
   let longTag: string | undefined;
   for (const rule of options.rules) {
     const enabled = engine.global(rule.attrs.enable as string);
-    if (enabled !== 'true' && enabled !== 'false') throw new InputError('tags', rule.line, 'enable= true, false or an expression giving one of them');
+    if (enabled !== 'true' && enabled !== 'false')
+      throw new InputError('tags', rule.line, 'enable= true, false or an expression giving one of them');
     if (enabled === 'false') continue;
     const result = engine.evaluate(rule);
     if (!result || result.value === '') continue;
@@ -497,7 +527,9 @@ export function computeMetadata(options: MetadataOptions, context: MetadataConte
     ? [
         resolved.main,
         ...resolved.partial,
-        ...(resolved.latest ? [sanitizeTag(`${flavor.prefixLatest ? flavor.prefix : ''}latest${flavor.suffixLatest ? flavor.suffix : ''}`)] : []),
+        ...(resolved.latest
+          ? [sanitizeTag(`${flavor.prefixLatest ? flavor.prefix : ''}latest${flavor.suffixLatest ? flavor.suffix : ''}`)]
+          : []),
       ]
     : [];
   const images = options.images.filter((image) => image.enable).map((image) => image.name);

@@ -20,7 +20,13 @@ export function parsePep440(text: string): Pep440Version | undefined {
   if (!groups) return undefined;
   const preLabel = groups.preL?.toLowerCase();
   const pre = preLabel
-    ? { label: (preLabel === 'alpha' ? 'a' : preLabel === 'beta' ? 'b' : ['c', 'pre', 'preview'].includes(preLabel) ? 'rc' : preLabel) as 'a' | 'b' | 'rc', number: Number(groups.preN ?? 0) }
+    ? {
+        label: (preLabel === 'alpha' ? 'a' : preLabel === 'beta' ? 'b' : ['c', 'pre', 'preview'].includes(preLabel) ? 'rc' : preLabel) as
+          | 'a'
+          | 'b'
+          | 'rc',
+        number: Number(groups.preN ?? 0),
+      }
     : undefined;
   const post = groups.post ? Number(groups.postN1 ?? groups.postN2 ?? 0) : undefined;
   return {
