@@ -15,6 +15,7 @@ import {
 import {
   type BuildahStorage,
   type BuilderChoice,
+  type BuilderPassThrough,
   type BuildRequest,
   type BuildSecret,
   type CacheBackend,
@@ -25,7 +26,7 @@ import type { RegistryCredentials } from '../core/build/registry.js';
 import { formatSeconds } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import { Git } from '../core/git/git.js';
-import { formatName, parseImageName, TAG_RE } from '../core/images/reference.js';
+import { formatName, type ImageName, type ImageReference, parseImageName, parseImageReference, TAG_RE } from '../core/images/reference.js';
 import { resolveInside } from '../core/paths.js';
 import type { CiEvent, Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
@@ -88,7 +89,10 @@ const definition = {
     context: { description: 'Build context directory, relative to the workspace.', default: '.' },
     dockerfile: { description: 'Dockerfile (or Containerfile), relative to the workspace; <context>/Dockerfile by default.' },
     file: { description: "build-push-action's name for `dockerfile` (the same input; give one of them)." },
-    image: { description: 'Image name without tag, e.g. registry.example.com:5000/team/api.', required: true },
+    image: {
+      description:
+        "Image name without tag, e.g. registry.example.com:5000/team/api; then `tags` holds metadata-action rules. Without it, `tags` holds build-push-action's full references (registry/repo:tag, one repository).",
+    },
     service: {
       description: 'Service name (detect matrix `service`): cache scope and title label; the last path part of the image by default.',
     },
@@ -119,7 +123,11 @@ const definition = {
     platforms: {
       description: 'Target platforms, comma-separated or one per line (linux/amd64, linux/arm64, …); the native one by default.',
     },
-    push: { description: "Push to the registry; 'false' builds and keeps the image locally.", default: 'true' },
+    push: {
+      description:
+        "Push to the registry ('true'/'false'). Unset, it is 'true' (a GitOps pipeline builds to deploy; build-push-action's default is false) — except with load: true, where, as in build-push-action, the image is only kept locally.",
+      default: '',
+    },
     builder: { description: "'auto' (buildx where a Docker engine answers, else buildah), 'buildx' or 'buildah'.", default: 'auto' },
     cache: {
       description: "'registry' (<image>/cache, mode=max), 'gha' (GitHub cache service, buildx only) or 'none'.",
@@ -134,6 +142,26 @@ const definition = {
     'build-args': { description: 'Build arguments, one KEY=value per line (not for secrets: build args end up in the image history).' },
     'secret-files': { description: 'Build secrets from files, one id=path per line (RUN --mount=type=secret,id=…).' },
     'secret-envs': { description: 'Build secrets from environment variables, one id=VARIABLE per line; the value never reaches argv.' },
+    secrets: {
+      description:
+        "build-push-action's secrets: one id=value per line; each value is masked and handed to the builder in a private file, never argv.",
+      secret: true,
+    },
+    ssh: { description: "SSH agent sockets or keys for RUN --mount=type=ssh, one per line ('default' or id=path)." },
+    'build-contexts': {
+      description:
+        'Additional named build contexts, one name=path|docker-image://ref per line (a monorepo service gets the shared library this way); paths are resolved in the workspace.',
+    },
+    'no-cache': { description: 'Build without the builder cache.', default: 'false' },
+    pull: { description: 'Always pull the base images.', default: 'false' },
+    load: {
+      description:
+        "build-push-action's load: keep the image in the local store; with push: false it is (buildah always keeps it; buildx --load).",
+      default: 'false',
+    },
+    outputs: {
+      description: "buildx/buildah --output values, one per line (e.g. type=local,dest=out); they replace push, so push must be 'false'.",
+    },
     target: { description: 'Dockerfile stage to build.' },
     'insecure-registries': {
       description: 'Registries (host or host:port) reached over plain HTTP; loopback registries (127.0.0.0/8, localhost) always are.',
@@ -227,9 +255,9 @@ export function parseInputs(
   const dockerfile = dockerfileValue
     ? existing(reader.path(dockerfileInput, workspace) as string, dockerfileInput, dockerfileValue, 'file')
     : existing(join(context, 'Dockerfile'), 'dockerfile', relative(workspace, join(context, 'Dockerfile')), 'file');
-  const image = parseImageName(reader.required('image'), 'image');
+  const { image, references } = imageOf(reader);
   const service = reader.optional('service') ?? basename(image.repository);
-  const { rules, flavor } = tagRulesOf(reader);
+  const { rules, flavor } = references ? { rules: parseTagRules(references), flavor: parseFlavor(['latest=false']) } : tagRulesOf(reader);
   const labelLines = reader.lines('labels');
   keyValues(labelLines, 'labels', /^[^\s=]+$/, 'one key=value per line');
   const platforms = parsePlatforms(reader.list('platforms'), 'platforms');
@@ -250,6 +278,12 @@ export function parseInputs(
       return { id, env: variable };
     }),
   ];
+  const secretValues = keyValues(reader.lines('secrets'), 'secrets', SECRET_ID, 'one id=value per line').map(([id, value]) => {
+    platform.secret(value);
+    return { id, value };
+  });
+  secrets.push(...secretValues);
+  const passThrough = passThroughOf(reader, workspace, metadataAnnotations(reader));
   const provenance = reader.string('provenance');
   if (!['false', 'true', 'mode=min', 'mode=max'].includes(provenance)) {
     throw new InputError('provenance', provenance, "'false', 'true', 'mode=min' or 'mode=max'");
@@ -304,7 +338,7 @@ export function parseInputs(
       `nothing applies to this ${event.source} event${revision ? '' : ' without a commit SHA'}`,
     );
   }
-  const push = reader.boolean('push');
+  const push = reader.string('push') === '' ? !reader.boolean('load') : reader.boolean('push');
   if (!push && platforms.length > 1) {
     throw new InputError(
       'push',
@@ -345,7 +379,11 @@ export function parseInputs(
     credentials: credentialsFor(image.registry, cacheRegistry, explicit, platform),
     buildah,
     dependencyCache: dependencyCacheFor(reader, workspace, service, platforms),
+    passThrough,
   };
+  if (passThrough.outputs.length > 0 && push) {
+    throw new InputError('outputs', passThrough.outputs.join('\n'), "outputs with push: 'false' (outputs replace the push)");
+  }
   return { request, builder: reader.choice<BuilderChoice>('builder', BUILDERS), metadata };
 }
 
@@ -412,6 +450,76 @@ function revisionOf(event: CiEvent, checkout: CheckoutFacts, prHead: boolean): s
     return prHeadSha;
   }
   return checkout.head ?? event.head;
+}
+
+/**
+ * `image` + metadata-action rules, or (build-push-action's form) no `image` and `tags` of full
+ * references, all of one repository; the references' tags become raw rules.
+ */
+function imageOf(reader: InputReader): { image: ImageName; references?: string[] } {
+  const name = reader.optional('image');
+  if (name !== undefined) return { image: parseImageName(name, 'image') };
+  const lines = reader
+    .lines('tags')
+    .flatMap((line) => line.split(','))
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (lines.length === 0 || lines.some((line) => line.includes('='))) {
+    throw new InputError(
+      'image',
+      '',
+      "an image name, or `tags` of full references such as registry.example.com/team/api:1.0 (build-push-action's form)",
+    );
+  }
+  const parsed = lines.map((line) => parseImageReference(line, 'tags'));
+  const repositories = new Set(parsed.map((reference) => formatName(reference)));
+  if (repositories.size > 1 || parsed.some((reference) => reference.tag === undefined || reference.digest !== undefined)) {
+    throw new InputError(
+      'tags',
+      lines.join(','),
+      'references of one repository, each with a tag and no digest (one build per repository; push to other registries with a second build step using skip-existing, or copy with skopeo)',
+    );
+  }
+  const first = parsed[0] as ImageReference;
+  return {
+    image: { registry: first.registry, repository: first.repository },
+    references: parsed.map((reference) => reference.tag as string),
+  };
+}
+
+/** The explicit `annotations` lines; metadata-action's default (the labels) is not sent to the builder. */
+function metadataAnnotations(reader: InputReader): string[] {
+  return reader.lines('annotations');
+}
+
+function passThroughOf(reader: InputReader, workspace: string, annotations: string[]): BuilderPassThrough {
+  const buildContexts = reader.lines('build-contexts').map((line) => {
+    const eq = line.indexOf('=');
+    const name = line.slice(0, eq);
+    const value = line.slice(eq + 1);
+    if (eq <= 0 || !/^[A-Za-z0-9][A-Za-z0-9_.:/-]*$/.test(name) || value === '') {
+      throw new InputError('build-contexts', line, 'one name=path or name=docker-image://ref per line');
+    }
+    // A URL-like value (docker-image://, oci-layout://, https://) goes as it is; a path stays in the workspace.
+    if (/^[a-z][a-z0-9+.-]*:\/\//.test(value)) return line;
+    return `${name}=${existing(resolveInside(workspace, value, 'build-contexts'), 'build-contexts', value, 'directory')}`;
+  });
+  const ssh = reader.lines('ssh');
+  for (const line of ssh)
+    if (!/^(default|[A-Za-z0-9_.-]+(=[^,\s]+(,[^,\s]+)*)?)$/.test(line)) throw new InputError('ssh', line, "'default' or id=path per line");
+  const outputs = reader.lines('outputs');
+  for (const line of outputs)
+    if (!/^type=[a-z]+(,[a-z-]+=[^,]*)*$/.test(line))
+      throw new InputError('outputs', line, 'type=local,dest=<dir> (and the other --output forms)');
+  return {
+    noCache: reader.boolean('no-cache'),
+    pull: reader.boolean('pull'),
+    load: reader.boolean('load'),
+    buildContexts,
+    ssh,
+    annotations,
+    outputs,
+  };
 }
 
 /** `file` is build-push-action's name for `dockerfile`; one of them, not both. */
