@@ -19,9 +19,14 @@ import {
 } from '../core/promote/images.js';
 import { promotionCommitMessage } from '../core/promote/message.js';
 import { type PromotionPlan, planTargets } from '../core/promote/plan.js';
+import { type RecordedDigest, readRecordedDigests } from '../core/promote/recorded.js';
 import { PromotionRefused, type Refusal, RULE } from '../core/promote/refusal.js';
 import { checkRegistry, type Pinned } from '../core/promote/registry.js';
 import { fetchSnapshot, readEnvironment } from '../core/promote/source.js';
+
+/** Commits of history read behind the source overlays for their Aegis-Image trailers. */
+const RECORDED_HISTORY = 200;
+
 import type { CiEvent, Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import {
@@ -300,7 +305,13 @@ function freezeRefusal(options: PromoteOptions): Refusal[] {
 async function checkSource(
   options: PromoteOptions,
   platform: Platform,
-  source: { commit: string; images: SourceImage[]; previous: SourceImage[]; refusals: Refusal[] },
+  source: {
+    commit: string;
+    images: SourceImage[];
+    previous: SourceImage[];
+    refusals: Refusal[];
+    recorded: ReadonlyMap<string, ReadonlyMap<string, RecordedDigest>>;
+  },
 ): Promise<{ images: SourceImage[]; refusals: Refusal[]; pinned: Pinned[] }> {
   const { route } = options;
   const refusals = [
@@ -319,6 +330,8 @@ async function checkSource(
   const registry = await checkRegistry(source.images, {
     verify: options.verifyImages,
     pin: options.pinDigest,
+    recorded: source.recorded,
+    refuseMovedTags: options.protectedTarget,
     accessFor: (host) => {
       const credentials = options.registryCredentials ?? platform.registryCredentials(host);
       if (credentials) platform.secret(credentials.password);
@@ -337,7 +350,8 @@ export async function runPromote(platform: Platform): Promise<void> {
 async function promoteWith(platform: Platform, options: PromoteOptions, remote: Remote): Promise<void> {
   const { log } = platform;
   const { route, repository } = options;
-  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch);
+  // With pin-digest, the history behind the source overlays tells which digest the source runs.
+  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch, options.pinDigest ? RECORDED_HISTORY : 1);
   const summary: SummaryInput = { options, sourceCommit: snapshot.commit, environments: [], entries: [], changes: [], pinned: [] };
   try {
     log.info(`Source: ${route.from.name} at ${snapshot.commit} (${options.fromRef ?? repository.branch}).`);
@@ -347,11 +361,24 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
     summary.environments = environmentVersions(snapshot.dir, options.environments, selection.images);
     platform.setOutput('source-commit', snapshot.commit);
 
+    const recorded = options.pinDigest
+      ? await readRecordedDigests(snapshot.git, [...new Set(fromOverlays.map((overlay) => overlay.file))], RECORDED_HISTORY)
+      : new Map();
     const checked = await log.group('Checks', () =>
-      checkSource(options, platform, { commit: snapshot.commit, images: selection.images, previous, refusals: selection.refusals }),
+      checkSource(options, platform, {
+        commit: snapshot.commit,
+        images: selection.images,
+        previous,
+        refusals: selection.refusals,
+        recorded,
+      }),
     );
     summary.pinned = checked.pinned;
-    for (const pin of checked.pinned) log.info(`Pinned ${pin.reference} to ${pin.digest}.`);
+    for (const pin of checked.pinned) {
+      log.info(
+        `Pinned ${pin.reference} to ${pin.digest} (${pin.from === 'trailer' ? 'the digest the source runs, from its Aegis-Image trailer' : 'what the tag points to in the registry now'}).`,
+      );
+    }
     if (checked.refusals.length > 0) throw new PromotionRefused(checked.refusals);
     if (checked.images.length === 0)
       log.warning(`${route.from.name} sets no images${options.services.length ? ' for these services' : ''}.`);

@@ -16,6 +16,8 @@ export const RULE = {
   targetMissing: 'target-overlay-without-image',
   /** Argo CD does not report the source application Synced at the source commit and Healthy. */
   argocd: 'argocd-source-not-synced-and-healthy',
+  /** The tag's registry digest is not the one the source environment runs (re-pushed since). */
+  tagMoved: 'tag-moved-since-source-deployed',
   /** The target environment is inside a freeze window and no override was given. */
   freeze: 'target-environment-frozen',
 } as const;
