@@ -109,8 +109,8 @@ const definition = {
     },
     labels: { description: 'Extra labels, one key=value per line ({{…}} expressions allowed); they override the OCI labels.' },
     annotations: { description: 'Extra OCI annotations, one key=value per line (buildx; refused with buildah); the labels by default.' },
-    'sep-tags': { description: 'Separator of the tags output (metadata-action: a newline).', default: '\n' },
-    'sep-labels': { description: 'Separator of the labels output (metadata-action: a newline).', default: '\n' },
+    'sep-tags': { description: "Separator of the tags output; empty means a newline (metadata-action's default); \\n and \\t are understood." },
+    'sep-labels': { description: "Separator of the labels output; empty means a newline (metadata-action's default); \\n and \\t are understood." },
     'sha-length': { description: 'Length of the short SHA in {{sha}} and type=sha (metadata-action: 7).', default: '7' },
     'pr-head-sha': {
       description:
@@ -590,6 +590,7 @@ export async function runBuild(platform: Platform, deps: Partial<BuildDependenci
 
 /** Separators as given in YAML: a literal `\n` (two characters) means a newline, as in metadata-action's docs. */
 function separatorOf(value: string): string {
+  if (value === '') return '\n';
   return value.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
 }
 

@@ -384,12 +384,12 @@ describe('examples/gitlab/.gitlab-ci.yml end to end under gitlab-ci-local', () =
       }
       expect(seed?.trailers).toBe('');
 
-      // The fake trivy scanned exactly the built images, by digest.
+      // The fake trivy scanned exactly the built images, by the build's image output (version tag and digest).
       const scanned = readFileSync(join(tools, 'trivy-argv.log'), 'utf8')
         .trim()
         .split('\n')
         .map((line) => (JSON.parse(line) as string[]).at(-1));
-      expect(new Set(scanned)).toEqual(new Set(['api', 'worker'].map((s) => `${imagePrefix}/${s}@${digests[s]}`)));
+      expect(new Set(scanned)).toEqual(new Set(['api', 'worker'].map((s) => `${imagePrefix}/${s}:main@${digests[s]}`)));
 
       // Each environment was watched: dev per changed service, staging and prod for all.
       const paths = new Set(health.requests);
