@@ -11,9 +11,10 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
-// Every stage with an entry in src/entry/ (used by @github/local-action) gets an action shim.
+// src/entry/ holds one module per stage of the registry (src/stages/index.ts), generated and
+// drift-checked by `npm run metadata`; every one gets an action shim.
 const stages = readdirSync(join(root, 'src/entry'))
-  .filter((file) => file.endsWith('.ts') && file !== 'cli.ts')
+  .filter((file) => file.endsWith('.ts'))
   .map((file) => file.replace(/\.ts$/, ''))
   .sort();
 

@@ -357,3 +357,9 @@ export const build: StageDefinition = {
     await runBuild(platform);
   },
 };
+
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+export { definition };
+export const parse = async (reader: InputReader, platform: Platform): Promise<BuildOptions> =>
+  parseInputs(reader, platform, platform.event(), await revisionOf(platform.event(), platform.workspace));
+export const run = build.run;

@@ -362,3 +362,7 @@ export const release: StageDefinition = {
   outputs,
   run,
 };
+
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+export { release as definition, run };
+export const parse = (reader: InputReader, platform: Platform): ParsedInputs => parseInputs(reader, platform.workspace, platform.name);

@@ -4,6 +4,7 @@ import { AegisError } from '../core/errors.js';
 import { createPlatform } from '../platform/index.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
+import { stages } from './index.js';
 
 /** The one place failures become a failed job: typed errors carry their own message, others their stack. */
 export async function runStage(stage: StageDefinition, platform: Platform): Promise<void> {
@@ -21,6 +22,13 @@ export async function runStage(stage: StageDefinition, platform: Platform): Prom
 /** Runs a stage on the platform the environment describes (GitHub runner, GitLab job, or a shell). */
 export function main(stage: StageDefinition): Promise<void> {
   return runStage(stage, createPlatform(stage.name));
+}
+
+/** What dist/<stage>/index.js and src/entry/<stage>.ts call: the named stage of the registry, on this platform. */
+export async function runAction(name: string): Promise<void> {
+  const load = stages[name];
+  if (!load) throw new AegisError(`Unknown stage ${JSON.stringify(name)}.`);
+  await main(await load());
 }
 
 /**

@@ -280,3 +280,8 @@ async function uploadSarif(platform: Platform, upload: NonNullable<ScanOptions['
 }
 
 export const scan: StageDefinition = { ...definition, run: async (platform) => void (await runScan(platform)) };
+
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+export { definition };
+export const parse = (reader: InputReader, platform: Platform): ScanOptions => parseScanInputs(reader, platform.workspace);
+export const run = scan.run;
