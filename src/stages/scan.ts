@@ -268,11 +268,7 @@ async function uploadSarif(platform: Platform, upload: NonNullable<ScanOptions['
   const repository = upload.repository ?? /[:/]([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(event.repositoryUrl ?? '')?.[1];
   if (!repository) throw new AegisError("SARIF upload needs the repository: set the 'repository' input (owner/name).");
   if (!event.head) throw new AegisError('SARIF upload needs the commit of the run, and the event has none.');
-  const ref = event.pullRequest
-    ? `refs/pull/${event.pullRequest.number}/head`
-    : event.tag
-      ? `refs/tags/${event.tag}`
-      : `refs/heads/${event.branch ?? event.defaultBranch ?? 'main'}`;
+  const ref = platform.githubRef();
   const forge = await platform.forge({ token: upload.token, kind: 'github' });
   const { id } = await forge.uploadSarif(repository, sarifUploadRequest(sarif, event.head, ref));
   platform.log.info(`Uploaded SARIF to code scanning of ${repository} (${ref}); upload id ${id}.`);
