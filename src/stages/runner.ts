@@ -5,9 +5,14 @@ import { createPlatform } from '../platform/index.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { stages } from './index.js';
+import { unknownInputMessage, unknownInputs } from './inputs.js';
 
 /** The one place failures become a failed job: typed errors carry their own message, others their stack. */
 export async function runStage(stage: StageDefinition, platform: Platform): Promise<void> {
+  // The runner passes a typo'd or foreign `with:` key on as INPUT_*, and only warns; say what it was meant to be.
+  for (const unknown of unknownInputs(platform.providedInputs(), Object.keys(stage.inputs))) {
+    platform.log.warning(unknownInputMessage(stage.name, unknown, (name) => `'${name}'`));
+  }
   try {
     await stage.run(platform);
   } catch (error) {

@@ -34,7 +34,7 @@ describe('Platform answers the platform questions stages used to branch on', () 
         .providedInputs()
         .sort(),
     ).toEqual(['fiel', 'skip-existing']);
-    expect(createPlatform('build', { ...GITLAB, INPUT_SKIP_EXISTING: '' }).providedInputs()).toEqual(['skip_existing']);
+    expect(createPlatform('build', { ...GITLAB, INPUT_SKIP_EXISTING: '' }).providedInputs()).toEqual(['skip-existing']);
     expect(createPlatform('build', env).providedInputs()).toEqual([]);
   });
 });
