@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AegisError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/git/atomic.js';
+import { forgeProjectPath } from '../core/git/remote.js';
 import { evaluateGate, type GateResult, suppressions } from '../core/scan/gate.js';
 import { renderGitLab } from '../core/scan/gitlab.js';
 import { renderMarkdown } from '../core/scan/markdown.js';
@@ -265,7 +266,7 @@ async function obtainReport(platform: Platform, options: ScanOptions): Promise<T
 
 async function uploadSarif(platform: Platform, upload: NonNullable<ScanOptions['upload']>, sarif: string): Promise<string> {
   const event = platform.event();
-  const repository = upload.repository ?? /[:/]([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(event.repositoryUrl ?? '')?.[1];
+  const repository = upload.repository ?? forgeProjectPath(event.repositoryUrl ?? '');
   if (!repository) throw new AegisError("SARIF upload needs the repository: set the 'repository' input (owner/name).");
   if (!event.head) throw new AegisError('SARIF upload needs the commit of the run, and the event has none.');
   const ref = platform.githubRef();
