@@ -1,3 +1,4 @@
+import { nearest } from './core/suggest.js';
 import { LocalPlatform } from './platform/local.js';
 import type { StageDefinition } from './stages/definition.js';
 import { stages } from './stages/index.js';
@@ -68,7 +69,8 @@ export async function cli(argv: readonly string[]): Promise<void> {
   }
   const load = stages[args.stage];
   if (!load) {
-    console.error(`Unknown stage ${JSON.stringify(args.stage)}.\n\n${USAGE}`);
+    const meant = nearest(args.stage, Object.keys(stages));
+    console.error(`Unknown stage ${JSON.stringify(args.stage)}${meant ? `; did you mean ${meant}?` : '.'}\n\n${USAGE}`);
     process.exitCode = 2;
     return;
   }

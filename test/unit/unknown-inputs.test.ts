@@ -89,6 +89,14 @@ describe.each(STAGE_NAMES)('%s: unknown inputs', (stage) => {
   });
 });
 
+test('the CLI suggests the stage a typo meant', async () => {
+  const errors: string[] = [];
+  vi.spyOn(console, 'error').mockImplementation((message: string) => void errors.push(message));
+  await cli(['biuld']);
+  expect(process.exitCode).toBe(2);
+  expect(errors.join('\n')).toContain('Unknown stage "biuld"; did you mean build?');
+});
+
 describe('nearest names', () => {
   test.each([
     ['fiel', 'file', 1],
