@@ -80,7 +80,10 @@ describe.each(STAGE_NAMES)('%s: unknown inputs', (stage) => {
     const warnings: string[] = [];
     platform.log.warning = (message: string) => void warnings.push(message);
     let ran = false;
-    await runStage({ ...module.definition, run: async () => void (ran = true) }, platform);
+    const run = async () => {
+      ran = true;
+    };
+    await runStage({ ...module.definition, run }, platform);
     expect(ran).toBe(true);
     expect(warnings).toEqual([
       `unknown input '${typo}' for ${stage}; did you mean '${meant}'?`,
