@@ -1,19 +1,17 @@
 /**
  * dist/ as the tests run it: the layout of the committed bundles (dist/<stage>/index.js,
- * dist/cli/index.js), each file a shim that runs the TypeScript source through tsx. A test
- * of the CLI, an action or a component therefore runs src/ as it is now, never a stale
- * bundle (dist/ itself is checked by `npm run check-dist`). AEGIS_TEST_SRC points the shims
- * at another copy of src/: test/integration/source-under-test.test.ts breaks one on purpose.
+ * dist/cli/index.js) over a bundle esbuild makes from src/ once per test process (under a
+ * second). A test of the CLI, an action or a component therefore runs src/ as it is now,
+ * never a stale bundle (dist/ itself is checked by `npm run check-dist`). AEGIS_TEST_SRC
+ * points it at another copy of src/: test/integration/source-under-test.test.ts breaks one.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 import { STAGE_NAMES } from '../../src/stages/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
 const built = new Map<string, string>();
 
 /** The source tree the shims run: AEGIS_TEST_SRC, else this repository's src/. */
@@ -21,36 +19,43 @@ export function sourceRoot(): string {
   return process.env.AEGIS_TEST_SRC || join(ROOT, 'src');
 }
 
-function shim(src: string, module: string, call: string): string {
-  return [
-    '// Written by test/helpers/source-dist.ts: runs the TypeScript source, not a bundle.',
-    `import { register } from ${JSON.stringify(TSX_API)};`,
-    'register();',
-    `const module = await import(${JSON.stringify(pathToFileURL(join(src, module)).href)});`,
-    call,
-    '',
-  ].join('\n');
-}
-
-/** A directory laid out like dist/ whose entry points run `src` (default: sourceRoot()). */
+/** A directory laid out like dist/ whose entry points run a fresh bundle of `src` (default: sourceRoot()). */
 export function sourceDist(src = sourceRoot()): string {
   const existing = built.get(src);
   if (existing) return existing;
   const dir = mkdtempSync(join(tmpdir(), 'aegis-source-dist-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  // Like ncc's bundle, but packages stay imports, resolved from the repository's node_modules.
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  buildSync({
+    entryPoints: [join(src, 'bundle.ts')],
+    outdir: join(dir, 'aegis'),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node24',
+    packages: 'external',
+    logLevel: 'silent',
+  });
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   for (const stage of STAGE_NAMES) {
     mkdirSync(join(dir, stage));
-    writeFileSync(join(dir, stage, 'index.js'), shim(src, `entry/${stage}.ts`, 'await module.run();'));
+    writeFileSync(join(dir, stage, 'index.js'), `import { runAction } from '../aegis/bundle.js';\n\nawait runAction('${stage}');\n`);
   }
   mkdirSync(join(dir, 'cli'));
-  const cli = [
-    'module.cli(process.argv.slice(2)).catch((error) => {',
-    '  console.error(error instanceof Error ? error.message : String(error));',
-    '  process.exitCode = 2;',
-    '});',
-  ].join('\n');
-  writeFileSync(join(dir, 'cli', 'index.js'), shim(src, 'cli.ts', cli));
+  writeFileSync(
+    join(dir, 'cli', 'index.js'),
+    [
+      "import { cli } from '../aegis/bundle.js';",
+      '',
+      'cli(process.argv.slice(2)).catch((error) => {',
+      '  console.error(error instanceof Error ? error.message : String(error));',
+      '  process.exitCode = 2;',
+      '});',
+      '',
+    ].join('\n'),
+  );
   built.set(src, dir);
   return dir;
 }
