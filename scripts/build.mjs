@@ -8,15 +8,13 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
 
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
-// src/entry/ holds one module per stage of the registry (src/stages/index.ts), generated and
-// drift-checked by `npm run metadata`; every one gets an action shim.
-const stages = readdirSync(join(root, 'src/entry'))
-  .filter((file) => file.endsWith('.ts'))
-  .map((file) => file.replace(/\.ts$/, ''))
-  .sort();
+// Every stage of the registry (src/stages/index.ts) gets an action shim.
+const { STAGE_NAMES } = await tsImport('../src/stages/index.ts', import.meta.url);
+const stages = [...STAGE_NAMES].sort();
 
 function ncc(entry, outDir) {
   return new Promise((resolve, reject) => {
