@@ -5,10 +5,11 @@
  * never a stale bundle (dist/ itself is checked by `npm run check-dist`). AEGIS_TEST_SRC
  * points it at another copy of src/: test/integration/source-under-test.test.ts breaks one.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { writeShims } from '../../scripts/shims.js';
 import { STAGE_NAMES } from '../../src/stages/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -30,6 +31,7 @@ export function sourceDist(src = sourceRoot()): string {
   buildSync({
     entryPoints: [join(src, 'bundle.ts')],
     outdir: join(dir, 'aegis'),
+    entryNames: 'index',
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -38,24 +40,7 @@ export function sourceDist(src = sourceRoot()): string {
     packages: 'external',
     logLevel: 'silent',
   });
-  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
-  for (const stage of STAGE_NAMES) {
-    mkdirSync(join(dir, stage));
-    writeFileSync(join(dir, stage, 'index.js'), `import { runAction } from '../aegis/bundle.js';\n\nawait runAction('${stage}');\n`);
-  }
-  mkdirSync(join(dir, 'cli'));
-  writeFileSync(
-    join(dir, 'cli', 'index.js'),
-    [
-      "import { cli } from '../aegis/bundle.js';",
-      '',
-      'cli(process.argv.slice(2)).catch((error) => {',
-      '  console.error(error instanceof Error ? error.message : String(error));',
-      '  process.exitCode = 2;',
-      '});',
-      '',
-    ].join('\n'),
-  );
+  writeShims(dir, STAGE_NAMES);
   built.set(src, dir);
   return dir;
 }
