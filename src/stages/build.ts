@@ -562,7 +562,7 @@ export async function runBuild(platform: Platform, deps: Partial<BuildDependenci
     `Plan: ${formatName(request.image)} tags ${request.tags.join(', ')}; platforms ${request.platforms.join(', ') || 'native'}; cache ${request.cache}; push ${request.push}; skip-existing ${request.skipExisting}.`,
   );
   const dependencyCache = request.dependencyCache ? await platform.cache() : undefined;
-  const result = await executeBuild(request, options.builder, { log: platform.log, env: process.env, dependencyCache, ...deps });
+  const result = await executeBuild(request, options.builder, { log: platform.log, env: platform.environment(), dependencyCache, ...deps });
   const name = formatName(request.image);
   const versionTag = options.metadata.version.main ?? request.tags[0];
   // name:tag@digest, so the next stage can write both the tag and the digest.
@@ -600,3 +600,9 @@ export const build: StageDefinition = {
     await runBuild(platform);
   },
 };
+
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+export { definition };
+export const parse = async (reader: InputReader, platform: Platform): Promise<BuildOptions> =>
+  parseInputs(reader, platform, platform.event(), await checkoutFacts(platform.workspace));
+export const run = build.run;

@@ -14,6 +14,7 @@ import { NPM_DEFAULT_REGISTRY, npmPublisher } from '../core/release/publish/npm.
 import { noPublisher, type Publisher } from '../core/release/publish/publisher.js';
 import { defaultCheckUrl, PYPI_DEFAULT_UPLOAD_URL, pypiPublisher } from '../core/release/publish/pypi.js';
 import { executeRelease, planRelease, type ReleaseOptions, renderPlan } from '../core/release/release.js';
+import { forgeKindFor } from '../platform/conventions.js';
 import type { Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
@@ -158,7 +159,7 @@ export function parseInputs(reader: InputReader, workspace: string, platform: Pl
   }
   const remote = reader.string('remote');
   // Checked now, not after the release: a typo here must not surface once the tag is pushed.
-  const dependents = parseDependents(reader.lines('dependents'), platform === 'gitlab' ? 'gitlab' : 'github');
+  const dependents = parseDependents(reader.lines('dependents'), forgeKindFor(platform));
   const dependentsToken = reader.optional('dependents-token');
   if (dependents.length > 0 && !dependentsToken) {
     throw new InputError('dependents-token', '', 'a token allowed to notify the dependents', "'dependents' is set");
@@ -267,8 +268,7 @@ async function remoteUrl(workspace: string, remote: string | undefined): Promise
 function linksFor(url: string | undefined, platform: Platform): RepositoryLinks | undefined {
   const web = url ? browsableUrl(url) : undefined;
   if (!web) return undefined;
-  const kind = platform.name === 'gitlab' || /gitlab/i.test(new URL(web).hostname) ? 'gitlab' : 'github';
-  return { url: web, kind };
+  return { url: web, kind: platform.forgeKindOf(web) };
 }
 
 async function run(platform: Platform): Promise<void> {
@@ -362,3 +362,7 @@ export const release: StageDefinition = {
   outputs,
   run,
 };
+
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+export { release as definition, run };
+export const parse = (reader: InputReader, platform: Platform): ParsedInputs => parseInputs(reader, platform.workspace, platform.name);

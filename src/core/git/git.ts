@@ -1,4 +1,5 @@
 import { CommandError } from '../errors.js';
+import { parseTrailers, type Trailer } from '../gitops/commit-message.js';
 import { type RunResult, run } from '../process.js';
 
 export interface Identity {
@@ -71,6 +72,8 @@ export interface LoggedCommit {
   sha: string;
   /** The raw message: subject, body and trailers. */
   message: string;
+  /** The message's trailers (`Aegis-Image: …`), in order. */
+  trailers: Trailer[];
 }
 
 export interface RemoteRef {
@@ -271,7 +274,7 @@ export class Git {
       .filter(Boolean)
       .map((record) => {
         const [sha = '', message = ''] = record.split(FIELD);
-        return { sha, message };
+        return { sha, message, trailers: parseTrailers(message) };
       });
   }
 
