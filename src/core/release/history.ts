@@ -1,7 +1,7 @@
 import semver from 'semver';
 import type { Git } from '../git/git.js';
 import { strictVersion } from './bump.js';
-import { type ConventionalCommit, parseCommit } from './commits.js';
+import { type ConventionalCommit, parseCommit, withoutRevertedPairs } from './commits.js';
 
 export interface ReleaseTag {
   tag: string;
@@ -28,13 +28,12 @@ export async function releaseTags(git: Git, prefix: string, mergedOnly: boolean)
 const FIELD = '\x1f';
 const RECORD = '\x1e';
 
-/**
- * Non-merge commits after `from` (exclusive; all history when undefined) up to `to` that
- * touch `path`, newest first.
- */
-export async function commitsSince(git: Git, from: string | undefined, path: string, to = 'HEAD'): Promise<ConventionalCommit[]> {
-  const range = from ? `${from}..${to}` : to;
-  const output = (await git.run(['log', '--no-merges', `--format=%H${FIELD}%B${RECORD}`, range, '--', path])).stdout;
+export interface HistoryOptions {
+  /** Count merge commits whose subject is conventional (GitHub's PR-title and GitLab's `%{title}` merge messages). */
+  merges: boolean;
+}
+
+function parseRecords(output: string): ConventionalCommit[] {
   return output
     .split(RECORD)
     .map((record) => record.trim())
@@ -43,6 +42,37 @@ export async function commitsSince(git: Git, from: string | undefined, path: str
       const [hash = '', message = ''] = record.split(FIELD);
       return parseCommit(hash, message);
     });
+}
+
+/**
+ * Commits after `from` (exclusive; all history when undefined) up to `to` that touch `path`,
+ * newest first, with reverted pairs removed. A merge commit counts when it brings a change to
+ * `path` into the branch (its diff against the first parent), as semantic-release reads every
+ * commit of the range.
+ */
+export async function commitsSince(
+  git: Git,
+  from: string | undefined,
+  path: string,
+  to = 'HEAD',
+  options: HistoryOptions = { merges: true },
+): Promise<ConventionalCommit[]> {
+  const range = from ? `${from}..${to}` : to;
+  const format = `--format=%H${FIELD}%B${RECORD}`;
+  const plain = parseRecords((await git.run(['log', '--no-merges', format, range, '--', path])).stdout);
+  if (!options.merges) return withoutRevertedPairs(plain);
+  const merges: ConventionalCommit[] = [];
+  for (const merge of parseRecords((await git.run(['log', '--merges', format, range])).stdout)) {
+    if (!merge.type) continue;
+    const changed = await git.run(['diff', '--quiet', `${merge.hash}^1`, merge.hash, '--', path], { allowFailure: true });
+    if (changed.exitCode === 1) merges.push(merge);
+  }
+  if (merges.length === 0) return withoutRevertedPairs(plain);
+  // One order for both kinds: git's own (newest first), which the revert filter and the changelog rely on.
+  const order = (await git.output(['log', '--format=%H', range])).split('\n');
+  const position = new Map(order.map((hash, index) => [hash, index]));
+  const all = [...plain, ...merges].sort((a, b) => (position.get(a.hash) ?? 0) - (position.get(b.hash) ?? 0));
+  return withoutRevertedPairs(all);
 }
 
 /** True when the repository has no commit at all (HEAD is unborn). */

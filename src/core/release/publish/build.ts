@@ -1,5 +1,5 @@
 import { run } from '../../process.js';
-import type { Publisher } from './publisher.js';
+import type { Publisher, RegistryEntry } from './publisher.js';
 
 /** Runs `argv` in the library folder before publishing (e.g. `python3 -m build`), also when resuming from a tag. */
 export function withBuild(publisher: Publisher, argv: readonly string[] | undefined): Publisher {
@@ -8,10 +8,15 @@ export function withBuild(publisher: Publisher, argv: readonly string[] | undefi
   return {
     ...publisher,
     describe: () => `${publisher.describe()} after ${JSON.stringify(argv)}`,
-    isPublished: (version) => publisher.isPublished(version),
     async publish(version, dir, context) {
       await run(command, args, { cwd: dir, env: { AEGIS_RELEASE_VERSION: version, AEGIS_RELEASE_TAG: context.tag } });
       await publisher.publish(version, dir, context);
     },
+    ...(publisher.missingFiles && {
+      async missingFiles(version: string, dir: string, existing: RegistryEntry) {
+        await run(command, args, { cwd: dir, env: { AEGIS_RELEASE_VERSION: version } });
+        return (publisher.missingFiles as NonNullable<Publisher['missingFiles']>)(version, dir, existing);
+      },
+    }),
   };
 }
