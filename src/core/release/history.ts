@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { Git } from '../git/git.js';
+import type { GitOperations, LoggedCommit } from '../git/git.js';
 import { strictVersion } from './bump.js';
 import { type ConventionalCommit, parseCommit, withoutRevertedPairs } from './commits.js';
 
@@ -12,12 +12,9 @@ export interface ReleaseTag {
  * Tags `<prefix><version>` with a strict semver version, newest version first. `mergedOnly`
  * keeps those reachable from HEAD (the history this release builds on).
  */
-export async function releaseTags(git: Git, prefix: string, mergedOnly: boolean): Promise<ReleaseTag[]> {
-  const args = ['tag', '--list'];
-  if (mergedOnly) args.push('--merged', 'HEAD');
-  const output = await git.output(args);
+export async function releaseTags(git: GitOperations, prefix: string, mergedOnly: boolean): Promise<ReleaseTag[]> {
   const tags: ReleaseTag[] = [];
-  for (const tag of output.split('\n')) {
+  for (const tag of await git.tags({ mergedIntoHead: mergedOnly })) {
     if (!tag.startsWith(prefix)) continue;
     const version = strictVersion(tag.slice(prefix.length));
     if (version) tags.push({ tag, version });
@@ -25,23 +22,27 @@ export async function releaseTags(git: Git, prefix: string, mergedOnly: boolean)
   return tags.sort((a, b) => semver.rcompare(a.version, b.version));
 }
 
-const FIELD = '\x1f';
-const RECORD = '\x1e';
-
 export interface HistoryOptions {
   /** Count merge commits whose subject is conventional (GitHub's PR-title and GitLab's `%{title}` merge messages). */
   merges: boolean;
 }
 
-function parseRecords(output: string): ConventionalCommit[] {
-  return output
-    .split(RECORD)
-    .map((record) => record.trim())
-    .filter(Boolean)
-    .map((record) => {
-      const [hash = '', message = ''] = record.split(FIELD);
-      return parseCommit(hash, message);
-    });
+/** Whether `merge` brings a change under `path` into its first parent's line. */
+async function mergeTouches(git: GitOperations, merge: string, path: string): Promise<boolean> {
+  const parent = await git.resolveCommit(`${merge}^1`);
+  if (!parent) return false;
+  // `--name-status -z`: status, then one path (two for renames and copies), NUL-separated.
+  const fields = (await git.nameStatus(parent, merge)).split('\0').filter(Boolean);
+  const paths: string[] = [];
+  for (let index = 0; index < fields.length; ) {
+    const status = fields[index] as string;
+    const count = /^[RC]/.test(status) ? 2 : 1;
+    paths.push(...fields.slice(index + 1, index + 1 + count));
+    index += 1 + count;
+  }
+  if (path === '.') return paths.length > 0;
+  const prefix = path.endsWith('/') ? path : `${path}/`;
+  return paths.some((file) => file === path || file.startsWith(prefix));
 }
 
 /**
@@ -51,36 +52,32 @@ function parseRecords(output: string): ConventionalCommit[] {
  * commit of the range.
  */
 export async function commitsSince(
-  git: Git,
+  git: GitOperations,
   from: string | undefined,
   path: string,
   to = 'HEAD',
   options: HistoryOptions = { merges: true },
 ): Promise<ConventionalCommit[]> {
   const range = from ? `${from}..${to}` : to;
-  const format = `--format=%H${FIELD}%B${RECORD}`;
-  const plain = parseRecords((await git.run(['log', '--no-merges', format, range, '--', path])).stdout);
+  const parse = (commits: LoggedCommit[]) => commits.map((commit) => parseCommit(commit.sha, commit.message));
+  const plain = parse(await git.log({ range, paths: [path], noMerges: true }));
   if (!options.merges) return withoutRevertedPairs(plain);
-  const merges: ConventionalCommit[] = [];
-  for (const merge of parseRecords((await git.run(['log', '--merges', format, range])).stdout)) {
-    if (!merge.type) continue;
-    const changed = await git.run(['diff', '--quiet', `${merge.hash}^1`, merge.hash, '--', path], { allowFailure: true });
-    if (changed.exitCode === 1) merges.push(merge);
+  // Git's own order (newest first) for both kinds: the revert filter and the changelog rely on it.
+  const all = await git.log({ range });
+  const nonMerges = new Set((await git.log({ range, noMerges: true })).map((commit) => commit.sha));
+  const counted = new Set(plain.map((commit) => commit.hash));
+  for (const merge of parse(all.filter((commit) => !nonMerges.has(commit.sha)))) {
+    if (merge.type && (await mergeTouches(git, merge.hash, path))) counted.add(merge.hash);
   }
-  if (merges.length === 0) return withoutRevertedPairs(plain);
-  // One order for both kinds: git's own (newest first), which the revert filter and the changelog rely on.
-  const order = (await git.output(['log', '--format=%H', range])).split('\n');
-  const position = new Map(order.map((hash, index) => [hash, index]));
-  const all = [...plain, ...merges].sort((a, b) => (position.get(a.hash) ?? 0) - (position.get(b.hash) ?? 0));
-  return withoutRevertedPairs(all);
+  return withoutRevertedPairs(parse(all.filter((commit) => counted.has(commit.sha))));
 }
 
 /** True when the repository has no commit at all (HEAD is unborn). */
-export async function isUnborn(git: Git): Promise<boolean> {
-  return (await git.run(['rev-parse', '--verify', '--quiet', 'HEAD'], { allowFailure: true })).exitCode !== 0;
+export async function isUnborn(git: GitOperations): Promise<boolean> {
+  return (await git.resolveCommit('HEAD')) === undefined;
 }
 
 /** Uncommitted changes, tracked or untracked, as `git status --porcelain` lines. */
-export async function dirtyFiles(git: Git): Promise<string[]> {
-  return (await git.run(['status', '--porcelain'])).stdout.split('\n').filter(Boolean);
+export function dirtyFiles(git: GitOperations): Promise<string[]> {
+  return git.status();
 }

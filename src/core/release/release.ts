@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import semver from 'semver';
 import { AegisError, FileError } from '../errors.js';
 import { writeFileAtomic } from '../git/atomic.js';
-import { Git, type Identity, isRaceRejection } from '../git/git.js';
+import { Git, type Identity, isRaceRejection, mustSucceed } from '../git/git.js';
 import { buildCommitMessage, renderTemplate, TRAILER } from '../gitops/commit-message.js';
 import type { Log } from '../log.js';
 import { applyBump, type BumpRules, nextPrerelease, type ReleaseType, releaseTypeOf, strictVersion } from './bump.js';
@@ -114,15 +114,20 @@ function today(): string {
 
 async function currentBranch(git: Git, options: ReleaseOptions): Promise<string> {
   if (options.git.branch) return options.git.branch;
-  const result = await git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true });
-  const branch = result.stdout.trim();
+  const branch = await git.currentBranch();
   if (!branch) throw new AegisError("HEAD is detached: set the 'branch' input to the branch the release commit is pushed to.");
   return branch;
 }
 
 async function remoteHasTag(git: Git, remote: string, tag: string): Promise<boolean> {
-  const result = await git.run(['ls-remote', '--tags', remote, `refs/tags/${tag}`]);
-  return result.stdout.trim() !== '';
+  return mustSucceed(await git.remoteRefs(remote, [`refs/tags/${tag}`], 'tags')).refs.length > 0;
+}
+
+/** The commit a tag points at (annotated tags peeled). */
+async function tagCommitOf(git: Git, tag: string): Promise<string> {
+  const commit = await git.resolveCommit(`refs/tags/${tag}`);
+  if (!commit) throw new AegisError(`Tag ${tag} does not point at a commit.`);
+  return commit;
 }
 
 async function forgeStep(options: ReleaseOptions, tag: string): Promise<Step> {
@@ -249,13 +254,14 @@ function verifyNpmEntry(options: ReleaseOptions, entry: RegistryEntry, tag: stri
   return 'done';
 }
 
-/** A detached clone of `commit` sharing the repository's objects: what the tag says and nothing else (npm reads its gitHead). */
-async function withCheckoutOf<T>(options: ReleaseOptions, commit: string, use: (dir: string) => Promise<T>): Promise<T> {
+/**
+ * A local clone of the tag (HEAD detached at it): what the tag says and nothing else. A clone,
+ * not a worktree, because npm reads `gitHead` from `.git/HEAD`, which a worktree does not have.
+ */
+async function withCheckoutOf<T>(options: ReleaseOptions, tag: string, use: (dir: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'aegis-release-'));
   try {
-    const clone = new Git(dir);
-    await clone.run(['clone', '--quiet', '--shared', '--no-checkout', options.repoDir, '.']);
-    await clone.run(['checkout', '--quiet', '--detach', commit]);
+    mustSucceed(await new Git(dir).clone(options.repoDir, { branch: tag }));
     return await use(join(dir, options.path));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -270,7 +276,7 @@ async function resumePlan(
   tags: ReleaseTag[],
   latest: ReleaseTag,
 ): Promise<ReleasePlan | undefined> {
-  const tagCommit = await git.output(['rev-parse', `refs/tags/${latest.tag}^{commit}`]);
+  const tagCommit = await tagCommitOf(git, latest.tag);
   const entry = await options.publisher.lookup(latest.version);
   let publish: Step = entry === 'unknown' ? 'skip' : 'todo';
   let missingFiles: string[] | undefined;
@@ -278,7 +284,7 @@ async function resumePlan(
   if (registry && options.publisher.missingFiles) {
     // PyPI keeps every file of a release separately: it is complete only when each file this tag builds is there, byte for byte.
     const missingOf = options.publisher.missingFiles.bind(options.publisher);
-    missingFiles = await withCheckoutOf(options, tagCommit, (dir) => missingOf(latest.version, dir, registry));
+    missingFiles = await withCheckoutOf(options, latest.tag, (dir) => missingOf(latest.version, dir, registry));
     publish = missingFiles.length > 0 ? 'todo' : 'done';
   } else if (registry) {
     publish = options.publisher.kind === 'npm' ? verifyNpmEntry(options, registry, latest.tag, tagCommit) : 'done';
@@ -383,10 +389,10 @@ async function proveAccess(options: ReleaseOptions, git: Git, plan: ReleasePlan)
 export async function planRelease(options: ReleaseOptions): Promise<ReleasePlan> {
   const git = new Git(options.repoDir, options.git.env);
   if (await isUnborn(git)) throw new AegisError(`${options.repoDir} has no commits yet: there is nothing to release.`);
-  await validateRefName(git, 'tag', `${options.tagPrefix}0.0.0`, 'tag-prefix', options.tagPrefix);
+  validateRefName('tag', `${options.tagPrefix}0.0.0`, 'tag-prefix', options.tagPrefix);
   const remote = options.git.remote;
   const branch = remote || options.git.branch ? await currentBranch(git, options) : undefined;
-  if (branch) await validateRefName(git, 'branch', branch, 'branch');
+  if (branch) validateRefName('branch', branch, 'branch');
   const dirty = await dirtyFiles(git);
   if (dirty.length > 0) {
     throw new AegisError(
@@ -405,7 +411,7 @@ export async function planRelease(options: ReleaseOptions): Promise<ReleasePlan>
         : `checkout is this stage's unpushed release commit on ${remote} ${branch}'s tip`,
     );
   }
-  if (!(await git.output(['rev-list', '-1', 'HEAD', '--', options.path]))) {
+  if (!(await git.lastCommitTouching(options.path))) {
     throw new AegisError(`No commit touches path '${options.path}': there is nothing to release (check the 'path' input).`);
   }
   const history = { merges: options.merges ?? true };
@@ -455,7 +461,7 @@ export async function planRelease(options: ReleaseOptions): Promise<ReleasePlan>
         )
       : target;
   const tag = `${options.tagPrefix}${version}`;
-  await validateRefName(git, 'tag', tag, 'tag-prefix', options.tagPrefix);
+  validateRefName('tag', tag, 'tag-prefix', options.tagPrefix);
   if (allTags.some((existing) => existing.tag === tag)) {
     throw new AegisError(
       `Tag ${tag} already exists but is not reachable from HEAD: was it made on another branch? Move or delete it, or use Release-As.`,
@@ -520,7 +526,7 @@ async function pushAtomically(
   git: Git,
   refs: readonly string[],
 ): Promise<{ ok: boolean; detail: string; race: boolean }> {
-  const pushed = await git.run(['push', '--atomic', '--porcelain', options.git.remote as string, ...refs], { allowFailure: true });
+  const pushed = await git.push(options.git.remote as string, refs, { atomic: true, porcelain: true });
   return {
     ok: pushed.exitCode === 0,
     detail: pushSummary(pushed.stdout, pushed.stderr),
@@ -576,10 +582,9 @@ export async function executeRelease(options: ReleaseOptions, plan: ReleasePlan)
       result.tagged = true;
     }
     if (plan.steps.publish === 'todo') {
-      const tagCommit = await git.output(['rev-parse', `refs/tags/${tag}^{commit}`]);
       try {
         await log.group(`Publish ${tag} (resumed from the tag)`, () =>
-          withCheckoutOf(options, tagCommit, (dir) =>
+          withCheckoutOf(options, tag, (dir) =>
             options.publisher.publish(version, dir, { tag, distTag: plan.distTag, existing: plan.registry }),
           ),
         );
@@ -592,15 +597,12 @@ export async function executeRelease(options: ReleaseOptions, plan: ReleasePlan)
     for (const change of plan.fileChanges) writeFileAtomic(join(options.repoDir, change.file), change.after);
     try {
       if (plan.fileChanges.length > 0) {
-        await git.run(['add', '--', ...plan.fileChanges.map((change) => change.file)]);
+        await git.add(plan.fileChanges.map((change) => change.file));
         const subject = renderTemplate(options.git.commitMessage, { tag, version, name: options.name });
         const trailers = [{ key: TRAILER.stage, value: 'release' }, { key: RELEASE_TRAILER, value: tag }, ...(options.git.trailers ?? [])];
         result.commitSha = await git.commit(buildCommitMessage(subject, '', trailers), options.git.author);
       }
-      await git.run(['tag', '--annotate', '--file', '-', tag], {
-        input: plan.notes,
-        env: { GIT_COMMITTER_NAME: options.git.author.name, GIT_COMMITTER_EMAIL: options.git.author.email },
-      });
+      await git.tag(tag, plan.notes, options.git.author);
     } catch (error) {
       await undoLocal(git, plan, tag);
       throw error;
@@ -638,8 +640,8 @@ export async function executeRelease(options: ReleaseOptions, plan: ReleasePlan)
 
 /** Back to the checkout as planned: the tag and the release commit go, the files are as they were. */
 async function undoLocal(git: Git, plan: ReleasePlan, tag: string): Promise<void> {
-  await git.run(['tag', '--delete', tag], { allowFailure: true });
-  await git.run(['reset', '--quiet', '--hard', plan.head], { allowFailure: true });
+  await git.deleteTag(tag);
+  await git.resetHard(plan.head);
 }
 
 /** Markdown table of a plan, for the log and the job summary. */

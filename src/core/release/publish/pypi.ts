@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AegisError } from '../../errors.js';
+import type { Fetch } from '../../http.js';
 import { run } from '../../process.js';
-import { expectStatus, type Fetch, type HttpRequest, send } from '../http.js';
+import { expectStatus, type HttpRequest, send } from '../http.js';
 import type { Publisher, RegistryEntry, RegistryFile } from './publisher.js';
 
 export const PYPI_DEFAULT_UPLOAD_URL = 'https://upload.pypi.org/legacy/';
@@ -127,7 +128,7 @@ export function compareDistributions(
 }
 
 export function pypiPublisher(options: PypiOptions): Publisher {
-  const fetchImpl = options.fetch ?? fetch;
+  const fetchImpl = options.fetch;
   const where = `PyPI JSON API for ${options.registryUrl}`;
   return {
     kind: 'pypi',
