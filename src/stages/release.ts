@@ -51,6 +51,11 @@ const inputs = {
       "npm dist-tag; default 'latest', the prerelease channel for a prerelease, and 'release-<major>.x' for a version below the registry's current 'latest' (a maintenance release).",
     default: '',
   },
+  'workspace-dependents': {
+    description:
+      "'true': npm workspace siblings that depend on this library get their range moved to the new version in a 'fix(deps)' commit pushed with the release, so their own release step later in the job releases them.",
+    default: 'false',
+  },
   'merge-commits': {
     description:
       "'true' counts merge commits whose subject is conventional (pull-request-title merges), as semantic-release does; 'false' ignores every merge commit.",
@@ -185,6 +190,7 @@ export function parseInputs(reader: InputReader, workspace: string, platform: Pl
       channel,
       rules: parseBumpRules(reader.string('bump-rules')),
       merges: reader.boolean('merge-commits'),
+      workspaceDependents: reader.boolean('workspace-dependents'),
       changelogFile,
       versionFiles,
       distTag: reader.optional('dist-tag'),

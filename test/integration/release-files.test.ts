@@ -117,3 +117,66 @@ describe('merge commits with conventional subjects', () => {
     expect(plan.notes).not.toContain('shiny');
   });
 });
+
+describe('workspace dependents (changesets / release-please node-workspace)', () => {
+  test("a sibling's range moves to the new version in a fix(deps) commit pushed with the release; its own step then releases it", async () => {
+    const repo = new TestRepo();
+    repos.push(repo);
+    repo.write('package.json', '{\n  "name": "root",\n  "private": true,\n  "workspaces": ["libs/*"]\n}\n');
+    repo.write('libs/a/package.json', manifest('a', '0.1.0'));
+    // Tabs, key order and the other dependency survive byte for byte.
+    const bBefore =
+      '{\n\t"name": "b",\n\t"version": "1.0.0",\n\t"dependencies": {\n\t\t"left-pad": "^1.3.0",\n\t\t"a": "^0.1.0"\n\t},\n\t"peerDependencies": { "a": ">=0.1.0" }\n}\n';
+    repo.write('libs/b/package.json', bBefore);
+    repo.write('libs/c/package.json', '{\n  "name": "c",\n  "version": "2.0.0",\n  "devDependencies": { "a": "workspace:*" }\n}\n');
+    repo.write(
+      'package-lock.json',
+      lockfile(
+        {
+          '': { name: 'root' },
+          'libs/a': { name: 'a', version: '0.1.0' },
+          'libs/b': { name: 'b', version: '1.0.0', dependencies: { 'left-pad': '^1.3.0', a: '^0.1.0' } } as never,
+          'libs/c': { name: 'c', version: '2.0.0', devDependencies: { a: 'workspace:*' } } as never,
+        },
+        undefined,
+      ),
+    );
+    repo.commit('chore: initial', 'libs/a/index.js');
+    repo.tag('a/v0.1.0');
+    repo.tag('b/v1.0.0');
+    repo.commit('feat: a grows', 'libs/a/index.js');
+    repo.push();
+    const remote = { remote: 'origin', author: { name: 'r', email: 'r@example.com' }, commitMessage: 'chore(release): {tag}' };
+    const a = options(repo, {
+      path: 'libs/a',
+      tagPrefix: 'a/v',
+      versionFiles: ['libs/a/package.json'],
+      workspaceDependents: true,
+      git: remote,
+    });
+
+    const plan = await planRelease(a);
+    expect(plan.version).toBe('0.2.0');
+    expect(plan.dependents).toEqual(['libs/b: peerDependencies >=0.1.0 → >=0.2.0, dependencies ^0.1.0 → ^0.2.0']);
+    expect(plan.dependentChanges.map((change) => change.file)).toEqual(['libs/b/package.json', 'package-lock.json']);
+    expect(plan.fileChanges.map((change) => change.file)).toEqual(['libs/a/package.json']);
+    await executeRelease(a, plan);
+
+    expect(repo.git('log', '--format=%s', '-2', 'origin/main')).toBe('chore(release): a/v0.2.0\nfix(deps): update lib to 0.2.0');
+    expect(repo.git('show', 'origin/main:libs/b/package.json')).toBe(
+      bBefore.replace('"a": "^0.1.0"', '"a": "^0.2.0"').replace('"a": ">=0.1.0"', '"a": ">=0.2.0"').trimEnd(),
+    );
+    expect(repo.git('show', 'origin/main:libs/c/package.json')).toContain('"a": "workspace:*"');
+    const lock = JSON.parse(repo.git('show', 'origin/main:package-lock.json'));
+    expect(lock.packages['libs/a'].version).toBe('0.2.0');
+    expect(lock.packages['libs/b'].dependencies).toEqual({ 'left-pad': '^1.3.0', a: '^0.2.0' });
+    expect(repo.remoteTags().sort()).toEqual(['a/v0.1.0', 'a/v0.2.0', 'b/v1.0.0']);
+
+    // The sibling's own release step, next in the same job.
+    const b = options(repo, { path: 'libs/b', tagPrefix: 'b/v', versionFiles: ['libs/b/package.json'], git: remote });
+    const released = await executeRelease(b, await planRelease(b));
+    expect(released.plan.version).toBe('1.0.1');
+    expect(released.plan.notes).toContain('update lib to 0.2.0');
+    expect(JSON.parse(repo.git('show', 'origin/main:libs/b/package.json')).version).toBe('1.0.1');
+  }, 60_000);
+});

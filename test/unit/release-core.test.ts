@@ -4,6 +4,7 @@ import { browsableUrl, prependChangelog, renderReleaseNotes } from '../../src/co
 import { parseCommit, withoutRevertedPairs } from '../../src/core/release/commits.js';
 import { parseArgv } from '../../src/core/release/publish/command.js';
 import { readVersion, setLockfileVersion, setVersion } from '../../src/core/release/version-files.js';
+import { bumpDependency, bumpedRange } from '../../src/core/release/workspace.js';
 
 describe('parseCommit', () => {
   test.each([
@@ -232,5 +233,31 @@ describe('npm lockfile versions', () => {
   test('a lockfile that does not list the package is left alone; broken JSON names the file', () => {
     expect(setLockfileVersion('package-lock.json', lock('  '), 'libs/zzz', '1.0.0')).toBeUndefined();
     expect(() => setLockfileVersion('npm-shrinkwrap.json', '{', '', '1.0.0')).toThrow(/npm-shrinkwrap.json: is not valid JSON/);
+  });
+});
+
+describe('workspace dependency ranges', () => {
+  test.each([
+    ['^0.1.0', '^0.2.0'],
+    ['~1.2.3', '~1.3.0'],
+    ['1.2.3', '1.3.0'],
+    ['>=1.0.0', '>=1.3.0'],
+    ['workspace:^1.0.0', 'workspace:^1.3.0'],
+    ['workspace:*', undefined],
+    ['workspace:^', undefined],
+    ['*', undefined],
+    ['^1.0.0 || ^2.0.0', undefined],
+    ['file:../a', undefined],
+    ['^1.3.0', undefined],
+  ])('%s → %s', (range, expected) => {
+    expect(bumpedRange(range, range === '^0.1.0' ? '0.2.0' : '1.3.0')).toBe(expected);
+  });
+
+  test('only the dependency values change; nested "a" keys elsewhere are left alone', () => {
+    const text = '{"name":"b","a":"^0.1.0","dependencies":{"a":"^0.1.0","x":{"a":"^0.1.0"}},"scripts":{"a":"^0.1.0"}}';
+    expect(bumpDependency('package.json', text, 'a', '0.2.0')).toEqual({
+      text: text.replace('"dependencies":{"a":"^0.1.0"', '"dependencies":{"a":"^0.2.0"'),
+      bumped: ['dependencies ^0.1.0 → ^0.2.0'],
+    });
   });
 });

@@ -47,8 +47,14 @@ export async function checkReleaseBase(git: GitOperations, remote: string, branc
   const tip = await remoteBranchTip(git, remote, branch);
   if (!tip) throw new InputError('branch', branch, `a branch that exists on ${remote}`);
   if (tip === head) return 'tip';
-  const parent = await git.resolveCommit(`${head}^`);
-  if (parent === tip && (await isOwnReleaseCommit(git, head))) return 'own-release-commit';
+  // The release commit, and the fix(deps) commit below it when workspace dependents were bumped.
+  let own = head;
+  for (let depth = 0; depth < 2 && (await isOwnReleaseCommit(git, own)); depth++) {
+    const parent = await git.resolveCommit(`${own}^`);
+    if (parent === tip) return 'own-release-commit';
+    if (!parent) break;
+    own = parent;
+  }
   if (await git.isAncestor(tip, head)) {
     throw new AegisError(
       `This checkout (${head.slice(0, 12)}) has commits that ${remote} ${branch} (${tip.slice(0, 12)}) does not: push them first, then release from the branch's tip.`,

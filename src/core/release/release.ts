@@ -16,6 +16,7 @@ import { checkReleaseBase, fetchBranchAndTags, provePushAccess, pushSummary, val
 import type { Publisher, RegistryEntry } from './publish/publisher.js';
 import { RELEASE_TRAILER_KEY } from './trailer.js';
 import { LOCKFILES, readVersion, setLockfileVersion, setVersion, versionFileKind } from './version-files.js';
+import { bumpDependency, bumpLockfileDependents, workspacePackages } from './workspace.js';
 
 /** Trailer naming the tag a release commit belongs to. */
 export const RELEASE_TRAILER = RELEASE_TRAILER_KEY;
@@ -44,6 +45,12 @@ export interface ReleaseOptions {
   rules: BumpRules;
   /** Merge commits with a conventional subject count (default true, as semantic-release). */
   merges?: boolean;
+  /**
+   * npm workspaces: siblings whose package.json depends on this library get the range moved to the
+   * new version in a `fix(deps)` commit pushed with the release, so their own release step (next
+   * in the same job) releases them as a patch — changesets' and release-please's node-workspace behaviour.
+   */
+  workspaceDependents?: boolean;
   /** CHANGELOG file relative to repoDir; undefined = none. */
   changelogFile?: string;
   /** Version files relative to repoDir. npm lockfiles beside a package.json (and the root one of a workspace) follow it. */
@@ -84,6 +91,10 @@ export interface ReleasePlan {
   commits: ConventionalCommit[];
   notes: string;
   fileChanges: FileChange[];
+  /** Workspace siblings' manifests (and the root lockfile) moved to the new version: the `fix(deps)` commit before the release commit. */
+  dependentChanges: FileChange[];
+  /** What the dependents' change does, one line per sibling. */
+  dependents: string[];
   steps: { publish: Step; commitAndTag: Step; push: Step; forgeRelease: Step };
   /** What the registry already holds of the version (verified to be this release's), if anything. */
   registry?: RegistryEntry;
@@ -174,6 +185,42 @@ function plannedChanges(options: ReleaseOptions, version: string, notes: string)
     if (after !== before) changes.push({ file: options.changelogFile, before, after });
   }
   return changes;
+}
+
+/**
+ * With `workspaceDependents`, the siblings' manifests moved to `version` and, when one changes, the
+ * root lockfile with them (its entry for this library included): those go in the `fix(deps)` commit.
+ */
+async function withDependents(
+  options: ReleaseOptions,
+  git: Git,
+  version: string,
+  changes: FileChange[],
+): Promise<{ fileChanges: FileChange[]; dependentChanges: FileChange[]; dependents: string[] }> {
+  const manifest = options.versionFiles.find((file) => versionFileKind(file) === 'package.json');
+  const none = { fileChanges: changes, dependentChanges: [], dependents: [] };
+  if (!options.workspaceDependents || !manifest || options.path === '.') return none;
+  const name = (JSON.parse(readText(options.repoDir, manifest) ?? '{}') as { name?: string }).name;
+  if (!name) return none;
+  const dependentChanges: FileChange[] = [];
+  const dependents: string[] = [];
+  const dirs: string[] = [];
+  for (const sibling of await workspacePackages(git, readText(options.repoDir, 'package.json'))) {
+    if (sibling.dir === options.path) continue;
+    const before = readText(options.repoDir, sibling.manifest) as string;
+    const { text, bumped } = bumpDependency(sibling.manifest, before, name, version);
+    if (bumped.length === 0) continue;
+    dependentChanges.push({ file: sibling.manifest, before, after: text });
+    dependents.push(`${sibling.dir}: ${bumped.join(', ')}`);
+    dirs.push(sibling.dir);
+  }
+  if (dependentChanges.length === 0) return none;
+  const lockfile = readText(options.repoDir, 'package-lock.json');
+  if (lockfile === undefined) return { fileChanges: changes, dependentChanges, dependents };
+  const planned = changes.find((change) => change.file === 'package-lock.json');
+  const after = bumpLockfileDependents('package-lock.json', planned?.after ?? lockfile, dirs, name, version);
+  dependentChanges.push({ file: 'package-lock.json', before: lockfile, after });
+  return { fileChanges: changes.filter((change) => change !== planned), dependentChanges, dependents };
 }
 
 function firstVersion(options: ReleaseOptions, type: ReleaseType): string {
@@ -321,6 +368,8 @@ async function resumePlan(
     commits,
     notes: notesFor(options, latest.version, latest.tag, previous?.tag, commits),
     fileChanges: [],
+    dependentChanges: [],
+    dependents: [],
     steps,
     registry,
     missingFiles,
@@ -344,6 +393,8 @@ function nothing(reason: string, options: ReleaseOptions, context: PlanContext, 
     commits: [],
     notes: '',
     fileChanges: [],
+    dependentChanges: [],
+    dependents: [],
     steps: { publish: 'skip', commitAndTag: 'skip', push: 'skip', forgeRelease: 'skip' },
     branch: context.branch,
     head: context.head,
@@ -471,7 +522,12 @@ export async function planRelease(options: ReleaseOptions): Promise<ReleasePlan>
   const previous = prerelease && latest && semver.lt(latest.version, version) ? latest : stable;
   const notesCommits = previous === latest && latest !== stable ? sinceLatest : sinceStable;
   const notes = notesFor(options, version, tag, previous?.tag, notesCommits);
-  const fileChanges = plannedChanges(options, version, notes);
+  const { fileChanges, dependentChanges, dependents } = await withDependents(
+    options,
+    git,
+    version,
+    plannedChanges(options, version, notes),
+  );
   const entry = await options.publisher.lookup(version);
   const registry = entry === 'unknown' ? undefined : entry;
   let publish: Step = options.publisher.kind === 'none' ? 'skip' : 'todo';
@@ -504,6 +560,8 @@ export async function planRelease(options: ReleaseOptions): Promise<ReleasePlan>
     commits: notesCommits,
     notes,
     fileChanges,
+    dependentChanges,
+    dependents,
     steps: {
       publish,
       commitAndTag: 'todo',
@@ -594,12 +652,17 @@ export async function executeRelease(options: ReleaseOptions, plan: ReleasePlan)
       result.published = true;
     }
   } else {
-    for (const change of plan.fileChanges) writeFileAtomic(join(options.repoDir, change.file), change.after);
     try {
+      const trailers = [{ key: TRAILER.stage, value: 'release' }, { key: RELEASE_TRAILER, value: tag }, ...(options.git.trailers ?? [])];
+      if (plan.dependentChanges.length > 0) {
+        for (const change of plan.dependentChanges) writeFileAtomic(join(options.repoDir, change.file), change.after);
+        await git.add(plan.dependentChanges.map((change) => change.file));
+        await git.commit(buildCommitMessage(`fix(deps): update ${options.name} to ${version}`, '', trailers), options.git.author);
+      }
+      for (const change of plan.fileChanges) writeFileAtomic(join(options.repoDir, change.file), change.after);
       if (plan.fileChanges.length > 0) {
         await git.add(plan.fileChanges.map((change) => change.file));
         const subject = renderTemplate(options.git.commitMessage, { tag, version, name: options.name });
-        const trailers = [{ key: TRAILER.stage, value: 'release' }, { key: RELEASE_TRAILER, value: tag }, ...(options.git.trailers ?? [])];
         result.commitSha = await git.commit(buildCommitMessage(subject, '', trailers), options.git.author);
       }
       await git.tag(tag, plan.notes, options.git.author);
@@ -657,6 +720,7 @@ export function renderPlan(plan: ReleasePlan, publisher: Publisher): string {
       `${plan.steps.publish}: ${publisher.describe()}${plan.steps.publish === 'todo' && publisher.kind === 'npm' ? ` (dist-tag ${plan.distTag})` : ''}${plan.missingFiles?.length ? ` (missing: ${plan.missingFiles.join(', ')})` : ''}`,
     ],
     ['files', plan.fileChanges.map((change) => `\`${change.file}\``).join(', ') || '—'],
+    ...(plan.dependents.length > 0 ? [['workspace dependents (fix(deps) commit)', plan.dependents.join('; ')] as [string, string]] : []),
     ['commit + tag', plan.steps.commitAndTag],
     [
       'push',
