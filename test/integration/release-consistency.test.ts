@@ -197,16 +197,20 @@ describe('registry content is tag content (real Verdaccio)', () => {
     library(repo, name);
     change(repo, 'feat: first', 'zero');
     repo.push();
+    await release(options(repo, name));
+    change(repo, 'feat: second', 'one');
+    repo.push();
     await release(options(repo, name, { publisher: noPublisher, git: { ...options(repo, name).git, remote: undefined } }));
-    repo.git('tag', '--delete', 'v0.1.0');
+    repo.git('tag', '--delete', 'v0.2.0');
 
     const result = await release(options(repo, name));
     expect(result.plan.action).toBe('release');
+    expect(result.plan.version).toBe('0.2.0');
     expect(result.plan.fileChanges).toEqual([]);
-    const tagCommit = repo.git('rev-parse', 'v0.1.0^{commit}');
+    const tagCommit = repo.git('rev-parse', 'v0.2.0^{commit}');
     expect(repo.git('ls-remote', 'origin', 'refs/heads/main').split('\t')[0]).toBe(tagCommit);
-    expect(repo.remoteTags()).toEqual(['v0.1.0']);
-    expect((await registry.packument(name))?.versions['0.1.0']?.gitHead).toBe(tagCommit);
+    expect(repo.remoteTags().sort()).toEqual(['v0.1.0', 'v0.2.0']);
+    expect((await registry.packument(name))?.versions['0.2.0']?.gitHead).toBe(tagCommit);
     expect((await planRelease(options(cloneOf(repo, 'untagged-fresh'), name))).action).toBe('none');
   }, 90_000);
 

@@ -338,10 +338,12 @@ async function resumePlan(
   }
   const remote = options.git.remote;
   const tagMissing = remote ? !(await remoteHasTag(git, remote, latest.tag)) : false;
+  // An unpushed release commit is this tag's only when the tag is on it; one without its tag (an older run) is the release path's.
+  const pushBranch = context.pushBranch && tagCommit === context.head;
   const steps = {
     publish,
     commitAndTag: 'done' as Step,
-    push: tagMissing || context.pushBranch ? ('todo' as Step) : remote ? 'done' : 'skip',
+    push: tagMissing || pushBranch ? ('todo' as Step) : remote ? 'done' : 'skip',
     forgeRelease: await forgeStep(options, latest.tag),
   } satisfies ReleasePlan['steps'];
   if (steps.publish !== 'todo' && steps.push !== 'todo' && steps.forgeRelease !== 'todo') return undefined;
@@ -351,7 +353,7 @@ async function resumePlan(
   const missing = [
     steps.publish === 'todo' && (missingFiles?.length ? `files not uploaded: ${missingFiles.join(', ')}` : 'package not published'),
     tagMissing && 'tag not pushed',
-    context.pushBranch && 'release commit not pushed',
+    pushBranch && 'release commit not pushed',
     steps.forgeRelease === 'todo' && 'no forge release',
   ]
     .filter(Boolean)
@@ -375,7 +377,7 @@ async function resumePlan(
     missingFiles,
     branch: context.branch,
     head: context.head,
-    pushBranch: context.pushBranch,
+    pushBranch,
     checks: [...context.checks],
   };
   await proveAccess(options, git, plan);
