@@ -162,6 +162,33 @@ describe('registry content is tag content (real Verdaccio)', () => {
     expect(repo.git('status', '--porcelain')).toBe('');
   }, 90_000);
 
+  test('a pushed tag whose registry version came from another commit is reported, and later releases go on', async () => {
+    const name = 'aegis-race-pushed-stray';
+    const repo = new TestRepo(join(root, 'pushed-stray'));
+    library(repo, name);
+    change(repo, 'feat: first', 'zero');
+    repo.push();
+    // The issue's end state: v0.1.0 tagged and pushed here, 0.1.0 on the registry from a commit that is not the tag's.
+    const stray = cloneOf(repo, 'pushed-stray-old');
+    stray.write('package.json', PACKAGE_JSON(name, '0.1.0'));
+    const strayCommit = change(stray, 'chore(release): v0.1.0', 'stray');
+    await npmPublisher({ packageName: name, registryUrl: registry.url, token }).publish('0.1.0', stray.dir, {
+      tag: 'v0.1.0',
+      distTag: 'latest',
+    });
+    await release(options(repo, name, { publisher: noPublisher }));
+    expect(repo.remoteTags()).toEqual(['v0.1.0']);
+
+    change(repo, 'fix: next', 'next');
+    repo.push();
+    const warnings: string[] = [];
+    const log = { ...silentLog, warning: (message: string) => warnings.push(message) };
+    const next = await release(options(repo, name, { log }));
+    expect(next.plan.version).toBe('0.1.1');
+    expect(warnings.join('\n')).toContain(`the registry already holds 0.1.0 built from commit ${strayCommit.slice(0, 12)}`);
+    expect((await registry.packument(name))?.versions['0.1.1']?.gitHead).toBe(repo.git('rev-parse', 'v0.1.1^{commit}'));
+  }, 90_000);
+
   test('rerun in the same workspace after a run stopped between tagging and pushing: branch and tag pushed together, then published', async () => {
     const name = 'aegis-rerun-workspace';
     const repo = new TestRepo(join(root, 'rerun'));

@@ -333,11 +333,20 @@ async function resumePlan(
     const missingOf = options.publisher.missingFiles.bind(options.publisher);
     missingFiles = await withCheckoutOf(options, latest.tag, (dir) => missingOf(latest.version, dir, registry));
     publish = missingFiles.length > 0 ? 'todo' : 'done';
-  } else if (registry) {
-    publish = options.publisher.kind === 'npm' ? verifyNpmEntry(options, registry, latest.tag, tagCommit) : 'done';
   }
   const remote = options.git.remote;
   const tagMissing = remote ? !(await remoteHasTag(git, remote, latest.tag)) : false;
+  if (registry && !options.publisher.missingFiles) {
+    try {
+      publish = options.publisher.kind === 'npm' ? verifyNpmEntry(options, registry, latest.tag, tagCommit) : 'done';
+    } catch (error) {
+      // Pushing a tag that disagrees with the registry is refused; a pushed one already disagrees, and
+      // stopping every later release would not change that: it is reported and the line goes on.
+      if (tagMissing || !remote) throw error;
+      options.log.warning((error as Error).message);
+      publish = 'done';
+    }
+  }
   // An unpushed release commit is this tag's only when the tag is on it; one without its tag (an older run) is the release path's.
   const pushBranch = context.pushBranch && tagCommit === context.head;
   const steps = {
