@@ -55,6 +55,8 @@ export interface PushOptions {
    * (`--force-with-lease=<ref>:<expected>`). Never a plain force push.
    */
   lease?: { ref: string; expected: string };
+  /** `--dry-run`: asks the remote (push access, rejections) without sending anything. */
+  dryRun?: boolean;
 }
 
 export interface LogOptions {
@@ -254,6 +256,7 @@ export class Git {
   async push(remote: string, refspecs: readonly string[], options: PushOptions = {}): Promise<GitOutcome> {
     const args = ['push', options.porcelain ? '--porcelain' : '--quiet'];
     if (options.atomic) args.push('--atomic');
+    if (options.dryRun) args.push('--dry-run');
     if (options.lease) args.push(`--force-with-lease=${options.lease.ref}:${options.lease.expected}`);
     return await this.attempt([...args, remote, ...refspecs]);
   }
