@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
+import { GITLAB_OUTPUT_FOLDER, gitlabArtifacts } from '../src/platform/gitlab.js';
 import type { StageDefinition } from '../src/stages/definition.js';
 import { stages } from '../src/stages/index.js';
 
@@ -50,7 +51,9 @@ export function componentYaml(stage: StageDefinition): string {
     // A required input has no default, so GitLab refuses a pipeline that omits it.
     Object.entries(stage.inputs).map(([name, spec]) => [
       name,
-      spec.required ? { description: spec.description } : { description: spec.description, default: spec.default ?? '' },
+      spec.required
+        ? { description: spec.description }
+        : { description: spec.description, default: stage.gitlab?.defaults?.[name] ?? spec.default ?? '' },
     ]),
   );
   const spec = { spec: { inputs: { ...jobInputs, ...stage.gitlab?.inputs, ...inputs } } };
@@ -63,8 +66,9 @@ export function componentYaml(stage: StageDefinition): string {
       ...(stage.gitlab?.cache ? { cache: stage.gitlab.cache } : {}),
       artifacts: {
         when: 'always',
-        paths: ['aegis-summary/', ...(stage.gitlab?.artifacts?.paths ?? [])],
-        reports: { dotenv: `aegis-${stage.name}.env`, ...stage.gitlab?.artifacts?.reports },
+        // Everything a job of ours writes is under one git-excluded folder (see src/platform/gitlab.ts).
+        paths: [`${GITLAB_OUTPUT_FOLDER}/`, ...(stage.gitlab?.artifacts?.paths ?? [])],
+        reports: { dotenv: gitlabArtifacts.dotenv(stage.name), ...stage.gitlab?.artifacts?.reports },
       },
     },
     ...stage.gitlab?.jobs,

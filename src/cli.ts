@@ -3,11 +3,12 @@ import type { StageDefinition } from './stages/definition.js';
 import { stages } from './stages/index.js';
 import { runStage } from './stages/runner.js';
 
-const USAGE = `Usage: aegis <stage> [--<input> <value>]... [--output-file <file>] [--summary-file <file>]
+const USAGE = `Usage: aegis <stage> [--<input> <value>]... [--output-file <file>] [--summary-file <file>] [--output-dir <dir>]
 
 Runs one aegis stage on this machine. Inputs are the same kebab-case names as in the
 GitHub action and the GitLab component; a flag without a value means 'true'.
-Outputs are printed to stdout as name=value lines; logs go to stderr.
+Outputs are printed to stdout as name=value lines; logs go to stderr. Files a stage
+writes (reports, lists, measurements) go to --output-dir, else to a new temporary directory.
 
 Stages: ${Object.keys(stages).join(', ')}
 Help for one stage: aegis <stage> --help`;
@@ -17,6 +18,7 @@ export interface ParsedArgs {
   inputs: Record<string, string>;
   outputFile?: string;
   summaryFile?: string;
+  outputDir?: string;
   help: boolean;
 }
 
@@ -42,6 +44,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else value = 'true';
     if (name === 'output-file') parsed.outputFile = value;
     else if (name === 'summary-file') parsed.summaryFile = value;
+    else if (name === 'output-dir') parsed.outputDir = value;
     else parsed.inputs[name] = parsed.inputs[name] === undefined ? value : `${parsed.inputs[name]}\n${value}`;
   }
   return parsed;
@@ -89,6 +92,12 @@ export async function cli(argv: readonly string[]): Promise<void> {
   // Inputs travel as INPUT_* like on the runners, so the stage code path is identical.
   const env: Record<string, string | undefined> = { ...process.env };
   for (const [name, value] of Object.entries(args.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const platform = new LocalPlatform(stage.name, env, { outputFile: args.outputFile, summaryFile: args.summaryFile });
+  // A stage with its own output-dir input (scan) takes --output-dir as that input too.
+  if (args.outputDir !== undefined && stage.inputs['output-dir']) env.INPUT_OUTPUT_DIR = args.outputDir;
+  const platform = new LocalPlatform(stage.name, env, {
+    outputFile: args.outputFile,
+    summaryFile: args.summaryFile,
+    ...(args.outputDir !== undefined ? { outputDir: args.outputDir } : {}),
+  });
   await runStage(stage, platform);
 }

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { AegisError } from '../core/errors.js';
 import type { Log, SourceLocation } from '../core/log.js';
 import { loadForge } from './forge/load.js';
@@ -20,6 +22,8 @@ export abstract class BasePlatform implements Platform {
   abstract readonly name: PlatformName;
   protected readonly redactor = new Redactor();
   readonly log: Log;
+  abstract readonly inputRoots: readonly string[];
+  private createdOutputDir: string | undefined;
 
   constructor(
     readonly stage: string,
@@ -50,6 +54,17 @@ export abstract class BasePlatform implements Platform {
     const credentials = this.providedRegistryCredentials(registry.toLowerCase());
     if (credentials) this.secret(credentials.password);
     return credentials;
+  }
+
+  abstract outputDir(): string;
+
+  /**
+   * A new `aegis-<stage>-<random>` directory under `parent`, one per run. Only named here:
+   * the first file written creates it, so bad input leaves nothing behind.
+   */
+  protected temporaryOutputDir(parent: string): string {
+    this.createdOutputDir ??= join(parent, `aegis-${this.stage}-${randomBytes(6).toString('hex')}`);
+    return this.createdOutputDir;
   }
 
   /** Locally nothing is provided; CI adapters override. */

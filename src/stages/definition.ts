@@ -19,6 +19,8 @@ export interface GitLabComponent {
   artifacts?: { paths?: string[]; reports?: Record<string, string> };
   /** Component-only inputs (not action inputs), e.g. the stage of an extra job. */
   inputs?: Record<string, { description: string; default: string }>;
+  /** Stage input defaults that differ on GitLab: paths the template itself names as artifacts. */
+  defaults?: Record<string, string>;
   /** Default for the `job-stage` input. */
   stage?: string;
   /** The job's `cache:` section (the runner restores it before the script and saves it after). */

@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { AegisError, InputError } from '../core/errors.js';
+import { writeFileSafely } from '../core/fs/safe-write.js';
 import { CommitHistory } from '../core/git/history.js';
 import { type ArgoCdCheck, type CheckSpec, describeConditions, type KubernetesCheck, parseChecks } from '../core/health/checks.js';
 import { DEFAULT_LIMITS, type MeasurementPhase } from '../core/health/evaluator.js';
@@ -79,8 +79,8 @@ const definition = {
     environment: { description: 'Environment name for messages (dev, staging, prod).' },
     'fail-on': { description: 'Verdicts that fail the job (comma-separated).', default: 'Failed, Error, Inconclusive' },
     'measurements-file': {
-      description: 'Where to write every measurement as JSON (relative to the workspace).',
-      default: 'health-gate-measurements.json',
+      description:
+        "Where to write every measurement as JSON: a path in the workspace or the runner's temp directory; by default in the stage's output directory (RUNNER_TEMP on GitHub, .aegis-out/ on GitLab).",
     },
     'dry-run': { description: 'Watch and decide, but only print the rollback instead of doing it.', default: 'false' },
     'source-run': { description: 'Run URL recorded in the revert commit (Aegis-Source-Run); defaults to the current run.' },
@@ -180,7 +180,7 @@ export function parseHealthGateInputs(
     argocdHistoryId: historyId === undefined ? undefined : Number(historyId),
     notifyWebhook: webhook,
     environment: reader.optional('environment'),
-    measurementsFile: reader.path('measurements-file', workspace) as string,
+    measurementsFile: reader.outputPath('measurements-file', 'measurements.json'),
     dryRun: reader.boolean('dry-run'),
     sourceRun: reader.optional('source-run') ?? runUrl,
   };
@@ -399,7 +399,7 @@ export async function runHealthGate(platform: Platform): Promise<void> {
   }
   log.info(decision.text);
 
-  writeFileSync(options.measurementsFile, `${JSON.stringify(measurementsDocument(result, options.checks, decision), null, 2)}\n`);
+  writeFileSafely(options.measurementsFile, `${JSON.stringify(measurementsDocument(result, options.checks, decision), null, 2)}\n`);
   if (options.notifyWebhook) {
     await notify(
       options.notifyWebhook,

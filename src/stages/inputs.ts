@@ -1,5 +1,6 @@
+import { join, resolve } from 'node:path';
 import { AegisError, InputError } from '../core/errors.js';
-import { resolveInside } from '../core/paths.js';
+import { isInside, resolveInside } from '../core/paths.js';
 import type { Platform } from '../platform/types.js';
 import type { InputSpec } from './definition.js';
 
@@ -86,9 +87,26 @@ export class InputReader {
     return Number(match[1]) * (DURATION_UNITS[match[2] as string] as number);
   }
 
-  /** A path inside `root`; `..`, absolute paths elsewhere and the like are refused. */
+  /**
+   * A path inside `root`, or inside one of the platform's input roots (the runner's temp
+   * directory); `..`, absolute paths elsewhere and the like are refused.
+   */
   path(name: string, root: string): string | undefined {
     const value = this.string(name);
-    return value ? resolveInside(root, value, name) : undefined;
+    if (!value) return undefined;
+    const other = this.platform.inputRoots.find((dir) => isInside(dir, resolve(root, value)));
+    return resolveInside(other ?? root, value, name);
+  }
+
+  /**
+   * Where a stage writes one of its files: the input's path when given (workspace or the
+   * runner's temp directory), else `file` in the platform's output directory (the directory
+   * itself without `file`). The platform alone decides where stage files go.
+   */
+  outputPath(name: string, file?: string): string {
+    const given = this.path(name, this.platform.workspace);
+    if (given) return given;
+    const dir = this.platform.outputDir();
+    return file ? join(dir, file) : dir;
   }
 }

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT, runNode } from './cli.js';
-import { git, tempDir } from './git.js';
+import { git, keepsCheckoutClean, tempDir } from './git.js';
 
 export const COMPONENT_PREFIX = 'gitlab.example.com/aegis/aegis-actions';
 
@@ -20,7 +20,8 @@ export interface GitlabCiLocalResult {
  * as on GitLab: `include: component: gitlab.example.com/aegis/aegis-actions/<stage>@1.0.0`
  * clones a repository whose root is this repo's gitlab-components/ (as it is published),
  * tagged 1.0.0, reached through a url.insteadOf rule in a throwaway HOME. Jobs run the
- * committed dist/ bundles (AEGIS_DIST), exactly what the runtime image ships.
+ * committed dist/ bundles (AEGIS_DIST), exactly what the runtime image ships. Jobs run in
+ * the project directory itself (no shell isolation): the run fails when a job left files there.
  */
 export async function runGitlabCiLocal(
   ciYaml: string,
@@ -79,7 +80,7 @@ export async function runGitlabCiLocal(
     ...Object.entries(variables).flatMap(([name, value]) => ['--variable', `${name}=${value}`]),
   ];
   const pipeline = async () => {
-    const result = await runNode(args, { cwd: project, env });
+    const result = await keepsCheckoutClean(project, 'the pipeline (GitLab)', () => runNode(args, { cwd: project, env }));
     return { exitCode: result.exitCode, output: result.stdout + result.stderr };
   };
   return {

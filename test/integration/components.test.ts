@@ -77,7 +77,7 @@ show-result:
     try {
       expect(result.exitCode, result.output).toBe(0);
       expect(result.output).toMatch(/scan=passed critical=\d+/);
-      const artifact = join(result.project, '.gitlab-ci-local/artifacts/aegis-scan/aegis-scan/gl-container-scanning-report.json');
+      const artifact = join(result.project, '.gitlab-ci-local/artifacts/aegis-scan/.aegis-out/scan/gl-container-scanning-report.json');
       expect(existsSync(artifact)).toBe(true);
       expect(JSON.parse(readFileSync(artifact, 'utf8')).vulnerabilities.length).toBeGreaterThan(0);
     } finally {
