@@ -37,7 +37,7 @@ export class GitHubPlatform extends BasePlatform {
   }
 
   protected override debugEnabled(): boolean {
-    return core.isDebug();
+    return core.isDebug() || this.env.ACTIONS_STEP_DEBUG === 'true';
   }
 
   protected override annotate(level: 'warning' | 'error', message: string, location?: SourceLocation): void {

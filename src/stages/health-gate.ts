@@ -107,7 +107,7 @@ function phaseList(reader: InputReader, name: string): MeasurementPhase[] {
 /** Reads and validates every input before anything is watched, written or pushed. */
 export function parseHealthGateInputs(
   reader: InputReader,
-  workspace: string,
+  _workspace: string,
   platform: PlatformName = 'local',
   runUrl?: string,
 ): HealthGateOptions {

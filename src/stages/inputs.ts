@@ -94,8 +94,11 @@ export class InputReader {
   path(name: string, root: string): string | undefined {
     const value = this.string(name);
     if (!value) return undefined;
-    const other = this.platform.inputRoots.find((dir) => isInside(dir, resolve(root, value)));
-    return resolveInside(other ?? root, value, name);
+    const absolute = resolve(root, value);
+    // Inside root (the usual case) or else inside one of the input roots, checked the same way.
+    if (isInside(root, absolute)) return resolveInside(root, value, name);
+    const other = this.platform.inputRoots.find((dir) => isInside(dir, absolute));
+    return resolveInside(other ?? root, other ? absolute : value, name);
   }
 
   /**

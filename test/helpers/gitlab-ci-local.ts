@@ -76,6 +76,8 @@ export async function runGitlabCiLocal(
   const args = [
     join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js'),
     '--force-shell-executor',
+    // As on GitLab, artifacts reach later jobs (needs/dependencies), not the project's working tree.
+    '--no-artifacts-to-source',
     '--no-color',
     ...Object.entries(variables).flatMap(([name, value]) => ['--variable', `${name}=${value}`]),
   ];
