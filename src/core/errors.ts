@@ -55,7 +55,11 @@ function truncate(value: string, length = 200): string {
 export class ToolNotFoundError extends AegisError {
   override name = 'ToolNotFoundError';
   constructor(readonly command: string) {
-    super(`'${command}' is not installed here (not found on PATH): install it on the runner or use an image that has it`);
+    super(
+      command.includes('/')
+        ? `'${command}' does not exist: give the path of an installed program`
+        : `'${command}' is not installed here (not found on PATH): install it on the runner or use an image that has it`,
+    );
   }
 }
 

@@ -415,6 +415,13 @@ export async function runHealthGate(platform: Platform): Promise<void> {
 
   if (rollbackError) throw rollbackError;
   if (options.failOn.includes(result.verdict)) {
-    throw new AegisError(`Health gate verdict: ${result.verdict}. ${decision.text}`);
+    // Each check that did not pass, with its last measurement: that names the host and what it said.
+    const why = result.checks
+      .filter((check) => check.phase !== 'Successful')
+      .map((check) => {
+        const last = result.measurements.filter((measurement) => measurement.check === check.name).at(-1);
+        return `${check.name}: ${check.phase}, ${check.reason}${last?.message ? `; last: ${last.message}` : ''}`;
+      });
+    throw new AegisError(`Health gate verdict: ${result.verdict}${why.length > 0 ? ` (${why.join('; ')})` : ''}. ${decision.text}`);
   }
 }
