@@ -280,7 +280,7 @@ const table: Record<string, [string, Row][]> = {
   ],
   'health-gate': [
     ['billion-laughs checks', { inputs: { checks: billionLaughs('checks') }, message: /Input 'checks'/ }],
-    ['bad interval', { inputs: { checks: '- name: a\n  http: {url: "http://${DEAD}/"}', interval: 'often' }, message: /Input 'interval'/ }],
+    ['bad interval', { inputs: { checks: `- name: a\n  http: {url: "http://${DEAD}/"}`, interval: 'often' }, message: /Input 'interval'/ }],
     [
       'unreachable HTTP check',
       {
@@ -300,7 +300,7 @@ const table: Record<string, [string, Row][]> = {
         message: /127\.0\.0\.1:2/,
       },
     ],
-    ['bad rollback', { inputs: { checks: '- name: a\n  http: {url: "http://${DEAD}/"}', rollback: 'pray' }, message: /Input 'rollback'/ }],
+    ['bad rollback', { inputs: { checks: `- name: a\n  http: {url: "http://${DEAD}/"}`, rollback: 'pray' }, message: /Input 'rollback'/ }],
     ['no checks', { inputs: { checks: '[]' }, message: /Input 'checks'/ }],
   ],
   release: [
