@@ -63,6 +63,9 @@ export class ToolNotFoundError extends AegisError {
   }
 }
 
+const REACH_ADVICE =
+  "Check the URL or host in the stage's inputs, that the service is up, and that this machine can reach it (proxy, firewall, DNS).";
+
 const NETWORK_CODES: Record<string, string> = {
   ECONNREFUSED: 'the connection was refused (nothing listens there)',
   ENOTFOUND: 'the host name does not resolve',
@@ -106,7 +109,7 @@ function networkFailure(error: unknown): string | undefined {
         : typeof address === 'string'
           ? `${address}${port ? `:${port}` : ''}`
           : (/attempted address: ([^,)]+)/.exec(message)?.[1] ?? /(?:connect|getaddrinfo) \w+ (\S+)/.exec(message)?.[1]);
-    return `Could not reach ${host ?? 'a host the stage needs'}: ${NETWORK_CODES[code]} (${code}). Check the URL or host in the stage's inputs, that the service is up, and that this machine can reach it (proxy, firewall, DNS).`;
+    return `Could not reach ${host ?? 'a host the stage needs'}: ${NETWORK_CODES[code]} (${code}). ${REACH_ADVICE}`;
   }
   return undefined;
 }
@@ -153,6 +156,8 @@ function apiFailure(error: unknown): string | undefined {
  * stack trace (the runner logs that at debug level only).
  */
 export function failureMessage(error: unknown): string {
+  // src/core/http.ts's HttpUnreachableError names the host; say what to look at.
+  if (error instanceof AegisError && error.name === 'HttpUnreachableError') return `${error.message}. ${REACH_ADVICE}`;
   if (error instanceof AegisError) return error.message;
   const explained = networkFailure(error) ?? apiFailure(error);
   if (explained) return explained;

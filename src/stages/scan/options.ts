@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseDuration } from '../../core/duration.js';
 import { InputError } from '../../core/errors.js';
 import { displayPath } from '../../core/paths.js';
 import { type IgnoreEntry, parseIgnoreFile } from '../../core/scan/ignore.js';
@@ -119,7 +120,7 @@ export function parseScanInputs(reader: InputReader, workspace: string): ScanOpt
     );
   }
   const timeout = reader.string('timeout');
-  if (!/^\d+(ms|s|m|h)$/.test(timeout)) throw new InputError('timeout', timeout, "a duration such as '10m'");
+  if (parseDuration(timeout, { integer: true }) === undefined) throw new InputError('timeout', timeout, "a duration such as '10m'");
   const binary = reader.optional('trivy-binary');
   const platform = reader.optional('platform');
 
