@@ -1,6 +1,7 @@
 // Generates each stage's GitHub action.yml and GitLab component template from its
 // StageDefinition, so inputs, defaults and descriptions live in one place.
 // `--check` fails when a committed file differs from what the definitions produce.
+import './require-node.mjs';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
