@@ -44,12 +44,15 @@ jobs:
       - run: ${run}
 `;
   test('knows vars, secrets and inputs (the stale 2022 build reported vars.* as undefined)', async () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
     expect(await lintWorkflow(job('echo "${{ vars.GITOPS_URL }} ${{ secrets.TOKEN }} ${{ inputs.environment }}"'), 'ok.yml')).toEqual([]);
   });
   test('still finds real mistakes', async () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
     expect(await lintWorkflow(job('echo "${{ matrix.nope }}"'), 'bad.yml')).toEqual([
       expect.stringMatching(/bad\.yml:9:.*"nope" is not defined/),
     ]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
     expect(await lintWorkflow(job('echo "${{ inputs.enviroment }}"'), 'typo.yml')).toEqual([
       expect.stringMatching(/typo\.yml:9:.*"enviroment" is not defined/),
     ]);
@@ -88,7 +91,9 @@ describe('CI of this repository', () => {
     const job = release.jobs.release;
     expect(job?.if).toBe("github.event.workflow_run.conclusion == 'success' && github.event.workflow_run.event == 'push'");
     const checkout = job?.steps.find((step) => step.uses?.startsWith('actions/checkout@'));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
     expect(checkout?.with?.ref).toBe('${{ github.event.workflow_run.head_sha }}');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template
     expect(job?.steps.find((step) => step.uses === './actions/release')?.with?.branch).toBe('${{ github.event.workflow_run.head_branch }}');
   });
 
