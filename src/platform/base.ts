@@ -23,6 +23,7 @@ export abstract class BasePlatform implements Platform {
   protected readonly redactor = new Redactor();
   readonly log: Log;
   abstract readonly inputRoots: readonly string[];
+  readonly shortShaLength: number = 7;
   private createdOutputDir: string | undefined;
 
   constructor(

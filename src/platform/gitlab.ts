@@ -34,6 +34,8 @@ export function dotenvLine(prefix: string, name: string, value: string): string 
 export class GitLabPlatform extends BasePlatform {
   readonly name = 'gitlab' as const;
   readonly inputRoots: readonly string[] = [];
+  /** CI_COMMIT_SHORT_SHA's length: 8 (what a later job writing `sha-$CI_COMMIT_SHORT_SHA` expects). */
+  override readonly shortShaLength: number;
   private readonly dotenvPath: string;
   private readonly outputPrefix: string;
   private sectionCounter = 0;
@@ -46,6 +48,7 @@ export class GitLabPlatform extends BasePlatform {
     super(stage, env, env.CI_PROJECT_DIR && existsSync(env.CI_PROJECT_DIR) ? env.CI_PROJECT_DIR : process.cwd());
     this.dotenvPath = resolve(this.workspace, env.AEGIS_DOTENV ?? gitlabArtifacts.dotenv(stage));
     this.outputPrefix = env.AEGIS_OUTPUT_PREFIX ?? 'AEGIS_';
+    this.shortShaLength = env.CI_COMMIT_SHORT_SHA?.length || 8;
   }
 
   protected override async group<T>(title: string, body: () => Promise<T>): Promise<T> {

@@ -69,6 +69,8 @@ export interface Platform {
    * Locally: `--output-dir`, else a fresh temporary directory.
    */
   outputDir(): string;
+  /** Hex digits of the platform's short commit SHA: GitLab's CI_COMMIT_SHORT_SHA has 8, GitHub (and git's usual) 7. */
+  readonly shortShaLength: number;
   /** Raw input value, '' when unset. */
   input(name: string): string;
   setOutput(name: string, value: string): void;

@@ -16,6 +16,8 @@ export interface RecordingOptions {
   outputDir?: string;
   /** Directories besides the workspace that path inputs may be in (the runner's temp dir). */
   inputRoots?: string[];
+  /** 8 to act like GitLab. */
+  shortShaLength?: number;
 }
 
 /** An in-memory Platform for tests: inputs from a record; outputs, summaries, warnings, secrets and failures recorded. */
@@ -38,6 +40,7 @@ export class RecordingPlatform implements Platform {
   };
 
   readonly inputRoots: readonly string[];
+  readonly shortShaLength: number;
   private createdOutputDir: string | undefined;
 
   constructor(
@@ -46,6 +49,7 @@ export class RecordingPlatform implements Platform {
     private readonly options: RecordingOptions = {},
   ) {
     this.inputRoots = options.inputRoots ?? [];
+    this.shortShaLength = options.shortShaLength ?? 7;
   }
 
   outputDir(): string {

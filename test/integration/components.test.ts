@@ -117,6 +117,10 @@ show-digest:
     );
     try {
       expect(result.exitCode, result.output).toBe(0);
+      // No dependency cache configured: no cache: section, so no "no matching files" warning after the job.
+      expect(result.output).not.toContain('no matching files');
+      // type=sha follows CI_COMMIT_SHORT_SHA (8 hex digits), so a later job can write sha-$CI_COMMIT_SHORT_SHA itself.
+      expect(result.output).toMatch(/:sha-[0-9a-f]{8}\b/);
       const digest = /built=(sha256:[0-9a-f]{64})/.exec(result.output)?.[1];
       expect(digest).toBeDefined();
       const inspected = skopeoInspect(`${image}@${digest}`) as { Digest?: string };

@@ -4,7 +4,7 @@
  * The `tags` input takes metadata-action's rule lines (a line without `type=` is a literal
  * tag, like `type=raw`):
  *
- *     type=sha                        sha-<7 hex>     (format=long: sha-<40 hex>)
+ *     type=sha                        sha-<7 hex>     (format=long: sha-<40 hex>; shortShaLength changes 7)
  *     type=ref,event=branch           the branch name, on branch events (not on pull requests)
  *     type=ref,event=tag              the git tag, on tag events
  *     type=ref,event=pr               pr-<number>, on pull/merge requests
@@ -63,6 +63,8 @@ export interface MetadataInput {
   created: string;
   /** User labels, applied over the OCI ones. */
   labels?: Readonly<Record<string, string>>;
+  /** Hex digits of a short SHA (metadata-action's DOCKER_METADATA_SHORT_SHA_LENGTH): 7 by default, GitLab's CI_COMMIT_SHORT_SHA has 8. */
+  shortShaLength?: number;
 }
 
 export interface ImageMetadata {
@@ -167,10 +169,10 @@ function renderSemver(pattern: string, version: semver.SemVer): string {
 }
 
 /** The raw tag value a rule yields for this event, before prefix/suffix; undefined when it does not apply. */
-function ruleValue(rule: TagRule, event: CiEvent, revision: string | undefined): string | undefined {
+function ruleValue(rule: TagRule, event: CiEvent, revision: string | undefined, shortSha: number): string | undefined {
   switch (rule.type) {
     case 'sha':
-      return revision ? (rule.format === 'long' ? revision : revision.slice(0, SHORT_SHA)) : undefined;
+      return revision ? (rule.format === 'long' ? revision : revision.slice(0, shortSha)) : undefined;
     case 'ref':
       if (rule.event === 'branch') return isBranchEvent(event) ? event.branch : undefined;
       if (rule.event === 'tag') return event.kind === 'tag' ? event.tag : undefined;
@@ -202,13 +204,13 @@ function wantsLatest(policy: LatestPolicy, event: CiEvent): boolean {
 }
 
 /** Version label: semver on release tags, `pr-N`, the branch, else the short SHA (metadata-action's order). */
-function versionOf(event: CiEvent, revision: string | undefined): string {
+function versionOf(event: CiEvent, revision: string | undefined, shortSha: number): string {
   const version = tagVersion(event);
   if (version) return version.version;
   if (event.kind === 'tag' && event.tag) return sanitizeTag(event.tag);
   if (event.pullRequest) return `pr-${event.pullRequest.number}`;
   if (event.branch) return sanitizeTag(event.branch);
-  return revision ? revision.slice(0, SHORT_SHA) : '';
+  return revision ? revision.slice(0, shortSha) : '';
 }
 
 export function computeMetadata(input: MetadataInput): ImageMetadata {
@@ -218,7 +220,7 @@ export function computeMetadata(input: MetadataInput): ImageMetadata {
   let longTag: string | undefined;
   for (const rule of input.rules) {
     if (rule.enable === 'false' || (rule.enable === '{{is_default_branch}}' && !isDefaultBranch(event))) continue;
-    const value = ruleValue(rule, event, revision);
+    const value = ruleValue(rule, event, revision, input.shortShaLength ?? SHORT_SHA);
     if (value === undefined || value === '') continue;
     const tag = sanitizeTag(`${rule.prefix}${value}${rule.suffix}`);
     if (!TAG_RE.test(tag)) continue;
@@ -230,7 +232,7 @@ export function computeMetadata(input: MetadataInput): ImageMetadata {
   }
   if (wantsLatest(input.latest, event) && !tags.includes('latest')) tags.push('latest');
 
-  const version = versionOf(event, revision);
+  const version = versionOf(event, revision, input.shortShaLength ?? SHORT_SHA);
   const labels: Record<string, string> = {
     'org.opencontainers.image.title': input.title,
     ...(input.description ? { 'org.opencontainers.image.description': input.description } : {}),
