@@ -6,12 +6,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LocalPlatform } from '../../src/platform/local.js';
 import type { StageDefinition } from '../../src/stages/definition.js';
 import { stages } from '../../src/stages/index.js';
 import { runStage } from '../../src/stages/runner.js';
+import { runEntry } from '../helpers/entry.js';
 import { type BareRepo, createBareRepo, git, tempDir } from '../helpers/git.js';
 
 /** Nothing listens on port 2 (and fetch, unlike port 1, does not block it): connecting is refused at once. */
@@ -337,4 +338,48 @@ test('with --debug (AEGIS_DEBUG) the stack trace is there for whoever asks', asy
     message: /./,
   });
   expect(output).toMatch(/\[debug\] .*\n\s+at /);
+});
+
+describe('through the real entry, as the runners start it', () => {
+  const promoteInputs = () => ({
+    INPUT_REPOSITORY: gitops.bare,
+    INPUT_FROM: 'dev',
+    INPUT_TO: 'staging',
+  });
+
+  test('GitHub: one ::error:: line naming the host, no stack; the stack with ACTIONS_STEP_DEBUG', async () => {
+    const runnerTemp = tempDir('aegis-user-errors-runner-');
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: workspace, RUNNER_TEMP: runnerTemp, ...promoteInputs() };
+    const plain = await runEntry('promote', env);
+    expect(plain.status).toBe(1);
+    expect(plain.stdout).toMatch(/^::error::http:\/\/127\.0\.0\.1:2 unreachable: ECONNREFUSED\. Check the URL or host/m);
+    expect(plain.stdout.match(/^::error::/gm)).toHaveLength(1);
+    expect(`${plain.stdout}${plain.stderr}`).not.toMatch(/^\s+at /m);
+    const debug = await runEntry('promote', { ...env, ACTIONS_STEP_DEBUG: 'true' });
+    expect(debug.status).toBe(1);
+    expect(debug.stdout).toMatch(/\[debug\] .*\n\s+at /);
+  });
+
+  test('GitLab: a missing tool names the tool and the input, no stack; the stack with CI_DEBUG_TRACE', async () => {
+    const env = {
+      GITLAB_CI: 'true',
+      CI_PROJECT_DIR: workspace,
+      CI_JOB_NAME: 'build',
+      // Only node on PATH: no buildah (nor git).
+      PATH: `${EMPTY_PATH}:${dirname(process.execPath)}`,
+      INPUT_IMAGE: 'registry.example.com/api',
+      INPUT_CONTEXT: 'services/api',
+      INPUT_BUILDER: 'buildah',
+      INPUT_PUSH: 'false',
+      INPUT_CACHE: 'none',
+      INPUT_TAGS: 'test',
+    };
+    const plain = await runEntry('build', env);
+    const output = `${plain.stdout}${plain.stderr}`;
+    expect(plain.status).toBe(1);
+    expect(output).toMatch(/ERROR.* 'buildah' is not installed here .*change the input 'builder'/);
+    expect(output).not.toMatch(/^\s+at /m);
+    const debug = await runEntry('build', { ...env, CI_DEBUG_TRACE: 'true' });
+    expect(`${debug.stdout}${debug.stderr}`).toMatch(/\[debug\] .*\n\s+at /);
+  });
 });
