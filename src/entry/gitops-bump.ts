@@ -1,5 +1,8 @@
-import { gitopsBump } from '../stages/gitops-bump.js';
-import { isEntryPoint, main } from '../stages/runner.js';
+// The Node check runs before the stage loads: on Node < 24 its imports would not even link.
+import '../../scripts/require-node.mjs';
+
+const { gitopsBump } = await import('../stages/gitops-bump.js');
+const { isEntryPoint, main } = await import('../stages/runner.js');
 
 export const run = () => main(gitopsBump);
 if (isEntryPoint(import.meta.url)) await run();

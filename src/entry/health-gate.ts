@@ -1,5 +1,8 @@
-import { healthGate } from '../stages/health-gate.js';
-import { isEntryPoint, main } from '../stages/runner.js';
+// The Node check runs before the stage loads: on Node < 24 its imports would not even link.
+import '../../scripts/require-node.mjs';
+
+const { healthGate } = await import('../stages/health-gate.js');
+const { isEntryPoint, main } = await import('../stages/runner.js');
 
 export const run = () => main(healthGate);
 if (isEntryPoint(import.meta.url)) await run();

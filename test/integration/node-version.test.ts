@@ -46,6 +46,13 @@ describe.skipIf(!present)(`on ${oldNode ?? 'an old Node (none found)'}`, () => {
     expect(result.stderr).not.toMatch(/SyntaxError|does not provide an export/);
   });
 
+  test.each(shims)('src/entry/%s.ts (through tsx) stops with the Node 24 message', async (name) => {
+    const result = await withOldNode(oldNode as string, ['--import', 'tsx', join(ROOT, 'src/entry', `${name}.ts`)]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(MESSAGE);
+    expect(result.stderr).not.toMatch(/SyntaxError|does not provide an export/);
+  });
+
   test.each(scripts)('scripts/%s stops with the Node 24 message', async (script) => {
     const result = await withOldNode(oldNode as string, [join(ROOT, 'scripts', script), '--check']);
     expect(result.exitCode).toBe(1);
