@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { appendFileSafely, ensureDirectoryInside, writeFileSafely } from '../core/fs/safe-write.js';
+import { excludeFromCheckout } from '../core/git/exclude.js';
 import { BasePlatform, type Env } from './base.js';
 import { gitlabEvent } from './event.js';
 import type { CiEvent, RegistryCredentials } from './types.js';
@@ -86,30 +86,11 @@ export class GitLabPlatform extends BasePlatform {
     await this.group(`${this.stage} summary`, async () => this.writeLine(clean));
   }
 
-  /**
-   * Adds `/.aegis-out/` to the checkout's `.git/info/exclude` (once), so that `git status`,
-   * `git add -A` and release's clean-tree check never see our files. Not a git checkout: nothing to do.
-   */
+  /** `/.aegis-out/` in the checkout's `.git/info/exclude` (once): git status and `git add -A` never see our files. */
   private excludeOutputFolder(): void {
     if (this.excluded) return;
     this.excluded = true;
-    const git = (...args: string[]) =>
-      execFileSync('git', args, { cwd: this.workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    let excludeFile: string;
-    let topLevel: string;
-    try {
-      topLevel = git('rev-parse', '--show-toplevel');
-      excludeFile = resolve(this.workspace, git('rev-parse', '--git-path', 'info/exclude'));
-    } catch {
-      return;
-    }
-    const folder = relative(topLevel, join(this.workspace, GITLAB_OUTPUT_FOLDER)).split('\\').join('/');
-    if (folder.startsWith('..') || isAbsolute(folder)) return;
-    const pattern = `/${folder}/`;
-    const current = existsSync(excludeFile) ? readFileSync(excludeFile, 'utf8') : '';
-    if (current.split(/\r?\n/).includes(pattern)) return;
-    const separator = current === '' || current.endsWith('\n') ? '' : '\n';
-    appendFileSafely(excludeFile, `${separator}# aegis: job outputs and artifacts\n${pattern}\n`);
+    excludeFromCheckout(join(this.workspace, GITLAB_OUTPUT_FOLDER));
   }
 
   event(): CiEvent {

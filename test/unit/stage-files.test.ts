@@ -68,6 +68,17 @@ describe('GitLab', () => {
     expect(readFileSync(join(project, '.aegis-out/aegis-detect.env'), 'utf8')).toBe('AEGIS_HAS_CHANGES=true\n');
   });
 
+  test('in a git worktree (a .git file), the common info/exclude is used and the worktree stays clean', () => {
+    const main = repository();
+    const worktree = join(tempDir('aegis-stage-files-wt-'), 'wt');
+    git(main, 'worktree', 'add', '--quiet', '-b', 'other', worktree);
+    const platform = new GitLabPlatform('scan', { CI_PROJECT_DIR: worktree });
+    writeFileSync(join(platform.outputDir(), 'report.json'), '{}');
+    platform.setOutput('result', 'passed');
+    expect(readFileSync(join(main, '.git/info/exclude'), 'utf8')).toMatch(/^\/\.aegis-out\/$/m);
+    expect(git(worktree, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+
   test("not the user's .aegis/ (the services manifest lives there)", () => {
     const project = repository();
     expect(new GitLabPlatform('detect', { CI_PROJECT_DIR: project }).outputDir()).not.toMatch(/\/\.aegis\//);
