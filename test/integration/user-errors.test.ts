@@ -45,7 +45,7 @@ class CapturingPlatform extends LocalPlatform {
 let root: string;
 let workspace: string;
 let gitops: BareRepo;
-/** A server that refuses every credential (401) and fails every other request (500). */
+/** A server that refuses every credential (401), and fails (500) for acme/broken or without credentials. */
 let refusing: Server;
 let refusingHost: string;
 
@@ -72,7 +72,7 @@ beforeAll(async () => {
   });
   refusing = createServer((request, response) => {
     request.resume();
-    const status = request.headers.authorization ? 401 : 500;
+    const status = request.url?.includes('/acme/broken/') || !request.headers.authorization ? 500 : 401;
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ message: status === 401 ? 'Bad credentials' : 'Internal error' }));
   });
@@ -204,6 +204,14 @@ const table: Record<string, [string, Row][]> = {
         inputs: { report: 'trivy.json', 'upload-sarif': 'true', token: 'ghp_wrong', repository: 'acme/api', 'fail-on': 'none' },
         env: { AEGIS_FORGE_URL: 'http://$REFUSING', AEGIS_HEAD: SHA, AEGIS_BRANCH: 'main' },
         message: /127\.0\.0\.1:\d+.*HTTP 401.*credentials were refused/,
+      },
+    ],
+    [
+      'SARIF upload: the API fails (500)',
+      {
+        inputs: { report: 'trivy.json', 'upload-sarif': 'true', token: 'ghp_x', repository: 'acme/broken', 'fail-on': 'none' },
+        env: { AEGIS_FORGE_URL: 'http://$REFUSING', AEGIS_HEAD: SHA, AEGIS_BRANCH: 'main' },
+        message: /127\.0\.0\.1:\d+.*HTTP 500.*the server failed: retry later/,
       },
     ],
     [
