@@ -2,17 +2,99 @@ export const id = 439;
 export const ids = [439];
 export const modules = {
 
-/***/ 3956:
+/***/ 8641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PP: () => (/* binding */ TAG_RE),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   "if": () => (/* binding */ parseImageName),
+/* harmony export */   nD: () => (/* binding */ formatName),
+/* harmony export */   o_: () => (/* binding */ parseImageReference),
 /* harmony export */   vO: () => (/* binding */ registryApiBase),
 /* harmony export */   y_: () => (/* binding */ isInsecureRegistry)
 /* harmony export */ });
-/* unused harmony export isLoopbackRegistry */
-/* harmony import */ var _images_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6827);
-/** How a registry host is reached: plain HTTP or TLS, and where its distribution API lives. */
+/* unused harmony exports IMAGE_EXPECTED, formatReference, isLoopbackRegistry */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/**
+ * Image references as Docker and the OCI distribution spec read them
+ * (distribution/reference): `[host[:port]/]path[:tag][@digest]`, where the first component
+ * is a registry only if it contains `.` or `:` or is `localhost`; otherwise Docker Hub.
+ */
 
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]{1,5})?`;
+const HOST_RE = new RegExp(`^${HOST}$`);
+const PATH_RE = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-f0-9]{32,}$/;
+const NAME_MAX_LENGTH = 255;
+const DOCKER_HUB = 'docker.io';
+const IMAGE_EXPECTED = 'an image name such as registry.example.com:5000/team/app (lower case, no tag or digest)';
+/** True when the first path component names a registry rather than a Docker Hub namespace. */
+function looksLikeRegistry(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+/** Parses `ref`; `input` names the input in errors. */
+function parseImageReference(value, input) {
+    let rest = value.trim();
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST_RE.test(digest))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a digest such as sha256:<64 hex>');
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG_RE.test(tag)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a tag of at most 128 letters, digits, _ . - not starting with . or -');
+        }
+    }
+    const slash = rest.indexOf('/');
+    const first = slash >= 0 ? rest.slice(0, slash) : '';
+    let registry = DOCKER_HUB;
+    let path = rest;
+    if (slash >= 0 && looksLikeRegistry(first)) {
+        registry = first;
+        path = rest.slice(slash + 1);
+        if (!HOST_RE.test(registry))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a registry host such as registry.example.com or 127.0.0.1:5000');
+        const port = /:(\d+)$/.exec(registry)?.[1];
+        if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a registry port between 1 and 65535');
+        }
+    }
+    if (!PATH_RE.test(path)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, IMAGE_EXPECTED, 'repository paths are lower case letters, digits and separators . _ __ -');
+    }
+    if (registry === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    if (`${registry}/${path}`.length > NAME_MAX_LENGTH)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `a name of at most ${NAME_MAX_LENGTH} characters`);
+    return { registry, repository: path, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
+}
+/** An image name without tag or digest, as the `image` input takes. */
+function parseImageName(value, input) {
+    const reference = parseImageReference(value, input);
+    if (reference.tag !== undefined || reference.digest !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, IMAGE_EXPECTED, 'tags come from the `tags` input; drop the tag or digest here');
+    }
+    return { registry: reference.registry, repository: reference.repository };
+}
+/** `registry/repository`, the way a push addresses it. Hub names are written in full so every tool agrees. */
+function formatName(name) {
+    return `${name.registry}/${name.repository}`;
+}
+function formatReference(reference) {
+    return `${formatName(reference)}${reference.tag ? `:${reference.tag}` : ''}${reference.digest ? `@${reference.digest}` : ''}`;
+}
 /** Host without port, lower-cased, brackets removed from IPv6 literals. */
 function hostOf(registry) {
     const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(registry);
@@ -37,7 +119,7 @@ function isInsecureRegistry(registry, insecureRegistries) {
 }
 /** Where the distribution API of a registry lives: Docker Hub's API host differs from its name. */
 function registryApiBase(registry, insecure) {
-    const host = registry === _images_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb ? 'registry-1.docker.io' : registry;
+    const host = registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
     return `${insecure ? 'http' : 'https'}://${host}`;
 }
 
@@ -55,17 +137,13 @@ function registryApiBase(registry, insecure) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1983);
-/* harmony import */ var _images_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6827);
-/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3956);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8641);
 /**
  * The little of the OCI distribution API a build needs: "does this tag exist, and what is
  * its digest?" (for skip-existing) and "point these tags at that manifest". Handles the
  * registry auth handshake: anonymous first, then on 401 either HTTP Basic or a bearer token
  * from the realm named in `WWW-Authenticate` (Docker Hub, ghcr.io, GitLab all use tokens).
  */
-
-
 
 
 
@@ -98,10 +176,10 @@ class RegistryClient {
     base;
     /** Authorization header per scope, once a handshake succeeded. */
     authorizations = new Map();
-    constructor(access, fetchImpl) {
+    constructor(access, fetchImpl = fetch) {
         this.access = access;
         this.fetchImpl = fetchImpl;
-        this.base = (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_4__/* .registryApiBase */ .vO)(access.registry, access.insecure);
+        this.base = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .registryApiBase */ .vO)(access.registry, access.insecure);
     }
     /** The digest `repository:reference` resolves to, or undefined when the registry does not know it. */
     async manifestDigest(repository, reference) {
@@ -147,12 +225,13 @@ class RegistryClient {
     async request(method, url, repository, actions, headers, body) {
         const scope = `repository:${repository}:${actions}`;
         const known = this.authorizations.get(scope);
-        const send = (authorization) => (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .httpFetch */ .t)(url, {
+        const send = (authorization) => this.fetchImpl(url, {
             method,
             headers: { ...headers, ...(authorization ? { Authorization: authorization } : {}) },
             ...(body ? { body: new Uint8Array(body) } : {}),
             redirect: 'follow',
-        }, { timeoutMs: REQUEST_TIMEOUT_MS, fetch: this.fetchImpl });
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
         const first = await send(known);
         if (first.status !== 401)
             return first;
@@ -174,7 +253,10 @@ class RegistryClient {
         if (challenge.params.service)
             realm.searchParams.set('service', challenge.params.service);
         realm.searchParams.set('scope', scope);
-        const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .httpFetch */ .t)(realm, { headers: credentials ? { Authorization: basic(credentials) } : {} }, { timeoutMs: REQUEST_TIMEOUT_MS, fetch: this.fetchImpl });
+        const response = await this.fetchImpl(realm, {
+            headers: credentials ? { Authorization: basic(credentials) } : {},
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
         if (!response.ok) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AegisError */ .o4(`Registry ${this.access.registry}: token service ${realm.origin}${realm.pathname} answered ${response.status} ${response.statusText}${credentials ? '' : ' (no credentials were given)'}.`);
         }
@@ -194,7 +276,7 @@ function authFileContent(entries) {
     for (const { registry, credentials } of entries) {
         const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
         auths[registry] = { auth };
-        if (registry === _images_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb)
+        if (registry === _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCKER_HUB */ .Xb)
             auths['https://index.docker.io/v1/'] = { auth };
     }
     return `${JSON.stringify({ auths }, null, 2)}\n`;
@@ -458,90 +540,6 @@ function discoverServices(root, options) {
 
 /***/ }),
 
-/***/ 1983:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ HttpUnreachableError),
-/* harmony export */   t: () => (/* binding */ httpFetch)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/**
- * The one way src/ talks HTTP: every request has a timeout, a network failure is a typed
- * error naming the host (never headers or the full URL, which may carry secrets), and
- * bounded retries with backoff are there for callers whose request is safe to repeat.
- */
-
-/** The host could not be reached, or did not answer in time. */
-class HttpUnreachableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4 {
-    origin;
-    reason;
-    name = 'HttpUnreachableError';
-    constructor(
-    /** Scheme, host and port: what a message may show. */
-    origin, 
-    /** ECONNREFUSED, ENOTFOUND, `no answer within … ms`, … */
-    reason) {
-        super(`${origin} unreachable: ${reason}`);
-        this.origin = origin;
-        this.reason = reason;
-    }
-}
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function originOf(url) {
-    try {
-        return new URL(url).origin;
-    }
-    catch {
-        return '(invalid URL)';
-    }
-}
-function reasonOf(error, timedOut, timeoutMs) {
-    if (timedOut)
-        return `no answer within ${timeoutMs} ms`;
-    const cause = error.cause;
-    return cause?.code ?? cause?.message ?? error.message;
-}
-async function attempt(url, init, options) {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    try {
-        return await (options.fetch ?? fetch)(url, { ...init, signal });
-    }
-    catch (error) {
-        if (options.signal?.aborted)
-            throw error;
-        throw new HttpUnreachableError(originOf(url), reasonOf(error, timeout.aborted, options.timeoutMs));
-    }
-}
-/** `fetch` with a timeout, a typed unreachable error and, when asked, bounded retries with backoff. */
-async function httpFetch(url, init, options) {
-    const attempts = Math.max(1, options.retry?.attempts ?? 1);
-    const sleep = options.sleep ?? defaultSleep;
-    const random = options.random ?? Math.random;
-    const backoff = (n) => sleep(random() * (options.retry?.baseMs ?? 200) * 2 ** (n - 1));
-    for (let n = 1;; n++) {
-        const last = n >= attempts;
-        let response;
-        try {
-            response = await attempt(url, init, options);
-        }
-        catch (error) {
-            if (last || !(error instanceof HttpUnreachableError))
-                throw error;
-            await backoff(n);
-            continue;
-        }
-        if (last || response.status < 500 || options.retry?.onServerError === false)
-            return response;
-        await response.body?.cancel();
-        await backoff(n);
-    }
-}
-
-
-/***/ }),
-
 /***/ 439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -558,16 +556,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/core/build/registry-host.ts
-var registry_host = __webpack_require__(3956);
+// EXTERNAL MODULE: ./src/core/build/reference.ts
+var build_reference = __webpack_require__(8641);
 // EXTERNAL MODULE: ./src/core/detect/manifest.ts
 var detect_manifest = __webpack_require__(3066);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/git/transaction.ts
 var transaction = __webpack_require__(7140);
-// EXTERNAL MODULE: ./src/core/http.ts
-var http = __webpack_require__(1983);
 ;// CONCATENATED MODULE: ./src/core/promote/refusal.ts
 
 /** Why an image (or the whole promotion) may not move; each names what it is about and the rule. */
@@ -610,19 +606,21 @@ class PromotionRefused extends errors/* AegisError */.o4 {
  */
 
 
-
 class ArgoCdClient {
     access;
     fetchImpl;
     base;
-    constructor(access, fetchImpl) {
+    constructor(access, fetchImpl = fetch) {
         this.access = access;
         this.fetchImpl = fetchImpl;
         this.base = access.server.replace(/\/+$/, '');
     }
     async application(name) {
         const url = `${this.base}/api/v1/applications/${encodeURIComponent(name)}`;
-        const response = await (0,http/* httpFetch */.t)(url, { headers: { Accept: 'application/json', ...(this.access.token ? { Authorization: `Bearer ${this.access.token}` } : {}) } }, { timeoutMs: 30_000, fetch: this.fetchImpl });
+        const response = await this.fetchImpl(url, {
+            headers: { Accept: 'application/json', ...(this.access.token ? { Authorization: `Bearer ${this.access.token}` } : {}) },
+            signal: AbortSignal.timeout(30_000),
+        });
         if (!response.ok) {
             const hint = response.status === 401 || response.status === 403
                 ? ' (check argocd-token and its project permissions)'
@@ -1022,8 +1020,6 @@ function planTargets(root, target, images, sourceValues, options) {
 
 // EXTERNAL MODULE: ./src/core/build/registry.ts
 var build_registry = __webpack_require__(5309);
-// EXTERNAL MODULE: ./src/core/images/reference.ts
-var images_reference = __webpack_require__(6827);
 ;// CONCATENATED MODULE: ./src/core/promote/registry.ts
 /**
  * Checks before writing that need the registry: every image exists (`verify-images`) and
@@ -1054,7 +1050,7 @@ async function checkRegistry(images, options) {
     const pinned = [];
     const checked = await Promise.all(images.map(async (image) => {
         const reference = render(image.name, image.value);
-        const parsed = (0,images_reference/* parseImageReference */.o_)(reference, 'images');
+        const parsed = (0,build_reference/* parseImageReference */.o_)(reference, 'images');
         const lookup = parsed.digest ?? parsed.tag ?? 'latest';
         const digest = await client(parsed.registry).manifestDigest(parsed.repository, lookup);
         if (!digest) {
@@ -1097,13 +1093,13 @@ async function fetchSnapshot(remote, ref) {
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'aegis-promote-source-'));
     const close = () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     try {
-        const git = new git_git/* Git */.TU(dir, remote.env);
-        await git.init();
-        const fetched = await git.fetch(remote.url, [ref], { depth: 1 });
-        if (!fetched.ok) {
+        const git = new git_git/* Git */.T(dir, remote.env);
+        await git.run(['init', '--quiet']);
+        const fetched = await git.run(['fetch', '--quiet', '--depth', '1', '--no-tags', '--', remote.url, ref], { allowFailure: true });
+        if (fetched.exitCode !== 0) {
             throw new errors/* AegisError */.o4(`Could not fetch '${ref}' (from-ref) from ${remote.url}: ${fetched.stderr.trim().split('\n').slice(-2).join(' ')}. A commit must be given as a full SHA.`);
         }
-        await git.checkoutDetached('FETCH_HEAD');
+        await git.run(['checkout', '--quiet', '--detach', 'FETCH_HEAD']);
         return { commit: await git.head(), dir, close };
     }
     catch (error) {
@@ -1432,7 +1428,7 @@ async function checkSource(options, platform, source) {
             const credentials = options.registryCredentials ?? platform.registryCredentials(host);
             if (credentials)
                 platform.secret(credentials.password);
-            return { registry: host, insecure: (0,registry_host/* isInsecureRegistry */.y_)(host, options.insecureRegistries), credentials };
+            return { registry: host, insecure: (0,build_reference/* isInsecureRegistry */.y_)(host, options.insecureRegistries), credentials };
         },
     });
     return { images: registry.images, refusals: [...refusals, ...registry.refusals], pinned: registry.pinned };

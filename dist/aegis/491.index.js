@@ -2,534 +2,6 @@ export const id = 491;
 export const ids = [491];
 export const modules = {
 
-/***/ 5431:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
-/* harmony export */ });
-/* harmony import */ var _fs_safe_write_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(864);
-
-/** Writes through a temporary sibling and a rename, so a reader never sees half a file; keeps the mode, never follows a symlink. */
-function writeFileAtomic(path, content, root) {
-    (0,_fs_safe_write_js__WEBPACK_IMPORTED_MODULE_0__/* .writeFileSafely */ .kv)(path, content, root === undefined ? {} : { root });
-}
-
-
-/***/ }),
-
-/***/ 8648:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BF: () => (/* binding */ forgeLocation),
-/* harmony export */   cW: () => (/* binding */ forgeProjectPath),
-/* harmony export */   kW: () => (/* binding */ describeRemote),
-/* harmony export */   ri: () => (/* binding */ withoutCredentials)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-
-
-
-const SCP_LIKE = /^[\w.-]+@[\w.-]+:(?!\/\/)/;
-/**
- * Describes how to reach a repository. Credentials travel in GIT_CONFIG_* variables —
- * not in argv (visible in `ps`), not in the URL (logged by git) and not in `.git/config`
- * (left on the runner's disk).
- */
-function describeRemote(repository, credentials, workspace) {
-    const input = 'repository';
-    if (!repository)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'a repository URL (https://, ssh://, git@host:path, file://) or a local path');
-    const env = { GIT_TERMINAL_PROMPT: '0' };
-    const secrets = [];
-    if (/^https?:\/\//.test(repository)) {
-        const url = new URL(repository);
-        if (url.username || url.password) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${url.protocol}//***@${url.host}${url.pathname}`, 'a URL without credentials', "pass the token in the 'token' input");
-        }
-        const loopback = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname);
-        if (credentials.token && url.protocol === 'http:' && !loopback) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'an https:// URL', 'a token is never sent over plain http except to this machine');
-        }
-        if (credentials.token) {
-            const header = `Authorization: Basic ${Buffer.from(`${credentials.username || 'x-access-token'}:${credentials.token}`).toString('base64')}`;
-            secrets.push(credentials.token, header);
-            // Scoped to the repository's origin so a redirect elsewhere never receives it. The empty
-            // value first resets headers already configured for it (actions/checkout stores its own
-            // token that way in .git/config), so exactly this token is sent.
-            const key = `http.${url.origin}/.extraheader`;
-            Object.assign(env, {
-                GIT_CONFIG_COUNT: '2',
-                GIT_CONFIG_KEY_0: key,
-                GIT_CONFIG_VALUE_0: '',
-                GIT_CONFIG_KEY_1: key,
-                GIT_CONFIG_VALUE_1: header,
-            });
-        }
-        return { url: url.toString(), env, secrets, kind: url.protocol === 'https:' ? 'https' : 'http' };
-    }
-    if (repository.startsWith('ssh://') || SCP_LIKE.test(repository)) {
-        const ssh = ['ssh', '-o', 'BatchMode=yes'];
-        if (credentials.sshKeyFile)
-            ssh.push('-i', credentials.sshKeyFile, '-o', 'IdentitiesOnly=yes');
-        if (credentials.knownHostsFile)
-            ssh.push('-o', `UserKnownHostsFile=${credentials.knownHostsFile}`, '-o', 'StrictHostKeyChecking=yes');
-        else
-            ssh.push('-o', 'StrictHostKeyChecking=accept-new');
-        // GIT_SSH_COMMAND is split by git with shell-like rules; paths we pass are our own temp files.
-        env.GIT_SSH_COMMAND = ssh.join(' ');
-        return { url: repository, env, secrets, kind: 'ssh' };
-    }
-    if (repository.startsWith('file://'))
-        return { url: repository, env, secrets, kind: 'file' };
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'an https://, http://, ssh://, file:// URL, git@host:path or a local path');
-    }
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(repository) ? repository : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, repository);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'an existing local repository path or a URL', `${path} does not exist`);
-    return { url: path, env, secrets, kind: 'local' };
-}
-/**
- * A remote URL without the credentials a checkout may carry in it (GitLab runners write
- * `https://gitlab-ci-token:<job token>@host/…` into the origin); the removed password is returned
- * so it can be registered as a secret.
- */
-function withoutCredentials(url) {
-    if (!/^https?:\/\//.test(url))
-        return { url };
-    const parsed = new URL(url);
-    if (!parsed.username && !parsed.password)
-        return { url };
-    const password = decodeURIComponent(parsed.password) || undefined;
-    parsed.username = '';
-    parsed.password = '';
-    return { url: parsed.toString(), ...(password ? { password } : {}) };
-}
-/** The host and the project path (`owner/repo`, `group/sub/project`) of a forge URL; undefined for local paths. */
-function forgeLocation(repository) {
-    let host;
-    let path;
-    if (/^(https?|ssh):\/\//.test(repository)) {
-        const url = new URL(repository);
-        host = url.hostname;
-        path = url.pathname;
-    }
-    else if (SCP_LIKE.test(repository)) {
-        const colon = repository.indexOf(':');
-        host = repository.slice(repository.indexOf('@') + 1, colon);
-        path = repository.slice(colon + 1);
-    }
-    path = path
-        ?.replace(/^\/+/, '')
-        .replace(/\/+$/, '')
-        .replace(/\.git$/, '');
-    return host && path ? { host, path } : undefined;
-}
-/** `owner/repo` or `group/sub/project` from a forge URL; undefined for local paths. */
-function forgeProjectPath(repository) {
-    return forgeLocation(repository)?.path;
-}
-
-
-/***/ }),
-
-/***/ 7140:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ commitAndPush)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5431);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8496);
-
-
-
-
-
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Commit-and-push that survives concurrent writers: clone the tip, let `prepare` compute the
- * change from what is there, commit, push; when the push loses a race, fetch the new tip and
- * call `prepare` again so the *semantic* edit is re-applied — never a force push, never a
- * replayed diff. `prepare` must not write; it may throw to abort before anything is written.
- */
-async function commitAndPush(options, prepare) {
-    const { remote, branch, log } = options;
-    const pushBranch = options.pushBranch ?? branch;
-    const backoff = options.backoff ?? { baseMs: 50, maxMs: 1000 };
-    const random = options.random ?? Math.random;
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'aegis-gitops-'));
-    const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .Git */ .TU(dir, remote.env);
-    try {
-        const cloned = await git.clone(remote.url, { branch, depth: 1 });
-        if (!cloned.ok) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Could not clone branch '${branch}' of ${remote.url}: ${cloned.stderr.trim().split('\n').slice(-3).join(' ')}`);
-        }
-        for (let attempt = 1;; attempt++) {
-            if (attempt > 1 || pushBranch !== branch)
-                await syncToTip(git, branch, pushBranch);
-            const change = await prepare({ dir, git, attempt });
-            const tip = await git.head();
-            if (change.files.length === 0 || options.dryRun) {
-                return { changed: false, sha: tip, attempts: attempt, change, dryRun: Boolean(options.dryRun) };
-            }
-            for (const file of change.files)
-                (0,_atomic_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Z)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, file.path), file.content);
-            await git.add(change.files.map((file) => file.path));
-            if (!(await git.hasStagedChanges())) {
-                // The edit produced identical bytes (the caller reported a change that is not one).
-                return { changed: false, sha: tip, attempts: attempt, change, dryRun: false };
-            }
-            const sha = await git.commit(change.message, options.author);
-            const push = await git.push('origin', [`HEAD:refs/heads/${pushBranch}`], { porcelain: true });
-            if (push.ok) {
-                log.info(`Pushed ${sha.slice(0, 12)} to ${pushBranch}${attempt > 1 ? ` on attempt ${attempt}` : ''}.`);
-                return { changed: true, sha, attempts: attempt, change, dryRun: false };
-            }
-            const reason = `${push.stdout}\n${push.stderr}`;
-            if (!(0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .isRaceRejection */ .pf)(reason)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push to ${pushBranch} failed: ${push.stderr.trim().split('\n').slice(-3).join(' ')}`);
-            }
-            if (attempt >= options.maxAttempts) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push to ${pushBranch} was rejected ${attempt} times because others kept pushing; gave up (max-attempts ${options.maxAttempts}). Nothing was force-pushed.`);
-            }
-            const delay = Math.round(random() * Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1)));
-            log.info(`Push to ${pushBranch} lost a race (attempt ${attempt}/${options.maxAttempts}); re-applying on the new tip in ${delay} ms.`);
-            await sleep(delay);
-        }
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-    }
-}
-/** Moves the clone to the newest tip of the push branch when it exists, else of the base branch. */
-async function syncToTip(git, branch, pushBranch) {
-    let target = branch;
-    if (pushBranch !== branch) {
-        const exists = await git.remoteRefs('origin', [`refs/heads/${pushBranch}`], 'heads');
-        if (exists.ok && exists.refs.length > 0)
-            target = pushBranch;
-    }
-    (0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .mustSucceed */ .MX)(await git.fetch('origin', [`+refs/heads/${target}:refs/remotes/origin/${target}`], { depth: 1 }));
-    await git.resetHard(`refs/remotes/origin/${target}`);
-}
-
-
-/***/ }),
-
-/***/ 349:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AH: () => (/* binding */ TRAILER),
-/* harmony export */   Xm: () => (/* binding */ renderTemplate),
-/* harmony export */   aw: () => (/* binding */ parseTrailers),
-/* harmony export */   vL: () => (/* binding */ buildCommitMessage)
-/* harmony export */ });
-/** Keys every stage uses; promote, health-gate and rollback read them back. */
-const TRAILER = {
-    image: 'Aegis-Image',
-    previousImage: 'Aegis-Previous-Image',
-    value: 'Aegis-Value',
-    previousValue: 'Aegis-Previous-Value',
-    environment: 'Aegis-Environment',
-    sourceCommit: 'Aegis-Source-Commit',
-    sourceRun: 'Aegis-Source-Run',
-    promotedFrom: 'Aegis-Promoted-From',
-    reverts: 'Aegis-Reverts',
-    stage: 'Aegis-Stage',
-};
-/** Fills `{name}` placeholders; unknown placeholders stay as written so a typo is visible, not silent. */
-function renderTemplate(template, values) {
-    return template.replace(/\{([a-z-]+)\}/g, (whole, key) => values[key] ?? whole);
-}
-/** Subject, optional body, then one trailer paragraph. Newlines in values would break the trailer block. */
-function buildCommitMessage(subject, body, trailers) {
-    const single = (text) => text.replace(/\s*\r?\n\s*/g, ' ').trim();
-    const paragraphs = [single(subject)];
-    if (body.trim())
-        paragraphs.push(body.trim());
-    if (trailers.length > 0)
-        paragraphs.push(trailers.map((t) => `${t.key}: ${single(t.value)}`).join('\n'));
-    return `${paragraphs.join('\n\n')}\n`;
-}
-/** Trailers of a commit message: the last paragraph, when every line of it is `Key: value`. */
-function parseTrailers(message) {
-    const paragraphs = message.trim().split(/\n\s*\n/);
-    const last = paragraphs.length > 1 ? paragraphs[paragraphs.length - 1] : '';
-    const lines = last.split('\n').filter(Boolean);
-    const trailers = lines.map((line) => /^([A-Za-z0-9-]+):\s?(.*)$/.exec(line));
-    if (trailers.length === 0 || trailers.some((match) => !match))
-        return [];
-    return trailers.map((match) => ({ key: match[1], value: match[2] }));
-}
-
-
-/***/ }),
-
-/***/ 1983:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ HttpUnreachableError),
-/* harmony export */   t: () => (/* binding */ httpFetch)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/**
- * The one way src/ talks HTTP: every request has a timeout, a network failure is a typed
- * error naming the host (never headers or the full URL, which may carry secrets), and
- * bounded retries with backoff are there for callers whose request is safe to repeat.
- */
-
-/** The host could not be reached, or did not answer in time. */
-class HttpUnreachableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4 {
-    origin;
-    reason;
-    name = 'HttpUnreachableError';
-    constructor(
-    /** Scheme, host and port: what a message may show. */
-    origin, 
-    /** ECONNREFUSED, ENOTFOUND, `no answer within … ms`, … */
-    reason) {
-        super(`${origin} unreachable: ${reason}`);
-        this.origin = origin;
-        this.reason = reason;
-    }
-}
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function originOf(url) {
-    try {
-        return new URL(url).origin;
-    }
-    catch {
-        return '(invalid URL)';
-    }
-}
-function reasonOf(error, timedOut, timeoutMs) {
-    if (timedOut)
-        return `no answer within ${timeoutMs} ms`;
-    const cause = error.cause;
-    return cause?.code ?? cause?.message ?? error.message;
-}
-async function attempt(url, init, options) {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    try {
-        return await (options.fetch ?? fetch)(url, { ...init, signal });
-    }
-    catch (error) {
-        if (options.signal?.aborted)
-            throw error;
-        throw new HttpUnreachableError(originOf(url), reasonOf(error, timeout.aborted, options.timeoutMs));
-    }
-}
-/** `fetch` with a timeout, a typed unreachable error and, when asked, bounded retries with backoff. */
-async function httpFetch(url, init, options) {
-    const attempts = Math.max(1, options.retry?.attempts ?? 1);
-    const sleep = options.sleep ?? defaultSleep;
-    const random = options.random ?? Math.random;
-    const backoff = (n) => sleep(random() * (options.retry?.baseMs ?? 200) * 2 ** (n - 1));
-    for (let n = 1;; n++) {
-        const last = n >= attempts;
-        let response;
-        try {
-            response = await attempt(url, init, options);
-        }
-        catch (error) {
-            if (last || !(error instanceof HttpUnreachableError))
-                throw error;
-            await backoff(n);
-            continue;
-        }
-        if (last || response.status < 500 || options.retry?.onServerError === false)
-            return response;
-        await response.body?.cancel();
-        await backoff(n);
-    }
-}
-
-
-/***/ }),
-
-/***/ 1328:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hw: () => (/* binding */ openPullRequest),
-/* harmony export */   Tl: () => (/* binding */ parsePullRequestTarget),
-/* harmony export */   a: () => (/* binding */ pullRequestBranchName),
-/* harmony export */   ae: () => (/* binding */ assertBranchName),
-/* harmony export */   c5: () => (/* binding */ gitopsRepositoryInputs),
-/* harmony export */   eT: () => (/* binding */ pullRequestInputs),
-/* harmony export */   vO: () => (/* binding */ withGitopsRemote),
-/* harmony export */   yw: () => (/* binding */ parseGitopsRepository)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
-/* harmony import */ var _core_git_remote_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8648);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9154);
-
-
-
-
-
-
-
-// Everything the stages that write to the GitOps repository (gitops-bump, promote,
-// health-gate's revert) share: the same inputs, defaults and credential handling, and the
-// same pull/merge request path.
-/** The repository inputs; `repository` is required unless the stage only sometimes needs it (`use` says when). */
-function gitopsRepositoryInputs(options) {
-    return {
-        repository: {
-            description: `GitOps repository${options.use ? ` (${options.use})` : ''}: https:// or ssh:// URL, git@host:path, file:// URL or a local path.`,
-            ...(options.required ? { required: true } : {}),
-        },
-        branch: { description: options.branch, default: 'main' },
-        token: { description: 'Token for HTTPS remotes and for opening pull/merge requests. Never logged or written to disk.', secret: true },
-        'token-username': {
-            description: "User name sent with the token; by default 'oauth2' on GitLab and 'x-access-token' elsewhere (GitHub).",
-        },
-        'ssh-key': { description: 'Private SSH key for ssh remotes (written to a private temporary file, removed afterwards).', secret: true },
-        'ssh-known-hosts': { description: 'known_hosts lines for ssh remotes; without them the first host key is accepted.' },
-        author: { description: options.author, default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
-        'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '20' },
-    };
-}
-/** The inputs of pull-request mode. */
-function pullRequestInputs(defaultBranch) {
-    return {
-        'pull-request-branch': { description: `Branch for pull-request mode; by default ${defaultBranch}.` },
-        forge: { description: "Forge API for pull-request mode: 'github' or 'gitlab'; defaults to the platform running the job." },
-        'forge-url': { description: 'Forge API URL (defaults to GITHUB_API_URL or CI_API_V4_URL).' },
-        'forge-project': {
-            description: 'Repository path on the forge (owner/repo or group/project); defaults to the path of the repository URL.',
-        },
-    };
-}
-const INVALID_BRANCH = /^-|\.\.|[\s~^:?*[\\]|@\{|\/\/|\/$|\.lock$|^\/|\.$/;
-/** The rules of `git check-ref-format --branch`, enough to refuse what git would misread as an option or a range. */
-function assertBranchName(input, value) {
-    if (INVALID_BRANCH.test(value))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, value, 'a valid git branch name');
-}
-function parseGitopsRepository(reader, platform, optional) {
-    const url = optional ? reader.optional('repository') : reader.required('repository');
-    const branch = reader.required('branch');
-    assertBranchName('branch', branch);
-    const repository = {
-        url: url ?? '',
-        branch,
-        credentials: {
-            token: reader.optional('token'),
-            username: reader.optional('token-username') ?? (platform === 'gitlab' ? 'oauth2' : 'x-access-token'),
-        },
-        sshKey: reader.optional('ssh-key'),
-        knownHosts: reader.optional('ssh-known-hosts'),
-        author: (0,_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .parseIdentity */ .aZ)('author', reader.string('author')),
-        maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
-    };
-    return url ? repository : undefined;
-}
-function parsePullRequestTarget(reader) {
-    const branch = reader.optional('pull-request-branch');
-    if (branch)
-        assertBranchName('pull-request-branch', branch);
-    const forge = reader.optional('forge');
-    if (forge !== undefined && forge !== 'github' && forge !== 'gitlab')
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('forge', forge, "'github' or 'gitlab'");
-    return { branch, forge, forgeUrl: reader.optional('forge-url'), forgeProject: reader.optional('forge-project') };
-}
-/**
- * `aegis/<stage>/<base>/<slug>`: the same change always lands on the same branch, hence the
- * same pull request. Long slugs keep a readable prefix and a hash of the whole.
- */
-function pullRequestBranchName(stage, base, parts) {
-    let slug = parts
-        .filter(Boolean)
-        .join('-')
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-    if (slug.length > 48)
-        slug = `${slug.slice(0, 39)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(slug).digest('hex').slice(0, 8)}`;
-    return `aegis/${stage}/${base}/${slug}`;
-}
-/**
- * Runs `body` with the repository's remote: an SSH key lives in a private temporary file for
- * exactly that long, and every credential is registered as a secret before anything is logged.
- */
-async function withGitopsRemote(platform, repository, body) {
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'aegis-ssh-'));
-    try {
-        const credentials = { ...repository.credentials };
-        if (repository.sshKey) {
-            credentials.sshKeyFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'key');
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(credentials.sshKeyFile, repository.sshKey.endsWith('\n') ? repository.sshKey : `${repository.sshKey}\n`, {
-                mode: 0o600,
-            });
-        }
-        if (repository.knownHosts) {
-            credentials.knownHostsFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'known_hosts');
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(credentials.knownHostsFile, `${repository.knownHosts}\n`, { mode: 0o600 });
-        }
-        const remote = (0,_core_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .describeRemote */ .kW)(repository.url, credentials, platform.workspace);
-        for (const secret of remote.secrets)
-            platform.secret(secret);
-        return await body(remote);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
-    }
-}
-/**
- * After a commit to `head`: opens its pull/merge request or updates the open one. When nothing
- * was committed, the open one (if any) is only reported — a rerun never rewrites it, and a
- * merged change needs no new one.
- */
-async function openPullRequest(platform, repository, target, request) {
-    const token = repository.credentials.token;
-    if (!token)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('token', '', 'a token with permission to open pull/merge requests', 'mode is pull-request');
-    const project = target.forgeProject ?? (0,_core_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .forgeProjectPath */ .cW)(repository.url);
-    if (!project)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('forge-project', '', 'the repository path on the forge (owner/repo or group/project)');
-    const forge = await platform.forge({ token, kind: target.forge, apiUrl: target.forgeUrl });
-    const { changed, ...pull } = request;
-    if (!changed) {
-        const open = await forge.findPullRequest({ repository: project, base: repository.branch, head: request.head });
-        platform.log.info(open ? `Unchanged: ${open.url} already proposes these values.` : 'Nothing to propose: no pull request needed.');
-        return open;
-    }
-    const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...pull });
-    platform.log.info(`${result.created ? 'Opened' : 'Updated'} ${result.url}`);
-    return result;
-}
-
-
-/***/ }),
-
 /***/ 4491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -543,12 +15,10 @@ __webpack_require__.d(__webpack_exports__, {
   runHealthGate: () => (/* binding */ runHealthGate)
 });
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/fs/safe-write.ts
-var safe_write = __webpack_require__(864);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -579,11 +49,13 @@ class CommitHistory {
             return false;
         const git = await this.open();
         if (!(await this.known(git, revision))) {
-            await git.fetch('origin', [`+refs/heads/${this.branch}:refs/heads/${this.branch}`], { filter: 'blob:none' });
+            await git.run(['fetch', '--quiet', '--filter=blob:none', 'origin', `+refs/heads/${this.branch}:refs/heads/${this.branch}`], {
+                allowFailure: true,
+            });
             if (!(await this.known(git, revision)))
                 return false;
         }
-        return git.isAncestor(commit, revision);
+        return (await git.run(['merge-base', '--is-ancestor', commit, revision], { allowFailure: true })).exitCode === 0;
     }
     close() {
         if (this.dir)
@@ -595,20 +67,29 @@ class CommitHistory {
         if (this.git)
             return this.git;
         this.dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'aegis-history-'));
-        const git = new git_git/* Git */.TU(this.dir, this.remote.env);
-        (0,git_git/* mustSucceed */.MX)(await git.clone(this.remote.url, { branch: this.branch, bare: true, filter: 'blob:none' }));
+        const git = new git_git/* Git */.T(this.dir, this.remote.env);
+        await git.run([
+            'clone',
+            '--quiet',
+            '--bare',
+            '--filter=blob:none',
+            '--single-branch',
+            '--branch',
+            this.branch,
+            '--',
+            this.remote.url,
+            '.',
+        ]);
         this.git = git;
         return git;
     }
     async known(git, revision) {
-        return git.hasCommit(revision);
+        return (await git.run(['cat-file', '-e', `${revision}^{commit}`], { allowFailure: true })).exitCode === 0;
     }
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(8571);
 ;// CONCATENATED MODULE: ./src/core/health/expression.ts
 /**
  * A small, safe expression language for success/failure conditions — the subset of Argo
@@ -1055,7 +536,6 @@ function selectJsonPath(document, steps) {
 
 
 
-
 const CHECK_TYPES = ['http', 'prometheus', 'argocd', 'kubernetes'];
 const INPUT = 'checks';
 const EXPECTED = 'a YAML list of checks, each with a name and one of http, prometheus, argocd, kubernetes';
@@ -1083,8 +563,15 @@ const CONDITION_VARIABLES = {
     http: ['result', 'status', 'latency', 'body'],
     prometheus: ['result'],
 };
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 const PHASES = ['Successful', 'Failed', 'Inconclusive', 'Error'];
+/** Milliseconds from `500ms`, `10s`, `5m`, `1h`; undefined when it is not one. */
+function parseDuration(value) {
+    const match = DURATION.exec(value.trim());
+    return match ? Number(match[1]) * DURATION_UNITS[match[2]] : undefined;
+}
 /** The checks YAML may hold tokens and headers not yet registered as secrets: errors never echo it whole. */
 const NOT_QUOTED = '(the checks YAML, not repeated here)';
 function parseChecks(text, defaults) {
@@ -1314,9 +801,9 @@ function kubernetesName(field, key, required) {
 function durationOf(value, label, bounds = {}) {
     if (value === undefined || value === null)
         return undefined;
-    const ms = (0,duration/* parseDuration */.E9)(String(value));
+    const ms = parseDuration(String(value));
     if (ms === undefined || ms < (bounds.min ?? 0)) {
-        throw new errors/* InputError */.dz(INPUT, String(value), `${duration/* DURATION_EXPECTED */.om} for ${label}`);
+        throw new errors/* InputError */.dz(INPUT, String(value), `a duration such as '500ms', '30s', '5m' or '1h' for ${label}`);
     }
     return ms;
 }
@@ -1496,12 +983,9 @@ function runPhase(phases) {
     return worst ?? 'Successful';
 }
 
-// EXTERNAL MODULE: ./src/core/http.ts
-var http = __webpack_require__(1983);
 // EXTERNAL MODULE: ./src/core/process.ts
 var process = __webpack_require__(9978);
 ;// CONCATENATED MODULE: ./src/core/health/providers.ts
-
 
 
 
@@ -1522,9 +1006,19 @@ function measure(spec, context) {
 /** A request that can be abandoned (run terminated) or time out; network failures name the host only. */
 async function request(url, init, timeoutMs, context) {
     const started = performance.now();
-    const response = await (0,http/* httpFetch */.t)(url, { ...init, redirect: 'manual' }, { timeoutMs, signal: context.signal, fetch: context.fetch });
-    const body = await response.text();
-    return { status: response.status, body, latencyMs: Math.round(performance.now() - started) };
+    const signal = AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]);
+    try {
+        const response = await (context.fetch ?? fetch)(url, { ...init, signal, redirect: 'manual' });
+        const body = await response.text();
+        return { status: response.status, body, latencyMs: Math.round(performance.now() - started) };
+    }
+    catch (error) {
+        if (context.signal.aborted)
+            throw error;
+        const cause = error.cause;
+        const reason = signal.aborted ? `no answer within ${timeoutMs} ms` : (cause?.code ?? cause?.message ?? error.message);
+        throw new errors/* AegisError */.o4(`${new URL(url).origin} unreachable: ${reason}`);
+    }
 }
 function errorObservation(error) {
     return { phase: 'Error', message: error.message };
@@ -1800,7 +1294,6 @@ function preview(value) {
 
 ;// CONCATENATED MODULE: ./src/core/health/report.ts
 
-
 /** Score charted for checks whose measurements carry no number. */
 const PHASE_SCORE = { Successful: 1, Inconclusive: 0.5, Error: 0.25, Failed: 0 };
 const ICON = {
@@ -1848,7 +1341,7 @@ function decisionDiagram(result, decision) {
 }
 function renderSummary(result, specs, decision) {
     const out = [`### aegis health-gate: ${ICON[result.verdict]} ${result.verdict}`, ''];
-    out.push(`Watched for ${(0,duration/* formatSeconds */.Xo)(result.durationMs)}, ended: ${result.endedBy}. **Decision:** ${decision.text}`, '');
+    out.push(`Watched for ${(result.durationMs / 1000).toFixed(1)} s, ended: ${result.endedBy}. **Decision:** ${decision.text}`, '');
     out.push(decisionDiagram(result, decision), '');
     out.push('| check | type | phase | why | measurements (✅/❌/❔/⚠️) | decides by |', '|---|---|---|---|---|---|');
     for (const check of result.checks) {
@@ -1922,7 +1415,6 @@ var commit_message = __webpack_require__(349);
 
 
 
-
 /** A revert would overwrite later commits' edits: a person decides, nothing is forced. */
 class RevertConflictError extends errors/* AegisError */.o4 {
     commit;
@@ -1967,38 +1459,51 @@ async function revertCommit(options) {
 }
 async function prepareRevert(git, options) {
     const reverted = await fetchHistoryTo(git, options.commit, options.branch);
-    const [already] = await git.log({ range: `${reverted}..HEAD`, grep: `${commit_message/* TRAILER */.AH.reverts}: ${reverted}` });
+    const already = await git.output([
+        'log',
+        '--format=%H',
+        '--fixed-strings',
+        `--grep=${commit_message/* TRAILER */.AH.reverts}: ${reverted}`,
+        `${reverted}..HEAD`,
+    ]);
     if (already) {
-        const by = already.sha;
+        const by = already.split('\n')[0];
         options.log.info(`${reverted.slice(0, 12)} was already reverted by ${by.slice(0, 12)}; nothing to do.`);
         return { files: [], message: '', detail: { reverted, alreadyRevertedBy: by, files: [] } };
     }
-    const mainline = (await git.parentCount(reverted)) > 1 ? 1 : undefined;
-    const attempt = await git.revert(reverted, { mainline, author: options.author });
-    if (!attempt.ok) {
-        const conflicted = await git.conflictedFiles();
-        await git.abortRevert();
-        await git.resetHard();
+    const parents = (await git.output(['rev-list', '--parents', '-n', '1', reverted])).split(' ').length - 1;
+    const mainline = parents > 1 ? ['-m', '1'] : [];
+    const identity = {
+        GIT_AUTHOR_NAME: options.author.name,
+        GIT_AUTHOR_EMAIL: options.author.email,
+        GIT_COMMITTER_NAME: options.author.name,
+        GIT_COMMITTER_EMAIL: options.author.email,
+    };
+    const attempt = await git.run(['revert', '--no-commit', ...mainline, reverted], { allowFailure: true, env: identity });
+    if (attempt.exitCode !== 0) {
+        const conflicted = (await git.output(['diff', '--name-only', '--diff-filter=U'])).split('\n').filter(Boolean);
+        await git.run(['revert', '--abort'], { allowFailure: true });
+        await git.run(['reset', '--quiet', '--hard', 'HEAD']);
         if (conflicted.length > 0)
             throw new RevertConflictError(reverted, options.branch, conflicted);
         throw new errors/* AegisError */.o4(`git revert ${reverted.slice(0, 12)} failed: ${attempt.stderr.trim().split('\n').slice(-3).join(' ')}`);
     }
     // The transaction writes and commits files itself: take the reverted contents, then leave the checkout clean.
     // --no-renames: a rename shows as a delete plus an add, so the delete guard below sees it.
-    const status = await git.stagedNameStatus();
+    const status = (await git.output(['diff', '--cached', '--no-renames', '--name-status', 'HEAD'])).split('\n').filter(Boolean);
     const deleted = status.filter((line) => line.startsWith('D')).map((line) => line.slice(1).trim());
     if (deleted.length > 0) {
-        await git.resetHard();
+        await git.run(['reset', '--quiet', '--hard', 'HEAD']);
         throw new errors/* AegisError */.o4(`Reverting ${reverted.slice(0, 12)} would delete ${deleted.join(', ')}; health-gate reverts edits only. Revert it by hand.`);
     }
     const paths = status.map((line) => line.split('\t').pop());
     const files = [];
     for (const path of paths)
-        files.push({ path, content: await git.showStaged(path) });
-    await git.resetHard();
+        files.push({ path, content: (await git.run(['show', `:${path}`])).stdout });
+    await git.run(['reset', '--quiet', '--hard', 'HEAD']);
     if (files.length === 0)
         options.log.info(`The tip of '${options.branch}' already has the content from before ${reverted.slice(0, 12)}; nothing to revert.`);
-    const original = await git.message(reverted);
+    const original = await git.output(['log', '-1', '--format=%B', reverted]);
     return { files, message: revertMessage(original, reverted, options), detail: { reverted, files: paths } };
 }
 /**
@@ -2007,26 +1512,28 @@ async function prepareRevert(git, options) {
  */
 async function fetchHistoryTo(git, commit, branch) {
     const present = async () => {
-        if ((await git.resolveCommit(`${commit}^1`)) === undefined)
+        const parent = await git.run(['rev-parse', '--verify', '--quiet', `${commit}^1^{commit}`], { allowFailure: true });
+        if (parent.exitCode !== 0)
             return false;
-        const full = await git.resolveCommit(commit);
-        return full !== undefined && (await git.isAncestor(full, 'HEAD'));
+        const full = await git.output(['rev-parse', '--verify', `${commit}^{commit}`]);
+        return (await git.run(['merge-base', '--is-ancestor', full, 'HEAD'], { allowFailure: true })).exitCode === 0;
     };
     for (const depth of [20, 200, 2000]) {
         if (await present())
             break;
-        await git.fetch('origin', [branch], { deepen: depth });
+        await git.run(['fetch', '--quiet', '--no-tags', `--deepen=${depth}`, 'origin', branch], { allowFailure: true });
     }
     if (!(await present())) {
-        await git.fetch('origin', [branch], { unshallow: true });
+        await git.run(['fetch', '--quiet', '--no-tags', '--unshallow', 'origin', branch], { allowFailure: true });
     }
-    const full = await git.resolveCommit(commit);
-    if (full === undefined)
+    const resolved = await git.run(['rev-parse', '--verify', '--quiet', `${commit}^{commit}`], { allowFailure: true });
+    if (resolved.exitCode !== 0)
         throw new errors/* AegisError */.o4(`Commit ${commit} (rollback-commit) is not in the history of '${branch}'.`);
-    if (!(await git.isAncestor(full, 'HEAD'))) {
+    const full = resolved.stdout.trim();
+    if ((await git.run(['merge-base', '--is-ancestor', full, 'HEAD'], { allowFailure: true })).exitCode !== 0) {
         throw new errors/* AegisError */.o4(`Commit ${commit} (rollback-commit) is not on branch '${branch}'.`);
     }
-    if ((await git.resolveCommit(`${full}^1`)) === undefined) {
+    if ((await git.run(['rev-parse', '--verify', '--quiet', `${full}^1`], { allowFailure: true })).exitCode !== 0) {
         throw new errors/* AegisError */.o4(`Commit ${commit} (rollback-commit) has no parent: the first commit of a repository cannot be reverted.`);
     }
     return full;
@@ -2083,11 +1590,15 @@ async function argoRollback(spec, options) {
         });
         let response;
         try {
-            response = await (0,http/* httpFetch */.t)(argoApplicationUrl(spec, '/rollback'), { method: 'POST', headers: { ...argoHeaders(spec.token), 'Content-Type': 'application/json' }, body }, { timeoutMs: spec.timeoutMs, fetch: options.fetch });
+            response = await (options.fetch ?? fetch)(argoApplicationUrl(spec, '/rollback'), {
+                method: 'POST',
+                headers: { ...argoHeaders(spec.token), 'Content-Type': 'application/json' },
+                body,
+                signal: AbortSignal.timeout(spec.timeoutMs),
+            });
         }
         catch (error) {
-            const reason = error instanceof http/* HttpUnreachableError */.f ? error.reason : error.message;
-            throw new errors/* AegisError */.o4(`Argo CD rollback of '${spec.application}' failed: ${new URL(spec.server).origin} unreachable (${reason}).`);
+            throw new errors/* AegisError */.o4(`Argo CD rollback of '${spec.application}' failed: ${new URL(spec.server).origin} unreachable (${error.message}).`);
         }
         if (!response.ok) {
             throw new errors/* AegisError */.o4(`Argo CD refused the rollback of '${spec.application}' (HTTP ${response.status}): ${(await response.text()).slice(0, 300)}`);
@@ -2292,7 +1803,6 @@ var shared = __webpack_require__(9154);
 
 
 
-
 const health_gate_PHASES = ['Successful', 'Failed', 'Inconclusive', 'Error'];
 const METHODS = ['git-revert', 'argocd', 'kubectl', 'none'];
 const definition = {
@@ -2338,7 +1848,8 @@ const definition = {
         environment: { description: 'Environment name for messages (dev, staging, prod).' },
         'fail-on': { description: 'Verdicts that fail the job (comma-separated).', default: 'Failed, Error, Inconclusive' },
         'measurements-file': {
-            description: "Where to write every measurement as JSON: a path in the workspace or the runner's temp directory; by default in the stage's output directory (RUNNER_TEMP on GitHub, .aegis-out/ on GitLab).",
+            description: 'Where to write every measurement as JSON (relative to the workspace).',
+            default: 'health-gate-measurements.json',
         },
         'dry-run': { description: 'Watch and decide, but only print the rollback instead of doing it.', default: 'false' },
         'source-run': { description: 'Run URL recorded in the revert commit (Aegis-Source-Run); defaults to the current run.' },
@@ -2361,7 +1872,7 @@ function phaseList(reader, name) {
     });
 }
 /** Reads and validates every input before anything is watched, written or pushed. */
-function parseHealthGateInputs(reader, _workspace, platform = 'local', runUrl) {
+function parseHealthGateInputs(reader, workspace, platform = 'local', runUrl) {
     const rollbackCommit = reader.optional('rollback-commit');
     if (rollbackCommit !== undefined && !/^[0-9a-f]{7,64}$/i.test(rollbackCommit)) {
         throw new errors/* InputError */.dz('rollback-commit', rollbackCommit, 'a commit SHA (7 to 64 hexadecimal characters)');
@@ -2418,7 +1929,7 @@ function parseHealthGateInputs(reader, _workspace, platform = 'local', runUrl) {
         argocdHistoryId: historyId === undefined ? undefined : Number(historyId),
         notifyWebhook: webhook,
         environment: reader.optional('environment'),
-        measurementsFile: reader.outputPath('measurements-file', 'measurements.json'),
+        measurementsFile: reader.path('measurements-file', workspace),
         dryRun: reader.boolean('dry-run'),
         sourceRun: reader.optional('source-run') ?? runUrl,
     };
@@ -2528,7 +2039,12 @@ async function rollBackEach(targets, dryRun, rollBack) {
 }
 async function notify(url, payload, log) {
     try {
-        const response = await (0,http/* httpFetch */.t)(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) }, { timeoutMs: 10_000 });
+        const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(payload),
+            signal: AbortSignal.timeout(10_000),
+        });
         if (!response.ok)
             log.warning(`The notification webhook answered HTTP ${response.status}; the verdict stands.`);
     }
@@ -2607,7 +2123,7 @@ async function runHealthGate(platform) {
         }
     }
     log.info(decision.text);
-    (0,safe_write/* writeFileSafely */.kv)(options.measurementsFile, `${JSON.stringify(measurementsDocument(result, options.checks, decision), null, 2)}\n`);
+    (0,external_node_fs_.writeFileSync)(options.measurementsFile, `${JSON.stringify(measurementsDocument(result, options.checks, decision), null, 2)}\n`);
     if (options.notifyWebhook) {
         await notify(options.notifyWebhook, notificationPayload(result, decision, { environment: options.environment, runUrl: options.sourceRun }), log);
     }
@@ -2619,54 +2135,8 @@ async function runHealthGate(platform) {
     if (rollbackError)
         throw rollbackError;
     if (options.failOn.includes(result.verdict)) {
-        // Each check that did not pass, with its last measurement: that names the host and what it said.
-        const why = result.checks
-            .filter((check) => check.phase !== 'Successful')
-            .map((check) => {
-            const last = result.measurements.filter((measurement) => measurement.check === check.name).at(-1);
-            return `${check.name}: ${check.phase}, ${check.reason}${last?.message ? `; last: ${last.message}` : ''}`;
-        });
-        throw new errors/* AegisError */.o4(`Health gate verdict: ${result.verdict}${why.length > 0 ? ` (${why.join('; ')})` : ''}. ${decision.text}`);
+        throw new errors/* AegisError */.o4(`Health gate verdict: ${result.verdict}. ${decision.text}`);
     }
-}
-
-
-/***/ }),
-
-/***/ 9154:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qj: () => (/* binding */ markdownTable),
-/* harmony export */   ZX: () => (/* binding */ parseRegistryCredentials),
-/* harmony export */   aZ: () => (/* binding */ parseIdentity)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-
-/** A GitHub/GitLab-flavoured markdown table; pipes and newlines in cells are escaped. */
-function markdownTable(headers, rows) {
-    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    return [
-        `| ${headers.map(cell).join(' | ')} |`,
-        `|${headers.map(() => '---').join('|')}|`,
-        ...rows.map((row) => `| ${row.map((value) => cell(value)).join(' | ')} |`),
-    ].join('\n');
-}
-/** `registry-username` and `registry-password`, which only make sense together. */
-function parseRegistryCredentials(reader) {
-    const username = reader.optional('registry-username');
-    const password = reader.optional('registry-password');
-    if ((username === undefined) !== (password === undefined)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(username ? 'registry-password' : 'registry-username', '', 'a value: registry-username and registry-password go together');
-    }
-    return username && password ? { username, password } : undefined;
-}
-/** "Name <email>" as git writes it. */
-function parseIdentity(input, value) {
-    const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value);
-    if (!match)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'an identity in the form "Name <email@example.com>"');
-    return { name: match[1], email: match[2] };
 }
 
 

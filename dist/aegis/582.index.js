@@ -8,11 +8,84 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ writeFileAtomic)
 /* harmony export */ });
-/* harmony import */ var _fs_safe_write_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(864);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 
-/** Writes through a temporary sibling and a rename, so a reader never sees half a file; keeps the mode, never follows a symlink. */
-function writeFileAtomic(path, content, root) {
-    (0,_fs_safe_write_js__WEBPACK_IMPORTED_MODULE_0__/* .writeFileSafely */ .kv)(path, content, root === undefined ? {} : { root });
+
+
+/** Writes through a temporary sibling and a rename, so a reader never sees half a file; keeps the mode. */
+function writeFileAtomic(path, content) {
+    const temporary = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    let mode;
+    try {
+        mode = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path).mode;
+    }
+    catch {
+        mode = undefined;
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temporary, content, mode === undefined ? {} : { mode });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temporary, path);
+}
+
+
+/***/ }),
+
+/***/ 8496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ Git),
+/* harmony export */   p: () => (/* binding */ isRaceRejection)
+/* harmony export */ });
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9978);
+
+/** Generous for a large clone, finite for a remote that stopped answering. */
+const GIT_TIMEOUT_MS = 15 * 60_000;
+/** A git working copy. Every call is an argument array; the remote's credentials ride in env. */
+class Git {
+    dir;
+    env;
+    constructor(dir, env = {}) {
+        this.dir = dir;
+        this.env = env;
+    }
+    run(args, options = {}) {
+        return (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)('git', args, {
+            cwd: this.dir,
+            env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+            input: options.input,
+            allowFailure: options.allowFailure,
+            timeoutMs: GIT_TIMEOUT_MS,
+        });
+    }
+    async output(args) {
+        return (await this.run(args)).stdout.trim();
+    }
+    head() {
+        return this.output(['rev-parse', 'HEAD']);
+    }
+    /** Commits staged changes with a message from stdin (no argv length or quoting concerns). */
+    async commit(message, author) {
+        await this.run(['commit', '--quiet', '--no-verify', '--file', '-'], {
+            input: message,
+            env: {
+                GIT_AUTHOR_NAME: author.name,
+                GIT_AUTHOR_EMAIL: author.email,
+                GIT_COMMITTER_NAME: author.name,
+                GIT_COMMITTER_EMAIL: author.email,
+            },
+        });
+        return this.head();
+    }
+}
+/** Wording of a push lost to a concurrent writer, from git itself and from GitHub/GitLab's receive hooks. */
+const REJECTED_BY_RACE = /non-fast-forward|fetch first|cannot lock ref|incorrect old value|failed to update ref|failed to lock|stale info|updates were rejected|\[rejected\]|reference already exists|could not lock|is at [0-9a-f]+ but expected/i;
+function isRaceRejection(stderr) {
+    return REJECTED_BY_RACE.test(stderr);
 }
 
 
@@ -22,7 +95,6 @@ function writeFileAtomic(path, content, root) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BF: () => (/* binding */ forgeLocation),
 /* harmony export */   cW: () => (/* binding */ forgeProjectPath),
 /* harmony export */   kW: () => (/* binding */ describeRemote),
 /* harmony export */   ri: () => (/* binding */ withoutCredentials)
@@ -111,29 +183,14 @@ function withoutCredentials(url) {
     parsed.password = '';
     return { url: parsed.toString(), ...(password ? { password } : {}) };
 }
-/** The host and the project path (`owner/repo`, `group/sub/project`) of a forge URL; undefined for local paths. */
-function forgeLocation(repository) {
-    let host;
-    let path;
-    if (/^(https?|ssh):\/\//.test(repository)) {
-        const url = new URL(repository);
-        host = url.hostname;
-        path = url.pathname;
-    }
-    else if (SCP_LIKE.test(repository)) {
-        const colon = repository.indexOf(':');
-        host = repository.slice(repository.indexOf('@') + 1, colon);
-        path = repository.slice(colon + 1);
-    }
-    path = path
-        ?.replace(/^\/+/, '')
-        .replace(/\/+$/, '')
-        .replace(/\.git$/, '');
-    return host && path ? { host, path } : undefined;
-}
 /** `owner/repo` or `group/sub/project` from a forge URL; undefined for local paths. */
 function forgeProjectPath(repository) {
-    return forgeLocation(repository)?.path;
+    let path;
+    if (/^(https?|ssh):\/\//.test(repository))
+        path = new URL(repository).pathname;
+    else if (SCP_LIKE.test(repository))
+        path = repository.slice(repository.indexOf(':') + 1);
+    return path?.replace(/^\/+/, '').replace(/\.git$/, '') || undefined;
 }
 
 
@@ -189,84 +246,210 @@ function parseTrailers(message) {
 
 /***/ }),
 
-/***/ 1983:
+/***/ 6107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ HttpUnreachableError),
-/* harmony export */   t: () => (/* binding */ httpFetch)
+/* harmony export */   L: () => (/* binding */ resolveInside)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/**
- * The one way src/ talks HTTP: every request has a timeout, a network failure is a typed
- * error naming the host (never headers or the full URL, which may carry secrets), and
- * bounded retries with backoff are there for callers whose request is safe to repeat.
- */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
 
-/** The host could not be reached, or did not answer in time. */
-class HttpUnreachableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4 {
-    origin;
-    reason;
-    name = 'HttpUnreachableError';
-    constructor(
-    /** Scheme, host and port: what a message may show. */
-    origin, 
-    /** ECONNREFUSED, ENOTFOUND, `no answer within … ms`, … */
-    reason) {
-        super(`${origin} unreachable: ${reason}`);
-        this.origin = origin;
-        this.reason = reason;
-    }
+
+
+function isInside(root, candidate) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, candidate);
+    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
 }
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function originOf(url) {
-    try {
-        return new URL(url).origin;
+/** The real path of `path`, or of its nearest existing ancestor when it does not exist yet. */
+function realNearest(path) {
+    let current = path;
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(current)) {
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(current);
+        if (parent === current)
+            return current;
+        current = parent;
     }
-    catch {
-        return '(invalid URL)';
-    }
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(current);
 }
-function reasonOf(error, timedOut, timeoutMs) {
-    if (timedOut)
-        return `no answer within ${timeoutMs} ms`;
-    const cause = error.cause;
-    return cause?.code ?? cause?.message ?? error.message;
-}
-async function attempt(url, init, options) {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    try {
-        return await (options.fetch ?? fetch)(url, { ...init, signal });
+/**
+ * Resolves `value` against `root` and refuses anything that escapes it: `..`, absolute
+ * paths elsewhere, and symlinks that lead outside — of the file itself or, for a file not
+ * written yet, of the nearest directory above it that exists.
+ */
+function resolveInside(root, value, input) {
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, value);
+    if (!isInside(root, absolute)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`);
     }
-    catch (error) {
-        if (options.signal?.aborted)
-            throw error;
-        throw new HttpUnreachableError(originOf(url), reasonOf(error, timeout.aborted, options.timeoutMs));
+    if (!isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), realNearest(absolute))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`, 'it goes through a symlink that leads outside');
     }
+    return absolute;
 }
-/** `fetch` with a timeout, a typed unreachable error and, when asked, bounded retries with backoff. */
-async function httpFetch(url, init, options) {
-    const attempts = Math.max(1, options.retry?.attempts ?? 1);
-    const sleep = options.sleep ?? defaultSleep;
-    const random = options.random ?? Math.random;
-    const backoff = (n) => sleep(random() * (options.retry?.baseMs ?? 200) * 2 ** (n - 1));
-    for (let n = 1;; n++) {
-        const last = n >= attempts;
-        let response;
-        try {
-            response = await attempt(url, init, options);
+
+
+/***/ }),
+
+/***/ 9978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+
+
+/**
+ * Runs a program with an argument array. There is deliberately no shell variant: no input
+ * ever reaches a shell, so nothing needs quoting.
+ */
+function run(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+            cwd: options.cwd,
+            env: { ...process.env, ...options.env },
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        });
+        let timedOut = false;
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGTERM');
+            }, options.timeoutMs);
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on('data', (chunk) => stdout.push(chunk));
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, error.message)));
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            if (timedOut) {
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s`));
+                return;
+            }
+            const result = {
+                exitCode: code ?? -1,
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+            };
+            if (result.exitCode !== 0 && !options.allowFailure) {
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, code, result.stderr || result.stdout));
+            }
+            else {
+                resolve(result);
+            }
+        });
+        if (child.stdin) {
+            // A child may exit without reading its input; that is its exit code's business, not an EPIPE crash.
+            child.stdin.on('error', () => { });
+            child.stdin.end(options.input);
         }
-        catch (error) {
-            if (last || !(error instanceof HttpUnreachableError))
-                throw error;
-            await backoff(n);
-            continue;
+    });
+}
+
+
+/***/ }),
+
+/***/ 9778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ InputReader)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6107);
+
+
+const TRUE = new Set(['true', 'yes', '1', 'on']);
+const FALSE = new Set(['false', 'no', '0', 'off']);
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Typed access to a stage's declared inputs. Each reader throws an InputError that names
+ * the input, quotes the value and states the expected form.
+ */
+class InputReader {
+    platform;
+    specs;
+    constructor(platform, specs) {
+        this.platform = platform;
+        this.specs = specs;
+    }
+    /** The value, or the declared default; '' when neither. */
+    string(name) {
+        const spec = this.specs[name];
+        if (!spec)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4(`Stage reads undeclared input '${name}'.`);
+        const value = this.platform.input(name) || spec.default || '';
+        if (spec.secret && value)
+            this.platform.secret(value);
+        return value;
+    }
+    required(name) {
+        const value = this.string(name);
+        if (!value)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'a non-empty value', 'this input is required');
+        return value;
+    }
+    optional(name) {
+        return this.string(name) || undefined;
+    }
+    boolean(name) {
+        const value = this.string(name).toLowerCase();
+        if (TRUE.has(value))
+            return true;
+        if (FALSE.has(value) || value === '')
+            return false;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, "'true' or 'false'");
+    }
+    choice(name, choices) {
+        const value = this.string(name);
+        if (choices.includes(value))
+            return value;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
+    }
+    integer(name, bounds = {}) {
+        const value = this.string(name);
+        const number = Number(value);
+        const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = bounds;
+        if (!/^-?\d+$/.test(value) || number < min || number > max) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `an integer between ${min} and ${max}`);
         }
-        if (last || response.status < 500 || options.retry?.onServerError === false)
-            return response;
-        await response.body?.cancel();
-        await backoff(n);
+        return number;
+    }
+    /** Non-empty lines, trimmed; lines starting with `#` are comments. */
+    lines(name) {
+        return this.string(name)
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && !line.startsWith('#'));
+    }
+    /** Lines or comma-separated values. */
+    list(name) {
+        return this.lines(name).flatMap((line) => line
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean));
+    }
+    /** Milliseconds from `500ms`, `10s`, `5m`, `1h`. */
+    duration(name) {
+        const value = this.string(name);
+        const match = DURATION.exec(value);
+        if (!match)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, "a duration such as '500ms', '30s', '5m' or '1h'");
+        return Number(match[1]) * DURATION_UNITS[match[2]];
+    }
+    /** A path inside `root`; `..`, absolute paths elsewhere and the like are refused. */
+    path(name, root) {
+        const value = this.string(name);
+        return value ? (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveInside */ .L)(root, value, name) : undefined;
     }
 }
 
@@ -411,7 +594,6 @@ function parseBumpRules(text, input = 'bump-rules') {
 }
 
 ;// CONCATENATED MODULE: ./src/core/release/changelog.ts
-
 const DEFAULT_SECTIONS = [
     ['feat', 'Features'],
     ['feature', 'Features'],
@@ -421,8 +603,13 @@ const DEFAULT_SECTIONS = [
 ];
 /** `https://host/o/r(.git)` or `git@host:o/r.git` as a browsable https URL; undefined for local paths. */
 function browsableUrl(remote) {
-    const location = (0,git_remote/* forgeLocation */.BF)(remote);
-    return location && `https://${location.host}/${location.path}`;
+    const scp = /^[\w.-]+@([\w.-]+):(?!\/\/)(.+?)(?:\.git)?\/?$/.exec(remote);
+    if (scp)
+        return `https://${scp[1]}/${scp[2]}`;
+    if (!/^(https?|ssh):\/\//.test(remote))
+        return undefined;
+    const url = new URL(remote);
+    return `https://${url.hostname}${url.pathname.replace(/\.git\/?$/, '').replace(/\/$/, '')}`;
 }
 function commitUrl(links, hash) {
     return `${links.url}${links.kind === 'gitlab' ? '/-' : ''}/commit/${hash}`;
@@ -473,23 +660,24 @@ function prependChangelog(existing, version, notes) {
     return `${text.replace(/\s*$/, '')}\n\n${notes}`;
 }
 
-// EXTERNAL MODULE: ./src/core/http.ts
-var http = __webpack_require__(1983);
 ;// CONCATENATED MODULE: ./src/core/release/http.ts
 
-
 /** Sends a request; a network failure becomes an error that names the host (never the headers). */
-async function send(request, what, fetchImpl, timeoutMs = 30_000) {
+async function send(request, what, fetchImpl = fetch, timeoutMs = 30_000) {
     let response;
     try {
-        response = await (0,http/* httpFetch */.t)(request.url, 
-        // A redirect (e.g. to a login page) is an answer to report, not to follow and mistake for success.
-        { method: request.method, headers: request.headers, body: request.body, redirect: 'manual' }, { timeoutMs, fetch: fetchImpl });
+        response = await fetchImpl(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+            // A redirect (e.g. to a login page) is an answer to report, not to follow and mistake for success.
+            redirect: 'manual',
+            signal: AbortSignal.timeout(timeoutMs),
+        });
     }
     catch (error) {
-        if (!(error instanceof http/* HttpUnreachableError */.f))
-            throw error;
-        throw new errors/* AegisError */.o4(`${what} is unreachable at ${error.origin}: ${error.reason}.`);
+        const cause = error.cause;
+        throw new errors/* AegisError */.o4(`${what} is unreachable at ${new URL(request.url).origin}: ${cause?.code ?? cause?.message ?? error.message}.`);
     }
     return { status: response.status, body: await response.text() };
 }
@@ -556,7 +744,7 @@ function notificationRequest(dependent, api, event) {
     };
 }
 /** Sends every notification; one failure does not stop the others (the release itself is already done). */
-async function notifyDependents(dependents, apiFor, event, fetchImpl) {
+async function notifyDependents(dependents, apiFor, event, fetchImpl = fetch) {
     const results = [];
     for (const dependent of dependents) {
         try {
@@ -671,7 +859,7 @@ function npmPublishArgs(registryUrl, distTag) {
     return ['publish', '--registry', registryBase(registryUrl), '--tag', distTag];
 }
 function npmPublisher(options) {
-    const fetchImpl = options.fetch;
+    const fetchImpl = options.fetch ?? fetch;
     return {
         kind: 'npm',
         describe: () => `npm package ${options.packageName} to ${options.registryUrl}`,
@@ -767,7 +955,7 @@ function twineEnv(options) {
     return { TWINE_USERNAME: options.username ?? '__token__', TWINE_PASSWORD: options.token ?? '', TWINE_NON_INTERACTIVE: '1' };
 }
 function pypiPublisher(options) {
-    const fetchImpl = options.fetch;
+    const fetchImpl = options.fetch ?? fetch;
     return {
         kind: 'pypi',
         describe: () => `PyPI package ${options.packageName} to ${options.registryUrl}`,
@@ -875,8 +1063,12 @@ function breakingFooters(body) {
  * keeps those reachable from HEAD (the history this release builds on).
  */
 async function releaseTags(git, prefix, mergedOnly) {
+    const args = ['tag', '--list'];
+    if (mergedOnly)
+        args.push('--merged', 'HEAD');
+    const output = await git.output(args);
     const tags = [];
-    for (const tag of await git.tags({ mergedIntoHead: mergedOnly })) {
+    for (const tag of output.split('\n')) {
         if (!tag.startsWith(prefix))
             continue;
         const version = strictVersion(tag.slice(prefix.length));
@@ -885,21 +1077,31 @@ async function releaseTags(git, prefix, mergedOnly) {
     }
     return tags.sort((a, b) => semver_default().rcompare(a.version, b.version));
 }
+const FIELD = '\x1f';
+const RECORD = '\x1e';
 /**
  * Non-merge commits after `from` (exclusive; all history when undefined) up to `to` that
  * touch `path`, newest first.
  */
 async function commitsSince(git, from, path, to = 'HEAD') {
-    const commits = await git.log({ range: from ? `${from}..${to}` : to, paths: [path], noMerges: true });
-    return commits.map((commit) => parseCommit(commit.sha, commit.message));
+    const range = from ? `${from}..${to}` : to;
+    const output = (await git.run(['log', '--no-merges', `--format=%H${FIELD}%B${RECORD}`, range, '--', path])).stdout;
+    return output
+        .split(RECORD)
+        .map((record) => record.trim())
+        .filter(Boolean)
+        .map((record) => {
+        const [hash = '', message = ''] = record.split(FIELD);
+        return parseCommit(hash, message);
+    });
 }
 /** True when the repository has no commit at all (HEAD is unborn). */
 async function isUnborn(git) {
-    return (await git.resolveCommit('HEAD')) === undefined;
+    return (await git.run(['rev-parse', '--verify', '--quiet', 'HEAD'], { allowFailure: true })).exitCode !== 0;
 }
 /** Uncommitted changes, tracked or untracked, as `git status --porcelain` lines. */
-function dirtyFiles(git) {
-    return git.status();
+async function dirtyFiles(git) {
+    return (await git.run(['status', '--porcelain'])).stdout.split('\n').filter(Boolean);
 }
 
 ;// CONCATENATED MODULE: ./src/core/release/version-files.ts
@@ -1032,7 +1234,8 @@ function today() {
 async function branchOf(git, options) {
     if (options.git.branch)
         return options.git.branch;
-    const branch = await git.currentBranch();
+    const result = await git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true });
+    const branch = result.stdout.trim();
     if (!branch)
         throw new errors/* AegisError */.o4("HEAD is detached: set the 'branch' input to the branch the release commit is pushed to.");
     return branch;
@@ -1040,7 +1243,8 @@ async function branchOf(git, options) {
 async function remoteHasTag(git, options, tag) {
     if (!options.git.remote)
         return true;
-    return (0,git_git/* mustSucceed */.MX)(await git.remoteRefs(options.git.remote, [`refs/tags/${tag}`], 'tags')).refs.length > 0;
+    const result = await git.run(['ls-remote', '--tags', options.git.remote, `refs/tags/${tag}`]);
+    return result.stdout.trim() !== '';
 }
 async function forgeStep(options, tag) {
     if (!options.forge)
@@ -1163,7 +1367,7 @@ function nothing(reason, options, latest) {
  * last release decide the next version.
  */
 async function planRelease(options) {
-    const git = new git_git/* Git */.TU(options.repoDir, options.git.env);
+    const git = new git_git/* Git */.T(options.repoDir, options.git.env);
     if (await isUnborn(git))
         throw new errors/* AegisError */.o4(`${options.repoDir} has no commits yet: there is nothing to release.`);
     const dirty = await dirtyFiles(git);
@@ -1171,11 +1375,11 @@ async function planRelease(options) {
         throw new errors/* AegisError */.o4(`The working tree has uncommitted changes (${dirty.slice(0, 5).join('; ')}${dirty.length > 5 ? '; …' : ''}): release from a clean checkout, so what is published is what is tagged.`);
     }
     if (options.git.remote) {
-        const fetched = await git.fetch(options.git.remote, [], { tags: true });
-        if (!fetched.ok)
+        const fetched = await git.run(['fetch', '--quiet', '--tags', options.git.remote], { allowFailure: true });
+        if (fetched.exitCode !== 0)
             options.log.warning(`Could not fetch tags from ${options.git.remote}: ${fetched.stderr.trim()}`);
     }
-    if (!(await git.lastCommitTouching(options.path))) {
+    if (!(await git.output(['rev-list', '-1', 'HEAD', '--', options.path]))) {
         throw new errors/* AegisError */.o4(`No commit touches path '${options.path}': there is nothing to release (check the 'path' input).`);
     }
     const tags = await releaseTags(git, options.tagPrefix, true);
@@ -1249,7 +1453,7 @@ async function planRelease(options) {
 async function publishFromTag(options, git, plan) {
     const worktree = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'aegis-release-'));
     try {
-        await git.addWorktree(worktree, `refs/tags/${plan.tag}`);
+        await git.run(['worktree', 'add', '--quiet', '--detach', worktree, `refs/tags/${plan.tag}`]);
         // A tag made without version files updated still publishes the tagged version.
         for (const file of options.versionFiles) {
             const path = (0,external_node_path_.join)(worktree, file);
@@ -1262,7 +1466,7 @@ async function publishFromTag(options, git, plan) {
         });
     }
     finally {
-        await git.removeWorktree(worktree);
+        await git.run(['worktree', 'remove', '--force', worktree], { allowFailure: true });
         (0,external_node_fs_.rmSync)(worktree, { recursive: true, force: true });
     }
 }
@@ -1289,7 +1493,7 @@ async function executeRelease(options, plan) {
     const result = { plan, released: false, published: false, tagged: false };
     if (plan.action === 'none')
         return result;
-    const git = new git_git/* Git */.TU(options.repoDir, options.git.env);
+    const git = new git_git/* Git */.T(options.repoDir, options.git.env);
     const tag = plan.tag;
     const version = plan.version;
     const { log } = options;
@@ -1299,7 +1503,7 @@ async function executeRelease(options, plan) {
             result.published = true;
         }
         if (plan.steps.push === 'todo' && options.git.remote) {
-            (0,git_git/* mustSucceed */.MX)(await git.push(options.git.remote, [`refs/tags/${tag}`]));
+            await git.run(['push', '--quiet', options.git.remote, `refs/tags/${tag}`]);
             result.tagged = true;
         }
     }
@@ -1320,19 +1524,22 @@ async function executeRelease(options, plan) {
             log.info(`${version} is already published; not publishing it again.`);
         }
         if (plan.fileChanges.length > 0) {
-            await git.add(plan.fileChanges.map((change) => change.file));
+            await git.run(['add', '--', ...plan.fileChanges.map((change) => change.file)]);
             const subject = (0,commit_message/* renderTemplate */.Xm)(options.git.commitMessage, { tag, version, name: options.name });
             const trailers = [{ key: commit_message/* TRAILER */.AH.stage, value: 'release' }, { key: RELEASE_TRAILER, value: tag }, ...(options.git.trailers ?? [])];
             result.commitSha = await git.commit((0,commit_message/* buildCommitMessage */.vL)(subject, '', trailers), options.git.author);
         }
-        await git.tag(tag, plan.notes, options.git.author);
+        await git.run(['tag', '--annotate', '--file', '-', tag], {
+            input: plan.notes,
+            env: { GIT_COMMITTER_NAME: options.git.author.name, GIT_COMMITTER_EMAIL: options.git.author.email },
+        });
         result.tagged = true;
         if (options.git.remote) {
             const branch = await branchOf(git, options);
             const refs = plan.fileChanges.length > 0 ? [`HEAD:refs/heads/${branch}`, `refs/tags/${tag}`] : [`refs/tags/${tag}`];
-            const pushed = await git.push(options.git.remote, refs, { atomic: true });
-            if (!pushed.ok) {
-                await git.deleteTag(tag);
+            const pushed = await git.run(['push', '--atomic', '--quiet', options.git.remote, ...refs], { allowFailure: true });
+            if (pushed.exitCode !== 0) {
+                await git.run(['tag', '--delete', tag], { allowFailure: true });
                 throw new errors/* AegisError */.o4(`Pushing ${tag} to ${options.git.remote} failed${result.published ? ` after ${version} was published` : ''}: ${pushed.stderr.trim()}. Re-run on the current tip: the published version is detected and only the commit and tag are made.`);
             }
         }
@@ -1485,7 +1692,7 @@ function parseInputs(reader, workspace, platform = 'local') {
         reader.path('changelog', libraryDir);
     const declared = reader.lines('version-files');
     for (const file of declared) {
-        if (!(0,external_node_fs_.existsSync)((0,paths/* resolveInside */.LI)(libraryDir, file, 'version-files')))
+        if (!(0,external_node_fs_.existsSync)((0,paths/* resolveInside */.L)(libraryDir, file, 'version-files')))
             throw new errors/* InputError */.dz('version-files', file, "files that exist inside 'path'");
     }
     const versionFiles = (declared.length > 0 ? declared : ['package.json', 'pyproject.toml'].filter((file) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(libraryDir, file)))).map(inPath);
@@ -1590,7 +1797,8 @@ function createPublisher(parsed) {
 async function remoteUrl(workspace, remote) {
     if (!remote)
         return undefined;
-    return new git_git/* Git */.TU(workspace).remoteUrl(remote);
+    const result = await new git_git/* Git */.T(workspace).run(['remote', 'get-url', remote], { allowFailure: true });
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
 }
 function linksFor(url, platform) {
     const web = url ? browsableUrl(url) : undefined;
@@ -1602,9 +1810,6 @@ function linksFor(url, platform) {
 async function run(platform) {
     const reader = new inputs/* InputReader */.i(platform, release_inputs);
     const parsed = parseInputs(reader, platform.workspace, platform.name);
-    // Where stage files go; on GitLab this also git-excludes the folder (earlier jobs' artifacts land
-    // there) before the clean-tree check.
-    platform.outputDir();
     const publisher = createPublisher(parsed);
     const event = platform.event();
     const configured = await remoteUrl(platform.workspace, parsed.options.git.remote);

@@ -2,17 +2,99 @@ export const id = 884;
 export const ids = [884];
 export const modules = {
 
-/***/ 3956:
+/***/ 8641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PP: () => (/* binding */ TAG_RE),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   "if": () => (/* binding */ parseImageName),
+/* harmony export */   nD: () => (/* binding */ formatName),
+/* harmony export */   o_: () => (/* binding */ parseImageReference),
 /* harmony export */   vO: () => (/* binding */ registryApiBase),
 /* harmony export */   y_: () => (/* binding */ isInsecureRegistry)
 /* harmony export */ });
-/* unused harmony export isLoopbackRegistry */
-/* harmony import */ var _images_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6827);
-/** How a registry host is reached: plain HTTP or TLS, and where its distribution API lives. */
+/* unused harmony exports IMAGE_EXPECTED, formatReference, isLoopbackRegistry */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/**
+ * Image references as Docker and the OCI distribution spec read them
+ * (distribution/reference): `[host[:port]/]path[:tag][@digest]`, where the first component
+ * is a registry only if it contains `.` or `:` or is `localhost`; otherwise Docker Hub.
+ */
 
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]{1,5})?`;
+const HOST_RE = new RegExp(`^${HOST}$`);
+const PATH_RE = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-f0-9]{32,}$/;
+const NAME_MAX_LENGTH = 255;
+const DOCKER_HUB = 'docker.io';
+const IMAGE_EXPECTED = 'an image name such as registry.example.com:5000/team/app (lower case, no tag or digest)';
+/** True when the first path component names a registry rather than a Docker Hub namespace. */
+function looksLikeRegistry(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+/** Parses `ref`; `input` names the input in errors. */
+function parseImageReference(value, input) {
+    let rest = value.trim();
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST_RE.test(digest))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a digest such as sha256:<64 hex>');
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG_RE.test(tag)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a tag of at most 128 letters, digits, _ . - not starting with . or -');
+        }
+    }
+    const slash = rest.indexOf('/');
+    const first = slash >= 0 ? rest.slice(0, slash) : '';
+    let registry = DOCKER_HUB;
+    let path = rest;
+    if (slash >= 0 && looksLikeRegistry(first)) {
+        registry = first;
+        path = rest.slice(slash + 1);
+        if (!HOST_RE.test(registry))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a registry host such as registry.example.com or 127.0.0.1:5000');
+        const port = /:(\d+)$/.exec(registry)?.[1];
+        if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a registry port between 1 and 65535');
+        }
+    }
+    if (!PATH_RE.test(path)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, IMAGE_EXPECTED, 'repository paths are lower case letters, digits and separators . _ __ -');
+    }
+    if (registry === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    if (`${registry}/${path}`.length > NAME_MAX_LENGTH)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `a name of at most ${NAME_MAX_LENGTH} characters`);
+    return { registry, repository: path, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
+}
+/** An image name without tag or digest, as the `image` input takes. */
+function parseImageName(value, input) {
+    const reference = parseImageReference(value, input);
+    if (reference.tag !== undefined || reference.digest !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, IMAGE_EXPECTED, 'tags come from the `tags` input; drop the tag or digest here');
+    }
+    return { registry: reference.registry, repository: reference.repository };
+}
+/** `registry/repository`, the way a push addresses it. Hub names are written in full so every tool agrees. */
+function formatName(name) {
+    return `${name.registry}/${name.repository}`;
+}
+function formatReference(reference) {
+    return `${formatName(reference)}${reference.tag ? `:${reference.tag}` : ''}${reference.digest ? `@${reference.digest}` : ''}`;
+}
 /** Host without port, lower-cased, brackets removed from IPv6 literals. */
 function hostOf(registry) {
     const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(registry);
@@ -37,7 +119,7 @@ function isInsecureRegistry(registry, insecureRegistries) {
 }
 /** Where the distribution API of a registry lives: Docker Hub's API host differs from its name. */
 function registryApiBase(registry, insecure) {
-    const host = registry === _images_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb ? 'registry-1.docker.io' : registry;
+    const host = registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
     return `${insecure ? 'http' : 'https'}://${host}`;
 }
 
@@ -55,17 +137,13 @@ function registryApiBase(registry, insecure) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1983);
-/* harmony import */ var _images_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6827);
-/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3956);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8641);
 /**
  * The little of the OCI distribution API a build needs: "does this tag exist, and what is
  * its digest?" (for skip-existing) and "point these tags at that manifest". Handles the
  * registry auth handshake: anonymous first, then on 401 either HTTP Basic or a bearer token
  * from the realm named in `WWW-Authenticate` (Docker Hub, ghcr.io, GitLab all use tokens).
  */
-
-
 
 
 
@@ -98,10 +176,10 @@ class RegistryClient {
     base;
     /** Authorization header per scope, once a handshake succeeded. */
     authorizations = new Map();
-    constructor(access, fetchImpl) {
+    constructor(access, fetchImpl = fetch) {
         this.access = access;
         this.fetchImpl = fetchImpl;
-        this.base = (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_4__/* .registryApiBase */ .vO)(access.registry, access.insecure);
+        this.base = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .registryApiBase */ .vO)(access.registry, access.insecure);
     }
     /** The digest `repository:reference` resolves to, or undefined when the registry does not know it. */
     async manifestDigest(repository, reference) {
@@ -147,12 +225,13 @@ class RegistryClient {
     async request(method, url, repository, actions, headers, body) {
         const scope = `repository:${repository}:${actions}`;
         const known = this.authorizations.get(scope);
-        const send = (authorization) => (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .httpFetch */ .t)(url, {
+        const send = (authorization) => this.fetchImpl(url, {
             method,
             headers: { ...headers, ...(authorization ? { Authorization: authorization } : {}) },
             ...(body ? { body: new Uint8Array(body) } : {}),
             redirect: 'follow',
-        }, { timeoutMs: REQUEST_TIMEOUT_MS, fetch: this.fetchImpl });
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
         const first = await send(known);
         if (first.status !== 401)
             return first;
@@ -174,7 +253,10 @@ class RegistryClient {
         if (challenge.params.service)
             realm.searchParams.set('service', challenge.params.service);
         realm.searchParams.set('scope', scope);
-        const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .httpFetch */ .t)(realm, { headers: credentials ? { Authorization: basic(credentials) } : {} }, { timeoutMs: REQUEST_TIMEOUT_MS, fetch: this.fetchImpl });
+        const response = await this.fetchImpl(realm, {
+            headers: credentials ? { Authorization: basic(credentials) } : {},
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
         if (!response.ok) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AegisError */ .o4(`Registry ${this.access.registry}: token service ${realm.origin}${realm.pathname} answered ${response.status} ${response.statusText}${credentials ? '' : ' (no credentials were given)'}.`);
         }
@@ -194,7 +276,7 @@ function authFileContent(entries) {
     for (const { registry, credentials } of entries) {
         const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
         auths[registry] = { auth };
-        if (registry === _images_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb)
+        if (registry === _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCKER_HUB */ .Xb)
             auths['https://index.docker.io/v1/'] = { auth };
     }
     return `${JSON.stringify({ auths }, null, 2)}\n`;
@@ -203,220 +285,112 @@ function authFileContent(entries) {
 
 /***/ }),
 
-/***/ 1983:
+/***/ 6107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ HttpUnreachableError),
-/* harmony export */   t: () => (/* binding */ httpFetch)
+/* harmony export */   L: () => (/* binding */ resolveInside)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/**
- * The one way src/ talks HTTP: every request has a timeout, a network failure is a typed
- * error naming the host (never headers or the full URL, which may carry secrets), and
- * bounded retries with backoff are there for callers whose request is safe to repeat.
- */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
 
-/** The host could not be reached, or did not answer in time. */
-class HttpUnreachableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4 {
-    origin;
-    reason;
-    name = 'HttpUnreachableError';
-    constructor(
-    /** Scheme, host and port: what a message may show. */
-    origin, 
-    /** ECONNREFUSED, ENOTFOUND, `no answer within … ms`, … */
-    reason) {
-        super(`${origin} unreachable: ${reason}`);
-        this.origin = origin;
-        this.reason = reason;
-    }
+
+
+function isInside(root, candidate) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, candidate);
+    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
 }
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function originOf(url) {
-    try {
-        return new URL(url).origin;
+/** The real path of `path`, or of its nearest existing ancestor when it does not exist yet. */
+function realNearest(path) {
+    let current = path;
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(current)) {
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(current);
+        if (parent === current)
+            return current;
+        current = parent;
     }
-    catch {
-        return '(invalid URL)';
-    }
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(current);
 }
-function reasonOf(error, timedOut, timeoutMs) {
-    if (timedOut)
-        return `no answer within ${timeoutMs} ms`;
-    const cause = error.cause;
-    return cause?.code ?? cause?.message ?? error.message;
-}
-async function attempt(url, init, options) {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    try {
-        return await (options.fetch ?? fetch)(url, { ...init, signal });
+/**
+ * Resolves `value` against `root` and refuses anything that escapes it: `..`, absolute
+ * paths elsewhere, and symlinks that lead outside — of the file itself or, for a file not
+ * written yet, of the nearest directory above it that exists.
+ */
+function resolveInside(root, value, input) {
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, value);
+    if (!isInside(root, absolute)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`);
     }
-    catch (error) {
-        if (options.signal?.aborted)
-            throw error;
-        throw new HttpUnreachableError(originOf(url), reasonOf(error, timeout.aborted, options.timeoutMs));
+    if (!isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), realNearest(absolute))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`, 'it goes through a symlink that leads outside');
     }
-}
-/** `fetch` with a timeout, a typed unreachable error and, when asked, bounded retries with backoff. */
-async function httpFetch(url, init, options) {
-    const attempts = Math.max(1, options.retry?.attempts ?? 1);
-    const sleep = options.sleep ?? defaultSleep;
-    const random = options.random ?? Math.random;
-    const backoff = (n) => sleep(random() * (options.retry?.baseMs ?? 200) * 2 ** (n - 1));
-    for (let n = 1;; n++) {
-        const last = n >= attempts;
-        let response;
-        try {
-            response = await attempt(url, init, options);
-        }
-        catch (error) {
-            if (last || !(error instanceof HttpUnreachableError))
-                throw error;
-            await backoff(n);
-            continue;
-        }
-        if (last || response.status < 500 || options.retry?.onServerError === false)
-            return response;
-        await response.body?.cancel();
-        await backoff(n);
-    }
+    return absolute;
 }
 
 
 /***/ }),
 
-/***/ 6827:
+/***/ 9978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ne: () => (/* binding */ isValidImageName),
-/* harmony export */   PP: () => (/* binding */ TAG_RE),
-/* harmony export */   WQ: () => (/* binding */ digestProblem),
-/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
-/* harmony export */   "if": () => (/* binding */ parseImageName),
-/* harmony export */   mQ: () => (/* binding */ splitReference),
-/* harmony export */   nD: () => (/* binding */ formatName),
-/* harmony export */   o_: () => (/* binding */ parseImageReference)
+/* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* unused harmony exports IMAGE_EXPECTED, formatReference */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/**
- * Image references: the one grammar and the one type. As Docker and the OCI distribution
- * spec read them (distribution/reference): `[host[:port]/]path[:tag][@digest]`, where the
- * first component is a registry only if it contains `.` or `:` or is `localhost`;
- * otherwise Docker Hub.
- */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]{1,5})?`;
-const HOST_RE = new RegExp(`^${HOST}$`);
-const PATH_RE = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-/** A name as kustomize matches it: any `[host[:port]/]path`, without Docker Hub's registry rule. */
-const NAME_RE = new RegExp(`^(?:${HOST}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-/** distribution/reference and the OCI image spec: `algorithm:encoded`, algorithm components joined by `.+_-`. */
-const DIGEST_RE = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-f0-9]{32,})$/;
-/** Hex lengths of the registered OCI digest algorithms; others only need 32 or more hex digits. */
-const DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
-const NAME_MAX_LENGTH = 255;
-const DOCKER_HUB = 'docker.io';
-const IMAGE_EXPECTED = 'an image name such as registry.example.com:5000/team/app (lower case, no tag or digest)';
-/** Why `digest` is not a valid digest, or undefined when it is one. */
-function digestProblem(digest) {
-    if (digest === '')
-        return 'the digest after "@" is empty (an unset variable?)';
-    const match = DIGEST_RE.exec(digest);
-    if (!match)
-        return `digest ${JSON.stringify(digest)} is not algorithm:lowercase-hex (e.g. sha256:<64 hex digits>)`;
-    const [, algorithm = '', hex = ''] = match;
-    const length = DIGEST_HEX_LENGTH[algorithm];
-    if (length !== undefined && hex.length !== length)
-        return `a ${algorithm} digest has ${length} hex digits, this one has ${hex.length}`;
-    return undefined;
-}
-/** True for a `[host[:port]/]path` name of at most 255 characters. */
-function isValidImageName(name) {
-    return name.length <= NAME_MAX_LENGTH && NAME_RE.test(name);
-}
+
 /**
- * Splits `name[:tag][@digest]` without validating the parts. A ':' before the last '/'
- * belongs to a registry port (`localhost:5000/app`), so the tag separator is the last ':'
- * after the last '/'. Undefined when there is more than one '@'.
+ * Runs a program with an argument array. There is deliberately no shell variant: no input
+ * ever reaches a shell, so nothing needs quoting.
  */
-function splitReference(reference) {
-    const at = reference.indexOf('@');
-    if (at !== reference.lastIndexOf('@'))
-        return undefined;
-    const beforeDigest = at < 0 ? reference : reference.slice(0, at);
-    const split = { name: beforeDigest };
-    if (at >= 0)
-        split.digest = reference.slice(at + 1);
-    const colon = beforeDigest.lastIndexOf(':');
-    if (colon > beforeDigest.lastIndexOf('/')) {
-        split.name = beforeDigest.slice(0, colon);
-        split.tag = beforeDigest.slice(colon + 1);
-    }
-    return split;
-}
-/** True when the first path component names a registry rather than a Docker Hub namespace. */
-function looksLikeRegistry(component) {
-    return component.includes('.') || component.includes(':') || component === 'localhost';
-}
-/** Parses `ref`; `input` names the input in errors. */
-function parseImageReference(value, input) {
-    const split = splitReference(value.trim());
-    if (!split)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a digest such as sha256:<64 hex>', "more than one '@'");
-    const { tag, digest } = split;
-    if (digest !== undefined) {
-        const problem = digestProblem(digest);
-        if (problem)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a digest such as sha256:<64 hex>', problem);
-    }
-    if (tag !== undefined && !TAG_RE.test(tag)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a tag of at most 128 letters, digits, _ . - not starting with . or -');
-    }
-    const rest = split.name;
-    const slash = rest.indexOf('/');
-    const first = slash >= 0 ? rest.slice(0, slash) : '';
-    let registry = DOCKER_HUB;
-    let path = rest;
-    if (slash >= 0 && looksLikeRegistry(first)) {
-        registry = first;
-        path = rest.slice(slash + 1);
-        if (!HOST_RE.test(registry))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a registry host such as registry.example.com or 127.0.0.1:5000');
-        const port = /:(\d+)$/.exec(registry)?.[1];
-        if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a registry port between 1 and 65535');
+function run(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+            cwd: options.cwd,
+            env: { ...process.env, ...options.env },
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        });
+        let timedOut = false;
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGTERM');
+            }, options.timeoutMs);
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on('data', (chunk) => stdout.push(chunk));
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, error.message)));
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            if (timedOut) {
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s`));
+                return;
+            }
+            const result = {
+                exitCode: code ?? -1,
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+            };
+            if (result.exitCode !== 0 && !options.allowFailure) {
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, code, result.stderr || result.stdout));
+            }
+            else {
+                resolve(result);
+            }
+        });
+        if (child.stdin) {
+            // A child may exit without reading its input; that is its exit code's business, not an EPIPE crash.
+            child.stdin.on('error', () => { });
+            child.stdin.end(options.input);
         }
-    }
-    if (!PATH_RE.test(path)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, IMAGE_EXPECTED, 'repository paths are lower case letters, digits and separators . _ __ -');
-    }
-    if (registry === DOCKER_HUB && !path.includes('/'))
-        path = `library/${path}`;
-    if (split.name.length > NAME_MAX_LENGTH)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `a name of at most ${NAME_MAX_LENGTH} characters`);
-    return { registry, repository: path, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
-}
-/** An image name without tag or digest, as the `image` input takes. */
-function parseImageName(value, input) {
-    const reference = parseImageReference(value, input);
-    if (reference.tag !== undefined || reference.digest !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, IMAGE_EXPECTED, 'tags come from the `tags` input; drop the tag or digest here');
-    }
-    return { registry: reference.registry, repository: reference.repository };
-}
-/** `registry/repository`, the way a push addresses it. Hub names are written in full so every tool agrees. */
-function formatName(name) {
-    return `${name.registry}/${name.repository}`;
-}
-function formatReference(reference) {
-    return `${formatName(reference)}${reference.tag ? `:${reference.tag}` : ''}${reference.digest ? `@${reference.digest}` : ''}`;
+    });
 }
 
 
@@ -541,7 +515,7 @@ function planDependencyCache(inputs) {
         throw new errors/* InputError */.dz('dependency-cache-key-files', '', 'lockfiles (paths or globs) whose content keys the cache');
     }
     const relativeDirs = paths.map((path) => {
-        const rel = (0,external_node_path_.relative)(workspace, (0,core_paths/* resolveInside */.LI)(workspace, path, 'dependency-cache-paths'))
+        const rel = (0,external_node_path_.relative)(workspace, (0,core_paths/* resolveInside */.L)(workspace, path, 'dependency-cache-paths'))
             .split('\\')
             .join('/');
         if (rel === '')
@@ -549,7 +523,7 @@ function planDependencyCache(inputs) {
         return rel;
     });
     const mounts = relativeDirs.map((rel) => ({
-        source: (0,core_paths/* resolveInside */.LI)(workspace, rel, 'dependency-cache-paths'),
+        source: (0,core_paths/* resolveInside */.L)(workspace, rel, 'dependency-cache-paths'),
         target: `${DEPENDENCY_CACHE_ROOT}/${rel}`,
         context: dependencyContextName(rel),
     }));
@@ -558,13 +532,13 @@ function planDependencyCache(inputs) {
         throw new errors/* InputError */.dz('dependency-cache-paths', paths.join(','), 'directories with distinct names (after lower-casing and - for other characters)');
     }
     for (const pattern of keyFiles)
-        (0,core_paths/* resolveInside */.LI)(workspace, pattern.replace(/[*?[{].*$/, ''), 'dependency-cache-key-files');
+        (0,core_paths/* resolveInside */.L)(workspace, pattern.replace(/[*?[{].*$/, ''), 'dependency-cache-key-files');
     const excluded = ['.git', ...relativeDirs];
     const found = new Set();
     for (const pattern of keyFiles) {
         const matches = (0,external_node_fs_.globSync)(pattern, { cwd: workspace, exclude: (name) => excluded.some((dir) => isUnder(dir, String(name))) })
             .map((file) => String(file).split('\\').join('/'))
-            .filter((file) => !excluded.some((dir) => isUnder(dir, file)) && (0,external_node_fs_.statSync)((0,core_paths/* resolveInside */.LI)(workspace, file, 'dependency-cache-key-files')).isFile());
+            .filter((file) => !excluded.some((dir) => isUnder(dir, file)) && (0,external_node_fs_.statSync)((0,core_paths/* resolveInside */.L)(workspace, file, 'dependency-cache-key-files')).isFile());
         if (matches.length === 0) {
             throw new errors/* InputError */.dz('dependency-cache-key-files', pattern, 'lockfiles that exist in the workspace (paths or globs)', 'it matches no file');
         }
@@ -572,7 +546,7 @@ function planDependencyCache(inputs) {
             found.add(match);
     }
     const files = [...found].sort();
-    const digest = lockfileDigest(files.map((path) => ({ path, content: (0,external_node_fs_.readFileSync)((0,core_paths/* resolveInside */.LI)(workspace, path, 'dependency-cache-key-files')) })));
+    const digest = lockfileDigest(files.map((path) => ({ path, content: (0,external_node_fs_.readFileSync)((0,core_paths/* resolveInside */.L)(workspace, path, 'dependency-cache-key-files')) })));
     return { mounts, keyFiles: files, ...dependencyCacheKey(inputs.service, inputs.platforms, digest) };
 }
 /** Creates the directories (the builders mount them) and restores them when a backend exists. */
@@ -615,10 +589,10 @@ async function saveDependencies(plan, cache, restored, log) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/core/images/reference.ts
-var reference = __webpack_require__(6827);
 // EXTERNAL MODULE: ./src/core/process.ts
 var core_process = __webpack_require__(9978);
+// EXTERNAL MODULE: ./src/core/build/reference.ts
+var reference = __webpack_require__(8641);
 ;// CONCATENATED MODULE: ./src/core/build/plan.ts
 
 
@@ -824,14 +798,11 @@ function buildxCacheHit(progress) {
 
 // EXTERNAL MODULE: ./src/core/build/registry.ts
 var build_registry = __webpack_require__(5309);
-// EXTERNAL MODULE: ./src/core/build/registry-host.ts
-var registry_host = __webpack_require__(3956);
 ;// CONCATENATED MODULE: ./src/core/build/execute.ts
 /**
  * Runs a validated BuildRequest: ask the registry first (skip-existing), else build with
  * buildah or buildx, push, and report the digest the registry stores.
  */
-
 
 
 
@@ -867,7 +838,7 @@ async function findExisting(request, deps) {
     if (!request.commitTag) {
         throw new errors/* AegisError */.o4("skip-existing needs a tag naming the commit: keep a 'type=sha' rule in 'tags' (and a commit SHA in the event).");
     }
-    const client = new build_registry/* RegistryClient */.bP({ registry, insecure: (0,registry_host/* isInsecureRegistry */.y_)(registry, request.insecureRegistries), credentials: request.credentials.get(registry) }, deps.fetch);
+    const client = new build_registry/* RegistryClient */.bP({ registry, insecure: (0,reference/* isInsecureRegistry */.y_)(registry, request.insecureRegistries), credentials: request.credentials.get(registry) }, deps.fetch);
     try {
         return await client.manifestDigest(repository, request.commitTag);
     }
@@ -882,7 +853,7 @@ async function tagExisting(request, digest, deps) {
     const others = request.tags.filter((tag) => tag !== request.commitTag);
     if (!request.push || others.length === 0)
         return;
-    const client = new build_registry/* RegistryClient */.bP({ registry, insecure: (0,registry_host/* isInsecureRegistry */.y_)(registry, request.insecureRegistries), credentials: request.credentials.get(registry) }, deps.fetch);
+    const client = new build_registry/* RegistryClient */.bP({ registry, insecure: (0,reference/* isInsecureRegistry */.y_)(registry, request.insecureRegistries), credentials: request.credentials.get(registry) }, deps.fetch);
     await client.tag(repository, digest, others);
 }
 /** A private temp dir for auth.json, registries.conf and secret files; secrets travel by file or env, never argv. */
@@ -915,7 +886,7 @@ function fillWorkspace(dir, request, builder, sourceEnv = {}) {
     }
     if (builder === 'buildah') {
         const registries = new Set([request.image.registry, ...(request.cache === 'registry' ? [registryOf(request.cacheRepository)] : [])]);
-        const insecure = [...registries].filter((registry) => (0,registry_host/* isInsecureRegistry */.y_)(registry, request.insecureRegistries));
+        const insecure = [...registries].filter((registry) => (0,reference/* isInsecureRegistry */.y_)(registry, request.insecureRegistries));
         for (const extra of request.insecureRegistries)
             if (!insecure.includes(extra))
                 insecure.push(extra);
@@ -949,7 +920,7 @@ function readDigest(file, what) {
     return digest;
 }
 async function buildWithBuildah(request, work, deps, run) {
-    const insecure = (0,registry_host/* isInsecureRegistry */.y_)(request.image.registry, request.insecureRegistries);
+    const insecure = (0,reference/* isInsecureRegistry */.y_)(request.image.registry, request.insecureRegistries);
     const name = (0,reference/* formatName */.nD)(request.image);
     const references = request.tags.map((tag) => `${name}:${tag}`);
     const options = { env: work.env };
@@ -1076,7 +1047,7 @@ var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
  * The `tags` input takes metadata-action's rule lines (a line without `type=` is a literal
  * tag, like `type=raw`):
  *
- *     type=sha                        sha-<7 hex>     (format=long: sha-<40 hex>; shortShaLength changes 7)
+ *     type=sha                        sha-<7 hex>     (format=long: sha-<40 hex>)
  *     type=ref,event=branch           the branch name, on branch events (not on pull requests)
  *     type=ref,event=tag              the git tag, on tag events
  *     type=ref,event=pr               pr-<number>, on pull/merge requests
@@ -1194,10 +1165,10 @@ function renderSemver(pattern, version) {
         .replace(/\{\{patch\}\}/g, String(version.patch));
 }
 /** The raw tag value a rule yields for this event, before prefix/suffix; undefined when it does not apply. */
-function ruleValue(rule, event, revision, shortSha) {
+function ruleValue(rule, event, revision) {
     switch (rule.type) {
         case 'sha':
-            return revision ? (rule.format === 'long' ? revision : revision.slice(0, shortSha)) : undefined;
+            return revision ? (rule.format === 'long' ? revision : revision.slice(0, SHORT_SHA)) : undefined;
         case 'ref':
             if (rule.event === 'branch')
                 return isBranchEvent(event) ? event.branch : undefined;
@@ -1229,7 +1200,7 @@ function wantsLatest(policy, event) {
     }
 }
 /** Version label: semver on release tags, `pr-N`, the branch, else the short SHA (metadata-action's order). */
-function versionOf(event, revision, shortSha) {
+function versionOf(event, revision) {
     const version = tagVersion(event);
     if (version)
         return version.version;
@@ -1239,7 +1210,7 @@ function versionOf(event, revision, shortSha) {
         return `pr-${event.pullRequest.number}`;
     if (event.branch)
         return sanitizeTag(event.branch);
-    return revision ? revision.slice(0, shortSha) : '';
+    return revision ? revision.slice(0, SHORT_SHA) : '';
 }
 function computeMetadata(input) {
     const { event, revision } = input;
@@ -1249,7 +1220,7 @@ function computeMetadata(input) {
     for (const rule of input.rules) {
         if (rule.enable === 'false' || (rule.enable === '{{is_default_branch}}' && !isDefaultBranch(event)))
             continue;
-        const value = ruleValue(rule, event, revision, input.shortShaLength ?? SHORT_SHA);
+        const value = ruleValue(rule, event, revision);
         if (value === undefined || value === '')
             continue;
         const tag = sanitizeTag(`${rule.prefix}${value}${rule.suffix}`);
@@ -1266,7 +1237,7 @@ function computeMetadata(input) {
     }
     if (wantsLatest(input.latest, event) && !tags.includes('latest'))
         tags.push('latest');
-    const version = versionOf(event, revision, input.shortShaLength ?? SHORT_SHA);
+    const version = versionOf(event, revision);
     const labels = {
         'org.opencontainers.image.title': input.title,
         ...(input.description ? { 'org.opencontainers.image.description': input.description } : {}),
@@ -1281,16 +1252,11 @@ function computeMetadata(input) {
     return { tags, labels, version, commitTag: longTag ?? shortTag };
 }
 
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(8571);
-// EXTERNAL MODULE: ./src/core/git/git.ts
-var git = __webpack_require__(8496);
 // EXTERNAL MODULE: ./src/stages/inputs.ts
 var inputs = __webpack_require__(9778);
 // EXTERNAL MODULE: ./src/stages/shared.ts
 var shared = __webpack_require__(9154);
 ;// CONCATENATED MODULE: ./src/stages/build.ts
-
 
 
 
@@ -1326,17 +1292,24 @@ const definition = {
     gitlab: {
         stage: 'build',
         // The runner restores `cache:` before the script and saves it after a successful job. GitLab fixes
-        // the section when the pipeline is created and cannot turn a list input into a variable, so the
-        // whole section is one array input: empty by default, so a job without a dependency cache has no
-        // `cache:` at all (a placeholder path would log "no matching files" after every job).
+        // the section when the pipeline is created, takes at most two key files and cannot turn a list input
+        // into a variable, so it gets its own single-valued inputs; harmless defaults (no such directory,
+        // no such file: key `<prefix>-default`, nothing saved) keep it inert when unused.
         inputs: {
-            'dependency-cache': {
-                type: 'array',
-                description: `GitLab cache: entries for the job (GitLab restores exact keys only: a changed lockfile starts cold). Cache the dependency-cache-paths directory (mounted at ${DEPENDENCY_CACHE_ROOT}/<dir>), e.g. [{key: {files: [package-lock.json], prefix: aegis-deps-$CI_JOB_NAME_SLUG}, paths: [.npm], when: on_success}]. Empty: no cache.`,
-                default: [],
+            'dependency-cache-dir': {
+                description: `GitLab cache:paths: the one directory the runner caches; set it to the dependency-cache-paths directory (mounted at ${DEPENDENCY_CACHE_ROOT}/<dir>).`,
+                default: '.aegis-dependency-cache',
+            },
+            'dependency-cache-key-file': {
+                description: 'GitLab cache:key:files: the lockfile whose content keys the runner’s cache (GitLab restores exact keys only: a changed lockfile starts cold).',
+                default: '.aegis-dependency-cache.lock',
             },
         },
-        cache: '$[[ inputs.dependency-cache ]]',
+        cache: {
+            key: { files: ['$[[ inputs.dependency-cache-key-file ]]'], prefix: 'aegis-deps-$CI_JOB_NAME_SLUG' },
+            paths: ['$[[ inputs.dependency-cache-dir ]]'],
+            when: 'on_success',
+        },
     },
     inputs: {
         context: { description: 'Build context directory, relative to the workspace.', default: '.' },
@@ -1350,9 +1323,6 @@ const definition = {
             default: DEFAULT_TAG_RULES.join('\n'),
         },
         latest: { description: "When to add `latest`: 'false', 'true', 'auto' (stable semver tags) or 'default-branch'.", default: 'false' },
-        'sha-length': {
-            description: "Hex digits in type=sha tags (sha-<short>); by default the platform's short SHA: 8 on GitLab (CI_COMMIT_SHORT_SHA), 7 elsewhere (docker/metadata-action).",
-        },
         labels: { description: 'Extra labels, one key=value per line; they override the OCI labels.' },
         title: { description: 'org.opencontainers.image.title; the service name by default.' },
         'image-description': { description: 'org.opencontainers.image.description.' },
@@ -1389,7 +1359,7 @@ const definition = {
         'buildah-runroot': { description: 'buildah state directory (--runroot).' },
         'buildah-storage-driver': { description: "buildah storage driver, e.g. 'vfs' for unprivileged containers, 'overlay' where it works." },
         'dependency-cache-paths': {
-            description: `Dependency directories in the workspace (e.g. .npm, .cache/pip, .gomodcache), comma-separated or one per line, cached by lockfile hash and created when missing. buildah bind-mounts each at ${DEPENDENCY_CACHE_ROOT}/<dir> for RUN steps (read-write: e.g. \`RUN npm ci --cache ${DEPENDENCY_CACHE_ROOT}/.npm\`), so what the build downloads is kept and cached, never in the image. buildx has no such mount: each comes as a read-only named context aegis-cache-<dir> (\`RUN --mount=type=bind,from=aegis-cache-npm,target=/root/.npm\`), so fill it before the build (or use --mount=type=cache, which stays on the builder). GitHub: @actions/cache restores before and saves after a successful build; GitLab: the component's cache: does (set the dependency-cache component input).`,
+            description: `Dependency directories in the workspace (e.g. .npm, .cache/pip, .gomodcache), comma-separated or one per line, cached by lockfile hash and created when missing. buildah bind-mounts each at ${DEPENDENCY_CACHE_ROOT}/<dir> for RUN steps (read-write: e.g. \`RUN npm ci --cache ${DEPENDENCY_CACHE_ROOT}/.npm\`), so what the build downloads is kept and cached, never in the image. buildx has no such mount: each comes as a read-only named context aegis-cache-<dir> (\`RUN --mount=type=bind,from=aegis-cache-npm,target=/root/.npm\`), so fill it before the build (or use --mount=type=cache, which stays on the builder). GitHub: @actions/cache restores before and saves after a successful build; GitLab: the component's cache: does (set dependency-cache-dir and dependency-cache-key-file).`,
         },
         'dependency-cache-key-files': {
             description: 'Lockfiles (paths or globs, e.g. package-lock.json, **/go.sum) whose contents, with the service and platforms, make the cache key aegis-deps-<service>-<platforms>-<hash>; on a miss the newest cache with the same service and platforms is restored. Files inside the cached directories and .git do not count.',
@@ -1463,7 +1433,7 @@ function parseInputs(reader, platform, event, revision, now = new Date()) {
     const secrets = [
         ...keyValues(reader.lines('secret-files'), 'secret-files', SECRET_ID, 'one id=path per line').map(([id, path]) => ({
             id,
-            file: existing((0,core_paths/* resolveInside */.LI)(workspace, path, 'secret-files'), 'secret-files', path, 'file'),
+            file: existing((0,core_paths/* resolveInside */.L)(workspace, path, 'secret-files'), 'secret-files', path, 'file'),
         })),
         ...keyValues(reader.lines('secret-envs'), 'secret-envs', SECRET_ID, 'one id=VARIABLE per line').map(([id, variable]) => {
             if (!ENV_NAME.test(variable))
@@ -1491,7 +1461,6 @@ function parseInputs(reader, platform, event, revision, now = new Date()) {
         description: reader.optional('image-description'),
         created: now.toISOString(),
         labels,
-        shortShaLength: reader.optional('sha-length') ? reader.integer('sha-length', { min: 4, max: 40 }) : platform.shortShaLength,
     });
     if (metadata.tags.length === 0) {
         throw new errors/* InputError */.dz('tags', reader.string('tags'), 'rules that yield at least one tag for this event', `event ${event.kind} without a commit SHA`);
@@ -1555,7 +1524,7 @@ function buildSummary(options, result) {
         ['Skipped', result.skipped ? `yes: \`${(0,reference/* formatName */.nD)(request.image)}:${request.commitTag}\` exists` : 'no'],
         ['Pushed', result.pushed ? 'yes' : 'no'],
         ['Revision', `\`${request.labels['org.opencontainers.image.revision'] ?? '—'}\``],
-        ['Duration', (0,duration/* formatSeconds */.Xo)(result.durationMs)],
+        ['Duration', `${(result.durationMs / 1000).toFixed(1)} s`],
     ];
     return `## Build ${request.service}\n\n${(0,shared/* markdownTable */.Qj)(['', ''], rows)}\n`;
 }
@@ -1563,7 +1532,8 @@ function buildSummary(options, result) {
 async function revisionOf(event, cwd) {
     if (event.head)
         return event.head;
-    return new git/* Git */.TU(cwd).resolveCommit('HEAD').catch(() => undefined);
+    const result = await (0,core_process/* run */.e)('git', ['rev-parse', 'HEAD'], { cwd, allowFailure: true }).catch(() => undefined);
+    return result?.exitCode === 0 ? result.stdout.trim() : undefined;
 }
 async function runBuild(platform, deps = {}) {
     const reader = new inputs/* InputReader */.i(platform, definition.inputs);
@@ -1588,6 +1558,105 @@ const build = {
         await runBuild(platform);
     },
 };
+
+
+/***/ }),
+
+/***/ 9778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ InputReader)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6107);
+
+
+const TRUE = new Set(['true', 'yes', '1', 'on']);
+const FALSE = new Set(['false', 'no', '0', 'off']);
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Typed access to a stage's declared inputs. Each reader throws an InputError that names
+ * the input, quotes the value and states the expected form.
+ */
+class InputReader {
+    platform;
+    specs;
+    constructor(platform, specs) {
+        this.platform = platform;
+        this.specs = specs;
+    }
+    /** The value, or the declared default; '' when neither. */
+    string(name) {
+        const spec = this.specs[name];
+        if (!spec)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4(`Stage reads undeclared input '${name}'.`);
+        const value = this.platform.input(name) || spec.default || '';
+        if (spec.secret && value)
+            this.platform.secret(value);
+        return value;
+    }
+    required(name) {
+        const value = this.string(name);
+        if (!value)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'a non-empty value', 'this input is required');
+        return value;
+    }
+    optional(name) {
+        return this.string(name) || undefined;
+    }
+    boolean(name) {
+        const value = this.string(name).toLowerCase();
+        if (TRUE.has(value))
+            return true;
+        if (FALSE.has(value) || value === '')
+            return false;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, "'true' or 'false'");
+    }
+    choice(name, choices) {
+        const value = this.string(name);
+        if (choices.includes(value))
+            return value;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
+    }
+    integer(name, bounds = {}) {
+        const value = this.string(name);
+        const number = Number(value);
+        const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = bounds;
+        if (!/^-?\d+$/.test(value) || number < min || number > max) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `an integer between ${min} and ${max}`);
+        }
+        return number;
+    }
+    /** Non-empty lines, trimmed; lines starting with `#` are comments. */
+    lines(name) {
+        return this.string(name)
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && !line.startsWith('#'));
+    }
+    /** Lines or comma-separated values. */
+    list(name) {
+        return this.lines(name).flatMap((line) => line
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean));
+    }
+    /** Milliseconds from `500ms`, `10s`, `5m`, `1h`. */
+    duration(name) {
+        const value = this.string(name);
+        const match = DURATION.exec(value);
+        if (!match)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, "a duration such as '500ms', '30s', '5m' or '1h'");
+        return Number(match[1]) * DURATION_UNITS[match[2]];
+    }
+    /** A path inside `root`; `..`, absolute paths elsewhere and the like are refused. */
+    path(name, root) {
+        const value = this.string(name);
+        return value ? (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveInside */ .L)(root, value, name) : undefined;
+    }
+}
 
 
 /***/ }),

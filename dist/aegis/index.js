@@ -28372,12 +28372,10 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Mm: () => (/* binding */ ToolNotFoundError),
 /* harmony export */   Qd: () => (/* binding */ CommandError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   f6: () => (/* binding */ FileError),
-/* harmony export */   o4: () => (/* binding */ AegisError),
-/* harmony export */   oh: () => (/* binding */ failureMessage)
+/* harmony export */   o4: () => (/* binding */ AegisError)
 /* harmony export */ });
 /**
  * Typed errors thrown deep in the core; only the stage runner turns them into a failed job.
@@ -28420,761 +28418,15 @@ class CommandError extends AegisError {
     stderr;
     name = 'CommandError';
     constructor(command, args, exitCode, stderr) {
-        // The argv can be long (a build's every flag): the start says which command it was; debug logs hold it all.
-        super(`${command} ${truncate(args.join(' '), 160)} failed (exit ${exitCode ?? 'signal'}): ${stderr.trim().split('\n').slice(-5).join('\n')}`);
+        super(`${command} ${args.join(' ')} failed (exit ${exitCode ?? 'signal'}): ${stderr.trim().split('\n').slice(-5).join('\n')}`);
         this.command = command;
         this.args = args;
         this.exitCode = exitCode;
         this.stderr = stderr;
     }
 }
-function truncate(value, length = 200) {
-    return value.length > length ? `${value.slice(0, length)}…` : value;
-}
-/** A program a stage runs is not installed (spawn … ENOENT). */
-class ToolNotFoundError extends AegisError {
-    command;
-    name = 'ToolNotFoundError';
-    constructor(command) {
-        super(command.includes('/')
-            ? `'${command}' does not exist: give the path of an installed program`
-            : `'${command}' is not installed here (not found on PATH): install it on the runner or use an image that has it`);
-        this.command = command;
-    }
-}
-const REACH_ADVICE = "Check the URL or host in the stage's inputs, that the service is up, and that this machine can reach it (proxy, firewall, DNS).";
-const NETWORK_CODES = {
-    ECONNREFUSED: 'the connection was refused (nothing listens there)',
-    ENOTFOUND: 'the host name does not resolve',
-    EAI_AGAIN: 'the host name could not be resolved (DNS)',
-    ECONNRESET: 'the connection was reset',
-    ETIMEDOUT: 'the connection timed out',
-    EHOSTUNREACH: 'the host is unreachable',
-    ENETUNREACH: 'the network is unreachable',
-    UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
-    UND_ERR_SOCKET: 'the connection closed unexpectedly',
-    UND_ERR_HEADERS_TIMEOUT: 'the server did not answer in time',
-    CERT_HAS_EXPIRED: 'its TLS certificate has expired',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
-    SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain is not trusted',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate could not be verified',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another host name',
-};
-const field = (value, key) => (value && typeof value === 'object' ? value[key] : undefined);
-/** The error and its causes, outermost first (fetch hides the socket error in `cause`). */
-function chain(error) {
-    const errors = [];
-    for (let current = error; current && errors.length < 8; current = field(current, 'cause'))
-        errors.push(current);
-    return errors;
-}
-/** "Could not reach host:port: the connection was refused …" for a network failure, else undefined. */
-function networkFailure(error) {
-    for (const cause of chain(error)) {
-        const code = field(cause, 'code');
-        if (typeof code !== 'string' || !(code in NETWORK_CODES))
-            continue;
-        const message = String(field(cause, 'message') ?? '');
-        const hostname = field(cause, 'hostname');
-        const address = field(cause, 'address');
-        const port = field(cause, 'port');
-        const host = typeof hostname === 'string'
-            ? hostname
-            : typeof address === 'string'
-                ? `${address}${port ? `:${port}` : ''}`
-                : (/attempted address: ([^,)]+)/.exec(message)?.[1] ?? /(?:connect|getaddrinfo) \w+ (\S+)/.exec(message)?.[1]);
-        return `Could not reach ${host ?? 'a host the stage needs'}: ${NETWORK_CODES[code]} (${code}). ${REACH_ADVICE}`;
-    }
-    return undefined;
-}
-const STATUS_ADVICE = {
-    400: 'the request was refused as invalid',
-    401: 'the credentials were refused: check that the token is set, valid and not expired',
-    403: 'the token lacks a permission this needs (or a rate limit was hit)',
-    404: 'not found: check the repository/project name and that the token can see it',
-    409: 'a conflict with the current state: retry',
-    413: 'the upload is too large',
-    422: 'the request was refused as invalid',
-    429: 'rate-limited: retry later',
-};
-/** An API client's HTTP error (Octokit's RequestError, Gitbeaker's): host, status, what it means. */
-function apiFailure(error) {
-    const status = field(error, 'status') ?? field(field(field(error, 'cause'), 'response'), 'status');
-    if (typeof status !== 'number' || status < 400)
-        return undefined;
-    const request = field(error, 'request') ?? field(field(error, 'cause'), 'request');
-    const rawUrl = field(request, 'url');
-    const method = field(request, 'method');
-    let where = 'the API';
-    if (typeof rawUrl === 'string') {
-        try {
-            const url = new URL(rawUrl);
-            where = `${url.host} (${typeof method === 'string' ? `${method} ` : ''}${url.pathname})`;
-        }
-        catch {
-            where = 'the API';
-        }
-    }
-    const description = field(field(error, 'cause'), 'description');
-    const detail = String(typeof description === 'string' ? description : (field(error, 'message') ?? ''))
-        .split('\n')[0]
-        ?.slice(0, 200);
-    const advice = STATUS_ADVICE[status] ?? (status >= 500 ? 'the server failed: retry later, or check its status page' : 'the request failed');
-    return `${where} answered HTTP ${status}${detail ? ` (${detail})` : ''}: ${advice}.`;
-}
-/**
- * The one message a person reads when a stage fails: typed errors carry their own; network,
- * API and resource-limit failures are explained with the host and what to change. Never a
- * stack trace (the runner logs that at debug level only).
- */
-function failureMessage(error) {
-    // src/core/http.ts's HttpUnreachableError names the host; say what to look at.
-    if (error instanceof AegisError && error.name === 'HttpUnreachableError')
-        return `${error.message}. ${REACH_ADVICE}`;
-    if (error instanceof AegisError)
-        return error.message;
-    const explained = networkFailure(error) ?? apiFailure(error);
-    if (explained)
-        return explained;
-    const message = error instanceof Error ? error.message : String(error);
-    if (/alias count|resource exhaustion/i.test(message)) {
-        return `A YAML document uses too many aliases (${message}): this looks like a "billion laughs" document; write the values out instead of aliasing them.`;
-    }
-    if (error instanceof Error && error.name === 'TimeoutError') {
-        return `A request timed out (${message}): check that the host in the stage's inputs answers from this machine.`;
-    }
-    const name = error instanceof Error && error.name !== 'Error' ? `${error.name}: ` : '';
-    return `Unexpected failure: ${name}${message}. Re-run with debug logging (ACTIONS_STEP_DEBUG / CI_DEBUG_TRACE / --debug) for details, and report it if the inputs look right.`;
-}
-
-
-/***/ }),
-
-/***/ 864:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HN: () => (/* binding */ appendFileSafely),
-/* harmony export */   _F: () => (/* binding */ ensureDirectoryInside),
-/* harmony export */   kv: () => (/* binding */ writeFileSafely)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6107);
-
-
-
-
-
-/** Creates `directory` (and its parents) inside `root`, refusing any step that leads out of it through a symlink. */
-function ensureDirectoryInside(directory, root) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(directory);
-    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(root);
-    if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(top, dir))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(dir, `refusing to write outside ${top}`);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(top, { recursive: true });
-    const realRoot = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(top);
-    const outside = () => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(dir, `refusing to write: a symlink on the way leads outside ${top}; remove it (or choose another path)`);
-    if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(realRoot, (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .realNearest */ .lS)(dir)))
-        throw outside();
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true });
-    if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(realRoot, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(dir)))
-        throw outside();
-}
-function prepareDirectory(file, root) {
-    if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(root, file) || file === root)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, `refusing to write outside ${root}`);
-    ensureDirectoryInside((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), root);
-}
-function existingMode(file) {
-    try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(file);
-        return stat.isFile() ? stat.mode & 0o7777 : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Writes `content` to `file` atomically (readers never see half a file) without following a symlink. */
-function writeFileSafely(file, content, options = {}) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(file);
-    prepareDirectory(path, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(options.root ?? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path)));
-    const mode = existingMode(path) ?? options.mode ?? 0o644;
-    const temporary = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
-    // O_EXCL: the temporary name is fresh; if something (a symlink) is already there, fail rather than follow it.
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(temporary, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW, mode);
-    try {
-        writeAll(fd, content);
-    }
-    catch (error) {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temporary, { force: true });
-        throw error;
-    }
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temporary, path);
-    }
-    catch (error) {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temporary, { force: true });
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(path, `could not be written: ${error.message}`);
-    }
-}
-/** Appends to `file` (created when missing); a symlink at `file` is refused, never followed. */
-function appendFileSafely(file, content, options = {}) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(file);
-    prepareDirectory(path, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(options.root ?? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path)));
-    let fd;
-    try {
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_APPEND | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW, options.mode ?? 0o644);
-    }
-    catch (error) {
-        if (error.code === 'ELOOP') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(path, 'refusing to append: it is a symlink; remove it (or choose another path)');
-        }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(path, `could not be opened for writing: ${error.message}`);
-    }
-    try {
-        writeAll(fd, content);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    }
-}
-function writeAll(fd, content) {
-    const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    let offset = 0;
-    while (offset < buffer.length)
-        offset += (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, buffer, offset, buffer.length - offset);
-}
-
-
-/***/ }),
-
-/***/ 6107:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FK: () => (/* binding */ isInside),
-/* harmony export */   Gt: () => (/* binding */ displayPath),
-/* harmony export */   LI: () => (/* binding */ resolveInside),
-/* harmony export */   lS: () => (/* binding */ realNearest)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
-
-
-
-/** True when `candidate` is `root` or below it (lexically). */
-function isInside(root, candidate) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, candidate);
-    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
-}
-/** The real path of `path`, or of its nearest existing ancestor when it does not exist yet. */
-function realNearest(path) {
-    let current = path;
-    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(current)) {
-        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(current);
-        if (parent === current)
-            return current;
-        current = parent;
-    }
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(current);
-}
-/**
- * Resolves `value` against `root` and refuses anything that escapes it: `..`, absolute
- * paths elsewhere, and symlinks that lead outside — of the file itself or, for a file not
- * written yet, of the nearest directory above it that exists.
- */
-function resolveInside(root, value, input) {
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, value);
-    if (!isInside(root, absolute)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`);
-    }
-    if (!isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), realNearest(absolute))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`, 'it goes through a symlink that leads outside');
-    }
-    return absolute;
-}
-/** How a path is shown in outputs and logs: relative to `root` (with `/`) when inside it, else absolute. */
-function displayPath(root, path) {
-    return isInside(root, path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path).split('\\').join('/') || '.' : path;
-}
-
-
-/***/ }),
-
-/***/ 2006:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  D: () => (/* binding */ BasePlatform)
-});
-
-// UNUSED EXPORTS: inputFromEnv
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-;// CONCATENATED MODULE: ./src/platform/forge/load.ts
-/**
- * Imports the forge client only when a stage asks for one: Octokit and gitbeaker are the
- * largest parts of the bundle and most runs never open a pull request.
- */
-async function loadForge(options) {
-    if (options.kind === 'github') {
-        const { GitHubForge } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(748)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3748));
-        return new GitHubForge(options.token, options.apiUrl);
-    }
-    const { GitLabForge } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2132));
-    return new GitLabForge(options.token, options.apiUrl);
-}
-
-;// CONCATENATED MODULE: ./src/platform/redact.ts
-/**
- * Replaces every registered secret in text. Used by every logger and output writer, so a
- * token echoed back by git or an HTTP error never reaches a log line on any platform.
- */
-class Redactor {
-    secrets = new Set();
-    add(value) {
-        const trimmed = value.trim();
-        // Very short values would redact ordinary words; GitHub ignores them for the same reason.
-        if (trimmed.length < 4)
-            return;
-        this.secrets.add(trimmed);
-        // Secrets also leak encoded: in URLs and Basic auth headers.
-        this.secrets.add(encodeURIComponent(trimmed));
-        this.secrets.add(Buffer.from(trimmed).toString('base64'));
-    }
-    redact(text) {
-        let result = text;
-        // Longest first so a secret containing another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
-        }
-        return result;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/platform/base.ts
-
-
-
-
-
-/** Every platform passes inputs as INPUT_<NAME>; GitHub keeps `-`, GitLab components write `_`. */
-function inputFromEnv(env, name) {
-    const upper = name.toUpperCase().replace(/ /g, '_');
-    return (env[`INPUT_${upper}`] ?? env[`INPUT_${upper.replace(/-/g, '_')}`] ?? '').trim();
-}
-/**
- * What all adapters share: redaction before anything is printed, and a Log built on three
- * primitives each platform supplies (a line, an annotation, a group).
- */
-class BasePlatform {
-    stage;
-    env;
-    workspace;
-    redactor = new Redactor();
-    log;
-    shortShaLength = 7;
-    createdOutputDir;
-    constructor(stage, env, workspace) {
-        this.stage = stage;
-        this.env = env;
-        this.workspace = workspace;
-        const clean = (text) => this.redactor.redact(text);
-        this.log = {
-            info: (message) => this.writeLine(clean(message)),
-            debug: (message) => {
-                if (this.debugEnabled())
-                    this.writeLine(clean(`[debug] ${message}`));
-            },
-            warning: (message, location) => this.annotate('warning', clean(message), location),
-            error: (message, location) => this.annotate('error', clean(message), location),
-            group: (title, body) => this.group(clean(title), body),
-        };
-    }
-    input(name) {
-        return inputFromEnv(this.env, name);
-    }
-    secret(value) {
-        if (value)
-            this.redactor.add(value);
-    }
-    registryCredentials(registry) {
-        const credentials = this.providedRegistryCredentials(registry.toLowerCase());
-        if (credentials)
-            this.secret(credentials.password);
-        return credentials;
-    }
-    /**
-     * A new `aegis-<stage>-<random>` directory under `parent`, one per run. Only named here:
-     * the first file written creates it, so bad input leaves nothing behind.
-     */
-    temporaryOutputDir(parent) {
-        this.createdOutputDir ??= (0,external_node_path_.join)(parent, `aegis-${this.stage}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-        return this.createdOutputDir;
-    }
-    /** Locally nothing is provided; CI adapters override. */
-    providedRegistryCredentials(_registry) {
-        return undefined;
-    }
-    /** No cache service by default: locally there is none, and on GitLab the runner's `cache:` does it. */
-    async cache() {
-        return undefined;
-    }
-    debugEnabled() {
-        return this.env.RUNNER_DEBUG === '1' || this.env.CI_DEBUG_TRACE === 'true' || this.env.AEGIS_DEBUG === '1';
-    }
-    writeLine(text) {
-        process.stderr.write(`${text}\n`);
-    }
-    annotate(level, message, location) {
-        const where = location ? `${location.file}${location.line ? `:${location.line}` : ''}: ` : '';
-        const colour = level === 'error' ? '\u001b[31m' : '\u001b[33m';
-        this.writeLine(`${colour}${level.toUpperCase()}\u001b[0m ${where}${message}`);
-    }
-    async group(title, body) {
-        this.writeLine(`── ${title}`);
-        return body();
-    }
-    fail(message) {
-        this.annotate('error', this.redactor.redact(message));
-        process.exitCode = 1;
-    }
-    redactText(text) {
-        return this.redactor.redact(text);
-    }
-    /**
-     * API base URL of a forge: AEGIS_FORGE_URL overrides; otherwise the runner's own
-     * (GITHUB_API_URL on GitHub Enterprise, CI_API_V4_URL on self-managed GitLab), else the public one.
-     */
-    forgeApiUrl(kind) {
-        if (this.env.AEGIS_FORGE_URL)
-            return this.env.AEGIS_FORGE_URL;
-        return kind === 'github'
-            ? (this.env.GITHUB_API_URL ?? 'https://api.github.com')
-            : (this.env.CI_API_V4_URL ?? 'https://gitlab.com/api/v4');
-    }
-    async forge(options) {
-        this.secret(options.token);
-        const kind = options.kind ?? this.defaultForgeKind();
-        if (kind !== 'github' && kind !== 'gitlab') {
-            throw new errors/* AegisError */.o4("Pull requests and releases need a forge: set AEGIS_FORGE to 'github' or 'gitlab' (and AEGIS_FORGE_URL for its API).");
-        }
-        return loadForge({ kind, token: options.token, apiUrl: options.apiUrl ?? this.forgeApiUrl(kind) });
-    }
-}
-
-
-/***/ }),
-
-/***/ 71:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ew: () => (/* binding */ gitlabEvent),
-/* harmony export */   iB: () => (/* binding */ githubEvent),
-/* harmony export */   qy: () => (/* binding */ localEvent)
-/* harmony export */ });
-const ZERO_SHA = /^0+$/;
-/** A SHA that means "there was none" (new branch) is normalised to undefined. */
-function sha(value) {
-    return typeof value === 'string' && value !== '' && !ZERO_SHA.test(value) ? value : undefined;
-}
-function str(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function obj(value) {
-    return value && typeof value === 'object' ? value : {};
-}
-/** Normalises a GitHub Actions event from its name, payload and `GITHUB_*` variables. */
-function githubEvent(env, payload) {
-    const source = env.GITHUB_EVENT_NAME ?? 'unknown';
-    const ref = env.GITHUB_REF ?? '';
-    const repository = obj(payload.repository);
-    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const common = {
-        source,
-        defaultBranch: str(repository.default_branch),
-        repositoryUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : undefined,
-        runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-            ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`
-            : undefined,
-        actor: env.GITHUB_ACTOR,
-    };
-    switch (source) {
-        case 'pull_request':
-        case 'pull_request_target': {
-            const pr = obj(payload.pull_request);
-            const base = obj(pr.base);
-            const head = obj(pr.head);
-            return {
-                ...common,
-                kind: 'pull_request',
-                // GITHUB_SHA is the synthetic merge commit; the PR head is what was written.
-                head: sha(head.sha) ?? env.GITHUB_SHA,
-                base: sha(base.sha),
-                branch: str(head.ref) ?? env.GITHUB_HEAD_REF,
-                pullRequest: {
-                    number: Number(pr.number ?? payload.number),
-                    baseRef: str(base.ref) ?? env.GITHUB_BASE_REF ?? '',
-                    headRef: str(head.ref) ?? env.GITHUB_HEAD_REF ?? '',
-                    baseSha: sha(base.sha),
-                    headSha: sha(head.sha),
-                },
-            };
-        }
-        case 'merge_group': {
-            const group = obj(payload.merge_group);
-            return {
-                ...common,
-                kind: 'merge_group',
-                head: sha(group.head_sha) ?? env.GITHUB_SHA,
-                base: sha(group.base_sha),
-                branch: str(group.head_ref)?.replace(/^refs\/heads\//, ''),
-            };
-        }
-        case 'push': {
-            if (ref.startsWith('refs/tags/')) {
-                return { ...common, kind: 'tag', head: sha(payload.after) ?? env.GITHUB_SHA, tag: ref.slice('refs/tags/'.length) };
-            }
-            const before = sha(payload.before);
-            return {
-                ...common,
-                kind: 'push',
-                head: sha(payload.after) ?? env.GITHUB_SHA,
-                before,
-                base: before,
-                branch: ref.replace(/^refs\/heads\//, ''),
-                forced: typeof payload.forced === 'boolean' ? payload.forced : undefined,
-            };
-        }
-        default: {
-            const kind = source === 'schedule' ? 'schedule' : 'manual';
-            return {
-                ...common,
-                kind,
-                head: env.GITHUB_SHA,
-                branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined,
-                tag: ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined,
-            };
-        }
-    }
-}
-/** Normalises a GitLab CI pipeline from its predefined `CI_*` variables. */
-function gitlabEvent(env) {
-    const source = env.CI_PIPELINE_SOURCE ?? 'unknown';
-    const common = {
-        source,
-        defaultBranch: env.CI_DEFAULT_BRANCH,
-        repositoryUrl: env.CI_PROJECT_URL,
-        runUrl: env.CI_PIPELINE_URL,
-        actor: env.GITLAB_USER_LOGIN,
-    };
-    if (env.CI_COMMIT_TAG) {
-        return { ...common, kind: 'tag', head: env.CI_COMMIT_SHA, tag: env.CI_COMMIT_TAG };
-    }
-    if (source === 'merge_request_event' || env.CI_MERGE_REQUEST_IID) {
-        const mergedResult = env.CI_MERGE_REQUEST_EVENT_TYPE === 'merged_result' || env.CI_MERGE_REQUEST_EVENT_TYPE === 'merge_train';
-        // In merged-results pipelines CI_COMMIT_SHA is a merge commit GitLab made; the source
-        // branch tip is the commit people wrote.
-        const head = mergedResult ? (sha(env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA) ?? env.CI_COMMIT_SHA) : env.CI_COMMIT_SHA;
-        return {
-            ...common,
-            kind: 'pull_request',
-            head,
-            base: sha(env.CI_MERGE_REQUEST_DIFF_BASE_SHA) ?? sha(env.CI_MERGE_REQUEST_TARGET_BRANCH_SHA),
-            branch: env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME,
-            pullRequest: {
-                number: Number(env.CI_MERGE_REQUEST_IID),
-                baseRef: env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME ?? '',
-                headRef: env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME ?? '',
-                baseSha: sha(env.CI_MERGE_REQUEST_TARGET_BRANCH_SHA),
-                headSha: sha(env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA),
-                mergedResult,
-            },
-        };
-    }
-    const kind = source === 'push' ? 'push' : source === 'schedule' ? 'schedule' : 'manual';
-    const before = sha(env.CI_COMMIT_BEFORE_SHA);
-    return {
-        ...common,
-        kind,
-        head: env.CI_COMMIT_SHA,
-        before: kind === 'push' ? before : undefined,
-        base: kind === 'push' ? before : undefined,
-        branch: env.CI_COMMIT_BRANCH,
-    };
-}
-/** Locally there is no trigger: a manual run of whatever is checked out, overridable by AEGIS_* variables. */
-function localEvent(env) {
-    return {
-        kind: 'manual',
-        source: 'local',
-        head: sha(env.AEGIS_HEAD),
-        base: sha(env.AEGIS_BASE),
-        branch: env.AEGIS_BRANCH,
-        actor: env.USER,
-    };
-}
-
-
-/***/ }),
-
-/***/ 4320:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $D: () => (/* binding */ GitLabPlatform),
-/* harmony export */   zB: () => (/* binding */ gitlabArtifacts)
-/* harmony export */ });
-/* unused harmony exports GITLAB_OUTPUT_FOLDER, dotenvLine */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_fs_safe_write_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(864);
-/* harmony import */ var _base_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2006);
-/* harmony import */ var _event_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(71);
-
-
-
-
-
-
-/**
- * The one folder every GitLab job of ours writes to (artifacts must live under
- * CI_PROJECT_DIR): outputs dotenv, summaries, each stage's files. Not `.aegis/`, which holds
- * the user's committed service manifest.
- */
-const GITLAB_OUTPUT_FOLDER = '.aegis-out';
-/** Paths the component templates name as artifacts, relative to the project directory. */
-const gitlabArtifacts = {
-    dotenv: (stage) => `${GITLAB_OUTPUT_FOLDER}/aegis-${stage}.env`,
-    summary: (stage) => `${GITLAB_OUTPUT_FOLDER}/summary/${stage}.md`,
-    stageDir: (stage) => `${GITLAB_OUTPUT_FOLDER}/${stage}`,
-};
-/** GitLab's dotenv reports accept only single-line values and variable-safe names. */
-function dotenvLine(prefix, name, value) {
-    const key = `${prefix}${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
-    return `${key}=${value.replace(/\r?\n/g, '\\n')}\n`;
-}
-/**
- * GitLab CI: inputs arrive as INPUT_* variables set by the component, outputs go to a
- * dotenv report (`artifacts:reports:dotenv`), the summary to a markdown artifact and a
- * collapsible log section. Everything is written under `.aegis-out/`, which git is told to ignore.
- */
-class GitLabPlatform extends _base_js__WEBPACK_IMPORTED_MODULE_4__/* .BasePlatform */ .D {
-    name = 'gitlab';
-    inputRoots = [];
-    /** CI_COMMIT_SHORT_SHA's length: 8 (what a later job writing `sha-$CI_COMMIT_SHORT_SHA` expects). */
-    shortShaLength;
-    dotenvPath;
-    outputPrefix;
-    sectionCounter = 0;
-    dotenvStarted = false;
-    excluded = false;
-    constructor(stage, env) {
-        // gitlab-ci-local's shell executor reports a virtual CI_PROJECT_DIR (/builds/…); the job's
-        // working directory is the project directory there, as it is on real runners.
-        super(stage, env, env.CI_PROJECT_DIR && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(env.CI_PROJECT_DIR) ? env.CI_PROJECT_DIR : process.cwd());
-        this.dotenvPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(this.workspace, env.AEGIS_DOTENV ?? gitlabArtifacts.dotenv(stage));
-        this.outputPrefix = env.AEGIS_OUTPUT_PREFIX ?? 'AEGIS_';
-        this.shortShaLength = env.CI_COMMIT_SHORT_SHA?.length || 8;
-    }
-    async group(title, body) {
-        const id = `aegis_${this.stage.replace(/\W/g, '_')}_${++this.sectionCounter}`;
-        const now = () => Math.floor(Date.now() / 1000);
-        this.writeLine(`\u001b[0Ksection_start:${now()}:${id}[collapsed=false]\r\u001b[0K${title}`);
-        try {
-            return await body();
-        }
-        finally {
-            this.writeLine(`\u001b[0Ksection_end:${now()}:${id}\r\u001b[0K`);
-        }
-    }
-    outputDir() {
-        this.excludeOutputFolder();
-        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, gitlabArtifacts.stageDir(this.stage));
-        // A `.aegis-out` symlink planted by the repository is refused here, not followed by later writes.
-        (0,_core_fs_safe_write_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureDirectoryInside */ ._F)(dir, this.workspace);
-        return dir;
-    }
-    setOutput(name, value) {
-        this.excludeOutputFolder();
-        const line = dotenvLine(this.outputPrefix, name, this.redactText(value));
-        // The first output replaces a report left by an earlier run in the same directory.
-        if (this.dotenvStarted)
-            (0,_core_fs_safe_write_js__WEBPACK_IMPORTED_MODULE_3__/* .appendFileSafely */ .HN)(this.dotenvPath, line, { root: this.workspace });
-        else
-            (0,_core_fs_safe_write_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileSafely */ .kv)(this.dotenvPath, line, { root: this.workspace });
-        this.dotenvStarted = true;
-    }
-    async summary(markdown) {
-        this.excludeOutputFolder();
-        const clean = this.redactText(markdown);
-        (0,_core_fs_safe_write_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileSafely */ .kv)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, gitlabArtifacts.summary(this.stage)), clean, { root: this.workspace });
-        await this.group(`${this.stage} summary`, async () => this.writeLine(clean));
-    }
-    /**
-     * Adds `/.aegis-out/` to the checkout's `.git/info/exclude` (once), so that `git status`,
-     * `git add -A` and release's clean-tree check never see our files. Not a git checkout: nothing to do.
-     */
-    excludeOutputFolder() {
-        if (this.excluded)
-            return;
-        this.excluded = true;
-        const git = (...args) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('git', args, { cwd: this.workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-        let excludeFile;
-        let topLevel;
-        try {
-            topLevel = git('rev-parse', '--show-toplevel');
-            excludeFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(this.workspace, git('rev-parse', '--git-path', 'info/exclude'));
-        }
-        catch {
-            return;
-        }
-        const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(topLevel, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.workspace, GITLAB_OUTPUT_FOLDER)).split('\\').join('/');
-        if (folder.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(folder))
-            return;
-        const pattern = `/${folder}/`;
-        const current = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(excludeFile) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(excludeFile, 'utf8') : '';
-        if (current.split(/\r?\n/).includes(pattern))
-            return;
-        const separator = current === '' || current.endsWith('\n') ? '' : '\n';
-        (0,_core_fs_safe_write_js__WEBPACK_IMPORTED_MODULE_3__/* .appendFileSafely */ .HN)(excludeFile, `${separator}# aegis: job outputs and artifacts\n${pattern}\n`);
-    }
-    event() {
-        return (0,_event_js__WEBPACK_IMPORTED_MODULE_5__/* .gitlabEvent */ .Ew)(this.env);
-    }
-    /** The job's own login to the project's container registry. */
-    providedRegistryCredentials(registry) {
-        const { CI_REGISTRY, CI_REGISTRY_USER, CI_REGISTRY_PASSWORD } = this.env;
-        return CI_REGISTRY?.toLowerCase() === registry && CI_REGISTRY_USER && CI_REGISTRY_PASSWORD
-            ? { username: CI_REGISTRY_USER, password: CI_REGISTRY_PASSWORD }
-            : undefined;
-    }
-    defaultForgeKind() {
-        return 'gitlab';
-    }
+function truncate(value) {
+    return value.length > 200 ? `${value.slice(0, 200)}…` : value;
 }
 
 
@@ -32748,44 +32000,314 @@ var errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/stages/index.ts
 /** Every stage, loaded on demand so `aegis <stage>` pays only for the stage it runs. */
 const stages = {
-    'gitops-bump': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(55), __nccwpck_require__.e(416), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344))).gitopsBump,
-    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(55), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7884))).build,
-    release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(55), __nccwpck_require__.e(582)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1582))).release,
-    detect: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(55), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9989))).detectStage,
-    scan: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9167))).scan,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(55), __nccwpck_require__.e(416), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 439))).promote,
-    'health-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(55), __nccwpck_require__.e(491)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4491))).healthGate,
+    'gitops-bump': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(234), __nccwpck_require__.e(534), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344))).gitopsBump,
+    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7884))).build,
+    release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(582)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1582))).release,
+    detect: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9989))).detectStage,
+    scan: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 579))).scan,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(234), __nccwpck_require__.e(534), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 439))).promote,
+    'health-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(234), __nccwpck_require__.e(491)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4491))).healthGate,
 };
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
-// EXTERNAL MODULE: ./src/platform/base.ts + 2 modules
-var base = __nccwpck_require__(2006);
-// EXTERNAL MODULE: ./src/platform/event.ts
-var platform_event = __nccwpck_require__(71);
+;// CONCATENATED MODULE: ./src/platform/forge/load.ts
+/**
+ * Imports the forge client only when a stage asks for one: Octokit and gitbeaker are the
+ * largest parts of the bundle and most runs never open a pull request.
+ */
+async function loadForge(options) {
+    if (options.kind === 'github') {
+        const { GitHubForge } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(748)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3748));
+        return new GitHubForge(options.token, options.apiUrl);
+    }
+    const { GitLabForge } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2132));
+    return new GitLabForge(options.token, options.apiUrl);
+}
+
+;// CONCATENATED MODULE: ./src/platform/redact.ts
+/**
+ * Replaces every registered secret in text. Used by every logger and output writer, so a
+ * token echoed back by git or an HTTP error never reaches a log line on any platform.
+ */
+class Redactor {
+    secrets = new Set();
+    add(value) {
+        const trimmed = value.trim();
+        // Very short values would redact ordinary words; GitHub ignores them for the same reason.
+        if (trimmed.length < 4)
+            return;
+        this.secrets.add(trimmed);
+        // Secrets also leak encoded: in URLs and Basic auth headers.
+        this.secrets.add(encodeURIComponent(trimmed));
+        this.secrets.add(Buffer.from(trimmed).toString('base64'));
+    }
+    redact(text) {
+        let result = text;
+        // Longest first so a secret containing another is replaced whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            result = result.split(secret).join('***');
+        }
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platform/base.ts
+
+
+
+/** Every platform passes inputs as INPUT_<NAME>; GitHub keeps `-`, GitLab components write `_`. */
+function inputFromEnv(env, name) {
+    const upper = name.toUpperCase().replace(/ /g, '_');
+    return (env[`INPUT_${upper}`] ?? env[`INPUT_${upper.replace(/-/g, '_')}`] ?? '').trim();
+}
+/**
+ * What all adapters share: redaction before anything is printed, and a Log built on three
+ * primitives each platform supplies (a line, an annotation, a group).
+ */
+class BasePlatform {
+    stage;
+    env;
+    workspace;
+    redactor = new Redactor();
+    log;
+    constructor(stage, env, workspace) {
+        this.stage = stage;
+        this.env = env;
+        this.workspace = workspace;
+        const clean = (text) => this.redactor.redact(text);
+        this.log = {
+            info: (message) => this.writeLine(clean(message)),
+            debug: (message) => {
+                if (this.debugEnabled())
+                    this.writeLine(clean(`[debug] ${message}`));
+            },
+            warning: (message, location) => this.annotate('warning', clean(message), location),
+            error: (message, location) => this.annotate('error', clean(message), location),
+            group: (title, body) => this.group(clean(title), body),
+        };
+    }
+    input(name) {
+        return inputFromEnv(this.env, name);
+    }
+    secret(value) {
+        if (value)
+            this.redactor.add(value);
+    }
+    registryCredentials(registry) {
+        const credentials = this.providedRegistryCredentials(registry.toLowerCase());
+        if (credentials)
+            this.secret(credentials.password);
+        return credentials;
+    }
+    /** Locally nothing is provided; CI adapters override. */
+    providedRegistryCredentials(_registry) {
+        return undefined;
+    }
+    /** No cache service by default: locally there is none, and on GitLab the runner's `cache:` does it. */
+    async cache() {
+        return undefined;
+    }
+    debugEnabled() {
+        return this.env.RUNNER_DEBUG === '1' || this.env.CI_DEBUG_TRACE === 'true' || this.env.AEGIS_DEBUG === '1';
+    }
+    writeLine(text) {
+        process.stderr.write(`${text}\n`);
+    }
+    annotate(level, message, location) {
+        const where = location ? `${location.file}${location.line ? `:${location.line}` : ''}: ` : '';
+        const colour = level === 'error' ? '\u001b[31m' : '\u001b[33m';
+        this.writeLine(`${colour}${level.toUpperCase()}\u001b[0m ${where}${message}`);
+    }
+    async group(title, body) {
+        this.writeLine(`── ${title}`);
+        return body();
+    }
+    fail(message) {
+        this.annotate('error', this.redactor.redact(message));
+        process.exitCode = 1;
+    }
+    redactText(text) {
+        return this.redactor.redact(text);
+    }
+    /**
+     * API base URL of a forge: AEGIS_FORGE_URL overrides; otherwise the runner's own
+     * (GITHUB_API_URL on GitHub Enterprise, CI_API_V4_URL on self-managed GitLab), else the public one.
+     */
+    forgeApiUrl(kind) {
+        if (this.env.AEGIS_FORGE_URL)
+            return this.env.AEGIS_FORGE_URL;
+        return kind === 'github'
+            ? (this.env.GITHUB_API_URL ?? 'https://api.github.com')
+            : (this.env.CI_API_V4_URL ?? 'https://gitlab.com/api/v4');
+    }
+    async forge(options) {
+        this.secret(options.token);
+        const kind = options.kind ?? this.defaultForgeKind();
+        if (kind !== 'github' && kind !== 'gitlab') {
+            throw new errors/* AegisError */.o4("Pull requests and releases need a forge: set AEGIS_FORGE to 'github' or 'gitlab' (and AEGIS_FORGE_URL for its API).");
+        }
+        return loadForge({ kind, token: options.token, apiUrl: options.apiUrl ?? this.forgeApiUrl(kind) });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platform/event.ts
+const ZERO_SHA = /^0+$/;
+/** A SHA that means "there was none" (new branch) is normalised to undefined. */
+function sha(value) {
+    return typeof value === 'string' && value !== '' && !ZERO_SHA.test(value) ? value : undefined;
+}
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function obj(value) {
+    return value && typeof value === 'object' ? value : {};
+}
+/** Normalises a GitHub Actions event from its name, payload and `GITHUB_*` variables. */
+function githubEvent(env, payload) {
+    const source = env.GITHUB_EVENT_NAME ?? 'unknown';
+    const ref = env.GITHUB_REF ?? '';
+    const repository = obj(payload.repository);
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const common = {
+        source,
+        defaultBranch: str(repository.default_branch),
+        repositoryUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : undefined,
+        runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+            ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`
+            : undefined,
+        actor: env.GITHUB_ACTOR,
+    };
+    switch (source) {
+        case 'pull_request':
+        case 'pull_request_target': {
+            const pr = obj(payload.pull_request);
+            const base = obj(pr.base);
+            const head = obj(pr.head);
+            return {
+                ...common,
+                kind: 'pull_request',
+                // GITHUB_SHA is the synthetic merge commit; the PR head is what was written.
+                head: sha(head.sha) ?? env.GITHUB_SHA,
+                base: sha(base.sha),
+                branch: str(head.ref) ?? env.GITHUB_HEAD_REF,
+                pullRequest: {
+                    number: Number(pr.number ?? payload.number),
+                    baseRef: str(base.ref) ?? env.GITHUB_BASE_REF ?? '',
+                    headRef: str(head.ref) ?? env.GITHUB_HEAD_REF ?? '',
+                    baseSha: sha(base.sha),
+                    headSha: sha(head.sha),
+                },
+            };
+        }
+        case 'merge_group': {
+            const group = obj(payload.merge_group);
+            return {
+                ...common,
+                kind: 'merge_group',
+                head: sha(group.head_sha) ?? env.GITHUB_SHA,
+                base: sha(group.base_sha),
+                branch: str(group.head_ref)?.replace(/^refs\/heads\//, ''),
+            };
+        }
+        case 'push': {
+            if (ref.startsWith('refs/tags/')) {
+                return { ...common, kind: 'tag', head: sha(payload.after) ?? env.GITHUB_SHA, tag: ref.slice('refs/tags/'.length) };
+            }
+            const before = sha(payload.before);
+            return {
+                ...common,
+                kind: 'push',
+                head: sha(payload.after) ?? env.GITHUB_SHA,
+                before,
+                base: before,
+                branch: ref.replace(/^refs\/heads\//, ''),
+                forced: typeof payload.forced === 'boolean' ? payload.forced : undefined,
+            };
+        }
+        default: {
+            const kind = source === 'schedule' ? 'schedule' : 'manual';
+            return {
+                ...common,
+                kind,
+                head: env.GITHUB_SHA,
+                branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined,
+                tag: ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined,
+            };
+        }
+    }
+}
+/** Normalises a GitLab CI pipeline from its predefined `CI_*` variables. */
+function gitlabEvent(env) {
+    const source = env.CI_PIPELINE_SOURCE ?? 'unknown';
+    const common = {
+        source,
+        defaultBranch: env.CI_DEFAULT_BRANCH,
+        repositoryUrl: env.CI_PROJECT_URL,
+        runUrl: env.CI_PIPELINE_URL,
+        actor: env.GITLAB_USER_LOGIN,
+    };
+    if (env.CI_COMMIT_TAG) {
+        return { ...common, kind: 'tag', head: env.CI_COMMIT_SHA, tag: env.CI_COMMIT_TAG };
+    }
+    if (source === 'merge_request_event' || env.CI_MERGE_REQUEST_IID) {
+        const mergedResult = env.CI_MERGE_REQUEST_EVENT_TYPE === 'merged_result' || env.CI_MERGE_REQUEST_EVENT_TYPE === 'merge_train';
+        // In merged-results pipelines CI_COMMIT_SHA is a merge commit GitLab made; the source
+        // branch tip is the commit people wrote.
+        const head = mergedResult ? (sha(env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA) ?? env.CI_COMMIT_SHA) : env.CI_COMMIT_SHA;
+        return {
+            ...common,
+            kind: 'pull_request',
+            head,
+            base: sha(env.CI_MERGE_REQUEST_DIFF_BASE_SHA) ?? sha(env.CI_MERGE_REQUEST_TARGET_BRANCH_SHA),
+            branch: env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME,
+            pullRequest: {
+                number: Number(env.CI_MERGE_REQUEST_IID),
+                baseRef: env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME ?? '',
+                headRef: env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME ?? '',
+                baseSha: sha(env.CI_MERGE_REQUEST_TARGET_BRANCH_SHA),
+                headSha: sha(env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA),
+                mergedResult,
+            },
+        };
+    }
+    const kind = source === 'push' ? 'push' : source === 'schedule' ? 'schedule' : 'manual';
+    const before = sha(env.CI_COMMIT_BEFORE_SHA);
+    return {
+        ...common,
+        kind,
+        head: env.CI_COMMIT_SHA,
+        before: kind === 'push' ? before : undefined,
+        base: kind === 'push' ? before : undefined,
+        branch: env.CI_COMMIT_BRANCH,
+    };
+}
+/** Locally there is no trigger: a manual run of whatever is checked out, overridable by AEGIS_* variables. */
+function localEvent(env) {
+    return {
+        kind: 'manual',
+        source: 'local',
+        head: sha(env.AEGIS_HEAD),
+        base: sha(env.AEGIS_BASE),
+        branch: env.AEGIS_BRANCH,
+        actor: env.USER,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/platform/github.ts
 
 
 
 
-
 /** GitHub Actions, through @actions/core so that @github/local-action and the runner see the same calls. */
-class GitHubPlatform extends base/* BasePlatform */.D {
+class GitHubPlatform extends BasePlatform {
     name = 'github';
-    inputRoots;
     constructor(stage, env) {
         super(stage, env, env.GITHUB_WORKSPACE ?? process.cwd());
-        this.inputRoots = env.RUNNER_TEMP ? [env.RUNNER_TEMP] : [];
-    }
-    /** The runner empties RUNNER_TEMP after each job; later steps read the files through the outputs. */
-    outputDir() {
-        return this.temporaryOutputDir(this.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)());
     }
     input(name) {
         return core/* getInput */.V4(name);
@@ -32800,7 +32322,7 @@ class GitHubPlatform extends base/* BasePlatform */.D {
         core/* info */.pq(text);
     }
     debugEnabled() {
-        return core/* isDebug */._o() || this.env.ACTIONS_STEP_DEBUG === 'true';
+        return core/* isDebug */._o();
     }
     annotate(level, message, location) {
         const properties = location ? { file: location.file, startLine: location.line } : {};
@@ -32836,7 +32358,7 @@ class GitHubPlatform extends base/* BasePlatform */.D {
                 this.log.warning(`Could not read the event payload at ${path}; using GITHUB_* variables only.`);
             }
         }
-        return (0,platform_event/* githubEvent */.iB)(this.env, payload);
+        return githubEvent(this.env, payload);
     }
     /** ghcr.io accepts the job token, when the workflow exports it as GITHUB_TOKEN. */
     providedRegistryCredentials(registry) {
@@ -32866,15 +32388,79 @@ class GitHubPlatform extends base/* BasePlatform */.D {
     }
 }
 
-// EXTERNAL MODULE: ./src/platform/gitlab.ts
-var gitlab = __nccwpck_require__(4320);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/core/fs/safe-write.ts
-var safe_write = __nccwpck_require__(864);
+;// CONCATENATED MODULE: ./src/platform/gitlab.ts
+
+
+
+
+/** GitLab's dotenv reports accept only single-line values and variable-safe names. */
+function dotenvLine(prefix, name, value) {
+    const key = `${prefix}${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
+    return `${key}=${value.replace(/\r?\n/g, '\\n')}\n`;
+}
+/**
+ * GitLab CI: inputs arrive as INPUT_* variables set by the component, outputs go to a
+ * dotenv report (`artifacts:reports:dotenv`), the summary to a markdown artifact and a
+ * collapsible log section.
+ */
+class GitLabPlatform extends BasePlatform {
+    name = 'gitlab';
+    dotenvPath;
+    outputPrefix;
+    sectionCounter = 0;
+    dotenvStarted = false;
+    constructor(stage, env) {
+        // gitlab-ci-local's shell executor reports a virtual CI_PROJECT_DIR (/builds/…); the job's
+        // working directory is the project directory there, as it is on real runners.
+        super(stage, env, env.CI_PROJECT_DIR && (0,external_node_fs_.existsSync)(env.CI_PROJECT_DIR) ? env.CI_PROJECT_DIR : process.cwd());
+        this.dotenvPath = (0,external_node_path_.resolve)(this.workspace, env.AEGIS_DOTENV ?? `aegis-${stage}.env`);
+        this.outputPrefix = env.AEGIS_OUTPUT_PREFIX ?? 'AEGIS_';
+    }
+    async group(title, body) {
+        const id = `aegis_${this.stage.replace(/\W/g, '_')}_${++this.sectionCounter}`;
+        const now = () => Math.floor(Date.now() / 1000);
+        this.writeLine(`\u001b[0Ksection_start:${now()}:${id}[collapsed=false]\r\u001b[0K${title}`);
+        try {
+            return await body();
+        }
+        finally {
+            this.writeLine(`\u001b[0Ksection_end:${now()}:${id}\r\u001b[0K`);
+        }
+    }
+    setOutput(name, value) {
+        const line = dotenvLine(this.outputPrefix, name, this.redactText(value));
+        // The first output replaces a report left by an earlier run in the same directory.
+        if (this.dotenvStarted)
+            (0,external_node_fs_.appendFileSync)(this.dotenvPath, line);
+        else
+            (0,external_node_fs_.writeFileSync)(this.dotenvPath, line);
+        this.dotenvStarted = true;
+    }
+    async summary(markdown) {
+        const clean = this.redactText(markdown);
+        const dir = (0,external_node_path_.join)(this.workspace, 'aegis-summary');
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, `${this.stage}.md`), clean);
+        await this.group(`${this.stage} summary`, async () => this.writeLine(clean));
+    }
+    event() {
+        return gitlabEvent(this.env);
+    }
+    /** The job's own login to the project's container registry. */
+    providedRegistryCredentials(registry) {
+        const { CI_REGISTRY, CI_REGISTRY_USER, CI_REGISTRY_PASSWORD } = this.env;
+        return CI_REGISTRY?.toLowerCase() === registry && CI_REGISTRY_USER && CI_REGISTRY_PASSWORD
+            ? { username: CI_REGISTRY_USER, password: CI_REGISTRY_PASSWORD }
+            : undefined;
+    }
+    defaultForgeKind() {
+        return 'gitlab';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/platform/local.ts
-
-
 
 
 
@@ -32882,32 +32468,27 @@ var safe_write = __nccwpck_require__(864);
  * A laptop or another CI (Jenkins): logs on stderr, outputs as `name=value` lines on
  * stdout so they can be piped, inputs from CLI flags (the CLI sets INPUT_* for us).
  */
-class LocalPlatform extends base/* BasePlatform */.D {
+class LocalPlatform extends BasePlatform {
     options;
     name = 'local';
-    inputRoots;
     constructor(stage, env, options = {}) {
         super(stage, env, options.cwd ?? process.cwd());
         this.options = options;
-        this.inputRoots = [(0,external_node_os_.tmpdir)(), ...(options.outputDir ? [(0,external_node_path_.resolve)(this.workspace, options.outputDir)] : [])];
-    }
-    outputDir() {
-        return this.options.outputDir ? (0,external_node_path_.resolve)(this.workspace, this.options.outputDir) : this.temporaryOutputDir((0,external_node_os_.tmpdir)());
     }
     setOutput(name, value) {
         const line = `${name}=${this.redactText(value).replace(/\r?\n/g, '\\n')}\n`;
         process.stdout.write(line);
         if (this.options.outputFile)
-            (0,safe_write/* appendFileSafely */.HN)((0,external_node_path_.resolve)(this.workspace, this.options.outputFile), line);
+            (0,external_node_fs_.appendFileSync)(this.options.outputFile, line);
     }
     async summary(markdown) {
         const clean = this.redactText(markdown);
         if (this.options.summaryFile)
-            (0,safe_write/* writeFileSafely */.kv)((0,external_node_path_.resolve)(this.workspace, this.options.summaryFile), clean);
+            (0,external_node_fs_.writeFileSync)(this.options.summaryFile, clean);
         this.writeLine(clean);
     }
     event() {
-        return (0,platform_event/* localEvent */.qy)(this.env);
+        return localEvent(this.env);
     }
     defaultForgeKind() {
         const kind = this.env.AEGIS_FORGE;
@@ -32929,7 +32510,7 @@ function createPlatform(stage, env = process.env, local = {}) {
     if (forced === 'github' || (!forced && env.GITHUB_ACTIONS === 'true'))
         return new GitHubPlatform(stage, env);
     if (forced === 'gitlab' || (!forced && (env.GITLAB_CI === 'true' || (env.CI_JOB_NAME && env.CI_PROJECT_DIR && env.CI_SERVER_URL)))) {
-        return new gitlab/* GitLabPlatform */.$D(stage, env);
+        return new GitLabPlatform(stage, env);
     }
     return new LocalPlatform(stage, env, local);
 }
@@ -32939,40 +32520,19 @@ function createPlatform(stage, env = process.env, local = {}) {
 
 
 
-/** The input that picks each external program, for the "install it, or change …" advice. */
-const TOOL_INPUTS = {
-    buildah: "'builder' (buildx needs a Docker engine)",
-    docker: "'builder' (buildah builds without a Docker engine)",
-    trivy: "'trivy-binary' (or leave it empty to download Trivy)",
-    kubectl: "'rollback' (git-revert and argocd need no kubectl)",
-    npm: "'publish'",
-    twine: "'publish'",
-};
-/**
- * The one place failures become a failed job: one message naming the input or host, what
- * happened and what to change. Stack traces and full command lines only at debug level
- * (ACTIONS_STEP_DEBUG / RUNNER_DEBUG on GitHub, CI_DEBUG_TRACE on GitLab, --debug locally).
- */
+/** The one place failures become a failed job: typed errors carry their own message, others their stack. */
 async function runStage(stage, platform) {
     try {
         await stage.run(platform);
     }
     catch (error) {
-        if (error instanceof errors/* CommandError */.Qd)
-            platform.log.debug(`command: ${error.command} ${JSON.stringify(error.args)}`);
-        if (error instanceof Error && error.stack)
-            platform.log.debug(error.stack);
-        platform.fail(stageFailure(stage.name, error));
+        if (error instanceof errors/* AegisError */.o4) {
+            platform.fail(error.message);
+        }
+        else {
+            platform.fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        }
     }
-}
-/** `failureMessage`, plus which of this stage's inputs chooses a missing program. */
-function stageFailure(stage, error) {
-    const message = (0,errors/* failureMessage */.oh)(error);
-    if (error instanceof errors/* ToolNotFoundError */.Mm) {
-        const input = TOOL_INPUTS[error.command];
-        return `${stage}: ${message}${input ? `, or change the input ${input}` : ''}.`;
-    }
-    return message;
 }
 /** Runs a stage on the platform the environment describes (GitHub runner, GitLab job, or a shell). */
 function main(stage) {
@@ -32998,27 +32558,21 @@ function isEntryPoint(moduleUrl) {
 
 
 
-const USAGE = `Usage: aegis <stage> [--<input> <value>]... [--output-file <file>] [--summary-file <file>] [--output-dir <dir>] [--debug]
+const USAGE = `Usage: aegis <stage> [--<input> <value>]... [--output-file <file>] [--summary-file <file>]
 
 Runs one aegis stage on this machine. Inputs are the same kebab-case names as in the
 GitHub action and the GitLab component; a flag without a value means 'true'.
-Outputs are printed to stdout as name=value lines; logs go to stderr. Files a stage
-writes (reports, lists, measurements) go to --output-dir, else to a new temporary directory.
---debug logs debug lines and, when a stage fails, the stack trace.
+Outputs are printed to stdout as name=value lines; logs go to stderr.
 
 Stages: ${Object.keys(stages).join(', ')}
 Help for one stage: aegis <stage> --help`;
 /** `--name value`, `--name=value`, or a bare `--flag` meaning true. Repeated inputs join with newlines. */
 function parseArgs(argv) {
-    const parsed = { inputs: {}, help: false, debug: false };
+    const parsed = { inputs: {}, help: false };
     for (let index = 0; index < argv.length; index++) {
         const arg = argv[index];
         if (arg === '--help' || arg === '-h') {
             parsed.help = true;
-            continue;
-        }
-        if (arg === '--debug') {
-            parsed.debug = true;
             continue;
         }
         if (!arg.startsWith('--')) {
@@ -33040,8 +32594,6 @@ function parseArgs(argv) {
             parsed.outputFile = value;
         else if (name === 'summary-file')
             parsed.summaryFile = value;
-        else if (name === 'output-dir')
-            parsed.outputDir = value;
         else
             parsed.inputs[name] = parsed.inputs[name] === undefined ? value : `${parsed.inputs[name]}\n${value}`;
     }
@@ -33088,16 +32640,7 @@ async function cli(argv) {
     const env = { ...process.env };
     for (const [name, value] of Object.entries(args.inputs))
         env[`INPUT_${name.toUpperCase()}`] = value;
-    if (args.debug)
-        env.AEGIS_DEBUG = '1';
-    // A stage with its own output-dir input (scan) takes --output-dir as that input too.
-    if (args.outputDir !== undefined && stage.inputs['output-dir'])
-        env.INPUT_OUTPUT_DIR = args.outputDir;
-    const platform = new LocalPlatform(stage.name, env, {
-        outputFile: args.outputFile,
-        summaryFile: args.summaryFile,
-        ...(args.outputDir !== undefined ? { outputDir: args.outputDir } : {}),
-    });
+    const platform = new LocalPlatform(stage.name, env, { outputFile: args.outputFile, summaryFile: args.summaryFile });
     await runStage(stage, platform);
 }
 
