@@ -86,10 +86,16 @@ describe('report mode: re-gate and re-render a saved Trivy report', () => {
   test('fail-on MEDIUM fails the job after writing everything; gating hides nothing', async () => {
     const ws = workspace({ 'r.json': golden });
     const platform = recording(ws, { report: 'r.json', 'fail-on': 'medium', sbom: 'spdx', formats: 'sarif,gitlab' });
-    await expect(runScan(platform, deps)).rejects.toThrow(/Scan gate failed .*4 MEDIUM \(limit 0\); 4 blocking/);
-    expect(platform.outputs.result).toBe('failed');
-    expect(platform.outputs['sbom-file']).toBe('aegis-scan/sbom.spdx.json');
-    expect(platform.outputs['summary-file']).toBe('');
+    // alpine-310.json.golden has no package list: an SBOM asked for explicitly is refused, nothing written.
+    await expect(runScan(platform, deps)).rejects.toThrow(/Input 'sbom'.*package list/);
+    expect(platform.outputs.result).toBe('error');
+    expect(existsSync(join(ws, 'aegis-scan'))).toBe(false);
+    const again = recording(ws, { report: 'r.json', 'fail-on': 'medium', sbom: 'none', formats: 'sarif,gitlab' });
+    await expect(runScan(again, deps)).rejects.toThrow(/Scan gate failed .*4 MEDIUM \(limit 0\); 4 blocking/);
+    expect(again.outputs.result).toBe('failed');
+    expect(again.outputs['sbom-file']).toBe('');
+    const platform2 = again;
+    expect(platform2.outputs['summary-file']).toBe('');
     const sarif = JSON.parse(readFileSync(join(ws, 'aegis-scan/trivy-results.sarif'), 'utf8'));
     expect(sarif.runs[0].results).toHaveLength(4);
   });
@@ -130,7 +136,7 @@ describe('report mode: re-gate and re-render a saved Trivy report', () => {
 
 describe('bad input fails clearly, before anything is written', () => {
   test.each<[string, Record<string, string>, Record<string, string>, RegExp, abstract new (...args: never[]) => AegisError]>([
-    ['no target', {}, {}, /Input 'image'.*exactly one of 'image', 'path' or 'report'.*nothing to scan/, InputError],
+    ['no target', {}, {}, /Input 'image'.*exactly one of 'image' \(or 'image-ref'\), 'path', 'report'.*nothing to scan/, InputError],
     ['two targets', { image: 'alpine:3', report: 'r.json' }, { 'r.json': golden }, /exactly one of.*image and report/, InputError],
     [
       'unknown severity',

@@ -55,6 +55,8 @@ export interface SarifOptions {
   sourceRoot?: string;
   /** Findings accepted by an ignore entry, by finding key: kept in the log, marked as suppressed with the reason. */
   suppressed?: ReadonlyMap<string, string>;
+  /** trivy-action's `limit-severities-for-sarif`: only findings of these severities are written. */
+  severities?: ReadonlySet<Severity>;
 }
 
 export const SARIF_SCHEMA_URI = 'https://raw.githubusercontent.com/oasis-tcs/sarif-spec/main/sarif-2.1/schema/sarif-schema-2.1.0.json';
@@ -62,7 +64,14 @@ export const SARIF_SCHEMA_URI = 'https://raw.githubusercontent.com/oasis-tcs/sar
 const RULE_NAMES: Record<string, string> = {
   'os-pkgs': 'OsPackageVulnerability',
   'lang-pkgs': 'LanguageSpecificPackageVulnerability',
+  config: 'Misconfiguration',
+  secret: 'Secret',
+  license: 'License',
+  'license-file': 'License',
 };
+
+/** Where Trivy's SARIF points secret rules, whichever rule it is. */
+const BUILTIN_SECRET_RULES = 'https://github.com/aquasecurity/trivy/blob/main/pkg/fanal/secret/builtin-rules.go';
 
 const SEVERITY_SCORE: Record<Severity, string> = { CRITICAL: '9.5', HIGH: '8.0', MEDIUM: '5.5', LOW: '2.0', UNKNOWN: '0.0' };
 
@@ -73,10 +82,20 @@ export function sarifLevel(severity: Severity): SarifLevel {
   return 'note';
 }
 
+/** What one finding contributes to the log: its rule, its message and where it is. */
+interface SarifEntry {
+  rule: SarifRule;
+  message: string;
+  uri: string;
+  locationMessage: string;
+  lines: { startLine: number; endLine: number }[];
+}
+
 /**
- * Renders Trivy's JSON report as SARIF the way `trivy --format sarif` does (rules keyed by
- * vulnerability id, `security-severity` from the CVSS v3 score of the severity source,
- * locations on the image or lock file), so that switching to it loses nothing.
+ * Renders Trivy's JSON report as SARIF the way `trivy --format sarif` (pkg/report/sarif.go)
+ * does, for all four classes: rules keyed by vulnerability, check, secret rule or
+ * `package:license`, `security-severity` from the CVSS v3 score of the severity source or the
+ * severity's nominal score, locations on the image, lock file, Dockerfile or secret's lines.
  */
 export function renderSarif(report: TrivyReport, options: SarifOptions = {}): SarifLog {
   const rules = new Map<string, SarifRule>();
@@ -84,25 +103,21 @@ export function renderSarif(report: TrivyReport, options: SarifOptions = {}): Sa
   const results: SarifResult[] = [];
   const packageLines = new Map<string, { startLine: number; endLine: number }[]>();
 
-  for (const finding of allFindings(report)) {
-    const vulnerability = finding.vulnerability;
-    const targetPath = toPathUri(finding.target, finding.result.Class);
-    const path = vulnerability.PkgPath ? toPathUri(vulnerability.PkgPath, finding.result.Class) : targetPath;
-    const ruleIndex = ruleIndexes.get(finding.id) ?? ruleIndexes.size;
-    ruleIndexes.set(finding.id, ruleIndex);
+  for (const finding of allFindings(report, { includePassed: true })) {
+    if (options.severities && !options.severities.has(finding.severity)) continue;
+    const entry = sarifEntry(finding, packageLines);
+    const ruleId = entry.rule.id;
+    const ruleIndex = ruleIndexes.get(ruleId) ?? ruleIndexes.size;
+    ruleIndexes.set(ruleId, ruleIndex);
     // Like go-sarif's AddRule, a later occurrence of an id rewrites the rule (its help names that package).
-    rules.set(finding.id, rule(finding));
+    rules.set(ruleId, entry.rule);
     const reason = options.suppressed?.get(finding.key);
     results.push({
-      ruleId: finding.id,
+      ruleId,
       ruleIndex,
       level: sarifLevel(finding.severity),
-      message: { text: resultMessage(finding) },
-      locations: locations(
-        linesOf(finding, path, packageLines),
-        uriString(path),
-        `${path}: ${finding.pkgName}@${finding.installedVersion}`,
-      ),
+      message: { text: entry.message },
+      locations: locations(entry.lines, uriString(entry.uri), entry.locationMessage),
       ...(reason !== undefined
         ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: reason }] }
         : {}),
@@ -135,30 +150,130 @@ export function renderSarif(report: TrivyReport, options: SarifOptions = {}): Sa
   return { version: '2.1.0', $schema: SARIF_SCHEMA_URI, runs: [run] };
 }
 
-function rule(finding: Finding): SarifRule {
-  const v = finding.vulnerability;
-  const { data, score } = cvssData(v, finding.severity);
+function sarifEntry(finding: Finding, packageLines: Map<string, { startLine: number; endLine: number }[]>): SarifEntry {
+  const result = finding.result;
+  const severity = finding.severity;
+  const name = RULE_NAMES[result.Class ?? ''] ?? 'UnknownIssue';
+  const nominal = SEVERITY_SCORE[severity];
+  const baseRule = (id: string, kind: string, short: string, full: string, helpUri: string, help: SarifRule['help'], score: string) => ({
+    id,
+    name,
+    shortDescription: { text: short },
+    fullDescription: { text: full },
+    defaultConfiguration: { level: sarifLevel(severity) },
+    ...(uriString(helpUri) ? { helpUri: uriString(helpUri) } : {}),
+    help,
+    properties: { tags: [kind, 'security', severityText(finding)], precision: 'very-high', 'security-severity': score },
+  });
+  const lines = finding.startLine || finding.endLine ? [{ startLine: finding.startLine, endLine: finding.endLine }] : [];
+
+  if (finding.misconfiguration) {
+    const m = finding.misconfiguration;
+    const uri = clearUri(result.Target);
+    const link = `[${m.ID}](${m.PrimaryURL ?? ''})`;
+    return {
+      rule: baseRule(
+        m.ID,
+        'misconfiguration',
+        m.Title ?? '',
+        m.Description ?? '',
+        m.PrimaryURL ?? '',
+        {
+          text: `Misconfiguration ${m.ID}\nType: ${m.Type ?? ''}\nSeverity: ${m.Severity}\nCheck: ${m.Title ?? ''}\nMessage: ${m.Message ?? ''}\nLink: ${link}\n${m.Description ?? ''}`,
+          markdown: `**Misconfiguration ${m.ID}**\n| Type | Severity | Check | Message | Link |\n| --- | --- | --- | --- | --- |\n|${m.Type ?? ''}|${m.Severity}|${m.Title ?? ''}|${m.Message ?? ''}|${link}|\n\n${m.Description ?? ''}`,
+        },
+        nominal,
+      ),
+      message: `Artifact: ${uri}\nType: ${result.Type ?? ''}\nVulnerability ${m.ID}\nSeverity: ${m.Severity}\nMessage: ${m.Message ?? ''}\nLink: ${link}`,
+      uri,
+      locationMessage: uri,
+      lines: [{ startLine: finding.startLine, endLine: finding.endLine }],
+    };
+  }
+  if (finding.secret) {
+    const s = finding.secret;
+    const uri = toPathUri(result.Target, result.Class);
+    const title = s.Title ?? '';
+    const match = s.Match ?? '';
+    return {
+      rule: baseRule(
+        s.RuleID,
+        'secret',
+        title,
+        match,
+        BUILTIN_SECRET_RULES,
+        {
+          text: `Secret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
+          markdown: `**Secret ${title}**\n| Severity | Match |\n| --- | --- |\n|${s.Severity}|${match}|`,
+        },
+        nominal,
+      ),
+      message: `Artifact: ${result.Target}\nType: ${result.Type ?? ''}\nSecret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
+      uri,
+      locationMessage: uri,
+      lines: [{ startLine: finding.startLine, endLine: finding.endLine }],
+    };
+  }
+  if (finding.license) {
+    const l = finding.license;
+    const description = `${l.Name} in ${l.PkgName ?? ''}`;
+    return {
+      rule: baseRule(
+        `${l.PkgName ?? ''}:${l.Name}`,
+        'license',
+        description,
+        description,
+        l.Link ?? '',
+        {
+          text: `License ${l.Name}\nClassification: ${l.Category ?? ''}\nPkgName: ${l.PkgName ?? ''}\nPath: ${l.FilePath ?? ''}`,
+          markdown: `**License ${l.Name}**\n| PkgName | Classification | Path |\n| --- | --- | --- |\n|${l.PkgName ?? ''}|${l.Category ?? ''}|${l.FilePath ?? ''}|`,
+        },
+        nominal,
+      ),
+      message: `Artifact: ${result.Target}\nLicense ${l.Name}\nPkgName: ${l.PkgName ?? ''}\n Classification: ${l.Category ?? ''}\n Path: ${l.FilePath ?? ''}`,
+      uri: toPathUri(result.Target, result.Class),
+      // Trivy gives license results no location message.
+      locationMessage: '',
+      lines,
+    };
+  }
+  const v = finding.vulnerability as TrivyVulnerability;
+  const targetPath = toPathUri(finding.target, result.Class);
+  const path = v.PkgPath ? toPathUri(v.PkgPath, result.Class) : targetPath;
+  const { data, score } = cvssData(v, severity);
   const description = v.Description ?? '';
   const link = `[${finding.id}](${v.PrimaryURL ?? ''})`;
-  const helpUri = uriString(v.PrimaryURL ?? '');
-  return {
-    id: finding.id,
-    name: RULE_NAMES[finding.result.Class ?? ''] ?? 'UnknownIssue',
-    shortDescription: { text: v.Title ?? '' },
-    fullDescription: { text: description || (v.Title ?? '') },
-    defaultConfiguration: { level: sarifLevel(finding.severity) },
-    ...(helpUri ? { helpUri } : {}),
-    help: {
+  const rule = baseRule(
+    finding.id,
+    'vulnerability',
+    v.Title ?? '',
+    description || (v.Title ?? ''),
+    v.PrimaryURL ?? '',
+    {
       text: `Vulnerability ${finding.id}\nSeverity: ${v.Severity}\nPackage: ${finding.pkgName}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}\n${description}`,
       markdown: `**Vulnerability ${finding.id}**\n| Severity | Package | Fixed Version | Link |\n| --- | --- | --- | --- |\n|${v.Severity}|${finding.pkgName}|${finding.fixedVersion}|${link}|\n\n${description}`,
     },
-    properties: { tags: ['vulnerability', 'security', v.Severity], precision: 'very-high', 'security-severity': score, ...data },
+    score,
+  );
+  rule.properties = { ...rule.properties, ...data };
+  return {
+    rule,
+    message: `Package: ${finding.pkgName}\nInstalled Version: ${finding.installedVersion}\nVulnerability ${finding.id}\nSeverity: ${v.Severity}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}`,
+    uri: path,
+    locationMessage: `${path}: ${finding.pkgName}@${finding.installedVersion}`,
+    lines: linesOf(finding, path, packageLines),
   };
 }
 
-function resultMessage(finding: Finding): string {
-  const v = finding.vulnerability;
-  return `Package: ${finding.pkgName}\nInstalled Version: ${finding.installedVersion}\nVulnerability ${finding.id}\nSeverity: ${v.Severity}\nFixed Version: ${finding.fixedVersion}\nLink: [${finding.id}](${v.PrimaryURL ?? ''})`;
+/** The severity as the report spells it (Trivy writes it verbatim into tags). */
+function severityText(finding: Finding): string {
+  return (
+    finding.vulnerability?.Severity ??
+    finding.misconfiguration?.Severity ??
+    finding.secret?.Severity ??
+    finding.license?.Severity ??
+    finding.severity
+  );
 }
 
 /** CVSS fields of the severity source, empty ones dropped; the score prefers CVSS v3 over the severity's nominal score. */
@@ -210,7 +325,33 @@ const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[.
 export function toPathUri(input: string, resultClass: string | undefined): string {
   if (resultClass !== 'os-pkgs') return input;
   const path = DISTRO_SUFFIX.exec(input)?.[1] ?? input;
-  return (imageRepository(path) ?? path).replaceAll('\\', '/');
+  return clearUri(imageRepository(path) ?? path);
+}
+
+/**
+ * Trivy's clearURI: forward slashes, and Terraform module sources (`git::`, `git@github.com:`,
+ * `hg::`, `s3::`, `gcs::`) written as the URL they name.
+ */
+export function clearUri(value: string): string {
+  let s = value.replaceAll('\\', '/');
+  if (s.startsWith('git@github.com:')) {
+    s = s.replaceAll('git@github.com:', 'github.com/').replaceAll('.git', '').replaceAll('?ref=', '/tree/');
+  } else if (s.startsWith('git::https:/') && !s.startsWith('git::https://')) {
+    s = s.slice('git::https:/'.length).replaceAll('.git', '');
+  } else if (s.startsWith('git::ssh://')) {
+    const at = s.indexOf('@');
+    if (at >= 0) s = s.slice(at + 1);
+    s = s.replaceAll('.git', '');
+  } else if (s.startsWith('git::')) {
+    s = s.slice('git::'.length).replaceAll('.git', '');
+  } else if (s.startsWith('hg::')) {
+    s = s.slice('hg::'.length).replaceAll('.hg', '');
+  } else if (s.startsWith('s3::')) {
+    s = s.slice('s3::'.length);
+  } else if (s.startsWith('gcs::')) {
+    s = s.slice('gcs::'.length);
+  }
+  return s;
 }
 
 /** go-containerregistry's `ParseReference(x).Context().RepositoryStr()`, undefined where it would not parse. */
