@@ -10,7 +10,7 @@ export interface SarifLog {
 }
 
 export interface SarifRun {
-  tool: { driver: { name: string; fullName: string; informationUri: string; version?: string; rules: SarifRule[] } };
+  tool: { driver: { name: string; fullName: string; informationUri: string; version: string; rules: SarifRule[] } };
   results: SarifResult[];
   columnKind: 'utf16CodeUnits';
   automationDetails?: { id: string };
@@ -130,7 +130,8 @@ export function renderSarif(report: TrivyReport, options: SarifOptions = {}): Sa
         name: 'Trivy',
         fullName: 'Trivy Vulnerability Scanner',
         informationUri: 'https://github.com/aquasecurity/trivy',
-        ...(report.Trivy?.Version ? { version: report.Trivy.Version } : {}),
+        // Trivy always writes the version, empty when it has none.
+        version: report.Trivy?.Version ?? '',
         rules: [...rules.values()],
       },
     },

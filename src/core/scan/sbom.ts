@@ -190,7 +190,7 @@ export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string,
   for (const pkg of packages) byPkgId.set(`${pkg.targetRef}|${pkg.pkgId}`, [...(byPkgId.get(`${pkg.targetRef}|${pkg.pkgId}`) ?? []), pkg]);
   const refOfFinding = (target: string, name: string, version: string, purl: string | undefined) => purl ?? `${target}:${name}@${version}`;
 
-  const vulnerabilities = new Map<string, Record<string, unknown> & { affects: { ref: string; range: unknown[] }[] }>();
+  const vulnerabilities = new Map<string, Record<string, unknown> & { affects: { ref: string; versions: unknown[] }[] }>();
   for (const finding of allFindings(report)) {
     const v = finding.vulnerability;
     if (!v) continue;
@@ -216,7 +216,7 @@ export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string,
       vulnerabilities.set(finding.id, entry);
     }
     if (!entry.affects.some((affect) => affect.ref === ref))
-      entry.affects.push({ ref, range: [{ version: finding.installedVersion, status: 'affected' }] });
+      entry.affects.push({ ref, versions: [{ version: finding.installedVersion, status: 'affected' }] });
   }
 
   const targetComponents = targets.map(({ ref, result }) => {
@@ -264,7 +264,7 @@ export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string,
         components: [
           {
             type: 'application',
-            manufacturer: { name: 'Aqua Security Software Ltd.' },
+            // Trivy (CycloneDX 1.6) also writes `manufacturer`, which 1.5 does not have.
             group: 'aquasecurity',
             name: 'trivy',
             version: report.Trivy?.Version ?? 'unknown',
