@@ -77,7 +77,8 @@ export function renderMarkdown(gate: GateResult, options: MarkdownOptions): stri
     ...SEVERITIES_DESCENDING.map((severity) => {
       const exceeded = gate.exceeded.find((entry) => entry.severity === severity);
       const limit = options.rules.max[severity] ?? (exceeded ? exceeded.limit : undefined);
-      return `| ${severity} | ${gate.counts[severity]} | ${gate.counted[severity]} | ${limit === undefined ? (reachesFailOn(severity, options.rules) ? '0' : '–') : limit}${exceeded ? ' ⛔' : ''} |`;
+      const shown = limit === undefined ? (reachesFailOn(severity, options.rules) ? '0' : '–') : Number.isFinite(limit) ? limit : '–';
+      return `| ${severity} | ${gate.counts[severity]} | ${gate.counted[severity]} | ${shown}${exceeded ? ' ⛔' : ''} |`;
     }),
   ];
   const classRules = Object.entries(options.rules.classes ?? {});
@@ -170,7 +171,8 @@ function reachesFailOn(severity: (typeof SEVERITIES_DESCENDING)[number], rules: 
 }
 
 function maxText(rules: Pick<GateRules, 'max'>): string {
-  const entries = Object.entries(rules.max);
+  // An infinite limit is a severity left out of trivy-action's `severity` list: it never counts.
+  const entries = Object.entries(rules.max).filter(([, count]) => Number.isFinite(count));
   return entries.length > 0 ? `, max ${entries.map(([severity, count]) => `${severity}=${count}`).join(' ')}` : '';
 }
 
