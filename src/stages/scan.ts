@@ -2,14 +2,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AegisError, InputError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/git/atomic.js';
-import { evaluateGate, type GateResult, suppressions } from '../core/scan/gate.js';
-import { renderGitLab } from '../core/scan/gitlab.js';
+import { evaluateGate, type GateResult } from '../core/scan/gate.js';
 import type { IgnoreEntry } from '../core/scan/ignore.js';
-import { renderMarkdown } from '../core/scan/markdown.js';
+import { OUTPUT_FILES, renderOutputs } from '../core/scan/outputs.js';
 import { resolveRules } from '../core/scan/policy.js';
 import { FINDING_CLASSES, type FindingClass, findings, parseTrivyReport, type TrivyReport } from '../core/scan/report.js';
-import { renderSarif } from '../core/scan/sarif.js';
-import { partialReason, renderCycloneDx, renderSpdx } from '../core/scan/sbom.js';
+import { partialReason, type SbomFormat } from '../core/scan/sbom.js';
 import { SEVERITIES_DESCENDING } from '../core/scan/severity.js';
 import {
   DEFAULT_DB_REPOSITORIES,
@@ -27,16 +25,7 @@ import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
 import { parseScanInputs, type ScanOptions, TRIVY_ACTION_FORMATS } from './scan/options.js';
 
-export const FILES = {
-  report: 'trivy-report.json',
-  sarif: 'trivy-results.sarif',
-  gitlab: 'gl-container-scanning-report.json',
-  gitlabSecrets: 'gl-secret-detection-report.json',
-  gitlabSast: 'gl-sast-report.json',
-  markdown: 'scan-summary.md',
-  cyclonedx: 'sbom.cdx.json',
-  spdx: 'sbom.spdx.json',
-} as const;
+export const FILES = OUTPUT_FILES;
 
 const definition = {
   name: 'scan',
@@ -250,41 +239,26 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
   }
 
   // Render everything before writing anything, then write.
-  const category = options.upload?.category ?? sarifCategory(report.ArtifactName);
-  const rendered: [keyof typeof FILES, string][] = [];
-  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-  if (options.source.kind === 'report') rendered.push(['report', json(report)]);
-  if (options.formats.has('sarif') || options.extraOutput?.format === 'sarif') {
-    const sarif = renderSarif(report, {
-      category,
-      suppressed: suppressions(gate),
-      ...(options.sarifSeverities ? { severities: options.sarifSeverities } : {}),
-      ...(options.source.kind === 'scan' && 'path' in options.source.target ? { sourceRoot: options.source.target.path } : {}),
-    });
-    rendered.push(['sarif', json(sarif)]);
-  }
-  if (options.formats.has('gitlab')) {
-    const gitlab = { now, ...(platform.event().head ? { commitSha: platform.event().head } : {}) };
-    rendered.push(['gitlab', json(renderGitLab(report, gitlab, 'container_scanning'))]);
-    rendered.push(['gitlabSecrets', json(renderGitLab(report, gitlab, 'secret_detection'))]);
-    rendered.push(['gitlabSast', json(renderGitLab(report, gitlab, 'sast'))]);
-  }
   const extraSbom =
     options.extraOutput?.format === 'cyclonedx' ? 'cyclonedx' : options.extraOutput?.format === 'spdx-json' ? 'spdx' : undefined;
-  const sbomKinds = new Set([...(options.sbom !== 'none' ? [options.sbom] : []), ...(extraSbom ? [extraSbom] : [])] as (
-    | 'cyclonedx'
-    | 'spdx'
-  )[]);
-  for (const kind of sbomKinds) {
-    rendered.push([kind, json(kind === 'spdx' ? renderSpdx(report, now) : renderCycloneDx(report, now))]);
-  }
-  const markdown = renderMarkdown(gate, {
-    target: report.ArtifactName,
-    rules,
-    rulesSource: source,
-    ...(partial ? { partialSbom: partial } : {}),
+  const head = platform.event().head;
+  const { files: rendered, markdown } = renderOutputs(report, gate, {
+    report: options.source.kind === 'report',
+    ...(options.formats.has('sarif') || options.extraOutput?.format === 'sarif'
+      ? {
+          sarif: {
+            category: options.upload?.category ?? sarifCategory(report.ArtifactName),
+            ...(options.sarifSeverities ? { severities: options.sarifSeverities } : {}),
+            ...(options.source.kind === 'scan' && 'path' in options.source.target ? { sourceRoot: options.source.target.path } : {}),
+          },
+        }
+      : {}),
+    ...(options.formats.has('gitlab') ? { gitlab: { now, ...(head ? { commitSha: head } : {}) } } : {}),
+    sboms: [...(options.sbom !== 'none' ? [options.sbom] : []), ...(extraSbom ? [extraSbom] : [])] as SbomFormat[],
+    markdown: { target: report.ArtifactName, rules, rulesSource: source, ...(partial ? { partialSbom: partial } : {}) },
+    markdownFile: options.formats.has('markdown'),
+    now,
   });
-  if (options.formats.has('markdown')) rendered.push(['markdown', markdown]);
 
   mkdirSync(options.outputDir, { recursive: true });
   const files: ScanOutcome['files'] = { report: options.display(join(options.outputDir, FILES.report)) };
@@ -296,8 +270,7 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
   if (options.extraOutput) {
     // trivy-action's `output`: the same bytes where the workflow's next step looks for them.
     const kind = TRIVY_ACTION_FORMATS[options.extraOutput.format];
-    const content =
-      kind === 'report' ? readFileSync(join(options.outputDir, FILES.report), 'utf8') : rendered.find(([k]) => k === kind)?.[1];
+    const content = kind === 'report' ? readFileSync(join(options.outputDir, FILES.report), 'utf8') : kind ? rendered.get(kind) : undefined;
     if (kind && content !== undefined) {
       mkdirSync(dirname(options.extraOutput.file), { recursive: true });
       writeFileAtomic(options.extraOutput.file, content);
@@ -324,7 +297,7 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
   await platform.summary(markdown);
 
   if (options.upload && files.sarif) {
-    const sarifText = rendered.find(([kind]) => kind === 'sarif')?.[1] ?? '';
+    const sarifText = rendered.get('sarif') ?? '';
     platform.setOutput('sarif-id', await uploadSarif(platform, options.upload, sarifText));
   }
 
