@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AegisError, InputError } from '../core/errors.js';
-import { writeFileAtomic } from '../core/git/atomic.js';
 import { evaluateGate, type GateResult } from '../core/scan/gate.js';
 import type { IgnoreEntry } from '../core/scan/ignore.js';
-import { OUTPUT_FILES, renderOutputs } from '../core/scan/outputs.js';
+import { renderMarkdown } from '../core/scan/markdown.js';
+import { OUTPUT_FILES, type OutputKind, type OutputPlan, renderOutputs } from '../core/scan/outputs.js';
 import { resolveRules } from '../core/scan/policy.js';
 import { FINDING_CLASSES, type FindingClass, findings, parseTrivyReport, type TrivyReport } from '../core/scan/report.js';
 import { partialReason, type SbomFormat } from '../core/scan/sbom.js';
@@ -242,8 +242,8 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
   const extraSbom =
     options.extraOutput?.format === 'cyclonedx' ? 'cyclonedx' : options.extraOutput?.format === 'spdx-json' ? 'spdx' : undefined;
   const head = platform.event().head;
-  const { files: rendered, markdown } = renderOutputs(report, gate, {
-    report: options.source.kind === 'report',
+  const plan: OutputPlan = {
+    ...(options.source.kind === 'report' ? { reportText: options.source.text } : {}),
     ...(options.formats.has('sarif') || options.extraOutput?.format === 'sarif'
       ? {
           sarif: {
@@ -258,23 +258,39 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
     markdown: { target: report.ArtifactName, rules, rulesSource: source, ...(partial ? { partialSbom: partial } : {}) },
     markdownFile: options.formats.has('markdown'),
     now,
-  });
+  };
+  const markdown = renderMarkdown(gate, plan.markdown);
 
+  // Each rendering goes to a temporary sibling as soon as it exists (one in memory at a time);
+  // only when all are there do they replace the previous files, so a failure leaves none half-done.
   mkdirSync(options.outputDir, { recursive: true });
   const files: ScanOutcome['files'] = { report: options.display(join(options.outputDir, FILES.report)) };
-  for (const [kind, content] of rendered) {
-    const file = join(options.outputDir, FILES[kind]);
-    writeFileAtomic(file, content);
-    files[kind] = options.display(file);
-  }
-  if (options.extraOutput) {
-    // trivy-action's `output`: the same bytes where the workflow's next step looks for them.
-    const kind = TRIVY_ACTION_FORMATS[options.extraOutput.format];
-    const content = kind === 'report' ? readFileSync(join(options.outputDir, FILES.report), 'utf8') : kind ? rendered.get(kind) : undefined;
-    if (kind && content !== undefined) {
-      mkdirSync(dirname(options.extraOutput.file), { recursive: true });
-      writeFileAtomic(options.extraOutput.file, content);
+  const staged: [OutputKind, string, string][] = [];
+  try {
+    for (const [kind, content] of renderOutputs(report, gate, plan)) {
+      const file = join(options.outputDir, FILES[kind]);
+      const temporary = join(options.outputDir, `.${FILES[kind]}.${process.pid}.tmp`);
+      writeFileSync(temporary, content);
+      staged.push([kind, file, temporary]);
     }
+    if (options.extraOutput) {
+      // trivy-action's `output`: the same bytes where the workflow's next step looks for them.
+      const kind = TRIVY_ACTION_FORMATS[options.extraOutput.format];
+      const from = staged.find(([k]) => k === kind)?.[2] ?? (kind === 'report' ? join(options.outputDir, FILES.report) : undefined);
+      if (kind && from) {
+        mkdirSync(dirname(options.extraOutput.file), { recursive: true });
+        const temporary = `${options.extraOutput.file}.${process.pid}.tmp`;
+        copyFileSync(from, temporary);
+        staged.push([kind, options.extraOutput.file, temporary]);
+      }
+    }
+  } catch (error) {
+    for (const [, , temporary] of staged) rmSync(temporary, { force: true });
+    throw error;
+  }
+  for (const [kind, file, temporary] of staged) {
+    renameSync(temporary, file);
+    if (file.startsWith(options.outputDir)) files[kind] = options.display(file);
   }
 
   platform.setOutput('result', gate.result);
@@ -297,7 +313,7 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
   await platform.summary(markdown);
 
   if (options.upload && files.sarif) {
-    const sarifText = rendered.get('sarif') ?? '';
+    const sarifText = readFileSync(join(options.outputDir, FILES.sarif), 'utf8');
     platform.setOutput('sarif-id', await uploadSarif(platform, options.upload, sarifText));
   }
 

@@ -19,8 +19,8 @@ export const OUTPUT_FILES = {
 export type OutputKind = keyof typeof OUTPUT_FILES;
 
 export interface OutputPlan {
-  /** Write the report itself (report mode: Trivy did not write it). */
-  report: boolean;
+  /** Report mode: the report's own text, written back byte for byte (Trivy did not write it here). */
+  reportText?: string;
   /** SARIF options; absent means no SARIF. */
   sarif?: Omit<SarifOptions, 'suppressed'>;
   /** The three GitLab reports; absent means none. */
@@ -32,32 +32,28 @@ export interface OutputPlan {
   now: Date;
 }
 
-/** Indented, as people open these files; one trailing newline. */
+/**
+ * Machine-read files are written compact: code scanning, GitLab and SBOM consumers parse them,
+ * and V8 serialises without indentation about twice as fast. One trailing newline.
+ */
 export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value)}\n`;
 }
 
 /**
- * Renders every output of one scan to its final text, before anything is written: the
- * stage writes exactly these strings, and bench/scan measures exactly this.
+ * Every output of one scan, rendered one at a time when asked for: the caller writes each
+ * before the next is rendered, so only one rendering is in memory at once. The stage writes
+ * exactly these strings, and bench/scan measures exactly this.
  */
-export function renderOutputs(
-  report: TrivyReport,
-  gate: GateResult,
-  plan: OutputPlan,
-): { files: Map<OutputKind, string>; markdown: string } {
-  const files = new Map<OutputKind, string>();
-  if (plan.report) files.set('report', jsonText(report));
-  if (plan.sarif) files.set('sarif', jsonText(renderSarif(report, { ...plan.sarif, suppressed: suppressions(gate) })));
+export function* renderOutputs(report: TrivyReport, gate: GateResult, plan: OutputPlan): Generator<[OutputKind, string]> {
+  if (plan.reportText !== undefined) yield ['report', plan.reportText.endsWith('\n') ? plan.reportText : `${plan.reportText}\n`];
+  if (plan.sarif) yield ['sarif', jsonText(renderSarif(report, { ...plan.sarif, suppressed: suppressions(gate) }))];
   if (plan.gitlab) {
-    files.set('gitlab', jsonText(renderGitLab(report, plan.gitlab, 'container_scanning')));
-    files.set('gitlabSecrets', jsonText(renderGitLab(report, plan.gitlab, 'secret_detection')));
-    files.set('gitlabSast', jsonText(renderGitLab(report, plan.gitlab, 'sast')));
+    yield ['gitlab', jsonText(renderGitLab(report, plan.gitlab, 'container_scanning'))];
+    yield ['gitlabSecrets', jsonText(renderGitLab(report, plan.gitlab, 'secret_detection'))];
+    yield ['gitlabSast', jsonText(renderGitLab(report, plan.gitlab, 'sast'))];
   }
-  for (const kind of new Set(plan.sboms)) {
-    files.set(kind, jsonText(kind === 'spdx' ? renderSpdx(report, plan.now) : renderCycloneDx(report, plan.now)));
-  }
-  const markdown = renderMarkdown(gate, plan.markdown);
-  if (plan.markdownFile) files.set('markdown', markdown);
-  return { files, markdown };
+  for (const kind of new Set(plan.sboms))
+    yield [kind, jsonText(kind === 'spdx' ? renderSpdx(report, plan.now) : renderCycloneDx(report, plan.now))];
+  if (plan.markdownFile) yield ['markdown', renderMarkdown(gate, plan.markdown)];
 }

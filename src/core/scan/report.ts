@@ -227,6 +227,19 @@ export interface FindingsOptions {
  * secrets and licenses (the order `trivy --format sarif` writes them in).
  */
 export function findings(report: TrivyReport, options: FindingsOptions = {}): Finding[] {
+  // Every renderer asks; a report is read-only once parsed, so one list per report serves them all.
+  const cache = options.includePassed ? WITH_PASSED : FAILED_ONLY;
+  const cached = cache.get(report);
+  if (cached) return cached;
+  const list = collectFindings(report, options);
+  cache.set(report, list);
+  return list;
+}
+
+const WITH_PASSED = new WeakMap<TrivyReport, Finding[]>();
+const FAILED_ONLY = new WeakMap<TrivyReport, Finding[]>();
+
+function collectFindings(report: TrivyReport, options: FindingsOptions): Finding[] {
   const out: Finding[] = [];
   for (const result of report.Results ?? []) {
     const place = findingPlace(result);

@@ -57,8 +57,11 @@ export function sbomContent(report: TrivyReport): SbomContent {
       pkg,
       ...(pkg.Identifier?.PURL ? { purl: pkg.Identifier.PURL } : {}),
     }));
+    const listed = new Set(packages.map(({ pkg }) => `${pkg.Name}@${pkg.Version ?? ''}`));
     for (const vulnerability of result.Vulnerabilities ?? []) {
-      if (packages.some(({ pkg }) => pkg.Name === vulnerability.PkgName && pkg.Version === vulnerability.InstalledVersion)) continue;
+      const id = `${vulnerability.PkgName}@${vulnerability.InstalledVersion}`;
+      if (listed.has(id)) continue;
+      listed.add(id);
       packages.push({
         pkg: { ID: vulnerability.PkgID, Name: vulnerability.PkgName, Version: vulnerability.InstalledVersion },
         ...(vulnerability.PkgIdentifier?.PURL ? { purl: vulnerability.PkgIdentifier.PURL } : {}),
@@ -121,36 +124,40 @@ const VENDOR_SEVERITY = ['unknown', 'low', 'medium', 'high', 'critical'];
 
 /** Trivy's CycloneDX ratings: per source, a rating per CVSS version it has, else one with the severity only; sorted by source and method. */
 export function cycloneDxRatings(v: TrivyVulnerability): Record<string, unknown>[] {
-  const ratings: { source: { name: string }; score?: number; severity: string; method?: string; vector?: string }[] = [];
+  type Rating = { source: { name: string }; score?: number; severity: string; method?: string; vector?: string };
+  const ratings: Rating[] = [];
+  const scored = (source: string, score: number | undefined, severity: string, method: string, vector: string | undefined): Rating => {
+    const rating: Rating = { source: { name: source }, score: score ?? 0, severity, method };
+    if (vector) rating.vector = vector;
+    return rating;
+  };
   const vendors = v.VendorSeverity ?? (v.SeveritySource ? { [v.SeveritySource]: VENDOR_SEVERITY.indexOf(v.Severity.toLowerCase()) } : {});
-  for (const [source, level] of Object.entries(vendors)) {
-    const severity = VENDOR_SEVERITY[level] ?? 'unknown';
+  for (const source in vendors) {
+    const severity = VENDOR_SEVERITY[vendors[source] as number] ?? 'unknown';
     const cvss: TrivyCvss | undefined = v.CVSS?.[source];
     if (!cvss) {
       ratings.push({ source: { name: source }, severity });
       continue;
     }
-    if (cvss.V2Score || cvss.V2Vector) {
-      // Trivy keeps NVD's v3 severity only; the v2 one follows from the v2 score.
-      const v2 = source === 'nvd' ? nvdV2Severity(cvss.V2Score ?? 0) : severity;
-      ratings.push({ source: { name: source }, score: cvss.V2Score ?? 0, severity: v2, method: 'CVSSv2', vector: cvss.V2Vector ?? '' });
-    }
-    if (cvss.V3Score || cvss.V3Vector) {
-      const method = cvss.V3Vector?.startsWith('CVSS:3.1') ? 'CVSSv31' : 'CVSSv3';
-      ratings.push({ source: { name: source }, score: cvss.V3Score ?? 0, severity, method, vector: cvss.V3Vector ?? '' });
-    }
-    if (cvss.V40Score || cvss.V40Vector) {
-      ratings.push({ source: { name: source }, score: cvss.V40Score ?? 0, severity, method: 'CVSSv4', vector: cvss.V40Vector ?? '' });
-    }
+    // Trivy keeps NVD's v3 severity only; the v2 one follows from the v2 score.
+    if (cvss.V2Score || cvss.V2Vector)
+      ratings.push(scored(source, cvss.V2Score, source === 'nvd' ? nvdV2Severity(cvss.V2Score ?? 0) : severity, 'CVSSv2', cvss.V2Vector));
+    if (cvss.V3Score || cvss.V3Vector)
+      ratings.push(scored(source, cvss.V3Score, severity, cvss.V3Vector?.startsWith('CVSS:3.1') ? 'CVSSv31' : 'CVSSv3', cvss.V3Vector));
+    if (cvss.V40Score || cvss.V40Vector) ratings.push(scored(source, cvss.V40Score, severity, 'CVSSv4', cvss.V40Vector));
   }
-  ratings.sort(
-    (a, b) =>
-      a.source.name.localeCompare(b.source.name) ||
-      (a.method ?? '').localeCompare(b.method ?? '') ||
-      (a.score ?? 0) - (b.score ?? 0) ||
-      (a.vector ?? '').localeCompare(b.vector ?? ''),
-  );
-  return ratings.map((rating) => Object.fromEntries(Object.entries(rating).filter(([, value]) => value !== '')));
+  if (ratings.length > 1) ratings.sort(compareRatings);
+  return ratings as unknown as Record<string, unknown>[];
+}
+
+/** Go's sort order of Trivy's: source name, method, score, vector (byte order, not locale). */
+function compareRatings(a: { source: { name: string }; score?: number; method?: string; vector?: string }, b: typeof a): number {
+  if (a.source.name !== b.source.name) return a.source.name < b.source.name ? -1 : 1;
+  const [am, bm] = [a.method ?? '', b.method ?? ''];
+  if (am !== bm) return am < bm ? -1 : 1;
+  if (a.score !== undefined && b.score !== undefined && a.score !== b.score) return a.score - b.score;
+  const [av, bv] = [a.vector ?? '', b.vector ?? ''];
+  return av < bv ? -1 : av > bv ? 1 : 0;
 }
 
 function nvdV2Severity(score: number): string {
@@ -187,7 +194,12 @@ export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string,
   const isImage = report.ArtifactType === 'container_image';
   const rootRef = uuid(report, 'root');
   const byPkgId = new Map<string, SbomPackage[]>();
-  for (const pkg of packages) byPkgId.set(`${pkg.targetRef}|${pkg.pkgId}`, [...(byPkgId.get(`${pkg.targetRef}|${pkg.pkgId}`) ?? []), pkg]);
+  for (const pkg of packages) {
+    const key = `${pkg.targetRef}|${pkg.pkgId}`;
+    const list = byPkgId.get(key);
+    if (list) list.push(pkg);
+    else byPkgId.set(key, [pkg]);
+  }
   const refOfFinding = (target: string, name: string, version: string, purl: string | undefined) => purl ?? `${target}:${name}@${version}`;
 
   const vulnerabilities = new Map<string, Record<string, unknown> & { affects: { ref: string; versions: unknown[] }[] }>();
