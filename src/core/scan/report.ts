@@ -1,5 +1,5 @@
 import { FileError } from '../errors.js';
-import { parseSeverity, type Severity } from './severity.js';
+import { parseSeverity, SEVERITIES, type Severity } from './severity.js';
 
 /** The parts of Trivy's JSON report (SchemaVersion 2) that we read. Unknown fields are kept untouched. */
 export interface TrivyCvss {
@@ -147,6 +147,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const EXACT_SEVERITIES = new Set<string>(SEVERITIES);
+
 /** Each list of findings in a result, with the fields a finding of it cannot do without. */
 const LISTS: [string, string[]][] = [
   ['Vulnerabilities', ['VulnerabilityID', 'PkgName']],
@@ -186,18 +188,22 @@ export function parseTrivyReport(text: string, file: string): TrivyReport {
     for (const [field, required] of LISTS) {
       const list = result[field] ?? [];
       if (!Array.isArray(list)) throw new FileError(file, `Results[${index}].${field} is not an array`);
-      list.forEach((item: unknown, position) => {
-        const where = `Results[${index}].${field}[${position}]`;
-        if (!isObject(item) || required.some((name) => typeof item[name] !== 'string')) {
-          throw new FileError(file, `${where} lacks ${required.join(' or ')}`);
+      const [first, second] = required as [string, string | undefined];
+      for (let position = 0; position < list.length; position++) {
+        const item: unknown = list[position];
+        const where = () => `Results[${index}].${field}[${position}]`;
+        if (!isObject(item) || typeof item[first] !== 'string' || (second !== undefined && typeof item[second] !== 'string')) {
+          throw new FileError(file, `${where()} lacks ${required.join(' or ')}`);
         }
-        if (typeof item.Severity !== 'string' || !parseSeverity(item.Severity)) {
+        const severity = item.Severity;
+        // Exact spellings first: a report of 20,000 findings is checked on every run.
+        if (typeof severity !== 'string' || (!EXACT_SEVERITIES.has(severity) && !parseSeverity(severity))) {
           throw new FileError(
             file,
-            `${where} (${String(item[required[0] as string])}) has severity ${JSON.stringify(item.Severity)}; expected one of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL`,
+            `${where()} (${String(item[first])}) has severity ${JSON.stringify(severity)}; expected one of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL`,
           );
         }
-      });
+      }
     }
   });
   return data as unknown as TrivyReport;
@@ -248,7 +254,7 @@ function collectFindings(report: TrivyReport, options: FindingsOptions): Finding
       movableKey: findingKey('', cls === 'vulnerability' ? id : `${cls}:${id}`, pkgName, pkgPath),
       class: cls,
       id,
-      severity: parseSeverity(severity) ?? 'UNKNOWN',
+      severity: (EXACT_SEVERITIES.has(severity) ? severity : (parseSeverity(severity) ?? 'UNKNOWN')) as Severity,
       target: result.Target,
       result,
     });

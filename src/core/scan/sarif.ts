@@ -325,6 +325,18 @@ const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[.
 /** OS package targets name an image (`repo:tag (alpine 3.10)`); Trivy reduces them to the repository path. */
 export function toPathUri(input: string, resultClass: string | undefined): string {
   if (resultClass !== 'os-pkgs') return input;
+  // Every OS finding repeats the same target: the regular expressions run once per target.
+  const known = PATH_URIS.get(input);
+  if (known !== undefined) return known;
+  const uri = osPathUri(input);
+  if (PATH_URIS.size > 1000) PATH_URIS.clear();
+  PATH_URIS.set(input, uri);
+  return uri;
+}
+
+const PATH_URIS = new Map<string, string>();
+
+function osPathUri(input: string): string {
   const path = DISTRO_SUFFIX.exec(input)?.[1] ?? input;
   return clearUri(imageRepository(path) ?? path);
 }

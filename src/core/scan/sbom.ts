@@ -170,15 +170,27 @@ function cwes(ids: string[] | undefined): number[] | undefined {
   return ids.map((id) => Number.parseInt(id.toLowerCase().replace(/^cwe-/, ''), 10)).filter((n) => Number.isInteger(n));
 }
 
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+/i;
+
+/** Trivy's advisories: the primary URL and references, deduplicated, each reduced to its first URL-like word. */
 function advisories(v: TrivyVulnerability): { url: string }[] | undefined {
-  const urls = [...new Set([v.PrimaryURL ?? '', ...(v.References ?? [])])]
-    .map((ref) => ref.split(' ').find((part) => /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+/i.test(part)) ?? '')
-    .filter(Boolean);
-  return urls.length > 0 ? urls.map((url) => ({ url })) : undefined;
+  const seen = new Set<string>();
+  const out: { url: string }[] = [];
+  for (const ref of [v.PrimaryURL ?? '', ...(v.References ?? [])]) {
+    if (seen.has(ref)) continue;
+    seen.add(ref);
+    const url = ref.includes(' ') ? ref.split(' ').find((part) => URL_LIKE.test(part)) : URL_LIKE.test(ref) ? ref : undefined;
+    if (url) out.push({ url });
+  }
+  return out.length > 0 ? out : undefined;
 }
+
+const UTC_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
 function cdxTime(value: string | undefined): string | undefined {
   if (!value) return undefined;
+  // Trivy's dates are almost always whole seconds in UTC; only the others go through Date.
+  if (UTC_SECONDS.test(value)) return `${value.slice(0, 19)}+00:00`;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : TIME_LAYOUT(date);
 }
@@ -213,18 +225,18 @@ export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string,
       const updated = cdxTime(v.LastModifiedDate);
       const cwe = cwes(v.CweIDs);
       const advisory = advisories(v);
-      entry = {
-        id: finding.id,
-        ...(v.DataSource ? { source: { name: v.DataSource.ID, ...(v.DataSource.URL ? { url: v.DataSource.URL } : {}) } } : {}),
-        ratings: cycloneDxRatings(v),
-        ...(cwe ? { cwes: cwe } : {}),
-        ...(v.Description ? { description: v.Description } : {}),
-        ...(finding.fixedVersion ? { recommendation: `Upgrade ${finding.pkgName} to version ${finding.fixedVersion}` } : {}),
-        ...(advisory ? { advisories: advisory } : {}),
-        ...(published ? { published } : {}),
-        ...(updated ? { updated } : {}),
-        affects: [],
-      };
+      // Assigned one by one, in Trivy's field order (spreading optional fields costs a copy each).
+      const created: Record<string, unknown> = { id: finding.id };
+      if (v.DataSource) created.source = v.DataSource.URL ? { name: v.DataSource.ID, url: v.DataSource.URL } : { name: v.DataSource.ID };
+      created.ratings = cycloneDxRatings(v);
+      if (cwe) created.cwes = cwe;
+      if (v.Description) created.description = v.Description;
+      if (finding.fixedVersion) created.recommendation = `Upgrade ${finding.pkgName} to version ${finding.fixedVersion}`;
+      if (advisory) created.advisories = advisory;
+      if (published) created.published = published;
+      if (updated) created.updated = updated;
+      created.affects = [];
+      entry = created as typeof entry & object;
       vulnerabilities.set(finding.id, entry);
     }
     if (!entry.affects.some((affect) => affect.ref === ref))
