@@ -434,3 +434,18 @@ describe('baseline key includes the place', () => {
     expect(os('1.0')).toBe(os('1.1'));
   });
 });
+
+describe('the text the stage writes is the documents the renderers return', () => {
+  test.each(SET)('%s: SARIF, GitLab and CycloneDX text equal JSON.stringify of the objects', async (name) => {
+    const { renderSarifText } = await import('../../src/core/scan/sarif.js');
+    const { renderGitLabText } = await import('../../src/core/scan/gitlab.js');
+    const { renderCycloneDxText } = await import('../../src/core/scan/sbom.js');
+    const report = golden(name);
+    expect(renderSarifText(report, { category: 'c', sourceRoot: '/src' })).toBe(
+      JSON.stringify(renderSarif(report, { category: 'c', sourceRoot: '/src' })),
+    );
+    for (const type of ['container_scanning', 'secret_detection', 'sast'] as const)
+      expect(renderGitLabText(report, { now: NOW }, type)).toBe(JSON.stringify(renderGitLab(report, { now: NOW }, type)));
+    expect(renderCycloneDxText(report, NOW)).toBe(JSON.stringify(renderCycloneDx(report, NOW)));
+  });
+});

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { asObject, asText, documentText, type ItemSink, listSlot } from './json-text.js';
 import type { Finding, FindingClass, TrivyMisconfiguration, TrivyReport, TrivySecret, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 import { clearUri } from './sarif.js';
@@ -103,17 +104,24 @@ function metadataOs(report: TrivyReport): string {
  * or misconfigurations (sast, where GitLab's own IaC scanning files them).
  */
 export function renderGitLab(report: TrivyReport, options: GitLabOptions = {}, type: GitLabScanType = 'container_scanning'): GitLabReport {
+  return gitlabEnvelope(report, options, type, gitlabList(report, options, type, asObject) as GitLabVulnerability[]);
+}
+
+/** The same document as `renderGitLab`, as JSON text, built vulnerability by vulnerability. */
+export function renderGitLabText(report: TrivyReport, options: GitLabOptions = {}, type: GitLabScanType = 'container_scanning'): string {
+  const vulnerabilities = gitlabList(report, options, type, asText);
+  return documentText(gitlabEnvelope(report, options, type, listSlot('vulnerabilities')), { vulnerabilities });
+}
+
+function gitlabEnvelope(
+  report: TrivyReport,
+  options: GitLabOptions,
+  type: GitLabScanType,
+  vulnerabilities: GitLabVulnerability[],
+): GitLabReport {
   const time = gitlabTime(report.CreatedAt, options.now);
   const version = report.Trivy?.Version || 'unknown';
   const vendor = { name: 'Aqua Security' };
-  const place = gitlabImageAndOs(report);
-  const selected = allFindings(report).filter((finding) => GITLAB_REPORT_OF[finding.class] === type);
-  const render = (finding: Finding): GitLabVulnerability =>
-    finding.secret
-      ? secretVulnerability(finding, options.commitSha || NO_COMMIT)
-      : finding.misconfiguration
-        ? misconfigurationVulnerability(finding)
-        : vulnerability(finding, place);
   return {
     version: GITLAB_REPORT_VERSION,
     scan: {
@@ -124,9 +132,29 @@ export function renderGitLab(report: TrivyReport, options: GitLabOptions = {}, t
       status: 'success',
       type,
     },
-    vulnerabilities: uniqueIds(selected.map(render)),
+    vulnerabilities,
     remediations: [],
   };
+}
+
+function gitlabList<T>(report: TrivyReport, options: GitLabOptions, type: GitLabScanType, sink: ItemSink<T>): T[] {
+  const place = gitlabImageAndOs(report);
+  const seen = new Map<string, number>();
+  const out: T[] = [];
+  for (const finding of allFindings(report)) {
+    if (GITLAB_REPORT_OF[finding.class] !== type) continue;
+    const v = finding.secret
+      ? secretVulnerability(finding, options.commitSha || NO_COMMIT)
+      : finding.misconfiguration
+        ? misconfigurationVulnerability(finding)
+        : vulnerability(finding, place);
+    // A report that lists the very same finding twice still gets distinct ids (GitLab drops duplicates).
+    const count = seen.get(v.id) ?? 0;
+    seen.set(v.id, count + 1);
+    if (count > 0) v.id = `${v.id.slice(0, 24)}${createHash('sha256').update(`${v.id}#${count}`).digest('hex').slice(0, 12)}`;
+    out.push(sink(v));
+  }
+  return out;
 }
 
 function vulnerability(finding: Finding, place: { image: string; operatingSystem: string }): GitLabVulnerability {
@@ -195,18 +223,6 @@ function links(references: string[] | undefined): { url: string }[] {
     .map((reference) => reference.split(' ')[0] ?? '')
     .filter((url) => LINK.test(url))
     .map((url) => ({ url }));
-}
-
-/** A report that lists the very same finding twice still gets distinct ids (GitLab drops duplicates). */
-function uniqueIds(vulnerabilities: GitLabVulnerability[]): GitLabVulnerability[] {
-  const seen = new Map<string, number>();
-  return vulnerabilities.map((v) => {
-    const count = seen.get(v.id) ?? 0;
-    seen.set(v.id, count + 1);
-    return count === 0
-      ? v
-      : { ...v, id: `${v.id.slice(0, 24)}${createHash('sha256').update(`${v.id}#${count}`).digest('hex').slice(0, 12)}` };
-  });
 }
 
 /** A UUID-shaped id derived from what makes a finding distinct, so it is stable across renders and unique within one. */

@@ -1,9 +1,9 @@
 import { type GateResult, suppressions } from './gate.js';
-import { type GitLabOptions, renderGitLab } from './gitlab.js';
+import { type GitLabOptions, renderGitLabText } from './gitlab.js';
 import { type MarkdownOptions, renderMarkdown } from './markdown.js';
 import type { TrivyReport } from './report.js';
-import { renderSarif, type SarifOptions } from './sarif.js';
-import { renderCycloneDx, renderSpdx, type SbomFormat } from './sbom.js';
+import { renderSarifText, type SarifOptions } from './sarif.js';
+import { renderCycloneDxText, renderSpdx, type SbomFormat } from './sbom.js';
 
 /** Every file the stage writes, by kind, and its name in the output directory. */
 export const OUTPUT_FILES = {
@@ -47,13 +47,13 @@ export function jsonText(value: unknown): string {
  */
 export function* renderOutputs(report: TrivyReport, gate: GateResult, plan: OutputPlan): Generator<[OutputKind, string]> {
   if (plan.reportText !== undefined) yield ['report', plan.reportText.endsWith('\n') ? plan.reportText : `${plan.reportText}\n`];
-  if (plan.sarif) yield ['sarif', jsonText(renderSarif(report, { ...plan.sarif, suppressed: suppressions(gate) }))];
+  if (plan.sarif) yield ['sarif', `${renderSarifText(report, { ...plan.sarif, suppressed: suppressions(gate) })}\n`];
   if (plan.gitlab) {
-    yield ['gitlab', jsonText(renderGitLab(report, plan.gitlab, 'container_scanning'))];
-    yield ['gitlabSecrets', jsonText(renderGitLab(report, plan.gitlab, 'secret_detection'))];
-    yield ['gitlabSast', jsonText(renderGitLab(report, plan.gitlab, 'sast'))];
+    yield ['gitlab', `${renderGitLabText(report, plan.gitlab, 'container_scanning')}\n`];
+    yield ['gitlabSecrets', `${renderGitLabText(report, plan.gitlab, 'secret_detection')}\n`];
+    yield ['gitlabSast', `${renderGitLabText(report, plan.gitlab, 'sast')}\n`];
   }
   for (const kind of new Set(plan.sboms))
-    yield [kind, jsonText(kind === 'spdx' ? renderSpdx(report, plan.now) : renderCycloneDx(report, plan.now))];
+    yield [kind, kind === 'spdx' ? jsonText(renderSpdx(report, plan.now)) : `${renderCycloneDxText(report, plan.now)}\n`];
   if (plan.markdownFile) yield ['markdown', renderMarkdown(gate, plan.markdown)];
 }

@@ -1,3 +1,4 @@
+import { asObject, asText, documentText, type ItemSink, listSlot } from './json-text.js';
 import type { Finding, TrivyReport, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 import type { Severity } from './severity.js';
@@ -98,9 +99,20 @@ interface SarifEntry {
  * severity's nominal score, locations on the image, lock file, Dockerfile or secret's lines.
  */
 export function renderSarif(report: TrivyReport, options: SarifOptions = {}): SarifLog {
-  const rules = new Map<string, SarifRule>();
+  const { rules, results } = sarifLists(report, options, asObject);
+  return sarifLog(report, options, rules as SarifRule[], results as SarifResult[]);
+}
+
+/** The same document as `renderSarif`, as JSON text, built rule by rule and result by result. */
+export function renderSarifText(report: TrivyReport, options: SarifOptions = {}): string {
+  const { rules, results } = sarifLists(report, options, asText);
+  return documentText(sarifLog(report, options, listSlot('rules'), listSlot('results')), { rules, results });
+}
+
+function sarifLists<T>(report: TrivyReport, options: SarifOptions, sink: ItemSink<T>): { rules: T[]; results: T[] } {
+  const rules = new Map<string, T>();
   const ruleIndexes = new Map<string, number>();
-  const results: SarifResult[] = [];
+  const results: T[] = [];
   const packageLines = new Map<string, { startLine: number; endLine: number }[]>();
 
   for (const finding of allFindings(report, { includePassed: true })) {
@@ -110,20 +122,22 @@ export function renderSarif(report: TrivyReport, options: SarifOptions = {}): Sa
     const ruleIndex = ruleIndexes.get(ruleId) ?? ruleIndexes.size;
     ruleIndexes.set(ruleId, ruleIndex);
     // Like go-sarif's AddRule, a later occurrence of an id rewrites the rule (its help names that package).
-    rules.set(ruleId, entry.rule);
+    rules.set(ruleId, sink(entry.rule));
     const reason = options.suppressed?.get(finding.key);
-    results.push({
+    const result: SarifResult = {
       ruleId,
       ruleIndex,
       level: sarifLevel(finding.severity),
       message: { text: entry.message },
       locations: locations(entry.lines, uriString(entry.uri), entry.locationMessage),
-      ...(reason !== undefined
-        ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: reason }] }
-        : {}),
-    });
+    };
+    if (reason !== undefined) result.suppressions = [{ kind: 'external', status: 'accepted', justification: reason }];
+    results.push(sink(result));
   }
+  return { rules: [...rules.values()], results };
+}
 
+function sarifLog(report: TrivyReport, options: SarifOptions, rules: SarifRule[], results: SarifResult[]): SarifLog {
   const run: SarifRun = {
     tool: {
       driver: {
@@ -132,7 +146,7 @@ export function renderSarif(report: TrivyReport, options: SarifOptions = {}): Sa
         informationUri: 'https://github.com/aquasecurity/trivy',
         // Trivy always writes the version, empty when it has none.
         version: report.Trivy?.Version ?? '',
-        rules: [...rules.values()],
+        rules,
       },
     },
     results,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import spdxLicenseIds from 'spdx-license-ids/index.json' with { type: 'json' };
+import { asObject, asText, documentText, type ItemSink, listSlot } from './json-text.js';
 import type { TrivyCvss, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 
@@ -202,6 +203,29 @@ function cdxTime(value: string | undefined): string | undefined {
  * rating Trivy has. GitLab's `cyclonedx` report reads it.
  */
 export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string, unknown> {
+  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, asObject);
+  return { ...envelope, components, dependencies, vulnerabilities };
+}
+
+/** The same document as `renderCycloneDx`, as JSON text, built item by item. */
+export function renderCycloneDxText(report: TrivyReport, now?: Date): string {
+  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, asText);
+  return documentText(
+    {
+      ...envelope,
+      components: listSlot('components'),
+      dependencies: listSlot('dependencies'),
+      vulnerabilities: listSlot('vulnerabilities'),
+    },
+    { components, dependencies, vulnerabilities },
+  );
+}
+
+function cycloneDxParts<T>(
+  report: TrivyReport,
+  now: Date | undefined,
+  sink: ItemSink<T>,
+): { envelope: Record<string, unknown>; components: T[]; dependencies: T[]; vulnerabilities: T[] } {
   const { packages, targets, partial } = sbomContent(report);
   const isImage = report.ArtifactType === 'container_image';
   const rootRef = uuid(report, 'root');
@@ -256,18 +280,18 @@ export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string,
       ],
     };
   });
-  const dependencies: { ref: string; dependsOn: string[] }[] = [{ ref: rootRef, dependsOn: targets.map((target) => target.ref) }];
+  const dependencies: T[] = [sink({ ref: rootRef, dependsOn: targets.map((target) => target.ref) })];
   for (const { ref } of targets) {
     const own = packages.filter((pkg) => pkg.targetRef === ref);
     const hasGraph = own.some((pkg) => pkg.dependsOn.length > 0 || pkg.relationship);
     // With a graph, the target depends on its direct packages only; without one, on all of them.
     const dependedOn = new Set(own.flatMap((pkg) => pkg.dependsOn));
     const direct = hasGraph ? own.filter((pkg) => pkg.relationship === 'direct' || (!pkg.relationship && !dependedOn.has(pkg.pkgId))) : own;
-    dependencies.push({ ref, dependsOn: direct.map((pkg) => pkg.ref).sort() });
+    dependencies.push(sink({ ref, dependsOn: direct.map((pkg) => pkg.ref).sort() }));
   }
   for (const pkg of packages) {
     const refs = pkg.dependsOn.flatMap((id) => (byPkgId.get(`${pkg.targetRef}|${id}`) ?? []).map((dep) => dep.ref));
-    dependencies.push({ ref: pkg.ref, dependsOn: [...new Set(refs)].sort() });
+    dependencies.push(sink({ ref: pkg.ref, dependsOn: refs.length > 1 ? [...new Set(refs)].sort() : refs }));
   }
 
   const metadataProperties = [
@@ -276,7 +300,7 @@ export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string,
     ...(isImage ? (report.Metadata?.RepoDigests ?? []).map((value) => ({ name: 'aquasecurity:trivy:RepoDigest', value })) : []),
     ...(isImage ? (report.Metadata?.RepoTags ?? []).map((value) => ({ name: 'aquasecurity:trivy:RepoTag', value })) : []),
   ];
-  return {
+  const envelope = {
     $schema: 'http://cyclonedx.org/schema/bom-1.5.schema.json',
     bomFormat: 'CycloneDX',
     specVersion: '1.5',
@@ -303,21 +327,17 @@ export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string,
       },
       ...(partial ? { properties: [{ name: 'aegis:sbom:partial', value: partial }] } : {}),
     },
-    components: [
-      ...targetComponents,
-      ...packages.map((pkg) => ({
-        'bom-ref': pkg.ref,
-        type: 'library',
-        name: pkg.name,
-        ...(pkg.version ? { version: pkg.version } : {}),
-        ...(pkg.licenses.length > 0 ? { licenses: licenseChoices(pkg.licenses) } : {}),
-        ...(pkg.purl ? { purl: pkg.purl } : {}),
-        properties: [{ name: 'aquasecurity:trivy:PkgID', value: pkg.pkgId }],
-      })),
-    ],
-    dependencies,
-    vulnerabilities: [...vulnerabilities.values()],
   };
+  const components: T[] = targetComponents.map(sink);
+  for (const pkg of packages) {
+    const component: Record<string, unknown> = { 'bom-ref': pkg.ref, type: 'library', name: pkg.name };
+    if (pkg.version) component.version = pkg.version;
+    if (pkg.licenses.length > 0) component.licenses = licenseChoices(pkg.licenses);
+    if (pkg.purl) component.purl = pkg.purl;
+    component.properties = [{ name: 'aquasecurity:trivy:PkgID', value: pkg.pkgId }];
+    components.push(sink(component));
+  }
+  return { envelope, components, dependencies, vulnerabilities: [...vulnerabilities.values()].map(sink) };
 }
 
 /** CycloneDX 1.5 allows several licenses or exactly one expression per component. */
