@@ -1,5 +1,5 @@
 import { asObject, asText, documentText, type ItemSink, listSlot } from './json-text.js';
-import type { Finding, TrivyReport, TrivyVulnerability } from './report.js';
+import type { Finding, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 import type { Severity } from './severity.js';
 
@@ -170,16 +170,17 @@ function sarifEntry(finding: Finding, packageLines: Map<string, { startLine: num
   const severity = finding.severity;
   const name = RULE_NAMES[result.Class ?? ''] ?? 'UnknownIssue';
   const nominal = SEVERITY_SCORE[severity];
-  const baseRule = (id: string, kind: string, short: string, full: string, helpUri: string, help: SarifRule['help'], score: string) => ({
-    id,
-    name,
-    shortDescription: { text: short },
-    fullDescription: { text: full },
-    defaultConfiguration: { level: sarifLevel(severity) },
-    ...(uriString(helpUri) ? { helpUri: uriString(helpUri) } : {}),
-    help,
-    properties: { tags: [kind, 'security', severityText(finding)], precision: 'very-high', 'security-severity': score },
-  });
+  const baseRule = (id: string, kind: string, short: string, full: string, helpUri: string, help: SarifRule['help'], score: string) => {
+    const shortDescription = { text: short };
+    const fullDescription = { text: full };
+    const defaultConfiguration = { level: sarifLevel(severity) };
+    const properties = { tags: [kind, 'security', severityText(finding)], precision: 'very-high', 'security-severity': score };
+    const uri = uriString(helpUri);
+    // Two literals rather than a spread: the field order is Trivy's either way.
+    return uri
+      ? { id, name, shortDescription, fullDescription, defaultConfiguration, helpUri: uri, help, properties }
+      : { id, name, shortDescription, fullDescription, defaultConfiguration, help, properties };
+  };
   const lines = finding.startLine || finding.endLine ? [{ startLine: finding.startLine, endLine: finding.endLine }] : [];
 
   if (finding.misconfiguration) {
@@ -308,11 +309,27 @@ function cvssData(v: TrivyVulnerability, severity: Severity): { data: Record<str
   return { data, score: cvss.V3Score ? cvss.V3Score.toFixed(1) : SEVERITY_SCORE[severity] };
 }
 
+const PACKAGE_INDEXES = new WeakMap<TrivyResult, Map<string, TrivyPackage>>();
+
+function packageIndex(result: TrivyResult): Map<string, TrivyPackage> {
+  let index = PACKAGE_INDEXES.get(result);
+  if (!index) {
+    index = new Map();
+    for (const pkg of result.Packages ?? []) {
+      const key = `${pkg.Name}@${pkg.Version ?? ''}`;
+      if (!index.has(key)) index.set(key, pkg);
+    }
+    PACKAGE_INDEXES.set(result, index);
+  }
+  return index;
+}
+
 function linesOf(finding: Finding, path: string, cache: Map<string, { startLine: number; endLine: number }[]>) {
   const id = `${path}@${finding.pkgName}@${finding.installedVersion}`;
   let lines = cache.get(id);
   if (!lines) {
-    const pkg = finding.result.Packages?.find((p) => p.Name === finding.pkgName && p.Version === finding.installedVersion);
+    // Trivy takes the first package of that name and version; an index keeps that O(1) per finding.
+    const pkg = packageIndex(finding.result).get(`${finding.pkgName}@${finding.installedVersion}`);
     lines = (pkg?.Locations ?? []).map((l) => ({ startLine: l.StartLine, endLine: l.EndLine }));
     cache.set(id, lines);
   }
