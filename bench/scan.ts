@@ -4,11 +4,11 @@
 // rounds), memory as the peak RSS each needs above the loaded text, each in a fresh process.
 // Run: npx tsx bench/scan.ts
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluateGate } from '../src/core/scan/gate.js';
-import { type OutputPlan, renderOutputs } from '../src/core/scan/outputs.js';
+import { type OutputPlan, renderOutputs, writeOutputFile } from '../src/core/scan/outputs.js';
 import type { GateRules } from '../src/core/scan/policy.js';
 import { findings, parseTrivyReport } from '../src/core/scan/report.js';
 import { syntheticReport } from '../test/fixtures/scan/synthetic.js';
@@ -21,7 +21,7 @@ const rules: GateRules = { failOn: 'HIGH', warnOn: 'MEDIUM', ignoreUnfixed: true
 const now = new Date('2025-06-15T00:00:00Z');
 
 /** The stage from the report text on: parse and check, gate, render and write out every output (both SBOMs). */
-function stage(text: string, sink: (content: string) => void = () => {}): number {
+function stage(text: string, file: string): number {
   const report = parseTrivyReport(text, 'synthetic');
   const gate = evaluateGate({ findings: findings(report), rules, ignores: [], now, expiryWarningDays: 14 });
   const plan: OutputPlan = {
@@ -34,10 +34,10 @@ function stage(text: string, sink: (content: string) => void = () => {}): number
     now,
   };
   let bytes = 0;
-  // As the stage: each output is written before the next is rendered.
-  for (const [, content] of renderOutputs(report, gate, plan)) {
-    sink(content);
-    bytes += content.length;
+  // As the stage: each output is written to its file before the next is made.
+  for (const [, write] of renderOutputs(report, gate, plan)) {
+    writeOutputFile(file, write);
+    bytes += statSync(file).size;
   }
   return bytes;
 }
@@ -49,7 +49,7 @@ if (mode === '--child') {
   (globalThis as { gc?: () => void }).gc?.();
   const before = 0;
   const out = join(process.argv[5] as string, 'out');
-  const keep = process.argv[3] === 'parse' ? JSON.parse(text) : stage(text, (content) => writeFileSync(out, content));
+  const keep = process.argv[3] === 'parse' ? JSON.parse(text) : stage(text, out);
   const peak = process.resourceUsage().maxRSS * 1024;
   process.stdout.write(JSON.stringify({ extra: peak - before, keep: typeof keep }));
   process.exit(0);
@@ -73,7 +73,7 @@ const parseMs = measure(() => JSON.parse(text));
 let written = 0;
 const sinkDir = mkdtempSync(join(tmpdir(), 'aegis-bench-scan-out-'));
 const stageMs = measure(() => {
-  written = stage(text, (content) => writeFileSync(join(sinkDir, 'out'), content));
+  written = stage(text, join(sinkDir, 'out'));
 });
 rmSync(sinkDir, { recursive: true, force: true });
 
@@ -115,7 +115,7 @@ const results = join(import.meta.dirname, 'results');
 mkdirSync(results, { recursive: true });
 writeFileSync(join(results, 'scan.json'), `${JSON.stringify(result, null, 2)}\n`);
 const markdown = [
-  `### bench/scan: ${FINDINGS.toLocaleString('en')} findings (${(text.length / 1e6).toFixed(1)} MB report)`,
+  `# bench/scan: ${FINDINGS.toLocaleString('en')} findings (${(text.length / 1e6).toFixed(1)} MB report)`,
   '',
   `Parse, gate, render and write every output the stage writes (report, SARIF, three GitLab reports, markdown, CycloneDX and SPDX, ${(written / 1e6).toFixed(1)} MB in all, exactly as the stage writes them) from Trivy-style indented report text, against \`JSON.parse\` of the same text in the same run. Time: median of ${ROUNDS} rounds in-process; memory: peak RSS of a fresh process that loads the text and does the one or the other, median of 3 each. Node ${process.version}, ${result.cpu}. Command: \`npx tsx bench/scan.ts\`.`,
   '',

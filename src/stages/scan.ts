@@ -4,7 +4,7 @@ import { AegisError, InputError } from '../core/errors.js';
 import { evaluateGate, type GateResult } from '../core/scan/gate.js';
 import type { IgnoreEntry } from '../core/scan/ignore.js';
 import { renderMarkdown } from '../core/scan/markdown.js';
-import { OUTPUT_FILES, type OutputKind, type OutputPlan, renderOutputs } from '../core/scan/outputs.js';
+import { OUTPUT_FILES, type OutputKind, type OutputPlan, renderOutputs, writeOutputFile } from '../core/scan/outputs.js';
 import { resolveRules } from '../core/scan/policy.js';
 import { FINDING_CLASSES, type FindingClass, findings, parseTrivyReport, type TrivyReport } from '../core/scan/report.js';
 import { partialReason, type SbomFormat } from '../core/scan/sbom.js';
@@ -267,11 +267,11 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
   const files: ScanOutcome['files'] = { report: options.display(join(options.outputDir, FILES.report)) };
   const staged: [OutputKind, string, string][] = [];
   try {
-    for (const [kind, content] of renderOutputs(report, gate, plan)) {
+    for (const [kind, write] of renderOutputs(report, gate, plan)) {
       const file = join(options.outputDir, FILES[kind]);
       const temporary = join(options.outputDir, `.${FILES[kind]}.${process.pid}.tmp`);
-      writeFileSync(temporary, content);
       staged.push([kind, file, temporary]);
+      writeOutputFile(temporary, write);
     }
     if (options.extraOutput) {
       // trivy-action's `output`: the same bytes where the workflow's next step looks for them.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asObject, asText, documentText, type ItemSink, listSlot } from './json-text.js';
+import { asObject, asText, collect, type ItemSink, listSlot, type TextSink, writeDocument } from './json-text.js';
 import type { Finding, FindingClass, TrivyMisconfiguration, TrivyReport, TrivySecret, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 import { clearUri } from './sarif.js';
@@ -104,13 +104,22 @@ function metadataOs(report: TrivyReport): string {
  * or misconfigurations (sast, where GitLab's own IaC scanning files them).
  */
 export function renderGitLab(report: TrivyReport, options: GitLabOptions = {}, type: GitLabScanType = 'container_scanning'): GitLabReport {
-  return gitlabEnvelope(report, options, type, gitlabList(report, options, type, asObject) as GitLabVulnerability[]);
+  return gitlabEnvelope(report, options, type, [...gitlabList(report, options, type, asObject)] as GitLabVulnerability[]);
 }
 
-/** The same document as `renderGitLab`, as JSON text, built vulnerability by vulnerability. */
-export function renderGitLabText(report: TrivyReport, options: GitLabOptions = {}, type: GitLabScanType = 'container_scanning'): string {
+/** The same document as `renderGitLab`, written as JSON text vulnerability by vulnerability. */
+export function writeGitLab(
+  out: TextSink,
+  report: TrivyReport,
+  options: GitLabOptions = {},
+  type: GitLabScanType = 'container_scanning',
+): void {
   const vulnerabilities = gitlabList(report, options, type, asText);
-  return documentText(gitlabEnvelope(report, options, type, listSlot('vulnerabilities')), { vulnerabilities });
+  writeDocument(out, gitlabEnvelope(report, options, type, listSlot('vulnerabilities')), { vulnerabilities });
+}
+
+export function renderGitLabText(report: TrivyReport, options: GitLabOptions = {}, type: GitLabScanType = 'container_scanning'): string {
+  return collect((out) => writeGitLab(out, report, options, type));
 }
 
 function gitlabEnvelope(
@@ -137,10 +146,10 @@ function gitlabEnvelope(
   };
 }
 
-function gitlabList<T>(report: TrivyReport, options: GitLabOptions, type: GitLabScanType, sink: ItemSink<T>): T[] {
+/** Lazily: each vulnerability is made when the writer asks for it. */
+function* gitlabList<T>(report: TrivyReport, options: GitLabOptions, type: GitLabScanType, sink: ItemSink<T>): Generator<T> {
   const place = gitlabImageAndOs(report);
   const seen = new Map<string, number>();
-  const out: T[] = [];
   for (const finding of allFindings(report)) {
     if (GITLAB_REPORT_OF[finding.class] !== type) continue;
     const v = finding.secret
@@ -152,9 +161,8 @@ function gitlabList<T>(report: TrivyReport, options: GitLabOptions, type: GitLab
     const count = seen.get(v.id) ?? 0;
     seen.set(v.id, count + 1);
     if (count > 0) v.id = `${v.id.slice(0, 24)}${createHash('sha256').update(`${v.id}#${count}`).digest('hex').slice(0, 12)}`;
-    out.push(sink(v));
+    yield sink(v);
   }
-  return out;
 }
 
 function vulnerability(finding: Finding, place: { image: string; operatingSystem: string }): GitLabVulnerability {

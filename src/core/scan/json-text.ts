@@ -1,10 +1,15 @@
 /**
  * Large documents (20,000 findings) serialised list item by list item: each item becomes text
- * as soon as it is made, so the whole object tree never lives at once (the garbage collector
- * then has strings to keep, not a graph to trace), and the lists are spliced into the small
- * envelope's text. The result is byte for byte `JSON.stringify(document)`.
+ * as soon as it is made and goes straight to the sink, so neither the whole object tree nor the
+ * whole text is ever in memory at once. What reaches the sink is byte for byte
+ * `JSON.stringify(document)`.
  */
 const MARK = '\u0000aegis-list:';
+
+/** Where text goes: a file (in chunks), or a string in tests. */
+export interface TextSink {
+  write(text: string): void;
+}
 
 /** Turns one list item into what the list holds: the object itself, or its JSON text. */
 export type ItemSink<T> = (item: object) => T;
@@ -12,19 +17,39 @@ export type ItemSink<T> = (item: object) => T;
 export const asObject: ItemSink<object> = (item) => item;
 export const asText: ItemSink<string> = (item) => JSON.stringify(item);
 
-/** A placeholder for list `name` inside an envelope given to `documentText`. */
+/** A placeholder for list `name` inside an envelope given to `writeDocument`. */
 export function listSlot(name: string): never {
   return `${MARK}${name}` as never;
 }
 
-/** `JSON.stringify(envelope)` with each `listSlot(name)` replaced by the items of `lists[name]`, already text. */
-export function documentText(envelope: unknown, lists: Record<string, readonly string[]>): string {
-  let text = JSON.stringify(envelope);
-  for (const [name, items] of Object.entries(lists)) {
-    const slot = JSON.stringify(`${MARK}${name}`);
-    const at = text.indexOf(slot);
-    if (at < 0) throw new Error(`documentText: no slot for list ${name}`);
-    text = `${text.slice(0, at)}[${items.join(',')}]${text.slice(at + slot.length)}`;
+/** Writes `JSON.stringify(envelope)` with each `listSlot(name)` replaced by the items of `lists[name]`, already text. */
+export function writeDocument(out: TextSink, envelope: unknown, lists: Record<string, Iterable<string>>): void {
+  const text = JSON.stringify(envelope);
+  const slots = Object.entries(lists)
+    .map(([name, items]) => {
+      const slot = JSON.stringify(`${MARK}${name}`);
+      const at = text.indexOf(slot);
+      if (at < 0) throw new Error(`writeDocument: no slot for list ${name}`);
+      return { at, length: slot.length, items };
+    })
+    .sort((a, b) => a.at - b.at);
+  let from = 0;
+  for (const { at, length, items } of slots) {
+    out.write(`${text.slice(from, at)}[`);
+    let first = true;
+    for (const item of items) {
+      out.write(first ? item : `,${item}`);
+      first = false;
+    }
+    out.write(']');
+    from = at + length;
   }
-  return text;
+  out.write(text.slice(from));
+}
+
+/** What a writer writes, as one string (tests, small documents). */
+export function collect(write: (out: TextSink) => void): string {
+  const parts: string[] = [];
+  write({ write: (text) => parts.push(text) });
+  return parts.join('');
 }

@@ -1,9 +1,11 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { type GateResult, suppressions } from './gate.js';
-import { type GitLabOptions, renderGitLabText } from './gitlab.js';
+import { type GitLabOptions, writeGitLab } from './gitlab.js';
+import type { TextSink } from './json-text.js';
 import { type MarkdownOptions, renderMarkdown } from './markdown.js';
 import type { TrivyReport } from './report.js';
-import { renderSarifText, type SarifOptions } from './sarif.js';
-import { renderCycloneDxText, renderSpdx, type SbomFormat } from './sbom.js';
+import { type SarifOptions, writeSarif } from './sarif.js';
+import { renderSpdx, type SbomFormat, writeCycloneDx } from './sbom.js';
 
 /** Every file the stage writes, by kind, and its name in the output directory. */
 export const OUTPUT_FILES = {
@@ -41,19 +43,59 @@ export function jsonText(value: unknown): string {
 }
 
 /**
- * Every output of one scan, rendered one at a time when asked for: the caller writes each
- * before the next is rendered, so only one rendering is in memory at once. The stage writes
- * exactly these strings, and bench/scan measures exactly this.
+ * Every output of one scan, each written when asked for: the caller opens a sink, the output
+ * is written to it, and only then is the next one made, so one output at a time is in memory
+ * (and that one as pieces, never as a whole). The stage writes exactly this, and bench/scan
+ * measures exactly this.
  */
-export function* renderOutputs(report: TrivyReport, gate: GateResult, plan: OutputPlan): Generator<[OutputKind, string]> {
-  if (plan.reportText !== undefined) yield ['report', plan.reportText.endsWith('\n') ? plan.reportText : `${plan.reportText}\n`];
-  if (plan.sarif) yield ['sarif', `${renderSarifText(report, { ...plan.sarif, suppressed: suppressions(gate) })}\n`];
-  if (plan.gitlab) {
-    yield ['gitlab', `${renderGitLabText(report, plan.gitlab, 'container_scanning')}\n`];
-    yield ['gitlabSecrets', `${renderGitLabText(report, plan.gitlab, 'secret_detection')}\n`];
-    yield ['gitlabSast', `${renderGitLabText(report, plan.gitlab, 'sast')}\n`];
+export function* renderOutputs(report: TrivyReport, gate: GateResult, plan: OutputPlan): Generator<[OutputKind, (out: TextSink) => void]> {
+  const line = (write: (out: TextSink) => void) => (out: TextSink) => {
+    write(out);
+    out.write('\n');
+  };
+  if (plan.reportText !== undefined) {
+    const text = plan.reportText;
+    yield ['report', (out) => out.write(text.endsWith('\n') ? text : `${text}\n`)];
   }
-  for (const kind of new Set(plan.sboms))
-    yield [kind, kind === 'spdx' ? jsonText(renderSpdx(report, plan.now)) : `${renderCycloneDxText(report, plan.now)}\n`];
-  if (plan.markdownFile) yield ['markdown', renderMarkdown(gate, plan.markdown)];
+  if (plan.sarif) {
+    const options = { ...plan.sarif, suppressed: suppressions(gate) };
+    yield ['sarif', line((out) => writeSarif(out, report, options))];
+  }
+  const gitlab = plan.gitlab;
+  if (gitlab) {
+    yield ['gitlab', line((out) => writeGitLab(out, report, gitlab, 'container_scanning'))];
+    yield ['gitlabSecrets', line((out) => writeGitLab(out, report, gitlab, 'secret_detection'))];
+    yield ['gitlabSast', line((out) => writeGitLab(out, report, gitlab, 'sast'))];
+  }
+  for (const kind of new Set(plan.sboms)) {
+    yield [
+      kind,
+      kind === 'spdx' ? (out) => out.write(jsonText(renderSpdx(report, plan.now))) : line((out) => writeCycloneDx(out, report, plan.now)),
+    ];
+  }
+  if (plan.markdownFile) yield ['markdown', (out) => out.write(renderMarkdown(gate, plan.markdown))];
+}
+
+/** Writes an output to a file in chunks of about a MiB: never the whole text in memory, nor one write per item. */
+export function writeOutputFile(path: string, write: (out: TextSink) => void): void {
+  const fd = openSync(path, 'w');
+  try {
+    let parts: string[] = [];
+    let size = 0;
+    const flush = () => {
+      if (parts.length > 0) writeSync(fd, parts.join(''));
+      parts = [];
+      size = 0;
+    };
+    write({
+      write: (text) => {
+        parts.push(text);
+        size += text.length;
+        if (size >= 1 << 20) flush();
+      },
+    });
+    flush();
+  } finally {
+    closeSync(fd);
+  }
 }

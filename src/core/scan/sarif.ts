@@ -1,4 +1,4 @@
-import { asObject, asText, documentText, type ItemSink, listSlot } from './json-text.js';
+import { asObject, asText, collect, type ItemSink, listSlot, type TextSink, writeDocument } from './json-text.js';
 import type { Finding, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 import type { Severity } from './severity.js';
@@ -103,10 +103,14 @@ export function renderSarif(report: TrivyReport, options: SarifOptions = {}): Sa
   return sarifLog(report, options, rules as SarifRule[], results as SarifResult[]);
 }
 
-/** The same document as `renderSarif`, as JSON text, built rule by rule and result by result. */
-export function renderSarifText(report: TrivyReport, options: SarifOptions = {}): string {
+/** The same document as `renderSarif`, written as JSON text rule by rule and result by result. */
+export function writeSarif(out: TextSink, report: TrivyReport, options: SarifOptions = {}): void {
   const { rules, results } = sarifLists(report, options, asText);
-  return documentText(sarifLog(report, options, listSlot('rules'), listSlot('results')), { rules, results });
+  writeDocument(out, sarifLog(report, options, listSlot('rules'), listSlot('results')), { rules, results });
+}
+
+export function renderSarifText(report: TrivyReport, options: SarifOptions = {}): string {
+  return collect((out) => writeSarif(out, report, options));
 }
 
 function sarifLists<T>(report: TrivyReport, options: SarifOptions, sink: ItemSink<T>): { rules: T[]; results: T[] } {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import spdxLicenseIds from 'spdx-license-ids/index.json' with { type: 'json' };
-import { asObject, asText, documentText, type ItemSink, listSlot } from './json-text.js';
+import { asObject, asText, collect, type ItemSink, listSlot, type TextSink, writeDocument } from './json-text.js';
 import type { TrivyCvss, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 
@@ -207,18 +207,19 @@ export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string,
   return { ...envelope, components, dependencies, vulnerabilities };
 }
 
-/** The same document as `renderCycloneDx`, as JSON text, built item by item. */
-export function renderCycloneDxText(report: TrivyReport, now?: Date): string {
+/** The same document as `renderCycloneDx`, written as JSON text item by item. */
+export function writeCycloneDx(out: TextSink, report: TrivyReport, now?: Date): void {
   const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, asText);
-  return documentText(
-    {
-      ...envelope,
-      components: listSlot('components'),
-      dependencies: listSlot('dependencies'),
-      vulnerabilities: listSlot('vulnerabilities'),
-    },
-    { components, dependencies, vulnerabilities },
-  );
+  const slots = {
+    components: listSlot('components'),
+    dependencies: listSlot('dependencies'),
+    vulnerabilities: listSlot('vulnerabilities'),
+  };
+  writeDocument(out, { ...envelope, ...slots }, { components, dependencies, vulnerabilities });
+}
+
+export function renderCycloneDxText(report: TrivyReport, now?: Date): string {
+  return collect((out) => writeCycloneDx(out, report, now));
 }
 
 function cycloneDxParts<T>(
