@@ -447,5 +447,8 @@ describe('the text the stage writes is the documents the renderers return', () =
     for (const type of ['container_scanning', 'secret_detection', 'sast'] as const)
       expect(renderGitLabText(report, { now: NOW }, type)).toBe(JSON.stringify(renderGitLab(report, { now: NOW }, type)));
     expect(renderCycloneDxText(report, NOW)).toBe(JSON.stringify(renderCycloneDx(report, NOW)));
+    const { collect } = await import('../../src/core/scan/json-text.js');
+    const { writeSpdx } = await import('../../src/core/scan/sbom.js');
+    expect(collect((out) => writeSpdx(out, report, NOW))).toBe(JSON.stringify(renderSpdx(report, NOW)));
   });
 });

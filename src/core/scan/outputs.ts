@@ -5,7 +5,7 @@ import type { TextSink } from './json-text.js';
 import { type MarkdownOptions, renderMarkdown } from './markdown.js';
 import type { TrivyReport } from './report.js';
 import { type SarifOptions, writeSarif } from './sarif.js';
-import { renderSpdx, type SbomFormat, writeCycloneDx } from './sbom.js';
+import { type SbomFormat, writeCycloneDx, writeSpdx } from './sbom.js';
 
 /** Every file the stage writes, by kind, and its name in the output directory. */
 export const OUTPUT_FILES = {
@@ -35,18 +35,11 @@ export interface OutputPlan {
 }
 
 /**
- * Machine-read files are written compact: code scanning, GitLab and SBOM consumers parse them,
- * and V8 serialises without indentation about twice as fast. One trailing newline.
- */
-export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value)}\n`;
-}
-
-/**
  * Every output of one scan, each written when asked for: the caller opens a sink, the output
  * is written to it, and only then is the next one made, so one output at a time is in memory
- * (and that one as pieces, never as a whole). The stage writes exactly this, and bench/scan
- * measures exactly this.
+ * (and that one as pieces, never as a whole). Machine-read files (SARIF, GitLab, SBOMs) are
+ * compact JSON: their consumers parse them, and V8 serialises without indentation about twice
+ * as fast. The stage writes exactly this, and bench/scan measures exactly this.
  */
 export function* renderOutputs(report: TrivyReport, gate: GateResult, plan: OutputPlan): Generator<[OutputKind, (out: TextSink) => void]> {
   const line = (write: (out: TextSink) => void) => (out: TextSink) => {
@@ -68,10 +61,7 @@ export function* renderOutputs(report: TrivyReport, gate: GateResult, plan: Outp
     yield ['gitlabSast', line((out) => writeGitLab(out, report, gitlab, 'sast'))];
   }
   for (const kind of new Set(plan.sboms)) {
-    yield [
-      kind,
-      kind === 'spdx' ? (out) => out.write(jsonText(renderSpdx(report, plan.now))) : line((out) => writeCycloneDx(out, report, plan.now)),
-    ];
+    yield [kind, line((out) => (kind === 'spdx' ? writeSpdx(out, report, plan.now) : writeCycloneDx(out, report, plan.now)))];
   }
   if (plan.markdownFile) yield ['markdown', (out) => out.write(renderMarkdown(gate, plan.markdown))];
 }

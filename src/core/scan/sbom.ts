@@ -204,7 +204,7 @@ function cdxTime(value: string | undefined): string | undefined {
  */
 export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string, unknown> {
   const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, asObject);
-  return { ...envelope, components, dependencies, vulnerabilities };
+  return { ...envelope, components: [...components], dependencies: [...dependencies], vulnerabilities: [...vulnerabilities] };
 }
 
 /** The same document as `renderCycloneDx`, written as JSON text item by item. */
@@ -226,7 +226,7 @@ function cycloneDxParts<T>(
   report: TrivyReport,
   now: Date | undefined,
   sink: ItemSink<T>,
-): { envelope: Record<string, unknown>; components: T[]; dependencies: T[]; vulnerabilities: T[] } {
+): { envelope: Record<string, unknown>; components: Iterable<T>; dependencies: Iterable<T>; vulnerabilities: Iterable<T> } {
   const { packages, targets, partial } = sbomContent(report);
   const isImage = report.ArtifactType === 'container_image';
   const rootRef = uuid(report, 'root');
@@ -329,16 +329,21 @@ function cycloneDxParts<T>(
       ...(partial ? { properties: [{ name: 'aegis:sbom:partial', value: partial }] } : {}),
     },
   };
-  const components: T[] = targetComponents.map(sink);
-  for (const pkg of packages) {
-    const component: Record<string, unknown> = { 'bom-ref': pkg.ref, type: 'library', name: pkg.name };
-    if (pkg.version) component.version = pkg.version;
-    if (pkg.licenses.length > 0) component.licenses = licenseChoices(pkg.licenses);
-    if (pkg.purl) component.purl = pkg.purl;
-    component.properties = [{ name: 'aquasecurity:trivy:PkgID', value: pkg.pkgId }];
-    components.push(sink(component));
+  function* components(): Generator<T> {
+    for (const target of targetComponents) yield sink(target);
+    for (const pkg of packages) {
+      const component: Record<string, unknown> = { 'bom-ref': pkg.ref, type: 'library', name: pkg.name };
+      if (pkg.version) component.version = pkg.version;
+      if (pkg.licenses.length > 0) component.licenses = licenseChoices(pkg.licenses);
+      if (pkg.purl) component.purl = pkg.purl;
+      component.properties = [{ name: 'aquasecurity:trivy:PkgID', value: pkg.pkgId }];
+      yield sink(component);
+    }
   }
-  return { envelope, components, dependencies, vulnerabilities: [...vulnerabilities.values()].map(sink) };
+  function* vulnerabilityItems(): Generator<T> {
+    for (const entry of vulnerabilities.values()) yield sink(entry);
+  }
+  return { envelope, components: components(), dependencies, vulnerabilities: vulnerabilityItems() };
 }
 
 /** CycloneDX 1.5 allows several licenses or exactly one expression per component. */
@@ -358,9 +363,28 @@ function spdxLicense(licenses: string[]): { declared: string; comment?: string }
 
 /** SPDX 2.3 JSON: the artifact as the described package, each package contained in it. */
 export function renderSpdx(report: TrivyReport, now?: Date): Record<string, unknown> {
+  const { envelope, packages, relationships } = spdxParts(report, now, asObject);
+  return { ...envelope, packages: [...packages], relationships: [...relationships] };
+}
+
+/** The same document as `renderSpdx`, written as JSON text package by package. */
+export function writeSpdx(out: TextSink, report: TrivyReport, now?: Date): void {
+  const { envelope, packages, relationships } = spdxParts(report, now, asText);
+  writeDocument(
+    out,
+    { ...envelope, packages: listSlot('packages'), relationships: listSlot('relationships') },
+    { packages, relationships },
+  );
+}
+
+function spdxParts<T>(
+  report: TrivyReport,
+  now: Date | undefined,
+  sink: ItemSink<T>,
+): { envelope: Record<string, unknown>; packages: Iterable<T>; relationships: Iterable<T> } {
   const { packages, partial } = sbomContent(report);
   const spdxId = (index: number) => `SPDXRef-Package-${index + 1}`;
-  return {
+  const envelope = {
     spdxVersion: 'SPDX-2.3',
     dataLicense: 'CC0-1.0',
     SPDXID: 'SPDXRef-DOCUMENT',
@@ -371,38 +395,33 @@ export function renderSpdx(report: TrivyReport, now?: Date): Record<string, unkn
       creators: [`Tool: trivy-${report.Trivy?.Version ?? 'unknown'}`, 'Tool: aegis-actions'],
       ...(partial ? { comment: `Partial SBOM: ${partial}.` } : {}),
     },
-    packages: [
-      {
-        SPDXID: 'SPDXRef-Artifact',
-        name: report.ArtifactName,
-        downloadLocation: 'NOASSERTION',
-        filesAnalyzed: false,
-        primaryPackagePurpose: report.ArtifactType === 'container_image' ? 'CONTAINER' : 'SOURCE',
-      },
-      ...packages.map((pkg, index) => {
-        const license = spdxLicense(pkg.licenses);
-        return {
-          SPDXID: spdxId(index),
-          name: pkg.name,
-          ...(pkg.version ? { versionInfo: pkg.version } : {}),
-          downloadLocation: 'NOASSERTION',
-          filesAnalyzed: false,
-          licenseConcluded: 'NOASSERTION',
-          licenseDeclared: license.declared,
-          ...(license.comment ? { licenseComments: license.comment } : {}),
-          ...(pkg.purl
-            ? { externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl }] }
-            : {}),
-        };
-      }),
-    ],
-    relationships: [
-      { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-Artifact' },
-      ...packages.map((_, index) => ({
-        spdxElementId: 'SPDXRef-Artifact',
-        relationshipType: 'CONTAINS',
-        relatedSpdxElement: spdxId(index),
-      })),
-    ],
   };
+  function* spdxPackages(): Generator<T> {
+    yield sink({
+      SPDXID: 'SPDXRef-Artifact',
+      name: report.ArtifactName,
+      downloadLocation: 'NOASSERTION',
+      filesAnalyzed: false,
+      primaryPackagePurpose: report.ArtifactType === 'container_image' ? 'CONTAINER' : 'SOURCE',
+    });
+    for (let index = 0; index < packages.length; index++) {
+      const pkg = packages[index] as SbomPackage;
+      const license = spdxLicense(pkg.licenses);
+      const item: Record<string, unknown> = { SPDXID: spdxId(index), name: pkg.name };
+      if (pkg.version) item.versionInfo = pkg.version;
+      item.downloadLocation = 'NOASSERTION';
+      item.filesAnalyzed = false;
+      item.licenseConcluded = 'NOASSERTION';
+      item.licenseDeclared = license.declared;
+      if (license.comment) item.licenseComments = license.comment;
+      if (pkg.purl) item.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl }];
+      yield sink(item);
+    }
+  }
+  function* spdxRelationships(): Generator<T> {
+    yield sink({ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-Artifact' });
+    for (let index = 0; index < packages.length; index++)
+      yield sink({ spdxElementId: 'SPDXRef-Artifact', relationshipType: 'CONTAINS', relatedSpdxElement: spdxId(index) });
+  }
+  return { envelope, packages: spdxPackages(), relationships: spdxRelationships() };
 }
