@@ -71,7 +71,13 @@ describe('report mode: re-gate and re-render a saved Trivy report', () => {
       'gitlab-report': 'aegis-scan/gl-container-scanning-report.json',
       'summary-file': 'aegis-scan/scan-summary.md',
       'sbom-file': 'aegis-scan/sbom.cdx.json',
+      // alpine-310.json.golden has no package list: the default SBOM is written, marked partial.
+      'sbom-partial': 'true',
+      secrets: '0',
+      vulnerabilities: '4',
     });
+    expect(platform.summaries[0]).toContain('Partial SBOM');
+    expect(platform.warnings.join('\n')).toMatch(/The SBOM is partial/);
     const sarif = JSON.parse(readFileSync(join(ws, 'aegis-scan/trivy-results.sarif'), 'utf8'));
     expect(validateSarif(sarif)).toEqual([]);
     expect(sarif.runs[0].automationDetails.id).toBe('aegis-scan/testdata/fixtures/images/alpine-310.tar.gz/');
