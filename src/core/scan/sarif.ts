@@ -85,7 +85,8 @@ export function sarifLevel(severity: Severity): SarifLevel {
 
 /** What one finding contributes to the log: its rule, its message and where it is. */
 interface SarifEntry {
-  rule: SarifRule;
+  /** Made only for the occurrence whose rule is written (the last one of its id). */
+  rule: () => SarifRule;
   message: string;
   uri: string;
   locationMessage: string;
@@ -100,7 +101,7 @@ interface SarifEntry {
  */
 export function renderSarif(report: TrivyReport, options: SarifOptions = {}): SarifLog {
   const { rules, results } = sarifLists(report, options, asObject);
-  return sarifLog(report, options, rules as SarifRule[], results as SarifResult[]);
+  return sarifLog(report, options, [...rules] as SarifRule[], [...results] as SarifResult[]);
 }
 
 /** The same document as `renderSarif`, written as JSON text rule by rule and result by result. */
@@ -113,32 +114,44 @@ export function renderSarifText(report: TrivyReport, options: SarifOptions = {})
   return collect((out) => writeSarif(out, report, options));
 }
 
-function sarifLists<T>(report: TrivyReport, options: SarifOptions, sink: ItemSink<T>): { rules: T[]; results: T[] } {
-  const rules = new Map<string, T>();
-  const ruleIndexes = new Map<string, number>();
-  const results: T[] = [];
-  const packageLines = new Map<string, { startLine: number; endLine: number }[]>();
+/** The rule id Trivy gives a finding: the vulnerability, check or secret rule id; `package:license` for licenses. */
+function ruleIdOf(finding: Finding): string {
+  return finding.license ? `${finding.license.PkgName ?? ''}:${finding.license.Name}` : finding.id;
+}
 
-  for (const finding of allFindings(report, { includePassed: true })) {
-    if (options.severities && !options.severities.has(finding.severity)) continue;
-    const entry = sarifEntry(finding, packageLines);
-    const ruleId = entry.rule.id;
-    const ruleIndex = ruleIndexes.get(ruleId) ?? ruleIndexes.size;
-    ruleIndexes.set(ruleId, ruleIndex);
-    // Like go-sarif's AddRule, a later occurrence of an id rewrites the rule (its help names that package).
-    rules.set(ruleId, sink(entry.rule));
-    const reason = options.suppressed?.get(finding.key);
-    const result: SarifResult = {
-      ruleId,
-      ruleIndex,
-      level: sarifLevel(finding.severity),
-      message: { text: entry.message },
-      locations: locations(entry.lines, uriString(entry.uri), entry.locationMessage),
-    };
-    if (reason !== undefined) result.suppressions = [{ kind: 'external', status: 'accepted', justification: reason }];
-    results.push(sink(result));
+/**
+ * Rules in the order their ids first occur, each made from the id's last occurrence (go-sarif's
+ * AddRule rewrites a rule, so its help names the last package), then one result per finding.
+ * Both lists are lazy: a writer turns each item into text and lets it go.
+ */
+function sarifLists<T>(report: TrivyReport, options: SarifOptions, sink: ItemSink<T>): { rules: Iterable<T>; results: Iterable<T> } {
+  const packageLines = new Map<string, { startLine: number; endLine: number }[]>();
+  const selected = allFindings(report, { includePassed: true }).filter(
+    (finding) => !options.severities || options.severities.has(finding.severity),
+  );
+  const lastOfRule = new Map<string, Finding>();
+  for (const finding of selected) lastOfRule.set(ruleIdOf(finding), finding);
+  const ruleIndexes = new Map([...lastOfRule.keys()].map((id, index) => [id, index]));
+  function* rules(): Generator<T> {
+    for (const finding of lastOfRule.values()) yield sink(sarifEntry(finding, packageLines).rule());
   }
-  return { rules: [...rules.values()], results };
+  function* results(): Generator<T> {
+    for (const finding of selected) {
+      const entry = sarifEntry(finding, packageLines);
+      const ruleId = ruleIdOf(finding);
+      const result: SarifResult = {
+        ruleId,
+        ruleIndex: ruleIndexes.get(ruleId) ?? 0,
+        level: sarifLevel(finding.severity),
+        message: { text: entry.message },
+        locations: locations(entry.lines, uriString(entry.uri), entry.locationMessage),
+      };
+      const reason = options.suppressed?.get(finding.key);
+      if (reason !== undefined) result.suppressions = [{ kind: 'external', status: 'accepted', justification: reason }];
+      yield sink(result);
+    }
+  }
+  return { rules: rules(), results: results() };
 }
 
 function sarifLog(report: TrivyReport, options: SarifOptions, rules: SarifRule[], results: SarifResult[]): SarifLog {
@@ -192,18 +205,19 @@ function sarifEntry(finding: Finding, packageLines: Map<string, { startLine: num
     const uri = clearUri(result.Target);
     const link = `[${m.ID}](${m.PrimaryURL ?? ''})`;
     return {
-      rule: baseRule(
-        m.ID,
-        'misconfiguration',
-        m.Title ?? '',
-        m.Description ?? '',
-        m.PrimaryURL ?? '',
-        {
-          text: `Misconfiguration ${m.ID}\nType: ${m.Type ?? ''}\nSeverity: ${m.Severity}\nCheck: ${m.Title ?? ''}\nMessage: ${m.Message ?? ''}\nLink: ${link}\n${m.Description ?? ''}`,
-          markdown: `**Misconfiguration ${m.ID}**\n| Type | Severity | Check | Message | Link |\n| --- | --- | --- | --- | --- |\n|${m.Type ?? ''}|${m.Severity}|${m.Title ?? ''}|${m.Message ?? ''}|${link}|\n\n${m.Description ?? ''}`,
-        },
-        nominal,
-      ),
+      rule: () =>
+        baseRule(
+          m.ID,
+          'misconfiguration',
+          m.Title ?? '',
+          m.Description ?? '',
+          m.PrimaryURL ?? '',
+          {
+            text: `Misconfiguration ${m.ID}\nType: ${m.Type ?? ''}\nSeverity: ${m.Severity}\nCheck: ${m.Title ?? ''}\nMessage: ${m.Message ?? ''}\nLink: ${link}\n${m.Description ?? ''}`,
+            markdown: `**Misconfiguration ${m.ID}**\n| Type | Severity | Check | Message | Link |\n| --- | --- | --- | --- | --- |\n|${m.Type ?? ''}|${m.Severity}|${m.Title ?? ''}|${m.Message ?? ''}|${link}|\n\n${m.Description ?? ''}`,
+          },
+          nominal,
+        ),
       message: `Artifact: ${uri}\nType: ${result.Type ?? ''}\nVulnerability ${m.ID}\nSeverity: ${m.Severity}\nMessage: ${m.Message ?? ''}\nLink: ${link}`,
       uri,
       locationMessage: uri,
@@ -216,18 +230,19 @@ function sarifEntry(finding: Finding, packageLines: Map<string, { startLine: num
     const title = s.Title ?? '';
     const match = s.Match ?? '';
     return {
-      rule: baseRule(
-        s.RuleID,
-        'secret',
-        title,
-        match,
-        BUILTIN_SECRET_RULES,
-        {
-          text: `Secret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
-          markdown: `**Secret ${title}**\n| Severity | Match |\n| --- | --- |\n|${s.Severity}|${match}|`,
-        },
-        nominal,
-      ),
+      rule: () =>
+        baseRule(
+          s.RuleID,
+          'secret',
+          title,
+          match,
+          BUILTIN_SECRET_RULES,
+          {
+            text: `Secret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
+            markdown: `**Secret ${title}**\n| Severity | Match |\n| --- | --- |\n|${s.Severity}|${match}|`,
+          },
+          nominal,
+        ),
       message: `Artifact: ${result.Target}\nType: ${result.Type ?? ''}\nSecret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
       uri,
       locationMessage: uri,
@@ -238,18 +253,19 @@ function sarifEntry(finding: Finding, packageLines: Map<string, { startLine: num
     const l = finding.license;
     const description = `${l.Name} in ${l.PkgName ?? ''}`;
     return {
-      rule: baseRule(
-        `${l.PkgName ?? ''}:${l.Name}`,
-        'license',
-        description,
-        description,
-        l.Link ?? '',
-        {
-          text: `License ${l.Name}\nClassification: ${l.Category ?? ''}\nPkgName: ${l.PkgName ?? ''}\nPath: ${l.FilePath ?? ''}`,
-          markdown: `**License ${l.Name}**\n| PkgName | Classification | Path |\n| --- | --- | --- |\n|${l.PkgName ?? ''}|${l.Category ?? ''}|${l.FilePath ?? ''}|`,
-        },
-        nominal,
-      ),
+      rule: () =>
+        baseRule(
+          `${l.PkgName ?? ''}:${l.Name}`,
+          'license',
+          description,
+          description,
+          l.Link ?? '',
+          {
+            text: `License ${l.Name}\nClassification: ${l.Category ?? ''}\nPkgName: ${l.PkgName ?? ''}\nPath: ${l.FilePath ?? ''}`,
+            markdown: `**License ${l.Name}**\n| PkgName | Classification | Path |\n| --- | --- | --- |\n|${l.PkgName ?? ''}|${l.Category ?? ''}|${l.FilePath ?? ''}|`,
+          },
+          nominal,
+        ),
       message: `Artifact: ${result.Target}\nLicense ${l.Name}\nPkgName: ${l.PkgName ?? ''}\n Classification: ${l.Category ?? ''}\n Path: ${l.FilePath ?? ''}`,
       uri: toPathUri(result.Target, result.Class),
       // Trivy gives license results no location message.
@@ -260,22 +276,25 @@ function sarifEntry(finding: Finding, packageLines: Map<string, { startLine: num
   const v = finding.vulnerability as TrivyVulnerability;
   const targetPath = toPathUri(finding.target, result.Class);
   const path = v.PkgPath ? toPathUri(v.PkgPath, result.Class) : targetPath;
-  const { data, score } = cvssData(v, severity);
   const description = v.Description ?? '';
   const link = `[${finding.id}](${v.PrimaryURL ?? ''})`;
-  const rule = baseRule(
-    finding.id,
-    'vulnerability',
-    v.Title ?? '',
-    description || (v.Title ?? ''),
-    v.PrimaryURL ?? '',
-    {
-      text: `Vulnerability ${finding.id}\nSeverity: ${v.Severity}\nPackage: ${finding.pkgName}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}\n${description}`,
-      markdown: `**Vulnerability ${finding.id}**\n| Severity | Package | Fixed Version | Link |\n| --- | --- | --- | --- |\n|${v.Severity}|${finding.pkgName}|${finding.fixedVersion}|${link}|\n\n${description}`,
-    },
-    score,
-  );
-  rule.properties = { ...rule.properties, ...data };
+  const rule = () => {
+    const { data, score } = cvssData(v, severity);
+    const made = baseRule(
+      finding.id,
+      'vulnerability',
+      v.Title ?? '',
+      description || (v.Title ?? ''),
+      v.PrimaryURL ?? '',
+      {
+        text: `Vulnerability ${finding.id}\nSeverity: ${v.Severity}\nPackage: ${finding.pkgName}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}\n${description}`,
+        markdown: `**Vulnerability ${finding.id}**\n| Severity | Package | Fixed Version | Link |\n| --- | --- | --- | --- |\n|${v.Severity}|${finding.pkgName}|${finding.fixedVersion}|${link}|\n\n${description}`,
+      },
+      score,
+    );
+    made.properties = { ...made.properties, ...data };
+    return made;
+  };
   return {
     rule,
     message: `Package: ${finding.pkgName}\nInstalled Version: ${finding.installedVersion}\nVulnerability ${finding.id}\nSeverity: ${v.Severity}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}`,
