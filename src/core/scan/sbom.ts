@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import spdxLicenseIds from 'spdx-license-ids/index.json' with { type: 'json' };
 import { asObject, asText, collect, type ItemSink, listSlot, type TextSink, writeDocument } from './json-text.js';
-import type { TrivyCvss, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
+import type { Finding, TrivyCvss, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 
 export type SbomFormat = 'cyclonedx' | 'spdx';
@@ -239,34 +239,40 @@ function cycloneDxParts<T>(
   }
   const refOfFinding = (target: string, name: string, version: string, purl: string | undefined) => purl ?? `${target}:${name}@${version}`;
 
-  const vulnerabilities = new Map<string, Record<string, unknown> & { affects: { ref: string; versions: unknown[] }[] }>();
+  // Grouped by id first (references only); each vulnerability is made when the writer asks for it.
+  const byId = new Map<string, Finding[]>();
   for (const finding of allFindings(report)) {
-    const v = finding.vulnerability;
-    if (!v) continue;
-    const ref = refOfFinding(finding.target, finding.pkgName, finding.installedVersion, v.PkgIdentifier?.PURL);
-    let entry = vulnerabilities.get(finding.id);
-    if (!entry) {
-      const published = cdxTime(v.PublishedDate);
-      const updated = cdxTime(v.LastModifiedDate);
-      const cwe = cwes(v.CweIDs);
-      const advisory = advisories(v);
-      // Assigned one by one, in Trivy's field order (spreading optional fields costs a copy each).
-      const created: Record<string, unknown> = { id: finding.id };
-      if (v.DataSource) created.source = v.DataSource.URL ? { name: v.DataSource.ID, url: v.DataSource.URL } : { name: v.DataSource.ID };
-      created.ratings = cycloneDxRatings(v);
-      if (cwe) created.cwes = cwe;
-      if (v.Description) created.description = v.Description;
-      if (finding.fixedVersion) created.recommendation = `Upgrade ${finding.pkgName} to version ${finding.fixedVersion}`;
-      if (advisory) created.advisories = advisory;
-      if (published) created.published = published;
-      if (updated) created.updated = updated;
-      created.affects = [];
-      entry = created as typeof entry & object;
-      vulnerabilities.set(finding.id, entry);
-    }
-    if (!entry.affects.some((affect) => affect.ref === ref))
-      entry.affects.push({ ref, versions: [{ version: finding.installedVersion, status: 'affected' }] });
+    if (!finding.vulnerability) continue;
+    const group = byId.get(finding.id);
+    if (group) group.push(finding);
+    else byId.set(finding.id, [finding]);
   }
+  const vulnerabilityOf = (group: Finding[]): Record<string, unknown> => {
+    const finding = group[0] as Finding;
+    const v = finding.vulnerability as TrivyVulnerability;
+    const published = cdxTime(v.PublishedDate);
+    const updated = cdxTime(v.LastModifiedDate);
+    const cwe = cwes(v.CweIDs);
+    const advisory = advisories(v);
+    // Assigned one by one, in Trivy's field order (spreading optional fields costs a copy each).
+    const entry: Record<string, unknown> = { id: finding.id };
+    if (v.DataSource) entry.source = v.DataSource.URL ? { name: v.DataSource.ID, url: v.DataSource.URL } : { name: v.DataSource.ID };
+    entry.ratings = cycloneDxRatings(v);
+    if (cwe) entry.cwes = cwe;
+    if (v.Description) entry.description = v.Description;
+    if (finding.fixedVersion) entry.recommendation = `Upgrade ${finding.pkgName} to version ${finding.fixedVersion}`;
+    if (advisory) entry.advisories = advisory;
+    if (published) entry.published = published;
+    if (updated) entry.updated = updated;
+    const affects: { ref: string; versions: unknown[] }[] = [];
+    for (const other of group) {
+      const ref = refOfFinding(other.target, other.pkgName, other.installedVersion, other.vulnerability?.PkgIdentifier?.PURL);
+      if (!affects.some((affect) => affect.ref === ref))
+        affects.push({ ref, versions: [{ version: other.installedVersion, status: 'affected' }] });
+    }
+    entry.affects = affects;
+    return entry;
+  };
 
   const targetComponents = targets.map(({ ref, result }) => {
     const os = result.Class === 'os-pkgs';
@@ -281,18 +287,22 @@ function cycloneDxParts<T>(
       ],
     };
   });
-  const dependencies: T[] = [sink({ ref: rootRef, dependsOn: targets.map((target) => target.ref) })];
-  for (const { ref } of targets) {
-    const own = packages.filter((pkg) => pkg.targetRef === ref);
-    const hasGraph = own.some((pkg) => pkg.dependsOn.length > 0 || pkg.relationship);
-    // With a graph, the target depends on its direct packages only; without one, on all of them.
-    const dependedOn = new Set(own.flatMap((pkg) => pkg.dependsOn));
-    const direct = hasGraph ? own.filter((pkg) => pkg.relationship === 'direct' || (!pkg.relationship && !dependedOn.has(pkg.pkgId))) : own;
-    dependencies.push(sink({ ref, dependsOn: direct.map((pkg) => pkg.ref).sort() }));
-  }
-  for (const pkg of packages) {
-    const refs = pkg.dependsOn.flatMap((id) => (byPkgId.get(`${pkg.targetRef}|${id}`) ?? []).map((dep) => dep.ref));
-    dependencies.push(sink({ ref: pkg.ref, dependsOn: refs.length > 1 ? [...new Set(refs)].sort() : refs }));
+  function* dependencies(): Generator<T> {
+    yield sink({ ref: rootRef, dependsOn: targets.map((target) => target.ref) });
+    for (const { ref } of targets) {
+      const own = packages.filter((pkg) => pkg.targetRef === ref);
+      const hasGraph = own.some((pkg) => pkg.dependsOn.length > 0 || pkg.relationship);
+      // With a graph, the target depends on its direct packages only; without one, on all of them.
+      const dependedOn = new Set(own.flatMap((pkg) => pkg.dependsOn));
+      const direct = hasGraph
+        ? own.filter((pkg) => pkg.relationship === 'direct' || (!pkg.relationship && !dependedOn.has(pkg.pkgId)))
+        : own;
+      yield sink({ ref, dependsOn: direct.map((pkg) => pkg.ref).sort() });
+    }
+    for (const pkg of packages) {
+      const refs = pkg.dependsOn.flatMap((id) => (byPkgId.get(`${pkg.targetRef}|${id}`) ?? []).map((dep) => dep.ref));
+      yield sink({ ref: pkg.ref, dependsOn: refs.length > 1 ? [...new Set(refs)].sort() : refs });
+    }
   }
 
   const metadataProperties = [
@@ -341,9 +351,9 @@ function cycloneDxParts<T>(
     }
   }
   function* vulnerabilityItems(): Generator<T> {
-    for (const entry of vulnerabilities.values()) yield sink(entry);
+    for (const group of byId.values()) yield sink(vulnerabilityOf(group));
   }
-  return { envelope, components: components(), dependencies, vulnerabilities: vulnerabilityItems() };
+  return { envelope, components: components(), dependencies: dependencies(), vulnerabilities: vulnerabilityItems() };
 }
 
 /** CycloneDX 1.5 allows several licenses or exactly one expression per component. */
