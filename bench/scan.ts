@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluateGate, type GateResult } from '../src/core/scan/gate.js';
+import { renderMarkdown } from '../src/core/scan/markdown.js';
 import { type OutputPlan, renderOutputs, writeOutputFile } from '../src/core/scan/outputs.js';
 import type { GateRules } from '../src/core/scan/policy.js';
 import { findings, parseTrivyReport, type TrivyReport } from '../src/core/scan/report.js';
@@ -34,8 +35,7 @@ function render(report: TrivyReport, gate: GateResult, text: string, file: strin
     sarif: { category: 'aegis-scan/acme/api' },
     gitlab: { now, commitSha: '0'.repeat(40) },
     sboms: ['cyclonedx', 'spdx'],
-    markdown: { target: report.ArtifactName, rules, rulesSource: 'inputs' },
-    markdownFile: true,
+    markdownText: renderMarkdown(gate, { target: report.ArtifactName, rules, rulesSource: 'inputs' }),
     now,
   };
   let bytes = 0;

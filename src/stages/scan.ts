@@ -242,6 +242,12 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
   const extraSbom =
     options.extraOutput?.format === 'cyclonedx' ? 'cyclonedx' : options.extraOutput?.format === 'spdx-json' ? 'spdx' : undefined;
   const head = platform.event().head;
+  const markdown = renderMarkdown(gate, {
+    target: report.ArtifactName,
+    rules,
+    rulesSource: source,
+    ...(partial ? { partialSbom: partial } : {}),
+  });
   const plan: OutputPlan = {
     ...(options.source.kind === 'report' ? { reportText: options.source.text } : {}),
     ...(options.formats.has('sarif') || options.extraOutput?.format === 'sarif'
@@ -255,11 +261,9 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
       : {}),
     ...(options.formats.has('gitlab') ? { gitlab: { now, ...(head ? { commitSha: head } : {}) } } : {}),
     sboms: [...(options.sbom !== 'none' ? [options.sbom] : []), ...(extraSbom ? [extraSbom] : [])] as SbomFormat[],
-    markdown: { target: report.ArtifactName, rules, rulesSource: source, ...(partial ? { partialSbom: partial } : {}) },
-    markdownFile: options.formats.has('markdown'),
+    ...(options.formats.has('markdown') ? { markdownText: markdown } : {}),
     now,
   };
-  const markdown = renderMarkdown(gate, plan.markdown);
 
   // Each rendering goes to a temporary sibling as soon as it exists (one in memory at a time);
   // only when all are there do they replace the previous files, so a failure leaves none half-done.

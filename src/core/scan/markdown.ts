@@ -156,13 +156,18 @@ function lineText(finding: GatedFinding['finding']): string {
   return finding.endLine > finding.startLine ? `${finding.startLine}–${finding.endLine}` : String(finding.startLine);
 }
 
+/** Code-unit order, not locale order: the same everywhere, and fast over 20,000 rows. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function compare(a: GatedFinding, b: GatedFinding): number {
   return (
     ORDER.indexOf(a.disposition) - ORDER.indexOf(b.disposition) ||
     severityRank(b.finding.severity) - severityRank(a.finding.severity) ||
-    a.finding.id.localeCompare(b.finding.id) ||
-    a.finding.pkgName.localeCompare(b.finding.pkgName) ||
-    a.finding.target.localeCompare(b.finding.target)
+    byText(a.finding.id, b.finding.id) ||
+    byText(a.finding.pkgName, b.finding.pkgName) ||
+    byText(a.finding.target, b.finding.target)
   );
 }
 

@@ -2,7 +2,6 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { type GateResult, suppressions } from './gate.js';
 import { type GitLabOptions, writeGitLab } from './gitlab.js';
 import type { TextSink } from './json-text.js';
-import { type MarkdownOptions, renderMarkdown } from './markdown.js';
 import type { TrivyReport } from './report.js';
 import { type SarifOptions, writeSarif } from './sarif.js';
 import { type SbomFormat, writeCycloneDx, writeSpdx } from './sbom.js';
@@ -28,9 +27,8 @@ export interface OutputPlan {
   /** The three GitLab reports; absent means none. */
   gitlab?: GitLabOptions;
   sboms: readonly SbomFormat[];
-  /** The summary is always rendered (it is the job summary); `markdownFile` also writes it. */
-  markdown: MarkdownOptions;
-  markdownFile: boolean;
+  /** The summary (rendered once: it is also the job summary), written as a file when given. */
+  markdownText?: string;
   now: Date;
 }
 
@@ -63,7 +61,8 @@ export function* renderOutputs(report: TrivyReport, gate: GateResult, plan: Outp
   for (const kind of new Set(plan.sboms)) {
     yield [kind, line((out) => (kind === 'spdx' ? writeSpdx(out, report, plan.now) : writeCycloneDx(out, report, plan.now)))];
   }
-  if (plan.markdownFile) yield ['markdown', (out) => out.write(renderMarkdown(gate, plan.markdown))];
+  const markdown = plan.markdownText;
+  if (markdown !== undefined) yield ['markdown', (out) => out.write(markdown)];
 }
 
 /** Writes an output to a file in chunks of about a MiB: never the whole text in memory, nor one write per item. */
