@@ -65,22 +65,27 @@ export function* renderOutputs(report: TrivyReport, gate: GateResult, plan: Outp
   if (markdown !== undefined) yield ['markdown', (out) => out.write(markdown)];
 }
 
-/** Writes an output to a file in chunks of about a MiB: never the whole text in memory, nor one write per item. */
+const CHUNK = 1 << 20;
+
+/**
+ * Writes an output to a file through one reused MiB buffer: never the whole text in memory,
+ * no joined copy of it, and one write per MiB rather than per item.
+ */
 export function writeOutputFile(path: string, write: (out: TextSink) => void): void {
   const fd = openSync(path, 'w');
   try {
-    let parts: string[] = [];
-    let size = 0;
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let used = 0;
     const flush = () => {
-      if (parts.length > 0) writeSync(fd, parts.join(''));
-      parts = [];
-      size = 0;
+      if (used > 0) writeSync(fd, buffer, 0, used);
+      used = 0;
     };
     write({
       write: (text) => {
-        parts.push(text);
-        size += text.length;
-        if (size >= 1 << 20) flush();
+        const bytes = Buffer.byteLength(text);
+        if (used + bytes > CHUNK) flush();
+        if (bytes > CHUNK) writeSync(fd, text);
+        else used += buffer.write(text, used);
       },
     });
     flush();
