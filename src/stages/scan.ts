@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AegisError, InputError } from '../core/errors.js';
+import { forgeProjectPath } from '../core/git/remote.js';
 import { evaluateGate, type GateResult } from '../core/scan/gate.js';
 import type { IgnoreEntry } from '../core/scan/ignore.js';
 import { renderMarkdown } from '../core/scan/markdown.js';
@@ -380,14 +381,10 @@ async function obtainReport(platform: Platform, options: ScanOptions): Promise<T
 
 async function uploadSarif(platform: Platform, upload: NonNullable<ScanOptions['upload']>, sarif: string): Promise<string> {
   const event = platform.event();
-  const repository = upload.repository ?? /[:/]([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(event.repositoryUrl ?? '')?.[1];
+  const repository = upload.repository ?? forgeProjectPath(event.repositoryUrl ?? '');
   if (!repository) throw new AegisError("SARIF upload needs the repository: set the 'repository' input (owner/name).");
   if (!event.head) throw new AegisError('SARIF upload needs the commit of the run, and the event has none.');
-  const ref = event.pullRequest
-    ? `refs/pull/${event.pullRequest.number}/head`
-    : event.tag
-      ? `refs/tags/${event.tag}`
-      : `refs/heads/${event.branch ?? event.defaultBranch ?? 'main'}`;
+  const ref = platform.githubRef();
   const forge = await platform.forge({ token: upload.token, kind: 'github' });
   const { id } = await forge.uploadSarif(repository, sarifUploadRequest(sarif, event.head, ref));
   platform.log.info(`Uploaded SARIF to code scanning of ${repository} (${ref}); upload id ${id}.`);
@@ -395,3 +392,9 @@ async function uploadSarif(platform: Platform, upload: NonNullable<ScanOptions['
 }
 
 export const scan: StageDefinition = { ...definition, run: async (platform) => void (await runScan(platform)) };
+
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+export { definition };
+export const parse = (reader: InputReader, platform: Platform): ScanOptions =>
+  parseScanInputs(reader, platform.workspace, (name) => platform.input(name) !== '');
+export const run = scan.run;
