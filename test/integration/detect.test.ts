@@ -116,11 +116,11 @@ describe('detect on real git repositories', () => {
     // HEAD^ would give only README.md; the old tip would add web
     expect(result).toMatchObject({ base: fork, services: ['api'] });
     expect(result.reason).toBe(
-      `force push to feature: previous tip ${oldTip.slice(0, 12)} is not an ancestor of head: merge base with main ${fork.slice(0, 12)}`,
+      `force push to feature: previous tip ${oldTip.slice(0, 12)} was replaced: merge base with main ${fork.slice(0, 12)}`,
     );
   });
 
-  test('force push to the default branch: merge base of the old and new tip', async () => {
+  test('force push to the default branch: old tip..new tip, so what the dropped commits built is rebuilt', async () => {
     const s = new Scenario();
     const fork = s.commit({ 'README.md': 'base' });
     s.push('main');
@@ -130,7 +130,10 @@ describe('detect on real git repositories', () => {
     const head = s.commit({ 'services/worker/main.py': 'new' });
     s.push('main', true);
     const result = await run(s.clone(), push(oldTip, head, 'main', { forced: true }));
-    expect(result).toMatchObject({ base: fork, services: ['worker'] });
+    // web's deployed image was built from the dropped commit: it is rebuilt from the new tip
+    expect(result).toMatchObject({ base: oldTip, services: ['worker', 'web'] });
+    expect(result.reason).toBe(`force push to main: old tip ${oldTip.slice(0, 12)}..new tip (rebuilds what the dropped commits built)`);
+    expect(fork).not.toBe(oldTip);
   });
 
   test('pull request whose base branch moved on: merge base of base SHA and the PR head (not the merge commit)', async () => {
@@ -293,7 +296,7 @@ describe('detect on real git repositories', () => {
       const event = push(undefined, head, 'long');
       const results = await Promise.all([run(dir, event), run(dir, event), run(dir, event)]);
       for (const result of results) expect(result).toMatchObject({ base: fork, services: ['api'], fallback: false });
-      expect(g(dir, 'fsck', '--connectivity-only')).toBe('');
+      expect(g(dir, 'fsck', '--connectivity-only', '--no-dangling')).toBe('');
     }
   });
 

@@ -27,6 +27,7 @@ export async function detect(request: DetectRequest, log: Log): Promise<DetectRe
   const selector = new ServiceSelector(request.manifest, request.global, request.changeTypes);
   const git = new Git(request.directory);
   const range = await resolveRange(git, request, log);
+  if (range.deleted) return { range, changedFiles: [], selection: selector.select([], request.imagePrefix) };
   if (!range.base) {
     const changedFiles = await filesAt(git, range.head);
     return { range, changedFiles, selection: selector.select({ all: range.reason }, request.imagePrefix) };

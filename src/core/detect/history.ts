@@ -28,6 +28,8 @@ const LOCK_CONTENTION =
  */
 export class History {
   private shallow: boolean | undefined;
+  /** `git fetch` processes started so far (tests bound it; the log reports it). */
+  fetches = 0;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
@@ -105,6 +107,61 @@ export class History {
     return tags;
   }
 
+  /** Is `ancestor` reachable from `descendant` in the local history? undefined when a shallow clone cannot tell. */
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined> {
+    const result = await this.git.run(['merge-base', '--is-ancestor', ancestor, descendant], { allowFailure: true });
+    if (result.exitCode === 0) return true;
+    if (result.exitCode !== 1) return undefined;
+    return (await this.isShallow()) ? undefined : false;
+  }
+
+  /**
+   * The merge base of `head` and the tip of remote `branch`, fetching only what it needs.
+   * A shallow clone asks the server for head's commits that are not on the branch
+   * (`--shallow-exclude`, protocol capability deepen-not): the parent where that history
+   * leaves the branch is the merge base, fetched at depth 1 for its tree. This costs two
+   * small fetches whatever the history's length. When head's own history merges the branch
+   * (several exits), the exits' dates bound one `--shallow-since` fetch; only if that is
+   * still not enough does the bounded doubling deepen run.
+   */
+  async mergeBaseWithBranch(branch: string, head: string): Promise<MergeBaseResult & { tip?: string }> {
+    const tip = await this.remoteTip(branch);
+    if (tip && (await this.resolve(tip))) {
+      const local = await this.localMergeBase(tip, head);
+      if (local) return { found: true, sha: local, tip };
+    }
+    if (!(await this.isShallow())) {
+      const present = tip ? await this.obtain(tip) : false;
+      const fallback = present ? tip : await this.branchTip(branch);
+      if (!fallback) return { found: false, cause: 'unrelated', detail: `branch ${branch} is not on '${this.remote}' or in the clone` };
+      return { ...(await this.mergeBase(fallback, head)), tip: fallback };
+    }
+    if (!tip) return { found: false, cause: 'fetch-failed', detail: `branch ${branch} is not on '${this.remote}'` };
+    const fetched = await this.fetch([`--shallow-exclude=refs/heads/${branch}`, this.options.remote, head]);
+    if (fetched.outcome !== 'ok') {
+      // deepen-not refuses when nothing is left: head is on the branch, so head is the merge base.
+      if (/no commits selected for shallow requests/.test(fetched.detail)) return { found: true, sha: head, tip };
+      this.log.debug(`--shallow-exclude fetch failed (${fetched.detail}); deepening instead.`);
+      return { ...(await this.mergeBase(await this.obtainTip(tip), head)), tip };
+    }
+    const exits = await this.exitsFromBranch(head);
+    if (exits.length === 1) {
+      const [sha] = exits as [string];
+      if (await this.obtain(sha)) return { found: true, sha, tip };
+    }
+    if (exits.length > 1 && (await this.obtainAll(exits))) {
+      const oldest = await this.git.run(['log', '--no-walk', '--format=%ct', ...exits], { allowFailure: true });
+      const since = Math.min(...oldest.stdout.split('\n').filter(Boolean).map(Number));
+      if (Number.isFinite(since)) {
+        // A day of slack for committer clocks that disagree.
+        await this.fetch([`--shallow-since=${since - 86_400}`, this.options.remote, head, tip]);
+        const local = await this.localMergeBase(tip, head);
+        if (local) return { found: true, sha: local, tip };
+      }
+    }
+    return { ...(await this.mergeBase(await this.obtainTip(tip), head)), tip };
+  }
+
   /** The merge base of two present commits, deepening a shallow clone (doubling) until it appears. */
   async mergeBase(a: string, b: string): Promise<MergeBaseResult> {
     let step = this.options.deepenStep;
@@ -138,6 +195,52 @@ export class History {
     }
   }
 
+  private async localMergeBase(a: string, b: string): Promise<string | undefined> {
+    const result = await this.git.run(['merge-base', a, b], { allowFailure: true });
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  }
+
+  private async remoteTip(branch: string): Promise<string | undefined> {
+    if (branch.startsWith('-')) return undefined;
+    const listed = await this.git.run(['ls-remote', '--heads', this.options.remote, `refs/heads/${branch}`], { allowFailure: true });
+    const sha = listed.exitCode === 0 ? listed.stdout.split('\t')[0]?.trim() : undefined;
+    return sha || (await this.resolve(`refs/remotes/${this.options.remote}/${branch}`));
+  }
+
+  private async obtainTip(tip: string): Promise<string> {
+    await this.obtain(tip);
+    return tip;
+  }
+
+  private async obtainAll(shas: readonly string[]): Promise<boolean> {
+    const missing: string[] = [];
+    for (const sha of shas) if (!(await this.resolve(sha))) missing.push(sha);
+    if (missing.length > 0) await this.fetch(['--depth=1', this.options.remote, ...missing]);
+    for (const sha of missing) if (!(await this.resolve(sha))) return false;
+    return true;
+  }
+
+  /**
+   * After a `--shallow-exclude` fetch: the parents through which head's own history leaves
+   * the excluded branch. The shallow boundary commits keep their real parent lines in the
+   * commit object even though the parents themselves are not in the clone.
+   */
+  private async exitsFromBranch(head: string): Promise<string[]> {
+    const listed = (await this.git.output(['rev-list', '--parents', head])).split('\n').filter(Boolean);
+    const own = new Set(listed.map((line) => line.slice(0, line.indexOf(' ') === -1 ? undefined : line.indexOf(' '))));
+    // With the shallow graft a boundary commit lists no parents (as a root commit does).
+    const boundary = listed.filter((line) => !line.includes(' '));
+    const exits = new Set<string>();
+    for (const sha of boundary) {
+      const object = await this.git.output(['cat-file', 'commit', sha]);
+      const header = object.slice(0, object.indexOf('\n\n') === -1 ? undefined : object.indexOf('\n\n'));
+      for (const match of header.matchAll(/^parent ([0-9a-f]{40,64})$/gm)) {
+        if (!own.has(match[1] as string)) exits.add(match[1] as string);
+      }
+    }
+    return [...exits];
+  }
+
   private async deepen(step: number, rounds: number, wants: string[]): Promise<'ok' | Exclude<MergeBaseResult, { found: true }>> {
     if (!(await this.isShallow())) return { found: false, cause: 'unrelated', detail: 'the complete history has no common commit' };
     if (rounds >= this.options.maxDeepenRounds) {
@@ -154,6 +257,7 @@ export class History {
   private async fetch(args: string[]): Promise<{ outcome: 'ok' | 'failed'; detail: string }> {
     const maxRetries = this.options.maxLockRetries ?? 12;
     for (let attempt = 0; ; attempt++) {
+      this.fetches++;
       const result = await this.git.run(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...args], { allowFailure: true });
       if (result.exitCode === 0) return { outcome: 'ok', detail: '' };
       if (!LOCK_CONTENTION.test(result.stderr) || attempt >= maxRetries) return { outcome: 'failed', detail: lastLine(result.stderr) };
