@@ -246,6 +246,70 @@ describe('detect on real git repositories', () => {
     expect(result.reason).toBe(`tag v1.1.0: previous tag v1.0.0 (${first.slice(0, 12)})`);
   });
 
+  test('deleted tag (push with deleted: true): an empty matrix and a reason that says so', async () => {
+    const s = new Scenario();
+    const tagged = s.sha();
+    const event = githubEvent(
+      { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v1.0.0', GITHUB_SHA: tagged },
+      { ref: 'refs/tags/v1.0.0', before: tagged, after: '0'.repeat(40), deleted: true, repository: { default_branch: 'main' } },
+    );
+    const result = await run(s.clone({ depth: 1 }), event);
+    expect(result).toMatchObject({ base: undefined, services: [], selected: [], files: [], fallback: false, warnings: [] });
+    expect(result.reason).toBe('push: tag v1.0.0 was deleted; nothing to build');
+  });
+
+  test('deleted merged branch (push deleted: true, and the delete event): an empty matrix', async () => {
+    const s = new Scenario();
+    s.git('checkout', '--quiet', '-b', 'merged');
+    const tip = s.commit({ 'services/api/main.go': 'merged work' });
+    const dir = s.clone({ depth: 1 });
+    const pushed = githubEvent(
+      { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/merged', GITHUB_SHA: tip },
+      { ref: 'refs/heads/merged', before: tip, after: '0'.repeat(40), deleted: true, repository: { default_branch: 'main' } },
+    );
+    expect(await run(dir, pushed)).toMatchObject({ services: [], reason: 'push: branch merged was deleted; nothing to build' });
+    const deleted = githubEvent({ GITHUB_EVENT_NAME: 'delete', GITHUB_SHA: s.sha('main') }, { ref: 'merged', ref_type: 'branch' });
+    expect(await run(dir, deleted)).toMatchObject({ services: [], reason: 'delete: branch merged was deleted; nothing to build' });
+    const gitlab = gitlabEvent({
+      CI_PIPELINE_SOURCE: 'push',
+      CI_COMMIT_SHA: '0'.repeat(40),
+      CI_COMMIT_BEFORE_SHA: tip,
+      CI_COMMIT_BRANCH: 'merged',
+    });
+    expect(await run(dir, gitlab)).toMatchObject({ services: [], reason: 'push: branch merged was deleted; nothing to build' });
+  });
+
+  test('release published: previous tag..tag, as a tag push', async () => {
+    const s = new Scenario();
+    const first = s.sha();
+    s.git('tag', 'v1.0.0');
+    s.commit({ 'services/web/index.js': 'release 2' });
+    const head = s.sha();
+    s.git('tag', 'v2.0.0');
+    s.push('main');
+    s.git('push', '--quiet', 'origin', '--tags');
+    const event = githubEvent(
+      { GITHUB_EVENT_NAME: 'release', GITHUB_REF: 'refs/tags/v2.0.0', GITHUB_SHA: head },
+      { action: 'published', release: { tag_name: 'v2.0.0', target_commitish: 'main' } },
+    );
+    const result = await run(s.clone({ depth: 1 }), event);
+    expect(result).toMatchObject({ base: first, services: ['web'] });
+    expect(result.reason).toBe(`tag v2.0.0: previous tag v1.0.0 (${first.slice(0, 12)})`);
+  });
+
+  test('pull_request_review names the PR head and base: compared like the pull request', async () => {
+    const s = new Scenario();
+    const fork = s.sha();
+    s.git('checkout', '--quiet', '-b', 'reviewed');
+    const head = s.commit({ 'services/api/main.go': 'reviewed' });
+    s.push('reviewed');
+    const event = githubEvent(
+      { GITHUB_EVENT_NAME: 'pull_request_review', GITHUB_REF: 'refs/pull/3/merge', GITHUB_SHA: 'f'.repeat(40) },
+      { action: 'submitted', pull_request: { number: 3, head: { sha: head, ref: 'reviewed' }, base: { sha: fork, ref: 'main' } } },
+    );
+    expect(await run(s.clone({ branch: 'reviewed', depth: 1 }), event)).toMatchObject({ base: fork, services: ['api'] });
+  });
+
   test('first tag: every service, explicitly', async () => {
     const s = new Scenario();
     const head = s.sha();
