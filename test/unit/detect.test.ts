@@ -66,6 +66,48 @@ describe('include/exclude semantics: the last matching pattern wins', () => {
   });
 });
 
+describe('service paths are directory names, matched literally (only include/exclude are globs)', () => {
+  const manifest = parseManifest(
+    `services:
+  legacy: {path: 'services/[legacy]'}
+  paren: {path: 'a(b)'}
+  question: {path: 'q?'}
+  brace: {path: 'x{y}'}
+  star: {path: 'stars/*'}
+  bang: {path: 'svc/!important'}
+  plus: {path: 'c++'}
+  escaped-include: {path: 'other', include: ['services/\\[legacy\\]/docs/**']}
+`,
+    'm.yaml',
+  );
+  const select = (...paths: string[]) => selectServices({ manifest, changes: modified(...paths), changeTypes: [...ALL_TYPES] }).services;
+  test.each([
+    ['services/[legacy]/main.go', ['legacy']],
+    ['services/[legacy]/docs/x.md', ['legacy', 'escaped-include']],
+    ['services/l/main.go', []],
+    ['a(b)/x', ['paren']],
+    ['ab/x', []],
+    ['q?/x', ['question']],
+    ['qq/x', []],
+    ['x{y}/Dockerfile', ['brace']],
+    ['xy/Dockerfile', []],
+    ['stars/*/f', ['star']],
+    ['stars/any/f', []],
+    ['svc/!important/f', ['bang']],
+    ['c++/main.cc', ['plus']],
+  ])('%s → %j', (path, expected) => {
+    expect(select(path)).toEqual(expected);
+  });
+
+  test('include globs keep their glob meaning, and backslash escapes make them literal', () => {
+    const rules = (pattern: string) => compileRuleList([checkPattern(pattern, fail)], []);
+    expect(matchesRules(rules('services/[lx]egacy/**'), 'services/legacy/a')).toBe(true);
+    expect(matchesRules(rules('services/\\[lx\\]egacy/**'), 'services/[lx]egacy/a')).toBe(true);
+    expect(matchesRules(rules('services/\\[lx\\]egacy/**'), 'services/legacy/a')).toBe(false);
+    expect(matchesRules(rules('x\\{y\\}/*.go'), 'x{y}/a.go')).toBe(true);
+  });
+});
+
 describe('PathMatcher (indexed) agrees with testing every path against every rule list', () => {
   const segment = fc.constantFrom('services', 'api', 'worker', 'libs', 'shared', 'docs', 'a', 'b.md', 'x.ts', '.github');
   const path = fc.array(segment, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/'));

@@ -156,6 +156,7 @@ describe('gitlabEvent', () => {
 // name the commits. GITHUB_SHA is set as the runner sets it for the event.
 const DEFAULT_TIP = 'd'.repeat(40); // "last commit on the default branch"
 const RUN_SHA = 'e'.repeat(40); // GITHUB_SHA where the docs give an event-specific commit
+// biome-ignore lint/suspicious/noExplicitAny: payload fields are read as GitHub documents them
 type Payload = Record<string, any>;
 type Expectation = { sha: string; ref?: (p: Payload) => string; expected: (p: Payload) => Record<string, unknown> };
 const pr = (p: Payload) => ({ kind: 'pull_request', head: p.head.sha, base: p.base.sha, pullRequest: { number: p.number } });

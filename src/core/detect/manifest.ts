@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { FileError } from '../errors.js';
-import { checkPattern } from './globs.js';
+import { checkPattern, escapeGlob } from './globs.js';
 
 export const CHANGE_TYPES = ['added', 'modified', 'deleted', 'renamed'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
@@ -107,7 +107,7 @@ function parseService(name: string, entry: Record<string, unknown>, file: string
     );
   const include =
     entry.include === undefined
-      ? [`${picomatch.scan(normalisedPath).isGlob ? escapeGlob(normalisedPath) : normalisedPath}/**`]
+      ? [`${escapeGlob(normalisedPath)}/**`] // the path is a directory name, never a glob
       : globs('include');
   if (include.length === 0) throw fail("'include' is empty: the service could never change");
   const kind = entry.kind ?? 'service';
@@ -136,10 +136,6 @@ function stringList(value: unknown, what: string, file: string, line: number | u
   if (typeof plain === 'string') return [plain];
   if (Array.isArray(plain) && plain.every((item) => typeof item === 'string')) return plain as string[];
   throw new FileError(file, `${what} must be a list of strings`, line);
-}
-
-function escapeGlob(path: string): string {
-  return path.replace(/[*?[\]{}()!+@]/g, (char) => `\\${char}`);
 }
 
 export interface DiscoveryOptions {
