@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
+import { CHANGED_FILES_FORMATS, type ChangedFilesFormat, formatChangedFiles } from '../core/detect/changed-files.js';
 import { type ChildPipelineTemplate, parseChildPipelineTemplate, renderChildPipeline } from '../core/detect/child-pipeline.js';
 import { type DetectRequest, type DetectResult, detect } from '../core/detect/detect.js';
 import { checkPattern } from '../core/detect/globs.js';
@@ -76,6 +77,11 @@ const definition = {
       description: 'Where the full list of changed paths is written (one per line), relative to the workspace.',
       default: 'aegis-detect/changed-files.txt',
     },
+    'changed-files-format': {
+      description:
+        'Format of the changed-files file: lines (one path per line; a path with a newline, quote or backslash is C-quoted as git quotes it), nul (each path followed by a NUL byte, for xargs -0) or json (an array of strings).',
+      default: 'lines',
+    },
     'child-pipeline-template': {
       description:
         'GitLab: a CI YAML template (path relative to the checkout) whose jobs named with a placeholder, e.g. "build {{service}}:", are instantiated per changed service; other keys are copied. Empty: no child pipeline.',
@@ -95,7 +101,9 @@ const definition = {
     base: { description: 'Commit compared against; empty when every service was selected without comparing.' },
     head: { description: 'Commit inspected.' },
     'base-reason': { description: 'Why this base was chosen (or why every service was selected).' },
-    'changed-files': { description: 'Path (relative to the workspace) of the file listing every changed path, one per line.' },
+    'changed-files': {
+      description: 'Path (relative to the workspace) of the file listing every changed path, in changed-files-format.',
+    },
     'child-pipeline': {
       description: 'Path (relative to the workspace) of the generated GitLab child pipeline; empty without child-pipeline-template.',
     },
@@ -108,6 +116,7 @@ export const detectStage: StageDefinition = definition;
 export interface DetectOptions {
   request: DetectRequest;
   changedFilesFile: string;
+  changedFilesFormat: ChangedFilesFormat;
   childPipeline?: { template: ChildPipelineTemplate; file: string };
 }
 
@@ -156,8 +165,16 @@ export async function parseDetectInputs(reader: InputReader, platform: Platform)
       maxDeepenRounds: reader.integer('max-deepen-rounds', { min: 0, max: 30 }),
     },
     changedFilesFile: reader.path('changed-files-file', platform.workspace) as string,
+    changedFilesFormat: changedFilesFormat(reader),
     childPipeline,
   };
+}
+
+function changedFilesFormat(reader: InputReader): ChangedFilesFormat {
+  const value = reader.required('changed-files-format');
+  if (!(CHANGED_FILES_FORMATS as readonly string[]).includes(value))
+    throw new InputError('changed-files-format', value, `one of ${CHANGED_FILES_FORMATS.join(', ')}`);
+  return value as ChangedFilesFormat;
 }
 
 async function checkoutRoot(reader: InputReader, workspace: string): Promise<string> {
@@ -201,7 +218,7 @@ export async function runDetect(platform: Platform): Promise<void> {
   log.info(`base ${result.range.base ?? '(none)'} head ${result.range.head}: ${result.range.reason}`);
   log.info(`${result.changedFiles.length} changed paths; ${result.selection.services.length} services in the matrix.`);
 
-  writeFile(options.changedFilesFile, result.changedFiles.length > 0 ? `${result.changedFiles.join('\n')}\n` : '');
+  writeFile(options.changedFilesFile, formatChangedFiles(result.changedFiles, options.changedFilesFormat));
   let childPipelineFile = '';
   if (options.childPipeline) {
     writeFile(

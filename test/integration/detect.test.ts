@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
+import { formatChangedFiles } from '../../src/core/detect/changed-files.js';
 import { type DetectRequest, detect } from '../../src/core/detect/detect.js';
 import { type Manifest, parseManifest } from '../../src/core/detect/manifest.js';
 import type { CiEvent as DetectEvent } from '../../src/core/event.js';
@@ -227,6 +228,24 @@ describe('detect on real git repositories', () => {
     const dir = s.clone();
     expect(await run(dir, push(before, head))).toMatchObject({ base: before, services: ['worker'], files: ['services/worker/main.py'] });
     expect((await run(dir, push(before, head), { changeTypes: ['added', 'modified'] })).services).toEqual([]);
+  });
+
+  test('a file name with a newline is one path: lines format quotes it exactly as git does, nul and json carry it as it is', async () => {
+    const s = new Scenario();
+    const before = s.sha();
+    const evil = 'services/api/evil\nservices/web/index.js';
+    const head = s.commit({ [evil]: 'x', 'services/api/tab\tand "quote" and \\.txt': 'y', 'services/api/ünïcode.txt': 'z' });
+    s.push('main');
+    const dir = s.clone();
+    const result = await run(dir, push(before, head));
+    expect(result.services).toEqual(['api']); // web is not touched, whatever the name says
+    expect(result.files).toHaveLength(3);
+    const lines = formatChangedFiles(result.files, 'lines');
+    // git's own quoting of the same diff is the reference for the line format
+    expect(lines).toBe(`${g(dir, '-c', 'core.quotePath=false', 'diff', '--name-only', before, head)}\n`);
+    expect(lines.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(formatChangedFiles(result.files, 'nul').split('\0').filter(Boolean).sort()).toEqual([...result.files].sort());
+    expect(JSON.parse(formatChangedFiles(result.files, 'json'))).toEqual(result.files);
   });
 
   test('tag: compares with the previous tag, found in a shallow clone without fetched tags', async () => {

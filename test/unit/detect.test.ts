@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { formatChangedFiles, quotePath } from '../../src/core/detect/changed-files.js';
 import { type ChangedPath, parseNameStatus } from '../../src/core/detect/changes.js';
 import { NO_CHANGES_JOB, parseChildPipelineTemplate, renderChildPipeline } from '../../src/core/detect/child-pipeline.js';
 import { checkPattern, compileRuleList, matchesRules } from '../../src/core/detect/globs.js';
@@ -469,5 +470,20 @@ describe('discovery without a manifest', () => {
     expect(discoverServices(root, { patterns: ['apps/*'], marker: 'Containerfile' }).services.map((service) => service.path)).toEqual([
       'apps/web',
     ]);
+  });
+});
+
+describe('changed-files formats', () => {
+  const paths = ['a.txt', 'new\nline.txt', 'q"uote', 'back\\slash', 'tab\there', 'ünï'];
+  test('lines: one line per path, C-quoted where git quotes', () => {
+    expect(formatChangedFiles(paths, 'lines')).toBe('a.txt\n"new\\nline.txt"\n"q\\"uote"\n"back\\\\slash"\n"tab\\there"\nünï\n');
+    expect(formatChangedFiles([], 'lines')).toBe('');
+  });
+  test('nul and json round-trip every name', () => {
+    expect(formatChangedFiles(paths, 'nul').split('\0').slice(0, -1)).toEqual(paths);
+    expect(JSON.parse(formatChangedFiles(paths, 'json'))).toEqual(paths);
+  });
+  test('a path that needs no quoting is unchanged', () => {
+    expect(quotePath('services/[legacy]/a b.txt')).toBe('services/[legacy]/a b.txt');
   });
 });
