@@ -4,6 +4,9 @@ import { BasePlatform, type Env } from './base.js';
 import { gitlabEvent } from './event.js';
 import type { CiEvent, RegistryCredentials } from './types.js';
 
+/** GitLab refuses a dotenv report larger than this (artifacts:reports:dotenv). */
+export const GITLAB_DOTENV_LIMIT = 5120;
+
 /** GitLab's dotenv reports accept only single-line values and variable-safe names. */
 export function dotenvLine(prefix: string, name: string, value: string): string {
   const key = `${prefix}${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
@@ -21,6 +24,7 @@ export class GitLabPlatform extends BasePlatform {
   private readonly outputPrefix: string;
   private sectionCounter = 0;
   private dotenvStarted = false;
+  private dotenvBytes = 0;
 
   constructor(stage: string, env: Env) {
     // gitlab-ci-local's shell executor reports a virtual CI_PROJECT_DIR (/builds/…); the job's
@@ -47,6 +51,13 @@ export class GitLabPlatform extends BasePlatform {
     if (this.dotenvStarted) appendFileSync(this.dotenvPath, line);
     else writeFileSync(this.dotenvPath, line);
     this.dotenvStarted = true;
+    const before = this.dotenvBytes;
+    this.dotenvBytes += Buffer.byteLength(line);
+    if (before <= GITLAB_DOTENV_LIMIT && this.dotenvBytes > GITLAB_DOTENV_LIMIT) {
+      this.log.warning(
+        `The dotenv report ${this.dotenvPath} passes GitLab's ${GITLAB_DOTENV_LIMIT}-byte limit at output '${name}' (prefix '${this.outputPrefix}'): GitLab will refuse the report. Use a shorter AEGIS_OUTPUT_PREFIX or read the stage's files instead.`,
+      );
+    }
   }
 
   async summary(markdown: string): Promise<void> {

@@ -86,6 +86,14 @@ const definition = {
       description:
         'GitLab: a CI YAML template (path relative to the checkout) whose jobs named with a placeholder, e.g. "build {{service}}:", are instantiated per changed service; other keys are copied. Empty: no child pipeline.',
     },
+    'matrix-file': {
+      description: 'Where the matrix JSON is also written, relative to the workspace (on GitLab the only place, with the child pipeline).',
+      default: 'aegis-detect/matrix.json',
+    },
+    'services-file': {
+      description: 'Where the JSON array of changed service names is also written, relative to the workspace.',
+      default: 'aegis-detect/services.json',
+    },
     'child-pipeline-file': {
       description: 'Where the generated child pipeline is written, relative to the workspace (trigger it with trigger:include:artifact).',
       default: 'aegis-detect/child-pipeline.yml',
@@ -94,9 +102,11 @@ const definition = {
   outputs: {
     matrix: {
       description:
-        'JSON {"include":[{service, path, context, dockerfile, image, …manifest fields}]} of changed services (libraries excluded).',
+        'JSON {"include":[{service, path, context, dockerfile, image, …manifest fields}]} of changed services (libraries excluded). Not in the GitLab dotenv report (see matrix-file).',
     },
-    services: { description: 'JSON array of the changed service names in the matrix.' },
+    services: {
+      description: 'JSON array of the changed service names in the matrix. Not in the GitLab dotenv report (see services-file).',
+    },
     'has-changes': { description: "'true' when the matrix is not empty." },
     base: { description: 'Commit compared against; empty when every service was selected without comparing.' },
     head: { description: 'Commit inspected.' },
@@ -104,6 +114,8 @@ const definition = {
     'changed-files': {
       description: 'Path (relative to the workspace) of the file listing every changed path, in changed-files-format.',
     },
+    'matrix-file': { description: 'Path (relative to the workspace) of the file holding the matrix JSON.' },
+    'services-file': { description: 'Path (relative to the workspace) of the file holding the services JSON array.' },
     'child-pipeline': {
       description: 'Path (relative to the workspace) of the generated GitLab child pipeline; empty without child-pipeline-template.',
     },
@@ -117,6 +129,8 @@ export interface DetectOptions {
   request: DetectRequest;
   changedFilesFile: string;
   changedFilesFormat: ChangedFilesFormat;
+  matrixFile: string;
+  servicesFile: string;
   childPipeline?: { template: ChildPipelineTemplate; file: string };
 }
 
@@ -166,6 +180,8 @@ export async function parseDetectInputs(reader: InputReader, platform: Platform)
     },
     changedFilesFile: reader.path('changed-files-file', platform.workspace) as string,
     changedFilesFormat: changedFilesFormat(reader),
+    matrixFile: reader.path('matrix-file', platform.workspace) as string,
+    servicesFile: reader.path('services-file', platform.workspace) as string,
     childPipeline,
   };
 }
@@ -228,15 +244,53 @@ export async function runDetect(platform: Platform): Promise<void> {
     childPipelineFile = workspacePath(platform, options.childPipeline.file);
   }
 
-  platform.setOutput('matrix', JSON.stringify(result.selection.matrix));
-  platform.setOutput('services', JSON.stringify(result.selection.services));
-  platform.setOutput('has-changes', String(result.selection.services.length > 0));
-  platform.setOutput('base', result.range.base ?? '');
-  platform.setOutput('head', result.range.head);
-  platform.setOutput('base-reason', result.range.reason);
-  platform.setOutput('changed-files', workspacePath(platform, options.changedFilesFile));
-  platform.setOutput('child-pipeline', childPipelineFile);
+  writeFile(options.matrixFile, `${JSON.stringify(result.selection.matrix)}\n`);
+  writeFile(options.servicesFile, `${JSON.stringify(result.selection.services)}\n`);
+  for (const [name, value] of detectOutputs(result, request.manifest, platform.name, {
+    changedFiles: workspacePath(platform, options.changedFilesFile),
+    childPipeline: childPipelineFile,
+    matrixFile: workspacePath(platform, options.matrixFile),
+    servicesFile: workspacePath(platform, options.servicesFile),
+  })) {
+    platform.setOutput(name, value);
+  }
   await platform.summary(summaryMarkdown(result, request.manifest.services.length));
+}
+
+/** Outputs that never go to a GitLab dotenv report: they grow with the number of services (GitLab caps the report at 5,120 bytes). */
+const GROWING_OUTPUTS = new Set(['matrix', 'services']);
+
+/**
+ * Every output, in order. The matrix and service list are also files; on GitLab they are
+ * only files (and the child pipeline), so the dotenv report keeps small values and paths
+ * whatever the number of services. Elsewhere every service also gets a boolean output
+ * named after it (paths-filter's per-filter outputs), unless the name is a fixed output.
+ */
+export function detectOutputs(
+  result: DetectResult,
+  manifest: Manifest,
+  platform: Platform['name'],
+  files: { changedFiles: string; childPipeline: string; matrixFile: string; servicesFile: string },
+): [string, string][] {
+  const outputs: [string, string][] = [
+    ['matrix', JSON.stringify(result.selection.matrix)],
+    ['services', JSON.stringify(result.selection.services)],
+    ['has-changes', String(result.selection.services.length > 0)],
+    ['base', result.range.base ?? ''],
+    ['head', result.range.head],
+    ['base-reason', result.range.reason],
+    ['changed-files', files.changedFiles],
+    ['child-pipeline', files.childPipeline],
+    ['matrix-file', files.matrixFile],
+    ['services-file', files.servicesFile],
+  ];
+  if (platform === 'gitlab') return outputs.filter(([name]) => !GROWING_OUTPUTS.has(name));
+  const selected = new Set(result.selection.selected.map((service) => service.name));
+  for (const service of manifest.services) {
+    if (service.name in definition.outputs) continue;
+    outputs.push([service.name, String(selected.has(service.name))]);
+  }
+  return outputs;
 }
 
 function writeFile(path: string, content: string): void {

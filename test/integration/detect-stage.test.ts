@@ -93,7 +93,15 @@ describe('detect through the GitHub Actions contract', () => {
       'base-reason': `push to main: previous tip ${before.slice(0, 12)}`,
       'changed-files': 'aegis-detect/changed-files.txt',
       'child-pipeline': '',
+      'matrix-file': 'aegis-detect/matrix.json',
+      'services-file': 'aegis-detect/services.json',
+      // paths-filter's per-filter booleans: one per service, libraries included
+      api: 'false',
+      worker: 'true',
+      web: 'true',
+      shared: 'true',
     });
+    expect(JSON.parse(readFileSync(join(workspace, 'aegis-detect/matrix.json'), 'utf8'))).toEqual(JSON.parse(outputs.matrix as string));
     expect(readFileSync(join(workspace, 'aegis-detect/changed-files.txt'), 'utf8')).toBe(
       '.aegis/child.yml\nlibs/shared/lib.ts\nservices/web/index.js\n',
     );
@@ -141,13 +149,34 @@ describe('detect through the GitLab CI contract', () => {
     });
     expect(result.status, result.stdout + result.stderr).toBe(0);
     const dotenv = readFileSync(join(workspace, 'aegis-detect.env'), 'utf8');
-    expect(dotenv).toContain('AEGIS_SERVICES=["worker","web"]\n');
+    // the lists that grow with the number of services are files, never dotenv values
+    expect(dotenv).not.toContain('AEGIS_SERVICES=');
+    expect(dotenv).not.toContain('AEGIS_MATRIX=');
+    expect(dotenv).not.toMatch(/^AEGIS_WEB=/m);
+    expect(dotenv).toContain('AEGIS_SERVICES_FILE=aegis-detect/services.json\n');
+    expect(JSON.parse(readFileSync(join(workspace, 'aegis-detect/services.json'), 'utf8'))).toEqual(['worker', 'web']);
     expect(dotenv).toContain('AEGIS_HAS_CHANGES=true\n');
     expect(dotenv).toContain('AEGIS_CHILD_PIPELINE=aegis-detect/child-pipeline.yml\n');
     const child = parse(readFileSync(join(workspace, 'aegis-detect/child-pipeline.yml'), 'utf8'));
     expect(Object.keys(child)).toEqual(['stages', 'build worker', 'build web']);
     expect(validate(child), JSON.stringify(validate.errors)).toBe(true);
     expect(readFileSync(join(workspace, 'aegis-summary/detect.md'), 'utf8')).toContain('merge request !12 into main');
+  });
+
+  test('an output prefix that would push the dotenv report past 5,120 bytes is warned about', () => {
+    const { before, head, workspace } = scenarioWithChange();
+    const result = runEntry({
+      GITLAB_CI: 'true',
+      CI_PROJECT_DIR: workspace,
+      CI_PIPELINE_SOURCE: 'push',
+      CI_COMMIT_SHA: head,
+      CI_COMMIT_BEFORE_SHA: before,
+      CI_COMMIT_BRANCH: 'main',
+      CI_DEFAULT_BRANCH: 'main',
+      AEGIS_OUTPUT_PREFIX: `${'P'.repeat(1000)}_`,
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).toContain("passes GitLab's 5120-byte limit at output");
   });
 
   test('nothing changed: the child pipeline is a single no-op job', () => {
