@@ -3,9 +3,10 @@ import { dirname, relative } from 'node:path';
 import { CHANGED_FILES_FORMATS, type ChangedFilesFormat, formatChangedFiles } from '../core/detect/changed-files.js';
 import { type ChildPipelineTemplate, parseChildPipelineTemplate, renderChildPipeline } from '../core/detect/child-pipeline.js';
 import { type DetectRequest, type DetectResult, detect } from '../core/detect/detect.js';
+import { filtersManifest, parseFilters } from '../core/detect/filters.js';
 import { checkPattern } from '../core/detect/globs.js';
 import { CHANGE_TYPES, type ChangeType, discoverServices, type Manifest, parseManifest } from '../core/detect/manifest.js';
-import { describeReason } from '../core/detect/select.js';
+import { describeReason, type FilterSet } from '../core/detect/select.js';
 import { InputError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/git/atomic.js';
 import { run } from '../core/process.js';
@@ -44,6 +45,15 @@ const definition = {
       description:
         'Service manifest, relative to the checkout. When the default file is absent, services are discovered (see discover); a non-default path must exist.',
       default: '.aegis/services.yaml',
+    },
+    filters: {
+      description:
+        "dorny/paths-filter's filters (inline YAML, or a path to a YAML file in the checkout): each filter is treated as a service, with a boolean output named after it. Replaces the service manifest.",
+    },
+    'predicate-quantifier': {
+      description:
+        "With filters: 'some' (a file matches a filter when any of its patterns matches) or 'every' (all of them), as in paths-filter.",
+      default: 'some',
     },
     base: { description: 'Commit, branch or tag to compare against, overriding the event (its merge base with head is used).' },
     head: { description: 'Commit to inspect, overriding the event (default: the event head, else HEAD).' },
@@ -107,6 +117,10 @@ const definition = {
     services: {
       description: 'JSON array of the changed service names in the matrix. Not in the GitLab dotenv report (see services-file).',
     },
+    changes: {
+      description:
+        "JSON array of every marked name, libraries included (paths-filter's 'changes': the filters that matched). Not in the GitLab dotenv report.",
+    },
     'has-changes': { description: "'true' when the matrix is not empty." },
     base: { description: 'Commit compared against; empty when every service was selected without comparing.' },
     head: { description: 'Commit inspected.' },
@@ -163,10 +177,12 @@ export async function parseDetectInputs(reader: InputReader, platform: Platform)
         file: reader.path('child-pipeline-file', platform.workspace) as string,
       }
     : undefined;
+  const filters = loadFilters(reader, directory);
   return {
     request: {
       directory,
-      manifest: loadManifest(reader, directory),
+      manifest: filters?.manifest ?? loadManifest(reader, directory),
+      filters: filters?.filters,
       global,
       changeTypes,
       imagePrefix: reader.optional('image-prefix'),
@@ -187,10 +203,24 @@ export async function parseDetectInputs(reader: InputReader, platform: Platform)
 }
 
 function changedFilesFormat(reader: InputReader): ChangedFilesFormat {
-  const value = reader.required('changed-files-format');
-  if (!(CHANGED_FILES_FORMATS as readonly string[]).includes(value))
-    throw new InputError('changed-files-format', value, `one of ${CHANGED_FILES_FORMATS.join(', ')}`);
-  return value as ChangedFilesFormat;
+  return reader.choice('changed-files-format', CHANGED_FILES_FORMATS);
+}
+
+/** paths-filter's rule: a value without a newline or a colon is a file path, anything else inline YAML. */
+function loadFilters(reader: InputReader, directory: string): { manifest: Manifest; filters: FilterSet } | undefined {
+  const value = reader.optional('filters');
+  if (!value) return undefined;
+  if (reader.string('config') !== definition.inputs.config.default)
+    throw new InputError('filters', value.split('\n')[0] ?? '', "either 'filters' or 'config', not both");
+  const inline = value.includes('\n') || value.includes(':');
+  const source = inline ? "input 'filters'" : value;
+  const text = inline ? value : readInputFile('filters', reader.path('filters', directory) as string);
+  const filters = parseFilters(text, source);
+  if (filters.length === 0) throw new InputError('filters', value, 'at least one filter (paths-filter syntax)');
+  return {
+    manifest: filtersManifest(filters, source),
+    filters: { filters, quantifier: reader.choice('predicate-quantifier', ['some', 'every'] as const) },
+  };
 }
 
 async function checkoutRoot(reader: InputReader, workspace: string): Promise<string> {
@@ -258,7 +288,7 @@ export async function runDetect(platform: Platform): Promise<void> {
 }
 
 /** Outputs that never go to a GitLab dotenv report: they grow with the number of services (GitLab caps the report at 5,120 bytes). */
-const GROWING_OUTPUTS = new Set(['matrix', 'services']);
+const GROWING_OUTPUTS = new Set(['matrix', 'services', 'changes']);
 
 /**
  * Every output, in order. The matrix and service list are also files; on GitLab they are
@@ -275,6 +305,7 @@ export function detectOutputs(
   const outputs: [string, string][] = [
     ['matrix', JSON.stringify(result.selection.matrix)],
     ['services', JSON.stringify(result.selection.services)],
+    ['changes', JSON.stringify(result.selection.selected.map((service) => service.name))],
     ['has-changes', String(result.selection.services.length > 0)],
     ['base', result.range.base ?? ''],
     ['head', result.range.head],

@@ -111,6 +111,32 @@ describe('detect through the GitHub Actions contract', () => {
     expect(summary).toContain('| `shared` | library | 1 file: `libs/shared/lib.ts` |');
   });
 
+  test("a paths-filter step moved over by its uses: line: inline filters, per-filter booleans and 'changes'", () => {
+    const { before, head, workspace } = scenarioWithChange();
+    const outputFile = join(workspace, '..', 'github-output-filters');
+    const eventFile = join(workspace, '..', 'event-filters.json');
+    writeFileSync(outputFile, '');
+    writeFileSync(eventFile, JSON.stringify({ before, after: head, forced: false, repository: { default_branch: 'main' } }));
+    // paths-filter's syntax as its users write it: an anchor, a status rule
+    const filters =
+      "shared: &shared\n  - 'libs/**'\nweb:\n  - *shared\n  - 'services/web/**'\napi:\n  - 'services/api/**'\ndocs:\n  - added|modified: '**/*.md'\n";
+    const result = runEntry({
+      GITHUB_ACTIONS: 'true',
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_SHA: head,
+      GITHUB_WORKSPACE: workspace,
+      INPUT_FILTERS: filters,
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    const outputs = readGithubOutputs(outputFile);
+    expect(outputs).toMatchObject({ shared: 'true', web: 'true', api: 'false', docs: 'false', changes: '["shared","web"]' });
+    expect(outputs.base).toBe(before);
+    expect(outputs.head).toBe(head);
+  });
+
   test('bad input fails the step with a message naming it, before anything is written', () => {
     const { head, workspace } = scenarioWithChange();
     const outputFile = join(workspace, '..', 'github-output-bad');

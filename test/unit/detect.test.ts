@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { formatChangedFiles, quotePath } from '../../src/core/detect/changed-files.js';
 import { type ChangedPath, parseNameStatus } from '../../src/core/detect/changes.js';
 import { NO_CHANGES_JOB, parseChildPipelineTemplate, renderChildPipeline } from '../../src/core/detect/child-pipeline.js';
+import { filtersManifest, matchFilters, parseFilters } from '../../src/core/detect/filters.js';
 import { checkPattern, compileRuleList, matchesRules } from '../../src/core/detect/globs.js';
 import { dependentsOf, propagate } from '../../src/core/detect/graph.js';
 import { discoverServices, type Manifest, parseManifest } from '../../src/core/detect/manifest.js';
@@ -485,5 +486,35 @@ describe('changed-files formats', () => {
   });
   test('a path that needs no quoting is unchanged', () => {
     expect(quotePath('services/[legacy]/a b.txt')).toBe('services/[legacy]/a b.txt');
+  });
+});
+
+describe("filters: dorny/paths-filter's own filter test cases (test/fixtures/detect/paths-filter)", () => {
+  const cases = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/detect/paths-filter/filter-cases.json'), 'utf8')) as {
+    matching: {
+      name: string;
+      yaml: string;
+      quantifier?: 'some' | 'every';
+      files: [string, string][];
+      expected: Record<string, string[]>;
+    }[];
+    invalid: { name: string; yaml: string }[];
+  };
+  test.each(cases.matching)('$name', ({ yaml, quantifier, files, expected }) => {
+    const changes = files.map(([path, type]) => ({ path, type }) as ChangedPath);
+    const matched = matchFilters(parseFilters(yaml, 'filters'), changes, quantifier ?? 'some');
+    for (const [name, paths] of Object.entries(expected)) expect(matched.get(name)?.map((change) => change.path)).toEqual(paths);
+  });
+  test.each(cases.invalid)('$name', ({ yaml }) => {
+    expect(() => parseFilters(yaml, 'filters')).toThrow(/^filters/);
+  });
+  test('filters select services by name, with per-filter reasons', () => {
+    const filters = parseFilters("backend: ['backend/**']\nfrontend: ['frontend/**']\n", 'filters');
+    const result = selectServices({
+      manifest: filtersManifest(filters, 'filters'),
+      changes: modified('backend/a.go'),
+      changeTypes: [...ALL_TYPES],
+    });
+    expect(result.services).toEqual(['backend']);
   });
 });
