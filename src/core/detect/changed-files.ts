@@ -43,7 +43,9 @@ function needsEscape(char: string): boolean {
 
 /** git's C-style quoting of a path (as with core.quotePath=false: non-ASCII stays as it is). */
 export function quotePath(path: string): string {
-  if (![...path].some(needsEscape)) return path;
+  let plain = true;
+  for (let index = 0; index < path.length && plain; index++) plain = !needsEscape(path.charAt(index));
+  if (plain) return path;
   const body = [...path]
     .map((char) => (needsEscape(char) ? (ESCAPES[char] ?? `\\${char.charCodeAt(0).toString(8).padStart(3, '0')}`) : char))
     .join('');
