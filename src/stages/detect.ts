@@ -79,12 +79,16 @@ const definition = {
       description: 'Registry and namespace for services without an image field: the image becomes <image-prefix>/<service>.',
     },
     'deepen-step': {
-      description: 'Commits fetched by the first deepening of a shallow clone; each further round doubles it.',
+      description:
+        'Last resort in a shallow clone (a server without --shallow-exclude, tags): commits fetched by the first deepening; each further round doubles it.',
       default: '32',
     },
-    'max-deepen-rounds': { description: 'Deepening rounds before giving up and selecting every service (with a warning).', default: '12' },
+    'max-deepen-rounds': {
+      description: 'Last-resort deepening rounds before giving up and selecting every service (with a warning).',
+      default: '12',
+    },
     'changed-files-file': {
-      description: 'Where the full list of changed paths is written (one per line), relative to the workspace.',
+      description: 'Where the full list of changed paths is written (in changed-files-format), relative to the workspace.',
       default: 'aegis-detect/changed-files.txt',
     },
     'changed-files-format': {

@@ -340,7 +340,7 @@ describe('detect on real git repositories', () => {
     expect(result.files).toContain('services/api/main.go');
   });
 
-  test('depth-1 clone: deepens (doubling) until the merge base appears, and stays shallow', async () => {
+  test('depth-1 clone: finds the merge base with --shallow-exclude (no deepening), and stays shallow', async () => {
     const s = new Scenario();
     for (let index = 0; index < 30; index++) s.commit({ 'README.md': `old ${index}` });
     const fork = s.sha();
