@@ -1,4 +1,4 @@
-import type { Git } from '../git/git.js';
+import type { FetchOptions, GitOperations } from '../git/git.js';
 import type { Log } from '../log.js';
 
 export type MergeBaseResult =
@@ -33,7 +33,7 @@ export class History {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
-    private readonly git: Git,
+    private readonly git: GitOperations,
     private readonly log: Log,
     private readonly options: HistoryOptions,
   ) {
@@ -47,14 +47,13 @@ export class History {
   /** The full SHA of a local commit-ish, or undefined. */
   async resolve(rev: string): Promise<string | undefined> {
     if (rev.startsWith('-')) return undefined;
-    const result = await this.git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { allowFailure: true });
-    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    return this.git.resolveCommit(rev);
   }
 
   async isShallow(): Promise<boolean> {
     // Cached false is final; true is re-read because another job may have completed the clone.
     if (this.shallow === false) return false;
-    this.shallow = (await this.git.output(['rev-parse', '--is-shallow-repository'])) === 'true';
+    this.shallow = await this.git.isShallow();
     return this.shallow;
   }
 
@@ -62,8 +61,7 @@ export class History {
   async obtain(sha: string): Promise<boolean> {
     if (await this.resolve(sha)) return true;
     if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(sha)) return false;
-    const depth = (await this.isShallow()) ? ['--depth=1'] : [];
-    const fetched = await this.fetch([...depth, this.options.remote, sha]);
+    const fetched = await this.fetch([sha], (await this.isShallow()) ? { depth: 1 } : {});
     if (fetched.outcome !== 'ok') this.log.debug(`Could not fetch ${sha} from '${this.options.remote}': ${fetched.detail}`);
     return (await this.resolve(sha)) !== undefined;
   }
@@ -71,35 +69,26 @@ export class History {
   /** Tip of a branch on the remote (falling back to local refs when the remote cannot be asked). */
   async branchTip(branch: string): Promise<string | undefined> {
     if (branch.startsWith('-')) return undefined;
-    const listed = await this.git.run(['ls-remote', '--heads', this.options.remote, `refs/heads/${branch}`], { allowFailure: true });
-    const sha = listed.exitCode === 0 ? listed.stdout.split('\t')[0]?.trim() : undefined;
+    const listed = await this.git.remoteRefs(this.options.remote, [`refs/heads/${branch}`], 'heads');
+    const sha = listed.ok ? listed.refs[0]?.sha : undefined;
     if (sha && (await this.obtain(sha))) return sha;
     return (await this.resolve(`refs/remotes/${this.options.remote}/${branch}`)) ?? (await this.resolve(`refs/heads/${branch}`));
   }
 
   /** The remote's default branch as recorded by the clone, or as the remote reports it. */
   async defaultBranch(): Promise<string | undefined> {
-    const local = await this.git.run(['symbolic-ref', '--quiet', `refs/remotes/${this.options.remote}/HEAD`], { allowFailure: true });
-    if (local.exitCode === 0) return local.stdout.trim().replace(`refs/remotes/${this.options.remote}/`, '');
-    const remote = await this.git.run(['ls-remote', '--symref', this.options.remote, 'HEAD'], { allowFailure: true });
-    return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(remote.stdout)?.[1];
+    const local = await this.git.symbolicRef(`refs/remotes/${this.options.remote}/HEAD`);
+    if (local !== undefined) return local.replace(`refs/remotes/${this.options.remote}/`, '');
+    return this.git.remoteDefaultBranch(this.options.remote);
   }
 
   /** Tag name → tagged commit, from the remote and the clone (tags need not be fetched). */
   async tagCommits(): Promise<Map<string, string>> {
-    const tags = new Map<string, string>();
-    const local = await this.git.run(['for-each-ref', '--format=%(objectname) %(*objectname) %(refname:strip=2)', 'refs/tags'], {
-      allowFailure: true,
-    });
-    for (const line of local.stdout.split('\n')) {
-      const [object, peeled, name] = line.split(' ');
-      if (name) tags.set(name, peeled || (object as string));
-    }
-    const remote = await this.git.run(['ls-remote', '--tags', this.options.remote], { allowFailure: true });
-    if (remote.exitCode !== 0) return tags;
-    for (const line of remote.stdout.split('\n')) {
-      const [sha, ref] = line.split('\t');
-      if (!sha || !ref?.startsWith('refs/tags/')) continue;
+    const tags = await this.git.localTagCommits();
+    const remote = await this.git.remoteRefs(this.options.remote, [], 'tags');
+    if (!remote.ok) return tags;
+    for (const { sha, ref } of remote.refs) {
+      if (!sha || !ref.startsWith('refs/tags/')) continue;
       const peeled = ref.endsWith('^{}');
       const name = ref.slice('refs/tags/'.length, peeled ? -3 : undefined);
       if (peeled || !tags.has(name)) tags.set(name, sha);
@@ -109,9 +98,7 @@ export class History {
 
   /** Is `ancestor` reachable from `descendant` in the local history? undefined when a shallow clone cannot tell. */
   async isAncestor(ancestor: string, descendant: string): Promise<boolean | undefined> {
-    const result = await this.git.run(['merge-base', '--is-ancestor', ancestor, descendant], { allowFailure: true });
-    if (result.exitCode === 0) return true;
-    if (result.exitCode !== 1) return undefined;
+    if (await this.git.isAncestor(ancestor, descendant)) return true;
     return (await this.isShallow()) ? undefined : false;
   }
 
@@ -137,7 +124,7 @@ export class History {
       return { ...(await this.mergeBase(fallback, head)), tip: fallback };
     }
     if (!tip) return { found: false, cause: 'fetch-failed', detail: `branch ${branch} is not on '${this.remote}'` };
-    const fetched = await this.fetch([`--shallow-exclude=refs/heads/${branch}`, this.options.remote, head]);
+    const fetched = await this.fetch([head], { shallowExclude: `refs/heads/${branch}` });
     if (fetched.outcome !== 'ok') {
       // deepen-not refuses when nothing is left: head is on the branch, so head is the merge base.
       if (/no commits selected for shallow requests/.test(fetched.detail)) return { found: true, sha: head, tip };
@@ -150,11 +137,10 @@ export class History {
       if (await this.obtain(sha)) return { found: true, sha, tip };
     }
     if (exits.length > 1 && (await this.obtainAll(exits))) {
-      const oldest = await this.git.run(['log', '--no-walk', '--format=%ct', ...exits], { allowFailure: true });
-      const since = Math.min(...oldest.stdout.split('\n').filter(Boolean).map(Number));
+      const since = Math.min(...(await this.git.commitTimes(exits)));
       if (Number.isFinite(since)) {
         // A day of slack for committer clocks that disagree.
-        await this.fetch([`--shallow-since=${since - 86_400}`, this.options.remote, head, tip]);
+        await this.fetch([head, tip], { shallowSince: since - 86_400 });
         const local = await this.localMergeBase(tip, head);
         if (local) return { found: true, sha: local, tip };
       }
@@ -167,8 +153,8 @@ export class History {
     let step = this.options.deepenStep;
     let rounds = 0;
     for (;;) {
-      const result = await this.git.run(['merge-base', a, b], { allowFailure: true });
-      if (result.exitCode === 0) return { found: true, sha: result.stdout.trim() };
+      const result = await this.git.mergeBase(a, b);
+      if (result.ok) return { found: true, sha: result.stdout.trim() };
       if (result.exitCode !== 1) return { found: false, cause: 'fetch-failed', detail: lastLine(result.stderr) };
       const deepened = await this.deepen(step, rounds, [a, b]);
       if (deepened !== 'ok') return deepened;
@@ -185,7 +171,7 @@ export class History {
     let step = this.options.deepenStep;
     let rounds = 0;
     for (;;) {
-      const commits = (await this.git.output(['rev-list', head])).split('\n');
+      const commits = await this.git.revList(head);
       const sha = commits.find((commit) => commit !== head && targets.has(commit));
       if (sha) return { found: true, sha };
       const deepened = await this.deepen(step, rounds, [head]);
@@ -196,14 +182,14 @@ export class History {
   }
 
   private async localMergeBase(a: string, b: string): Promise<string | undefined> {
-    const result = await this.git.run(['merge-base', a, b], { allowFailure: true });
-    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    const result = await this.git.mergeBase(a, b);
+    return result.ok ? result.stdout.trim() : undefined;
   }
 
   private async remoteTip(branch: string): Promise<string | undefined> {
     if (branch.startsWith('-')) return undefined;
-    const listed = await this.git.run(['ls-remote', '--heads', this.options.remote, `refs/heads/${branch}`], { allowFailure: true });
-    const sha = listed.exitCode === 0 ? listed.stdout.split('\t')[0]?.trim() : undefined;
+    const listed = await this.git.remoteRefs(this.options.remote, [`refs/heads/${branch}`], 'heads');
+    const sha = listed.ok ? listed.refs[0]?.sha : undefined;
     return sha || (await this.resolve(`refs/remotes/${this.options.remote}/${branch}`));
   }
 
@@ -215,7 +201,7 @@ export class History {
   private async obtainAll(shas: readonly string[]): Promise<boolean> {
     const missing: string[] = [];
     for (const sha of shas) if (!(await this.resolve(sha))) missing.push(sha);
-    if (missing.length > 0) await this.fetch(['--depth=1', this.options.remote, ...missing]);
+    if (missing.length > 0) await this.fetch(missing, { depth: 1 });
     for (const sha of missing) if (!(await this.resolve(sha))) return false;
     return true;
   }
@@ -226,17 +212,12 @@ export class History {
    * commit object even though the parents themselves are not in the clone.
    */
   private async exitsFromBranch(head: string): Promise<string[]> {
-    const listed = (await this.git.output(['rev-list', '--parents', head])).split('\n').filter(Boolean);
-    const own = new Set(listed.map((line) => line.slice(0, line.indexOf(' ') === -1 ? undefined : line.indexOf(' '))));
-    // With the shallow graft a boundary commit lists no parents (as a root commit does).
-    const boundary = listed.filter((line) => !line.includes(' '));
+    const listed = await this.git.revListWithParents(head);
+    const own = new Set(listed.map((commit) => commit.sha));
     const exits = new Set<string>();
-    for (const sha of boundary) {
-      const object = await this.git.output(['cat-file', 'commit', sha]);
-      const header = object.slice(0, object.indexOf('\n\n') === -1 ? undefined : object.indexOf('\n\n'));
-      for (const match of header.matchAll(/^parent ([0-9a-f]{40,64})$/gm)) {
-        if (!own.has(match[1] as string)) exits.add(match[1] as string);
-      }
+    // With the shallow graft a boundary commit lists no parents (as a root commit does).
+    for (const { sha } of listed.filter((commit) => commit.parents.length === 0)) {
+      for (const parent of await this.git.recordedParents(sha)) if (!own.has(parent)) exits.add(parent);
     }
     return [...exits];
   }
@@ -247,19 +228,19 @@ export class History {
       return { found: false, cause: 'limit', detail: `still missing after deepening the shallow clone ${rounds} times` };
     }
     this.log.info(`Shallow clone: fetching ${step} more commits of history from '${this.options.remote}'.`);
-    const fetched = await this.fetch([`--deepen=${step}`, this.options.remote, ...wants]);
+    const fetched = await this.fetch(wants, { deepen: step });
     if (fetched.outcome === 'ok') return 'ok';
     // The other job may have completed the clone while we waited.
     if (!(await this.isShallow())) return 'ok';
     return { found: false, cause: 'fetch-failed', detail: fetched.detail };
   }
 
-  private async fetch(args: string[]): Promise<{ outcome: 'ok' | 'failed'; detail: string }> {
+  private async fetch(wants: string[], options: FetchOptions): Promise<{ outcome: 'ok' | 'failed'; detail: string }> {
     const maxRetries = this.options.maxLockRetries ?? 12;
     for (let attempt = 0; ; attempt++) {
       this.fetches++;
-      const result = await this.git.run(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...args], { allowFailure: true });
-      if (result.exitCode === 0) return { outcome: 'ok', detail: '' };
+      const result = await this.git.fetch(this.options.remote, wants, { ...options, writeFetchHead: false });
+      if (result.ok) return { outcome: 'ok', detail: '' };
       if (!LOCK_CONTENTION.test(result.stderr) || attempt >= maxRetries) return { outcome: 'failed', detail: lastLine(result.stderr) };
       const delay = Math.min(2000, 50 * 2 ** attempt) * (0.5 + Math.random());
       this.log.debug(`Another git process holds a lock in this clone; retrying the fetch in ${Math.round(delay)} ms.`);
