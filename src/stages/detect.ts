@@ -264,7 +264,8 @@ export async function runDetect(platform: Platform): Promise<void> {
   log.info(`Services: ${request.manifest.services.length} from ${source}.`);
 
   const result = await log.group('Resolve base and head, list changes', () => detect(request, log));
-  log.info(`base ${result.range.base ?? '(none)'} head ${result.range.head}: ${result.range.reason}`);
+  log.info(`base ${result.range.base ?? '(none)'} head ${result.range.head || '(none)'}: ${result.range.reason}`);
+  if (result.range.fetches) log.info(`Fetched from '${request.remote}' ${result.range.fetches} time(s) for the missing commits.`);
   log.info(`${result.changedFiles.length} changed paths; ${result.selection.services.length} services in the matrix.`);
 
   writeFile(options.changedFilesFile, formatChangedFiles(result.changedFiles, options.changedFilesFormat));
@@ -279,12 +280,18 @@ export async function runDetect(platform: Platform): Promise<void> {
 
   writeFile(options.matrixFile, `${JSON.stringify(result.selection.matrix)}\n`);
   writeFile(options.servicesFile, `${JSON.stringify(result.selection.services)}\n`);
-  for (const [name, value] of detectOutputs(result, request.manifest, platform.name, {
-    changedFiles: workspacePath(platform, options.changedFilesFile),
-    childPipeline: childPipelineFile,
-    matrixFile: workspacePath(platform, options.matrixFile),
-    servicesFile: workspacePath(platform, options.servicesFile),
-  })) {
+  for (const [name, value] of detectOutputs(
+    result,
+    request.manifest,
+    platform.name,
+    {
+      changedFiles: workspacePath(platform, options.changedFilesFile),
+      childPipeline: childPipelineFile,
+      matrixFile: workspacePath(platform, options.matrixFile),
+      servicesFile: workspacePath(platform, options.servicesFile),
+    },
+    request.filters !== undefined,
+  )) {
     platform.setOutput(name, value);
   }
   await platform.summary(summaryMarkdown(result, request.manifest.services.length));
@@ -304,6 +311,7 @@ export function detectOutputs(
   manifest: Manifest,
   platform: Platform['name'],
   files: { changedFiles: string; childPipeline: string; matrixFile: string; servicesFile: string },
+  filtersUsed = false,
 ): [string, string][] {
   const outputs: [string, string][] = [
     ['matrix', JSON.stringify(result.selection.matrix)],
@@ -320,9 +328,14 @@ export function detectOutputs(
   ];
   if (platform === 'gitlab') return outputs.filter(([name]) => !GROWING_OUTPUTS.has(name));
   const selected = new Set(result.selection.selected.map((service) => service.name));
+  const counts = new Map(
+    result.selection.selected.map((service) => [service.name, service.reason.kind === 'files' ? service.reason.count : 0]),
+  );
   for (const service of manifest.services) {
     if (service.name in definition.outputs) continue;
     outputs.push([service.name, String(selected.has(service.name))]);
+    // paths-filter's <filter>_count: how many changed files the filter matched
+    if (filtersUsed) outputs.push([`${service.name}_count`, String(counts.get(service.name) ?? 0)]);
   }
   return outputs;
 }

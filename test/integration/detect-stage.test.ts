@@ -133,6 +133,7 @@ describe('detect through the GitHub Actions contract', () => {
     expect(result.status, result.stdout + result.stderr).toBe(0);
     const outputs = readGithubOutputs(outputFile);
     expect(outputs).toMatchObject({ shared: 'true', web: 'true', api: 'false', docs: 'false', changes: '["shared","web"]' });
+    expect(outputs).toMatchObject({ shared_count: '1', web_count: '2', api_count: '0', docs_count: '0' });
     expect(outputs.base).toBe(before);
     expect(outputs.head).toBe(head);
   });
