@@ -20,10 +20,11 @@ const LOCK_CONTENTION =
   /\.lock'?:? File exists|Unable to create .*\.lock|cannot lock ref|shallow file has changed since we read it|could not lock/i;
 
 /**
- * The commits a shallow CI clone lacks, fetched on demand: single commits at depth 1, and
- * history deepened in doubling steps until a merge base appears. Deepening only ever adds
- * history (`--deepen`, never a smaller `--depth`), so two jobs working in the same clone
- * cannot take history away from each other; when one holds git's locks the other waits
+ * The commits a shallow CI clone lacks, fetched on demand: single commits at depth 1, a
+ * branch's merge base through `--shallow-exclude` (see mergeBaseWithBranch), and as a last
+ * resort history deepened in doubling steps. History is only ever added back (`--deepen`,
+ * never a smaller `--depth`; what `--shallow-exclude` cut is deepened again), so jobs
+ * working in the same clone keep what they had; when one holds git's locks the other waits
  * and re-checks, since the history it wanted may have arrived meanwhile.
  */
 export class History {
@@ -124,6 +125,7 @@ export class History {
       return { ...(await this.mergeBase(fallback, head)), tip: fallback };
     }
     if (!tip) return { found: false, cause: 'fetch-failed', detail: `branch ${branch} is not on '${this.remote}'` };
+    const depthBefore = (await this.git.revList(head)).length;
     const fetched = await this.fetch([head], { shallowExclude: `refs/heads/${branch}` });
     if (fetched.outcome !== 'ok') {
       // deepen-not refuses when nothing is left: head is on the branch, so head is the merge base.
@@ -132,6 +134,10 @@ export class History {
       return { ...(await this.mergeBase(await this.obtainTip(tip), head)), tip };
     }
     const exits = await this.exitsFromBranch(head);
+    // --shallow-exclude also moves the boundary UP when the clone already had more of head's
+    // history (GIT_DEPTH 20, a second job): deepen back so nobody loses history they had.
+    const depthAfter = (await this.git.revList(head)).length;
+    if (depthAfter < depthBefore) await this.fetch([head], { deepen: depthBefore - depthAfter });
     if (exits.length === 1) {
       const [sha] = exits as [string];
       if (await this.obtain(sha)) return { found: true, sha, tip };
