@@ -11,7 +11,7 @@
 // Run: npm run build && npx tsx bench/detect.ts
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
@@ -383,6 +383,8 @@ async function main(): Promise<void> {
     cpus: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
     git: execFileSync('git', ['--version'], { encoding: 'utf8' }).trim(),
+    // wall-time ratios are only comparable between runs on a quiet machine; say how busy it was
+    loadAverage: round(loadavg()[0] ?? 0),
   };
   const results = { date: new Date().toISOString(), environment, runs: RUNS, matching: rows, git: gitRows, shallow: fetchRows };
   const dir = join(root, 'bench/results');
@@ -391,7 +393,7 @@ async function main(): Promise<void> {
   const md = [
     '# detect benchmark',
     '',
-    `\`npm run build && npx tsx bench/detect.ts\` — ${environment.cpus} × ${environment.cpu}, Node ${environment.node}, ${environment.git}; ${results.date}.`,
+    `\`npm run build && npx tsx bench/detect.ts\` — ${environment.cpus} × ${environment.cpu}, Node ${environment.node}, ${environment.git}; load average ${environment.loadAverage} at the end; ${results.date}.`,
     '',
     `**End to end** on a real repository (${SERVICES} services; one commit adding N files), median of 3. The floor is \`git diff --name-only base head\` as a process;`,
     'the stage is `node dist/detect/index.js` started as the GitHub runner starts it (event, inputs `base`/`head`, outputs, changed-files, matrix and services files, summary).',
