@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { detect } from '../../src/core/detect/detect.js';
 import { parseManifest } from '../../src/core/detect/manifest.js';
@@ -176,5 +177,27 @@ describe('shallow clones of a long history', () => {
     const result = await run(s.clone({ branch: 'pr', depth: 1 }), event);
     expect(result).toMatchObject({ base: fork, services: ['worker'], warnings: [] });
     expect(result.fetches).toBeLessThanOrEqual(MAX_FETCHES);
+  });
+  test('release 500 commits after the previous tag, depth 1: previous tag..tag with a bounded number of fetches', async () => {
+    s.git('tag', 'v1.0.0', fork);
+    const stream: string[] = [`commit refs/heads/rel\ncommitter t <t@example.com> 1800000000 +0000\ndata 1\nr\nfrom ${fork}\n`];
+    stream.push('M 100644 inline services/web/index.js\ndata 8\nrelease\n\n');
+    for (let index = 1; index <= 500; index++)
+      stream.push(
+        `commit refs/heads/rel\ncommitter t <t@example.com> ${1_800_000_000 + index} +0000\ndata 1\nr\nM 100644 inline notes/${index}.txt\ndata 2\nn\n\n`,
+      );
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: s.dev, input: stream.join('') });
+    const head = g(s.dev, 'rev-parse', 'rel');
+    g(s.dev, 'tag', 'v2.0.0', head);
+    g(s.dev, 'push', '--quiet', 'origin', 'rel:refs/heads/rel', 'v1.0.0', 'v2.0.0');
+    const event = githubEvent(
+      { GITHUB_EVENT_NAME: 'release', GITHUB_REF: 'refs/tags/v2.0.0', GITHUB_SHA: head },
+      { action: 'published', release: { tag_name: 'v2.0.0', target_commitish: 'rel' }, repository: { default_branch: 'main' } },
+    );
+    const result = await run(s.clone({ branch: 'rel', depth: 1 }), event);
+    expect(result).toMatchObject({ base: fork, services: ['web'], warnings: [] });
+    expect(result.reason).toBe(`tag v2.0.0: previous tag v1.0.0 (${fork.slice(0, 12)})`);
+    // one --shallow-exclude fetch down to the tags, one for the tagged commit (the doubling deepen needed 5)
+    expect(result.fetches).toBeLessThanOrEqual(2);
   });
 });

@@ -173,7 +173,15 @@ export class History {
   async nearestAncestorIn(
     head: string,
     targets: ReadonlySet<string>,
+    /** Remote refs (tags) naming the targets: lets a shallow clone fetch down to them in one go. */
+    targetRefs: readonly string[] = [],
   ): Promise<{ found: true; sha: string } | Exclude<MergeBaseResult, { found: true }>> {
+    const local = (await this.git.revList(head)).find((commit) => commit !== head && targets.has(commit));
+    if (local) return { found: true, sha: local };
+    if (targetRefs.length > 0 && (await this.isShallow())) {
+      const viaExclude = await this.nearestThroughExclude(head, targets, targetRefs);
+      if (viaExclude) return { found: true, sha: viaExclude };
+    }
     let step = this.options.deepenStep;
     let rounds = 0;
     for (;;) {
@@ -185,6 +193,24 @@ export class History {
       rounds++;
       step *= 2;
     }
+  }
+
+  /**
+   * head's history down to the first commits the target refs reach (`--shallow-exclude` per
+   * ref): where it leaves them, a target commit is the nearest one. Undefined when the exit
+   * is an untagged commit of another line (the bounded deepening then decides).
+   */
+  private async nearestThroughExclude(head: string, targets: ReadonlySet<string>, refs: readonly string[]): Promise<string | undefined> {
+    const depthBefore = (await this.git.revList(head)).length;
+    const fetched = await this.fetch([head], { shallowExclude: refs });
+    if (fetched.outcome !== 'ok') return undefined;
+    const exits = await this.exitsFromBranch(head);
+    const depthAfter = (await this.git.revList(head)).length;
+    if (depthAfter < depthBefore) await this.fetch([head], { deepen: depthBefore - depthAfter });
+    if (exits.length === 0 || !exits.every((sha) => targets.has(sha)) || !(await this.obtainAll(exits))) return undefined;
+    if (exits.length === 1) return exits[0];
+    const times = await this.git.commitTimes(exits);
+    return exits[times.indexOf(Math.max(...times))];
   }
 
   private async localMergeBase(a: string, b: string): Promise<string | undefined> {

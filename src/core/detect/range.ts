@@ -213,7 +213,8 @@ class RangeResolver {
       names.set(sha, [...(names.get(sha) ?? []), name]);
     }
     if (names.size === 0) return this.everything(head, `tag ${tag}: there is no earlier tag`);
-    const found = await this.history.nearestAncestorIn(head, new Set(names.keys()));
+    const refs = [...names.values()].flat().map((name) => `refs/tags/${name}`);
+    const found = await this.history.nearestAncestorIn(head, new Set(names.keys()), refs);
     if (!found.found) {
       if (found.cause === 'unrelated') return this.everything(head, `tag ${tag}: no earlier tag is an ancestor of it`);
       return this.missingMergeBase(head, 'the previous tag', found);

@@ -33,8 +33,8 @@ export interface FetchOptions {
   tags?: boolean;
   /** `--filter=<spec>`, e.g. `blob:none` for a partial clone. */
   filter?: string;
-  /** `--shallow-exclude=<ref>`: history of the wants down to (not into) what this remote ref reaches. */
-  shallowExclude?: string;
+  /** `--shallow-exclude=<ref>` (one per ref): history of the wants down to (not into) what these remote refs reach. */
+  shallowExclude?: string | readonly string[];
   /** `--shallow-since=<unix seconds>`: history of the wants committed since then. */
   shallowSince?: number;
   /** Default true; false adds `--no-write-fetch-head` (no FETCH_HEAD for a concurrent job to clobber). */
@@ -252,7 +252,8 @@ export class Git {
     if (options.deepen !== undefined) args.push(`--deepen=${options.deepen}`);
     if (options.unshallow) args.push('--unshallow');
     if (options.filter) args.push(`--filter=${options.filter}`);
-    if (options.shallowExclude !== undefined) args.push(`--shallow-exclude=${options.shallowExclude}`);
+    for (const ref of typeof options.shallowExclude === 'string' ? [options.shallowExclude] : (options.shallowExclude ?? []))
+      args.push(`--shallow-exclude=${ref}`);
     if (options.shallowSince !== undefined) args.push(`--shallow-since=${options.shallowSince}`);
     return await this.attempt([...args, '--', remote, ...refspecs]);
   }
