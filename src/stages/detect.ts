@@ -80,7 +80,7 @@ const definition = {
     },
     'deepen-step': {
       description:
-        'Last resort in a shallow clone (a server without --shallow-exclude, tags): commits fetched by the first deepening; each further round doubles it.',
+        'Last resort in a shallow clone (when --shallow-exclude cannot answer): commits fetched by the first deepening; each further round doubles it.',
       default: '32',
     },
     'max-deepen-rounds': {
