@@ -125,19 +125,14 @@ export class History {
       return { ...(await this.mergeBase(fallback, head)), tip: fallback };
     }
     if (!tip) return { found: false, cause: 'fetch-failed', detail: `branch ${branch} is not on '${this.remote}'` };
-    const depthBefore = (await this.git.revList(head)).length;
-    const fetched = await this.fetch([head], { shallowExclude: `refs/heads/${branch}` });
-    if (fetched.outcome !== 'ok') {
+    const own = await this.ownHistoryExits(head, [`refs/heads/${branch}`]);
+    if (!own.ok) {
       // deepen-not refuses when nothing is left: head is on the branch, so head is the merge base.
-      if (/no commits selected for shallow requests/.test(fetched.detail)) return { found: true, sha: head, tip };
-      this.log.debug(`--shallow-exclude fetch failed (${fetched.detail}); deepening instead.`);
+      if (/no commits selected for shallow requests/.test(own.detail)) return { found: true, sha: head, tip };
+      this.log.debug(`--shallow-exclude fetch failed (${own.detail}); deepening instead.`);
       return { ...(await this.mergeBase(await this.obtainTip(tip), head)), tip };
     }
-    const exits = await this.exitsFromBranch(head);
-    // --shallow-exclude also moves the boundary UP when the clone already had more of head's
-    // history (GIT_DEPTH 20, a second job): deepen back so nobody loses history they had.
-    const depthAfter = (await this.git.revList(head)).length;
-    if (depthAfter < depthBefore) await this.fetch([head], { deepen: depthBefore - depthAfter });
+    const { exits } = own;
     if (exits.length === 1) {
       const [sha] = exits as [string];
       if (await this.obtain(sha)) return { found: true, sha, tip };
@@ -201,12 +196,9 @@ export class History {
    * is an untagged commit of another line (the bounded deepening then decides).
    */
   private async nearestThroughExclude(head: string, targets: ReadonlySet<string>, refs: readonly string[]): Promise<string | undefined> {
-    const depthBefore = (await this.git.revList(head)).length;
-    const fetched = await this.fetch([head], { shallowExclude: refs });
-    if (fetched.outcome !== 'ok') return undefined;
-    const exits = await this.exitsFromBranch(head);
-    const depthAfter = (await this.git.revList(head)).length;
-    if (depthAfter < depthBefore) await this.fetch([head], { deepen: depthBefore - depthAfter });
+    const own = await this.ownHistoryExits(head, refs);
+    if (!own.ok) return undefined;
+    const { exits } = own;
     if (exits.length === 0 || !exits.every((sha) => targets.has(sha)) || !(await this.obtainAll(exits))) return undefined;
     if (exits.length === 1) return exits[0];
     const times = await this.git.commitTimes(exits);
@@ -236,6 +228,25 @@ export class History {
     if (missing.length > 0) await this.fetch(missing, { depth: 1 });
     for (const sha of missing) if (!(await this.resolve(sha))) return false;
     return true;
+  }
+
+  /**
+   * Fetches head's commits that none of `refs` reaches (`--shallow-exclude`) and returns the
+   * commits where that history leaves them. The fetch also moves the shallow boundary UP when
+   * the clone already had more of head's history (GIT_DEPTH 20, another job): that much is
+   * deepened back, so nobody loses history they had.
+   */
+  private async ownHistoryExits(
+    head: string,
+    refs: readonly string[],
+  ): Promise<{ ok: true; exits: string[] } | { ok: false; detail: string }> {
+    const depthBefore = (await this.git.revList(head)).length;
+    const fetched = await this.fetch([head], { shallowExclude: refs });
+    if (fetched.outcome !== 'ok') return { ok: false, detail: fetched.detail };
+    const exits = await this.exitsFromBranch(head);
+    const depthAfter = (await this.git.revList(head)).length;
+    if (depthAfter < depthBefore) await this.fetch([head], { deepen: depthBefore - depthAfter });
+    return { ok: true, exits };
   }
 
   /**
