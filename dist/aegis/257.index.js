@@ -302,9 +302,10 @@ function authFileContent(entries) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _s: () => (/* binding */ compileRuleList),
 /* harmony export */   rd: () => (/* binding */ matchesRules),
-/* harmony export */   rg: () => (/* binding */ checkPattern)
+/* harmony export */   rg: () => (/* binding */ checkPattern),
+/* harmony export */   yk: () => (/* binding */ escapeGlob)
 /* harmony export */ });
-/* unused harmony export compileRule */
+/* unused harmony exports literalPrefix, compileRule */
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -335,17 +336,45 @@ function checkPattern(raw, fail) {
     }
     return negated ? `!${pattern}` : pattern;
 }
+const GLOB_CHARACTERS = new Set(['*', '?', '[', ']', '{', '}', '(', ')', '!', '+', '@']);
+/**
+ * The literal text a pattern starts with, backslash escapes removed, and whether that is
+ * the whole pattern. `services/\\[legacy\\]/**` starts with the literal `services/[legacy]/`.
+ * (picomatch's own scan keeps the backslashes in its base, and calls some escaped patterns
+ * non-globs, so the literal part is read here.)
+ */
+function literalPrefix(pattern) {
+    let literal = '';
+    for (let index = 0; index < pattern.length; index++) {
+        const char = pattern.charAt(index);
+        if (char === '\\' && index + 1 < pattern.length) {
+            literal += pattern.charAt(++index);
+            continue;
+        }
+        if (GLOB_CHARACTERS.has(char))
+            return { literal, whole: false };
+        literal += char;
+    }
+    return { literal, whole: true };
+}
+/** A pattern that matches `text` literally (for paths with glob characters, such as `services/[legacy]`). */
+function escapeGlob(text) {
+    return text.replace(/[\\*?[\]{}()!+@]/g, (char) => `\\${char}`);
+}
 /** Compiles one already-checked pattern (`!` prefix = negated). */
 function compileRule(checked) {
     const negated = checked.startsWith('!');
     const pattern = negated ? checked.slice(1) : checked;
-    const scan = picomatch__WEBPACK_IMPORTED_MODULE_0___default().scan(pattern);
-    if (!scan.isGlob) {
-        const prefix = `${pattern}/`;
-        return { pattern, negated, base: pattern, kind: 'literal', test: (path) => path === pattern || path.startsWith(prefix) };
+    const { literal, whole } = literalPrefix(pattern);
+    if (whole) {
+        const prefix = `${literal}/`;
+        return { pattern, negated, base: literal, kind: 'literal', test: (path) => path === literal || path.startsWith(prefix) };
     }
-    const base = scan.base;
-    if (scan.glob === '**') {
+    const slash = literal.lastIndexOf('/');
+    const base = slash === -1 ? '' : literal.slice(0, slash);
+    // What follows the literal base directory, as written.
+    const rest = pattern.slice(rawLengthOf(pattern, slash + 1));
+    if (rest === '**') {
         if (base === '')
             return { pattern, negated, base, kind: 'everything', test: () => true };
         const prefix = `${base}/`;
@@ -353,6 +382,13 @@ function compileRule(checked) {
     }
     const regex = picomatch__WEBPACK_IMPORTED_MODULE_0___default().makeRe(pattern, PICOMATCH_OPTIONS);
     return { pattern, negated, base, kind: 'glob', test: (path) => regex.test(path) };
+}
+/** Index in `pattern` just after its first `count` literal characters (escapes count once). */
+function rawLengthOf(pattern, count) {
+    let index = 0;
+    for (let seen = 0; seen < count && index < pattern.length; seen++)
+        index += pattern.charAt(index) === '\\' ? 2 : 1;
+    return index;
 }
 /** Builds the ordered rule list of `include` then `exclude` (see Rule for the meaning). */
 function compileRuleList(include, exclude) {
@@ -407,7 +443,9 @@ const RESERVED_FIELDS = new Set(['service']);
  */
 function parseManifest(text, file) {
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, { lineCounter, uniqueKeys: true });
+    // yaml's own uniqueKeys check compares every key with every other (quadratic: a quarter of
+    // a second at 2,000 services), so duplicates are found with a set below.
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, { lineCounter, uniqueKeys: false });
     const lineOf = (node) => {
         const range = node?.range;
         return range ? lineCounter.linePos(range[0]).line : undefined;
@@ -419,6 +457,7 @@ function parseManifest(text, file) {
     if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(doc.contents))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, "expected a mapping with 'services' (and optionally 'global')");
     const root = doc.contents;
+    refuseDuplicateKeys(root, file, lineOf);
     for (const pair of root.items) {
         const key = String(pair.key?.value ?? pair.key);
         if (!TOP_LEVEL_KEYS.has(key))
@@ -429,6 +468,7 @@ function parseManifest(text, file) {
     const servicesNode = root.get('services', true);
     if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(servicesNode))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, "'services' must be a mapping of service name to settings", lineOf(servicesNode));
+    refuseDuplicateKeys(servicesNode, file, lineOf);
     const services = [];
     for (const pair of servicesNode.items) {
         const name = String(pair.key?.value ?? pair.key);
@@ -438,6 +478,7 @@ function parseManifest(text, file) {
         }
         if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(pair.value))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, `service '${name}': expected a mapping with at least 'path'`, line);
+        refuseDuplicateKeys(pair.value, file, lineOf);
         services.push(parseService(name, pair.value.toJSON(), file, line));
     }
     return { file, global, services };
@@ -457,7 +498,7 @@ function parseService(name, entry, file, line) {
     }
     const globs = (key) => stringList(entry[key], `${where}: '${key}'`, file, line).map((pattern) => (0,_globs_js__WEBPACK_IMPORTED_MODULE_4__/* .checkPattern */ .rg)(pattern, (value, problem) => fail(`'${key}' glob ${JSON.stringify(value)}: ${problem}`)));
     const include = entry.include === undefined
-        ? [`${picomatch__WEBPACK_IMPORTED_MODULE_5___default().scan(normalisedPath).isGlob ? escapeGlob(normalisedPath) : normalisedPath}/**`]
+        ? [`${(0,_globs_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeGlob */ .yk)(normalisedPath)}/**`] // the path is a directory name, never a glob
         : globs('include');
     if (include.length === 0)
         throw fail("'include' is empty: the service could never change");
@@ -483,6 +524,15 @@ function parseService(name, entry, file, line) {
     }
     return { name, path: normalisedPath, kind, include, exclude: globs('exclude'), changeTypes, dependsOn, fields, line };
 }
+function refuseDuplicateKeys(map, file, lineOf) {
+    const seen = new Set();
+    for (const pair of map.items) {
+        const key = String(pair.key?.value ?? pair.key);
+        if (seen.has(key))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, `not valid YAML: map keys must be unique ('${key}' is repeated)`, lineOf(pair.key));
+        seen.add(key);
+    }
+}
 function stringList(value, what, file, line) {
     const plain = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(value) ? value.toJSON() : value && typeof value === 'object' && 'toJSON' in value ? value.toJSON() : value;
     if (plain === undefined || plain === null)
@@ -492,9 +542,6 @@ function stringList(value, what, file, line) {
     if (Array.isArray(plain) && plain.every((item) => typeof item === 'string'))
         return plain;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, `${what} must be a list of strings`, line);
-}
-function escapeGlob(path) {
-    return path.replace(/[*?[\]{}()!+@]/g, (char) => `\\${char}`);
 }
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 /**
@@ -520,7 +567,7 @@ function discoverServices(root, options) {
                     name,
                     path: relative,
                     kind: 'service',
-                    include: [`${escapeGlob(relative)}/**`],
+                    include: [`${(0,_globs_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeGlob */ .yk)(relative)}/**`],
                     exclude: [],
                     dependsOn: [],
                     fields: {},

@@ -2,6 +2,143 @@ export const id = 988;
 export const ids = [988];
 export const modules = {
 
+/***/ 5431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */ });
+/* harmony import */ var _fs_safe_write_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(864);
+
+/** Writes through a temporary sibling and a rename, so a reader never sees half a file; keeps the mode, never follows a symlink. */
+function writeFileAtomic(path, content, root) {
+    (0,_fs_safe_write_js__WEBPACK_IMPORTED_MODULE_0__/* .writeFileSafely */ .kv)(path, content, root === undefined ? {} : { root });
+}
+
+
+/***/ }),
+
+/***/ 8648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BF: () => (/* binding */ forgeLocation),
+/* harmony export */   cW: () => (/* binding */ forgeProjectPath),
+/* harmony export */   kW: () => (/* binding */ describeRemote),
+/* harmony export */   ri: () => (/* binding */ withoutCredentials)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+
+
+
+const SCP_LIKE = /^[\w.-]+@[\w.-]+:(?!\/\/)/;
+/**
+ * Describes how to reach a repository. Credentials travel in GIT_CONFIG_* variables —
+ * not in argv (visible in `ps`), not in the URL (logged by git) and not in `.git/config`
+ * (left on the runner's disk).
+ */
+function describeRemote(repository, credentials, workspace) {
+    const input = 'repository';
+    if (!repository)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'a repository URL (https://, ssh://, git@host:path, file://) or a local path');
+    const env = { GIT_TERMINAL_PROMPT: '0' };
+    const secrets = [];
+    if (/^https?:\/\//.test(repository)) {
+        const url = new URL(repository);
+        if (url.username || url.password) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${url.protocol}//***@${url.host}${url.pathname}`, 'a URL without credentials', "pass the token in the 'token' input");
+        }
+        const loopback = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname);
+        if (credentials.token && url.protocol === 'http:' && !loopback) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'an https:// URL', 'a token is never sent over plain http except to this machine');
+        }
+        if (credentials.token) {
+            const header = `Authorization: Basic ${Buffer.from(`${credentials.username || 'x-access-token'}:${credentials.token}`).toString('base64')}`;
+            secrets.push(credentials.token, header);
+            // Scoped to the repository's origin so a redirect elsewhere never receives it. The empty
+            // value first resets headers already configured for it (actions/checkout stores its own
+            // token that way in .git/config), so exactly this token is sent.
+            const key = `http.${url.origin}/.extraheader`;
+            Object.assign(env, {
+                GIT_CONFIG_COUNT: '2',
+                GIT_CONFIG_KEY_0: key,
+                GIT_CONFIG_VALUE_0: '',
+                GIT_CONFIG_KEY_1: key,
+                GIT_CONFIG_VALUE_1: header,
+            });
+        }
+        return { url: url.toString(), env, secrets, kind: url.protocol === 'https:' ? 'https' : 'http' };
+    }
+    if (repository.startsWith('ssh://') || SCP_LIKE.test(repository)) {
+        const ssh = ['ssh', '-o', 'BatchMode=yes'];
+        if (credentials.sshKeyFile)
+            ssh.push('-i', credentials.sshKeyFile, '-o', 'IdentitiesOnly=yes');
+        if (credentials.knownHostsFile)
+            ssh.push('-o', `UserKnownHostsFile=${credentials.knownHostsFile}`, '-o', 'StrictHostKeyChecking=yes');
+        else
+            ssh.push('-o', 'StrictHostKeyChecking=accept-new');
+        // GIT_SSH_COMMAND is split by git with shell-like rules; paths we pass are our own temp files.
+        env.GIT_SSH_COMMAND = ssh.join(' ');
+        return { url: repository, env, secrets, kind: 'ssh' };
+    }
+    if (repository.startsWith('file://'))
+        return { url: repository, env, secrets, kind: 'file' };
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'an https://, http://, ssh://, file:// URL, git@host:path or a local path');
+    }
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(repository) ? repository : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, repository);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'an existing local repository path or a URL', `${path} does not exist`);
+    return { url: path, env, secrets, kind: 'local' };
+}
+/**
+ * A remote URL without the credentials a checkout may carry in it (GitLab runners write
+ * `https://gitlab-ci-token:<job token>@host/…` into the origin); the removed password is returned
+ * so it can be registered as a secret.
+ */
+function withoutCredentials(url) {
+    if (!/^https?:\/\//.test(url))
+        return { url };
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password)
+        return { url };
+    const password = decodeURIComponent(parsed.password) || undefined;
+    parsed.username = '';
+    parsed.password = '';
+    return { url: parsed.toString(), ...(password ? { password } : {}) };
+}
+/** The host and the project path (`owner/repo`, `group/sub/project`) of a forge URL; undefined for local paths. */
+function forgeLocation(repository) {
+    let host;
+    let path;
+    if (/^(https?|ssh):\/\//.test(repository)) {
+        const url = new URL(repository);
+        host = url.hostname;
+        path = url.pathname;
+    }
+    else if (SCP_LIKE.test(repository)) {
+        const colon = repository.indexOf(':');
+        host = repository.slice(repository.indexOf('@') + 1, colon);
+        path = repository.slice(colon + 1);
+    }
+    path = path
+        ?.replace(/^\/+/, '')
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '');
+    return host && path ? { host, path } : undefined;
+}
+/** `owner/repo` or `group/sub/project` from a forge URL; undefined for local paths. */
+function forgeProjectPath(repository) {
+    return forgeLocation(repository)?.path;
+}
+
+
+/***/ }),
+
 /***/ 7140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1564,45 +1701,6 @@ async function openPullRequest(platform, repository, target, request) {
     const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...pull });
     platform.log.info(`${result.created ? 'Opened' : 'Updated'} ${result.url}`);
     return result;
-}
-
-
-/***/ }),
-
-/***/ 9154:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qj: () => (/* binding */ markdownTable),
-/* harmony export */   ZX: () => (/* binding */ parseRegistryCredentials),
-/* harmony export */   aZ: () => (/* binding */ parseIdentity)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-
-/** A GitHub/GitLab-flavoured markdown table; pipes and newlines in cells are escaped. */
-function markdownTable(headers, rows) {
-    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    return [
-        `| ${headers.map(cell).join(' | ')} |`,
-        `|${headers.map(() => '---').join('|')}|`,
-        ...rows.map((row) => `| ${row.map((value) => cell(value)).join(' | ')} |`),
-    ].join('\n');
-}
-/** `registry-username` and `registry-password`, which only make sense together. */
-function parseRegistryCredentials(reader) {
-    const username = reader.optional('registry-username');
-    const password = reader.optional('registry-password');
-    if ((username === undefined) !== (password === undefined)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(username ? 'registry-password' : 'registry-username', '', 'a value: registry-username and registry-password go together');
-    }
-    return username && password ? { username, password } : undefined;
-}
-/** "Name <email>" as git writes it. */
-function parseIdentity(input, value) {
-    const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value);
-    if (!match)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'an identity in the form "Name <email@example.com>"');
-    return { name: match[1], email: match[2] };
 }
 
 

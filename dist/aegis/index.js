@@ -28847,6 +28847,7 @@ class BasePlatform {
     redactor = new redact/* Redactor */.p();
     log;
     shortShaLength = 7;
+    outputSizeLimit;
     createdOutputDir;
     constructor(stage, env, workspace) {
         this.stage = stage;
@@ -29019,7 +29020,41 @@ function str(value) {
 function obj(value) {
     return value && typeof value === 'object' ? value : {};
 }
-/** Normalises a GitHub Actions event from its name, payload and `GITHUB_*` variables. */
+/** The pull request parts every PR-carrying payload shares (pull_request*, check_*, workflow_run `pull_requests[]`). */
+function pullRequestEvent(common, pr, env, fallbackHead) {
+    const base = obj(pr.base);
+    const head = obj(pr.head);
+    return {
+        ...common,
+        kind: 'pull_request',
+        // GITHUB_SHA is the synthetic merge commit (or the default branch tip); the PR head is what was written.
+        head: sha(head.sha) ?? fallbackHead ?? env.GITHUB_SHA,
+        base: sha(base.sha),
+        branch: str(head.ref) ?? env.GITHUB_HEAD_REF,
+        pullRequest: {
+            number: Number(pr.number),
+            baseRef: str(base.ref) ?? env.GITHUB_BASE_REF ?? '',
+            headRef: str(head.ref) ?? env.GITHUB_HEAD_REF ?? '',
+            baseSha: sha(base.sha),
+            headSha: sha(head.sha),
+        },
+    };
+}
+/** Events whose payload is a pull request (GitHub runs them for the PR's base repository). */
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment',
+    'pull_request_review_thread',
+]);
+/**
+ * Normalises a GitHub Actions event from its name, payload and `GITHUB_*` variables, using
+ * the commits each payload names (see GitHub's "Events that trigger workflows"): pull
+ * request heads and bases, push before/after (created, deleted, forced), tags of releases
+ * and `create`, check suites and workflow runs of a pull request or a push, merge groups,
+ * deployments and statuses. Anything else runs on `GITHUB_SHA` as a manual run.
+ */
 function githubEvent(env, payload) {
     const source = env.GITHUB_EVENT_NAME ?? 'unknown';
     const ref = env.GITHUB_REF ?? '';
@@ -29034,28 +29069,16 @@ function githubEvent(env, payload) {
             : undefined,
         actor: env.GITHUB_ACTOR,
     };
+    const refNames = (name) => name.startsWith('refs/tags/')
+        ? { tag: name.slice('refs/tags/'.length) }
+        : name.startsWith('refs/heads/')
+            ? { branch: name.slice('refs/heads/'.length) }
+            : {};
+    if (PULL_REQUEST_EVENTS.has(source)) {
+        const pr = obj(payload.pull_request);
+        return pullRequestEvent(common, { ...pr, number: pr.number ?? payload.number }, env);
+    }
     switch (source) {
-        case 'pull_request':
-        case 'pull_request_target': {
-            const pr = obj(payload.pull_request);
-            const base = obj(pr.base);
-            const head = obj(pr.head);
-            return {
-                ...common,
-                kind: 'pull_request',
-                // GITHUB_SHA is the synthetic merge commit; the PR head is what was written.
-                head: sha(head.sha) ?? env.GITHUB_SHA,
-                base: sha(base.sha),
-                branch: str(head.ref) ?? env.GITHUB_HEAD_REF,
-                pullRequest: {
-                    number: Number(pr.number ?? payload.number),
-                    baseRef: str(base.ref) ?? env.GITHUB_BASE_REF ?? '',
-                    headRef: str(head.ref) ?? env.GITHUB_HEAD_REF ?? '',
-                    baseSha: sha(base.sha),
-                    headSha: sha(head.sha),
-                },
-            };
-        }
         case 'merge_group': {
             const group = obj(payload.merge_group);
             return {
@@ -29067,33 +29090,84 @@ function githubEvent(env, payload) {
             };
         }
         case 'push': {
-            if (ref.startsWith('refs/tags/')) {
-                return { ...common, kind: 'tag', head: sha(payload.after) ?? env.GITHUB_SHA, tag: ref.slice('refs/tags/'.length) };
-            }
+            const pushed = str(payload.ref) ?? ref;
+            const deleted = payload.deleted === true || (typeof payload.after === 'string' && ZERO_SHA.test(payload.after));
             const before = sha(payload.before);
+            if (pushed.startsWith('refs/tags/')) {
+                const tag = pushed.slice('refs/tags/'.length);
+                if (deleted)
+                    return { ...common, kind: 'tag', tag, before, deleted: true };
+                return { ...common, kind: 'tag', head: sha(payload.after) ?? env.GITHUB_SHA, tag };
+            }
+            const branch = pushed.replace(/^refs\/heads\//, '');
+            if (deleted)
+                return { ...common, kind: 'push', branch, before, deleted: true };
             return {
                 ...common,
                 kind: 'push',
                 head: sha(payload.after) ?? env.GITHUB_SHA,
                 before,
                 base: before,
-                branch: ref.replace(/^refs\/heads\//, ''),
+                branch,
                 forced: typeof payload.forced === 'boolean' ? payload.forced : undefined,
             };
         }
+        case 'create':
+        case 'delete': {
+            // `ref` is a short name here; GITHUB_SHA is the created ref's commit (create) or the default branch tip (delete).
+            const name = str(payload.ref) ?? '';
+            const isTag = payload.ref_type === 'tag';
+            const names = isTag ? { tag: name } : { branch: name };
+            if (source === 'delete')
+                return { ...common, kind: isTag ? 'tag' : 'push', ...names, deleted: true };
+            return { ...common, kind: isTag ? 'tag' : 'push', head: env.GITHUB_SHA, ...names };
+        }
+        case 'release': {
+            // GITHUB_SHA is the last commit of the tagged release, GITHUB_REF refs/tags/<tag_name>.
+            const release = obj(payload.release);
+            const tag = str(release.tag_name) ?? refNames(ref).tag;
+            if (payload.action === 'deleted')
+                return { ...common, kind: 'tag', tag, deleted: true };
+            return { ...common, kind: 'tag', head: env.GITHUB_SHA ?? sha(release.target_commitish), tag };
+        }
+        case 'check_suite':
+        case 'check_run':
+        case 'workflow_run': {
+            const subject = obj(source === 'workflow_run' ? payload.workflow_run : payload[source]);
+            const suite = source === 'check_run' ? obj(subject.check_suite) : subject;
+            const head = sha(subject.head_sha);
+            const prs = Array.isArray(subject.pull_requests) ? subject.pull_requests : [];
+            if (prs.length > 0)
+                return pullRequestEvent(common, obj(prs[0]), env, head);
+            const before = sha(suite.before);
+            const branch = str(suite.head_branch);
+            // A suite of a push carries before/after: compare like the push; without them the whole head.
+            if (before && branch)
+                return { ...common, kind: 'push', head: head ?? env.GITHUB_SHA, before, base: before, branch };
+            return { ...common, kind: 'manual', head: head ?? env.GITHUB_SHA, branch };
+        }
+        case 'deployment':
+        case 'deployment_status': {
+            const deployment = obj(payload.deployment);
+            return { ...common, kind: 'manual', head: sha(deployment.sha) ?? env.GITHUB_SHA, ...refNames(ref) };
+        }
+        case 'status':
+            return { ...common, kind: 'manual', head: sha(payload.sha) ?? env.GITHUB_SHA };
         default: {
             const kind = source === 'schedule' ? 'schedule' : 'manual';
-            return {
-                ...common,
-                kind,
-                head: env.GITHUB_SHA,
-                branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined,
-                tag: ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined,
-            };
+            return { ...common, kind, head: env.GITHUB_SHA, ...refNames(ref) };
         }
     }
 }
-/** Normalises a GitLab CI pipeline from its predefined `CI_*` variables. */
+/**
+ * Normalises a GitLab CI pipeline from its predefined `CI_*` variables. Every
+ * `CI_PIPELINE_SOURCE` of GitLab's documentation is handled: merge request pipelines
+ * (and child pipelines of them, which inherit the `CI_MERGE_REQUEST_*` variables), external
+ * pull requests, tags, and for every other source (push, web, api, trigger, pipeline,
+ * parent_pipeline, schedule, chat, webide, external, ondemand_dast_*,
+ * security_orchestration_policy) the branch and `CI_COMMIT_BEFORE_SHA` when GitLab passes
+ * one: a compare like a push. Without it, schedule is a schedule and the rest manual runs.
+ */
 function gitlabEvent(env) {
     const source = env.CI_PIPELINE_SOURCE ?? 'unknown';
     const common = {
@@ -29103,7 +29177,10 @@ function gitlabEvent(env) {
         runUrl: env.CI_PIPELINE_URL,
         actor: env.GITLAB_USER_LOGIN,
     };
+    const deleted = typeof env.CI_COMMIT_SHA === 'string' && ZERO_SHA.test(env.CI_COMMIT_SHA);
     if (env.CI_COMMIT_TAG) {
+        if (deleted)
+            return { ...common, kind: 'tag', tag: env.CI_COMMIT_TAG, deleted: true };
         return { ...common, kind: 'tag', head: env.CI_COMMIT_SHA, tag: env.CI_COMMIT_TAG };
     }
     if (source === 'merge_request_event' || env.CI_MERGE_REQUEST_IID) {
@@ -29116,6 +29193,7 @@ function gitlabEvent(env) {
             kind: 'pull_request',
             head,
             base: sha(env.CI_MERGE_REQUEST_DIFF_BASE_SHA) ?? sha(env.CI_MERGE_REQUEST_TARGET_BRANCH_SHA),
+            mergeBase: sha(env.CI_MERGE_REQUEST_DIFF_BASE_SHA),
             branch: env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME,
             pullRequest: {
                 number: Number(env.CI_MERGE_REQUEST_IID),
@@ -29127,15 +29205,37 @@ function gitlabEvent(env) {
             },
         };
     }
-    const kind = source === 'push' ? 'push' : source === 'schedule' ? 'schedule' : 'manual';
+    if (source === 'external_pull_request_event' || env.CI_EXTERNAL_PULL_REQUEST_IID) {
+        const head = sha(env.CI_EXTERNAL_PULL_REQUEST_SOURCE_BRANCH_SHA) ?? env.CI_COMMIT_SHA;
+        return {
+            ...common,
+            kind: 'pull_request',
+            head,
+            base: sha(env.CI_EXTERNAL_PULL_REQUEST_TARGET_BRANCH_SHA),
+            branch: env.CI_EXTERNAL_PULL_REQUEST_SOURCE_BRANCH_NAME,
+            pullRequest: {
+                number: Number(env.CI_EXTERNAL_PULL_REQUEST_IID),
+                baseRef: env.CI_EXTERNAL_PULL_REQUEST_TARGET_BRANCH_NAME ?? '',
+                headRef: env.CI_EXTERNAL_PULL_REQUEST_SOURCE_BRANCH_NAME ?? '',
+                baseSha: sha(env.CI_EXTERNAL_PULL_REQUEST_TARGET_BRANCH_SHA),
+                headSha: sha(env.CI_EXTERNAL_PULL_REQUEST_SOURCE_BRANCH_SHA),
+            },
+        };
+    }
+    const branch = env.CI_COMMIT_BRANCH;
+    if (deleted)
+        return { ...common, kind: 'push', branch, deleted: true };
     const before = sha(env.CI_COMMIT_BEFORE_SHA);
+    // GitLab passes the previous tip on pushes and on pipelines a push started (parent_pipeline,
+    // pipeline); a push without one is a new branch. Other sources send zeros.
+    const kind = source === 'push' || (before && branch) ? 'push' : source === 'schedule' ? 'schedule' : 'manual';
     return {
         ...common,
         kind,
         head: env.CI_COMMIT_SHA,
         before: kind === 'push' ? before : undefined,
         base: kind === 'push' ? before : undefined,
-        branch: env.CI_COMMIT_BRANCH,
+        branch,
     };
 }
 /** Locally there is no trigger: a manual run of whatever is checked out, overridable by AEGIS_* variables. */
@@ -29163,7 +29263,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   zB: () => (/* binding */ gitlabArtifacts)
 });
 
-// UNUSED EXPORTS: GITLAB_OUTPUT_FOLDER, dotenvLine
+// UNUSED EXPORTS: GITLAB_DOTENV_LIMIT, GITLAB_OUTPUT_FOLDER, dotenvLine
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -29238,6 +29338,8 @@ const gitlabArtifacts = {
     summary: (stage) => `${GITLAB_OUTPUT_FOLDER}/summary/${stage}.md`,
     stageDir: (stage) => `${GITLAB_OUTPUT_FOLDER}/${stage}`,
 };
+/** GitLab refuses a dotenv report larger than this (artifacts:reports:dotenv). */
+const GITLAB_DOTENV_LIMIT = 5120;
 /** GitLab's dotenv reports accept only single-line values and variable-safe names. */
 function dotenvLine(prefix, name, value) {
     const key = `${prefix}${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
@@ -29253,11 +29355,13 @@ class GitLabPlatform extends base/* BasePlatform */.D {
     inputRoots = [];
     /** CI_COMMIT_SHORT_SHA's length: 8 (what a later job writing `sha-$CI_COMMIT_SHORT_SHA` expects). */
     shortShaLength;
+    outputSizeLimit = GITLAB_DOTENV_LIMIT;
     dotenvPath;
     outputPrefix;
     sectionCounter = 0;
     dotenvStarted = false;
     excluded = false;
+    dotenvBytes = 0;
     constructor(stage, env) {
         // gitlab-ci-local's shell executor reports a virtual CI_PROJECT_DIR (/builds/…); the job's
         // working directory is the project directory there, as it is on real runners.
@@ -29293,6 +29397,11 @@ class GitLabPlatform extends base/* BasePlatform */.D {
         else
             (0,safe_write/* writeFileSafely */.kv)(this.dotenvPath, line, { root: this.workspace });
         this.dotenvStarted = true;
+        const before = this.dotenvBytes;
+        this.dotenvBytes += Buffer.byteLength(line);
+        if (before <= GITLAB_DOTENV_LIMIT && this.dotenvBytes > GITLAB_DOTENV_LIMIT) {
+            this.log.warning(`The dotenv report ${this.dotenvPath} passes GitLab's ${GITLAB_DOTENV_LIMIT}-byte limit at output '${name}' (prefix '${this.outputPrefix}'): GitLab will refuse the report. Use a shorter AEGIS_OUTPUT_PREFIX or read the stage's files instead.`);
+        }
     }
     async summary(markdown) {
         this.excludeOutputFolder();
@@ -33148,13 +33257,13 @@ class LocalPlatform extends base/* BasePlatform */.D {
  * order; each module is loaded on demand so `aegis <stage>` pays only for the stage it runs.
  */
 const STAGE_MODULES = {
-    detect: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9989)),
-    build: () => Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8580)),
-    scan: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9167)),
-    'gitops-bump': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(611), __nccwpck_require__.e(988), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344)),
-    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(611), __nccwpck_require__.e(988), __nccwpck_require__.e(257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4257)),
-    'health-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(611), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1052)),
-    release: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(88), __nccwpck_require__.e(611), __nccwpck_require__.e(531)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4531)),
+    detect: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(227), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662)),
+    build: () => Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(227), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8580)),
+    scan: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(80)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9080)),
+    'gitops-bump': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(227), __nccwpck_require__.e(988), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344)),
+    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(227), __nccwpck_require__.e(988), __nccwpck_require__.e(257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4257)),
+    'health-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(227), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1052)),
+    release: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(88), __nccwpck_require__.e(531)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4531)),
 };
 const STAGE_NAMES = Object.keys(STAGE_MODULES);
 function isStageName(name) {

@@ -22,6 +22,10 @@ export interface CiEvent {
   pullRequest?: { number: number; baseRef: string; headRef: string; baseSha?: string; headSha?: string; mergedResult?: boolean };
   /** GitHub reports force pushes; GitLab does not (undefined). */
   forced?: boolean;
+  /** The event deleted `branch` or `tag` (GitHub `deleted: true`, a `delete` event; an all-zero head SHA). */
+  deleted?: boolean;
+  /** A merge base the platform already computed (GitLab `CI_MERGE_REQUEST_DIFF_BASE_SHA`): used as it is. */
+  mergeBase?: string;
   repositoryUrl?: string;
   runUrl?: string;
   actor?: string;

@@ -25,6 +25,7 @@ export abstract class BasePlatform implements Platform {
   readonly log: Log;
   abstract readonly inputRoots: readonly string[];
   readonly shortShaLength: number = 7;
+  readonly outputSizeLimit?: number;
   private createdOutputDir: string | undefined;
 
   constructor(

@@ -19,6 +19,8 @@ export const gitlabArtifacts = {
   summary: (stage: string) => `${GITLAB_OUTPUT_FOLDER}/summary/${stage}.md`,
   stageDir: (stage: string) => `${GITLAB_OUTPUT_FOLDER}/${stage}`,
 };
+/** GitLab refuses a dotenv report larger than this (artifacts:reports:dotenv). */
+export const GITLAB_DOTENV_LIMIT = 5120;
 
 /** GitLab's dotenv reports accept only single-line values and variable-safe names. */
 export function dotenvLine(prefix: string, name: string, value: string): string {
@@ -36,11 +38,13 @@ export class GitLabPlatform extends BasePlatform {
   readonly inputRoots: readonly string[] = [];
   /** CI_COMMIT_SHORT_SHA's length: 8 (what a later job writing `sha-$CI_COMMIT_SHORT_SHA` expects). */
   override readonly shortShaLength: number;
+  override readonly outputSizeLimit = GITLAB_DOTENV_LIMIT;
   private readonly dotenvPath: string;
   private readonly outputPrefix: string;
   private sectionCounter = 0;
   private dotenvStarted = false;
   private excluded = false;
+  private dotenvBytes = 0;
 
   constructor(stage: string, env: Env) {
     // gitlab-ci-local's shell executor reports a virtual CI_PROJECT_DIR (/builds/…); the job's
@@ -77,6 +81,13 @@ export class GitLabPlatform extends BasePlatform {
     if (this.dotenvStarted) appendFileSafely(this.dotenvPath, line, { root: this.workspace });
     else writeFileSafely(this.dotenvPath, line, { root: this.workspace });
     this.dotenvStarted = true;
+    const before = this.dotenvBytes;
+    this.dotenvBytes += Buffer.byteLength(line);
+    if (before <= GITLAB_DOTENV_LIMIT && this.dotenvBytes > GITLAB_DOTENV_LIMIT) {
+      this.log.warning(
+        `The dotenv report ${this.dotenvPath} passes GitLab's ${GITLAB_DOTENV_LIMIT}-byte limit at output '${name}' (prefix '${this.outputPrefix}'): GitLab will refuse the report. Use a shorter AEGIS_OUTPUT_PREFIX or read the stage's files instead.`,
+      );
+    }
   }
 
   async summary(markdown: string): Promise<void> {

@@ -81,6 +81,8 @@ export interface Platform {
   outputDir(): string;
   /** Hex digits of the platform's short commit SHA: GitLab's CI_COMMIT_SHORT_SHA has 8, GitHub (and git's usual) 7. */
   readonly shortShaLength: number;
+  /** Bytes the platform accepts for all outputs together (GitLab's dotenv report: 5,120); none where unlimited. */
+  readonly outputSizeLimit?: number;
   /** Raw input value, '' when unset. */
   input(name: string): string;
   setOutput(name: string, value: string): void;

@@ -1,10 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { CHANGED_FILES_FORMATS, type ChangedFilesFormat, formatChangedFiles } from '../core/detect/changed-files.js';
 import { type ChildPipelineTemplate, parseChildPipelineTemplate, renderChildPipeline } from '../core/detect/child-pipeline.js';
 import { type DetectRequest, type DetectResult, detect } from '../core/detect/detect.js';
+import { filtersManifest, parseFilters } from '../core/detect/filters.js';
 import { checkPattern } from '../core/detect/globs.js';
 import { CHANGE_TYPES, type ChangeType, discoverServices, type Manifest, parseManifest } from '../core/detect/manifest.js';
-import { describeReason } from '../core/detect/select.js';
+import { describeReason, type FilterSet } from '../core/detect/select.js';
 import { InputError } from '../core/errors.js';
 import { writeFileSafely } from '../core/fs/safe-write.js';
 import { Git } from '../core/git/git.js';
@@ -46,6 +48,15 @@ const definition = {
         'Service manifest, relative to the checkout. When the default file is absent, services are discovered (see discover); a non-default path must exist.',
       default: '.aegis/services.yaml',
     },
+    filters: {
+      description:
+        "dorny/paths-filter's filters (inline YAML, or a path to a YAML file in the checkout): each filter is treated as a service, with a boolean output named after it. Replaces the service manifest.",
+    },
+    'predicate-quantifier': {
+      description:
+        "With filters: 'some' (a file matches a filter when any of its patterns matches) or 'every' (all of them), as in paths-filter.",
+      default: 'some',
+    },
     base: { description: 'Commit, branch or tag to compare against, overriding the event (its merge base with head is used).' },
     head: { description: 'Commit to inspect, overriding the event (default: the event head, else HEAD).' },
     global: {
@@ -70,17 +81,34 @@ const definition = {
       description: 'Registry and namespace for services without an image field: the image becomes <image-prefix>/<service>.',
     },
     'deepen-step': {
-      description: 'Commits fetched by the first deepening of a shallow clone; each further round doubles it.',
+      description:
+        'Last resort in a shallow clone (when --shallow-exclude cannot answer): commits fetched by the first deepening; each further round doubles it.',
       default: '32',
     },
-    'max-deepen-rounds': { description: 'Deepening rounds before giving up and selecting every service (with a warning).', default: '12' },
+    'max-deepen-rounds': {
+      description: 'Last-resort deepening rounds before giving up and selecting every service (with a warning).',
+      default: '12',
+    },
     'changed-files-file': {
       description:
-        "Where the full list of changed paths is written (one per line): a path in the workspace or the runner's temp directory; by default in the stage's output directory (RUNNER_TEMP on GitHub, .aegis-out/ on GitLab).",
+        "Where the full list of changed paths is written (in changed-files-format): a path in the workspace or the runner's temp directory; by default in the stage's output directory (RUNNER_TEMP on GitHub, .aegis-out/ on GitLab).",
+    },
+    'changed-files-format': {
+      description:
+        'Format of the changed-files file: lines (one path per line; a path with a newline, quote or backslash is C-quoted as git quotes it), nul (each path followed by a NUL byte, for xargs -0) or json (an array of strings).',
+      default: 'lines',
     },
     'child-pipeline-template': {
       description:
         'GitLab: a CI YAML template (path relative to the checkout) whose jobs named with a placeholder, e.g. "build {{service}}:", are instantiated per changed service; other keys are copied. Empty: no child pipeline.',
+    },
+    'matrix-file': {
+      description:
+        "Where the matrix JSON is also written (on GitLab the only place, with the child pipeline): a path in the workspace or the runner's temp directory; by default in the stage's output directory.",
+    },
+    'services-file': {
+      description:
+        "Where the JSON array of changed service names is also written: a path in the workspace or the runner's temp directory; by default in the stage's output directory.",
     },
     'child-pipeline-file': {
       description:
@@ -90,16 +118,24 @@ const definition = {
   outputs: {
     matrix: {
       description:
-        'JSON {"include":[{service, path, context, dockerfile, image, …manifest fields}]} of changed services (libraries excluded).',
+        'JSON {"include":[{service, path, context, dockerfile, image, …manifest fields}]} of changed services (libraries excluded). Not in the GitLab dotenv report (see matrix-file).',
     },
-    services: { description: 'JSON array of the changed service names in the matrix.' },
+    services: {
+      description: 'JSON array of the changed service names in the matrix. Not in the GitLab dotenv report (see services-file).',
+    },
+    changes: {
+      description:
+        "JSON array of every marked name, libraries included (paths-filter's 'changes': the filters that matched). Not in the GitLab dotenv report.",
+    },
     'has-changes': { description: "'true' when the matrix is not empty." },
     base: { description: 'Commit compared against; empty when every service was selected without comparing.' },
     head: { description: 'Commit inspected.' },
     'base-reason': { description: 'Why this base was chosen (or why every service was selected).' },
     'changed-files': {
-      description: 'Path of the file listing every changed path, one per line (relative to the workspace when inside it).',
+      description: 'Path of the file listing every changed path, in changed-files-format (relative to the workspace when inside it).',
     },
+    'matrix-file': { description: 'Path of the file holding the matrix JSON (relative to the workspace when inside it).' },
+    'services-file': { description: 'Path of the file holding the services JSON array (relative to the workspace when inside it).' },
     'child-pipeline': {
       description:
         'Path of the generated GitLab child pipeline (relative to the workspace when inside it); empty without child-pipeline-template.',
@@ -113,6 +149,9 @@ export const detectStage: StageDefinition = definition;
 export interface DetectOptions {
   request: DetectRequest;
   changedFilesFile: string;
+  changedFilesFormat: ChangedFilesFormat;
+  matrixFile: string;
+  servicesFile: string;
   childPipeline?: { template: ChildPipelineTemplate; file: string };
 }
 
@@ -145,10 +184,12 @@ export async function parseDetectInputs(reader: InputReader, platform: Platform)
         file: reader.outputPath('child-pipeline-file', 'child-pipeline.yml'),
       }
     : undefined;
+  const filters = loadFilters(reader, directory);
   return {
     request: {
       directory,
-      manifest: loadManifest(reader, directory),
+      manifest: filters?.manifest ?? loadManifest(reader, directory),
+      filters: filters?.filters,
       global,
       changeTypes,
       imagePrefix: reader.optional('image-prefix'),
@@ -161,7 +202,31 @@ export async function parseDetectInputs(reader: InputReader, platform: Platform)
       maxDeepenRounds: reader.integer('max-deepen-rounds', { min: 0, max: 30 }),
     },
     changedFilesFile: reader.outputPath('changed-files-file', 'changed-files.txt'),
+    changedFilesFormat: changedFilesFormat(reader),
+    matrixFile: reader.outputPath('matrix-file', 'matrix.json'),
+    servicesFile: reader.outputPath('services-file', 'services.json'),
     childPipeline,
+  };
+}
+
+function changedFilesFormat(reader: InputReader): ChangedFilesFormat {
+  return reader.choice('changed-files-format', CHANGED_FILES_FORMATS);
+}
+
+/** paths-filter's rule: a value without a newline or a colon is a file path, anything else inline YAML. */
+function loadFilters(reader: InputReader, directory: string): { manifest: Manifest; filters: FilterSet } | undefined {
+  const value = reader.optional('filters');
+  if (!value) return undefined;
+  if (reader.string('config') !== definition.inputs.config.default)
+    throw new InputError('filters', value.split('\n')[0] ?? '', "either 'filters' or 'config', not both");
+  const inline = value.includes('\n') || value.includes(':');
+  const source = inline ? "input 'filters'" : value;
+  const text = inline ? value : readInputFile('filters', reader.path('filters', directory) as string);
+  const filters = parseFilters(text, source);
+  if (filters.length === 0) throw new InputError('filters', value, 'at least one filter (paths-filter syntax)');
+  return {
+    manifest: filtersManifest(filters, source),
+    filters: { filters, quantifier: reader.choice('predicate-quantifier', ['some', 'every'] as const) },
   };
 }
 
@@ -202,10 +267,11 @@ export async function runDetect(platform: Platform): Promise<void> {
   log.info(`Services: ${request.manifest.services.length} from ${source}.`);
 
   const result = await log.group('Resolve base and head, list changes', () => detect(request, log));
-  log.info(`base ${result.range.base ?? '(none)'} head ${result.range.head}: ${result.range.reason}`);
+  log.info(`base ${result.range.base ?? '(none)'} head ${result.range.head || '(none)'}: ${result.range.reason}`);
+  if (result.range.fetches) log.info(`Fetched from '${request.remote}' ${result.range.fetches} time(s) for the missing commits.`);
   log.info(`${result.changedFiles.length} changed paths; ${result.selection.services.length} services in the matrix.`);
 
-  writeFile(options.changedFilesFile, result.changedFiles.length > 0 ? `${result.changedFiles.join('\n')}\n` : '');
+  writeFile(options.changedFilesFile, formatChangedFiles(result.changedFiles, options.changedFilesFormat));
   let childPipelineFile = '';
   if (options.childPipeline) {
     writeFile(
@@ -215,15 +281,67 @@ export async function runDetect(platform: Platform): Promise<void> {
     childPipelineFile = workspacePath(platform, options.childPipeline.file);
   }
 
-  platform.setOutput('matrix', JSON.stringify(result.selection.matrix));
-  platform.setOutput('services', JSON.stringify(result.selection.services));
-  platform.setOutput('has-changes', String(result.selection.services.length > 0));
-  platform.setOutput('base', result.range.base ?? '');
-  platform.setOutput('head', result.range.head);
-  platform.setOutput('base-reason', result.range.reason);
-  platform.setOutput('changed-files', workspacePath(platform, options.changedFilesFile));
-  platform.setOutput('child-pipeline', childPipelineFile);
+  writeFile(options.matrixFile, `${JSON.stringify(result.selection.matrix)}\n`);
+  writeFile(options.servicesFile, `${JSON.stringify(result.selection.services)}\n`);
+  for (const [name, value] of detectOutputs(
+    result,
+    request.manifest,
+    platform.outputSizeLimit !== undefined,
+    {
+      changedFiles: workspacePath(platform, options.changedFilesFile),
+      childPipeline: childPipelineFile,
+      matrixFile: workspacePath(platform, options.matrixFile),
+      servicesFile: workspacePath(platform, options.servicesFile),
+    },
+    request.filters !== undefined,
+  )) {
+    platform.setOutput(name, value);
+  }
   await platform.summary(summaryMarkdown(result, request.manifest.services.length));
+}
+
+/** Outputs that never go to a GitLab dotenv report: they grow with the number of services (GitLab caps the report at 5,120 bytes). */
+const GROWING_OUTPUTS = new Set(['matrix', 'services', 'changes']);
+
+/**
+ * Every output, in order. The matrix and service list are also files; on GitLab they are
+ * only files (and the child pipeline), so the dotenv report keeps small values and paths
+ * whatever the number of services. Elsewhere every service also gets a boolean output
+ * named after it (paths-filter's per-filter outputs), unless the name is a fixed output.
+ */
+export function detectOutputs(
+  result: DetectResult,
+  manifest: Manifest,
+  sizeLimited: boolean,
+  files: { changedFiles: string; childPipeline: string; matrixFile: string; servicesFile: string },
+  filtersUsed = false,
+): [string, string][] {
+  const outputs: [string, string][] = [
+    ['matrix', JSON.stringify(result.selection.matrix)],
+    ['services', JSON.stringify(result.selection.services)],
+    ['changes', JSON.stringify(result.selection.selected.map((service) => service.name))],
+    ['has-changes', String(result.selection.services.length > 0)],
+    ['base', result.range.base ?? ''],
+    ['head', result.range.head],
+    ['base-reason', result.range.reason],
+    ['changed-files', files.changedFiles],
+    ['child-pipeline', files.childPipeline],
+    ['matrix-file', files.matrixFile],
+    ['services-file', files.servicesFile],
+  ];
+  // Where outputs share a size limit (GitLab's dotenv report), lists that grow with the services go to files only.
+  if (sizeLimited) return outputs.filter(([name]) => !GROWING_OUTPUTS.has(name));
+  const selected = new Set(result.selection.selected.map((service) => service.name));
+  const counts = new Map(
+    result.selection.selected.map((service) => [service.name, service.reason.kind === 'files' ? service.reason.count : 0]),
+  );
+  for (const service of manifest.services) {
+    if (service.name in definition.outputs) continue;
+    outputs.push([service.name, String(selected.has(service.name))]);
+    // paths-filter's <filter>_count: how many changed files the filter matched
+    if (filtersUsed) outputs.push([`${service.name}_count`, String(counts.get(service.name) ?? 0)]);
+  }
+  return outputs;
 }
 
 function writeFile(path: string, content: string): void {

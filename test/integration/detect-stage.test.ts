@@ -88,14 +88,49 @@ describe('detect through the GitHub Actions contract', () => {
       head,
       'base-reason': `push to main: previous tip ${before.slice(0, 12)}`,
       'child-pipeline': '',
+      // paths-filter's per-filter booleans: one per service, libraries included
+      api: 'false',
+      worker: 'true',
+      web: 'true',
+      shared: 'true',
     });
     // The file is the runner's, not the checkout's: under RUNNER_TEMP (the helper checked git status).
     expect(outputs['changed-files']).toMatch(new RegExp(`^${runnerTemp}/aegis-detect-[^/]+/changed-files\\.txt$`));
+    expect(outputs['matrix-file']).toMatch(new RegExp(`^${runnerTemp}/aegis-detect-[^/]+/matrix\\.json$`));
+    expect(outputs['services-file']).toMatch(new RegExp(`^${runnerTemp}/aegis-detect-[^/]+/services\\.json$`));
     expect(readFileSync(outputs['changed-files'] as string, 'utf8')).toBe('.aegis/child.yml\nlibs/shared/lib.ts\nservices/web/index.js\n');
+    expect(JSON.parse(readFileSync(outputs['matrix-file'] as string, 'utf8'))).toEqual(JSON.parse(outputs.matrix as string));
     const summary = readFileSync(summaryFile, 'utf8');
     expect(summary).toContain('| `worker` | service | depends on shared (changed) |');
     expect(summary).toContain('| `web` | service | 1 file: `services/web/index.js` |');
     expect(summary).toContain('| `shared` | library | 1 file: `libs/shared/lib.ts` |');
+  });
+
+  test("a paths-filter step moved over by its uses: line: inline filters, per-filter booleans and 'changes'", async () => {
+    const { before, head, workspace } = scenarioWithChange();
+    const outputFile = join(workspace, '..', 'github-output-filters');
+    const eventFile = join(workspace, '..', 'event-filters.json');
+    writeFileSync(outputFile, '');
+    writeFileSync(eventFile, JSON.stringify({ before, after: head, forced: false, repository: { default_branch: 'main' } }));
+    // paths-filter's syntax as its users write it: an anchor, a status rule
+    const filters =
+      "shared: &shared\n  - 'libs/**'\nweb:\n  - *shared\n  - 'services/web/**'\napi:\n  - 'services/api/**'\ndocs:\n  - added|modified: '**/*.md'\n";
+    const result = await runEntry('detect', {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_SHA: head,
+      GITHUB_WORKSPACE: workspace,
+      INPUT_FILTERS: filters,
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    const outputs = readGithubOutputs(outputFile);
+    expect(outputs).toMatchObject({ shared: 'true', web: 'true', api: 'false', docs: 'false', changes: '["shared","web"]' });
+    expect(outputs).toMatchObject({ shared_count: '1', web_count: '2', api_count: '0', docs_count: '0' });
+    expect(outputs.base).toBe(before);
+    expect(outputs.head).toBe(head);
   });
 
   test('bad input fails the step with a message naming it, before anything is written', async () => {
@@ -136,7 +171,13 @@ describe('detect through the GitLab CI contract', () => {
     });
     expect(result.status, result.stdout + result.stderr).toBe(0);
     const dotenv = readFileSync(join(workspace, '.aegis-out/aegis-detect.env'), 'utf8');
-    expect(dotenv).toContain('AEGIS_SERVICES=["worker","web"]\n');
+    // the lists that grow with the number of services are files, never dotenv values
+    expect(dotenv).not.toContain('AEGIS_SERVICES=');
+    expect(dotenv).not.toContain('AEGIS_MATRIX=');
+    expect(dotenv).not.toMatch(/^AEGIS_WEB=/m);
+    const servicesFile = /^AEGIS_SERVICES_FILE=(.+)$/m.exec(dotenv)?.[1] as string;
+    expect(servicesFile).toBe('.aegis-out/detect/services.json');
+    expect(JSON.parse(readFileSync(join(workspace, servicesFile), 'utf8'))).toEqual(['worker', 'web']);
     expect(dotenv).toContain('AEGIS_HAS_CHANGES=true\n');
     expect(dotenv).toContain('AEGIS_CHILD_PIPELINE=.aegis-out/detect/child-pipeline.yml\n');
     expect(dotenv).toContain('AEGIS_CHANGED_FILES=.aegis-out/detect/changed-files.txt\n');
@@ -144,6 +185,22 @@ describe('detect through the GitLab CI contract', () => {
     expect(Object.keys(child)).toEqual(['stages', 'build worker', 'build web']);
     expect(validate(child), JSON.stringify(validate.errors)).toBe(true);
     expect(readFileSync(join(workspace, '.aegis-out/summary/detect.md'), 'utf8')).toContain('merge request !12 into main');
+  });
+
+  test('an output prefix that would push the dotenv report past 5,120 bytes is warned about', async () => {
+    const { before, head, workspace } = scenarioWithChange();
+    const result = await runEntry('detect', {
+      GITLAB_CI: 'true',
+      CI_PROJECT_DIR: workspace,
+      CI_PIPELINE_SOURCE: 'push',
+      CI_COMMIT_SHA: head,
+      CI_COMMIT_BEFORE_SHA: before,
+      CI_COMMIT_BRANCH: 'main',
+      CI_DEFAULT_BRANCH: 'main',
+      AEGIS_OUTPUT_PREFIX: `${'P'.repeat(1000)}_`,
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).toContain("passes GitLab's 5120-byte limit at output");
   });
 
   test('nothing changed: the child pipeline is a single no-op job', async () => {

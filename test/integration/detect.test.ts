@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
+import { formatChangedFiles } from '../../src/core/detect/changed-files.js';
 import { type DetectRequest, detect } from '../../src/core/detect/detect.js';
 import { type Manifest, parseManifest } from '../../src/core/detect/manifest.js';
 import type { CiEvent as DetectEvent } from '../../src/core/event.js';
@@ -116,11 +117,11 @@ describe('detect on real git repositories', () => {
     // HEAD^ would give only README.md; the old tip would add web
     expect(result).toMatchObject({ base: fork, services: ['api'] });
     expect(result.reason).toBe(
-      `force push to feature: previous tip ${oldTip.slice(0, 12)} is not an ancestor of head: merge base with main ${fork.slice(0, 12)}`,
+      `force push to feature: previous tip ${oldTip.slice(0, 12)} was replaced: merge base with main ${fork.slice(0, 12)}`,
     );
   });
 
-  test('force push to the default branch: merge base of the old and new tip', async () => {
+  test('force push to the default branch: old tip..new tip, so what the dropped commits built is rebuilt', async () => {
     const s = new Scenario();
     const fork = s.commit({ 'README.md': 'base' });
     s.push('main');
@@ -130,7 +131,10 @@ describe('detect on real git repositories', () => {
     const head = s.commit({ 'services/worker/main.py': 'new' });
     s.push('main', true);
     const result = await run(s.clone(), push(oldTip, head, 'main', { forced: true }));
-    expect(result).toMatchObject({ base: fork, services: ['worker'] });
+    // web's deployed image was built from the dropped commit: it is rebuilt from the new tip
+    expect(result).toMatchObject({ base: oldTip, services: ['worker', 'web'] });
+    expect(result.reason).toBe(`force push to main: old tip ${oldTip.slice(0, 12)}..new tip (rebuilds what the dropped commits built)`);
+    expect(fork).not.toBe(oldTip);
   });
 
   test('pull request whose base branch moved on: merge base of base SHA and the PR head (not the merge commit)', async () => {
@@ -226,6 +230,24 @@ describe('detect on real git repositories', () => {
     expect((await run(dir, push(before, head), { changeTypes: ['added', 'modified'] })).services).toEqual([]);
   });
 
+  test('a file name with a newline is one path: lines format quotes it exactly as git does, nul and json carry it as it is', async () => {
+    const s = new Scenario();
+    const before = s.sha();
+    const evil = 'services/api/evil\nservices/web/index.js';
+    const head = s.commit({ [evil]: 'x', 'services/api/tab\tand "quote" and \\.txt': 'y', 'services/api/ünïcode.txt': 'z' });
+    s.push('main');
+    const dir = s.clone();
+    const result = await run(dir, push(before, head));
+    expect(result.services).toEqual(['api']); // web is not touched, whatever the name says
+    expect(result.files).toHaveLength(3);
+    const lines = formatChangedFiles(result.files, 'lines');
+    // git's own quoting of the same diff is the reference for the line format
+    expect(lines).toBe(`${g(dir, '-c', 'core.quotePath=false', 'diff', '--name-only', before, head)}\n`);
+    expect(lines.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(formatChangedFiles(result.files, 'nul').split('\0').filter(Boolean).sort()).toEqual([...result.files].sort());
+    expect(JSON.parse(formatChangedFiles(result.files, 'json'))).toEqual(result.files);
+  });
+
   test('tag: compares with the previous tag, found in a shallow clone without fetched tags', async () => {
     const s = new Scenario();
     const first = s.sha();
@@ -243,6 +265,70 @@ describe('detect on real git repositories', () => {
     expect(result.reason).toBe(`tag v1.1.0: previous tag v1.0.0 (${first.slice(0, 12)})`);
   });
 
+  test('deleted tag (push with deleted: true): an empty matrix and a reason that says so', async () => {
+    const s = new Scenario();
+    const tagged = s.sha();
+    const event = githubEvent(
+      { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v1.0.0', GITHUB_SHA: tagged },
+      { ref: 'refs/tags/v1.0.0', before: tagged, after: '0'.repeat(40), deleted: true, repository: { default_branch: 'main' } },
+    );
+    const result = await run(s.clone({ depth: 1 }), event);
+    expect(result).toMatchObject({ base: undefined, services: [], selected: [], files: [], fallback: false, warnings: [] });
+    expect(result.reason).toBe('push: tag v1.0.0 was deleted; nothing to build');
+  });
+
+  test('deleted merged branch (push deleted: true, and the delete event): an empty matrix', async () => {
+    const s = new Scenario();
+    s.git('checkout', '--quiet', '-b', 'merged');
+    const tip = s.commit({ 'services/api/main.go': 'merged work' });
+    const dir = s.clone({ depth: 1 });
+    const pushed = githubEvent(
+      { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/merged', GITHUB_SHA: tip },
+      { ref: 'refs/heads/merged', before: tip, after: '0'.repeat(40), deleted: true, repository: { default_branch: 'main' } },
+    );
+    expect(await run(dir, pushed)).toMatchObject({ services: [], reason: 'push: branch merged was deleted; nothing to build' });
+    const deleted = githubEvent({ GITHUB_EVENT_NAME: 'delete', GITHUB_SHA: s.sha('main') }, { ref: 'merged', ref_type: 'branch' });
+    expect(await run(dir, deleted)).toMatchObject({ services: [], reason: 'delete: branch merged was deleted; nothing to build' });
+    const gitlab = gitlabEvent({
+      CI_PIPELINE_SOURCE: 'push',
+      CI_COMMIT_SHA: '0'.repeat(40),
+      CI_COMMIT_BEFORE_SHA: tip,
+      CI_COMMIT_BRANCH: 'merged',
+    });
+    expect(await run(dir, gitlab)).toMatchObject({ services: [], reason: 'push: branch merged was deleted; nothing to build' });
+  });
+
+  test('release published: previous tag..tag, as a tag push', async () => {
+    const s = new Scenario();
+    const first = s.sha();
+    s.git('tag', 'v1.0.0');
+    s.commit({ 'services/web/index.js': 'release 2' });
+    const head = s.sha();
+    s.git('tag', 'v2.0.0');
+    s.push('main');
+    s.git('push', '--quiet', 'origin', '--tags');
+    const event = githubEvent(
+      { GITHUB_EVENT_NAME: 'release', GITHUB_REF: 'refs/tags/v2.0.0', GITHUB_SHA: head },
+      { action: 'published', release: { tag_name: 'v2.0.0', target_commitish: 'main' } },
+    );
+    const result = await run(s.clone({ depth: 1 }), event);
+    expect(result).toMatchObject({ base: first, services: ['web'] });
+    expect(result.reason).toBe(`tag v2.0.0: previous tag v1.0.0 (${first.slice(0, 12)})`);
+  });
+
+  test('pull_request_review names the PR head and base: compared like the pull request', async () => {
+    const s = new Scenario();
+    const fork = s.sha();
+    s.git('checkout', '--quiet', '-b', 'reviewed');
+    const head = s.commit({ 'services/api/main.go': 'reviewed' });
+    s.push('reviewed');
+    const event = githubEvent(
+      { GITHUB_EVENT_NAME: 'pull_request_review', GITHUB_REF: 'refs/pull/3/merge', GITHUB_SHA: 'f'.repeat(40) },
+      { action: 'submitted', pull_request: { number: 3, head: { sha: head, ref: 'reviewed' }, base: { sha: fork, ref: 'main' } } },
+    );
+    expect(await run(s.clone({ branch: 'reviewed', depth: 1 }), event)).toMatchObject({ base: fork, services: ['api'] });
+  });
+
   test('first tag: every service, explicitly', async () => {
     const s = new Scenario();
     const head = s.sha();
@@ -254,7 +340,7 @@ describe('detect on real git repositories', () => {
     expect(result.files).toContain('services/api/main.go');
   });
 
-  test('depth-1 clone: deepens (doubling) until the merge base appears, and stays shallow', async () => {
+  test('depth-1 clone: finds the merge base with --shallow-exclude (no deepening), and stays shallow', async () => {
     const s = new Scenario();
     for (let index = 0; index < 30; index++) s.commit({ 'README.md': `old ${index}` });
     const fork = s.sha();
@@ -293,7 +379,7 @@ describe('detect on real git repositories', () => {
       const event = push(undefined, head, 'long');
       const results = await Promise.all([run(dir, event), run(dir, event), run(dir, event)]);
       for (const result of results) expect(result).toMatchObject({ base: fork, services: ['api'], fallback: false });
-      expect(g(dir, 'fsck', '--connectivity-only')).toBe('');
+      expect(g(dir, 'fsck', '--connectivity-only', '--no-dangling')).toBe('');
     }
   });
 

@@ -4,8 +4,10 @@ import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { formatChangedFiles, quotePath } from '../../src/core/detect/changed-files.js';
 import { type ChangedPath, parseNameStatus } from '../../src/core/detect/changes.js';
 import { NO_CHANGES_JOB, parseChildPipelineTemplate, renderChildPipeline } from '../../src/core/detect/child-pipeline.js';
+import { filtersManifest, matchFilters, parseFilters } from '../../src/core/detect/filters.js';
 import { checkPattern, compileRuleList, matchesRules } from '../../src/core/detect/globs.js';
 import { dependentsOf, propagate } from '../../src/core/detect/graph.js';
 import { discoverServices, type Manifest, parseManifest } from '../../src/core/detect/manifest.js';
@@ -63,6 +65,48 @@ describe('include/exclude semantics: the last matching pattern wins', () => {
       exclude.map((p) => checkPattern(p, fail)),
     );
     expect(matchesRules(rules, path)).toBe(expected);
+  });
+});
+
+describe('service paths are directory names, matched literally (only include/exclude are globs)', () => {
+  const manifest = parseManifest(
+    `services:
+  legacy: {path: 'services/[legacy]'}
+  paren: {path: 'a(b)'}
+  question: {path: 'q?'}
+  brace: {path: 'x{y}'}
+  star: {path: 'stars/*'}
+  bang: {path: 'svc/!important'}
+  plus: {path: 'c++'}
+  escaped-include: {path: 'other', include: ['services/\\[legacy\\]/docs/**']}
+`,
+    'm.yaml',
+  );
+  const select = (...paths: string[]) => selectServices({ manifest, changes: modified(...paths), changeTypes: [...ALL_TYPES] }).services;
+  test.each([
+    ['services/[legacy]/main.go', ['legacy']],
+    ['services/[legacy]/docs/x.md', ['legacy', 'escaped-include']],
+    ['services/l/main.go', []],
+    ['a(b)/x', ['paren']],
+    ['ab/x', []],
+    ['q?/x', ['question']],
+    ['qq/x', []],
+    ['x{y}/Dockerfile', ['brace']],
+    ['xy/Dockerfile', []],
+    ['stars/*/f', ['star']],
+    ['stars/any/f', []],
+    ['svc/!important/f', ['bang']],
+    ['c++/main.cc', ['plus']],
+  ])('%s → %j', (path, expected) => {
+    expect(select(path)).toEqual(expected);
+  });
+
+  test('include globs keep their glob meaning, and backslash escapes make them literal', () => {
+    const rules = (pattern: string) => compileRuleList([checkPattern(pattern, fail)], []);
+    expect(matchesRules(rules('services/[lx]egacy/**'), 'services/legacy/a')).toBe(true);
+    expect(matchesRules(rules('services/\\[lx\\]egacy/**'), 'services/[lx]egacy/a')).toBe(true);
+    expect(matchesRules(rules('services/\\[lx\\]egacy/**'), 'services/legacy/a')).toBe(false);
+    expect(matchesRules(rules('x\\{y\\}/*.go'), 'x{y}/a.go')).toBe(true);
   });
 });
 
@@ -427,5 +471,50 @@ describe('discovery without a manifest', () => {
     expect(discoverServices(root, { patterns: ['apps/*'], marker: 'Containerfile' }).services.map((service) => service.path)).toEqual([
       'apps/web',
     ]);
+  });
+});
+
+describe('changed-files formats', () => {
+  const paths = ['a.txt', 'new\nline.txt', 'q"uote', 'back\\slash', 'tab\there', 'ünï'];
+  test('lines: one line per path, C-quoted where git quotes', () => {
+    expect(formatChangedFiles(paths, 'lines')).toBe('a.txt\n"new\\nline.txt"\n"q\\"uote"\n"back\\\\slash"\n"tab\\there"\nünï\n');
+    expect(formatChangedFiles([], 'lines')).toBe('');
+  });
+  test('nul and json round-trip every name', () => {
+    expect(formatChangedFiles(paths, 'nul').split('\0').slice(0, -1)).toEqual(paths);
+    expect(JSON.parse(formatChangedFiles(paths, 'json'))).toEqual(paths);
+  });
+  test('a path that needs no quoting is unchanged', () => {
+    expect(quotePath('services/[legacy]/a b.txt')).toBe('services/[legacy]/a b.txt');
+  });
+});
+
+describe("filters: dorny/paths-filter's own filter test cases (test/fixtures/detect/paths-filter)", () => {
+  const cases = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/detect/paths-filter/filter-cases.json'), 'utf8')) as {
+    matching: {
+      name: string;
+      yaml: string;
+      quantifier?: 'some' | 'every';
+      files: [string, string][];
+      expected: Record<string, string[]>;
+    }[];
+    invalid: { name: string; yaml: string }[];
+  };
+  test.each(cases.matching)('$name', ({ yaml, quantifier, files, expected }) => {
+    const changes = files.map(([path, type]) => ({ path, type }) as ChangedPath);
+    const matched = matchFilters(parseFilters(yaml, 'filters'), changes, quantifier ?? 'some');
+    for (const [name, paths] of Object.entries(expected)) expect(matched.get(name)?.map((change) => change.path)).toEqual(paths);
+  });
+  test.each(cases.invalid)('$name', ({ yaml }) => {
+    expect(() => parseFilters(yaml, 'filters')).toThrow(/^filters/);
+  });
+  test('filters select services by name, with per-filter reasons', () => {
+    const filters = parseFilters("backend: ['backend/**']\nfrontend: ['frontend/**']\n", 'filters');
+    const result = selectServices({
+      manifest: filtersManifest(filters, 'filters'),
+      changes: modified('backend/a.go'),
+      changeTypes: [...ALL_TYPES],
+    });
+    expect(result.services).toEqual(['backend']);
   });
 });

@@ -1,3 +1,4 @@
+import webhookExamples from '@octokit/webhooks-examples';
 import { describe, expect, test } from 'vitest';
 import { githubEvent, gitlabEvent } from '../../src/platform/event.js';
 
@@ -146,5 +147,172 @@ describe('gitlabEvent', () => {
     expect(event).toMatchObject(expected);
     expect(event.defaultBranch).toBe('main');
     expect(event.runUrl).toBe(glEnv.CI_PIPELINE_URL);
+  });
+});
+
+// GitHub's documented example payloads (octokit/webhooks, the payloads GitHub's docs show),
+// fed for every event a workflow can run on. The expectations are GitHub's docs, "Events that
+// trigger workflows": what GITHUB_SHA/GITHUB_REF are for the event, and which payload fields
+// name the commits. GITHUB_SHA is set as the runner sets it for the event.
+const DEFAULT_TIP = 'd'.repeat(40); // "last commit on the default branch"
+const RUN_SHA = 'e'.repeat(40); // GITHUB_SHA where the docs give an event-specific commit
+// biome-ignore lint/suspicious/noExplicitAny: payload fields are read as GitHub documents them
+type Payload = Record<string, any>;
+type Expectation = { sha: string; ref?: (p: Payload) => string; expected: (p: Payload) => Record<string, unknown> };
+const pr = (p: Payload) => ({ kind: 'pull_request', head: p.head.sha, base: p.base.sha, pullRequest: { number: p.number } });
+const fromDefaultBranch: Expectation = { sha: DEFAULT_TIP, expected: () => ({ kind: 'manual', head: DEFAULT_TIP }) };
+const suite = (subject: Payload, suiteOf: Payload) =>
+  subject.pull_requests.length > 0
+    ? pr(subject.pull_requests[0])
+    : { kind: 'push', head: subject.head_sha, base: suiteOf.before, branch: suiteOf.head_branch };
+const GITHUB_EXPECTATIONS: Record<string, Expectation> = {
+  // pull_request: GITHUB_SHA is the last merge commit of refs/pull/N/merge; the PR head is what was written.
+  pull_request: { sha: RUN_SHA, expected: (p) => pr(p.pull_request) },
+  pull_request_target: { sha: DEFAULT_TIP, expected: (p) => pr(p.pull_request) },
+  pull_request_review: { sha: RUN_SHA, expected: (p) => pr(p.pull_request) },
+  pull_request_review_comment: { sha: RUN_SHA, expected: (p) => pr(p.pull_request) },
+  pull_request_review_thread: { sha: RUN_SHA, expected: (p) => pr(p.pull_request) },
+  // push: the tip pushed to ref; a deleted ref has nothing to build.
+  push: {
+    sha: RUN_SHA,
+    ref: (p) => p.ref,
+    expected: (p) => {
+      const tag = p.ref.startsWith('refs/tags/');
+      if (p.deleted) return { kind: tag ? 'tag' : 'push', deleted: true };
+      if (tag) return { kind: 'tag', head: p.after, tag: p.ref.slice(10) };
+      return { kind: 'push', head: p.after, base: /^0+$/.test(p.before) ? undefined : p.before, forced: p.forced };
+    },
+  },
+  // create: GITHUB_SHA is the last commit on the created branch or tag.
+  create: {
+    sha: RUN_SHA,
+    expected: (p) =>
+      p.ref_type === 'tag' ? { kind: 'tag', tag: p.ref, head: RUN_SHA } : { kind: 'push', branch: p.ref, head: RUN_SHA, base: undefined },
+  },
+  delete: { sha: DEFAULT_TIP, expected: (p) => ({ deleted: true, [p.ref_type === 'tag' ? 'tag' : 'branch']: p.ref }) },
+  // release: GITHUB_SHA is the last commit in the tagged release, GITHUB_REF refs/tags/<tag_name>: previous tag..tag.
+  release: {
+    sha: RUN_SHA,
+    ref: (p) => `refs/tags/${p.release.tag_name}`,
+    expected: (p) =>
+      p.action === 'deleted'
+        ? { kind: 'tag', deleted: true, tag: p.release.tag_name }
+        : { kind: 'tag', head: RUN_SHA, tag: p.release.tag_name },
+  },
+  merge_group: { sha: RUN_SHA, expected: (p) => ({ kind: 'merge_group', head: p.merge_group.head_sha, base: p.merge_group.base_sha }) },
+  // check_suite/check_run/workflow_run: GITHUB_SHA is the default branch; the payload names the suite's commits.
+  check_suite: { sha: DEFAULT_TIP, expected: (p) => suite(p.check_suite, p.check_suite) },
+  check_run: { sha: DEFAULT_TIP, expected: (p) => suite(p.check_run, p.check_run.check_suite) },
+  workflow_run: {
+    sha: DEFAULT_TIP,
+    expected: (p) =>
+      p.workflow_run.pull_requests.length > 0 ? pr(p.workflow_run.pull_requests[0]) : { kind: 'manual', head: p.workflow_run.head_sha },
+  },
+  // deployment(_status): GITHUB_SHA is the commit to be deployed.
+  deployment: { sha: RUN_SHA, expected: (p) => ({ kind: 'manual', head: p.deployment.sha }) },
+  deployment_status: { sha: RUN_SHA, expected: (p) => ({ kind: 'manual', head: p.deployment.sha }) },
+  status: { sha: DEFAULT_TIP, expected: (p) => ({ kind: 'manual', head: p.sha }) },
+  // Events of the default branch without commits of their own: a manual run of GITHUB_SHA.
+  branch_protection_rule: fromDefaultBranch,
+  discussion: fromDefaultBranch,
+  discussion_comment: fromDefaultBranch,
+  fork: fromDefaultBranch,
+  gollum: fromDefaultBranch,
+  issue_comment: fromDefaultBranch,
+  issues: fromDefaultBranch,
+  label: fromDefaultBranch,
+  milestone: fromDefaultBranch,
+  page_build: fromDefaultBranch,
+  public: fromDefaultBranch,
+  registry_package: fromDefaultBranch,
+  repository_dispatch: fromDefaultBranch,
+  watch: fromDefaultBranch,
+  workflow_dispatch: { sha: RUN_SHA, expected: () => ({ kind: 'manual', head: RUN_SHA }) },
+};
+
+describe("githubEvent on GitHub's documented example payloads (@octokit/webhooks-examples)", () => {
+  const examples = webhookExamples as unknown as { name: string; examples: Payload[] }[];
+  const cases = examples
+    .filter((event) => event.name in GITHUB_EXPECTATIONS)
+    .flatMap((event) => event.examples.map((payload, index) => ({ name: event.name, index, action: payload.action ?? '', payload })));
+
+  test('covers every event a workflow may run on that has documented examples', () => {
+    const covered = new Set(cases.map((item) => item.name));
+    const withoutExamples = Object.keys(GITHUB_EXPECTATIONS).filter((name) => !covered.has(name));
+    expect(withoutExamples.sort()).toEqual(
+      ['pull_request_target', 'registry_package', 'workflow_dispatch'].filter((name) => !covered.has(name)),
+    );
+    expect(cases.length).toBeGreaterThan(100);
+  });
+
+  test.each(cases)('$name #$index $action', ({ name, payload }) => {
+    const expectation = GITHUB_EXPECTATIONS[name] as Expectation;
+    const ref = expectation.ref?.(payload) ?? 'refs/heads/main';
+    const event = githubEvent({ ...ghEnv, GITHUB_EVENT_NAME: name, GITHUB_SHA: expectation.sha, GITHUB_REF: ref }, payload);
+    const expected = expectation.expected(payload);
+    expect(event).toMatchObject({ source: name, ...expected });
+    if (expected.deleted) expect(event.head).toBeUndefined();
+  });
+
+  test('every one of the payloads (any event name) normalises without throwing', () => {
+    for (const event of examples)
+      for (const payload of event.examples) expect(() => githubEvent({ GITHUB_EVENT_NAME: event.name }, payload)).not.toThrow();
+  });
+});
+
+// Every CI_PIPELINE_SOURCE in GitLab's docs ("Predefined CI/CD variables", CI_PIPELINE_SOURCE),
+// with the variables GitLab sets for it. CI_COMMIT_BEFORE_SHA is all zeros except on pushes
+// and pipelines a push started.
+describe('gitlabEvent for every pipeline source GitLab documents', () => {
+  const branch = { CI_COMMIT_SHA: B, CI_COMMIT_BRANCH: 'main' };
+  const pushed = { ...branch, CI_COMMIT_BEFORE_SHA: A };
+  const notPushed = { ...branch, CI_COMMIT_BEFORE_SHA: ZERO };
+  test.each([
+    ['push', pushed, { kind: 'push', head: B, base: A, before: A }],
+    ['push', { ...branch, CI_COMMIT_BEFORE_SHA: ZERO }, { kind: 'push', head: B, base: undefined }],
+    ['push', { CI_COMMIT_SHA: ZERO, CI_COMMIT_BRANCH: 'gone', CI_COMMIT_BEFORE_SHA: A }, { kind: 'push', deleted: true }],
+    ['push', { CI_COMMIT_SHA: B, CI_COMMIT_TAG: 'v1.0.0', CI_COMMIT_BEFORE_SHA: ZERO }, { kind: 'tag', tag: 'v1.0.0', head: B }],
+    ['web', notPushed, { kind: 'manual', head: B, base: undefined }],
+    ['trigger', notPushed, { kind: 'manual', head: B, base: undefined }],
+    ['schedule', notPushed, { kind: 'schedule', head: B, base: undefined }],
+    ['api', notPushed, { kind: 'manual', head: B, base: undefined }],
+    ['external', notPushed, { kind: 'manual', head: B }],
+    ['external', pushed, { kind: 'push', head: B, base: A }],
+    ['pipeline', notPushed, { kind: 'manual', head: B }],
+    ['pipeline', pushed, { kind: 'push', head: B, base: A }],
+    ['chat', notPushed, { kind: 'manual', head: B }],
+    ['webide', notPushed, { kind: 'manual', head: B }],
+    // A child pipeline of a push pipeline: the parent's SHAs are passed down.
+    ['parent_pipeline', pushed, { kind: 'push', head: B, base: A, branch: 'main' }],
+    // A child pipeline of a merge request pipeline inherits CI_MERGE_REQUEST_*.
+    [
+      'parent_pipeline',
+      { ...notPushed, CI_MERGE_REQUEST_IID: '4', CI_MERGE_REQUEST_DIFF_BASE_SHA: A, CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main' },
+      { kind: 'pull_request', head: B, base: A, mergeBase: A },
+    ],
+    [
+      'merge_request_event',
+      { CI_COMMIT_SHA: B, CI_MERGE_REQUEST_IID: '4', CI_MERGE_REQUEST_DIFF_BASE_SHA: A, CI_MERGE_REQUEST_EVENT_TYPE: 'detached' },
+      { kind: 'pull_request', head: B, base: A, mergeBase: A, pullRequest: { number: 4 } },
+    ],
+    [
+      'external_pull_request_event',
+      {
+        CI_COMMIT_SHA: B,
+        CI_EXTERNAL_PULL_REQUEST_IID: '12',
+        CI_EXTERNAL_PULL_REQUEST_SOURCE_BRANCH_SHA: B,
+        CI_EXTERNAL_PULL_REQUEST_TARGET_BRANCH_SHA: A,
+        CI_EXTERNAL_PULL_REQUEST_SOURCE_BRANCH_NAME: 'feat',
+        CI_EXTERNAL_PULL_REQUEST_TARGET_BRANCH_NAME: 'main',
+      },
+      { kind: 'pull_request', head: B, base: A, pullRequest: { number: 12, baseRef: 'main', headRef: 'feat' } },
+    ],
+    ['ondemand_dast_scan', notPushed, { kind: 'manual', head: B }],
+    ['ondemand_dast_validation', notPushed, { kind: 'manual', head: B }],
+    ['security_orchestration_policy', notPushed, { kind: 'manual', head: B }],
+  ] as const)('%s %#', (source, env, expected) => {
+    const event = gitlabEvent({ ...glEnv, CI_PIPELINE_SOURCE: source, ...env });
+    expect(event).toMatchObject({ source, ...expected });
+    if ('deleted' in expected) expect(event.head).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import type { Log } from '../log.js';
 import { type ChangedPath, parseNameStatus, uniquePaths } from './changes.js';
 import type { ChangeType, Manifest } from './manifest.js';
 import { type RangeRequest, type ResolvedRange, resolveRange } from './range.js';
-import { type Selection, ServiceSelector } from './select.js';
+import { type FilterSet, type Selection, ServiceSelector } from './select.js';
 
 export interface DetectRequest extends RangeRequest {
   /** The git checkout (its top level: manifest paths and diff paths are relative to it). */
@@ -13,6 +13,8 @@ export interface DetectRequest extends RangeRequest {
   global: readonly string[];
   changeTypes: readonly ChangeType[];
   imagePrefix?: string;
+  /** paths-filter style `filters` (the manifest then holds one entry per filter). */
+  filters?: FilterSet;
 }
 
 export interface DetectResult {
@@ -24,9 +26,10 @@ export interface DetectResult {
 
 /** Resolve the range, list what changed, select services. The manifest is checked before git is touched. */
 export async function detect(request: DetectRequest, log: Log): Promise<DetectResult> {
-  const selector = new ServiceSelector(request.manifest, request.global, request.changeTypes);
+  const selector = new ServiceSelector(request.manifest, request.global, request.changeTypes, request.filters);
   const git = new Git(request.directory);
   const range = await resolveRange(git, request, log);
+  if (range.deleted) return { range, changedFiles: [], selection: selector.select([], request.imagePrefix) };
   if (!range.base) {
     const changedFiles = await filesAt(git, range.head);
     return { range, changedFiles, selection: selector.select({ all: range.reason }, request.imagePrefix) };

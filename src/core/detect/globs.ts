@@ -43,23 +43,60 @@ export function checkPattern(raw: unknown, fail: PatternProblem): string {
   return negated ? `!${pattern}` : pattern;
 }
 
+const GLOB_CHARACTERS = new Set(['*', '?', '[', ']', '{', '}', '(', ')', '!', '+', '@']);
+
+/**
+ * The literal text a pattern starts with, backslash escapes removed, and whether that is
+ * the whole pattern. `services/\\[legacy\\]/**` starts with the literal `services/[legacy]/`.
+ * (picomatch's own scan keeps the backslashes in its base, and calls some escaped patterns
+ * non-globs, so the literal part is read here.)
+ */
+export function literalPrefix(pattern: string): { literal: string; whole: boolean } {
+  let literal = '';
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern.charAt(index);
+    if (char === '\\' && index + 1 < pattern.length) {
+      literal += pattern.charAt(++index);
+      continue;
+    }
+    if (GLOB_CHARACTERS.has(char)) return { literal, whole: false };
+    literal += char;
+  }
+  return { literal, whole: true };
+}
+
+/** A pattern that matches `text` literally (for paths with glob characters, such as `services/[legacy]`). */
+export function escapeGlob(text: string): string {
+  return text.replace(/[\\*?[\]{}()!+@]/g, (char) => `\\${char}`);
+}
+
 /** Compiles one already-checked pattern (`!` prefix = negated). */
 export function compileRule(checked: string): Rule {
   const negated = checked.startsWith('!');
   const pattern = negated ? checked.slice(1) : checked;
-  const scan = picomatch.scan(pattern);
-  if (!scan.isGlob) {
-    const prefix = `${pattern}/`;
-    return { pattern, negated, base: pattern, kind: 'literal', test: (path) => path === pattern || path.startsWith(prefix) };
+  const { literal, whole } = literalPrefix(pattern);
+  if (whole) {
+    const prefix = `${literal}/`;
+    return { pattern, negated, base: literal, kind: 'literal', test: (path) => path === literal || path.startsWith(prefix) };
   }
-  const base = scan.base;
-  if (scan.glob === '**') {
+  const slash = literal.lastIndexOf('/');
+  const base = slash === -1 ? '' : literal.slice(0, slash);
+  // What follows the literal base directory, as written.
+  const rest = pattern.slice(rawLengthOf(pattern, slash + 1));
+  if (rest === '**') {
     if (base === '') return { pattern, negated, base, kind: 'everything', test: () => true };
     const prefix = `${base}/`;
     return { pattern, negated, base, kind: 'under', test: (path) => path.startsWith(prefix) };
   }
   const regex = picomatch.makeRe(pattern, PICOMATCH_OPTIONS);
   return { pattern, negated, base, kind: 'glob', test: (path) => regex.test(path) };
+}
+
+/** Index in `pattern` just after its first `count` literal characters (escapes count once). */
+function rawLengthOf(pattern: string, count: number): number {
+  let index = 0;
+  for (let seen = 0; seen < count && index < pattern.length; seen++) index += pattern.charAt(index) === '\\' ? 2 : 1;
+  return index;
 }
 
 /** Builds the ordered rule list of `include` then `exclude` (see Rule for the meaning). */

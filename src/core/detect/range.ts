@@ -24,6 +24,10 @@ export interface ResolvedRange {
   reason: string;
   /** True when the range is a fallback the user was warned about. */
   fallback: boolean;
+  /** The event deleted its branch or tag: nothing to build (head is empty). */
+  deleted?: boolean;
+  /** `git fetch` processes this resolution started (a shallow clone's cost; bounded). */
+  fetches?: number;
 }
 
 const short = (sha: string) => sha.slice(0, 12);
@@ -43,7 +47,8 @@ export async function resolveRange(git: Git, request: RangeRequest, log: Log): P
     maxDeepenRounds: request.maxDeepenRounds,
   });
   const resolver = new RangeResolver(history, request, log);
-  return resolver.resolve();
+  const range = await resolver.resolve();
+  return { ...range, fetches: history.fetches };
 }
 
 class RangeResolver {
@@ -55,6 +60,10 @@ class RangeResolver {
 
   async resolve(): Promise<ResolvedRange> {
     const { event } = this.request;
+    if (event.deleted && !this.request.base && !this.request.head) {
+      const what = event.tag ? `tag ${event.tag}` : `branch ${event.branch ?? '(unknown)'}`;
+      return { head: '', reason: `${event.source}: ${what} was deleted; nothing to build`, fallback: false, deleted: true };
+    }
     const head = await this.headCommit();
     if (this.request.base) return this.fromInput(this.request.base, head);
     switch (event.kind) {
@@ -113,24 +122,32 @@ class RangeResolver {
         ? `merge request !${pr?.number}`
         : `pull request #${pr?.number}`;
     const target = pr?.baseRef || 'the target branch';
-    let base = event.base ?? pr?.baseSha;
-    if (base && !(await this.history.obtain(base))) {
-      this.log.warning(`The ${label} base ${base} is not in the clone and could not be fetched; using the tip of ${target}.`);
-      base = undefined;
+    if (event.mergeBase && (await this.history.obtain(event.mergeBase))) {
+      return { head, base: event.mergeBase, reason: `${label} into ${target}: merge base ${short(event.mergeBase)}`, fallback: false };
     }
-    if (!base && pr?.baseRef) base = await this.history.branchTip(pr.baseRef);
-    if (!base) return this.everything(head, `the ${label} has no usable base commit`, true);
-    return this.compare(
-      base,
-      head,
-      (mergeBase) => `${label} into ${target}: merge base ${short(mergeBase)} of ${target} (${short(base)}) and the head`,
-    );
+    const base = event.base ?? pr?.baseSha;
+    const shallow = await this.history.isShallow();
+    const describe = (mergeBase: string, tip: string | undefined) =>
+      `${label} into ${target}: merge base ${short(mergeBase)} of ${target}${tip ? ` (${short(tip)})` : ''} and the head`;
+    if (base && !shallow && (await this.history.obtain(base))) return this.compare(base, head, (mergeBase) => describe(mergeBase, base));
+    if (pr?.baseRef) {
+      const found = await this.history.mergeBaseWithBranch(pr.baseRef, head);
+      if (found.found) return { head, base: found.sha, reason: describe(found.sha, base ?? found.tip), fallback: false };
+      if (!base) return this.missingMergeBase(head, pr.baseRef, found);
+    }
+    if (base && !(await this.history.obtain(base))) {
+      this.log.warning(`The ${label} base ${base} is not in the clone and could not be fetched.`);
+    } else if (base) {
+      return this.compare(base, head, (mergeBase) => describe(mergeBase, base));
+    }
+    return this.everything(head, `the ${label} has no usable base commit`, true);
   }
 
   private async fromMergeGroup(head: string): Promise<ResolvedRange> {
+    // GitHub builds the group's head on top of base_sha, so base_sha..head is exactly the queued change.
     const base = this.request.event.base;
     if (!base || !(await this.history.obtain(base))) return this.everything(head, 'the merge group has no usable base commit', true);
-    return this.compare(base, head, (mergeBase) => `merge group: base ${short(mergeBase)}`);
+    return { head, base, reason: `merge group: base ${short(base)}`, fallback: false };
   }
 
   private async fromPush(head: string): Promise<ResolvedRange> {
@@ -143,22 +160,48 @@ class RangeResolver {
         return this.everything(head, `first push of ${branch}: there is no earlier commit to compare with`);
       return this.againstDefaultBranch(head, defaultBranch, `new branch ${branch}`);
     }
-    if (!(await this.history.obtain(before))) {
-      const why = `push to ${branch}: previous tip ${short(before)} is no longer in the repository (force push)`;
-      if (defaultBranch && branch !== defaultBranch) return this.againstDefaultBranch(head, defaultBranch, why);
-      return this.everything(head, why, true);
-    }
     if (before === head)
       return { head, base: before, reason: `push to ${branch}: head is the previous tip (nothing new)`, fallback: false };
-    const found = await this.history.mergeBase(before, head);
-    if (found.found && found.sha === before)
-      return { head, base: before, reason: `push to ${branch}: previous tip ${short(before)}`, fallback: false };
-    if (!found.found && found.cause !== 'unrelated') return this.missingMergeBase(head, before, found);
-    const why = `force push to ${branch}: previous tip ${short(before)} is not an ancestor of head`;
-    if (defaultBranch && branch !== defaultBranch) return this.againstDefaultBranch(head, defaultBranch, why);
-    if (found.found)
-      return { head, base: found.sha, reason: `${why}; merge base of the old and new tip: ${short(found.sha)}`, fallback: false };
-    return this.everything(head, `${why}, and they share no history`, true);
+    if (!defaultBranch || branch === defaultBranch) return this.defaultBranchPush(head, before, branch);
+    const replaced = `force push to ${branch}: previous tip ${short(before)} was replaced`;
+    if (event.forced === true) return this.againstDefaultBranch(head, defaultBranch, replaced);
+    const present = await this.history.obtain(before);
+    if (!present)
+      return this.againstDefaultBranch(
+        head,
+        defaultBranch,
+        `push to ${branch}: previous tip ${short(before)} is no longer in the repository`,
+      );
+    const normal: ResolvedRange = { head, base: before, reason: `push to ${branch}: previous tip ${short(before)}`, fallback: false };
+    // GitHub says whether the push was forced; GitLab does not, so ancestry decides.
+    if (event.forced === false) return normal;
+    const ancestor = await this.history.isAncestor(before, head);
+    if (ancestor === true) return normal;
+    const againstDefault = await this.againstDefaultBranch(
+      head,
+      defaultBranch,
+      `force push to ${branch}: previous tip ${short(before)} is not an ancestor of head`,
+    );
+    // In a shallow clone ancestry is known only once head's own commits are fetched (above).
+    if (ancestor === undefined && (await this.history.isAncestor(before, head)) === true) return normal;
+    return againstDefault;
+  }
+
+  /**
+   * On the default branch the old tip is what was last built and deployed: old tip..new tip
+   * is the answer for a normal push and for a force push alike (a force push must rebuild
+   * what the dropped commits built, so it is not the merge base of the two tips).
+   */
+  private async defaultBranchPush(head: string, before: string, branch: string): Promise<ResolvedRange> {
+    if (!(await this.history.obtain(before))) {
+      return this.everything(head, `push to ${branch}: previous tip ${short(before)} is no longer in the repository`, true);
+    }
+    const forced =
+      this.request.event.forced ?? ((await this.history.isShallow()) ? undefined : !(await this.history.isAncestor(before, head)));
+    const reason = forced
+      ? `force push to ${branch}: old tip ${short(before)}..new tip (rebuilds what the dropped commits built)`
+      : `push to ${branch}: previous tip ${short(before)}`;
+    return { head, base: before, reason, fallback: false };
   }
 
   private async fromTag(head: string): Promise<ResolvedRange> {
@@ -170,7 +213,8 @@ class RangeResolver {
       names.set(sha, [...(names.get(sha) ?? []), name]);
     }
     if (names.size === 0) return this.everything(head, `tag ${tag}: there is no earlier tag`);
-    const found = await this.history.nearestAncestorIn(head, new Set(names.keys()));
+    const refs = [...names.values()].flat().map((name) => `refs/tags/${name}`);
+    const found = await this.history.nearestAncestorIn(head, new Set(names.keys()), refs);
     if (!found.found) {
       if (found.cause === 'unrelated') return this.everything(head, `tag ${tag}: no earlier tag is an ancestor of it`);
       return this.missingMergeBase(head, 'the previous tag', found);
@@ -184,9 +228,12 @@ class RangeResolver {
   }
 
   private async againstDefaultBranch(head: string, defaultBranch: string, why: string): Promise<ResolvedRange> {
-    const tip = await this.history.branchTip(defaultBranch);
-    if (!tip) return this.everything(head, `${why}, and the default branch ${defaultBranch} could not be found`, true);
-    return this.compare(tip, head, (mergeBase) => `${why}: merge base with ${defaultBranch} ${short(mergeBase)}`);
+    const found = await this.history.mergeBaseWithBranch(defaultBranch, head);
+    if (found.found)
+      return { head, base: found.sha, reason: `${why}: merge base with ${defaultBranch} ${short(found.sha)}`, fallback: false };
+    if (!found.tip)
+      return this.everything(head, `${why}, and the default branch ${defaultBranch} could not be found (${found.detail})`, true);
+    return this.missingMergeBase(head, found.tip, found);
   }
 
   private async defaultBranch(): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 import type { ChangedPath } from './changes.js';
+import { matchFilters, type PathFilter, type PredicateQuantifier } from './filters.js';
 import { compileRuleList, type Rule } from './globs.js';
 import { dependentsOf, propagate } from './graph.js';
 import type { ChangeType, Manifest, ServiceSpec } from './manifest.js';
@@ -52,6 +53,12 @@ export interface SelectionRequest {
   imagePrefix?: string;
 }
 
+/** paths-filter style filters, used instead of the manifest's include/exclude rules. */
+export interface FilterSet {
+  filters: readonly PathFilter[];
+  quantifier: PredicateQuantifier;
+}
+
 const EXAMPLE_FILES = 5;
 
 class Hits {
@@ -71,7 +78,12 @@ export class ServiceSelector {
   private readonly globalOwner: number;
   private readonly acceptedTypes: readonly Set<ChangeType>[];
 
-  constructor(manifest: Manifest, global: readonly string[], changeTypes: readonly ChangeType[]) {
+  constructor(
+    manifest: Manifest,
+    global: readonly string[],
+    changeTypes: readonly ChangeType[],
+    private readonly filters?: FilterSet,
+  ) {
     this.services = manifest.services;
     this.dependents = dependentsOf(manifest.services, manifest.file);
     const ruleLists: Rule[][] = this.services.map((service) => compileRuleList(service.include, service.exclude));
@@ -86,6 +98,14 @@ export class ServiceSelector {
     const reasons = new Map<string, Reason>();
     if ('all' in changes) {
       for (const service of this.services) reasons.set(service.name, { kind: 'all', why: changes.all });
+    } else if (this.filters) {
+      const matched = matchFilters(this.filters.filters, changes, this.filters.quantifier);
+      const accepted = this.acceptedTypes[this.globalOwner] as Set<ChangeType>;
+      for (const [name, files] of matched) {
+        const hit = new Hits();
+        for (const change of files) if (accepted.has(change.type)) hit.add(change.path);
+        if (hit.count > 0) reasons.set(name, { kind: 'files', files: hit.files, count: hit.count });
+      }
     } else {
       const hits: (Hits | undefined)[] = new Array(this.services.length + 1);
       for (const change of changes) {

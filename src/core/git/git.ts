@@ -34,6 +34,10 @@ export interface FetchOptions {
   tags?: boolean;
   /** `--filter=<spec>`, e.g. `blob:none` for a partial clone. */
   filter?: string;
+  /** `--shallow-exclude=<ref>` (one per ref): history of the wants down to (not into) what these remote refs reach. */
+  shallowExclude?: string | readonly string[];
+  /** `--shallow-since=<unix seconds>`: history of the wants committed since then. */
+  shallowSince?: number;
   /** Default true; false adds `--no-write-fetch-head` (no FETCH_HEAD for a concurrent job to clobber). */
   writeFetchHead?: boolean;
 }
@@ -191,6 +195,28 @@ export class Git {
     return this.succeeds(['merge-base', '--is-ancestor', ancestor, descendant]);
   }
 
+  /** Commits reachable from `rev` with the parents this clone knows (none past a shallow boundary). */
+  async revListWithParents(rev: string): Promise<{ sha: string; parents: string[] }[]> {
+    return lines(await this.output(['rev-list', '--parents', rev])).map((line) => {
+      const [sha = '', ...parents] = line.split(' ');
+      return { sha, parents };
+    });
+  }
+
+  /** The parents a commit object records, even where a shallow clone does not have them. */
+  async recordedParents(sha: string): Promise<string[]> {
+    const object = await this.output(['cat-file', 'commit', sha]);
+    const end = object.indexOf('\n\n');
+    const header = end === -1 ? object : object.slice(0, end);
+    return [...header.matchAll(/^parent ([0-9a-f]{40,64})$/gm)].map((match) => match[1] as string);
+  }
+
+  /** Committer times (unix seconds) of present commits. */
+  async commitTimes(shas: readonly string[]): Promise<number[]> {
+    if (shas.length === 0) return [];
+    return lines(await this.output(['log', '--no-walk', '--format=%ct', ...shas, '--'])).map(Number);
+  }
+
   /** Commits reachable from `rev`, newest first. */
   async revList(rev: string): Promise<string[]> {
     return (await this.output(['rev-list', rev])).split('\n');
@@ -231,6 +257,9 @@ export class Git {
     if (options.deepen !== undefined) args.push(`--deepen=${options.deepen}`);
     if (options.unshallow) args.push('--unshallow');
     if (options.filter) args.push(`--filter=${options.filter}`);
+    for (const ref of typeof options.shallowExclude === 'string' ? [options.shallowExclude] : (options.shallowExclude ?? []))
+      args.push(`--shallow-exclude=${ref}`);
+    if (options.shallowSince !== undefined) args.push(`--shallow-since=${options.shallowSince}`);
     return await this.attempt([...args, '--', remote, ...refspecs]);
   }
 

@@ -1,0 +1,53 @@
+import { AegisError } from '../errors.js';
+
+export const CHANGED_FILES_FORMATS = ['lines', 'nul', 'json'] as const;
+export type ChangedFilesFormat = (typeof CHANGED_FILES_FORMATS)[number];
+
+/**
+ * The changed-files file in one of three formats:
+ * - `lines`: one path per line. A path git itself would quote (a control character such as a
+ *   newline, a double quote or a backslash) is written C-quoted as `git diff` writes it
+ *   (`"a\nb"`), so a name can never add a line of its own;
+ * - `nul`: every path followed by a NUL byte (`git diff -z`, `xargs -0`, `read -d ''`);
+ * - `json`: a JSON array of strings.
+ */
+export function formatChangedFiles(paths: readonly string[], format: ChangedFilesFormat): string {
+  switch (format) {
+    case 'lines':
+      return paths.map((path) => `${quotePath(path)}\n`).join('');
+    case 'nul':
+      return paths.map((path) => `${path}\0`).join('');
+    case 'json':
+      return `${JSON.stringify(paths)}\n`;
+    default:
+      throw new AegisError(`Unknown changed-files format '${format as string}'.`);
+  }
+}
+
+const ESCAPES: Record<string, string> = {
+  '\n': '\\n',
+  '\t': '\\t',
+  '\r': '\\r',
+  '"': '\\"',
+  '\\': '\\\\',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\v': '\\v',
+  '\u0007': '\\a',
+};
+
+function needsEscape(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return code < 0x20 || code === 0x7f || char === '"' || char === '\\';
+}
+
+/** git's C-style quoting of a path (as with core.quotePath=false: non-ASCII stays as it is). */
+export function quotePath(path: string): string {
+  let plain = true;
+  for (let index = 0; index < path.length && plain; index++) plain = !needsEscape(path.charAt(index));
+  if (plain) return path;
+  const body = [...path]
+    .map((char) => (needsEscape(char) ? (ESCAPES[char] ?? `\\${char.charCodeAt(0).toString(8).padStart(3, '0')}`) : char))
+    .join('');
+  return `"${body}"`;
+}
