@@ -2853,7 +2853,7 @@ async function runScan(platform, dependencies = { now: () => new Date() }) {
     let options;
     let resolved;
     try {
-        options = parseScanInputs(new inputs/* InputReader */.i_(platform, definition.inputs), platform.workspace, (name) => platform.input(name) !== '');
+        options = parseScanInputs(new inputs/* InputReader */.i_(platform, definition.inputs), platform.workspace, (name) => givenExplicitly(platform, name));
         resolved = resolveRules(options.inputRules, options.policy, options.environment);
     }
     catch (error) {
@@ -3045,10 +3045,19 @@ async function uploadSarif(platform, upload, sarif) {
     platform.log.info(`Uploaded SARIF to code scanning of ${repository} (${ref}); upload id ${id}.`);
     return id;
 }
+/**
+ * An input the user set. GitHub passes action.yml defaults as INPUT_* too, so a value equal
+ * to the default cannot be told from none: it counts as not given.
+ */
+function givenExplicitly(platform, name) {
+    const value = platform.input(name);
+    const spec = definition.inputs[name];
+    return value !== '' && value !== (spec?.default ?? '');
+}
 const scan = { ...definition, run: async (platform) => void (await runScan(platform)) };
 // The module shape of every stage (src/stages/index.ts): definition, parse, run.
 
-const parse = (reader, platform) => parseScanInputs(reader, platform.workspace, (name) => platform.input(name) !== '');
+const parse = (reader, platform) => parseScanInputs(reader, platform.workspace, (name) => givenExplicitly(platform, name));
 const run = scan.run;
 
 

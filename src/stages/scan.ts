@@ -184,7 +184,7 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
   let options: ScanOptions;
   let resolved: ReturnType<typeof resolveRules>;
   try {
-    options = parseScanInputs(new InputReader(platform, definition.inputs), platform.workspace, (name) => platform.input(name) !== '');
+    options = parseScanInputs(new InputReader(platform, definition.inputs), platform.workspace, (name) => givenExplicitly(platform, name));
     resolved = resolveRules(options.inputRules, options.policy, options.environment);
   } catch (error) {
     platform.setOutput('result', 'error');
@@ -397,10 +397,20 @@ async function uploadSarif(platform: Platform, upload: NonNullable<ScanOptions['
   return id;
 }
 
+/**
+ * An input the user set. GitHub passes action.yml defaults as INPUT_* too, so a value equal
+ * to the default cannot be told from none: it counts as not given.
+ */
+function givenExplicitly(platform: Platform, name: string): boolean {
+  const value = platform.input(name);
+  const spec = (definition.inputs as Record<string, { default?: string }>)[name];
+  return value !== '' && value !== (spec?.default ?? '');
+}
+
 export const scan: StageDefinition = { ...definition, run: async (platform) => void (await runScan(platform)) };
 
 // The module shape of every stage (src/stages/index.ts): definition, parse, run.
 export { definition };
 export const parse = (reader: InputReader, platform: Platform): ScanOptions =>
-  parseScanInputs(reader, platform.workspace, (name) => platform.input(name) !== '');
+  parseScanInputs(reader, platform.workspace, (name) => givenExplicitly(platform, name));
 export const run = scan.run;

@@ -188,7 +188,7 @@ describe('the same situation on GitHub and GitLab gives the same tags', () => {
 });
 
 test("a GitHub `create` event counts as the default branch even for a tag (metadata-action's rule); GitLab has no such event", () => {
-  const created = gh('create', 'refs/tags/v1.2.3', { ref_type: 'tag', repository: REPO });
+  const created = gh('create', 'refs/tags/v1.2.3', { ref: 'v1.2.3', ref_type: 'tag', repository: REPO });
   expect(tagsOf(created, HEAD).tagNames).toContain('stable');
   expect(
     tagsOf(gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: 'v1.2.3', CI_COMMIT_SHA: HEAD }), HEAD).tagNames,

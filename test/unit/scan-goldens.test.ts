@@ -2,7 +2,7 @@
 // renderings where Trivy has one, and every output validated against its published schema.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { baselineOf, evaluateGate } from '../../src/core/scan/gate.js';
 import { gitlabImageAndOs, renderGitLab } from '../../src/core/scan/gitlab.js';
@@ -116,12 +116,12 @@ describe('secrets.json.golden with fail-on HIGH', () => {
     });
     expect(JSON.parse(platform.outputs.counts as string).secret).toMatchObject({ CRITICAL: 1, HIGH: 1 });
 
-    const sarif = JSON.parse(readFileSync(join(ws, 'aegis-scan/trivy-results.sarif'), 'utf8'));
+    const sarif = JSON.parse(readFileSync(resolve(ws, platform.outputs['sarif-file'] as string), 'utf8'));
     expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['aws-access-key-id', 'mysecret']);
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine).toBe(3);
     expect(validateSarif(sarif)).toEqual([]);
 
-    const gitlab = JSON.parse(readFileSync(join(ws, platform.outputs['gitlab-secret-detection-report'] as string), 'utf8'));
+    const gitlab = JSON.parse(readFileSync(resolve(ws, platform.outputs['gitlab-secret-detection-report'] as string), 'utf8'));
     expect(gitlab.scan.type).toBe('secret_detection');
     expect(gitlab.vulnerabilities.map((v: { identifiers: { value: string }[] }) => v.identifiers[0]?.value)).toEqual([
       'aws-access-key-id',
