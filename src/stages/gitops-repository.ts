@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { assertCredentialUrl } from '../core/credential-scope.js';
 import { InputError } from '../core/errors.js';
 import { describeRemote, forgeProjectPath, type Remote, type RemoteCredentials } from '../core/git/remote.js';
 import type { Platform, PlatformName, PullRequestResult } from '../platform/types.js';
 import type { InputSpec } from './definition.js';
 import type { InputReader } from './inputs.js';
-import { parseIdentity } from './shared.js';
+import { assertForgeRepository, parseIdentity } from './shared.js';
 
 // Everything the stages that write to the GitOps repository (gitops-bump, promote,
 // health-gate's revert) share: the same inputs, defaults and credential handling, and the
@@ -100,7 +101,12 @@ export function parsePullRequestTarget(reader: InputReader): PullRequestTarget {
   if (branch) assertBranchName('pull-request-branch', branch);
   const forge = reader.optional('forge');
   if (forge !== undefined && forge !== 'github' && forge !== 'gitlab') throw new InputError('forge', forge, "'github' or 'gitlab'");
-  return { branch, forge, forgeUrl: reader.optional('forge-url'), forgeProject: reader.optional('forge-project') };
+  const forgeUrl = reader.optional('forge-url');
+  // The token goes to this API only: https, or this machine.
+  if (forgeUrl) assertCredentialUrl('forge-url', forgeUrl, true);
+  const forgeProject = reader.optional('forge-project');
+  if (forgeProject) assertForgeRepository('forge-project', forgeProject, true);
+  return { branch, forge, forgeUrl, forgeProject };
 }
 
 /**

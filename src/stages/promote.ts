@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isInsecureRegistry } from '../core/build/reference.js';
 import type { RegistryCredentials } from '../core/build/registry.js';
+import { assertCredentialUrl } from '../core/credential-scope.js';
 import { parseManifest } from '../core/detect/manifest.js';
 import { InputError } from '../core/errors.js';
 import type { Remote } from '../core/git/remote.js';
@@ -37,7 +38,7 @@ import {
 } from './gitops-repository.js';
 import { InputReader } from './inputs.js';
 import { environmentVersions, planTable, refusalTable, type SummaryInput, summaryMarkdown } from './promote/summary.js';
-import { parseRegistryCredentials } from './shared.js';
+import { parseRegistryLogin } from './shared.js';
 
 export interface PromoteOptions {
   repository: GitopsRepository;
@@ -53,7 +54,8 @@ export interface PromoteOptions {
   mutableTags: string[];
   verifyImages: boolean;
   pinDigest: boolean;
-  registryCredentials?: RegistryCredentials;
+  /** The registry login and the one registry host it is for. */
+  registryLogin?: { registry: string; credentials: RegistryCredentials };
   insecureRegistries: string[];
   addMissing: boolean;
   argocd?: { server: string; token?: string; applications: string[] };
@@ -111,6 +113,10 @@ const definition = {
     },
     'registry-username': { description: 'Registry user for verify-images/pin-digest; on GitLab CI_REGISTRY_USER by default.' },
     'registry-password': { description: 'Registry password or token.', secret: true },
+    registry: {
+      description:
+        'Registry host (e.g. ghcr.io) registry-username/registry-password are for; required with them. They are sent to that host only, never to other registries the overlays name.',
+    },
     'insecure-registries': { description: 'Registries reached over plain HTTP (loopback ones always are).' },
     'add-missing': {
       description: 'Add an images entry to target overlays that have none for a promoted image (otherwise that is refused).',
@@ -195,7 +201,7 @@ export function parsePromoteInputs(reader: InputReader, event: CiEvent, platform
   const pin = reader.choice('pin-digest', ['true', 'false', 'protected'] as const);
   const argocdServer = reader.optional('argocd-server');
   const argocdApplications = reader.list('argocd-applications');
-  if (argocdServer && !/^https?:\/\/[^\s]+$/.test(argocdServer)) throw new InputError('argocd-server', argocdServer, 'an http(s):// URL');
+  if (argocdServer) assertCredentialUrl('argocd-server', argocdServer, Boolean(reader.optional('argocd-token')));
   if (Boolean(argocdServer) !== argocdApplications.length > 0) {
     throw new InputError(
       argocdServer ? 'argocd-applications' : 'argocd-server',
@@ -218,7 +224,7 @@ export function parsePromoteInputs(reader: InputReader, event: CiEvent, platform
     mutableTags: reader.list('mutable-tags'),
     verifyImages: reader.boolean('verify-images'),
     pinDigest: pin === 'true' || (pin === 'protected' && protectedTarget),
-    registryCredentials: parseRegistryCredentials(reader),
+    registryLogin: parseRegistryLogin(reader),
     insecureRegistries: reader.list('insecure-registries'),
     addMissing: reader.boolean('add-missing'),
     argocd: argocdServer ? { server: argocdServer, token: reader.optional('argocd-token'), applications: argocdApplications } : undefined,
@@ -250,7 +256,8 @@ async function checkSource(
     verify: options.verifyImages,
     pin: options.pinDigest,
     accessFor: (host) => {
-      const credentials = options.registryCredentials ?? platform.registryCredentials(host);
+      const login = options.registryLogin;
+      const credentials = login && login.registry === host.toLowerCase() ? login.credentials : platform.registryCredentials(host);
       if (credentials) platform.secret(credentials.password);
       return { registry: host, insecure: isInsecureRegistry(host, options.insecureRegistries), credentials };
     },

@@ -5,6 +5,7 @@
  * from the realm named in `WWW-Authenticate` (Docker Hub, ghcr.io, GitLab all use tokens).
  */
 import { createHash } from 'node:crypto';
+import { CredentialScopeError, realmMayReceiveCredentials, transportCarriesCredentials } from '../credential-scope.js';
 import { AegisError } from '../errors.js';
 import { DOCKER_HUB, registryApiBase } from './reference.js';
 
@@ -111,14 +112,25 @@ export class RegistryClient {
   ): Promise<Response> {
     const scope = `repository:${repository}:${actions}`;
     const known = this.authorizations.get(scope);
-    const send = (authorization?: string) =>
-      this.fetchImpl(url, {
-        method,
-        headers: { ...headers, ...(authorization ? { Authorization: authorization } : {}) },
-        ...(body ? { body: new Uint8Array(body) } : {}),
-        redirect: 'follow',
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
+    const origin = new URL(this.base).origin;
+    // Redirects are followed by hand: the Authorization header goes to the registry's origin only.
+    const send = async (authorization?: string) => {
+      let target = new URL(url);
+      for (let hop = 0; ; hop++) {
+        const sameOrigin = target.origin === origin;
+        const response = await this.fetchImpl(target, {
+          method,
+          headers: { ...headers, ...(authorization && sameOrigin ? { Authorization: authorization } : {}) },
+          ...(body ? { body: new Uint8Array(body) } : {}),
+          redirect: 'manual',
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
+        const location = response.headers.get('location');
+        if (response.status < 300 || response.status >= 400 || response.status === 304 || !location || hop >= 5) return response;
+        await response.body?.cancel();
+        target = new URL(location, target);
+      }
+    };
     const first = await send(known);
     if (first.status !== 401) return first;
     const challenge = parseChallenge(first.headers.get('www-authenticate') ?? '');
@@ -131,18 +143,43 @@ export class RegistryClient {
 
   private async authorize(challenge: Challenge | undefined, scope: string): Promise<string | undefined> {
     const { credentials } = this.access;
-    if (challenge?.scheme === 'basic') return credentials ? basic(credentials) : undefined;
+    const base = new URL(this.base);
+    if (challenge?.scheme === 'basic') {
+      if (!credentials) return undefined;
+      if (!transportCarriesCredentials(base)) {
+        throw new CredentialScopeError(
+          `Registry ${this.access.registry} asks for credentials over plain http; they are sent only over https or to this machine.`,
+        );
+      }
+      return basic(credentials);
+    }
     if (challenge?.scheme !== 'bearer' || !challenge.params.realm) return undefined;
-    const realm = new URL(challenge.params.realm);
+    let realm: URL;
+    try {
+      realm = new URL(challenge.params.realm);
+    } catch {
+      throw new AegisError(`Registry ${this.access.registry} named a token realm that is not a URL.`);
+    }
+    if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+      throw new AegisError(`Registry ${this.access.registry} named a token realm that is not an http(s) URL.`);
+    }
     if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
     realm.searchParams.set('scope', scope);
+    // The credentials belong to the registry: a realm on another site is asked anonymously.
+    const withCredentials = credentials !== undefined && transportCarriesCredentials(base) && realmMayReceiveCredentials(base, realm);
     const response = await this.fetchImpl(realm, {
-      headers: credentials ? { Authorization: basic(credentials) } : {},
+      headers: withCredentials ? { Authorization: basic(credentials) } : {},
+      redirect: 'error',
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     if (!response.ok) {
+      const why = !credentials
+        ? ' (no credentials were given)'
+        : withCredentials
+          ? ''
+          : ` (asked anonymously: the credentials for ${this.access.registry} are not sent to ${realm.origin})`;
       throw new AegisError(
-        `Registry ${this.access.registry}: token service ${realm.origin}${realm.pathname} answered ${response.status} ${response.statusText}${credentials ? '' : ' (no credentials were given)'}.`,
+        `Registry ${this.access.registry}: token service ${realm.origin}${realm.pathname} answered ${response.status} ${response.statusText}${why}.`,
       );
     }
     const json = (await response.json()) as { token?: string; access_token?: string };

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { transportCarriesCredentials } from '../credential-scope.js';
 import { InputError } from '../errors.js';
 import type { Limits, MeasurementPhase } from './evaluator.js';
 import { Expression, ExpressionError } from './expression.js';
@@ -187,7 +188,7 @@ class Fields {
     readonly type: CheckType,
     raw: unknown,
   ) {
-    if (!isRecord(raw)) throw new InputError(INPUT, String(raw), `a mapping under '${type}'`, `check '${check}'`);
+    if (!isRecord(raw)) throw new InputError(INPUT, NOT_QUOTED, `a mapping under '${type}'`, `check '${check}'`);
     const unknown = Object.keys(raw).filter((key) => !PROVIDER_KEYS[type].includes(key));
     if (unknown.length > 0) {
       throw new InputError(INPUT, unknown.join(', '), `${type} fields among ${PROVIDER_KEYS[type].join(', ')}`, `check '${check}'`);
@@ -241,7 +242,8 @@ class Fields {
   headers(): Record<string, string> {
     const raw = this.raw.headers;
     if (raw === undefined) return {};
-    if (!isRecord(raw)) throw new InputError(INPUT, String(raw), `a mapping of header names to values for ${this.label('headers')}`);
+    // Headers carry credentials: a string given instead of a mapping is not quoted back.
+    if (!isRecord(raw)) throw new InputError(INPUT, NOT_QUOTED, `a mapping of header names to values for ${this.label('headers')}`);
     return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, String(value)]));
   }
 
@@ -299,12 +301,22 @@ function parseProvider(field: Fields, defaults: CheckDefaults): ProviderSpec {
           `check '${field.check}': set argocd.revision, or the expected-revision or rollback-commit input`,
         );
       }
+      const server = field.url('server');
+      const token = field.string('token') ?? defaults.argocdToken;
+      if (token && !transportCarriesCredentials(new URL(server))) {
+        throw new InputError(
+          INPUT,
+          server,
+          `an https:// URL for ${field.check}.argocd.server`,
+          'a token is never sent over plain http except to this machine',
+        );
+      }
       return {
         type: 'argocd',
-        server: field.url('server'),
+        server,
         application: field.required('application', 'an Argo CD application name'),
         appNamespace: field.string('app-namespace'),
-        token: field.string('token') ?? defaults.argocdToken,
+        token,
         revision,
         waitTimeoutMs: field.duration('wait-timeout', 300_000),
         timeoutMs: field.duration('timeout', 10_000),
