@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { CommandError } from './errors.js';
 
 export interface RunOptions {
@@ -30,6 +30,8 @@ export function run(command: string, args: readonly string[], options: RunOption
       env: { ...process.env, ...options.env },
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    running.add(child);
+    child.once('close', () => running.delete(child));
     let timedOut = false;
     const timer =
       options.timeoutMs === undefined
@@ -66,4 +68,20 @@ export function run(command: string, args: readonly string[], options: RunOption
       child.stdin.end(options.input);
     }
   });
+}
+
+const running = new Set<ChildProcess>();
+
+/**
+ * Passes a signal on to every child still running and waits (at most `graceMs`) for them to
+ * end, so that a cancelled stage removes its temp dirs after git has stopped writing to them.
+ */
+export async function stopChildren(signal: NodeJS.Signals, graceMs = 2000): Promise<void> {
+  const children = [...running];
+  const ended = children.map(
+    (child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('close', () => resolve()))),
+  );
+  for (const child of children) child.kill(signal);
+  await Promise.race([Promise.all(ended), new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]);
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }

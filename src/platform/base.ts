@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { AegisError } from '../core/errors.js';
 import type { Log, SourceLocation } from '../core/log.js';
 import { loadForge } from './forge/load.js';
@@ -40,6 +41,11 @@ export abstract class BasePlatform implements Platform {
 
   input(name: string): string {
     return inputFromEnv(this.env, name);
+  }
+
+  /** RUNNER_TEMP is emptied by the GitHub runner after every job; elsewhere the OS temp dir, and our own cleanup. */
+  get tempDir(): string {
+    return this.env.RUNNER_TEMP || tmpdir();
   }
 
   secret(value: string): void {

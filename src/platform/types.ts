@@ -59,6 +59,8 @@ export interface Platform {
   readonly name: PlatformName;
   /** Directory that relative input paths resolve against. */
   readonly workspace: string;
+  /** Where secret material may be written: the runner's temp dir (RUNNER_TEMP on GitHub), else the OS one. */
+  readonly tempDir: string;
   /** Raw input value, '' when unset. */
   input(name: string): string;
   setOutput(name: string, value: string): void;

@@ -340,7 +340,13 @@ export async function runBuild(platform: Platform, deps: Partial<BuildDependenci
     `Plan: ${formatName(request.image)} tags ${request.tags.join(', ')}; platforms ${request.platforms.join(', ') || 'native'}; cache ${request.cache}; push ${request.push}; skip-existing ${request.skipExisting}.`,
   );
   const dependencyCache = request.dependencyCache ? await platform.cache() : undefined;
-  const result = await executeBuild(request, options.builder, { log: platform.log, env: process.env, dependencyCache, ...deps });
+  const result = await executeBuild(request, options.builder, {
+    log: platform.log,
+    env: process.env,
+    dependencyCache,
+    tempDir: platform.tempDir,
+    ...deps,
+  });
   platform.setOutput('image', result.image);
   platform.setOutput('digest', result.digest);
   platform.setOutput('tags', result.tags.map((tag) => `${formatName(request.image)}:${tag}`).join(','));

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withPrivateDir } from '../core/cleanup.js';
 import { assertCredentialUrl } from '../core/credential-scope.js';
 import { InputError } from '../core/errors.js';
+import { knownHostsContent } from '../core/git/known-hosts.js';
 import { describeRemote, forgeProjectPath, type Remote, type RemoteCredentials } from '../core/git/remote.js';
 import type { Platform, PlatformName, PullRequestResult } from '../platform/types.js';
 import type { InputSpec } from './definition.js';
@@ -32,7 +33,14 @@ export function gitopsRepositoryInputs(options: {
       description: "User name sent with the token; by default 'oauth2' on GitLab and 'x-access-token' elsewhere (GitHub).",
     },
     'ssh-key': { description: 'Private SSH key for ssh remotes (written to a private temporary file, removed afterwards).', secret: true },
-    'ssh-known-hosts': { description: 'known_hosts lines for ssh remotes; without them the first host key is accepted.' },
+    'ssh-known-hosts': {
+      description:
+        "known_hosts lines for ssh remotes, in addition to the published keys of github.com and gitlab.com; other hosts are refused unless listed (or 'ssh-accept-new').",
+    },
+    'ssh-accept-new': {
+      description: "Trust on first use: accept the key of an ssh host that is not in the known hosts. 'false' refuses unknown hosts.",
+      default: 'false',
+    },
     author: { description: options.author, default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
     'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '20' },
   };
@@ -56,6 +64,7 @@ export interface GitopsRepository {
   credentials: RemoteCredentials;
   sshKey?: string;
   knownHosts?: string;
+  acceptNewHostKeys: boolean;
   author: { name: string; email: string };
   maxAttempts: number;
 }
@@ -90,6 +99,7 @@ export function parseGitopsRepository(reader: InputReader, platform: PlatformNam
     },
     sshKey: reader.optional('ssh-key'),
     knownHosts: reader.optional('ssh-known-hosts'),
+    acceptNewHostKeys: reader.boolean('ssh-accept-new'),
     author: parseIdentity('author', reader.string('author')),
     maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
   };
@@ -133,25 +143,21 @@ export async function withGitopsRemote<T>(
   repository: GitopsRepository,
   body: (remote: Remote) => Promise<T>,
 ): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'aegis-ssh-'));
-  try {
-    const credentials: RemoteCredentials = { ...repository.credentials };
+  // Under the runner's temp dir, and removed by the stage runner on SIGINT/SIGTERM too.
+  return withPrivateDir(platform.tempDir, 'aegis-ssh-', async (dir) => {
+    const credentials: RemoteCredentials = { ...repository.credentials, acceptNewHostKeys: repository.acceptNewHostKeys };
     if (repository.sshKey) {
       credentials.sshKeyFile = join(dir, 'key');
       writeFileSync(credentials.sshKeyFile, repository.sshKey.endsWith('\n') ? repository.sshKey : `${repository.sshKey}\n`, {
         mode: 0o600,
       });
     }
-    if (repository.knownHosts) {
-      credentials.knownHostsFile = join(dir, 'known_hosts');
-      writeFileSync(credentials.knownHostsFile, `${repository.knownHosts}\n`, { mode: 0o600 });
-    }
+    credentials.knownHostsFile = join(dir, 'known_hosts');
+    writeFileSync(credentials.knownHostsFile, knownHostsContent(repository.knownHosts), { mode: 0o600 });
     const remote = describeRemote(repository.url, credentials, platform.workspace);
     for (const secret of remote.secrets) platform.secret(secret);
     return await body(remote);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**

@@ -1,12 +1,15 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { removeAllPrivateDirs } from '../core/cleanup.js';
 import { AegisError } from '../core/errors.js';
+import { stopChildren } from '../core/process.js';
 import { createPlatform } from '../platform/index.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 
 /** The one place failures become a failed job: typed errors carry their own message, others their stack. */
 export async function runStage(stage: StageDefinition, platform: Platform): Promise<void> {
+  const release = removeSecretsOnSignal(platform);
   try {
     await stage.run(platform);
   } catch (error) {
@@ -15,7 +18,38 @@ export async function runStage(stage: StageDefinition, platform: Platform): Prom
     } else {
       platform.fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
+  } finally {
+    removeAllPrivateDirs();
+    release();
   }
+}
+
+/** Exit codes a shell reports for these signals (128 + number). */
+const SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * SIGINT (GitHub's cancel) and SIGTERM (GitLab's timeout, `docker stop`) would end the process
+ * without running `finally` blocks: remove every private directory first, then exit as the
+ * signal would have. Returns the function that uninstalls the handlers.
+ */
+function removeSecretsOnSignal(platform: Platform): () => void {
+  const handlers = Object.entries(SIGNALS).map(([signal, code]) => {
+    const handler = async () => {
+      // Keys first, then again once git/ssh children have stopped writing to our temp dirs.
+      removeAllPrivateDirs();
+      await stopChildren(signal as NodeJS.Signals);
+      removeAllPrivateDirs();
+      platform.fail(`Stopped by ${signal}: secret files were removed; whatever was already pushed stays, nothing more is.`);
+      process.exit(code);
+    };
+    process.once(signal, handler);
+    return [signal, handler] as const;
+  });
+  process.on('exit', removeAllPrivateDirs);
+  return () => {
+    for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+    process.removeListener('exit', removeAllPrivateDirs);
+  };
 }
 
 /** Runs a stage on the platform the environment describes (GitHub runner, GitLab job, or a shell). */

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import type { DependencyCache } from '../../src/core/build/dependency-cache.js';
 import { silentLog } from '../../src/core/log.js';
 import type { CiEvent, Forge, Platform, RegistryCredentials } from '../../src/platform/types.js';
@@ -9,11 +10,16 @@ export interface RecordingOptions {
   registryCredentials?: Record<string, RegistryCredentials>;
   forge?: () => Promise<Forge>;
   cache?: DependencyCache;
+  /** Where secret material goes (RUNNER_TEMP in a real job). */
+  tempDir?: string;
 }
 
 /** An in-memory Platform for tests: inputs from a record; outputs, summaries, warnings, secrets and failures recorded. */
 export class RecordingPlatform implements Platform {
   readonly name = 'local' as const;
+  get tempDir(): string {
+    return this.options.tempDir ?? tmpdir();
+  }
   readonly outputs: Record<string, string> = {};
   readonly warnings: string[] = [];
   readonly infos: string[] = [];

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPrivateDir, removePrivateDir } from '../cleanup.js';
 import { AegisError } from '../errors.js';
 import type { Log } from '../log.js';
 import { writeFileAtomic } from './atomic.js';
@@ -62,7 +62,7 @@ export async function commitAndPush<T>(
   const pushBranch = options.pushBranch ?? branch;
   const backoff = options.backoff ?? { baseMs: 50, maxMs: 1000 };
   const random = options.random ?? Math.random;
-  const dir = mkdtempSync(join(tmpdir(), 'aegis-gitops-'));
+  const dir = createPrivateDir(tmpdir(), 'aegis-gitops-');
   const git = new Git(dir, remote.env);
 
   try {
@@ -110,7 +110,7 @@ export async function commitAndPush<T>(
       await sleep(delay);
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removePrivateDir(dir);
   }
 }
 

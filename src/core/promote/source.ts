@@ -3,9 +3,11 @@
  * repository (`from-ref`, default the branch tip). Fetched once, before the write loop, so
  * a retried push re-applies the same source values, never newer ones.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPrivateDir, removePrivateDir } from '../cleanup.js';
 import { AegisError } from '../errors.js';
 import { Git } from '../git/git.js';
 import type { Remote } from '../git/remote.js';
@@ -24,8 +26,8 @@ export interface Snapshot {
 
 /** Shallow-fetches `ref` (a branch, a tag or a full commit SHA) into a temporary checkout. */
 export async function fetchSnapshot(remote: Remote, ref: string): Promise<Snapshot> {
-  const dir = mkdtempSync(join(tmpdir(), 'aegis-promote-source-'));
-  const close = () => rmSync(dir, { recursive: true, force: true });
+  const dir = createPrivateDir(tmpdir(), 'aegis-promote-source-');
+  const close = () => removePrivateDir(dir);
   try {
     const git = new Git(dir, remote.env);
     await git.run(['init', '--quiet']);
