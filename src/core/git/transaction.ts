@@ -6,6 +6,7 @@ import type { Log } from '../log.js';
 import { writeFileAtomic } from './atomic.js';
 import { Git, type Identity, isRaceRejection } from './git.js';
 import type { Remote } from './remote.js';
+import { remoteFailureText } from './remote-failure.js';
 
 export interface FileWrite {
   /** Path relative to the repository root. */
@@ -71,7 +72,7 @@ export async function commitAndPush<T>(
       { allowFailure: true },
     );
     if (cloned.exitCode !== 0) {
-      throw new AegisError(`Could not clone branch '${branch}' of ${remote.url}: ${cloned.stderr.trim().split('\n').slice(-3).join(' ')}`);
+      throw new AegisError(`Could not clone branch '${branch}' of ${remote.url}: ${remoteFailureText(cloned.stderr)}`);
     }
 
     for (let attempt = 1; ; attempt++) {
@@ -98,7 +99,7 @@ export async function commitAndPush<T>(
       }
       const reason = `${push.stdout}\n${push.stderr}`;
       if (!isRaceRejection(reason)) {
-        throw new AegisError(`Push to ${pushBranch} failed: ${push.stderr.trim().split('\n').slice(-3).join(' ')}`);
+        throw new AegisError(`Push to ${pushBranch} failed: ${remoteFailureText(push.stderr)}`);
       }
       if (attempt >= options.maxAttempts) {
         throw new AegisError(

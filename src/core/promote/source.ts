@@ -11,6 +11,7 @@ import { createPrivateDir, removePrivateDir } from '../cleanup.js';
 import { AegisError } from '../errors.js';
 import { Git } from '../git/git.js';
 import type { Remote } from '../git/remote.js';
+import { remoteFailureText } from '../git/remote-failure.js';
 import { resolveKustomizations } from '../gitops/targets.js';
 import { readImages } from '../yaml/kustomization.js';
 import type { Environment } from './environments.js';
@@ -34,7 +35,7 @@ export async function fetchSnapshot(remote: Remote, ref: string): Promise<Snapsh
     const fetched = await git.run(['fetch', '--quiet', '--depth', '1', '--no-tags', '--', remote.url, ref], { allowFailure: true });
     if (fetched.exitCode !== 0) {
       throw new AegisError(
-        `Could not fetch '${ref}' (from-ref) from ${remote.url}: ${fetched.stderr.trim().split('\n').slice(-2).join(' ')}. A commit must be given as a full SHA.`,
+        `Could not fetch '${ref}' (from-ref) from ${remote.url}: ${remoteFailureText(fetched.stderr)}. A commit must be given as a full SHA.`,
       );
     }
     await git.run(['checkout', '--quiet', '--detach', 'FETCH_HEAD']);
