@@ -3,9 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withPrivateDir } from '../core/cleanup.js';
 import { assertCredentialUrl } from '../core/credential-scope.js';
-import { InputError } from '../core/errors.js';
+import { AegisError, InputError } from '../core/errors.js';
 import { knownHostsContent } from '../core/git/known-hosts.js';
 import { describeRemote, forgeProjectPath, type Remote, type RemoteCredentials } from '../core/git/remote.js';
+import { neutralizeLogText } from '../core/markdown.js';
 import type { Platform, PlatformName, PullRequestResult } from '../platform/types.js';
 import type { InputSpec } from './definition.js';
 import type { InputReader } from './inputs.js';
@@ -161,28 +162,52 @@ export async function withGitopsRemote<T>(
 }
 
 /**
- * After a commit to `head`: opens its pull/merge request or updates the open one. When nothing
- * was committed, the open one (if any) is only reported — a rerun never rewrites it, and a
- * merged change needs no new one.
+ * After a commit to `head`: opens its pull/merge request or updates the open one. A rerun that
+ * committed nothing opens the request when `head` still holds a change the base lacks (an
+ * earlier run pushed it and the forge then failed); otherwise the open one (if any) is only
+ * reported — a rerun never rewrites it, and a merged change needs no new one. A forge that
+ * refuses fails the stage: the summary must never claim a request that does not exist.
  */
 export async function openPullRequest(
   platform: Platform,
   repository: GitopsRepository,
   target: PullRequestTarget,
-  request: { head: string; title: string; body: string; changed: boolean },
+  request: { head: string; title: string; body: string; changed: boolean; pending?: boolean },
 ): Promise<PullRequestResult | undefined> {
   const token = repository.credentials.token;
   if (!token) throw new InputError('token', '', 'a token with permission to open pull/merge requests', 'mode is pull-request');
   const project = target.forgeProject ?? forgeProjectPath(repository.url);
   if (!project) throw new InputError('forge-project', '', 'the repository path on the forge (owner/repo or group/project)');
   const forge = await platform.forge({ token, kind: target.forge, apiUrl: target.forgeUrl });
-  const { changed, ...pull } = request;
-  if (!changed) {
-    const open = await forge.findPullRequest({ repository: project, base: repository.branch, head: request.head });
-    platform.log.info(open ? `Unchanged: ${open.url} already proposes these values.` : 'Nothing to propose: no pull request needed.');
-    return open;
+  const { changed, pending, ...pull } = request;
+  try {
+    if (!changed) {
+      const open = await forge.findPullRequest({ repository: project, base: repository.branch, head: request.head });
+      if (open || !pending) {
+        platform.log.info(open ? `Unchanged: ${open.url} already proposes these values.` : 'Nothing to propose: no pull request needed.');
+        return open;
+      }
+    }
+    const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...pull });
+    platform.log.info(
+      `${result.created ? 'Opened' : 'Updated'} ${result.url}${pending ? ` for ${request.head}, pushed by an earlier run` : ''}`,
+    );
+    return result;
+  } catch (error) {
+    if (error instanceof AegisError) throw error;
+    throw new ForgeRefusal(forge.kind, project, request.head, repository.branch, error);
   }
-  const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...pull });
-  platform.log.info(`${result.created ? 'Opened' : 'Updated'} ${result.url}`);
-  return result;
+}
+
+/** The forge answered with an error: the branch is pushed, the pull/merge request is not open. */
+export class ForgeRefusal extends AegisError {
+  override name = 'ForgeRefusal';
+  constructor(kind: 'github' | 'gitlab', project: string, head: string, base: string, cause: unknown) {
+    const status =
+      (cause as { status?: number }).status ?? (cause as { cause?: { response?: { status?: number } } }).cause?.response?.status;
+    const detail = neutralizeLogText(String((cause as Error)?.message ?? cause).split('\n')[0] ?? '').slice(0, 300);
+    super(
+      `${kind === 'github' ? 'GitHub' : 'GitLab'} refused the ${kind === 'github' ? 'pull' : 'merge'} request ${head} → ${base} in ${project}${status ? ` (HTTP ${status})` : ''}: ${detail}. The branch ${head} is pushed; rerun to open the request.`,
+    );
+  }
 }

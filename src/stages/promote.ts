@@ -141,7 +141,8 @@ const definition = {
   },
   outputs: {
     changed: {
-      description: "'true' when a commit was pushed; 'false' when the target already runs these values, on dry runs and refusals.",
+      description:
+        "'true' when a commit was pushed (or, in pull-request mode, a branch pushed earlier got its request); 'false' when the target already runs these values, on dry runs and refusals.",
     },
     'commit-sha': { description: 'The pushed commit, or the branch tip that already held the values.' },
     plan: {
@@ -328,6 +329,8 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
     summary.changes = plan.changes;
 
     let pullRequestUrl = '';
+
+    let openedNow = false;
     if (options.mode === 'pull-request' && !options.dryRun) {
       const pr = await openPullRequest(platform, repository, options.pullRequest, {
         head: pushBranch,
@@ -337,11 +340,15 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
           status: `Promotion of ${route.from.name}@${snapshot.commit.slice(0, 12)} into ${route.to.name}, awaiting approval.`,
         }),
         changed: result.changed,
+        pending: result.pendingOnPushBranch,
       });
       pullRequestUrl = pr?.url ?? '';
+      openedNow = Boolean(pr?.created);
     }
 
-    platform.setOutput('changed', String(result.changed));
+    // A branch pushed by an earlier run whose request is only now opened is a change the target lacks.
+    const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);
+    platform.setOutput('changed', String(proposed));
     platform.setOutput('commit-sha', result.sha);
     platform.setOutput('plan', JSON.stringify(plan.entries));
     platform.setOutput('pull-request-url', pullRequestUrl);
@@ -351,8 +358,10 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
       ? `Dry run: nothing was pushed. ${plan.files.length} file(s) would change.`
       : result.changed
         ? `Pushed \`${result.sha.slice(0, 12)}\` to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
-        : `No change: \`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` already runs what ${route.from.name} runs.`;
-    await platform.summary(summaryMarkdown({ ...summary, status, pullRequestUrl, changed: result.changed }));
+        : result.pendingOnPushBranch
+          ? `\`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` (pushed by an earlier run) proposes these values; \`${repository.branch}\` does not run them yet.`
+          : `No change: \`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` already runs what ${route.from.name} runs.`;
+    await platform.summary(summaryMarkdown({ ...summary, status, pullRequestUrl, changed: proposed }));
   } catch (error) {
     if (error instanceof PromotionRefused) {
       platform.setOutput('changed', 'false');

@@ -45,6 +45,12 @@ export interface TransactionResult<T> {
   /** The change as planned on the last attempt (also on dry runs and no-ops). */
   change: Change<T>;
   dryRun: boolean;
+  /**
+   * Pull-request mode: the push branch already holds the change but the base branch does not
+   * (pushed by an earlier run whose pull request was never opened). `change` is then the change
+   * as planned against the base, i.e. what the pull request proposes.
+   */
+  pendingOnPushBranch?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -76,9 +82,24 @@ export async function commitAndPush<T>(
     }
 
     for (let attempt = 1; ; attempt++) {
-      if (attempt > 1 || pushBranch !== branch) await syncToTip(git, branch, pushBranch);
+      const onPushBranch = attempt > 1 || pushBranch !== branch ? (await syncToTip(git, branch, pushBranch)) !== branch : false;
       const change = await prepare({ dir, git, attempt });
       const tip = await git.head();
+      if (change.files.length === 0 && onPushBranch) {
+        // Already on the push branch: is it also on the base? If not, it still needs its pull request.
+        await git.run(['reset', '--quiet', '--hard', `refs/remotes/origin/${branch}`]);
+        const onBase = await prepare({ dir, git, attempt });
+        if (onBase.files.length > 0) {
+          return {
+            changed: false,
+            sha: tip,
+            attempts: attempt,
+            change: onBase,
+            dryRun: Boolean(options.dryRun),
+            pendingOnPushBranch: true,
+          };
+        }
+      }
       if (change.files.length === 0 || options.dryRun) {
         return { changed: false, sha: tip, attempts: attempt, change, dryRun: Boolean(options.dryRun) };
       }
@@ -115,8 +136,8 @@ export async function commitAndPush<T>(
   }
 }
 
-/** Moves the clone to the newest tip of the push branch when it exists, else of the base branch. */
-async function syncToTip(git: Git, branch: string, pushBranch: string): Promise<void> {
+/** Moves the clone to the newest tip of the push branch when it exists, else of the base branch; returns which. */
+async function syncToTip(git: Git, branch: string, pushBranch: string): Promise<string> {
   let target = branch;
   if (pushBranch !== branch) {
     const exists = await git.run(['ls-remote', '--exit-code', '--heads', 'origin', `refs/heads/${pushBranch}`], { allowFailure: true });
@@ -124,4 +145,5 @@ async function syncToTip(git: Git, branch: string, pushBranch: string): Promise<
   }
   await git.run(['fetch', '--quiet', '--depth', '1', '--no-tags', 'origin', `+refs/heads/${target}:refs/remotes/origin/${target}`]);
   await git.run(['reset', '--quiet', '--hard', `refs/remotes/origin/${target}`]);
+  return target;
 }
