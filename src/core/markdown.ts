@@ -41,6 +41,24 @@ export function withoutNul(text: string): string {
   return text.replace(/\0/g, '\\0');
 }
 
+/**
+ * A path for a one-path-per-line list, quoted as git quotes paths (core.quotePath): a name
+ * holding a control character, `"` or `\\` is written in double quotes with C escapes, so a
+ * file named `a\nservices/web/Dockerfile` stays one line and can be told apart.
+ */
+export function quotePath(path: string): string {
+  if (![...path].some((char) => char === '"' || char === '\\' || isControl(char.charCodeAt(0)) || char === '\n' || char === '\t')) {
+    return path;
+  }
+  const named: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+  let quoted = '';
+  for (const char of path) {
+    const code = char.charCodeAt(0);
+    quoted += named[char] ?? (isControl(code) && code < 0x100 ? `\\${code.toString(8).padStart(3, '0')}` : char);
+  }
+  return `"${quoted}"`;
+}
+
 /** Markdown we wrote ourselves (not escaped again by `table`). */
 export class Markdown {
   constructor(readonly text: string) {}
@@ -56,10 +74,14 @@ export function markup(text: string): Markdown {
   return new Markdown(text);
 }
 
-/** Plain text as inline markdown: every character that could start markup is escaped; lines joined by `<br>`. */
+/**
+ * Plain text as inline markdown: the characters that could open structure (code spans, links,
+ * images, HTML, table cells, escapes) are escaped; lines are joined by `<br>`. Emphasis
+ * characters are left alone: they cannot break out of the line they are on.
+ */
 export function inlineText(text: string): string {
   return escapeControls(text)
-    .replace(/[\\`*_{}[\]()<>#+!|~&]/g, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '&' ? '&amp;' : `\\${char}`))
+    .replace(/[\\`[\]<>|]/g, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : `\\${char}`))
     .replace(/\t/g, ' ')
     .replace(/\n/g, '<br>');
 }
@@ -84,12 +106,13 @@ export function link(label: string, url: string): Markdown {
 }
 
 function cellText(cell: Cell): string {
-  if (cell instanceof Markdown) return cell.text.replace(/\r?\n/g, '<br>');
+  // Our own markup: kept, but it must stay one cell of one row.
+  if (cell instanceof Markdown) return cell.text.replace(/(?<!\\)\|/g, '\\|').replace(/\s*\r?\n\s*/g, ' ');
   return inlineText(cell);
 }
 
 /** A GitHub/GitLab-flavoured table. String cells are plain text (escaped); Markdown cells are ours. */
-export function table(headers: readonly Cell[], rows: readonly (readonly Cell[])[]): string {
+export function markdownTable(headers: readonly Cell[], rows: readonly (readonly Cell[])[]): string {
   return [
     `| ${headers.map(cellText).join(' | ')} |`,
     `|${headers.map(() => '---').join('|')}|`,
@@ -98,14 +121,21 @@ export function table(headers: readonly Cell[], rows: readonly (readonly Cell[])
 }
 
 /**
- * A mermaid node/edge label: always double-quoted, with the characters that end a label or
- * the line (`"`, newlines, backticks, `#`, `;`, brackets) written as mermaid entity codes.
+ * Text inside a double-quoted mermaid label: the characters that would end the label, the
+ * line or the fenced block (`"`, newlines, backticks, `#`, `;`, brackets, `<`, `>`) are written
+ * as mermaid entity codes (`#34;`), so a value can never add a node, a line or leave the block.
  */
-export function mermaidLabel(text: string): string {
-  const escaped = escapeControls(text)
+export function mermaidText(text: string): string {
+  return escapeControls(text)
     .replace(/\s*\n\s*/g, ' ')
-    .replace(/[#"`;<>[\]{}()|]/g, (char) => `#${char.charCodeAt(0)};`);
-  return `"${escaped}"`;
+    .replace(/[#"`;<>[\]{}()|]/g, (char) => `#${MERMAID_NAMED[char] ?? char.charCodeAt(0)};`);
+}
+
+const MERMAID_NAMED: Record<string, string> = { '"': 'quot', '<': 'lt', '>': 'gt' };
+
+/** A complete, double-quoted mermaid label. */
+export function mermaidLabel(text: string): string {
+  return `"${mermaidText(text)}"`;
 }
 
 /** A mermaid node id from any text: letters, digits and `_` only, made unique by the caller's prefix. */

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { AegisError } from '../core/errors.js';
 import type { Log, SourceLocation } from '../core/log.js';
+import { neutralizeLogText, withoutNul } from '../core/markdown.js';
 import { loadForge } from './forge/load.js';
 import { Redactor } from './redact.js';
 import type { CiEvent, DependencyCache, Forge, ForgeOptions, Platform, PlatformName, RegistryCredentials } from './types.js';
@@ -27,7 +28,8 @@ export abstract class BasePlatform implements Platform {
     protected readonly env: Env,
     readonly workspace: string,
   ) {
-    const clean = (text: string) => this.redactor.redact(text);
+    // Secrets out first, then repository/service text neutralised: no line becomes a workflow command.
+    const clean = (text: string) => this.logText(text);
     this.log = {
       info: (message) => this.writeLine(clean(message)),
       debug: (message) => {
@@ -88,12 +90,18 @@ export abstract class BasePlatform implements Platform {
   }
 
   fail(message: string): void {
-    this.annotate('error', this.redactor.redact(message));
+    this.annotate('error', this.logText(message));
     process.exitCode = 1;
   }
 
+  /** Outputs and summaries: secrets redacted; NUL (which no output file or env can carry) shown as `\0`. */
   protected redactText(text: string): string {
-    return this.redactor.redact(text);
+    return withoutNul(this.redactor.redact(text));
+  }
+
+  /** A log line (or several): redacted, then neutralised (workflow commands, CR, escape sequences). */
+  protected logText(text: string): string {
+    return neutralizeLogText(this.redactor.redact(text));
   }
 
   /**

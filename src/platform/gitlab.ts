@@ -54,7 +54,7 @@ export class GitLabPlatform extends BasePlatform {
     const dir = join(this.workspace, 'aegis-summary');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${this.stage}.md`), clean);
-    await this.group(`${this.stage} summary`, async () => this.writeLine(clean));
+    await this.group(`${this.stage} summary`, async () => this.writeLine(this.logText(markdown)));
   }
 
   event(): CiEvent {

@@ -34,7 +34,7 @@ export class LocalPlatform extends BasePlatform {
   async summary(markdown: string): Promise<void> {
     const clean = this.redactText(markdown);
     if (this.options.summaryFile) writeFileSync(this.options.summaryFile, clean);
-    this.writeLine(clean);
+    this.writeLine(this.logText(markdown));
   }
 
   event(): CiEvent {

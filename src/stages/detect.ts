@@ -7,11 +7,11 @@ import { CHANGE_TYPES, type ChangeType, discoverServices, type Manifest, parseMa
 import { describeReason } from '../core/detect/select.js';
 import { InputError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/git/atomic.js';
+import { code, markdownTable, markup, quotePath } from '../core/markdown.js';
 import { run } from '../core/process.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
-import { markdownTable } from './shared.js';
 
 const definition = {
   name: 'detect',
@@ -201,7 +201,8 @@ export async function runDetect(platform: Platform): Promise<void> {
   log.info(`base ${result.range.base ?? '(none)'} head ${result.range.head}: ${result.range.reason}`);
   log.info(`${result.changedFiles.length} changed paths; ${result.selection.services.length} services in the matrix.`);
 
-  writeFile(options.changedFilesFile, result.changedFiles.length > 0 ? `${result.changedFiles.join('\n')}\n` : '');
+  // One path per line: names with newlines or quotes are quoted as git quotes them.
+  writeFile(options.changedFilesFile, result.changedFiles.length > 0 ? `${result.changedFiles.map(quotePath).join('\n')}\n` : '');
   let childPipelineFile = '';
   if (options.childPipeline) {
     writeFile(
@@ -246,7 +247,7 @@ export function summaryMarkdown(result: DetectResult, total: number): string {
   if (selection.selected.length === 0) return [...lines, 'No service changed.'].join('\n');
   const rows = selection.selected
     .slice(0, SUMMARY_ROWS)
-    .map((service) => [`\`${service.name}\``, service.kind, describeReason(service.reason)]);
+    .map((service) => [code(service.name), service.kind, markup(describeReason(service.reason))]);
   lines.push(markdownTable(['service', 'kind', 'reason'], rows));
   if (selection.selected.length > SUMMARY_ROWS) lines.push('', `… and ${selection.selected.length - SUMMARY_ROWS} more.`);
   return lines.join('\n');

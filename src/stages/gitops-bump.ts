@@ -3,6 +3,7 @@ import { commitAndPush } from '../core/git/transaction.js';
 import { type BumpPlan, type BumpRequest, describeImageChanges, planBump } from '../core/gitops/bump.js';
 import { buildCommitMessage, renderTemplate, TRAILER, type Trailer } from '../core/gitops/commit-message.js';
 import { formatImage, parseImageLines } from '../core/images/image-line.js';
+import { markdownTable } from '../core/markdown.js';
 import { parseSetLines } from '../core/yaml/values.js';
 import type { CiEvent, Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
@@ -18,7 +19,6 @@ import {
   withGitopsRemote,
 } from './gitops-repository.js';
 import { InputReader } from './inputs.js';
-import { markdownTable } from './shared.js';
 
 export interface GitopsBumpOptions {
   repository: GitopsRepository;

@@ -8,11 +8,11 @@ import { type Decision, measurementsDocument, notificationPayload, renderSummary
 import { argoRollback, kubectlUndo, type RollbackMethod, revertCommit } from '../core/health/rollback.js';
 import { type WatchResult, watch } from '../core/health/watch.js';
 import type { Log } from '../core/log.js';
+import { markdownTable } from '../core/markdown.js';
 import type { Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { type GitopsRepository, gitopsRepositoryInputs, parseGitopsRepository, withGitopsRemote } from './gitops-repository.js';
 import { InputReader } from './inputs.js';
-import { markdownTable } from './shared.js';
 
 const PHASES: readonly MeasurementPhase[] = ['Successful', 'Failed', 'Inconclusive', 'Error'];
 const METHODS: readonly RollbackMethod[] = ['git-revert', 'argocd', 'kubectl', 'none'];

@@ -13,6 +13,7 @@ import {
   mergeOverlays,
   mutableTagRefusals,
   orderRefusals,
+  referenceRefusals,
   render,
   type SourceImage,
   selectImages,
@@ -244,6 +245,9 @@ async function checkSource(
   source: { commit: string; images: SourceImage[]; previous: SourceImage[]; refusals: Refusal[] },
 ): Promise<{ images: SourceImage[]; refusals: Refusal[]; pinned: Pinned[] }> {
   const { route } = options;
+  const invalid = referenceRefusals(source.images);
+  // An invalid value is never looked up, ordered or written.
+  if (invalid.length > 0) return { images: [...source.images], refusals: [...source.refusals, ...invalid], pinned: [] };
   const refusals = [...source.refusals, ...orderRefusals(source.images, route, source.previous, options.allowSkip)];
   if (options.protectedTarget) refusals.push(...mutableTagRefusals(source.images, route.to.name, options.mutableTags));
   if (options.argocd) {

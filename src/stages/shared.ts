@@ -1,16 +1,6 @@
 import { InputError } from '../core/errors.js';
 import type { InputReader } from './inputs.js';
 
-/** A GitHub/GitLab-flavoured markdown table; pipes and newlines in cells are escaped. */
-export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-  return [
-    `| ${headers.map(cell).join(' | ')} |`,
-    `|${headers.map(() => '---').join('|')}|`,
-    ...rows.map((row) => `| ${row.map((value) => cell(value)).join(' | ')} |`),
-  ].join('\n');
-}
-
 /** `registry-username` and `registry-password`, which only make sense together. */
 export function parseRegistryCredentials(reader: InputReader): { username: string; password: string } | undefined {
   const username = reader.optional('registry-username');

@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../git/atomic.js';
 import { Git, type Identity } from '../git/git.js';
 import { buildCommitMessage, renderTemplate, TRAILER } from '../gitops/commit-message.js';
 import type { Log } from '../log.js';
+import { type Cell, code, markdownTable, markup } from '../markdown.js';
 import { applyBump, type BumpRules, nextPrerelease, type ReleaseType, releaseTypeOf, strictVersion } from './bump.js';
 import { prependChangelog, type RepositoryLinks, renderReleaseNotes } from './changelog.js';
 import type { ConventionalCommit } from './commits.js';
@@ -439,17 +440,17 @@ function restore(repoDir: string, changes: readonly FileChange[]): void {
 
 /** Markdown table of a plan, for the log and the job summary. */
 export function renderPlan(plan: ReleasePlan, publisher: Publisher): string {
-  const rows: Array<[string, string]> = [
+  const rows: Array<[string, Cell]> = [
     ['action', plan.action],
     ['reason', plan.reason],
     ['version', plan.version ?? '—'],
     ['previous version', plan.previousVersion ?? '—'],
     ['tag', plan.tag ?? '—'],
     ['publish', `${plan.steps.publish}: ${publisher.describe()}${plan.steps.publish === 'todo' ? ` (dist-tag ${plan.distTag})` : ''}`],
-    ['files', plan.fileChanges.map((change) => `\`${change.file}\``).join(', ') || '—'],
+    ['files', plan.fileChanges.length > 0 ? markup(plan.fileChanges.map((change) => code(change.file).text).join(', ')) : '—'],
     ['commit + tag', plan.steps.commitAndTag],
     ['push', plan.steps.push],
     ['forge release', plan.steps.forgeRelease],
   ];
-  return `| step | value |\n|---|---|\n${rows.map(([key, value]) => `| ${key} | ${value.replace(/\|/g, '\\|')} |`).join('\n')}\n`;
+  return `${markdownTable(['step', 'value'], rows)}\n`;
 }
