@@ -82,6 +82,10 @@ export async function stopChildren(signal: NodeJS.Signals, graceMs = 2000): Prom
     (child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('close', () => resolve()))),
   );
   for (const child of children) child.kill(signal);
-  await Promise.race([Promise.all(ended), new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]);
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  const within = (ms: number) => Promise.race([Promise.all(ended), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+  await within(graceMs);
+  const left = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  if (left.length === 0) return;
+  for (const child of left) child.kill('SIGKILL');
+  await within(1000);
 }

@@ -7,6 +7,7 @@ import { type MeasureContext, measure, validatePrometheusQuery } from '../core/h
 import { type Decision, measurementsDocument, notificationPayload, renderSummary } from '../core/health/report.js';
 import { argoRollback, kubectlUndo, type RollbackMethod, revertCommit } from '../core/health/rollback.js';
 import { type WatchResult, watch } from '../core/health/watch.js';
+import { httpFetch } from '../core/http.js';
 import type { Log } from '../core/log.js';
 import { markdownTable } from '../core/markdown.js';
 import type { Platform, PlatformName } from '../platform/types.js';
@@ -310,12 +311,11 @@ async function rollBackEach<T>(
 
 async function notify(url: string, payload: unknown, log: Log): Promise<void> {
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(10_000),
-    });
+    const response = await httpFetch(
+      url,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) },
+      { timeoutMs: 10_000 },
+    );
     if (!response.ok) log.warning(`The notification webhook answered HTTP ${response.status}; the verdict stands.`);
   } catch (error) {
     log.warning(`The notification webhook could not be reached (${(error as Error).message}); the verdict stands.`);

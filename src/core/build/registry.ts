@@ -7,7 +7,9 @@
 import { createHash } from 'node:crypto';
 import { CredentialScopeError, realmMayReceiveCredentials, transportCarriesCredentials } from '../credential-scope.js';
 import { AegisError } from '../errors.js';
-import { DOCKER_HUB, registryApiBase } from './reference.js';
+import { type Fetch, httpFetch } from '../http.js';
+import { DOCKER_HUB } from '../images/reference.js';
+import { registryApiBase } from './registry-host.js';
 
 export interface RegistryCredentials {
   username: string;
@@ -27,8 +29,6 @@ export const MANIFEST_MEDIA_TYPES = [
   'application/vnd.docker.distribution.manifest.list.v2+json',
   'application/vnd.docker.distribution.manifest.v2+json',
 ];
-
-export type Fetch = typeof fetch;
 
 interface Challenge {
   scheme: string;
@@ -60,7 +60,7 @@ export class RegistryClient {
 
   constructor(
     private readonly access: RegistryAccess,
-    private readonly fetchImpl: Fetch = fetch,
+    private readonly fetchImpl?: Fetch,
   ) {
     this.base = registryApiBase(access.registry, access.insecure);
   }
@@ -118,13 +118,16 @@ export class RegistryClient {
       let target = new URL(url);
       for (let hop = 0; ; hop++) {
         const sameOrigin = target.origin === origin;
-        const response = await this.fetchImpl(target, {
-          method,
-          headers: { ...headers, ...(authorization && sameOrigin ? { Authorization: authorization } : {}) },
-          ...(body ? { body: new Uint8Array(body) } : {}),
-          redirect: 'manual',
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
+        const response = await httpFetch(
+          target,
+          {
+            method,
+            headers: { ...headers, ...(authorization && sameOrigin ? { Authorization: authorization } : {}) },
+            ...(body ? { body: new Uint8Array(body) } : {}),
+            redirect: 'manual',
+          },
+          { timeoutMs: REQUEST_TIMEOUT_MS, fetch: this.fetchImpl },
+        );
         const location = response.headers.get('location');
         if (response.status < 300 || response.status >= 400 || response.status === 304 || !location || hop >= 5) return response;
         await response.body?.cancel();
@@ -167,11 +170,11 @@ export class RegistryClient {
     realm.searchParams.set('scope', scope);
     // The credentials belong to the registry: a realm on another site is asked anonymously.
     const withCredentials = credentials !== undefined && transportCarriesCredentials(base) && realmMayReceiveCredentials(base, realm);
-    const response = await this.fetchImpl(realm, {
-      headers: withCredentials ? { Authorization: basic(credentials) } : {},
-      redirect: 'error',
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+    const response = await httpFetch(
+      realm,
+      { headers: withCredentials ? { Authorization: basic(credentials) } : {}, redirect: 'error' },
+      { timeoutMs: REQUEST_TIMEOUT_MS, fetch: this.fetchImpl },
+    );
     if (!response.ok) {
       const why = !credentials
         ? ' (no credentials were given)'
