@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isNode, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { FileError } from '../errors.js';
 import { checkPattern } from './globs.js';
 
@@ -56,6 +56,7 @@ export function parseManifest(text: string, file: string): Manifest {
       first ? lineCounter.linePos(first.pos[0]).line : undefined,
     );
   }
+  if (text.includes('\0')) throw new FileError(file, 'contains a NUL byte: not a YAML file');
   if (!isMap(doc.contents)) throw new FileError(file, "expected a mapping with 'services' (and optionally 'global')");
   const root = doc.contents;
   for (const pair of root.items) {
@@ -65,7 +66,7 @@ export function parseManifest(text: string, file: string): Manifest {
   }
 
   const globalNode = root.get('global', true);
-  const global = stringList(globalNode, 'global', file, lineOf(globalNode)).map((pattern) =>
+  const global = stringList(resolved(doc, globalNode, file), 'global', file, lineOf(globalNode)).map((pattern) =>
     checkPattern(pattern, (value, problem) => new FileError(file, `global: glob ${JSON.stringify(value)}: ${problem}`, lineOf(globalNode))),
   );
 
@@ -83,9 +84,22 @@ export function parseManifest(text: string, file: string): Manifest {
       );
     }
     if (!isMap(pair.value)) throw new FileError(file, `service '${name}': expected a mapping with at least 'path'`, line);
-    services.push(parseService(name, pair.value.toJSON() as Record<string, unknown>, file, line));
+    services.push(parseService(name, resolved(doc, pair.value, file) as Record<string, unknown>, file, line));
   }
   return { file, global, services };
+}
+
+/** Most aliases a manifest may expand; YAML's "billion laughs" stops here instead of eating the runner's memory. */
+const MAX_ALIASES = 100;
+
+/** A node as plain data with its aliases resolved against the document (`image: *img` is the anchored value). */
+function resolved(doc: Document.Parsed, node: unknown, file: string): unknown {
+  if (!isNode(node)) return node;
+  try {
+    return node.toJS(doc, { maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    throw new FileError(file, `aliases could not be resolved: ${(error as Error).message}`, undefined);
+  }
 }
 
 function parseService(name: string, entry: Record<string, unknown>, file: string, line: number | undefined): ServiceSpec {
