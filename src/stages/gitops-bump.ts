@@ -179,6 +179,7 @@ export async function runGitopsBump(platform: Platform): Promise<void> {
           pushBranch,
           author: repository.author,
           maxAttempts: repository.maxAttempts,
+          retries: { attempts: repository.remoteRetries, baseMs: 1000 },
           dryRun: options.dryRun,
           log,
         },

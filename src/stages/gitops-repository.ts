@@ -44,6 +44,14 @@ export function gitopsRepositoryInputs(options: {
     },
     author: { description: options.author, default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
     'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '20' },
+    'remote-retries': {
+      description: 'Attempts of each clone, fetch and push when the remote cannot be reached or answers 5xx (backoff 1 s, doubling).',
+      default: '4',
+    },
+    'remote-stall-timeout': {
+      description: 'A transfer that stalls this long (below 1 KB/s over https; no keepalive answer over ssh) fails instead of hanging.',
+      default: '60s',
+    },
   };
 }
 
@@ -68,6 +76,9 @@ export interface GitopsRepository {
   acceptNewHostKeys: boolean;
   author: { name: string; email: string };
   maxAttempts: number;
+  /** Attempts per remote operation on connection failures and 5xx. */
+  remoteRetries: number;
+  stallSeconds: number;
 }
 
 export interface PullRequestTarget {
@@ -103,6 +114,8 @@ export function parseGitopsRepository(reader: InputReader, platform: PlatformNam
     acceptNewHostKeys: reader.boolean('ssh-accept-new'),
     author: parseIdentity('author', reader.string('author')),
     maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
+    remoteRetries: reader.integer('remote-retries', { min: 1, max: 20 }),
+    stallSeconds: Math.max(1, Math.round(reader.duration('remote-stall-timeout') / 1000)),
   };
   return url ? repository : undefined;
 }
@@ -146,7 +159,11 @@ export async function withGitopsRemote<T>(
 ): Promise<T> {
   // Under the runner's temp dir, and removed by the stage runner on SIGINT/SIGTERM too.
   return withPrivateDir(platform.tempDir, 'aegis-ssh-', async (dir) => {
-    const credentials: RemoteCredentials = { ...repository.credentials, acceptNewHostKeys: repository.acceptNewHostKeys };
+    const credentials: RemoteCredentials = {
+      ...repository.credentials,
+      acceptNewHostKeys: repository.acceptNewHostKeys,
+      stallSeconds: repository.stallSeconds,
+    };
     if (repository.sshKey) {
       credentials.sshKeyFile = join(dir, 'key');
       writeFileSync(credentials.sshKeyFile, repository.sshKey.endsWith('\n') ? repository.sshKey : `${repository.sshKey}\n`, {

@@ -279,7 +279,11 @@ export async function runPromote(platform: Platform): Promise<void> {
 async function promoteWith(platform: Platform, options: PromoteOptions, remote: Remote): Promise<void> {
   const { log } = platform;
   const { route, repository } = options;
-  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch);
+  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch, {
+    attempts: repository.remoteRetries,
+    baseMs: 1000,
+    onRetry: (n, ms, why) => log.info(`${remote.url} did not answer (${why}); attempt ${n + 1} in ${ms} ms.`),
+  });
   const summary: SummaryInput = { options, sourceCommit: snapshot.commit, environments: [], entries: [], changes: [], pinned: [] };
   try {
     log.info(`Source: ${route.from.name} at ${snapshot.commit} (${options.fromRef ?? repository.branch}).`);
@@ -308,6 +312,7 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
           pushBranch,
           author: repository.author,
           maxAttempts: repository.maxAttempts,
+          retries: { attempts: repository.remoteRetries, baseMs: 1000 },
           dryRun: options.dryRun,
           log,
         },

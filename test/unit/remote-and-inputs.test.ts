@@ -11,7 +11,7 @@ describe('describeRemote', () => {
     expect(remote.url).toBe('https://git.example.com/org/gitops.git');
     expect(remote.url).not.toContain('tok-123456');
     // An empty value first resets any header already configured (actions/checkout's token), then ours.
-    expect(remote.env.GIT_CONFIG_COUNT).toBe('2');
+    expect(remote.env.GIT_CONFIG_COUNT).toBe('4'); // + http.lowSpeedLimit/Time
     expect(remote.env.GIT_CONFIG_KEY_0).toBe('http.https://git.example.com/.extraheader');
     expect(remote.env.GIT_CONFIG_VALUE_0).toBe('');
     expect(remote.env.GIT_CONFIG_KEY_1).toBe('http.https://git.example.com/.extraheader');

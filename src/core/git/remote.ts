@@ -13,8 +13,20 @@ export interface RemoteCredentials {
   knownHostsFile?: string;
   /** Trust on first use: record an unknown host's key instead of refusing it (known keys are still checked). */
   acceptNewHostKeys?: boolean;
-  /** Seconds without an answer from the server before ssh gives up on a stalled connection. */
+  /** Keepalive interval of ssh (4 unanswered ones end the connection); by default a quarter of `stallSeconds`. */
   serverAliveSeconds?: number;
+  /** A transfer that stalls (below 1 KB/s over http, no keepalive answer over ssh) this long fails. Default 60. */
+  stallSeconds?: number;
+}
+
+/** Git configuration for one process, through the environment (git ≥ 2.31): never in argv or .git/config. */
+function environmentConfig(entries: readonly [string, string][]): Record<string, string> {
+  const env: Record<string, string> = { GIT_CONFIG_COUNT: String(entries.length) };
+  entries.forEach(([key, value], index) => {
+    env[`GIT_CONFIG_KEY_${index}`] = key;
+    env[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return env;
 }
 
 export interface Remote {
@@ -39,6 +51,8 @@ export function describeRemote(repository: string, credentials: RemoteCredential
   if (!repository) throw new InputError(input, repository, 'a repository URL (https://, ssh://, git@host:path, file://) or a local path');
   const env: Record<string, string> = { GIT_TERMINAL_PROMPT: '0' };
   const secrets: string[] = [];
+  const config: [string, string][] = [];
+  const stall = credentials.stallSeconds ?? 60;
 
   if (/^https?:\/\//.test(repository)) {
     const url = new URL(repository);
@@ -61,19 +75,16 @@ export function describeRemote(repository: string, credentials: RemoteCredential
       // value first resets headers already configured for it (actions/checkout stores its own
       // token that way in .git/config), so exactly this token is sent.
       const key = `http.${url.origin}/.extraheader`;
-      Object.assign(env, {
-        GIT_CONFIG_COUNT: '2',
-        GIT_CONFIG_KEY_0: key,
-        GIT_CONFIG_VALUE_0: '',
-        GIT_CONFIG_KEY_1: key,
-        GIT_CONFIG_VALUE_1: header,
-      });
+      config.push([key, ''], [key, header]);
     }
+    // A transfer slower than 1 KB/s for the stall time fails instead of waiting for git's overall timeout.
+    config.push(['http.lowSpeedLimit', '1000'], ['http.lowSpeedTime', String(stall)]);
+    Object.assign(env, environmentConfig(config));
     return { url: url.toString(), env, secrets, kind: url.protocol === 'https:' ? 'https' : 'http' };
   }
 
   if (repository.startsWith('ssh://') || SCP_LIKE.test(repository)) {
-    const alive = credentials.serverAliveSeconds ?? 15;
+    const alive = credentials.serverAliveSeconds ?? Math.max(1, Math.ceil(stall / 4));
     const ssh = ['ssh', '-o', 'BatchMode=yes', '-o', `ConnectTimeout=${alive * 2}`];
     // A stalled server is noticed after alive × 4 seconds instead of git's overall timeout.
     ssh.push('-o', `ServerAliveInterval=${alive}`, '-o', 'ServerAliveCountMax=4');

@@ -6,7 +6,7 @@ import type { Log } from '../log.js';
 import { writeFileAtomic } from './atomic.js';
 import { Git, type Identity, isRaceRejection, mustSucceed } from './git.js';
 import type { Remote } from './remote.js';
-import { remoteFailureText } from './remote-failure.js';
+import { DEFAULT_RETRIES, type RetryOptions, remoteFailureText, retryTransient } from './remote-failure.js';
 
 export interface FileWrite {
   /** Path relative to the repository root. */
@@ -35,6 +35,8 @@ export interface TransactionOptions {
   /** Backoff between attempts: full jitter over min(maxMs, baseMs·2^(n-1)). */
   backoff?: { baseMs: number; maxMs: number };
   random?: () => number;
+  /** Connection failures and 5xx of clone, fetch and push: attempts and backoff. */
+  retries?: RetryOptions;
 }
 
 export interface TransactionResult<T> {
@@ -73,13 +75,18 @@ export async function commitAndPush<T>(
   const git = new Git(dir, remote.env);
 
   try {
-    const cloned = await git.clone(remote.url, { branch, depth: 1 });
+    const retries: RetryOptions = {
+      ...DEFAULT_RETRIES,
+      ...options.retries,
+      onRetry: (n, ms, why) => log.info(`${remote.url} did not answer (${why}); attempt ${n + 1} in ${ms} ms.`),
+    };
+    const cloned = await retryTransient(() => git.clone(remote.url, { branch, depth: 1 }), retries);
     if (!cloned.ok) {
       throw new AegisError(`Could not clone branch '${branch}' of ${remote.url}: ${remoteFailureText(cloned.stderr)}`);
     }
 
     for (let attempt = 1; ; attempt++) {
-      const onPushBranch = attempt > 1 || pushBranch !== branch ? (await syncToTip(git, branch, pushBranch)) !== branch : false;
+      const onPushBranch = attempt > 1 || pushBranch !== branch ? (await syncToTip(git, branch, pushBranch, retries)) !== branch : false;
       const change = await prepare({ dir, git, attempt });
       const tip = await git.head();
       if (change.files.length === 0 && onPushBranch) {
@@ -109,14 +116,15 @@ export async function commitAndPush<T>(
       }
       const sha = await git.commit(change.message, options.author);
 
-      const push = await git.push('origin', [`HEAD:refs/heads/${pushBranch}`], { porcelain: true });
+      const push = await retryTransient(() => git.push('origin', [`HEAD:refs/heads/${pushBranch}`], { porcelain: true }), retries);
       if (push.ok) {
         log.info(`Pushed ${sha.slice(0, 12)} to ${pushBranch}${attempt > 1 ? ` on attempt ${attempt}` : ''}.`);
         return { changed: true, sha, attempts: attempt, change, dryRun: false };
       }
       const reason = `${push.stdout}\n${push.stderr}`;
       if (!isRaceRejection(reason)) {
-        throw new AegisError(`Push to ${pushBranch} failed: ${remoteFailureText(push.stderr)}`);
+        // The remote's own words (a hook's message, the status line), not a guess.
+        throw new AegisError(`Push to ${pushBranch} failed: ${remoteFailureText(`${push.stderr}\n${push.stdout}`, 6)}`);
       }
       if (attempt >= options.maxAttempts) {
         throw new AegisError(
@@ -133,13 +141,15 @@ export async function commitAndPush<T>(
 }
 
 /** Moves the clone to the newest tip of the push branch when it exists, else of the base branch; returns which. */
-async function syncToTip(git: Git, branch: string, pushBranch: string): Promise<string> {
+async function syncToTip(git: Git, branch: string, pushBranch: string, retries: RetryOptions): Promise<string> {
   let target = branch;
   if (pushBranch !== branch) {
-    const exists = await git.remoteRefs('origin', [`refs/heads/${pushBranch}`], 'heads');
+    const exists = await retryTransient(() => git.remoteRefs('origin', [`refs/heads/${pushBranch}`], 'heads'), retries);
     if (exists.ok && exists.refs.length > 0) target = pushBranch;
   }
-  mustSucceed(await git.fetch('origin', [`+refs/heads/${target}:refs/remotes/origin/${target}`], { depth: 1 }));
+  mustSucceed(
+    await retryTransient(() => git.fetch('origin', [`+refs/heads/${target}:refs/remotes/origin/${target}`], { depth: 1 }), retries),
+  );
   await git.resetHard(`refs/remotes/origin/${target}`);
   return target;
 }

@@ -11,7 +11,7 @@ import { createPrivateDir, removePrivateDir } from '../cleanup.js';
 import { AegisError } from '../errors.js';
 import { Git } from '../git/git.js';
 import type { Remote } from '../git/remote.js';
-import { remoteFailureText } from '../git/remote-failure.js';
+import { DEFAULT_RETRIES, type RetryOptions, remoteFailureText, retryTransient } from '../git/remote-failure.js';
 import { resolveKustomizations } from '../gitops/targets.js';
 import { readImages } from '../yaml/kustomization.js';
 import type { Environment } from './environments.js';
@@ -26,13 +26,13 @@ export interface Snapshot {
 }
 
 /** Shallow-fetches `ref` (a branch, a tag or a full commit SHA) into a temporary checkout. */
-export async function fetchSnapshot(remote: Remote, ref: string): Promise<Snapshot> {
+export async function fetchSnapshot(remote: Remote, ref: string, retries: RetryOptions = DEFAULT_RETRIES): Promise<Snapshot> {
   const dir = createPrivateDir(tmpdir(), 'aegis-promote-source-');
   const close = () => removePrivateDir(dir);
   try {
     const git = new Git(dir, remote.env);
     await git.init();
-    const fetched = await git.fetch(remote.url, [ref], { depth: 1 });
+    const fetched = await retryTransient(() => git.fetch(remote.url, [ref], { depth: 1 }), retries);
     if (!fetched.ok) {
       throw new AegisError(
         `Could not fetch '${ref}' (from-ref) from ${remote.url}: ${remoteFailureText(fetched.stderr)}. A commit must be given as a full SHA.`,
