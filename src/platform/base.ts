@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os';
+import { assertCredentialUrl } from '../core/credential-scope.js';
 import { AegisError } from '../core/errors.js';
 import type { Log, SourceLocation } from '../core/log.js';
 import { neutralizeLogText, withoutNul } from '../core/markdown.js';
@@ -126,7 +127,10 @@ export abstract class BasePlatform implements Platform {
         "Pull requests and releases need a forge: set AEGIS_FORGE to 'github' or 'gitlab' (and AEGIS_FORGE_URL for its API).",
       );
     }
-    return loadForge({ kind, token: options.token, apiUrl: options.apiUrl ?? this.forgeApiUrl(kind) });
+    const apiUrl = options.apiUrl ?? this.forgeApiUrl(kind);
+    // The token goes to the forge API only, and never over plain http to another machine.
+    assertCredentialUrl(options.apiUrl ? 'forge-url' : 'AEGIS_FORGE_URL / the runner API URL', apiUrl, true);
+    return loadForge({ kind, token: options.token, apiUrl });
   }
 
   abstract setOutput(name: string, value: string): void;
