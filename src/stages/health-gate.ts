@@ -239,6 +239,7 @@ async function performRollback(
           commit: options.rollbackCommit as string,
           author: repository.author,
           maxAttempts: repository.maxAttempts,
+          retries: { attempts: repository.remoteRetries, baseMs: 1000 },
           dryRun: options.dryRun,
           log,
           reason: verdictReason(result),

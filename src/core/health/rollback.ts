@@ -1,6 +1,7 @@
 import { AegisError } from '../errors.js';
 import type { GitOperations, Identity } from '../git/git.js';
 import type { Remote } from '../git/remote.js';
+import { type RetryOptions, remoteFailureText } from '../git/remote-failure.js';
 import { commitAndPush, type FileWrite } from '../git/transaction.js';
 import { buildCommitMessage, parseTrailers, TRAILER, type Trailer } from '../gitops/commit-message.js';
 import { type Fetch, HttpUnreachableError, httpFetch } from '../http.js';
@@ -38,6 +39,8 @@ export interface GitRevertOptions {
   /** Why (the verdict and the check that decided), written into the commit body. */
   reason: string;
   sourceRun?: string;
+  /** Connection failures and 5xx: attempts per clone, fetch and push. */
+  retries?: RetryOptions;
 }
 
 export interface GitRevertResult {
@@ -76,6 +79,7 @@ export async function revertCommit(options: GitRevertOptions): Promise<GitRevert
       maxAttempts: options.maxAttempts,
       dryRun: options.dryRun,
       log: options.log,
+      ...(options.retries ? { retries: options.retries } : {}),
     },
     async ({ git }) => prepareRevert(git, options),
   );
@@ -111,7 +115,7 @@ async function prepareRevert(
     await git.abortRevert();
     await git.resetHard();
     if (conflicted.length > 0) throw new RevertConflictError(reverted, options.branch, conflicted);
-    throw new AegisError(`git revert ${reverted.slice(0, 12)} failed: ${attempt.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    throw new AegisError(`git revert ${reverted.slice(0, 12)} failed: ${remoteFailureText(attempt.stderr)}`);
   }
 
   // The transaction writes and commits files itself: take the reverted contents, then leave the checkout clean.
