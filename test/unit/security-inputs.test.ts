@@ -58,3 +58,9 @@ describe('error messages never quote secret-bearing input', () => {
     expect(message).not.toContain('Bearer');
   });
 });
+
+test('an Argo CD token given as a list is not quoted back', () => {
+  const checks = '- name: synced\n  argocd: {server: "https://argocd.example.com", application: api, revision: abc, token: [argo-s3cret]}';
+  expect(() => parseChecks(checks, DEFAULTS)).toThrow(/a string for synced.argocd.token/);
+  expect(() => parseChecks(checks, DEFAULTS)).not.toThrow(/argo-s3cret/);
+});

@@ -197,7 +197,7 @@ class Fields {
     const value = this.raw[key];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'string' && typeof value !== 'number')
-      throw new InputError(INPUT, String(value), `a string for ${this.label(key)}`);
+      throw new InputError(INPUT, key === 'token' ? NOT_QUOTED : String(value), `a string for ${this.label(key)}`);
     return String(value);
   }
 
