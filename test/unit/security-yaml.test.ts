@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseManifest } from '../../src/core/detect/manifest.js';
+import { parseEnvironments } from '../../src/core/promote/environments.js';
+import { parseIgnoreFile } from '../../src/core/scan/ignore.js';
+import { parsePolicy } from '../../src/core/scan/policy.js';
 import { setImages } from '../../src/core/yaml/kustomization.js';
 import { parseYaml } from '../../src/core/yaml/splice.js';
 import { parseSetLines } from '../../src/core/yaml/values.js';
@@ -74,5 +77,28 @@ describe('aliases in the service manifest', () => {
       );
     const text = `services:\n  api:\n    path: services/api\n${anchors.join('\n')}\n`;
     expect(() => parseManifest(text, '.aegis/services.yaml')).toThrow(/aliases could not be resolved/);
+  });
+});
+
+describe('aliases everywhere else we read YAML', () => {
+  const bomb = (top: string) => {
+    const lines = [`${top}:`, '  a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 8; i++)
+      lines.push(
+        `  a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    return `${lines.join('\n')}\n`;
+  };
+
+  test("promote's environments follow aliases", () => {
+    const environments = parseEnvironments('x-prod: &prod [overlays/prod-eu, overlays/prod-us]\ndev: overlays/dev\nprod: *prod\n');
+    expect(environments.find((environment) => environment.name === 'prod')?.overlays).toEqual(['overlays/prod-eu', 'overlays/prod-us']);
+  });
+
+  test('scan policy and ignore files: a bomb is a message, not a crash', () => {
+    expect(() => parsePolicy(bomb('environments'), '.aegis/scan-policy.yaml')).toThrow(/scan-policy.yaml: aliases could not be resolved/);
+    expect(() => parseIgnoreFile(bomb('ignores'), '.trivyignore.yaml')).toThrow(/aliases could not be resolved/);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { type Document, isMap, isNode, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { FileError } from '../errors.js';
+import { MAX_ALIASES } from '../yaml/data.js';
 import { checkPattern } from './globs.js';
 
 export const CHANGE_TYPES = ['added', 'modified', 'deleted', 'renamed'] as const;
@@ -88,9 +89,6 @@ export function parseManifest(text: string, file: string): Manifest {
   }
   return { file, global, services };
 }
-
-/** Most aliases a manifest may expand; YAML's "billion laughs" stops here instead of eating the runner's memory. */
-const MAX_ALIASES = 100;
 
 /** A node as plain data with its aliases resolved against the document (`image: *img` is the anchored value). */
 function resolved(doc: Document.Parsed, node: unknown, file: string): unknown {
