@@ -97,6 +97,22 @@ describe('a remote that accepts and never answers', () => {
   }, 30_000);
 });
 
+describe('an ssh server that accepts and never answers', () => {
+  test('fails after remote-stall-timeout instead of hanging', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => close(silent, sockets));
+    const { port } = silent.address() as { port: number };
+    const platform = bump(`ssh://git@127.0.0.1:${port}/srv/gitops.git`, { 'remote-stall-timeout': '4s', 'ssh-accept-new': 'true' });
+    await expect(runGitopsBump(platform)).rejects.toThrow(/Could not clone.*(banner exchange|timed out)/);
+    expect(platform.infos.some((line) => line.includes('did not answer'))).toBe(false);
+  }, 30_000);
+});
+
 describe('a hook rejection that mentions non-fast-forward', () => {
   test('is shown in its own words and not retried as a race', async () => {
     const repo = createBareRepo({ 'overlays/dev/kustomization.yaml': OVERLAY });

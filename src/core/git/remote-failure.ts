@@ -52,7 +52,12 @@ const TRANSIENT = [
 ];
 
 /** A transfer below http.lowSpeedLimit for http.lowSpeedTime (curl), or ssh keepalives unanswered. */
-const STALLED = [/Operation too slow/i, /Timeout, server .* not responding/i, /timed out after \d+ s/];
+const STALLED = [
+  /Operation too slow/i,
+  /Timeout, server .* not responding/i,
+  /Connection timed out during banner exchange/i,
+  /timed out after \d+ s/,
+];
 
 export function isStalled(stderr: string): boolean {
   return STALLED.some((pattern) => pattern.test(stderr));
