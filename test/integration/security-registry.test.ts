@@ -179,3 +179,16 @@ describe('the registry client', () => {
     expect(realmMayReceiveCredentials(new URL(registry), new URL(realmUrl))).toBe(expected);
   });
 });
+
+test('a registry answering 503 once is asked again (reads are idempotent)', async () => {
+  let calls = 0;
+  const fetchImpl = (async () => {
+    calls++;
+    return calls === 1
+      ? new Response(null, { status: 503 })
+      : new Response(null, { status: 200, headers: { 'docker-content-digest': DIGEST } });
+  }) as typeof fetch;
+  const client = new RegistryClient({ registry: 'registry.example.com', insecure: false }, fetchImpl);
+  expect(await client.manifestDigest('shop/api', '1.0.0')).toBe(DIGEST);
+  expect(calls).toBe(2);
+});

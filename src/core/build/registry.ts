@@ -52,6 +52,8 @@ function basic(credentials: RegistryCredentials): string {
 
 /** A registry that does not answer within this is treated as down, rather than hanging the job. */
 const REQUEST_TIMEOUT_MS = 60_000;
+/** Every request here is idempotent (HEAD, GET, a PUT of the same bytes): connection failures and 5xx are retried. */
+const REQUEST_RETRY = { attempts: 3, baseMs: 300 };
 
 export class RegistryClient {
   private readonly base: string;
@@ -126,7 +128,7 @@ export class RegistryClient {
             ...(body ? { body: new Uint8Array(body) } : {}),
             redirect: 'manual',
           },
-          { timeoutMs: REQUEST_TIMEOUT_MS, fetch: this.fetchImpl },
+          { timeoutMs: REQUEST_TIMEOUT_MS, retry: REQUEST_RETRY, fetch: this.fetchImpl },
         );
         const location = response.headers.get('location');
         if (response.status < 300 || response.status >= 400 || response.status === 304 || !location || hop >= 5) return response;
@@ -173,7 +175,7 @@ export class RegistryClient {
     const response = await httpFetch(
       realm,
       { headers: withCredentials ? { Authorization: basic(credentials) } : {}, redirect: 'error' },
-      { timeoutMs: REQUEST_TIMEOUT_MS, fetch: this.fetchImpl },
+      { timeoutMs: REQUEST_TIMEOUT_MS, retry: REQUEST_RETRY, fetch: this.fetchImpl },
     );
     if (!response.ok) {
       const why = !credentials

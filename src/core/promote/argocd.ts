@@ -44,7 +44,8 @@ export class ArgoCdClient {
     const response = await httpFetch(
       url,
       { headers: { Accept: 'application/json', ...(this.access.token ? { Authorization: `Bearer ${this.access.token}` } : {}) } },
-      { timeoutMs: 30_000, fetch: this.fetchImpl },
+      // A read: connection failures and 5xx are retried; the token never follows a redirect elsewhere.
+      { timeoutMs: 30_000, retry: { attempts: 3, baseMs: 300 }, fetch: this.fetchImpl },
     );
     if (!response.ok) {
       const hint =
