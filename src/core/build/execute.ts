@@ -3,7 +3,7 @@
  * buildah or buildx, push, and report the digest the registry stores.
  */
 
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPrivateDir, removePrivateDir } from '../cleanup.js';
