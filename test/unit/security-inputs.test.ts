@@ -1,17 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { assertCredentialUrl } from '../../src/core/credential-scope.js';
 import { parseChecks } from '../../src/core/health/checks.js';
+import { DEFAULT_LIMITS } from '../../src/core/health/evaluator.js';
 import { InputReader } from '../../src/stages/inputs.js';
 import { parseScanInputs } from '../../src/stages/scan/options.js';
 import { scan } from '../../src/stages/scan.js';
 import { assertForgeRepository } from '../../src/stages/shared.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
 
-const DEFAULTS = {
-  intervalMs: 1000,
-  initialDelayMs: 0,
-  limits: { count: 1, failureLimit: 0, inconclusiveLimit: 0, consecutiveErrorLimit: 4 },
-};
+const DEFAULTS = { intervalMs: 1000, initialDelayMs: 0, limits: { ...DEFAULT_LIMITS, count: 1 } };
 
 describe('inputs that name where a credential goes', () => {
   test.each(['../x', 'owner/..', './repo', 'owner/name/extra', 'owner', 'own er/name'])("scan's repository %j is refused", (repository) => {

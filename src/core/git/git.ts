@@ -275,6 +275,13 @@ export class Git {
       });
   }
 
+  /** The committer date of one commit; undefined when it cannot be read. */
+  async commitDate(rev: string): Promise<Date | undefined> {
+    const result = await this.run(['log', '-1', '--format=%cI', rev, '--'], { allowFailure: true });
+    const date = new Date(result.stdout.trim());
+    return result.exitCode === 0 && !Number.isNaN(date.getTime()) ? date : undefined;
+  }
+
   /** The full message of one commit. */
   message(rev: string): Promise<string> {
     return this.output(['log', '-1', '--format=%B', rev]);

@@ -12,6 +12,10 @@ export interface PromotionMessage {
   sourceRun?: string;
   files: readonly string[];
   changes: readonly ImageChange[];
+  /** Who approved a promotion into a protected environment (recorded as Aegis-Approved-By). */
+  approvedBy?: string;
+  /** A freeze window overridden, with the reason and who did it (Aegis-Freeze-Override). */
+  freezeOverride?: string;
 }
 
 /** Subject, the files, then provenance trailers: Aegis-Promoted-From, Aegis-Environment and per-image Aegis-Image/Aegis-Previous-Image. */
@@ -31,6 +35,8 @@ export function promotionCommitMessage(message: PromotionMessage): string {
   trailers.push({ key: TRAILER.environment, value: message.to });
   trailers.push({ key: TRAILER.promotedFrom, value: `${message.from}@${message.sourceCommit}` });
   if (message.sourceRun) trailers.push({ key: TRAILER.sourceRun, value: message.sourceRun });
+  if (message.approvedBy) trailers.push({ key: TRAILER.approvedBy, value: message.approvedBy });
+  if (message.freezeOverride) trailers.push({ key: TRAILER.freezeOverride, value: message.freezeOverride });
   trailers.push({ key: TRAILER.stage, value: 'promote' });
   const body = `Promote ${message.from} → ${message.to}.\n\nFiles:\n${message.files.map((file) => `- ${file}`).join('\n')}`;
   return buildCommitMessage(subject, body, trailers);

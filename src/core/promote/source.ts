@@ -20,26 +20,31 @@ import type { OverlayImages } from './images.js';
 export interface Snapshot {
   /** The commit the overlays were read at. */
   commit: string;
+  /** The checkout's git, for reading the history behind the overlays. */
+  git: Git;
   /** A checkout of that commit; removed by `close`. */
   dir: string;
   close(): void;
 }
 
-/** Shallow-fetches `ref` (a branch, a tag or a full commit SHA) into a temporary checkout. */
-export async function fetchSnapshot(remote: Remote, ref: string, retries: RetryOptions = DEFAULT_RETRIES): Promise<Snapshot> {
+/**
+ * Shallow-fetches `ref` (a branch, a tag or a full commit SHA) into a temporary checkout;
+ * `depth` commits of history when the trailers behind the overlays are needed.
+ */
+export async function fetchSnapshot(remote: Remote, ref: string, depth = 1, retries: RetryOptions = DEFAULT_RETRIES): Promise<Snapshot> {
   const dir = createPrivateDir(tmpdir(), 'aegis-promote-source-');
   const close = () => removePrivateDir(dir);
   try {
     const git = new Git(dir, remote.env);
     await git.init();
-    const fetched = await retryTransient(() => git.fetch(remote.url, [ref], { depth: 1 }), retries);
+    const fetched = await retryTransient(() => git.fetch(remote.url, [ref], { depth }), retries);
     if (!fetched.ok) {
       throw new AegisError(
         `Could not fetch '${ref}' (from-ref) from ${remote.url}: ${remoteFailureText(fetched.stderr)}. A commit must be given as a full SHA.`,
       );
     }
     await git.checkoutDetached('FETCH_HEAD');
-    return { commit: await git.head(), dir, close };
+    return { commit: await git.head(), git, dir, close };
   } catch (error) {
     close();
     throw error;
