@@ -3,6 +3,7 @@ import { assertCredentialUrl } from '../core/credential-scope.js';
 import { AegisError } from '../core/errors.js';
 import type { Log, SourceLocation } from '../core/log.js';
 import { neutralizeLogText, withoutNul } from '../core/markdown.js';
+import { type ForgeKind, forgeKindFor, githubRefOf, providedInputNames, tokenUserFor } from './conventions.js';
 import { loadForge } from './forge/load.js';
 import { Redactor } from './redact.js';
 import type { CiEvent, DependencyCache, Forge, ForgeOptions, Platform, PlatformName, RegistryCredentials } from './types.js';
@@ -49,6 +50,26 @@ export abstract class BasePlatform implements Platform {
   /** RUNNER_TEMP is emptied by the GitHub runner after every job; elsewhere the OS temp dir, and our own cleanup. */
   get tempDir(): string {
     return this.env.RUNNER_TEMP || tmpdir();
+  }
+
+  get tokenUser(): string {
+    return tokenUserFor(this.name);
+  }
+
+  forgeKindOf(url?: string): ForgeKind {
+    return forgeKindFor(this.name, url);
+  }
+
+  githubRef(): string {
+    return githubRefOf(this.event());
+  }
+
+  environment(): Env {
+    return this.env;
+  }
+
+  providedInputs(): string[] {
+    return providedInputNames(this.env);
   }
 
   secret(value: string): void {

@@ -7,6 +7,7 @@ import { AegisError, InputError } from '../core/errors.js';
 import { knownHostsContent } from '../core/git/known-hosts.js';
 import { describeRemote, forgeProjectPath, type Remote, type RemoteCredentials } from '../core/git/remote.js';
 import { neutralizeLogText } from '../core/markdown.js';
+import { tokenUserFor } from '../platform/conventions.js';
 import type { Platform, PlatformName, PullRequestResult } from '../platform/types.js';
 import type { InputSpec } from './definition.js';
 import type { InputReader } from './inputs.js';
@@ -107,7 +108,7 @@ export function parseGitopsRepository(reader: InputReader, platform: PlatformNam
     branch,
     credentials: {
       token: reader.optional('token'),
-      username: reader.optional('token-username') ?? (platform === 'gitlab' ? 'oauth2' : 'x-access-token'),
+      username: reader.optional('token-username') ?? tokenUserFor(platform),
     },
     sshKey: reader.optional('ssh-key'),
     knownHosts: reader.optional('ssh-known-hosts'),

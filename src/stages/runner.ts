@@ -6,10 +6,16 @@ import { stopChildren } from '../core/process.js';
 import { createPlatform } from '../platform/index.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
+import { stages } from './index.js';
+import { unknownInputMessage, unknownInputs } from './inputs.js';
 
 /** The one place failures become a failed job: typed errors carry their own message, others their stack. */
 export async function runStage(stage: StageDefinition, platform: Platform): Promise<void> {
   const release = removeSecretsOnSignal(platform);
+  // The runner passes a typo'd or foreign `with:` key on as INPUT_*, and only warns; say what it was meant to be.
+  for (const unknown of unknownInputs(platform.providedInputs(), Object.keys(stage.inputs))) {
+    platform.log.warning(unknownInputMessage(stage.name, unknown, (name) => `'${name}'`));
+  }
   try {
     await stage.run(platform);
   } catch (error) {
@@ -55,6 +61,13 @@ function removeSecretsOnSignal(platform: Platform): () => void {
 /** Runs a stage on the platform the environment describes (GitHub runner, GitLab job, or a shell). */
 export function main(stage: StageDefinition): Promise<void> {
   return runStage(stage, createPlatform(stage.name));
+}
+
+/** What dist/<stage>/index.js and src/entry/<stage>.ts call: the named stage of the registry, on this platform. */
+export async function runAction(name: string): Promise<void> {
+  const load = stages[name];
+  if (!load) throw new AegisError(`Unknown stage ${JSON.stringify(name)}.`);
+  await main(await load());
 }
 
 /**
