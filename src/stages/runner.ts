@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { removeAllPrivateDirs } from '../core/cleanup.js';
-import { AegisError } from '../core/errors.js';
+import { AegisError, CommandError, failureMessage, ToolNotFoundError } from '../core/errors.js';
 import { stopChildren } from '../core/process.js';
 import { createPlatform } from '../platform/index.js';
 import type { Platform } from '../platform/types.js';
@@ -9,7 +9,21 @@ import type { StageDefinition } from './definition.js';
 import { stages } from './index.js';
 import { unknownInputMessage, unknownInputs } from './inputs.js';
 
-/** The one place failures become a failed job: typed errors carry their own message, others their stack. */
+/** The input that picks each external program, for the "install it, or change …" advice. */
+const TOOL_INPUTS: Record<string, string> = {
+  buildah: "'builder' (buildx needs a Docker engine)",
+  docker: "'builder' (buildah builds without a Docker engine)",
+  trivy: "'trivy-binary' (or leave it empty to download Trivy)",
+  kubectl: "'rollback' (git-revert and argocd need no kubectl)",
+  npm: "'publish'",
+  twine: "'publish'",
+};
+
+/**
+ * The one place failures become a failed job: one message naming the input or host, what
+ * happened and what to change. Stack traces and full command lines only at debug level
+ * (ACTIONS_STEP_DEBUG / RUNNER_DEBUG on GitHub, CI_DEBUG_TRACE on GitLab, --debug locally).
+ */
 export async function runStage(stage: StageDefinition, platform: Platform): Promise<void> {
   const release = removeSecretsOnSignal(platform);
   // The runner passes a typo'd or foreign `with:` key on as INPUT_*, and only warns; say what it was meant to be.
@@ -19,14 +33,48 @@ export async function runStage(stage: StageDefinition, platform: Platform): Prom
   try {
     await stage.run(platform);
   } catch (error) {
-    if (error instanceof AegisError) {
-      platform.fail(error.message);
-    } else {
-      platform.fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    }
+    if (error instanceof CommandError) platform.log.debug(`command: ${error.command} ${JSON.stringify(error.args)}`);
+    if (error instanceof Error && error.stack) platform.log.debug(error.stack);
+    platform.fail(stageFailure(stage.name, error));
   } finally {
     removeAllPrivateDirs();
     release();
+  }
+}
+
+/** `failureMessage`, plus which of this stage's inputs chooses a missing program. */
+export function stageFailure(stage: string, error: unknown): string {
+  const message = failureMessage(error);
+  if (error instanceof ToolNotFoundError) {
+    const input = TOOL_INPUTS[error.command];
+    return `${stage}: ${message}${input ? `, or change the input ${input}` : ''}.`;
+  }
+  return message;
+}
+
+/** Runs a stage on the platform the environment describes (GitHub runner, GitLab job, or a shell). */
+export function main(stage: StageDefinition): Promise<void> {
+  return runStage(stage, createPlatform(stage.name));
+}
+
+/** What dist/<stage>/index.js and src/entry/<stage>.ts call: the named stage of the registry, on this platform. */
+export async function runAction(name: string): Promise<void> {
+  const load = stages[name];
+  if (!load) throw new AegisError(`Unknown stage ${JSON.stringify(name)}.`);
+  await main(await load());
+}
+
+/**
+ * True when `moduleUrl` is the script node was started with: the bundle run by the runner
+ * starts itself, while @github/local-action imports the entry and calls its `run()`.
+ */
+export function isEntryPoint(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
   }
 }
 
@@ -56,30 +104,4 @@ function removeSecretsOnSignal(platform: Platform): () => void {
     for (const [signal, handler] of handlers) process.removeListener(signal, handler);
     process.removeListener('exit', removeAllPrivateDirs);
   };
-}
-
-/** Runs a stage on the platform the environment describes (GitHub runner, GitLab job, or a shell). */
-export function main(stage: StageDefinition): Promise<void> {
-  return runStage(stage, createPlatform(stage.name));
-}
-
-/** What dist/<stage>/index.js and src/entry/<stage>.ts call: the named stage of the registry, on this platform. */
-export async function runAction(name: string): Promise<void> {
-  const load = stages[name];
-  if (!load) throw new AegisError(`Unknown stage ${JSON.stringify(name)}.`);
-  await main(await load());
-}
-
-/**
- * True when `moduleUrl` is the script node was started with: the bundle run by the runner
- * starts itself, while @github/local-action imports the entry and calls its `run()`.
- */
-export function isEntryPoint(moduleUrl: string): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
-  } catch {
-    return false;
-  }
 }

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { removeScenarios, Scenario } from '../fixtures/detect/repo.js';
@@ -179,7 +179,7 @@ describe('a file name with a newline', () => {
       { GITHUB_EVENT_PATH: eventFile, GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: head },
     );
     expect(result.status, result.stdout + result.stderr).toBe(0);
-    const listed = readFileSync(join(workspace, result.outputs['changed-files'] as string), 'utf8').split('\n');
+    const listed = readFileSync(resolve(workspace, result.outputs['changed-files'] as string), 'utf8').split('\n');
     expect(listed).toEqual(['"services/web/a\\nservices/api/Dockerfile"', '']);
     expect(JSON.parse(result.outputs.services as string)).toEqual(['web']);
     const rows = result.summary.split('\n').filter((line) => line.startsWith('| `'));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { GitHubPlatform } from '../../src/platform/github.js';
-import { GitLabPlatform } from '../../src/platform/gitlab.js';
+import { GitLabPlatform, gitlabArtifacts } from '../../src/platform/gitlab.js';
 
 const HOSTILE = 'subject\r::add-mask::hidden\n  ::warning::forged\n\u001b[0Ksection_start:1:evil\r\u001b[0Kx ##[error]legacy';
 
@@ -76,6 +76,6 @@ describe('GitLab', () => {
     // The text stays readable, its escape character is shown, not sent.
     expect(logged).toContain('\\x1b[0Ksection_start:1:evil');
     expect(logged.includes('\u001b[0Ksection_start:1:evil')).toBe(false);
-    expect(readFileSync(join(dir, 'aegis-promote.env'), 'utf8')).toBe('AEGIS_PLAN=x\\0y\n');
+    expect(readFileSync(join(dir, gitlabArtifacts.dotenv('promote')), 'utf8')).toBe('AEGIS_PLAN=x\\0y\n');
   });
 });

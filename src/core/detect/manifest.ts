@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { type Document, isMap, isNode, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { FileError } from '../errors.js';
-import { MAX_ALIASES } from '../yaml/data.js';
+import { MAX_ALIASES } from '../yaml/plain.js';
 import { checkPattern } from './globs.js';
 
 export const CHANGE_TYPES = ['added', 'modified', 'deleted', 'renamed'] as const;
@@ -96,7 +96,10 @@ function resolved(doc: Document.Parsed, node: unknown, file: string): unknown {
   try {
     return node.toJS(doc, { maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    throw new FileError(file, `aliases could not be resolved: ${(error as Error).message}`, undefined);
+    throw new FileError(
+      file,
+      `expands to too much data through YAML aliases (${(error as Error).message}); write the values out instead of aliasing them`,
+    );
   }
 }
 
