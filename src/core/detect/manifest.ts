@@ -67,7 +67,7 @@ export function parseManifest(text: string, file: string): Manifest {
   }
 
   const globalNode = root.get('global', true);
-  const global = stringList(resolved(doc, globalNode, file), 'global', file, lineOf(globalNode)).map((pattern) =>
+  const global = stringList(resolved(doc, globalNode, file, lineOf(globalNode)), 'global', file, lineOf(globalNode)).map((pattern) =>
     checkPattern(pattern, (value, problem) => new FileError(file, `global: glob ${JSON.stringify(value)}: ${problem}`, lineOf(globalNode))),
   );
 
@@ -85,13 +85,13 @@ export function parseManifest(text: string, file: string): Manifest {
       );
     }
     if (!isMap(pair.value)) throw new FileError(file, `service '${name}': expected a mapping with at least 'path'`, line);
-    services.push(parseService(name, resolved(doc, pair.value, file) as Record<string, unknown>, file, line));
+    services.push(parseService(name, resolved(doc, pair.value, file, line) as Record<string, unknown>, file, line));
   }
   return { file, global, services };
 }
 
 /** A node as plain data with its aliases resolved against the document (`image: *img` is the anchored value). */
-function resolved(doc: Document.Parsed, node: unknown, file: string): unknown {
+function resolved(doc: Document.Parsed, node: unknown, file: string, line: number | undefined): unknown {
   if (!isNode(node)) return node;
   try {
     return node.toJS(doc, { maxAliasCount: MAX_ALIASES });
@@ -99,6 +99,7 @@ function resolved(doc: Document.Parsed, node: unknown, file: string): unknown {
     throw new FileError(
       file,
       `expands to too much data through YAML aliases (${(error as Error).message}); write the values out instead of aliasing them`,
+      line,
     );
   }
 }
