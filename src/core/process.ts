@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CommandError, ToolNotFoundError } from './errors.js';
 
@@ -31,6 +31,8 @@ export function run(command: string, args: readonly string[], options: RunOption
       env: { ...process.env, ...options.env },
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    running.add(child);
+    child.once('close', () => running.delete(child));
     let timedOut = false;
     const timer =
       options.timeoutMs === undefined
@@ -74,4 +76,24 @@ export function run(command: string, args: readonly string[], options: RunOption
       child.stdin.end(options.input);
     }
   });
+}
+
+const running = new Set<ChildProcess>();
+
+/**
+ * Passes a signal on to every child still running and waits (at most `graceMs`) for them to
+ * end, so that a cancelled stage removes its temp dirs after git has stopped writing to them.
+ */
+export async function stopChildren(signal: NodeJS.Signals, graceMs = 2000): Promise<void> {
+  const children = [...running];
+  const ended = children.map(
+    (child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('close', () => resolve()))),
+  );
+  for (const child of children) child.kill(signal);
+  const within = (ms: number) => Promise.race([Promise.all(ended), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+  await within(graceMs);
+  const left = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  if (left.length === 0) return;
+  for (const child of left) child.kill('SIGKILL');
+  await within(1000);
 }

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { assertCredentialUrl } from '../core/credential-scope.js';
 import { AegisError } from '../core/errors.js';
 import type { Log, SourceLocation } from '../core/log.js';
+import { neutralizeLogText, withoutNul } from '../core/markdown.js';
 import { type ForgeKind, forgeKindFor, githubRefOf, providedInputNames, tokenUserFor } from './conventions.js';
 import { loadForge } from './forge/load.js';
 import { Redactor } from './redact.js';
@@ -33,7 +36,8 @@ export abstract class BasePlatform implements Platform {
     protected readonly env: Env,
     readonly workspace: string,
   ) {
-    const clean = (text: string) => this.redactor.redact(text);
+    // Secrets out first, then repository/service text neutralised: no line becomes a workflow command.
+    const clean = (text: string) => this.logText(text);
     this.log = {
       info: (message) => this.writeLine(clean(message)),
       debug: (message) => {
@@ -47,6 +51,11 @@ export abstract class BasePlatform implements Platform {
 
   input(name: string): string {
     return inputFromEnv(this.env, name);
+  }
+
+  /** RUNNER_TEMP is emptied by the GitHub runner after every job; elsewhere the OS temp dir, and our own cleanup. */
+  get tempDir(): string {
+    return this.env.RUNNER_TEMP || tmpdir();
   }
 
   get tokenUser(): string {
@@ -120,12 +129,18 @@ export abstract class BasePlatform implements Platform {
   }
 
   fail(message: string): void {
-    this.annotate('error', this.redactor.redact(message));
+    this.annotate('error', this.logText(message));
     process.exitCode = 1;
   }
 
+  /** Outputs and summaries: secrets redacted; NUL (which no output file or env can carry) shown as `\0`. */
   protected redactText(text: string): string {
-    return this.redactor.redact(text);
+    return withoutNul(this.redactor.redact(text));
+  }
+
+  /** A log line (or several): redacted, then neutralised (workflow commands, CR, escape sequences). */
+  protected logText(text: string): string {
+    return neutralizeLogText(this.redactor.redact(text));
   }
 
   /**
@@ -150,7 +165,10 @@ export abstract class BasePlatform implements Platform {
         "Pull requests and releases need a forge: set AEGIS_FORGE to 'github' or 'gitlab' (and AEGIS_FORGE_URL for its API).",
       );
     }
-    return loadForge({ kind, token: options.token, apiUrl: options.apiUrl ?? this.forgeApiUrl(kind) });
+    const apiUrl = options.apiUrl ?? this.forgeApiUrl(kind);
+    // The token goes to the forge API only, and never over plain http to another machine.
+    assertCredentialUrl(options.apiUrl ? 'forge-url' : 'AEGIS_FORGE_URL / the runner API URL', apiUrl, true);
+    return loadForge({ kind, token: options.token, apiUrl });
   }
 
   abstract setOutput(name: string, value: string): void;

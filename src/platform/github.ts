@@ -51,7 +51,7 @@ export class GitHubPlatform extends BasePlatform {
   }
 
   override fail(message: string): void {
-    core.setFailed(this.redactText(message));
+    core.setFailed(this.logText(message));
   }
 
   setOutput(name: string, value: string): void {
@@ -60,7 +60,7 @@ export class GitHubPlatform extends BasePlatform {
 
   async summary(markdown: string): Promise<void> {
     if (!this.env.GITHUB_STEP_SUMMARY) {
-      this.writeLine(this.redactText(markdown));
+      this.writeLine(this.logText(markdown));
       return;
     }
     await core.summary.addRaw(this.redactText(markdown), true).write();

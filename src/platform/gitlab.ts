@@ -94,7 +94,7 @@ export class GitLabPlatform extends BasePlatform {
     this.excludeOutputFolder();
     const clean = this.redactText(markdown);
     writeFileSafely(join(this.workspace, gitlabArtifacts.summary(this.stage)), clean, { root: this.workspace });
-    await this.group(`${this.stage} summary`, async () => this.writeLine(clean));
+    await this.group(`${this.stage} summary`, async () => this.writeLine(this.logText(markdown)));
   }
 
   /** `/.aegis-out/` in the checkout's `.git/info/exclude` (once): git status and `git add -A` never see our files. */

@@ -49,7 +49,7 @@ export class LocalPlatform extends BasePlatform {
   async summary(markdown: string): Promise<void> {
     const clean = this.redactText(markdown);
     if (this.options.summaryFile) writeFileSafely(resolve(this.workspace, this.options.summaryFile), clean);
-    this.writeLine(clean);
+    this.writeLine(this.logText(markdown));
   }
 
   event(): CiEvent {

@@ -67,6 +67,8 @@ export interface Platform {
   providedInputs(): string[];
   /** Directory that relative input paths resolve against. */
   readonly workspace: string;
+  /** Where secret material may be written: the runner's temp dir (RUNNER_TEMP on GitHub), else the OS one. */
+  readonly tempDir: string;
   /**
    * Directories besides the workspace that path inputs may point into: the runner's temp
    * directory on GitHub (where earlier steps' files live), the temp dir and --output-dir locally.

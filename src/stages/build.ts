@@ -27,11 +27,12 @@ import { formatSeconds } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import { Git } from '../core/git/git.js';
 import { formatName, type ImageName, type ImageReference, parseImageName, parseImageReference, TAG_RE } from '../core/images/reference.js';
+import { type Cell, code, inlineText, markdownTable, markup } from '../core/markdown.js';
 import { resolveInside } from '../core/paths.js';
 import type { CiEvent, Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
-import { markdownTable, parseRegistryCredentials } from './shared.js';
+import { parseRegistryCredentials } from './shared.js';
 
 const BUILDERS = ['auto', 'buildx', 'buildah'] as const;
 const CACHES = ['registry', 'gha', 'none'] as const;
@@ -384,7 +385,7 @@ export function parseInputs(
   return { request, builder: reader.choice<BuilderChoice>('builder', BUILDERS), metadata };
 }
 
-function dependencyRow(plan: DependencyCachePlan, result: BuildResult): [string, string] {
+function dependencyRow(plan: DependencyCachePlan, result: BuildResult): [string, Cell] {
   const outcome = result.dependencies;
   const state =
     outcome?.hit === undefined
@@ -392,25 +393,25 @@ function dependencyRow(plan: DependencyCachePlan, result: BuildResult): [string,
       : outcome.hit
         ? 'hit'
         : outcome.matchedKey
-          ? `restored from \`${outcome.matchedKey}\``
+          ? `restored from ${code(outcome.matchedKey).text}`
           : 'miss';
   const saved = outcome?.saved ? ', saved' : '';
-  return ['Dependency cache', `\`${plan.key}\` (${plan.keyFiles.join(', ')}): ${state}${saved}`];
+  return ['Dependency cache', markup(`${code(plan.key).text} (${inlineText(plan.keyFiles.join(', '))}): ${state}${saved}`)];
 }
 
 export function buildSummary(options: BuildOptions, result: BuildResult): string {
   const { request } = options;
-  const rows: [string, string][] = [
-    ['Image', `\`${result.image}\``],
-    ['Digest', result.digest ? `\`${result.digest}\`` : '—'],
-    ['Tags', result.tags.map((tag) => `\`${tag}\``).join(' ')],
+  const rows: [string, Cell][] = [
+    ['Image', code(result.image)],
+    ['Digest', result.digest ? code(result.digest) : '—'],
+    ['Tags', markup(result.tags.map((tag) => code(tag).text).join(' '))],
     ['Platforms', request.platforms.join(', ') || 'native'],
     ['Builder', result.skipped ? '— (skipped)' : (result.builder ?? '')],
     ['Cache', request.cache === 'none' ? 'none' : `${request.cache} (${result.cacheHit ? 'hit' : 'miss'})`],
     ...(request.dependencyCache ? [dependencyRow(request.dependencyCache, result)] : []),
-    ['Skipped', result.skipped ? `yes: \`${formatName(request.image)}:${request.commitTag}\` exists` : 'no'],
+    ['Skipped', result.skipped ? markup(`yes: ${code(`${formatName(request.image)}:${request.commitTag}`).text} exists`) : 'no'],
     ['Pushed', result.pushed ? 'yes' : 'no'],
-    ['Revision', `\`${request.labels['org.opencontainers.image.revision'] ?? '—'}\``],
+    ['Revision', code(request.labels['org.opencontainers.image.revision'] ?? '—')],
     ['Duration', formatSeconds(result.durationMs)],
   ];
   return `## Build ${request.service}\n\n${markdownTable(['', ''], rows)}\n`;
@@ -559,7 +560,13 @@ export async function runBuild(platform: Platform, deps: Partial<BuildDependenci
     `Plan: ${formatName(request.image)} tags ${request.tags.join(', ')}; platforms ${request.platforms.join(', ') || 'native'}; cache ${request.cache}; push ${request.push}; skip-existing ${request.skipExisting}.`,
   );
   const dependencyCache = request.dependencyCache ? await platform.cache() : undefined;
-  const result = await executeBuild(request, options.builder, { log: platform.log, env: platform.environment(), dependencyCache, ...deps });
+  const result = await executeBuild(request, options.builder, {
+    log: platform.log,
+    env: platform.environment(),
+    dependencyCache,
+    tempDir: platform.tempDir,
+    ...deps,
+  });
   const name = formatName(request.image);
   const versionTag = options.metadata.version.main ?? request.tags[0];
   // name:tag@digest, so the next stage can write both the tag and the digest.

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { CHANGED_FILES_FORMATS, type ChangedFilesFormat, formatChangedFiles } from '../core/detect/changed-files.js';
 import { type ChildPipelineTemplate, parseChildPipelineTemplate, renderChildPipeline } from '../core/detect/child-pipeline.js';
 import { type DetectRequest, type DetectResult, detect } from '../core/detect/detect.js';
@@ -10,12 +10,12 @@ import { describeReason, type FilterSet } from '../core/detect/select.js';
 import { InputError } from '../core/errors.js';
 import { writeFileSafely } from '../core/fs/safe-write.js';
 import { Git } from '../core/git/git.js';
+import { code, markdownTable, markup } from '../core/markdown.js';
 import { displayPath } from '../core/paths.js';
 import { gitlabArtifacts } from '../platform/gitlab.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
-import { markdownTable } from './shared.js';
 
 const definition = {
   name: 'detect',
@@ -367,7 +367,7 @@ export function summaryMarkdown(result: DetectResult, total: number): string {
   if (selection.selected.length === 0) return [...lines, 'No service changed.'].join('\n');
   const rows = selection.selected
     .slice(0, SUMMARY_ROWS)
-    .map((service) => [`\`${service.name}\``, service.kind, describeReason(service.reason)]);
+    .map((service) => [code(service.name), service.kind, markup(describeReason(service.reason))]);
   lines.push(markdownTable(['service', 'kind', 'reason'], rows));
   if (selection.selected.length > SUMMARY_ROWS) lines.push('', `… and ${selection.selected.length - SUMMARY_ROWS} more.`);
   return lines.join('\n');

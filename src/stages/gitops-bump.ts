@@ -3,6 +3,7 @@ import { commitAndPush } from '../core/git/transaction.js';
 import { type BumpPlan, type BumpRequest, describeImageChanges, planBump } from '../core/gitops/bump.js';
 import { buildCommitMessage, renderTemplate, TRAILER, type Trailer } from '../core/gitops/commit-message.js';
 import { formatImage, parseImageLines } from '../core/images/image-line.js';
+import { markdownTable } from '../core/markdown.js';
 import { parseSetLines } from '../core/yaml/values.js';
 import type { CiEvent, Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
@@ -18,7 +19,6 @@ import {
   withGitopsRemote,
 } from './gitops-repository.js';
 import { InputReader } from './inputs.js';
-import { markdownTable } from './shared.js';
 
 export interface GitopsBumpOptions {
   repository: GitopsRepository;
@@ -73,7 +73,10 @@ const definition = {
     'source-run': { description: 'Run URL recorded as Aegis-Source-Run; defaults to the current pipeline/run.' },
   },
   outputs: {
-    changed: { description: "'true' when a commit was pushed, 'false' when the repository already had these values (or on dry runs)." },
+    changed: {
+      description:
+        "'true' when a commit was pushed (or, in pull-request mode, a branch pushed earlier got its request); 'false' when the repository already had these values (or on dry runs).",
+    },
     'commit-sha': { description: 'The pushed commit, or the branch tip that already held the values.' },
     previous: { description: 'JSON array of {file, image or path, previous, next} for every value replaced.' },
     'pull-request-url': { description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
@@ -176,6 +179,7 @@ export async function runGitopsBump(platform: Platform): Promise<void> {
           pushBranch,
           author: repository.author,
           maxAttempts: repository.maxAttempts,
+          retries: { attempts: repository.remoteRetries, baseMs: 1000 },
           dryRun: options.dryRun,
           log,
         },
@@ -190,14 +194,17 @@ export async function runGitopsBump(platform: Platform): Promise<void> {
 
   const plan = result.change.detail;
   let pullRequestUrl = '';
+  let openedNow = false;
   if (options.mode === 'pull-request' && !options.dryRun) {
     const pr = await openPullRequest(platform, repository, options.pullRequest, {
       head: pushBranch,
       title: result.change.message.split('\n')[0] as string,
       body: `${planTable(plan)}\n\n<sub>Opened by aegis gitops-bump.</sub>`,
       changed: result.changed,
+      pending: result.pendingOnPushBranch,
     });
     pullRequestUrl = pr?.url ?? '';
+    openedNow = Boolean(pr?.created);
   }
 
   const previous = [
@@ -209,7 +216,9 @@ export async function runGitopsBump(platform: Platform): Promise<void> {
     })),
     ...plan.valueChanges.map((change) => ({ file: change.file, path: change.path, previous: change.previous, next: change.next })),
   ];
-  platform.setOutput('changed', String(result.changed));
+  // A branch pushed by an earlier run whose request is only now opened is a change the base lacks.
+  const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);
+  platform.setOutput('changed', String(proposed));
   platform.setOutput('commit-sha', result.sha);
   platform.setOutput('previous', JSON.stringify(previous));
   platform.setOutput('pull-request-url', pullRequestUrl);
@@ -219,7 +228,9 @@ export async function runGitopsBump(platform: Platform): Promise<void> {
     ? `Dry run: nothing was pushed. ${plan.files.length} file(s) would change.`
     : result.changed
       ? `Pushed \`${result.sha.slice(0, 12)}\` to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
-      : `No change: \`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` already has these values.`;
+      : result.pendingOnPushBranch
+        ? `\`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` (pushed by an earlier run) has these values; \`${repository.branch}\` does not yet.`
+        : `No change: \`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` already has these values.`;
   await platform.summary(
     `### aegis gitops-bump\n\n${status}${pullRequestUrl ? `\n\nPull request: ${pullRequestUrl}` : ''}\n\n${planTable(plan)}\n`,
   );

@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../core/errors.js';
+import { withPrivateDir } from '../core/cleanup.js';
+import { assertCredentialUrl } from '../core/credential-scope.js';
+import { AegisError, InputError } from '../core/errors.js';
+import { knownHostsContent } from '../core/git/known-hosts.js';
 import { describeRemote, forgeProjectPath, type Remote, type RemoteCredentials } from '../core/git/remote.js';
+import { neutralizeLogText } from '../core/markdown.js';
 import { tokenUserFor } from '../platform/conventions.js';
 import type { Platform, PlatformName, PullRequestResult } from '../platform/types.js';
 import type { InputSpec } from './definition.js';
 import type { InputReader } from './inputs.js';
-import { parseIdentity } from './shared.js';
+import { assertForgeRepository, parseIdentity } from './shared.js';
 
 // Everything the stages that write to the GitOps repository (gitops-bump, promote,
 // health-gate's revert) share: the same inputs, defaults and credential handling, and the
@@ -32,9 +35,24 @@ export function gitopsRepositoryInputs(options: {
       description: "User name sent with the token; by default 'oauth2' on GitLab and 'x-access-token' elsewhere (GitHub).",
     },
     'ssh-key': { description: 'Private SSH key for ssh remotes (written to a private temporary file, removed afterwards).', secret: true },
-    'ssh-known-hosts': { description: 'known_hosts lines for ssh remotes; without them the first host key is accepted.' },
+    'ssh-known-hosts': {
+      description:
+        "known_hosts lines for ssh remotes, in addition to the published keys of github.com and gitlab.com; other hosts are refused unless listed (or 'ssh-accept-new').",
+    },
+    'ssh-accept-new': {
+      description: "Trust on first use: accept the key of an ssh host that is not in the known hosts. 'false' refuses unknown hosts.",
+      default: 'false',
+    },
     author: { description: options.author, default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
     'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '20' },
+    'remote-retries': {
+      description: 'Attempts of each clone, fetch and push when the remote cannot be reached or answers 5xx (backoff 1 s, doubling).',
+      default: '4',
+    },
+    'remote-stall-timeout': {
+      description: 'A transfer that stalls this long (below 1 KB/s over https; no keepalive answer over ssh) fails instead of hanging.',
+      default: '60s',
+    },
   };
 }
 
@@ -56,8 +74,12 @@ export interface GitopsRepository {
   credentials: RemoteCredentials;
   sshKey?: string;
   knownHosts?: string;
+  acceptNewHostKeys: boolean;
   author: { name: string; email: string };
   maxAttempts: number;
+  /** Attempts per remote operation on connection failures and 5xx. */
+  remoteRetries: number;
+  stallSeconds: number;
 }
 
 export interface PullRequestTarget {
@@ -90,8 +112,11 @@ export function parseGitopsRepository(reader: InputReader, platform: PlatformNam
     },
     sshKey: reader.optional('ssh-key'),
     knownHosts: reader.optional('ssh-known-hosts'),
+    acceptNewHostKeys: reader.boolean('ssh-accept-new'),
     author: parseIdentity('author', reader.string('author')),
     maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
+    remoteRetries: reader.integer('remote-retries', { min: 1, max: 20 }),
+    stallSeconds: Math.max(1, Math.round(reader.duration('remote-stall-timeout') / 1000)),
   };
   return url ? repository : undefined;
 }
@@ -101,7 +126,12 @@ export function parsePullRequestTarget(reader: InputReader): PullRequestTarget {
   if (branch) assertBranchName('pull-request-branch', branch);
   const forge = reader.optional('forge');
   if (forge !== undefined && forge !== 'github' && forge !== 'gitlab') throw new InputError('forge', forge, "'github' or 'gitlab'");
-  return { branch, forge, forgeUrl: reader.optional('forge-url'), forgeProject: reader.optional('forge-project') };
+  const forgeUrl = reader.optional('forge-url');
+  // The token goes to this API only: https, or this machine.
+  if (forgeUrl) assertCredentialUrl('forge-url', forgeUrl, true);
+  const forgeProject = reader.optional('forge-project');
+  if (forgeProject) assertForgeRepository('forge-project', forgeProject, true);
+  return { branch, forge, forgeUrl, forgeProject };
 }
 
 /**
@@ -128,50 +158,74 @@ export async function withGitopsRemote<T>(
   repository: GitopsRepository,
   body: (remote: Remote) => Promise<T>,
 ): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'aegis-ssh-'));
-  try {
-    const credentials: RemoteCredentials = { ...repository.credentials };
+  // Under the runner's temp dir, and removed by the stage runner on SIGINT/SIGTERM too.
+  return withPrivateDir(platform.tempDir, 'aegis-ssh-', async (dir) => {
+    const credentials: RemoteCredentials = {
+      ...repository.credentials,
+      acceptNewHostKeys: repository.acceptNewHostKeys,
+      stallSeconds: repository.stallSeconds,
+    };
     if (repository.sshKey) {
       credentials.sshKeyFile = join(dir, 'key');
       writeFileSync(credentials.sshKeyFile, repository.sshKey.endsWith('\n') ? repository.sshKey : `${repository.sshKey}\n`, {
         mode: 0o600,
       });
     }
-    if (repository.knownHosts) {
-      credentials.knownHostsFile = join(dir, 'known_hosts');
-      writeFileSync(credentials.knownHostsFile, `${repository.knownHosts}\n`, { mode: 0o600 });
-    }
+    credentials.knownHostsFile = join(dir, 'known_hosts');
+    writeFileSync(credentials.knownHostsFile, knownHostsContent(repository.knownHosts), { mode: 0o600 });
     const remote = describeRemote(repository.url, credentials, platform.workspace);
     for (const secret of remote.secrets) platform.secret(secret);
     return await body(remote);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
- * After a commit to `head`: opens its pull/merge request or updates the open one. When nothing
- * was committed, the open one (if any) is only reported — a rerun never rewrites it, and a
- * merged change needs no new one.
+ * After a commit to `head`: opens its pull/merge request or updates the open one. A rerun that
+ * committed nothing opens the request when `head` still holds a change the base lacks (an
+ * earlier run pushed it and the forge then failed); otherwise the open one (if any) is only
+ * reported — a rerun never rewrites it, and a merged change needs no new one. A forge that
+ * refuses fails the stage: the summary must never claim a request that does not exist.
  */
 export async function openPullRequest(
   platform: Platform,
   repository: GitopsRepository,
   target: PullRequestTarget,
-  request: { head: string; title: string; body: string; changed: boolean },
+  request: { head: string; title: string; body: string; changed: boolean; pending?: boolean },
 ): Promise<PullRequestResult | undefined> {
   const token = repository.credentials.token;
   if (!token) throw new InputError('token', '', 'a token with permission to open pull/merge requests', 'mode is pull-request');
   const project = target.forgeProject ?? forgeProjectPath(repository.url);
   if (!project) throw new InputError('forge-project', '', 'the repository path on the forge (owner/repo or group/project)');
   const forge = await platform.forge({ token, kind: target.forge, apiUrl: target.forgeUrl });
-  const { changed, ...pull } = request;
-  if (!changed) {
-    const open = await forge.findPullRequest({ repository: project, base: repository.branch, head: request.head });
-    platform.log.info(open ? `Unchanged: ${open.url} already proposes these values.` : 'Nothing to propose: no pull request needed.');
-    return open;
+  const { changed, pending, ...pull } = request;
+  try {
+    if (!changed) {
+      const open = await forge.findPullRequest({ repository: project, base: repository.branch, head: request.head });
+      if (open || !pending) {
+        platform.log.info(open ? `Unchanged: ${open.url} already proposes these values.` : 'Nothing to propose: no pull request needed.');
+        return open;
+      }
+    }
+    const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...pull });
+    platform.log.info(
+      `${result.created ? 'Opened' : 'Updated'} ${result.url}${pending ? ` for ${request.head}, pushed by an earlier run` : ''}`,
+    );
+    return result;
+  } catch (error) {
+    if (error instanceof AegisError) throw error;
+    throw new ForgeRefusal(forge.kind, project, request.head, repository.branch, error);
   }
-  const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...pull });
-  platform.log.info(`${result.created ? 'Opened' : 'Updated'} ${result.url}`);
-  return result;
+}
+
+/** The forge answered with an error: the branch is pushed, the pull/merge request is not open. */
+export class ForgeRefusal extends AegisError {
+  override name = 'ForgeRefusal';
+  constructor(kind: 'github' | 'gitlab', project: string, head: string, base: string, cause: unknown) {
+    const status =
+      (cause as { status?: number }).status ?? (cause as { cause?: { response?: { status?: number } } }).cause?.response?.status;
+    const detail = neutralizeLogText(String((cause as Error)?.message ?? cause).split('\n')[0] ?? '').slice(0, 300);
+    super(
+      `${kind === 'github' ? 'GitHub' : 'GitLab'} refused the ${kind === 'github' ? 'pull' : 'merge'} request ${head} → ${base} in ${project}${status ? ` (HTTP ${status})` : ''}: ${detail}. The branch ${head} is pushed; rerun to open the request.`,
+    );
+  }
 }

@@ -16,12 +16,12 @@ import { argoRollback, kubectlUndo, type RollbackMethod, revertCommit } from '..
 import { type WatchResult, watch } from '../core/health/watch.js';
 import { httpFetch } from '../core/http.js';
 import type { Log } from '../core/log.js';
+import { markdownTable } from '../core/markdown.js';
 import { Redactor } from '../platform/redact.js';
 import type { Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { type GitopsRepository, gitopsRepositoryInputs, parseGitopsRepository, withGitopsRemote } from './gitops-repository.js';
 import { InputReader } from './inputs.js';
-import { markdownTable } from './shared.js';
 
 const PHASES: readonly MeasurementPhase[] = ['Successful', 'Failed', 'Inconclusive', 'Error'];
 const METHODS: readonly RollbackMethod[] = ['git-revert', 'argocd', 'kubectl', 'none'];
@@ -296,6 +296,7 @@ async function performRollback(
           commit: options.rollbackCommit as string,
           author: repository.author,
           maxAttempts: repository.maxAttempts,
+          retries: { attempts: repository.remoteRetries, baseMs: 1000 },
           dryRun: options.dryRun,
           log,
           reason: options.redact(verdictReason(result)),

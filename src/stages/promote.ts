@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { RegistryCredentials } from '../core/build/registry.js';
 import { isInsecureRegistry } from '../core/build/registry-host.js';
+import { assertCredentialUrl } from '../core/credential-scope.js';
 import { parseManifest } from '../core/detect/manifest.js';
 import { InputError } from '../core/errors.js';
 import type { Remote } from '../core/git/remote.js';
@@ -13,6 +14,7 @@ import {
   mergeOverlays,
   mutableTagRefusals,
   orderRefusals,
+  referenceRefusals,
   render,
   type SourceImage,
   selectImages,
@@ -43,7 +45,7 @@ import {
 } from './gitops-repository.js';
 import { InputReader } from './inputs.js';
 import { environmentVersions, planTable, refusalTable, type SummaryInput, summaryMarkdown } from './promote/summary.js';
-import { parseRegistryCredentials } from './shared.js';
+import { parseRegistryLogin } from './shared.js';
 
 export interface PromoteOptions {
   repository: GitopsRepository;
@@ -59,7 +61,8 @@ export interface PromoteOptions {
   mutableTags: string[];
   verifyImages: boolean;
   pinDigest: boolean;
-  registryCredentials?: RegistryCredentials;
+  /** The registry login and the one registry host it is for. */
+  registryLogin?: { registry: string; credentials: RegistryCredentials };
   insecureRegistries: string[];
   addMissing: boolean;
   argocd?: { server: string; token?: string; applications: string[] };
@@ -124,6 +127,10 @@ const definition = {
     },
     'registry-username': { description: 'Registry user for verify-images/pin-digest; on GitLab CI_REGISTRY_USER by default.' },
     'registry-password': { description: 'Registry password or token.', secret: true },
+    registry: {
+      description:
+        'Registry host (e.g. ghcr.io) registry-username/registry-password are for; required with them. They are sent to that host only, never to other registries the overlays name.',
+    },
     'insecure-registries': { description: 'Registries reached over plain HTTP (loopback ones always are).' },
     'add-missing': {
       description: 'Add an images entry to target overlays that have none for a promoted image (otherwise that is refused).',
@@ -163,7 +170,8 @@ const definition = {
   },
   outputs: {
     changed: {
-      description: "'true' when a commit was pushed; 'false' when the target already runs these values, on dry runs and refusals.",
+      description:
+        "'true' when a commit was pushed (or, in pull-request mode, a branch pushed earlier got its request); 'false' when the target already runs these values, on dry runs and refusals.",
     },
     'commit-sha': { description: 'The pushed commit, or the branch tip that already held the values.' },
     plan: {
@@ -229,7 +237,7 @@ export function parsePromoteInputs(
   const pin = reader.choice('pin-digest', ['true', 'false', 'protected'] as const);
   const argocdServer = reader.optional('argocd-server');
   const argocdApplications = reader.list('argocd-applications');
-  if (argocdServer && !/^https?:\/\/[^\s]+$/.test(argocdServer)) throw new InputError('argocd-server', argocdServer, 'an http(s):// URL');
+  if (argocdServer) assertCredentialUrl('argocd-server', argocdServer, Boolean(reader.optional('argocd-token')));
   if (Boolean(argocdServer) !== argocdApplications.length > 0) {
     throw new InputError(
       argocdServer ? 'argocd-applications' : 'argocd-server',
@@ -271,7 +279,7 @@ export function parsePromoteInputs(
     mutableTags: reader.list('mutable-tags'),
     verifyImages: reader.boolean('verify-images'),
     pinDigest: pin === 'true' || (pin === 'protected' && protectedTarget),
-    registryCredentials: parseRegistryCredentials(reader),
+    registryLogin: parseRegistryLogin(reader),
     insecureRegistries: reader.list('insecure-registries'),
     addMissing: reader.boolean('add-missing'),
     argocd: argocdServer ? { server: argocdServer, token: reader.optional('argocd-token'), applications: argocdApplications } : undefined,
@@ -314,6 +322,9 @@ async function checkSource(
   },
 ): Promise<{ images: SourceImage[]; refusals: Refusal[]; pinned: Pinned[] }> {
   const { route } = options;
+  const invalid = referenceRefusals(source.images);
+  // An invalid value is never looked up, ordered or written.
+  if (invalid.length > 0) return { images: [...source.images], refusals: [...source.refusals, ...invalid], pinned: [] };
   const refusals = [
     ...freezeRefusal(options),
     ...source.refusals,
@@ -333,7 +344,8 @@ async function checkSource(
     recorded: source.recorded,
     refuseMovedTags: options.protectedTarget,
     accessFor: (host) => {
-      const credentials = options.registryCredentials ?? platform.registryCredentials(host);
+      const login = options.registryLogin;
+      const credentials = login && login.registry === host.toLowerCase() ? login.credentials : platform.registryCredentials(host);
       if (credentials) platform.secret(credentials.password);
       return { registry: host, insecure: isInsecureRegistry(host, options.insecureRegistries), credentials };
     },
@@ -351,7 +363,11 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
   const { log } = platform;
   const { route, repository } = options;
   // With pin-digest, the history behind the source overlays tells which digest the source runs.
-  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch, options.pinDigest ? RECORDED_HISTORY : 1);
+  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch, options.pinDigest ? RECORDED_HISTORY : 1, {
+    attempts: repository.remoteRetries,
+    baseMs: 1000,
+    onRetry: (n, ms, why) => log.info(`${remote.url} did not answer (${why}); attempt ${n + 1} in ${ms} ms.`),
+  });
   const summary: SummaryInput = { options, sourceCommit: snapshot.commit, environments: [], entries: [], changes: [], pinned: [] };
   try {
     log.info(`Source: ${route.from.name} at ${snapshot.commit} (${options.fromRef ?? repository.branch}).`);
@@ -393,6 +409,7 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
           pushBranch,
           author: repository.author,
           maxAttempts: repository.maxAttempts,
+          retries: { attempts: repository.remoteRetries, baseMs: 1000 },
           dryRun: options.dryRun,
           log,
         },
@@ -426,6 +443,8 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
     summary.changes = plan.changes;
 
     let pullRequestUrl = '';
+
+    let openedNow = false;
     if (options.mode === 'pull-request' && !options.dryRun) {
       const pr = await openPullRequest(platform, repository, options.pullRequest, {
         head: pushBranch,
@@ -435,11 +454,15 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
           status: `Promotion of ${route.from.name}@${snapshot.commit.slice(0, 12)} into ${route.to.name}, awaiting approval.`,
         }),
         changed: result.changed,
+        pending: result.pendingOnPushBranch,
       });
       pullRequestUrl = pr?.url ?? '';
+      openedNow = Boolean(pr?.created);
     }
 
-    platform.setOutput('changed', String(result.changed));
+    // A branch pushed by an earlier run whose request is only now opened is a change the target lacks.
+    const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);
+    platform.setOutput('changed', String(proposed));
     platform.setOutput('commit-sha', result.sha);
     platform.setOutput('plan', JSON.stringify(plan.entries));
     platform.setOutput('pull-request-url', pullRequestUrl);
@@ -449,8 +472,10 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
       ? `Dry run: nothing was pushed. ${plan.files.length} file(s) would change.`
       : result.changed
         ? `Pushed \`${result.sha.slice(0, 12)}\` to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
-        : `No change: \`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` already runs what ${route.from.name} runs.`;
-    await platform.summary(summaryMarkdown({ ...summary, status, pullRequestUrl, changed: result.changed }));
+        : result.pendingOnPushBranch
+          ? `\`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` (pushed by an earlier run) proposes these values; \`${repository.branch}\` does not run them yet.`
+          : `No change: \`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` already runs what ${route.from.name} runs.`;
+    await platform.summary(summaryMarkdown({ ...summary, status, pullRequestUrl, changed: proposed }));
   } catch (error) {
     if (error instanceof PromotionRefused) {
       platform.setOutput('changed', 'false');

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { assertCredentialUrl } from '../core/credential-scope.js';
 import { InputError } from '../core/errors.js';
 import { Git } from '../core/git/git.js';
 import { describeRemote, forgeProjectPath, withoutCredentials } from '../core/git/remote.js';
@@ -149,6 +150,8 @@ export function parseInputs(reader: InputReader, workspace: string, platform: Pl
   const publish = reader.choice('publish', PUBLISH);
   const registryUrl = reader.optional('registry-url');
   if (registryUrl && !/^https?:\/\/[^/]/.test(registryUrl)) throw new InputError('registry-url', registryUrl, 'an http(s) URL');
+  // The registry token goes to this URL only: https, or this machine.
+  if (registryUrl) assertCredentialUrl('registry-url', registryUrl, Boolean(reader.optional('token')));
   const changelog = reader.string('changelog');
   const changelogFile = ['false', 'none', ''].includes(changelog.toLowerCase()) ? undefined : inPath(changelog);
   if (changelogFile) reader.path('changelog', libraryDir);

@@ -1,6 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { removeAllPrivateDirs } from '../core/cleanup.js';
 import { AegisError, CommandError, failureMessage, ToolNotFoundError } from '../core/errors.js';
+import { stopChildren } from '../core/process.js';
 import { createPlatform } from '../platform/index.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
@@ -23,6 +25,7 @@ const TOOL_INPUTS: Record<string, string> = {
  * (ACTIONS_STEP_DEBUG / RUNNER_DEBUG on GitHub, CI_DEBUG_TRACE on GitLab, --debug locally).
  */
 export async function runStage(stage: StageDefinition, platform: Platform): Promise<void> {
+  const release = removeSecretsOnSignal(platform);
   // The runner passes a typo'd or foreign `with:` key on as INPUT_*, and only warns; say what it was meant to be.
   for (const unknown of unknownInputs(platform.providedInputs(), Object.keys(stage.inputs))) {
     platform.log.warning(unknownInputMessage(stage.name, unknown, (name) => `'${name}'`));
@@ -33,6 +36,9 @@ export async function runStage(stage: StageDefinition, platform: Platform): Prom
     if (error instanceof CommandError) platform.log.debug(`command: ${error.command} ${JSON.stringify(error.args)}`);
     if (error instanceof Error && error.stack) platform.log.debug(error.stack);
     platform.fail(stageFailure(stage.name, error));
+  } finally {
+    removeAllPrivateDirs();
+    release();
   }
 }
 
@@ -70,4 +76,32 @@ export function isEntryPoint(moduleUrl: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Exit codes a shell reports for these signals (128 + number). */
+const SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * SIGINT (GitHub's cancel) and SIGTERM (GitLab's timeout, `docker stop`) would end the process
+ * without running `finally` blocks: remove every private directory first, then exit as the
+ * signal would have. Returns the function that uninstalls the handlers.
+ */
+function removeSecretsOnSignal(platform: Platform): () => void {
+  const handlers = Object.entries(SIGNALS).map(([signal, code]) => {
+    const handler = async () => {
+      // Keys first, then again once git/ssh children have stopped writing to our temp dirs.
+      removeAllPrivateDirs();
+      await stopChildren(signal as NodeJS.Signals);
+      removeAllPrivateDirs();
+      platform.fail(`Stopped by ${signal}: secret files were removed; whatever was already pushed stays, nothing more is.`);
+      process.exit(code);
+    };
+    process.once(signal, handler);
+    return [signal, handler] as const;
+  });
+  process.on('exit', removeAllPrivateDirs);
+  return () => {
+    for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+    process.removeListener('exit', removeAllPrivateDirs);
+  };
 }

@@ -2,16 +2,6 @@ import type { RegistryCredentials } from '../core/build/registry.js';
 import { InputError } from '../core/errors.js';
 import type { InputReader } from './inputs.js';
 
-/** A GitHub/GitLab-flavoured markdown table; pipes and newlines in cells are escaped. */
-export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-  return [
-    `| ${headers.map(cell).join(' | ')} |`,
-    `|${headers.map(() => '---').join('|')}|`,
-    ...rows.map((row) => `| ${row.map((value) => cell(value)).join(' | ')} |`),
-  ].join('\n');
-}
-
 /** `registry-username` and `registry-password`, which only make sense together. */
 export function parseRegistryCredentials(reader: InputReader): RegistryCredentials | undefined {
   const username = reader.optional('registry-username');
@@ -24,6 +14,46 @@ export function parseRegistryCredentials(reader: InputReader): RegistryCredentia
     );
   }
   return username && password ? { username, password } : undefined;
+}
+
+/**
+ * The registry the `registry-username`/`registry-password` pair is for: the `registry` input,
+ * else `defaultRegistry` (the host of the image they were given with). They are sent to that
+ * host only; a stage that reads images from several registries has no default.
+ */
+export function parseRegistryLogin(
+  reader: InputReader,
+  defaultRegistry?: string,
+): { registry: string; credentials: { username: string; password: string } } | undefined {
+  const credentials = parseRegistryCredentials(reader);
+  const registry = reader.optional('registry')?.toLowerCase();
+  if (registry !== undefined && !/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/.test(registry)) {
+    throw new InputError('registry', registry, 'a registry host such as ghcr.io or registry.example.com:5000 (no scheme, no path)');
+  }
+  if (!credentials) return undefined;
+  const host = registry ?? defaultRegistry?.toLowerCase();
+  if (!host) {
+    throw new InputError(
+      'registry',
+      '',
+      'the registry host registry-username/registry-password are for (e.g. ghcr.io)',
+      'they are sent to that host only',
+    );
+  }
+  return { registry: host, credentials };
+}
+
+/**
+ * A repository path on a forge: `owner/name` (GitHub), or `group/sub/project` when `nested`.
+ * Segments of letters, digits, `.`, `_` and `-`, never `.` or `..` (which would walk the API path).
+ */
+export function assertForgeRepository(input: string, value: string, nested = false): void {
+  const segments = value.split('/');
+  const valid =
+    segments.length >= 2 &&
+    (nested || segments.length === 2) &&
+    segments.every((segment) => /^[\w.-]+$/.test(segment) && segment !== '.' && segment !== '..');
+  if (!valid) throw new InputError(input, value, nested ? 'a project path such as group/project or owner/name' : 'owner/name');
 }
 
 /** "Name <email>" as git writes it. */

@@ -49,6 +49,8 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
   const releases: FakeRelease[] = [];
   const sarifs: { project: string; body: Record<string, unknown> }[] = [];
   const calls: RecordedCall[] = [];
+  /** Answers queued by `failNext`: the next request with that method gets the status instead. */
+  const failures: { method: string; status: number }[] = [];
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const body = await readJson(request);
@@ -63,6 +65,11 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(payload));
     };
+    const failure = failures.findIndex((candidate) => candidate.method === request.method);
+    if (failure >= 0) {
+      const status = failures.splice(failure, 1)[0]?.status ?? 500;
+      return send(status, { message: `${status} injected by the test` });
+    }
     const base = `http://${request.headers.host}`;
     if (kind === 'github') {
       const sarif = /^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/sarifs$/.exec(url.pathname);
@@ -219,6 +226,9 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
     releases,
     sarifs,
     calls,
+    failNext: (method: string, status = 500) => {
+      failures.push({ method, status });
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -13,6 +13,8 @@ export interface RecordingOptions {
   registryCredentials?: Record<string, RegistryCredentials>;
   forge?: () => Promise<Forge>;
   cache?: DependencyCache;
+  /** Where secret material goes (RUNNER_TEMP in a real job). */
+  tempDir?: string;
   /** The stage's output directory; a fresh temporary one (as locally) by default. */
   outputDir?: string;
   /** Directories besides the workspace that path inputs may be in (the runner's temp dir). */
@@ -24,6 +26,9 @@ export interface RecordingOptions {
 /** An in-memory Platform for tests: inputs from a record; outputs, summaries, warnings, secrets and failures recorded. */
 export class RecordingPlatform implements Platform {
   readonly name = 'local' as const;
+  get tempDir(): string {
+    return this.options.tempDir ?? tmpdir();
+  }
   readonly outputs: Record<string, string> = {};
   readonly warnings: string[] = [];
   readonly infos: string[] = [];

@@ -2,9 +2,11 @@
  * Runs a validated BuildRequest: ask the registry first (skip-existing), else build with
  * buildah or buildx, push, and report the digest the registry stores.
  */
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPrivateDir, removePrivateDir } from '../cleanup.js';
 import { AegisError } from '../errors.js';
 import type { Fetch } from '../http.js';
 import { formatName, parseImageReference } from '../images/reference.js';
@@ -37,6 +39,8 @@ export interface BuildDependencies {
   env?: Readonly<Record<string, string | undefined>>;
   /** The platform's cache backend for `request.dependencyCache`; without one the directories are only mounted. */
   dependencyCache?: DependencyCache;
+  /** Where auth.json and secret files go: the runner's temp dir (the OS one by default). */
+  tempDir?: string;
 }
 
 export interface BuildResult {
@@ -112,13 +116,19 @@ interface Workspace {
 }
 
 /** A private temp dir for auth.json, registries.conf and secret files; secrets travel by file or env, never argv. */
-function prepareWorkspace(request: BuildRequest, builder: BuilderKind, sourceEnv: BuildDependencies['env'] = {}): Workspace {
-  const dir = mkdtempSync(join(tmpdir(), 'aegis-build-'));
+function prepareWorkspace(
+  request: BuildRequest,
+  builder: BuilderKind,
+  sourceEnv: BuildDependencies['env'] = {},
+  tempDir?: string,
+): Workspace {
+  // Registered for removal on SIGINT/SIGTERM as well (the stage runner does that).
+  const dir = createPrivateDir(tempDir ?? tmpdir(), 'aegis-build-');
   try {
     return fillWorkspace(dir, request, builder, sourceEnv);
   } catch (error) {
     // A half-prepared workspace may already hold auth.json: never leave it behind.
-    rmSync(dir, { recursive: true, force: true });
+    removePrivateDir(dir);
     throw error;
   }
 }
@@ -272,7 +282,7 @@ export async function executeBuild(request: BuildRequest, builderChoice: Builder
   if (builder === 'buildah' && request.cache === 'gha') {
     throw new AegisError("cache 'gha' is GitHub's cache service, which only buildx can use; choose cache 'registry' with buildah.");
   }
-  const work = prepareWorkspace(request, builder, deps.env);
+  const work = prepareWorkspace(request, builder, deps.env, deps.tempDir);
   try {
     const plan = request.dependencyCache;
     const restored = plan ? await restoreDependencies(plan, deps.dependencyCache, deps.log) : undefined;
@@ -292,6 +302,6 @@ export async function executeBuild(request: BuildRequest, builderChoice: Builder
       ...(restored ? { dependencies: { ...restored, saved } } : {}),
     };
   } finally {
-    rmSync(work.dir, { recursive: true, force: true });
+    removePrivateDir(work.dir);
   }
 }

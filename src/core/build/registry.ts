@@ -5,6 +5,7 @@
  * from the realm named in `WWW-Authenticate` (Docker Hub, ghcr.io, GitLab all use tokens).
  */
 import { createHash } from 'node:crypto';
+import { CredentialScopeError, realmMayReceiveCredentials, transportCarriesCredentials } from '../credential-scope.js';
 import { AegisError } from '../errors.js';
 import { type Fetch, httpFetch } from '../http.js';
 import { DOCKER_HUB } from '../images/reference.js';
@@ -51,6 +52,8 @@ function basic(credentials: RegistryCredentials): string {
 
 /** A registry that does not answer within this is treated as down, rather than hanging the job. */
 const REQUEST_TIMEOUT_MS = 60_000;
+/** Every request here is idempotent (HEAD, GET, a PUT of the same bytes): connection failures and 5xx are retried. */
+const REQUEST_RETRY = { attempts: 3, baseMs: 300 };
 
 export class RegistryClient {
   private readonly base: string;
@@ -111,17 +114,28 @@ export class RegistryClient {
   ): Promise<Response> {
     const scope = `repository:${repository}:${actions}`;
     const known = this.authorizations.get(scope);
-    const send = (authorization?: string) =>
-      httpFetch(
-        url,
-        {
-          method,
-          headers: { ...headers, ...(authorization ? { Authorization: authorization } : {}) },
-          ...(body ? { body: new Uint8Array(body) } : {}),
-          redirect: 'follow',
-        },
-        { timeoutMs: REQUEST_TIMEOUT_MS, fetch: this.fetchImpl },
-      );
+    const origin = new URL(this.base).origin;
+    // Redirects are followed by hand: the Authorization header goes to the registry's origin only.
+    const send = async (authorization?: string) => {
+      let target = new URL(url);
+      for (let hop = 0; ; hop++) {
+        const sameOrigin = target.origin === origin;
+        const response = await httpFetch(
+          target,
+          {
+            method,
+            headers: { ...headers, ...(authorization && sameOrigin ? { Authorization: authorization } : {}) },
+            ...(body ? { body: new Uint8Array(body) } : {}),
+            redirect: 'manual',
+          },
+          { timeoutMs: REQUEST_TIMEOUT_MS, retry: REQUEST_RETRY, fetch: this.fetchImpl },
+        );
+        const location = response.headers.get('location');
+        if (response.status < 300 || response.status >= 400 || response.status === 304 || !location || hop >= 5) return response;
+        await response.body?.cancel();
+        target = new URL(location, target);
+      }
+    };
     const first = await send(known);
     if (first.status !== 401) return first;
     const challenge = parseChallenge(first.headers.get('www-authenticate') ?? '');
@@ -134,19 +148,43 @@ export class RegistryClient {
 
   private async authorize(challenge: Challenge | undefined, scope: string): Promise<string | undefined> {
     const { credentials } = this.access;
-    if (challenge?.scheme === 'basic') return credentials ? basic(credentials) : undefined;
+    const base = new URL(this.base);
+    if (challenge?.scheme === 'basic') {
+      if (!credentials) return undefined;
+      if (!transportCarriesCredentials(base)) {
+        throw new CredentialScopeError(
+          `Registry ${this.access.registry} asks for credentials over plain http; they are sent only over https or to this machine.`,
+        );
+      }
+      return basic(credentials);
+    }
     if (challenge?.scheme !== 'bearer' || !challenge.params.realm) return undefined;
-    const realm = new URL(challenge.params.realm);
+    let realm: URL;
+    try {
+      realm = new URL(challenge.params.realm);
+    } catch {
+      throw new AegisError(`Registry ${this.access.registry} named a token realm that is not a URL.`);
+    }
+    if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+      throw new AegisError(`Registry ${this.access.registry} named a token realm that is not an http(s) URL.`);
+    }
     if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
     realm.searchParams.set('scope', scope);
+    // The credentials belong to the registry: a realm on another site is asked anonymously.
+    const withCredentials = credentials !== undefined && transportCarriesCredentials(base) && realmMayReceiveCredentials(base, realm);
     const response = await httpFetch(
       realm,
-      { headers: credentials ? { Authorization: basic(credentials) } : {} },
-      { timeoutMs: REQUEST_TIMEOUT_MS, fetch: this.fetchImpl },
+      { headers: withCredentials ? { Authorization: basic(credentials) } : {}, redirect: 'error' },
+      { timeoutMs: REQUEST_TIMEOUT_MS, retry: REQUEST_RETRY, fetch: this.fetchImpl },
     );
     if (!response.ok) {
+      const why = !credentials
+        ? ' (no credentials were given)'
+        : withCredentials
+          ? ''
+          : ` (asked anonymously: the credentials for ${this.access.registry} are not sent to ${realm.origin})`;
       throw new AegisError(
-        `Registry ${this.access.registry}: token service ${realm.origin}${realm.pathname} answered ${response.status} ${response.statusText}${credentials ? '' : ' (no credentials were given)'}.`,
+        `Registry ${this.access.registry}: token service ${realm.origin}${realm.pathname} answered ${response.status} ${response.statusText}${why}.`,
       );
     }
     const json = (await response.json()) as { token?: string; access_token?: string };

@@ -1,5 +1,6 @@
 import { isMap, parseDocument, stringify } from 'yaml';
 import { FileError } from '../errors.js';
+import { plainData } from '../yaml/plain.js';
 import type { MatrixEntry } from './select.js';
 
 /**
@@ -30,7 +31,7 @@ export function parseChildPipelineTemplate(text: string, file: string): ChildPip
   if (doc.errors.length > 0) throw new FileError(file, `not valid YAML: ${doc.errors[0]?.message.split('\n')[0]}`);
   if (!isMap(doc.contents))
     throw new FileError(file, 'expected a GitLab CI mapping with at least one job template such as "build {{service}}:"');
-  const content = doc.toJS() as Record<string, unknown>;
+  const content = plainData(doc, file) as Record<string, unknown>;
   const shared: Record<string, unknown> = {};
   const jobs: Record<string, Record<string, unknown>> = {};
   for (const [key, value] of Object.entries(content)) {

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import { isMap, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
+import { type Document, isMap, isNode, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { FileError } from '../errors.js';
+import { MAX_ALIASES } from '../yaml/plain.js';
 import { checkPattern, escapeGlob } from './globs.js';
 
 export const CHANGE_TYPES = ['added', 'modified', 'deleted', 'renamed'] as const;
@@ -58,6 +59,7 @@ export function parseManifest(text: string, file: string): Manifest {
       first ? lineCounter.linePos(first.pos[0]).line : undefined,
     );
   }
+  if (text.includes('\0')) throw new FileError(file, 'contains a NUL byte: not a YAML file');
   if (!isMap(doc.contents)) throw new FileError(file, "expected a mapping with 'services' (and optionally 'global')");
   const root = doc.contents;
   refuseDuplicateKeys(root, file, lineOf);
@@ -68,7 +70,7 @@ export function parseManifest(text: string, file: string): Manifest {
   }
 
   const globalNode = root.get('global', true);
-  const global = stringList(globalNode, 'global', file, lineOf(globalNode)).map((pattern) =>
+  const global = stringList(resolved(doc, globalNode, file, lineOf(globalNode)), 'global', file, lineOf(globalNode)).map((pattern) =>
     checkPattern(pattern, (value, problem) => new FileError(file, `global: glob ${JSON.stringify(value)}: ${problem}`, lineOf(globalNode))),
   );
 
@@ -88,9 +90,23 @@ export function parseManifest(text: string, file: string): Manifest {
     }
     if (!isMap(pair.value)) throw new FileError(file, `service '${name}': expected a mapping with at least 'path'`, line);
     refuseDuplicateKeys(pair.value, file, lineOf);
-    services.push(parseService(name, pair.value.toJSON() as Record<string, unknown>, file, line));
+    services.push(parseService(name, resolved(doc, pair.value, file, line) as Record<string, unknown>, file, line));
   }
   return { file, global, services };
+}
+
+/** A node as plain data with its aliases resolved against the document (`image: *img` is the anchored value). */
+function resolved(doc: Document.Parsed, node: unknown, file: string, line: number | undefined): unknown {
+  if (!isNode(node)) return node;
+  try {
+    return node.toJS(doc, { maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    throw new FileError(
+      file,
+      `expands to too much data through YAML aliases (${(error as Error).message}); write the values out instead of aliasing them`,
+      line,
+    );
+  }
 }
 
 function parseService(name: string, entry: Record<string, unknown>, file: string, line: number | undefined): ServiceSpec {

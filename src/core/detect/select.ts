@@ -1,3 +1,4 @@
+import { code } from '../markdown.js';
 import type { ChangedPath } from './changes.js';
 import { matchFilters, type PathFilter, type PredicateQuantifier } from './filters.js';
 import { compileRuleList, type Rule } from './globs.js';
@@ -173,7 +174,8 @@ export function describeReason(reason: Reason): string {
     case 'files':
     case 'global': {
       const more = reason.count > reason.files.length ? ` (+${reason.count - reason.files.length} more)` : '';
-      const files = `${reason.files.map((file) => `\`${file}\``).join(', ')}${more}`;
+      // File names come from the repository: code() keeps a newline or backtick in one span.
+      const files = `${reason.files.map((file) => code(file).text).join(', ')}${more}`;
       return reason.kind === 'files' ? `${reason.count} file${reason.count === 1 ? '' : 's'}: ${files}` : `global: ${files}`;
     }
     case 'dependency':

@@ -435,5 +435,12 @@ const REJECTED_BY_RACE =
   /non-fast-forward|fetch first|cannot lock ref|incorrect old value|failed to update ref|failed to lock|stale info|updates were rejected|\[rejected\]|reference already exists|could not lock|is at [0-9a-f]+ but expected/i;
 
 export function isRaceRejection(stderr: string): boolean {
-  return REJECTED_BY_RACE.test(stderr);
+  // `remote:` lines are the server's hooks talking: their text (which may well say
+  // "non-fast-forward") is shown, never read as git's own verdict.
+  return REJECTED_BY_RACE.test(
+    stderr
+      .split('\n')
+      .filter((line) => !/^remote:/.test(line.trim()))
+      .join('\n'),
+  );
 }

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createPrivateDir, removePrivateDir } from '../cleanup.js';
 import { Git, mustSucceed } from './git.js';
 import type { Remote } from './remote.js';
+import { DEFAULT_RETRIES, retryTransient } from './remote-failure.js';
 
 const SHA = /^[0-9a-f]{7,64}$/i;
 
@@ -30,16 +30,18 @@ export class CommitHistory {
   }
 
   close(): void {
-    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir) removePrivateDir(this.dir);
     this.dir = undefined;
     this.git = undefined;
   }
 
   private async open(): Promise<Git> {
     if (this.git) return this.git;
-    this.dir = mkdtempSync(join(tmpdir(), 'aegis-history-'));
+    this.dir = createPrivateDir(tmpdir(), 'aegis-history-');
     const git = new Git(this.dir, this.remote.env);
-    mustSucceed(await git.clone(this.remote.url, { branch: this.branch, bare: true, filter: 'blob:none' }));
+    mustSucceed(
+      await retryTransient(() => git.clone(this.remote.url, { branch: this.branch, bare: true, filter: 'blob:none' }), DEFAULT_RETRIES),
+    );
     this.git = git;
     return git;
   }

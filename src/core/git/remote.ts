@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { InputError } from '../errors.js';
+import { AegisError, InputError } from '../errors.js';
 
 export interface RemoteCredentials {
   /** HTTPS token (GitHub token, GitLab access token). Sent as a Basic auth header via environment-only git config. */
@@ -9,8 +9,24 @@ export interface RemoteCredentials {
   username?: string;
   /** Path to an SSH private key file for ssh remotes. */
   sshKeyFile?: string;
-  /** Path to a known_hosts file; without it the first connection is accepted and recorded. */
+  /** Path to the known_hosts file ssh checks host keys against (and nothing else); without it, ssh's defaults. */
   knownHostsFile?: string;
+  /** Trust on first use: record an unknown host's key instead of refusing it (known keys are still checked). */
+  acceptNewHostKeys?: boolean;
+  /** Keepalive interval of ssh (4 unanswered ones end the connection); by default a quarter of `stallSeconds`. */
+  serverAliveSeconds?: number;
+  /** A transfer that stalls (below 1 KB/s over http, no keepalive answer over ssh) this long fails. Default 60. */
+  stallSeconds?: number;
+}
+
+/** Git configuration for one process, through the environment (git ≥ 2.31): never in argv or .git/config. */
+function environmentConfig(entries: readonly [string, string][]): Record<string, string> {
+  const env: Record<string, string> = { GIT_CONFIG_COUNT: String(entries.length) };
+  entries.forEach(([key, value], index) => {
+    env[`GIT_CONFIG_KEY_${index}`] = key;
+    env[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return env;
 }
 
 export interface Remote {
@@ -35,6 +51,8 @@ export function describeRemote(repository: string, credentials: RemoteCredential
   if (!repository) throw new InputError(input, repository, 'a repository URL (https://, ssh://, git@host:path, file://) or a local path');
   const env: Record<string, string> = { GIT_TERMINAL_PROMPT: '0' };
   const secrets: string[] = [];
+  const config: [string, string][] = [];
+  const stall = credentials.stallSeconds ?? 60;
 
   if (/^https?:\/\//.test(repository)) {
     const url = new URL(repository);
@@ -57,24 +75,28 @@ export function describeRemote(repository: string, credentials: RemoteCredential
       // value first resets headers already configured for it (actions/checkout stores its own
       // token that way in .git/config), so exactly this token is sent.
       const key = `http.${url.origin}/.extraheader`;
-      Object.assign(env, {
-        GIT_CONFIG_COUNT: '2',
-        GIT_CONFIG_KEY_0: key,
-        GIT_CONFIG_VALUE_0: '',
-        GIT_CONFIG_KEY_1: key,
-        GIT_CONFIG_VALUE_1: header,
-      });
+      config.push([key, ''], [key, header]);
     }
+    // A transfer slower than 1 KB/s for the stall time fails instead of waiting for git's overall timeout.
+    config.push(['http.lowSpeedLimit', '1000'], ['http.lowSpeedTime', String(stall)]);
+    Object.assign(env, environmentConfig(config));
     return { url: url.toString(), env, secrets, kind: url.protocol === 'https:' ? 'https' : 'http' };
   }
 
   if (repository.startsWith('ssh://') || SCP_LIKE.test(repository)) {
-    const ssh = ['ssh', '-o', 'BatchMode=yes'];
-    if (credentials.sshKeyFile) ssh.push('-i', credentials.sshKeyFile, '-o', 'IdentitiesOnly=yes');
-    if (credentials.knownHostsFile) ssh.push('-o', `UserKnownHostsFile=${credentials.knownHostsFile}`, '-o', 'StrictHostKeyChecking=yes');
-    else ssh.push('-o', 'StrictHostKeyChecking=accept-new');
-    // GIT_SSH_COMMAND is split by git with shell-like rules; paths we pass are our own temp files.
-    env.GIT_SSH_COMMAND = ssh.join(' ');
+    const alive = credentials.serverAliveSeconds ?? Math.max(1, Math.ceil(stall / 4));
+    const ssh = ['ssh', '-o', 'BatchMode=yes', '-o', `ConnectTimeout=${alive * 2}`];
+    // A stalled server is noticed after alive × 4 seconds instead of git's overall timeout.
+    ssh.push('-o', `ServerAliveInterval=${alive}`, '-o', 'ServerAliveCountMax=4');
+    if (credentials.sshKeyFile) ssh.push('-i', sshPath(credentials.sshKeyFile), '-o', 'IdentitiesOnly=yes');
+    if (credentials.knownHostsFile) ssh.push('-o', `UserKnownHostsFile="${sshPath(credentials.knownHostsFile)}"`);
+    // Unknown hosts are refused unless trust on first use was asked for explicitly.
+    ssh.push('-o', `StrictHostKeyChecking=${credentials.acceptNewHostKeys ? 'accept-new' : 'yes'}`, '-o', 'CheckHostIP=no');
+    // git runs this through `sh -c`: every word is single-quoted, so a temp path holding
+    // spaces or `$(…)` stays one literal argument. GIT_SSH_COMMAND (not core.sshCommand) because
+    // a GIT_SSH_COMMAND in the runner's environment would otherwise take precedence.
+    env.GIT_SSH_COMMAND = ssh.map(shellQuote).join(' ');
+    env.GIT_SSH_VARIANT = 'ssh';
     return { url: repository, env, secrets, kind: 'ssh' };
   }
 
@@ -86,6 +108,21 @@ export function describeRemote(repository: string, credentials: RemoteCredential
   const path = isAbsolute(repository) ? repository : resolve(workspace, repository);
   if (!existsSync(path)) throw new InputError(input, repository, 'an existing local repository path or a URL', `${path} does not exist`);
   return { url: path, env, secrets, kind: 'local' };
+}
+
+/** One word for `sh -c`: single quotes, with embedded single quotes closed, escaped and reopened. */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A path as ssh reads it in options: `%` is its token character; quotes and control characters cannot be passed. */
+function sshPath(path: string): string {
+  if (/["\\]/.test(path) || [...path].some((char) => char.charCodeAt(0) < 0x20)) {
+    throw new AegisError(
+      `The temporary directory ${JSON.stringify(path)} holds characters ssh cannot take in a path; set RUNNER_TEMP/TMPDIR to a plain path.`,
+    );
+  }
+  return path.replace(/%/g, '%%');
 }
 
 /**

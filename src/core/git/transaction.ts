@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPrivateDir, removePrivateDir } from '../cleanup.js';
 import { AegisError } from '../errors.js';
 import type { Log } from '../log.js';
 import { writeFileAtomic } from './atomic.js';
 import { Git, type Identity, isRaceRejection, mustSucceed } from './git.js';
 import type { Remote } from './remote.js';
+import { DEFAULT_RETRIES, type RetryOptions, remoteFailureText, retryTransient } from './remote-failure.js';
 
 export interface FileWrite {
   /** Path relative to the repository root. */
@@ -34,6 +35,8 @@ export interface TransactionOptions {
   /** Backoff between attempts: full jitter over min(maxMs, baseMs·2^(n-1)). */
   backoff?: { baseMs: number; maxMs: number };
   random?: () => number;
+  /** Connection failures and 5xx of clone, fetch and push: attempts and backoff. */
+  retries?: RetryOptions;
 }
 
 export interface TransactionResult<T> {
@@ -44,6 +47,12 @@ export interface TransactionResult<T> {
   /** The change as planned on the last attempt (also on dry runs and no-ops). */
   change: Change<T>;
   dryRun: boolean;
+  /**
+   * Pull-request mode: the push branch already holds the change but the base branch does not
+   * (pushed by an earlier run whose pull request was never opened). `change` is then the change
+   * as planned against the base, i.e. what the pull request proposes.
+   */
+  pendingOnPushBranch?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -62,19 +71,39 @@ export async function commitAndPush<T>(
   const pushBranch = options.pushBranch ?? branch;
   const backoff = options.backoff ?? { baseMs: 50, maxMs: 1000 };
   const random = options.random ?? Math.random;
-  const dir = mkdtempSync(join(tmpdir(), 'aegis-gitops-'));
+  const dir = createPrivateDir(tmpdir(), 'aegis-gitops-');
   const git = new Git(dir, remote.env);
 
   try {
-    const cloned = await git.clone(remote.url, { branch, depth: 1 });
+    const retries: RetryOptions = {
+      ...DEFAULT_RETRIES,
+      ...options.retries,
+      onRetry: (n, ms, why) => log.info(`${remote.url} did not answer (${why}); attempt ${n + 1} in ${ms} ms.`),
+    };
+    const cloned = await retryTransient(() => git.clone(remote.url, { branch, depth: 1 }), retries);
     if (!cloned.ok) {
-      throw new AegisError(`Could not clone branch '${branch}' of ${remote.url}: ${cloned.stderr.trim().split('\n').slice(-3).join(' ')}`);
+      throw new AegisError(`Could not clone branch '${branch}' of ${remote.url}: ${remoteFailureText(cloned.stderr)}`);
     }
 
     for (let attempt = 1; ; attempt++) {
-      if (attempt > 1 || pushBranch !== branch) await syncToTip(git, branch, pushBranch);
+      const onPushBranch = attempt > 1 || pushBranch !== branch ? (await syncToTip(git, branch, pushBranch, retries)) !== branch : false;
       const change = await prepare({ dir, git, attempt });
       const tip = await git.head();
+      if (change.files.length === 0 && onPushBranch) {
+        // Already on the push branch: is it also on the base? If not, it still needs its pull request.
+        await git.resetHard(`refs/remotes/origin/${branch}`);
+        const onBase = await prepare({ dir, git, attempt });
+        if (onBase.files.length > 0) {
+          return {
+            changed: false,
+            sha: tip,
+            attempts: attempt,
+            change: onBase,
+            dryRun: Boolean(options.dryRun),
+            pendingOnPushBranch: true,
+          };
+        }
+      }
       if (change.files.length === 0 || options.dryRun) {
         return { changed: false, sha: tip, attempts: attempt, change, dryRun: Boolean(options.dryRun) };
       }
@@ -87,14 +116,15 @@ export async function commitAndPush<T>(
       }
       const sha = await git.commit(change.message, options.author);
 
-      const push = await git.push('origin', [`HEAD:refs/heads/${pushBranch}`], { porcelain: true });
+      const push = await retryTransient(() => git.push('origin', [`HEAD:refs/heads/${pushBranch}`], { porcelain: true }), retries);
       if (push.ok) {
         log.info(`Pushed ${sha.slice(0, 12)} to ${pushBranch}${attempt > 1 ? ` on attempt ${attempt}` : ''}.`);
         return { changed: true, sha, attempts: attempt, change, dryRun: false };
       }
       const reason = `${push.stdout}\n${push.stderr}`;
       if (!isRaceRejection(reason)) {
-        throw new AegisError(`Push to ${pushBranch} failed: ${push.stderr.trim().split('\n').slice(-3).join(' ')}`);
+        // The remote's own words (a hook's message, the status line), not a guess.
+        throw new AegisError(`Push to ${pushBranch} failed: ${remoteFailureText(`${push.stderr}\n${push.stdout}`, 6)}`);
       }
       if (attempt >= options.maxAttempts) {
         throw new AegisError(
@@ -106,17 +136,20 @@ export async function commitAndPush<T>(
       await sleep(delay);
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removePrivateDir(dir);
   }
 }
 
-/** Moves the clone to the newest tip of the push branch when it exists, else of the base branch. */
-async function syncToTip(git: Git, branch: string, pushBranch: string): Promise<void> {
+/** Moves the clone to the newest tip of the push branch when it exists, else of the base branch; returns which. */
+async function syncToTip(git: Git, branch: string, pushBranch: string, retries: RetryOptions): Promise<string> {
   let target = branch;
   if (pushBranch !== branch) {
-    const exists = await git.remoteRefs('origin', [`refs/heads/${pushBranch}`], 'heads');
+    const exists = await retryTransient(() => git.remoteRefs('origin', [`refs/heads/${pushBranch}`], 'heads'), retries);
     if (exists.ok && exists.refs.length > 0) target = pushBranch;
   }
-  mustSucceed(await git.fetch('origin', [`+refs/heads/${target}:refs/remotes/origin/${target}`], { depth: 1 }));
+  mustSucceed(
+    await retryTransient(() => git.fetch('origin', [`+refs/heads/${target}:refs/remotes/origin/${target}`], { depth: 1 }), retries),
+  );
   await git.resetHard(`refs/remotes/origin/${target}`);
+  return target;
 }

@@ -1,4 +1,5 @@
 import { formatSeconds } from '../duration.js';
+import { inlineText, markdownTable, mermaidLabel, mermaidText } from '../markdown.js';
 import { type CheckSpec, describeConditions } from './checks.js';
 import type { MeasurementPhase } from './evaluator.js';
 import type { MeasurementRecord, WatchResult } from './watch.js';
@@ -26,9 +27,6 @@ const ICON: Record<MeasurementPhase | 'Running', string> = {
 };
 const MAX_POINTS = 60;
 
-const escapeTable = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const label = (text: string) => text.replace(/["\n]/g, "'");
-
 /**
  * A mermaid xychart of one check's measurements over time: its value (query result,
  * latency, available replicas) when it has one, else a phase score. An Error measurement has
@@ -49,7 +47,7 @@ export function measurementChart(check: string, measurements: readonly Measureme
     lines.push(
       '```mermaid',
       'xychart-beta',
-      `  title "${label(check)}${numeric ? '' : ' (1 Successful, 0.5 Inconclusive, 0 Failed)'}"`,
+      `  title "${mermaidText(check)}${numeric ? '' : ' (1 Successful, 0.5 Inconclusive, 0 Failed)'}"`,
       `  x-axis [${seconds.join(', ')}]`,
       `  y-axis "${numeric ? 'value' : 'phase'}"`,
       `  line [${points.map(round).join(', ')}]`,
@@ -68,9 +66,9 @@ export function measurementChart(check: string, measurements: readonly Measureme
 export function decisionDiagram(result: WatchResult, decision: Decision): string {
   const lines = ['```mermaid', 'flowchart LR'];
   for (const [index, check] of result.checks.entries()) {
-    lines.push(`  c${index}["${label(check.name)}: ${check.phase}"] --> v{"verdict ${result.verdict}"}`);
+    lines.push(`  c${index}[${mermaidLabel(`${check.name}: ${check.phase}`)}] --> v{"verdict ${result.verdict}"}`);
   }
-  lines.push(`  v --> d["${label(decision.text)}"]`);
+  lines.push(`  v --> d[${mermaidLabel(decision.text)}]`);
   lines.push('```');
   return lines.join('\n');
 }
@@ -79,26 +77,39 @@ export function renderSummary(result: WatchResult, specs: readonly CheckSpec[], 
   const out = [`### aegis health-gate: ${ICON[result.verdict]} ${result.verdict}`, ''];
   out.push(`Watched for ${formatSeconds(result.durationMs)}, ended: ${result.endedBy}. **Decision:** ${decision.text}`, '');
   out.push(decisionDiagram(result, decision), '');
-  out.push('| check | type | phase | why | measurements (✅/❌/❔/⚠️) | decides by |', '|---|---|---|---|---|---|');
-  for (const check of result.checks) {
+  const checkRows = result.checks.map((check) => {
     const spec = specs.find((candidate) => candidate.name === check.name) as CheckSpec;
     const t = check.tally;
-    out.push(
-      `| ${escapeTable(check.name)}${check.dryRun ? ' (dry-run)' : ''} | ${spec.provider.type} | ${ICON[check.phase]} ${check.phase} | ${escapeTable(check.reason)} | ${t.successful}/${t.failed}/${t.inconclusive}/${t.error} | ${escapeTable(describeConditions(spec))} |`,
-    );
-  }
+    return [
+      `${check.name}${check.dryRun ? ' (dry-run)' : ''}`,
+      spec.provider.type,
+      `${ICON[check.phase]} ${check.phase}`,
+      check.reason,
+      `${t.successful}/${t.failed}/${t.inconclusive}/${t.error}`,
+      describeConditions(spec),
+    ];
+  });
+  out.push(markdownTable(['check', 'type', 'phase', 'why', 'measurements (✅/❌/❔/⚠️)', 'decides by'], checkRows));
   out.push('');
   for (const check of result.checks) {
     const chart = measurementChart(check.name, result.measurements);
     const rows = result.measurements.filter((m) => m.check === check.name);
-    out.push(`<details><summary>${escapeTable(check.name)}: ${rows.length} measurement(s)</summary>`, '');
+    out.push(`<details><summary>${inlineText(check.name)}: ${rows.length} measurement(s)</summary>`, '');
     if (chart) out.push(chart, '');
-    out.push('| # | at | phase | value | message |', '|---|---|---|---|---|');
-    for (const m of rows.slice(-100)) {
-      out.push(
-        `| ${m.index} | ${(m.elapsedMs / 1000).toFixed(1)}s | ${ICON[m.phase]} ${m.phase} | ${m.value ?? ''} | ${escapeTable(m.message)} |`,
-      );
-    }
+    out.push(
+      markdownTable(
+        ['#', 'at', 'phase', 'value', 'message'],
+        rows
+          .slice(-100)
+          .map((m) => [
+            String(m.index),
+            `${(m.elapsedMs / 1000).toFixed(1)}s`,
+            `${ICON[m.phase]} ${m.phase}`,
+            String(m.value ?? ''),
+            m.message,
+          ]),
+      ),
+    );
     out.push('', '</details>', '');
   }
   out.push(

@@ -2,6 +2,7 @@ import { type ArgoApplication, fetchArgoApplication, postArgoRollback, sameRevis
 import { AegisError } from '../errors.js';
 import type { GitOperations, Identity } from '../git/git.js';
 import type { Remote } from '../git/remote.js';
+import { type RetryOptions, remoteFailureText } from '../git/remote-failure.js';
 import { commitAndPush, type FileWrite } from '../git/transaction.js';
 import { buildCommitMessage, parseTrailers, TRAILER, type Trailer } from '../gitops/commit-message.js';
 import type { Fetch } from '../http.js';
@@ -39,6 +40,8 @@ export interface GitRevertOptions {
   /** Why (the verdict and the check that decided), written into the commit body. */
   reason: string;
   sourceRun?: string;
+  /** Connection failures and 5xx: attempts per clone, fetch and push. */
+  retries?: RetryOptions;
 }
 
 export interface GitRevertResult {
@@ -81,6 +84,7 @@ export async function revertCommit(options: GitRevertOptions): Promise<GitRevert
       maxAttempts: options.maxAttempts,
       dryRun: options.dryRun,
       log: options.log,
+      ...(options.retries ? { retries: options.retries } : {}),
     },
     async ({ git }) => prepareRevert(git, options),
   );
@@ -127,7 +131,7 @@ async function prepareRevert(
     await git.abortRevert();
     await git.resetHard();
     if (conflicted.length > 0) throw new RevertConflictError(reverted, options.branch, conflicted);
-    throw new AegisError(`git revert ${reverted.slice(0, 12)} failed: ${attempt.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    throw new AegisError(`git revert ${reverted.slice(0, 12)} failed: ${remoteFailureText(attempt.stderr)}`);
   }
 
   // The transaction writes and commits files itself: take the reverted contents, then leave the checkout clean.

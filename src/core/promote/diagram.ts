@@ -2,6 +2,7 @@
  * A mermaid flowchart of the environments in order with the version of each promoted image,
  * the target showing before → after. GitHub and GitLab both render it in markdown.
  */
+import { mermaidText } from '../markdown.js';
 import type { Route } from './environments.js';
 
 export interface EnvironmentVersions {
@@ -16,10 +17,6 @@ export interface Movement {
   image: string;
   before: string | null;
   after: string;
-}
-
-function mermaidText(text: string): string {
-  return text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
 }
 
 export function promotionDiagram(

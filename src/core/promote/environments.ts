@@ -8,7 +8,7 @@
  *
  * A bare list (`[dev, staging, prod]`) or one name per line means `overlays/<env>` each.
  */
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 
 export interface Environment {
@@ -47,15 +47,16 @@ export function parseEnvironments(text: string, input = 'environments'): Environ
   if (isMap(root)) {
     for (const pair of root.items) {
       const name = isScalar(pair.key) ? pair.key.value : pair.key;
-      const value = pair.value;
+      // An alias (`prod: *eu-and-us`) is the anchored value.
+      const value = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value;
       if (value === null || (isScalar(value) && (value.value === null || value.value === ''))) add(name, [`overlays/${name}`]);
       else if (isScalar(value)) add(name, [String(value.value)]);
       else if (isSeq(value)) {
         add(
           name,
-          value.items.map((item) =>
-            isScalar(item) && typeof item.value === 'string' ? item.value : fail(`'${name}' lists a non-string path`),
-          ),
+          value.items
+            .map((item) => (isAlias(item) ? item.resolve(doc) : item))
+            .map((item) => (isScalar(item) && typeof item.value === 'string' ? item.value : fail(`'${name}' lists a non-string path`))),
         );
       } else fail(`'${String(name)}' must map to a path or a list of paths`);
     }

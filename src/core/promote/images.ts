@@ -3,7 +3,8 @@
  * the rules about each value (order, mutable tags). Pure: inputs are what was read from Git.
  */
 import picomatch from 'picomatch';
-import { formatImage } from '../images/image-line.js';
+import { InputError } from '../errors.js';
+import { formatImage, parseImageLine } from '../images/image-line.js';
 import type { ImageFields } from '../yaml/kustomization.js';
 import type { Environment, Route } from './environments.js';
 import { type Refusal, RULE } from './refusal.js';
@@ -181,4 +182,29 @@ export function mutableTagRefusals(images: readonly SourceImage[], target: strin
       },
     ];
   });
+}
+
+/**
+ * Values read from the source overlays are data from a repository: each must be a valid image
+ * reference (the grammar of the `images` input) before it is written, summarised or diagrammed.
+ */
+export function referenceRefusals(images: readonly SourceImage[]): Refusal[] {
+  const refusals: Refusal[] = [];
+  for (const image of images) {
+    const { newName, newTag, digest } = image.value;
+    const line = `${image.name}=${newName ?? image.name}${newTag === undefined ? '' : `:${newTag}`}${digest === undefined ? '' : `@${digest}`}`;
+    try {
+      if (newTag === '' || digest === '') throw new InputError('images', line, 'a tag or digest', 'empty');
+      parseImageLine(line, 'images');
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      refusals.push({
+        subject: image.name,
+        kind: 'image',
+        rule: RULE.invalidReference,
+        detail: `${image.files.join(', ')} set ${JSON.stringify(render(image.name, image.value))}, which is not an image reference${error.detail ? ` (${error.detail})` : ''}`,
+      });
+    }
+  }
+  return refusals;
 }

@@ -14,6 +14,8 @@ export const RULE = {
   imageMissing: 'image-missing-in-registry',
   /** A target overlay has no `images[]` entry for the image and add-missing is off. */
   targetMissing: 'target-overlay-without-image',
+  /** A source value that is not a valid image reference (name, tag, digest grammar). */
+  invalidReference: 'invalid-image-reference',
   /** Argo CD does not report the source application Synced at the source commit and Healthy. */
   argocd: 'argocd-source-not-synced-and-healthy',
   /** The tag's registry digest is not the one the source environment runs (re-pushed since). */

@@ -3,12 +3,15 @@
  * repository (`from-ref`, default the branch tip). Fetched once, before the write loop, so
  * a retried push re-applies the same source values, never newer ones.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPrivateDir, removePrivateDir } from '../cleanup.js';
 import { AegisError } from '../errors.js';
 import { Git } from '../git/git.js';
 import type { Remote } from '../git/remote.js';
+import { DEFAULT_RETRIES, type RetryOptions, remoteFailureText, retryTransient } from '../git/remote-failure.js';
 import { resolveKustomizations } from '../gitops/targets.js';
 import { readImages } from '../yaml/kustomization.js';
 import type { Environment } from './environments.js';
@@ -28,16 +31,16 @@ export interface Snapshot {
  * Shallow-fetches `ref` (a branch, a tag or a full commit SHA) into a temporary checkout;
  * `depth` commits of history when the trailers behind the overlays are needed.
  */
-export async function fetchSnapshot(remote: Remote, ref: string, depth = 1): Promise<Snapshot> {
-  const dir = mkdtempSync(join(tmpdir(), 'aegis-promote-source-'));
-  const close = () => rmSync(dir, { recursive: true, force: true });
+export async function fetchSnapshot(remote: Remote, ref: string, depth = 1, retries: RetryOptions = DEFAULT_RETRIES): Promise<Snapshot> {
+  const dir = createPrivateDir(tmpdir(), 'aegis-promote-source-');
+  const close = () => removePrivateDir(dir);
   try {
     const git = new Git(dir, remote.env);
     await git.init();
-    const fetched = await git.fetch(remote.url, [ref], { depth });
+    const fetched = await retryTransient(() => git.fetch(remote.url, [ref], { depth }), retries);
     if (!fetched.ok) {
       throw new AegisError(
-        `Could not fetch '${ref}' (from-ref) from ${remote.url}: ${fetched.stderr.trim().split('\n').slice(-2).join(' ')}. A commit must be given as a full SHA.`,
+        `Could not fetch '${ref}' (from-ref) from ${remote.url}: ${remoteFailureText(fetched.stderr)}. A commit must be given as a full SHA.`,
       );
     }
     await git.checkoutDetached('FETCH_HEAD');

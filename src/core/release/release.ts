@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../git/atomic.js';
 import { Git, type Identity, isRaceRejection, mustSucceed } from '../git/git.js';
 import { buildCommitMessage, renderTemplate, TRAILER } from '../gitops/commit-message.js';
 import type { Log } from '../log.js';
+import { type Cell, code, markdownTable, markup } from '../markdown.js';
 import { applyBump, type BumpRules, nextPrerelease, type ReleaseType, releaseTypeOf, strictVersion } from './bump.js';
 import { prependChangelog, type RepositoryLinks, renderReleaseNotes } from './changelog.js';
 import type { ConventionalCommit } from './commits.js';
@@ -720,7 +721,7 @@ async function undoLocal(git: Git, plan: ReleasePlan, tag: string): Promise<void
 
 /** Markdown table of a plan, for the log and the job summary. */
 export function renderPlan(plan: ReleasePlan, publisher: Publisher): string {
-  const rows: Array<[string, string]> = [
+  const rows: Array<[string, Cell]> = [
     ['action', plan.action],
     ['reason', plan.reason],
     ['version', plan.version ?? '—'],
@@ -730,8 +731,8 @@ export function renderPlan(plan: ReleasePlan, publisher: Publisher): string {
       'publish',
       `${plan.steps.publish}: ${publisher.describe()}${plan.steps.publish === 'todo' && publisher.kind === 'npm' ? ` (dist-tag ${plan.distTag})` : ''}${plan.missingFiles?.length ? ` (missing: ${plan.missingFiles.join(', ')})` : ''}`,
     ],
-    ['files', plan.fileChanges.map((change) => `\`${change.file}\``).join(', ') || '—'],
-    ...(plan.dependents.length > 0 ? [['workspace dependents (fix(deps) commit)', plan.dependents.join('; ')] as [string, string]] : []),
+    ['files', plan.fileChanges.length > 0 ? markup(plan.fileChanges.map((change) => code(change.file).text).join(', ')) : '—'],
+    ...(plan.dependents.length > 0 ? [['workspace dependents (fix(deps) commit)', plan.dependents.join('; ')] as [string, Cell]] : []),
     ['commit + tag', plan.steps.commitAndTag],
     [
       'push',
@@ -740,5 +741,5 @@ export function renderPlan(plan: ReleasePlan, publisher: Publisher): string {
     ['forge release', plan.steps.forgeRelease],
     ['checks passed', plan.checks.join('; ') || '—'],
   ];
-  return `| step | value |\n|---|---|\n${rows.map(([key, value]) => `| ${key} | ${value.replace(/\|/g, '\\|')} |`).join('\n')}\n`;
+  return `${markdownTable(['step', 'value'], rows)}\n`;
 }

@@ -1,13 +1,16 @@
 import type { Document } from 'yaml';
 import { FileError } from '../errors.js';
 
+/** Most aliases one YAML file may expand (yaml's maxAliasCount). */
+export const MAX_ALIASES = 100;
+
 /**
  * A parsed document as plain data. Aliases are expanded here, so a "billion laughs" document
  * (a few hundred bytes of nested aliases) is refused with the file named, not a ReferenceError.
  */
 export function plainData(document: Document, file: string): unknown {
   try {
-    return document.toJS({ maxAliasCount: 100 });
+    return document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     throw new FileError(
       file,

@@ -53,6 +53,9 @@ type Range3 = [number, number, number];
 
 /** Parses one YAML document; any error becomes a FileError with the line of the problem. */
 export function parseYaml(content: string, file: string): Document.Parsed {
+  // kustomize refuses such files too: a NUL byte means binary, not YAML.
+  const nul = content.indexOf('\0');
+  if (nul >= 0) throw new FileError(file, 'contains a NUL byte: not a YAML file, nothing was changed', lineAt(content, nul));
   const doc = parseDocument(content, { prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {

@@ -56,6 +56,9 @@ export function parseSetLines(text: string, input = 'set'): SetLine[] {
     const file = line.slice(0, Math.max(colon, 0)).trim();
     // `image.tag=reg:5000/app` has a ':' only in its value.
     if (file === '' || file.includes('=')) fail('missing "<file>:" before the path');
+    if (!/\.ya?ml$/i.test(file)) fail(`${file} is not a YAML file (.yaml or .yml)`);
+    // Git's own files are never ours to edit, in any spelling of the directory.
+    if (file.split(/[\\/]+/).some((segment) => segment.toLowerCase() === '.git')) fail(`${file} is inside .git`);
     const rest = line.slice(colon + 1);
     const equals = unescapedIndexOf(rest, '=');
     if (equals < 0) fail('missing "=<value>" after the path');

@@ -4,10 +4,11 @@ import type { Forge, PullRequestRequest, PullRequestResult, ReleaseRequest, Sari
 
 function splitRepository(repository: string): { owner: string; repo: string } {
   const [owner, repo, ...rest] = repository.split('/');
-  if (!owner || !repo || rest.length > 0) {
+  const segment = (value: string | undefined) => Boolean(value && /^[\w.-]+$/.test(value) && value !== '.' && value !== '..');
+  if (!segment(owner) || !segment(repo) || rest.length > 0) {
     throw new AegisError(`GitHub repository must be 'owner/name', got ${JSON.stringify(repository)}.`);
   }
-  return { owner, repo };
+  return { owner: owner as string, repo: repo as string };
 }
 
 export class GitHubForge implements Forge {

@@ -1,3 +1,4 @@
+import { markdownTable } from '../../core/markdown.js';
 import { type EnvironmentVersions, type Movement, promotionDiagram } from '../../core/promote/diagram.js';
 import type { Environment } from '../../core/promote/environments.js';
 import { type SourceImage, versionOf } from '../../core/promote/images.js';
@@ -7,7 +8,6 @@ import type { Pinned } from '../../core/promote/registry.js';
 import { readEnvironment } from '../../core/promote/source.js';
 import type { ImageChange } from '../../core/yaml/kustomization.js';
 import type { PromoteOptions } from '../promote.js';
-import { markdownTable } from '../shared.js';
 
 export interface SummaryInput {
   options: Pick<PromoteOptions, 'route' | 'environments' | 'mode'>;

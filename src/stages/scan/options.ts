@@ -10,6 +10,7 @@ import type { SbomFormat } from '../../core/scan/sbom.js';
 import { parseSeverity, SEVERITIES, type Severity, severityRank } from '../../core/scan/severity.js';
 import { COMPROMISED_TRIVY_VERSIONS, type ScanTarget } from '../../core/scan/trivy.js';
 import type { InputReader } from '../inputs.js';
+import { assertForgeRepository } from '../shared.js';
 
 export const FORMATS = ['sarif', 'gitlab', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -176,7 +177,7 @@ export function parseScanInputs(reader: InputReader, workspace: string, explicit
     const token = reader.string('token');
     if (!token) throw new InputError('token', '', 'a token with security-events: write', "'upload-sarif' is true");
     const repository = reader.optional('repository');
-    if (repository && !/^[\w.-]+\/[\w.-]+$/.test(repository)) throw new InputError('repository', repository, 'owner/name');
+    if (repository) assertForgeRepository('repository', repository);
     const category = reader.optional('sarif-category');
     upload = { token, ...(repository ? { repository } : {}), ...(category ? { category } : {}) };
     formats.add('sarif');

@@ -1,4 +1,5 @@
 import { type ArgoApplication, fetchArgoApplication, sameRevision, syncedRevisions } from '../../argocd.js';
+import { transportCarriesCredentials } from '../../credential-scope.js';
 import { InputError } from '../../errors.js';
 import { CHECKS_INPUT, type Fields } from '../fields.js';
 import { errorObservation, type MeasureContext, type Observation, type Provider } from './contract.js';
@@ -31,12 +32,18 @@ function parse(field: Fields, defaults: { expectedRevision?: string; argocdToken
       `check '${field.check}': set argocd.revision, or the expected-revision or rollback-commit input`,
     );
   }
+  const server = field.url('server');
+  const token = field.string('token') ?? defaults.argocdToken;
+  // The token goes to this server only, and never over plain http to another machine.
+  if (token && !transportCarriesCredentials(new URL(server))) {
+    field.refuse('server', 'an https:// URL', 'a token is never sent over plain http except to this machine', server);
+  }
   return {
     type: 'argocd',
-    server: field.url('server'),
+    server,
     application: field.required('application', 'an Argo CD application name'),
     appNamespace: field.string('app-namespace'),
-    token: field.string('token') ?? defaults.argocdToken,
+    token,
     revision,
     waitTimeoutMs: field.duration('wait-timeout', 300_000),
     timeoutMs: field.duration('timeout', 10_000),
