@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { AegisError, InputError } from '../core/errors.js';
 import { CommitHistory } from '../core/git/history.js';
+import type { Remote } from '../core/git/remote.js';
+import { recordVerdict } from '../core/gitops/verdicts.js';
 import { type ArgoCdCheck, type CheckSpec, describeConditions, type KubernetesCheck, parseChecks } from '../core/health/checks.js';
 import { DEFAULT_LIMITS, type MeasurementPhase } from '../core/health/evaluator.js';
 import { type MeasureContext, measure, validatePrometheusQuery } from '../core/health/providers.js';
@@ -372,6 +374,11 @@ export async function runHealthGate(platform: Platform): Promise<void> {
         })
       : await watchWith();
 
+  if (repository && options.rollbackCommit && !options.dryRun) {
+    const verdict = { verdict: result.verdict, environment: options.environment, checkedAt: new Date(), sourceRun: options.sourceRun };
+    const record = (remote: Remote) => recordVerdict({ ...repository, remote, commit: options.rollbackCommit as string, verdict, log });
+    await withGitopsRemote(platform, repository, record).catch((error) => log.warning(`Verdict not recorded: ${(error as Error).message}`));
+  }
   const wanted = options.rollbackOn.includes(result.verdict);
   let decision: Decision = {
     method: options.rollback,

@@ -5,6 +5,7 @@ import { parseManifest } from '../core/detect/manifest.js';
 import { InputError } from '../core/errors.js';
 import type { Remote } from '../core/git/remote.js';
 import { commitAndPush } from '../core/git/transaction.js';
+import { fetchVerdicts } from '../core/gitops/verdicts.js';
 import { ArgoCdClient, argoRefusal } from '../core/promote/argocd.js';
 import { type Environment, parseEnvironments, type Route, resolveProtected, resolveRoute } from '../core/promote/environments.js';
 import { activeFreeze, type FreezeWindow, parseFreeze } from '../core/promote/freeze.js';
@@ -23,6 +24,7 @@ import { type RecordedDigest, readRecordedDigests } from '../core/promote/record
 import { PromotionRefused, type Refusal, RULE } from '../core/promote/refusal.js';
 import { checkRegistry, type Pinned } from '../core/promote/registry.js';
 import { fetchSnapshot, readEnvironment } from '../core/promote/source.js';
+import { sourceDeployments, verificationRefusals } from '../core/promote/verified.js';
 
 /** Commits of history read behind the source overlays for their Aegis-Image trailers. */
 const RECORDED_HISTORY = 200;
@@ -75,6 +77,10 @@ export interface PromoteOptions {
   approvedBy?: string;
   /** Who runs (or approved) the promotion. */
   actor?: string;
+  /** Each value must carry a Successful health-gate verdict for the source environment. */
+  verified: boolean;
+  /** Each value must have run in the source at least this long. */
+  soakMs?: number;
 }
 
 const definition = {
@@ -157,6 +163,15 @@ const definition = {
     'approved-by': {
       description:
         "Who approved the promotion, recorded as Aegis-Approved-By on promotions into protected environments; the run's actor by default (the one who approved the environment's deployment on GitHub, or started the manual job on GitLab).",
+    },
+    verified: {
+      description:
+        'Require a verified source: the commit that set each promoted value in the source overlays must carry a Successful verdict for the source environment, recorded by health-gate under refs/notes/aegis (health-gate with repository, rollback-commit and environment).',
+      default: 'false',
+    },
+    soak: {
+      description:
+        'Require the source to have run each promoted value at least this long (30m, 2h), counted from the committer time of the commit that set it in the source overlays.',
     },
     'dry-run': { description: 'Check and print the plan, then stop: nothing is committed or pushed.', default: 'false' },
     'source-run': { description: 'Run URL recorded as Aegis-Source-Run; defaults to the current pipeline/run.' },
@@ -285,6 +300,8 @@ export function parsePromoteInputs(
     freezeOverride,
     approvedBy: protectedTarget ? approvedBy : undefined,
     actor: approvedBy,
+    verified: reader.boolean('verified'),
+    soakMs: reader.optional('soak') === undefined ? undefined : reader.duration('soak'),
   };
 }
 
@@ -350,9 +367,20 @@ export async function runPromote(platform: Platform): Promise<void> {
 async function promoteWith(platform: Platform, options: PromoteOptions, remote: Remote): Promise<void> {
   const { log } = platform;
   const { route, repository } = options;
-  // With pin-digest, the history behind the source overlays tells which digest the source runs.
-  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch, options.pinDigest ? RECORDED_HISTORY : 1);
-  const summary: SummaryInput = { options, sourceCommit: snapshot.commit, environments: [], entries: [], changes: [], pinned: [] };
+  // The history behind the source overlays tells which digest the source runs (pin-digest) and
+  // since when, verified or not (verified, soak).
+  const verifying = options.verified || options.soakMs !== undefined;
+  const historyDepth = options.pinDigest || verifying ? RECORDED_HISTORY : 1;
+  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch, historyDepth);
+  const summary: SummaryInput = {
+    options,
+    sourceCommit: snapshot.commit,
+    environments: [],
+    entries: [],
+    changes: [],
+    pinned: [],
+    deployments: [],
+  };
   try {
     log.info(`Source: ${route.from.name} at ${snapshot.commit} (${options.fromRef ?? repository.branch}).`);
     const fromOverlays = readEnvironment(snapshot.dir, route.from);
@@ -364,12 +392,25 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
     const recorded = options.pinDigest
       ? await readRecordedDigests(snapshot.git, [...new Set(fromOverlays.map((overlay) => overlay.file))], RECORDED_HISTORY)
       : new Map();
+    if (verifying) {
+      if (options.verified) await fetchVerdicts(snapshot.git, remote.url);
+      summary.deployments = await sourceDeployments(snapshot.git, selection.images, {
+        environment: route.from.name,
+        deepen: snapshot.deepen,
+      });
+    }
+    const verification = verificationRefusals(summary.deployments, {
+      environment: route.from.name,
+      verified: options.verified,
+      soakMs: options.soakMs,
+      now: new Date(),
+    });
     const checked = await log.group('Checks', () =>
       checkSource(options, platform, {
         commit: snapshot.commit,
         images: selection.images,
         previous,
-        refusals: selection.refusals,
+        refusals: [...selection.refusals, ...verification],
         recorded,
       }),
     );

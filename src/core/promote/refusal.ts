@@ -20,6 +20,10 @@ export const RULE = {
   tagMoved: 'tag-moved-since-source-deployed',
   /** The target environment is inside a freeze window and no override was given. */
   freeze: 'target-environment-frozen',
+  /** verified: the commit that set the value in the source has no Successful health-gate verdict for it. */
+  unverified: 'source-not-verified',
+  /** soak: the source has run the value for less than the soak time. */
+  soak: 'source-not-soaked',
 } as const;
 
 export type Rule = (typeof RULE)[keyof typeof RULE];

@@ -1,0 +1,130 @@
+/**
+ * Verified and soaked sources: for each promoted image, the commit that put its current value
+ * into the source overlays (what the source's health gate watched), the verdict health-gate
+ * recorded for it under refs/notes/aegis, and how long the source has run it since (that
+ * commit's committer time). Kargo's verification and soak, read from Git.
+ */
+import type { GitOperations } from '../git/git.js';
+import { latestVerdict, readVerdicts, type Verdict } from '../gitops/verdicts.js';
+import { readImages } from '../yaml/kustomization.js';
+import { render, type SourceImage, sameValue } from './images.js';
+import { type Refusal, RULE } from './refusal.js';
+
+/** Where and since when the source runs one image's value. */
+export interface SourceDeployment {
+  image: string;
+  value: string;
+  /** The newest commit that set this value in one of the source overlays. */
+  commit: string;
+  committedAt: Date;
+  /** The newest verdict recorded for that commit in the source environment. */
+  verdict?: Verdict;
+  /** Verdicts recorded for the commit without an environment (health-gate's `environment` unset). */
+  unnamedVerdicts: number;
+}
+
+export interface VerificationOptions {
+  /** The source environment, as health-gate's `environment` names it. */
+  environment: string;
+  /** Fetches more history when the walk reaches the shallow boundary; false when there is none. */
+  deepen: () => Promise<boolean>;
+  /** Commits of one file's history walked at most. */
+  maxCommits?: number;
+}
+
+/** The value of `name` in a kustomization text, undefined when absent or unreadable. */
+function valueIn(text: string | undefined, file: string, image: SourceImage): boolean {
+  if (text === undefined) return false;
+  try {
+    const entry = readImages(text, file).find((candidate) => candidate.name === image.name);
+    if (!entry) return false;
+    const { name: _name, ...value } = entry;
+    return sameValue(image.name, image.value, value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The commit that set the image's current value in `file`: walking the file's history newest
+ * first, the first commit whose parent had another value (or no such entry, or no such file).
+ */
+async function commitThatSet(git: GitOperations, file: string, image: SourceImage, options: VerificationOptions): Promise<string> {
+  const max = options.maxCommits ?? 1000;
+  for (;;) {
+    const boundary = await git.shallowBoundary();
+    const commits = await git.log({ paths: [file], max });
+    let reachedBoundary = false;
+    for (const { sha } of commits) {
+      if (boundary.has(sha)) {
+        reachedBoundary = true;
+        break;
+      }
+      if (!valueIn(await git.fileAt(`${sha}^`, file), file, image)) return sha;
+    }
+    // The history behind a shallow boundary is unknown: fetch more, or (none left) the boundary set it.
+    if (!reachedBoundary || !(await options.deepen())) return commits[commits.length - 1]?.sha ?? (await git.head());
+  }
+}
+
+/** Where each image's value came from in the source, with its recorded verdict. */
+export async function sourceDeployments(
+  git: GitOperations,
+  images: readonly SourceImage[],
+  options: VerificationOptions,
+): Promise<SourceDeployment[]> {
+  const deployments: SourceDeployment[] = [];
+  for (const image of images) {
+    let newest: { commit: string; committedAt: Date } | undefined;
+    for (const file of image.files) {
+      const commit = await commitThatSet(git, file, image, options);
+      const committedAt = await git.committedAt(commit);
+      if (!newest || committedAt > newest.committedAt) newest = { commit, committedAt };
+    }
+    if (!newest) continue;
+    const verdicts = await readVerdicts(git, newest.commit);
+    deployments.push({
+      image: image.name,
+      value: render(image.name, image.value),
+      ...newest,
+      verdict: latestVerdict(verdicts, options.environment),
+      unnamedVerdicts: verdicts.filter((verdict) => verdict.environment === undefined).length,
+    });
+  }
+  return deployments;
+}
+
+/** `45s`, `10m`, `1.5h`: how long, as soak is written. */
+export function formatSoak(ms: number): string {
+  if (ms < 60_000) return `${Math.floor(ms / 1000)}s`;
+  return ms < 3_600_000 ? `${Math.floor(ms / 60_000)}m` : `${Number((ms / 3_600_000).toFixed(1))}h`;
+}
+
+/** `verified`: a Successful verdict for the commit; `soakMs`: run at least that long. */
+export function verificationRefusals(
+  deployments: readonly SourceDeployment[],
+  rules: { environment: string; verified: boolean; soakMs?: number; now: Date },
+): Refusal[] {
+  const refusals: Refusal[] = [];
+  for (const deployment of deployments) {
+    const at = `${rules.environment} commit ${deployment.commit.slice(0, 12)}`;
+    if (rules.verified && deployment.verdict?.verdict !== 'Successful') {
+      const detail = deployment.verdict
+        ? `the health gate recorded ${deployment.verdict.verdict} for ${at} (${deployment.value}) at ${deployment.verdict.checkedAt.toISOString()}`
+        : `no health-gate verdict is recorded for ${at} (${deployment.value}) in refs/notes/aegis${deployment.unnamedVerdicts ? ` (only ${deployment.unnamedVerdicts} without an environment: set health-gate's environment to '${rules.environment}')` : ''}; run health-gate with repository, rollback-commit and environment '${rules.environment}'`;
+      refusals.push({ subject: deployment.image, kind: 'image', rule: RULE.unverified, detail });
+    }
+    if (rules.soakMs !== undefined) {
+      const ranMs = rules.now.getTime() - deployment.committedAt.getTime();
+      if (ranMs < rules.soakMs) {
+        refusals.push({
+          subject: deployment.image,
+          kind: 'image',
+          rule: RULE.soak,
+          detail: `${rules.environment} has run ${deployment.value} for ${formatSoak(Math.max(0, ranMs))} (since ${deployment.committedAt.toISOString()}, ${at}); soak needs ${formatSoak(rules.soakMs)}: promote after ${new Date(deployment.committedAt.getTime() + rules.soakMs).toISOString()}`,
+        });
+      }
+    }
+  }
+  return refusals;
+}
