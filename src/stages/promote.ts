@@ -132,7 +132,8 @@ const definition = {
     'registry-password': { description: 'Registry password or token.', secret: true },
     'insecure-registries': { description: 'Registries reached over plain HTTP (loopback ones always are).' },
     'add-missing': {
-      description: 'Add an images entry to target overlays that have none for a promoted image (otherwise that is refused).',
+      description:
+        'Add an images entry for a promoted image to the target overlays that have none but render a workload using it (read through resources, bases, components and patches); refused when no target overlay renders it. Without add-missing an image no target overlay lists is refused.',
       default: 'false',
     },
     'argocd-server': {

@@ -14,6 +14,8 @@ export const RULE = {
   imageMissing: 'image-missing-in-registry',
   /** A target overlay has no `images[]` entry for the image and add-missing is off. */
   targetMissing: 'target-overlay-without-image',
+  /** add-missing: no target overlay renders a workload using the image (or its render could not be read). */
+  notRendered: 'add-missing-image-not-rendered',
   /** Argo CD does not report the source application Synced at the source commit and Healthy. */
   argocd: 'argocd-source-not-synced-and-healthy',
   /** The tag's registry digest is not the one the source environment runs (re-pushed since). */
