@@ -5,6 +5,7 @@ import { parseManifest } from '../core/detect/manifest.js';
 import { InputError } from '../core/errors.js';
 import type { Remote } from '../core/git/remote.js';
 import { commitAndPush } from '../core/git/transaction.js';
+import type { ValueChange } from '../core/gitops/bump.js';
 import { fetchVerdicts } from '../core/gitops/verdicts.js';
 import { ArgoCdClient, argoRefusal } from '../core/promote/argocd.js';
 import { type Environment, parseEnvironments, type Route, resolveProtected, resolveRoute } from '../core/promote/environments.js';
@@ -24,7 +25,8 @@ import { type RecordedDigest, readRecordedDigests } from '../core/promote/record
 import { PromotionRefused, type Refusal, RULE } from '../core/promote/refusal.js';
 import { checkRegistry, type Pinned } from '../core/promote/registry.js';
 import { fetchSnapshot, readEnvironment } from '../core/promote/source.js';
-import { sourceDeployments, verificationRefusals } from '../core/promote/verified.js';
+import { locationText, parseValueMoves, planValues, readSourceValues, type ValueMove, valueSubjects } from '../core/promote/values.js';
+import { imageSubjects, sourceDeployments, verificationRefusals } from '../core/promote/verified.js';
 
 /** Commits of history read behind the source overlays for their Aegis-Image trailers. */
 const RECORDED_HISTORY = 200;
@@ -81,6 +83,8 @@ export interface PromoteOptions {
   verified: boolean;
   /** Each value must have run in the source at least this long. */
   soakMs?: number;
+  /** Helm values / YAML paths moved from a source file to a target file. */
+  values: ValueMove[];
 }
 
 const definition = {
@@ -164,6 +168,10 @@ const definition = {
     'approved-by': {
       description:
         "Who approved the promotion, recorded as Aegis-Approved-By on promotions into protected environments; the run's actor by default (the one who approved the environment's deployment on GitHub, or started the manual job on GitLab).",
+    },
+    values: {
+      description:
+        "Helm values or other YAML scalars to promote, one per line: '<source-file>:<path> -> <target-file>:<path>' (repository paths; path as in gitops-bump's set, e.g. image.tag or containers[0].image). Written byte-preservingly with Aegis-Value trailers; with values and no services, only the values move.",
     },
     verified: {
       description:
@@ -303,6 +311,7 @@ export function parsePromoteInputs(
     actor: approvedBy,
     verified: reader.boolean('verified'),
     soakMs: reader.optional('soak') === undefined ? undefined : reader.duration('soak'),
+    values: parseValueMoves(reader.string('values')),
   };
 }
 
@@ -317,6 +326,18 @@ function freezeRefusal(options: PromoteOptions): Refusal[] {
       detail: `${options.route.to.name} is frozen (${options.freeze.text}); wait for the window to end, or set freeze-override with a reason`,
     },
   ];
+}
+
+/** values lines name files, not environments: moving them past the environment in between needs allow-skip. */
+function valueOrderRefusals(options: PromoteOptions): Refusal[] {
+  const { route } = options;
+  if (options.values.length === 0 || options.allowSkip || route.toIndex === route.fromIndex + 1) return [];
+  return options.values.map((move) => ({
+    subject: locationText(move.source),
+    kind: 'value' as const,
+    rule: RULE.order,
+    detail: `${route.from.name} → ${route.to.name} skips ${route.previous.name}, and a values line cannot tell what ${route.previous.name} runs; promote through ${route.previous.name} first (or set allow-skip)`,
+  }));
 }
 
 /** Every check that does not need the target checkout; all refusals are gathered, not just the first. */
@@ -385,7 +406,12 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
   try {
     log.info(`Source: ${route.from.name} at ${snapshot.commit} (${options.fromRef ?? repository.branch}).`);
     const fromOverlays = readEnvironment(snapshot.dir, route.from);
-    const selection = selectImages(fromOverlays, route.from, options.services, options.manifestImages);
+    // With values and no services, only the values move.
+    const selection =
+      options.values.length > 0 && options.services.length === 0
+        ? { images: [], refusals: [] }
+        : selectImages(fromOverlays, route.from, options.services, options.manifestImages);
+    const values = readSourceValues(snapshot.dir, options.values);
     const previous = mergeOverlays(readEnvironment(snapshot.dir, route.previous)).images;
     summary.environments = environmentVersions(snapshot.dir, options.environments, selection.images);
     platform.setOutput('source-commit', snapshot.commit);
@@ -395,7 +421,7 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
       : new Map();
     if (verifying) {
       if (options.verified) await fetchVerdicts(snapshot.git, remote.url);
-      summary.deployments = await sourceDeployments(snapshot.git, selection.images, {
+      summary.deployments = await sourceDeployments(snapshot.git, [...imageSubjects(selection.images), ...valueSubjects(values.values)], {
         environment: route.from.name,
         deepen: snapshot.deepen,
       });
@@ -411,7 +437,7 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
         commit: snapshot.commit,
         images: selection.images,
         previous,
-        refusals: [...selection.refusals, ...verification],
+        refusals: [...selection.refusals, ...values.refusals, ...valueOrderRefusals(options), ...verification],
         recorded,
       }),
     );
@@ -422,13 +448,13 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
       );
     }
     if (checked.refusals.length > 0) throw new PromotionRefused(checked.refusals);
-    if (checked.images.length === 0)
+    if (checked.images.length === 0 && values.values.length === 0)
       log.warning(`${route.from.name} sets no images${options.services.length ? ' for these services' : ''}.`);
 
     const sourceValues = new Map(selection.images.map((image) => [image.name, render(image.name, image.value)]));
     const pushBranch = options.mode === 'pull-request' ? options.pullRequest.branch : repository.branch;
     const result = await log.group(`Promote ${route.from.name} → ${route.to.name} in ${repository.url} (${pushBranch})`, () =>
-      commitAndPush<PromotionPlan>(
+      commitAndPush<PromotionPlan & { valueChanges: ValueChange[] }>(
         {
           remote,
           branch: repository.branch,
@@ -444,22 +470,29 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
             keepTargetRegistry: options.keepTargetRegistry,
           });
           if (plan.refusals.length > 0) throw new PromotionRefused(plan.refusals);
-          if (attempt === 1 || plan.files.length > 0) log.info(`Plan (attempt ${attempt}):\n${planTable(plan.entries)}`);
+          const valuePlan = planValues(dir, values.values, new Map(plan.files.map((file) => [file.path, file.content])));
+          const files = [
+            ...plan.files.filter((file) => !valuePlan.files.has(file.path)),
+            ...[...valuePlan.files].map(([path, content]) => ({ path, content })),
+          ];
+          plan.entries.push(...valuePlan.entries);
+          if (attempt === 1 || files.length > 0) log.info(`Plan (attempt ${attempt}):\n${planTable(plan.entries)}`);
           const message = promotionCommitMessage({
             template: options.commitMessage,
             from: route.from.name,
             to: route.to.name,
             sourceCommit: snapshot.commit,
             sourceRun: options.sourceRun,
-            files: plan.files.map((file) => file.path),
+            files: files.map((file) => file.path),
             changes: plan.changes,
+            values: valuePlan.changes,
             approvedBy: options.approvedBy,
             freezeOverride:
               options.freeze && options.freezeOverride
                 ? `${options.freeze.text}: ${options.freezeOverride}${options.actor ? ` (by ${options.actor})` : ''}`
                 : undefined,
           });
-          return { files: plan.files, message, detail: plan };
+          return { files, message, detail: { ...plan, files, valueChanges: valuePlan.changes } };
         },
       ),
     );

@@ -16,6 +16,8 @@ export const RULE = {
   targetMissing: 'target-overlay-without-image',
   /** add-missing: no target overlay renders a workload using the image (or its render could not be read). */
   notRendered: 'add-missing-image-not-rendered',
+  /** A `values` line names a source file or path that the source does not have. */
+  valueMissing: 'value-not-in-source',
   /** Argo CD does not report the source application Synced at the source commit and Healthy. */
   argocd: 'argocd-source-not-synced-and-healthy',
   /** The tag's registry digest is not the one the source environment runs (re-pushed since). */
@@ -33,7 +35,7 @@ export type Rule = (typeof RULE)[keyof typeof RULE];
 export interface Refusal {
   /** An image name, a service name or an Argo CD application. */
   subject: string;
-  kind: 'image' | 'service' | 'application' | 'environment';
+  kind: 'image' | 'service' | 'application' | 'environment' | 'value';
   rule: Rule;
   detail: string;
 }

@@ -10,8 +10,20 @@ import { readImages } from '../yaml/kustomization.js';
 import { render, type SourceImage, sameValue } from './images.js';
 import { type Refusal, RULE } from './refusal.js';
 
+/** Something promoted: an image, or a values path; `holds` says whether a file text still sets it. */
+export interface PromotedSubject {
+  kind: 'image' | 'value';
+  subject: string;
+  value: string;
+  /** Source files that set it. */
+  files: readonly string[];
+  holds: (text: string | undefined, file: string) => boolean;
+}
+
 /** Where and since when the source runs one image's value. */
 export interface SourceDeployment {
+  kind: 'image' | 'value';
+  /** The image name, or `<file>:<path>` for a value. */
   image: string;
   value: string;
   /** The newest commit that set this value in one of the source overlays. */
@@ -32,8 +44,8 @@ export interface VerificationOptions {
   maxCommits?: number;
 }
 
-/** The value of `name` in a kustomization text, undefined when absent or unreadable. */
-function valueIn(text: string | undefined, file: string, image: SourceImage): boolean {
+/** Whether a kustomization text sets the image to the same value. */
+function imageIn(text: string | undefined, file: string, image: SourceImage): boolean {
   if (text === undefined) return false;
   try {
     const entry = readImages(text, file).find((candidate) => candidate.name === image.name);
@@ -49,7 +61,7 @@ function valueIn(text: string | undefined, file: string, image: SourceImage): bo
  * The commit that set the image's current value in `file`: walking the file's history newest
  * first, the first commit whose parent had another value (or no such entry, or no such file).
  */
-async function commitThatSet(git: GitOperations, file: string, image: SourceImage, options: VerificationOptions): Promise<string> {
+async function commitThatSet(git: GitOperations, file: string, subject: PromotedSubject, options: VerificationOptions): Promise<string> {
   const max = options.maxCommits ?? 1000;
   for (;;) {
     const boundary = await git.shallowBoundary();
@@ -60,32 +72,44 @@ async function commitThatSet(git: GitOperations, file: string, image: SourceImag
         reachedBoundary = true;
         break;
       }
-      if (!valueIn(await git.fileAt(`${sha}^`, file), file, image)) return sha;
+      if (!subject.holds(await git.fileAt(`${sha}^`, file), file)) return sha;
     }
     // The history behind a shallow boundary is unknown: fetch more, or (none left) the boundary set it.
     if (!reachedBoundary || !(await options.deepen())) return commits[commits.length - 1]?.sha ?? (await git.head());
   }
 }
 
-/** Where each image's value came from in the source, with its recorded verdict. */
+/** Images as promoted subjects. */
+export function imageSubjects(images: readonly SourceImage[]): PromotedSubject[] {
+  return images.map((image) => ({
+    kind: 'image' as const,
+    subject: image.name,
+    value: render(image.name, image.value),
+    files: image.files,
+    holds: (text, file) => imageIn(text, file, image),
+  }));
+}
+
+/** Where each subject's value came from in the source, with its recorded verdict. */
 export async function sourceDeployments(
   git: GitOperations,
-  images: readonly SourceImage[],
+  subjects: readonly PromotedSubject[],
   options: VerificationOptions,
 ): Promise<SourceDeployment[]> {
   const deployments: SourceDeployment[] = [];
-  for (const image of images) {
+  for (const subject of subjects) {
     let newest: { commit: string; committedAt: Date } | undefined;
-    for (const file of image.files) {
-      const commit = await commitThatSet(git, file, image, options);
+    for (const file of subject.files) {
+      const commit = await commitThatSet(git, file, subject, options);
       const committedAt = await git.committedAt(commit);
       if (!newest || committedAt > newest.committedAt) newest = { commit, committedAt };
     }
     if (!newest) continue;
     const verdicts = await readVerdicts(git, newest.commit);
     deployments.push({
-      image: image.name,
-      value: render(image.name, image.value),
+      kind: subject.kind,
+      image: subject.subject,
+      value: subject.value,
       ...newest,
       verdict: latestVerdict(verdicts, options.environment),
       unnamedVerdicts: verdicts.filter((verdict) => verdict.environment === undefined).length,
@@ -112,14 +136,14 @@ export function verificationRefusals(
       const detail = deployment.verdict
         ? `the health gate recorded ${deployment.verdict.verdict} for ${at} (${deployment.value}) at ${deployment.verdict.checkedAt.toISOString()}`
         : `no health-gate verdict is recorded for ${at} (${deployment.value}) in refs/notes/aegis${deployment.unnamedVerdicts ? ` (only ${deployment.unnamedVerdicts} without an environment: set health-gate's environment to '${rules.environment}')` : ''}; run health-gate with repository, rollback-commit and environment '${rules.environment}'`;
-      refusals.push({ subject: deployment.image, kind: 'image', rule: RULE.unverified, detail });
+      refusals.push({ subject: deployment.image, kind: deployment.kind, rule: RULE.unverified, detail });
     }
     if (rules.soakMs !== undefined) {
       const ranMs = rules.now.getTime() - deployment.committedAt.getTime();
       if (ranMs < rules.soakMs) {
         refusals.push({
           subject: deployment.image,
-          kind: 'image',
+          kind: deployment.kind,
           rule: RULE.soak,
           detail: `${rules.environment} has run ${deployment.value} for ${formatSoak(Math.max(0, ranMs))} (since ${deployment.committedAt.toISOString()}, ${at}); soak needs ${formatSoak(rules.soakMs)}: promote after ${new Date(deployment.committedAt.getTime() + rules.soakMs).toISOString()}`,
         });

@@ -24,9 +24,12 @@ import { FileError } from '../errors.js';
 
 export type ScalarStyle = Scalar.Type;
 
-/** A value to write where none exists yet. Scalars are always written as strings. */
+/**
+ * A value to write where none exists yet. Scalars are written as strings unless `keepTypeOf`
+ * is a number or boolean that the text writes canonically (then plain: `answer: 42`).
+ */
 export type NewNode =
-  | { readonly scalar: string; readonly style?: ScalarStyle }
+  | { readonly scalar: string; readonly style?: ScalarStyle; readonly keepTypeOf?: unknown }
   | { readonly map: ReadonlyArray<readonly [string, NewNode]>; readonly flow?: boolean }
   | { readonly seq: readonly NewNode[]; readonly flow?: boolean };
 
@@ -252,7 +255,7 @@ export class YamlSplicer {
   }
 
   private inlineOrNull(node: NewNode, flow: boolean): string | null {
-    if ('scalar' in node) return renderScalar(node.scalar, { style: node.style, flow });
+    if ('scalar' in node) return renderScalar(node.scalar, { style: node.style, flow, keepTypeOf: node.keepTypeOf });
     if ('map' in node) {
       if (!(flow || node.flow || node.map.length === 0)) return null;
       const pairs = node.map.map(([k, v]) => `${renderScalar(k, { flow: true })}: ${this.inline(v, true)}`);

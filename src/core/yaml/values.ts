@@ -11,7 +11,7 @@
  * number or boolean written canonically (`replicas: 2` -> `replicas: 3`); otherwise anything
  * that would not read back as the same string (`1.10`, `true`, `null`, ``) is double-quoted.
  */
-import { isMap, isNode, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, type Node } from 'yaml';
 import { InputError } from '../errors.js';
 import { findPair, YamlSplicer } from './splice.js';
 
@@ -29,6 +29,17 @@ export interface SetLine {
 export interface ValueEdit {
   path: readonly PathSegment[];
   value: string;
+  /**
+   * The typed value the text stands for (a number or boolean read from another file): a new
+   * key, or a number/boolean replaced, is then written plain (`replicas: 3`), as the source has it.
+   */
+  typed?: unknown;
+}
+
+/** One scalar of a values file: its text (as `scalarText` reads it) and its typed value. */
+export interface ReadValue {
+  text: string | null;
+  typed: unknown;
 }
 
 export interface ValueEditResult {
@@ -91,17 +102,39 @@ export function setValue(
 export function setValues(content: string, file: string, edits: readonly ValueEdit[]): { content: string; results: ValueEditResult[] } {
   const splicer = new YamlSplicer(content, file);
   const seen = new Set<string>();
-  const results = edits.map(({ path, value }) => {
+  const results = edits.map(({ path, value, typed }) => {
     const shown = formatPath(path);
     if (path.length === 0) throw new Error('empty values path');
     if (seen.has(shown)) throw new Error(`values path ${shown} edited twice in ${file}`);
     seen.add(shown);
-    return setOne(splicer, path, value);
+    return setOne(splicer, path, value, typed);
   });
   return { content: splicer.result(), results };
 }
 
-function setOne(splicer: YamlSplicer, path: readonly PathSegment[], value: string): ValueEditResult {
+/** The scalar at `path`, undefined when the path does not exist; a collection there is an error. */
+export function readValue(content: string, file: string, path: readonly PathSegment[]): ReadValue | undefined {
+  const splicer = new YamlSplicer(content, file);
+  let node: unknown = splicer.doc.contents;
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      if (!isSeq(node) || node.items[segment] === undefined) return undefined;
+      node = node.items[segment];
+    } else {
+      if (!isMap(node)) return undefined;
+      const pair = findPair(splicer.doc, node, segment);
+      if (!pair) return undefined;
+      node = pair.value;
+    }
+  }
+  const target = isAlias(node) ? node.resolve(splicer.doc) : node;
+  if (isMap(target) || isSeq(target)) {
+    throw splicer.error(`${formatPath(path)} is a ${isMap(target) ? 'mapping' : 'sequence'}, not a scalar`, target);
+  }
+  return { text: splicer.text(target), typed: isScalar(target) ? target.value : null };
+}
+
+function setOne(splicer: YamlSplicer, path: readonly PathSegment[], value: string, typed?: unknown): ValueEditResult {
   const shown = formatPath(path);
   let node: unknown = splicer.doc.contents;
   for (const [i, segment] of path.entries()) {
@@ -113,7 +146,7 @@ function setOne(splicer: YamlSplicer, path: readonly PathSegment[], value: strin
       if (item === undefined) {
         throw splicer.error(`cannot set ${shown}: ${where} has ${node.items.length} items, no [${segment}]`, node);
       }
-      if (last) return replace(splicer, item as Node, node.flow === true, value, path);
+      if (last) return replace(splicer, item as Node, node.flow === true, value, path, typed);
       node = item;
       continue;
     }
@@ -123,8 +156,8 @@ function setOne(splicer: YamlSplicer, path: readonly PathSegment[], value: strin
     }
     const pair = findPair(splicer.doc, node, segment);
     if (last) {
-      if (pair) return replace(splicer, pair.value as Node, node.flow === true, value, path);
-      splicer.addPair(node, segment, { scalar: value });
+      if (pair) return replace(splicer, pair.value as Node, node.flow === true, value, path, typed);
+      splicer.addPair(node, segment, { scalar: value, keepTypeOf: typed });
       return { path, previous: null, changed: true };
     }
     if (!pair) {
@@ -138,14 +171,24 @@ function setOne(splicer: YamlSplicer, path: readonly PathSegment[], value: strin
   throw new Error('unreachable');
 }
 
-function replace(splicer: YamlSplicer, node: Node | null, flow: boolean, value: string, path: readonly PathSegment[]): ValueEditResult {
+function replace(
+  splicer: YamlSplicer,
+  node: Node | null,
+  flow: boolean,
+  value: string,
+  path: readonly PathSegment[],
+  typedValue?: unknown,
+): ValueEditResult {
   if (!node) throw splicer.error(`cannot locate the value of ${formatPath(path)}`);
   if (isMap(node) || isSeq(node)) {
     throw splicer.error(`cannot set ${formatPath(path)}: it is a ${isMap(node) ? 'mapping' : 'sequence'}, not a scalar`, node);
   }
   const previous = splicer.text(node);
   if (previous === value) return { path, previous, changed: false };
-  const typed = isScalar(node) && node.type === 'PLAIN' ? node.value : undefined;
+  const plainNonString = isScalar(node) && node.type === 'PLAIN' && typeof node.value !== 'string';
+  const empty = isScalar(node) && node.value === null;
+  // A number or boolean stays one; an empty value takes the type the source gives.
+  const typed = plainNonString ? node.value : empty ? typedValue : undefined;
   splicer.setScalar(node, value, { flow, keepTypeOf: typed });
   return { path, previous, changed: true };
 }
@@ -156,6 +199,13 @@ function unescapedIndexOf(text: string, char: string): number {
     else if (text[i] === char) return i;
   }
   return -1;
+}
+
+/** A dotted path as `set` lines write it (`image.tag`, `containers[0].image`); bad ones fail with `input`. */
+export function parseValuePath(text: string, input: string, line: string, expected: string): PathSegment[] {
+  return parsePath(text, (detail) => {
+    throw new InputError(input, line, expected, detail);
+  });
 }
 
 /** `a.b\.c[0].d` -> ['a', 'b.c', 0, 'd']. */
