@@ -7,9 +7,11 @@
  * intermediate mapping or sequence item is an error, because guessing structure in someone
  * else's values file is how charts get broken.
  *
- * Values are strings. A value replacing a plain number or boolean stays plain when it is a
- * number or boolean written canonically (`replicas: 2` -> `replicas: 3`); otherwise anything
- * that would not read back as the same string (`1.10`, `true`, `null`, ``) is double-quoted.
+ * Values are strings, except that a new key or an empty value given an integer or boolean
+ * written canonically takes it as one (`answer: 42`, as Kargo writes it), and a value replacing
+ * a plain number or boolean stays plain when it is one (`replicas: 2` -> `replicas: 3`); anything
+ * else that would not read back as the same string (`1.10`, `true` replacing a string, `null`,
+ * ``) is double-quoted. A path through an anchored mapping that an alias uses is refused.
  */
 import { isAlias, isMap, isNode, isScalar, isSeq, type Node } from 'yaml';
 import { InputError } from '../errors.js';
@@ -134,10 +136,23 @@ export function readValue(content: string, file: string, path: readonly PathSegm
   return { text: splicer.text(target), typed: isScalar(target) ? target.value : null };
 }
 
+/**
+ * What a new value's text stands for when nothing says its type: an integer or boolean written
+ * canonically (`42`, `true`) is one, as Kargo and Helm's --set write it; anything else (`1.10`,
+ * `1.5`, `0x1F`, `yes`) a string.
+ */
+function canonicalScalar(value: string): unknown {
+  if (/^(?:true|false)$/.test(value)) return value === 'true';
+  if (/^-?(?:0|[1-9][0-9]{0,14})$/.test(value)) return Number(value);
+  return value;
+}
+
 function setOne(splicer: YamlSplicer, path: readonly PathSegment[], value: string, typed?: unknown): ValueEditResult {
   const shown = formatPath(path);
   let node: unknown = splicer.doc.contents;
   for (const [i, segment] of path.entries()) {
+    // An anchored mapping or sequence on the way is shared with its aliases: editing inside it changes them too.
+    if (i > 0) splicer.assertNotAliasedHere(node as Node, `cannot set ${shown}: ${formatPath(path.slice(0, i))}`);
     const where = i === 0 ? 'the document' : formatPath(path.slice(0, i));
     const last = i === path.length - 1;
     if (typeof segment === 'number') {
@@ -157,7 +172,7 @@ function setOne(splicer: YamlSplicer, path: readonly PathSegment[], value: strin
     const pair = findPair(splicer.doc, node, segment);
     if (last) {
       if (pair) return replace(splicer, pair.value as Node, node.flow === true, value, path, typed);
-      splicer.addPair(node, segment, { scalar: value, keepTypeOf: typed });
+      splicer.addPair(node, segment, { scalar: value, keepTypeOf: typed === undefined ? canonicalScalar(value) : typed });
       return { path, previous: null, changed: true };
     }
     if (!pair) {
@@ -185,10 +200,10 @@ function replace(
   }
   const previous = splicer.text(node);
   if (previous === value) return { path, previous, changed: false };
-  const plainNonString = isScalar(node) && node.type === 'PLAIN' && typeof node.value !== 'string';
-  const empty = isScalar(node) && node.value === null;
+  const empty = isScalar(node) && (node.value === null || node.value === undefined);
+  const plainNonString = !empty && isScalar(node) && node.type === 'PLAIN' && typeof node.value !== 'string';
   // A number or boolean stays one; an empty value takes the type the source gives.
-  const typed = plainNonString ? node.value : empty ? typedValue : undefined;
+  const typed = plainNonString ? node.value : empty ? (typedValue === undefined ? canonicalScalar(value) : typedValue) : undefined;
   splicer.setScalar(node, value, { flow, keepTypeOf: typed });
   return { path, previous, changed: true };
 }
