@@ -61,21 +61,48 @@ function imageIn(text: string | undefined, file: string, image: SourceImage): bo
  * The commit that set the image's current value in `file`: walking the file's history newest
  * first, the first commit whose parent had another value (or no such entry, or no such file).
  */
-async function commitThatSet(git: GitOperations, file: string, subject: PromotedSubject, options: VerificationOptions): Promise<string> {
-  const max = options.maxCommits ?? 1000;
+async function commitThatSet(history: History, file: string, subject: PromotedSubject, options: VerificationOptions): Promise<string> {
+  const { git } = history;
   for (;;) {
     const boundary = await git.shallowBoundary();
-    const commits = await git.log({ paths: [file], max });
+    const commits = await history.commits(file);
     let reachedBoundary = false;
     for (const { sha } of commits) {
       if (boundary.has(sha)) {
         reachedBoundary = true;
         break;
       }
-      if (!subject.holds(await git.fileAt(`${sha}^`, file), file)) return sha;
+      if (!subject.holds(await history.parentText(sha, file), file)) return sha;
     }
     // The history behind a shallow boundary is unknown: fetch more, or (none left) the boundary set it.
     if (!reachedBoundary || !(await options.deepen())) return commits[commits.length - 1]?.sha ?? (await git.head());
+    history.forget();
+  }
+}
+
+/** The history of the source files, read once however many images an overlay sets. */
+class History {
+  private readonly logs = new Map<string, Promise<{ sha: string }[]>>();
+  private readonly texts = new Map<string, Promise<string | undefined>>();
+  constructor(
+    readonly git: GitOperations,
+    private readonly max: number,
+  ) {}
+  commits(file: string): Promise<{ sha: string }[]> {
+    const log = this.logs.get(file) ?? this.git.log({ paths: [file], max: this.max });
+    this.logs.set(file, log);
+    return log;
+  }
+  parentText(sha: string, file: string): Promise<string | undefined> {
+    const key = `${sha}:${file}`;
+    const text = this.texts.get(key) ?? this.git.fileAt(`${sha}^`, file);
+    this.texts.set(key, text);
+    return text;
+  }
+  /** More history was fetched: what was read at the old boundary may have changed. */
+  forget(): void {
+    this.logs.clear();
+    this.texts.clear();
   }
 }
 
@@ -97,10 +124,11 @@ export async function sourceDeployments(
   options: VerificationOptions,
 ): Promise<SourceDeployment[]> {
   const deployments: SourceDeployment[] = [];
+  const history = new History(git, options.maxCommits ?? 1000);
   for (const subject of subjects) {
     let newest: { commit: string; committedAt: Date } | undefined;
     for (const file of subject.files) {
-      const commit = await commitThatSet(git, file, subject, options);
+      const commit = await commitThatSet(history, file, subject, options);
       const committedAt = await git.committedAt(commit);
       if (!newest || committedAt > newest.committedAt) newest = { commit, committedAt };
     }
