@@ -79,7 +79,10 @@ const definition = {
     'argocd-token': { description: 'Argo CD API token for argocd checks (and the argocd rollback) that set none.', secret: true },
     'argocd-history-id': { description: "History id for 'rollback: argocd'; by default the deployment before the expected revision." },
     'notify-webhook': { description: 'Slack-compatible incoming webhook URL told the verdict and the rollback.', secret: true },
-    environment: { description: 'Environment name for messages (dev, staging, prod).' },
+    environment: {
+      description:
+        "Environment name for messages (dev, staging, prod); with repository and rollback-commit it is recorded with the verdict in refs/notes/aegis, where promote's verified reads it.",
+    },
     'fail-on': { description: 'Verdicts that fail the job (comma-separated).', default: 'Failed, Error, Inconclusive' },
     'measurements-file': {
       description: 'Where to write every measurement as JSON (relative to the workspace).',
