@@ -182,6 +182,31 @@ describe('verified and soaked sources (real health gate, real git)', () => {
     expect(fake.summaries.join('')).toContain(`| ${deploy.slice(0, 12)} | Successful at `);
   });
 
+  test('a dry-run gate records nothing; a note the server refuses is a warning and the verdict stands', async () => {
+    const deploy = deployStaging(repo, staged, 2 * 60 * MINUTE);
+    const dry = await runHealthGate(
+      {
+        checks: `- name: api\n  http: {url: "${server.url}/healthy"}`,
+        interval: '100ms',
+        count: '1',
+        rollback: 'none',
+        repository: repo.bare,
+        'rollback-commit': deploy,
+        environment: 'staging',
+        'dry-run': 'true',
+      },
+      tempDir('aegis-health-ws-'),
+    );
+    expect(dry.outputs.verdict).toBe('Successful');
+    expect(() => git(repo.bare, 'rev-parse', '--verify', '--quiet', VERDICT_NOTES_REF)).toThrow();
+
+    writeFileSync(join(repo.bare, 'hooks', 'pre-receive'), '#!/bin/sh\necho "notes are not allowed here" >&2\nexit 1\n', { mode: 0o755 });
+    const refused = await healthGate(deploy, '/healthy');
+    expect(refused.outputs.verdict).toBe('Successful');
+    expect(refused.failure).toBeUndefined();
+    expect(refused.logs.find((line) => line.startsWith('WARNING Verdict not recorded'))).toMatch(/notes are not allowed here/);
+  });
+
   test('bad soak is refused by name before anything is read', async () => {
     await expect(runPromote(promote(repo, { soak: '30 minutes' }))).rejects.toThrow(
       /Input 'soak' has an invalid value "30 minutes": expected a duration/,
