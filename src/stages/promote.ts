@@ -192,7 +192,7 @@ const definition = {
     'commit-sha': { description: 'The pushed commit, or the branch tip that already held the values.' },
     plan: {
       description:
-        'JSON array of {image, file, from, to, next}: from is the value in the source environment, to the value in the target now (null: no entry), next what is written.',
+        'JSON array of {image, file, from, to, next}: from is the value in the source environment, to the value in the target now (null: no entry), next what is written. For a values line, image is <target-file>:<path> and from <source-file>:<path>=<value>.',
     },
     'pull-request-url': { description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
     'source-commit': { description: 'The commit the source overlays were read at (recorded as Aegis-Promoted-From).' },
