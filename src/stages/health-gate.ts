@@ -1,6 +1,8 @@
 import { AegisError, InputError } from '../core/errors.js';
 import { writeFileSafely } from '../core/fs/safe-write.js';
 import { CommitHistory } from '../core/git/history.js';
+import type { Remote } from '../core/git/remote.js';
+import { recordVerdict } from '../core/gitops/verdicts.js';
 import {
   type ArgoCdCheck,
   type CheckSpec,
@@ -108,7 +110,10 @@ const definition = {
     'argocd-token': { description: 'Argo CD API token for argocd checks (and the argocd rollback) that set none.', secret: true },
     'argocd-history-id': { description: "History id for 'rollback: argocd'; by default the deployment before the expected revision." },
     'notify-webhook': { description: 'Slack-compatible incoming webhook URL told the verdict and the rollback.', secret: true },
-    environment: { description: 'Environment name for messages (dev, staging, prod).' },
+    environment: {
+      description:
+        "Environment name for messages (dev, staging, prod); with repository and rollback-commit it is recorded with the verdict in refs/notes/aegis, where promote's verified reads it.",
+    },
     'fail-on': { description: 'Verdicts that fail the job (comma-separated).', default: 'Failed, Error, Inconclusive' },
     'measurements-file': {
       description:
@@ -429,6 +434,11 @@ export async function runHealthGate(platform: Platform): Promise<void> {
         })
       : await watchWith();
 
+  if (repository && options.rollbackCommit && !options.dryRun) {
+    const verdict = { verdict: result.verdict, environment: options.environment, checkedAt: new Date(), sourceRun: options.sourceRun };
+    const record = (remote: Remote) => recordVerdict({ ...repository, remote, commit: options.rollbackCommit as string, verdict, log });
+    await withGitopsRemote(platform, repository, record).catch((error) => log.warning(`Verdict not recorded: ${(error as Error).message}`));
+  }
   const wanted = options.rollbackOn.includes(result.verdict);
   let decision: Decision = {
     method: options.rollback,

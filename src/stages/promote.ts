@@ -6,6 +6,8 @@ import { parseManifest } from '../core/detect/manifest.js';
 import { InputError } from '../core/errors.js';
 import type { Remote } from '../core/git/remote.js';
 import { commitAndPush } from '../core/git/transaction.js';
+import type { ValueChange } from '../core/gitops/bump.js';
+import { fetchVerdicts } from '../core/gitops/verdicts.js';
 import { ArgoCdClient, argoRefusal } from '../core/promote/argocd.js';
 import { type Environment, parseEnvironments, type Route, resolveProtected, resolveRoute } from '../core/promote/environments.js';
 import { activeFreeze, type FreezeWindow, parseFreeze } from '../core/promote/freeze.js';
@@ -25,6 +27,8 @@ import { type RecordedDigest, readRecordedDigests } from '../core/promote/record
 import { PromotionRefused, type Refusal, RULE } from '../core/promote/refusal.js';
 import { checkRegistry, type Pinned } from '../core/promote/registry.js';
 import { fetchSnapshot, readEnvironment } from '../core/promote/source.js';
+import { locationText, parseValueMoves, planValues, readSourceValues, type ValueMove, valueSubjects } from '../core/promote/values.js';
+import { imageSubjects, sourceDeployments, verificationRefusals } from '../core/promote/verified.js';
 
 /** Commits of history read behind the source overlays for their Aegis-Image trailers. */
 const RECORDED_HISTORY = 200;
@@ -78,6 +82,12 @@ export interface PromoteOptions {
   approvedBy?: string;
   /** Who runs (or approved) the promotion. */
   actor?: string;
+  /** Each value must carry a Successful health-gate verdict for the source environment. */
+  verified: boolean;
+  /** Each value must have run in the source at least this long. */
+  soakMs?: number;
+  /** Helm values / YAML paths moved from a source file to a target file. */
+  values: ValueMove[];
 }
 
 const definition = {
@@ -133,7 +143,8 @@ const definition = {
     },
     'insecure-registries': { description: 'Registries reached over plain HTTP (loopback ones always are).' },
     'add-missing': {
-      description: 'Add an images entry to target overlays that have none for a promoted image (otherwise that is refused).',
+      description:
+        'Add an images entry for a promoted image to the target overlays that have none but render a workload using it (read through resources, bases, components and patches); refused when no target overlay renders it. Without add-missing an image no target overlay lists is refused.',
       default: 'false',
     },
     'argocd-server': {
@@ -165,6 +176,19 @@ const definition = {
       description:
         "Who approved the promotion, recorded as Aegis-Approved-By on promotions into protected environments; the run's actor by default (the one who approved the environment's deployment on GitHub, or started the manual job on GitLab).",
     },
+    values: {
+      description:
+        "Helm values or other YAML scalars to promote, one per line: '<source-file>:<path> -> <target-file>:<path>' (repository paths; path as in gitops-bump's set, e.g. image.tag or containers[0].image). Written byte-preservingly with Aegis-Value trailers; with values and no services, only the values move.",
+    },
+    verified: {
+      description:
+        'Require a verified source: the commit that set each promoted value in the source overlays must carry a Successful verdict for the source environment, recorded by health-gate under refs/notes/aegis (health-gate with repository, rollback-commit and environment).',
+      default: 'false',
+    },
+    soak: {
+      description:
+        'Require the source to have run each promoted value at least this long (30m, 2h), counted from the committer time of the commit that set it in the source overlays.',
+    },
     'dry-run': { description: 'Check and print the plan, then stop: nothing is committed or pushed.', default: 'false' },
     'source-run': { description: 'Run URL recorded as Aegis-Source-Run; defaults to the current pipeline/run.' },
   },
@@ -176,7 +200,7 @@ const definition = {
     'commit-sha': { description: 'The pushed commit, or the branch tip that already held the values.' },
     plan: {
       description:
-        'JSON array of {image, file, from, to, next}: from is the value in the source environment, to the value in the target now (null: no entry), next what is written.',
+        'JSON array of {image, file, from, to, next}: from is the value in the source environment, to the value in the target now (null: no entry), next what is written. For a values line, image is <target-file>:<path> and from <source-file>:<path>=<value>.',
     },
     'pull-request-url': { description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
     'source-commit': { description: 'The commit the source overlays were read at (recorded as Aegis-Promoted-From).' },
@@ -293,6 +317,9 @@ export function parsePromoteInputs(
     freezeOverride,
     approvedBy: protectedTarget ? approvedBy : undefined,
     actor: approvedBy,
+    verified: reader.boolean('verified'),
+    soakMs: reader.optional('soak') === undefined ? undefined : reader.duration('soak'),
+    values: parseValueMoves(reader.string('values')),
   };
 }
 
@@ -307,6 +334,18 @@ function freezeRefusal(options: PromoteOptions): Refusal[] {
       detail: `${options.route.to.name} is frozen (${options.freeze.text}); wait for the window to end, or set freeze-override with a reason`,
     },
   ];
+}
+
+/** values lines name files, not environments: moving them past the environment in between needs allow-skip. */
+function valueOrderRefusals(options: PromoteOptions): Refusal[] {
+  const { route } = options;
+  if (options.values.length === 0 || options.allowSkip || route.toIndex === route.fromIndex + 1) return [];
+  return options.values.map((move) => ({
+    subject: locationText(move.source),
+    kind: 'value' as const,
+    rule: RULE.order,
+    detail: `${route.from.name} → ${route.to.name} skips ${route.previous.name}, and a values line cannot tell what ${route.previous.name} runs; promote through ${route.previous.name} first (or set allow-skip)`,
+  }));
 }
 
 /** Every check that does not need the target checkout; all refusals are gathered, not just the first. */
@@ -362,17 +401,33 @@ export async function runPromote(platform: Platform): Promise<void> {
 async function promoteWith(platform: Platform, options: PromoteOptions, remote: Remote): Promise<void> {
   const { log } = platform;
   const { route, repository } = options;
-  // With pin-digest, the history behind the source overlays tells which digest the source runs.
-  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch, options.pinDigest ? RECORDED_HISTORY : 1, {
+  // The history behind the source overlays tells which digest the source runs (pin-digest) and
+  // since when, verified or not (verified, soak).
+  const verifying = options.verified || options.soakMs !== undefined;
+  const historyDepth = options.pinDigest || verifying ? RECORDED_HISTORY : 1;
+  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch, historyDepth, {
     attempts: repository.remoteRetries,
     baseMs: 1000,
     onRetry: (n, ms, why) => log.info(`${remote.url} did not answer (${why}); attempt ${n + 1} in ${ms} ms.`),
   });
-  const summary: SummaryInput = { options, sourceCommit: snapshot.commit, environments: [], entries: [], changes: [], pinned: [] };
+  const summary: SummaryInput = {
+    options,
+    sourceCommit: snapshot.commit,
+    environments: [],
+    entries: [],
+    changes: [],
+    pinned: [],
+    deployments: [],
+  };
   try {
     log.info(`Source: ${route.from.name} at ${snapshot.commit} (${options.fromRef ?? repository.branch}).`);
     const fromOverlays = readEnvironment(snapshot.dir, route.from);
-    const selection = selectImages(fromOverlays, route.from, options.services, options.manifestImages);
+    // With values and no services, only the values move.
+    const selection =
+      options.values.length > 0 && options.services.length === 0
+        ? { images: [], refusals: [] }
+        : selectImages(fromOverlays, route.from, options.services, options.manifestImages);
+    const values = readSourceValues(snapshot.dir, options.values);
     const previous = mergeOverlays(readEnvironment(snapshot.dir, route.previous)).images;
     summary.environments = environmentVersions(snapshot.dir, options.environments, selection.images);
     platform.setOutput('source-commit', snapshot.commit);
@@ -380,12 +435,25 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
     const recorded = options.pinDigest
       ? await readRecordedDigests(snapshot.git, [...new Set(fromOverlays.map((overlay) => overlay.file))], RECORDED_HISTORY)
       : new Map();
+    if (verifying) {
+      if (options.verified) await fetchVerdicts(snapshot.git, remote.url);
+      summary.deployments = await sourceDeployments(snapshot.git, [...imageSubjects(selection.images), ...valueSubjects(values.values)], {
+        environment: route.from.name,
+        deepen: snapshot.deepen,
+      });
+    }
+    const verification = verificationRefusals(summary.deployments, {
+      environment: route.from.name,
+      verified: options.verified,
+      soakMs: options.soakMs,
+      now: new Date(),
+    });
     const checked = await log.group('Checks', () =>
       checkSource(options, platform, {
         commit: snapshot.commit,
         images: selection.images,
         previous,
-        refusals: selection.refusals,
+        refusals: [...selection.refusals, ...values.refusals, ...valueOrderRefusals(options), ...verification],
         recorded,
       }),
     );
@@ -396,13 +464,13 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
       );
     }
     if (checked.refusals.length > 0) throw new PromotionRefused(checked.refusals);
-    if (checked.images.length === 0)
+    if (checked.images.length === 0 && values.values.length === 0)
       log.warning(`${route.from.name} sets no images${options.services.length ? ' for these services' : ''}.`);
 
     const sourceValues = new Map(selection.images.map((image) => [image.name, render(image.name, image.value)]));
     const pushBranch = options.mode === 'pull-request' ? options.pullRequest.branch : repository.branch;
     const result = await log.group(`Promote ${route.from.name} → ${route.to.name} in ${repository.url} (${pushBranch})`, () =>
-      commitAndPush<PromotionPlan>(
+      commitAndPush<PromotionPlan & { valueChanges: ValueChange[] }>(
         {
           remote,
           branch: repository.branch,
@@ -419,22 +487,29 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
             keepTargetRegistry: options.keepTargetRegistry,
           });
           if (plan.refusals.length > 0) throw new PromotionRefused(plan.refusals);
-          if (attempt === 1 || plan.files.length > 0) log.info(`Plan (attempt ${attempt}):\n${planTable(plan.entries)}`);
+          const valuePlan = planValues(dir, values.values, new Map(plan.files.map((file) => [file.path, file.content])));
+          const files = [
+            ...plan.files.filter((file) => !valuePlan.files.has(file.path)),
+            ...[...valuePlan.files].map(([path, content]) => ({ path, content })),
+          ];
+          plan.entries.push(...valuePlan.entries);
+          if (attempt === 1 || files.length > 0) log.info(`Plan (attempt ${attempt}):\n${planTable(plan.entries)}`);
           const message = promotionCommitMessage({
             template: options.commitMessage,
             from: route.from.name,
             to: route.to.name,
             sourceCommit: snapshot.commit,
             sourceRun: options.sourceRun,
-            files: plan.files.map((file) => file.path),
+            files: files.map((file) => file.path),
             changes: plan.changes,
+            values: valuePlan.changes,
             approvedBy: options.approvedBy,
             freezeOverride:
               options.freeze && options.freezeOverride
                 ? `${options.freeze.text}: ${options.freezeOverride}${options.actor ? ` (by ${options.actor})` : ''}`
                 : undefined,
           });
-          return { files: plan.files, message, detail: plan };
+          return { files, message, detail: { ...plan, files, valueChanges: valuePlan.changes } };
         },
       ),
     );

@@ -231,9 +231,21 @@ describe('writing', () => {
         ['front/kustomization.yaml', 'r/web', 'r/web:1', 'r/web:3'],
       ]);
       expect(plan.refusals.map((refusal) => [refusal.subject, refusal.rule])).toEqual([['r/billing', 'target-overlay-without-image']]);
-      const added = planTargets(dir, { name: 'prod', overlays: ['front'] }, images.slice(2), new Map(), { addMissing: true });
+      // add-missing only where the overlay renders a workload using the image: front renders none.
+      const nowhere = planTargets(dir, { name: 'prod', overlays: ['front'] }, images.slice(2), new Map(), { addMissing: true });
+      expect(nowhere.files).toEqual([]);
+      expect(nowhere.refusals.map((refusal) => [refusal.subject, refusal.rule])).toEqual([['r/billing', 'add-missing-image-not-rendered']]);
+      writeFileSync(join(dir, 'front', 'kustomization.yaml'), 'resources:\n  - billing.yaml\nimages:\n  - name: r/web\n    newTag: "1"\n');
+      writeFileSync(
+        join(dir, 'front', 'billing.yaml'),
+        'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: billing\n          image: r/billing:0\n',
+      );
+      const added = planTargets(dir, { name: 'prod', overlays: ['front', 'back'] }, images.slice(2), new Map(), { addMissing: true });
       expect(added.refusals).toEqual([]);
-      expect(added.files[0]?.content).toBe('images:\n  - name: r/web\n    newTag: "1"\n  - name: r/billing\n    newTag: "1"\n');
+      expect(added.files.map((file) => file.path)).toEqual(['front/kustomization.yaml']);
+      expect(added.files[0]?.content).toBe(
+        'resources:\n  - billing.yaml\nimages:\n  - name: r/web\n    newTag: "1"\n  - name: r/billing\n    newTag: "1"\n',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

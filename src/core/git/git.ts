@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CommandError } from '../errors.js';
 import { parseTrailers, type Trailer } from '../gitops/commit-message.js';
 import { type RunResult, run } from '../process.js';
@@ -322,6 +324,23 @@ export class Git {
     return this.output(['log', '-1', '--format=%B', rev]);
   }
 
+  /** A file's content at a commit, or undefined when the commit or the path is not there. */
+  async fileAt(rev: string, path: string): Promise<string | undefined> {
+    const result = await this.run(['show', `${rev}:${path}`], { allowFailure: true });
+    return result.exitCode === 0 ? result.stdout : undefined;
+  }
+
+  /** When a commit was committed (`%cI`, what GIT_COMMITTER_DATE sets). */
+  async committedAt(rev: string): Promise<Date> {
+    return new Date(await this.output(['log', '-1', '--format=%cI', rev]));
+  }
+
+  /** The boundary commits of a shallow clone (their parents were not fetched); empty when complete. */
+  async shallowBoundary(): Promise<Set<string>> {
+    const file = resolve(this.dir, await this.output(['rev-parse', '--git-path', 'shallow']));
+    return new Set(existsSync(file) ? lines(readFileSync(file, 'utf8')) : []);
+  }
+
   /** `git diff --name-status -z` between two commits with renames detected; raw NUL-separated output. */
   async nameStatus(base: string, head: string): Promise<string> {
     return (await this.run(['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', '--find-renames', base, head, '--'])).stdout;
@@ -375,6 +394,12 @@ export class Git {
     return tags;
   }
 
+  /** The note `commit` carries under `refs/notes/<ref>`, or undefined when it has none. */
+  async note(ref: string, commit: string): Promise<string | undefined> {
+    const result = await this.run(['notes', `--ref=${ref}`, 'show', '--end-of-options', commit], { allowFailure: true });
+    return result.exitCode === 0 ? result.stdout : undefined;
+  }
+
   // --- writing ---
 
   async add(paths: readonly string[]): Promise<void> {
@@ -393,6 +418,22 @@ export class Git {
       input: message,
       env: { GIT_COMMITTER_NAME: tagger.name, GIT_COMMITTER_EMAIL: tagger.email },
     });
+  }
+
+  /**
+   * Appends a paragraph to the note of `commit` under `refs/notes/<ref>` (a note is created when
+   * there is none). The commit need not be present locally when given as a full SHA.
+   */
+  async appendNote(ref: string, commit: string, text: string, author: Identity): Promise<void> {
+    await this.run(['notes', `--ref=${ref}`, 'append', '--file', '-', '--end-of-options', commit], {
+      input: text,
+      env: identityEnv(author),
+    });
+  }
+
+  /** Deletes a local ref (no-op when it does not exist). */
+  async deleteRef(ref: string): Promise<void> {
+    await this.run(['update-ref', '-d', ref], { allowFailure: true });
   }
 
   async deleteTag(name: string): Promise<void> {

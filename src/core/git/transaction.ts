@@ -55,7 +55,13 @@ export interface TransactionResult<T> {
   pendingOnPushBranch?: boolean;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Backoff before retrying a push lost to a race: full jitter over min(maxMs, baseMs·2^(attempt-1)). */
+export const DEFAULT_BACKOFF = { baseMs: 50, maxMs: 1000 };
+export function raceBackoffMs(attempt: number, backoff = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+  return Math.round(random() * Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1)));
+}
 
 /**
  * Commit-and-push that survives concurrent writers: clone the tip, let `prepare` compute the
@@ -131,7 +137,7 @@ export async function commitAndPush<T>(
           `Push to ${pushBranch} was rejected ${attempt} times because others kept pushing; gave up (max-attempts ${options.maxAttempts}). Nothing was force-pushed.`,
         );
       }
-      const delay = Math.round(random() * Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1)));
+      const delay = raceBackoffMs(attempt, options.backoff, options.random);
       log.info(`Push to ${pushBranch} lost a race (attempt ${attempt}/${options.maxAttempts}); re-applying on the new tip in ${delay} ms.`);
       await sleep(delay);
     }

@@ -18,6 +18,8 @@ export const TRAILER = {
   stage: 'Aegis-Stage',
   approvedBy: 'Aegis-Approved-By',
   freezeOverride: 'Aegis-Freeze-Override',
+  verdict: 'Aegis-Verdict',
+  checkedAt: 'Aegis-Checked-At',
 } as const;
 
 /** Fills `{name}` placeholders; unknown placeholders stay as written so a typo is visible, not silent. */

@@ -1,14 +1,22 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { InputError } from '../errors.js';
+import { FileError, InputError } from '../errors.js';
 import { resolveInside } from '../paths.js';
 
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 const GLOB_CHARS = /[*?[\]{}!]/;
 
-function kustomizationIn(dir: string): string | undefined {
-  return KUSTOMIZATION_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
+/** The kustomization file of a directory; two of them are refused, as `kustomize build` refuses them. */
+export function kustomizationIn(dir: string, shown = dir): string | undefined {
+  const files = KUSTOMIZATION_NAMES.map((name) => join(dir, name)).filter((file) => existsSync(file));
+  if (files.length > 1) {
+    throw new FileError(
+      shown,
+      `found multiple kustomization files (${files.map((file) => basename(file)).join(', ')}); kustomize refuses to build this directory, keep one`,
+    );
+  }
+  return files[0];
 }
 
 /** The repository-relative file, refused when it (or a symlink it is) leads outside the checkout. */
@@ -73,5 +81,7 @@ export function resolveKustomizations(root: string, entries: readonly string[], 
     if (!file) throw new InputError(input, entry, `a directory containing ${KUSTOMIZATION_NAMES.join(', ')}`);
     found.add(inside(root, file, input, entry));
   }
+  // A directory with two kustomization files is refused however it was named (kustomize refuses it).
+  for (const file of found) if (KUSTOMIZATION_NAMES.includes(basename(file))) kustomizationIn(dirname(join(root, file)), dirname(file));
   return [...found].sort();
 }

@@ -99,7 +99,9 @@ export function parseImageLine(line: string, input = 'images'): ImageOverride {
     if (reference.name === KEEP) override.keepNewName = true;
     else override.newName = checkName(reference.name, 'new name', fail);
   }
-  checkName(override.name, 'image name', fail);
+  // The name before '=' is only matched literally, as kustomize does: placeholders such as
+  // APP_IMAGE (upper case) are names kustomize accepts; a reference without '=' must be valid.
+  checkName(key === undefined ? override.name : override.name.toLowerCase(), 'image name', fail);
 
   if (reference.tag === KEEP) override.keepTag = true;
   else if (reference.tag !== undefined) override.newTag = checkTag(reference.tag, fail);

@@ -1,4 +1,4 @@
-import { describeImageChanges } from '../gitops/bump.js';
+import { describeImageChanges, type ValueChange } from '../gitops/bump.js';
 import { buildCommitMessage, renderTemplate, TRAILER, type Trailer } from '../gitops/commit-message.js';
 import type { ImageChange } from '../yaml/kustomization.js';
 
@@ -12,6 +12,8 @@ export interface PromotionMessage {
   sourceRun?: string;
   files: readonly string[];
   changes: readonly ImageChange[];
+  /** Helm values / YAML paths written (Aegis-Value / Aegis-Previous-Value, as gitops-bump records them). */
+  values?: readonly ValueChange[];
   /** Who approved a promotion into a protected environment (recorded as Aegis-Approved-By). */
   approvedBy?: string;
   /** A freeze window overridden, with the reason and who did it (Aegis-Freeze-Override). */
@@ -25,12 +27,19 @@ export function promotionCommitMessage(message: PromotionMessage): string {
     from: message.from,
     to: message.to,
     commit: message.sourceCommit.slice(0, 12),
-    images: images.map((image) => `${image.name.split('/').pop()} ${image.version}`).join(', '),
+    images: [
+      ...images.map((image) => `${image.name.split('/').pop()} ${image.version}`),
+      ...(message.values ?? []).map((value) => `${value.path} ${value.next}`),
+    ].join(', '),
   });
   const trailers: Trailer[] = [];
   for (const image of images) {
     trailers.push({ key: TRAILER.image, value: `${image.name}=${image.next}` });
     if (image.previous) trailers.push({ key: TRAILER.previousImage, value: `${image.name}=${image.previous}` });
+  }
+  for (const value of message.values ?? []) {
+    trailers.push({ key: TRAILER.value, value: `${value.file}:${value.path}=${value.next}` });
+    if (value.previous !== null) trailers.push({ key: TRAILER.previousValue, value: `${value.file}:${value.path}=${value.previous}` });
   }
   trailers.push({ key: TRAILER.environment, value: message.to });
   trailers.push({ key: TRAILER.promotedFrom, value: `${message.from}@${message.sourceCommit}` });

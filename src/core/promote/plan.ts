@@ -3,11 +3,14 @@
  * that set exactly the source value (newName, newTag, digest as the source entry has them).
  * Each target overlay that lists an image gets the value; an environment made of several
  * apps (overlays listing different images) is therefore handled, and an image no target
- * overlay lists is refused unless `addMissing` (which adds it to every target overlay).
+ * overlay lists is refused unless `addMissing`, which adds it to the target overlays whose render
+ * uses it (the project's reading of resources/bases/components; see rendered-images.ts) and
+ * refuses it when none does.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileWrite } from '../git/transaction.js';
+import { renderedImages } from '../gitops/rendered-images.js';
 import { resolveKustomizations } from '../gitops/targets.js';
 import type { ImageOverride } from '../images/image-line.js';
 import { type ImageChange, readImages, setImages } from '../yaml/kustomization.js';
@@ -63,11 +66,22 @@ export function planTargets(
   const changes: ImageChange[] = [];
   const refusals: Refusal[] = [];
   const listed = new Set<string>();
+  const added = new Set<string>();
+  const unreadable: string[] = [];
   const targetFiles = resolveKustomizations(root, target.overlays, 'environments');
   for (const file of targetFiles) {
     const before = readFileSync(join(root, file), 'utf8');
-    for (const entry of readImages(before, file)) listed.add(entry.name);
-    const result = setImages(before, overrides, { file, addMissing: options.addMissing });
+    const here = new Set(readImages(before, file).map((entry) => entry.name));
+    for (const name of here) listed.add(name);
+    let fileOverrides = overrides;
+    if (options.addMissing && overrides.some((override) => !here.has(override.name))) {
+      // add-missing only where the overlay renders a workload using the image.
+      const rendered = renderedImages(root, file);
+      unreadable.push(...rendered.unreadable);
+      fileOverrides = overrides.filter((override) => here.has(override.name) || rendered.names.has(override.name));
+      for (const override of fileOverrides) if (!here.has(override.name)) added.add(override.name);
+    }
+    const result = setImages(before, fileOverrides, { file, addMissing: options.addMissing });
     if (result.content !== before) files.push({ path: file, content: result.content });
     changes.push(...result.changes);
     for (const change of result.changes) {
@@ -80,15 +94,22 @@ export function planTargets(
       });
     }
   }
-  if (!options.addMissing) {
-    for (const image of images.filter((candidate) => !listed.has(candidate.name))) {
+  for (const image of images.filter((candidate) => !listed.has(candidate.name) && !added.has(candidate.name))) {
+    if (!options.addMissing) {
       refusals.push({
         subject: image.name,
         kind: 'image',
         rule: RULE.targetMissing,
         detail: `no ${target.name} overlay (${targetFiles.join(', ')}) has an images entry for it; add one, limit 'services', or set add-missing`,
       });
+      continue;
     }
+    refusals.push({
+      subject: image.name,
+      kind: 'image',
+      rule: RULE.notRendered,
+      detail: `no ${target.name} overlay (${targetFiles.join(', ')}) renders a workload using it, so add-missing adds it nowhere${unreadable.length ? ` (could not read: ${[...new Set(unreadable)].join('; ')})` : ''}; add the workload to the overlay's resources, or limit 'services'`,
+    });
   }
   return { files, entries, changes, refusals };
 }

@@ -16,12 +16,20 @@ export const RULE = {
   targetMissing: 'target-overlay-without-image',
   /** A source value that is not a valid image reference (name, tag, digest grammar). */
   invalidReference: 'invalid-image-reference',
+  /** add-missing: no target overlay renders a workload using the image (or its render could not be read). */
+  notRendered: 'add-missing-image-not-rendered',
+  /** A `values` line names a source file or path that the source does not have. */
+  valueMissing: 'value-not-in-source',
   /** Argo CD does not report the source application Synced at the source commit and Healthy. */
   argocd: 'argocd-source-not-synced-and-healthy',
   /** The tag's registry digest is not the one the source environment runs (re-pushed since). */
   tagMoved: 'tag-moved-since-source-deployed',
   /** The target environment is inside a freeze window and no override was given. */
   freeze: 'target-environment-frozen',
+  /** verified: the commit that set the value in the source has no Successful health-gate verdict for it. */
+  unverified: 'source-not-verified',
+  /** soak: the source has run the value for less than the soak time. */
+  soak: 'source-not-soaked',
 } as const;
 
 export type Rule = (typeof RULE)[keyof typeof RULE];
@@ -29,7 +37,7 @@ export type Rule = (typeof RULE)[keyof typeof RULE];
 export interface Refusal {
   /** An image name, a service name or an Argo CD application. */
   subject: string;
-  kind: 'image' | 'service' | 'application' | 'environment';
+  kind: 'image' | 'service' | 'application' | 'environment' | 'value';
   rule: Rule;
   detail: string;
 }

@@ -24,6 +24,8 @@ export interface Snapshot {
   git: Git;
   /** A checkout of that commit; removed by `close`. */
   dir: string;
+  /** Fetches `depth` more commits of history; false when the history is already complete. */
+  deepen(): Promise<boolean>;
   close(): void;
 }
 
@@ -44,7 +46,11 @@ export async function fetchSnapshot(remote: Remote, ref: string, depth = 1, retr
       );
     }
     await git.checkoutDetached('FETCH_HEAD');
-    return { commit: await git.head(), git, dir, close };
+    const deepen = async () => {
+      if (!(await git.isShallow())) return false;
+      return (await git.fetch(remote.url, [ref], { deepen: depth, writeFetchHead: false })).ok;
+    };
+    return { commit: await git.head(), git, dir, deepen, close };
   } catch (error) {
     close();
     throw error;

@@ -4,7 +4,8 @@
  * What happens to an entry follows kustomize v5 (kustomize/commands/edit/set/setimage.go,
  * RunSetImage): the override REPLACES the entry — newName, newTag and digest become exactly
  * what the line gives, so a field it does not give is removed (`app:1.2` drops a digest and
- * a newName; `app@sha256:…` drops a tag) — except that `*` keeps the entry's current value.
+ * a newName; `app@sha256:…` drops a tag; a `tagSuffix` goes too) — except that `*` keeps the
+ * entry's current value (and `:*` its tagSuffix).
  * An image not yet listed is appended (kustomize adds it too) unless `addMissing` is false.
  * Unlike kustomize, the list is not re-sorted and nothing else in the file is rewritten.
  */
@@ -44,6 +45,8 @@ interface ImageEntry {
   map: YAMLMap;
   pairs: Partial<Record<Field, Pair>>;
   fields: ImageFields;
+  /** kustomize's `tagSuffix`: dropped when the entry is replaced, as `kustomize edit set image` drops it. */
+  tagSuffix?: Pair;
   usesMergeKey: boolean;
 }
 
@@ -105,8 +108,9 @@ export function setImages(
       continue;
     }
     const next = nextFields(override, entry.fields);
-    if (FIELDS.every((field) => next[field] === entry.fields[field])) continue;
-    editEntry(section, entry, next);
+    const dropSuffix = entry.tagSuffix !== undefined && !override.keepTag;
+    if (FIELDS.every((field) => next[field] === entry.fields[field]) && !dropSuffix) continue;
+    editEntry(section, entry, next, dropSuffix);
     changes.push({ file, name: override.name, previous: entry.fields, next });
   }
   if (added.length > 0) appendEntries(section, added);
@@ -158,6 +162,7 @@ function readEntry(splicer: YamlSplicer, item: unknown, index: number): ImageEnt
     pairs: {},
     fields: {},
     usesMergeKey: item.items.some((p) => keyText(doc, p) === '<<'),
+    tagSuffix: findPair(doc, item, 'tagSuffix'),
   };
   for (const field of FIELDS) {
     const pair = findPair(doc, item, field);
@@ -171,12 +176,12 @@ function readEntry(splicer: YamlSplicer, item: unknown, index: number): ImageEnt
   return entry;
 }
 
-function editEntry(section: ImagesSection, entry: ImageEntry, next: ImageFields): void {
+function editEntry(section: ImagesSection, entry: ImageEntry, next: ImageFields, dropSuffix = false): void {
   const { splicer } = section;
   if (entry.usesMergeKey) {
     throw splicer.error(`images[${entry.index}] (${entry.name}) takes fields from a merge key (<<); edit it by hand`, entry.map);
   }
-  const removed = new Set<Pair>();
+  const removed = new Set<Pair>(dropSuffix && entry.tagSuffix ? [entry.tagSuffix] : []);
   for (const field of FIELDS) {
     const value = next[field];
     const pair = entry.pairs[field];

@@ -24,9 +24,12 @@ import { FileError } from '../errors.js';
 
 export type ScalarStyle = Scalar.Type;
 
-/** A value to write where none exists yet. Scalars are always written as strings. */
+/**
+ * A value to write where none exists yet. Scalars are written as strings unless `keepTypeOf`
+ * is a number or boolean that the text writes canonically (then plain: `answer: 42`).
+ */
 export type NewNode =
-  | { readonly scalar: string; readonly style?: ScalarStyle }
+  | { readonly scalar: string; readonly style?: ScalarStyle; readonly keepTypeOf?: unknown }
   | { readonly map: ReadonlyArray<readonly [string, NewNode]>; readonly flow?: boolean }
   | { readonly seq: readonly NewNode[]; readonly flow?: boolean };
 
@@ -34,6 +37,8 @@ export interface TextEdit {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** Goes before other inserts at the same offset (a value filled in before a pair added after it). */
+  readonly first?: boolean;
 }
 
 export interface ScalarWriteOptions {
@@ -139,7 +144,7 @@ export class YamlSplicer {
     if (this.edits.length === 0) return this.content;
     const edits = this.edits.map((edit, order) => ({ edit, order }));
     // Stable by start: several inserts at one point keep the order they were made in.
-    edits.sort((a, b) => a.edit.start - b.edit.start || a.order - b.order);
+    edits.sort((a, b) => a.edit.start - b.edit.start || Number(Boolean(b.edit.first)) - Number(Boolean(a.edit.first)) || a.order - b.order);
     let out = '';
     let cursor = 0;
     for (const { edit } of edits) {
@@ -170,7 +175,7 @@ export class YamlSplicer {
       // `key:` or `-` with no value: the range is the empty spot after the indicator.
       const text = renderScalar(value, options);
       const before = this.content[start - 1];
-      this.edits.push({ start, end: start, text: before === ':' || before === '-' ? ` ${text}` : text });
+      this.edits.push({ start, end: start, text: before === ':' || before === '-' ? ` ${text}` : text, first: true });
       return;
     }
     const style = isScalar(node) ? node.type : undefined;
@@ -255,7 +260,7 @@ export class YamlSplicer {
   }
 
   private inlineOrNull(node: NewNode, flow: boolean): string | null {
-    if ('scalar' in node) return renderScalar(node.scalar, { style: node.style, flow });
+    if ('scalar' in node) return renderScalar(node.scalar, { style: node.style, flow, keepTypeOf: node.keepTypeOf });
     if ('map' in node) {
       if (!(flow || node.flow || node.map.length === 0)) return null;
       const pairs = node.map.map(([k, v]) => `${renderScalar(k, { flow: true })}: ${this.inline(v, true)}`);
@@ -349,12 +354,22 @@ export class YamlSplicer {
     return { start: from, end: this.pairEnd(items[j] as Pair, false), text: '' };
   }
 
-  /** End of a pair: its value (with a trailing comment, in block style) or its key. */
+  /**
+   * End of a pair: its value (with a trailing comment, in block style) or its key. A one-line
+   * scalar ends with its line: comment lines below it (which the parser counts as its own when
+   * they are indented deeper) are the reader's, not the pair's.
+   */
   private pairEnd(pair: Pair, flow: boolean | undefined): number {
     const keyEnd = rangeOf(pair.key as Node)[1];
     const value = pair.value as Node | null;
     if (!value?.range) return keyEnd;
-    return Math.max(keyEnd, flow ? value.range[1] : this.contentEnd(value.range[2]));
+    if (flow) return Math.max(keyEnd, value.range[1]);
+    const oneLine = isScalar(value) && value.type !== 'BLOCK_LITERAL' && value.type !== 'BLOCK_FOLDED';
+    if (oneLine && !this.content.slice(value.range[0], value.range[1]).includes('\n')) {
+      const rest = /^[ \t]*(?:#[^\r\n]*)?/.exec(this.content.slice(value.range[1]))?.[0] ?? '';
+      return Math.max(keyEnd, value.range[1] + rest.length);
+    }
+    return Math.max(keyEnd, this.contentEnd(value.range[2]));
   }
 
   /** Inserts an item into a flow collection after its last item, matching one-line or one-item-per-line layout. */
@@ -375,12 +390,34 @@ export class YamlSplicer {
     }
     const indent = ' '.repeat(this.column(startOf(last)));
     const comma = /^\s*,/.exec(this.content.slice(lastEnd));
+    const afterComma = lastEnd + (comma?.[0].length ?? 0);
+    // A comment closing the last item's line stays on that line; the new item goes below it.
+    const lineEnd = afterComma + (/^[ \t]*#[^\r\n]*/.exec(this.content.slice(afterComma))?.[0].length ?? 0);
     if (comma) {
-      const at = lastEnd + comma[0].length;
-      this.edits.push({ start: at, end: at, text: `${this.eol}${indent}${text},` });
+      this.edits.push({ start: lineEnd, end: lineEnd, text: `${this.eol}${indent}${text},` });
     } else {
-      this.edits.push({ start: lastEnd, end: lastEnd, text: `,${this.eol}${indent}${text}` });
+      if (lineEnd > lastEnd) this.edits.push({ start: lastEnd, end: lastEnd, text: ',' });
+      this.edits.push({ start: lineEnd, end: lineEnd, text: `${lineEnd > lastEnd ? '' : ','}${this.eol}${indent}${text}` });
     }
+  }
+
+  /** Refuses an edit inside `node` when it is anchored and an alias uses it (`where` names it). */
+  assertNotAliasedHere(node: Node | null | undefined, where: string): void {
+    const anchor = (node as { anchor?: string } | null | undefined)?.anchor;
+    if (!node || !anchor || !this.aliasedAnchors().has(anchor)) return;
+    throw this.error(
+      `${where} is anchored (&${anchor}) and used by an alias (*${anchor}); editing inside it would change the alias users too. Edit it by hand or remove the anchor`,
+      node,
+    );
+  }
+
+  private aliasedAnchors(): Set<string> {
+    if (!this.aliased) {
+      const aliased = new Set<string>();
+      if (this.content.includes('*')) visit(this.doc, { Alias: (_, alias) => void aliased.add(alias.source) });
+      this.aliased = aliased;
+    }
+    return this.aliased;
   }
 
   /**

@@ -7,11 +7,13 @@
  * intermediate mapping or sequence item is an error, because guessing structure in someone
  * else's values file is how charts get broken.
  *
- * Values are strings. A value replacing a plain number or boolean stays plain when it is a
- * number or boolean written canonically (`replicas: 2` -> `replicas: 3`); otherwise anything
- * that would not read back as the same string (`1.10`, `true`, `null`, ``) is double-quoted.
+ * Values are strings, except that a new key or an empty value given an integer or boolean
+ * written canonically takes it as one (`answer: 42`, as Kargo writes it), and a value replacing
+ * a plain number or boolean stays plain when it is one (`replicas: 2` -> `replicas: 3`); anything
+ * else that would not read back as the same string (`1.10`, `true` replacing a string, `null`,
+ * ``) is double-quoted. A path through an anchored mapping that an alias uses is refused.
  */
-import { isMap, isNode, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, type Node } from 'yaml';
 import { InputError } from '../errors.js';
 import { findPair, YamlSplicer } from './splice.js';
 
@@ -29,6 +31,17 @@ export interface SetLine {
 export interface ValueEdit {
   path: readonly PathSegment[];
   value: string;
+  /**
+   * The typed value the text stands for (a number or boolean read from another file): a new
+   * key, or a number/boolean replaced, is then written plain (`replicas: 3`), as the source has it.
+   */
+  typed?: unknown;
+}
+
+/** One scalar of a values file: its text (as `scalarText` reads it) and its typed value. */
+export interface ReadValue {
+  text: string | null;
+  typed: unknown;
 }
 
 export interface ValueEditResult {
@@ -94,20 +107,55 @@ export function setValue(
 export function setValues(content: string, file: string, edits: readonly ValueEdit[]): { content: string; results: ValueEditResult[] } {
   const splicer = new YamlSplicer(content, file);
   const seen = new Set<string>();
-  const results = edits.map(({ path, value }) => {
+  const results = edits.map(({ path, value, typed }) => {
     const shown = formatPath(path);
     if (path.length === 0) throw new Error('empty values path');
     if (seen.has(shown)) throw new Error(`values path ${shown} edited twice in ${file}`);
     seen.add(shown);
-    return setOne(splicer, path, value);
+    return setOne(splicer, path, value, typed);
   });
   return { content: splicer.result(), results };
 }
 
-function setOne(splicer: YamlSplicer, path: readonly PathSegment[], value: string): ValueEditResult {
+/** The scalar at `path`, undefined when the path does not exist; a collection there is an error. */
+export function readValue(content: string, file: string, path: readonly PathSegment[]): ReadValue | undefined {
+  const splicer = new YamlSplicer(content, file);
+  let node: unknown = splicer.doc.contents;
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      if (!isSeq(node) || node.items[segment] === undefined) return undefined;
+      node = node.items[segment];
+    } else {
+      if (!isMap(node)) return undefined;
+      const pair = findPair(splicer.doc, node, segment);
+      if (!pair) return undefined;
+      node = pair.value;
+    }
+  }
+  const target = isAlias(node) ? node.resolve(splicer.doc) : node;
+  if (isMap(target) || isSeq(target)) {
+    throw splicer.error(`${formatPath(path)} is a ${isMap(target) ? 'mapping' : 'sequence'}, not a scalar`, target);
+  }
+  return { text: splicer.text(target), typed: isScalar(target) ? target.value : null };
+}
+
+/**
+ * What a new value's text stands for when nothing says its type: an integer or boolean written
+ * canonically (`42`, `true`) is one, as Kargo and Helm's --set write it; anything else (`1.10`,
+ * `1.5`, `0x1F`, `yes`) a string.
+ */
+function canonicalScalar(value: string): unknown {
+  if (/^(?:true|false)$/.test(value)) return value === 'true';
+  if (/^-?(?:0|[1-9][0-9]{0,14})$/.test(value)) return Number(value);
+  return value;
+}
+
+function setOne(splicer: YamlSplicer, path: readonly PathSegment[], value: string, typed?: unknown): ValueEditResult {
   const shown = formatPath(path);
   let node: unknown = splicer.doc.contents;
   for (const [i, segment] of path.entries()) {
+    // An anchored mapping or sequence on the way is shared with its aliases: editing inside it changes them too.
+    if (i > 0) splicer.assertNotAliasedHere(node as Node, `cannot set ${shown}: ${formatPath(path.slice(0, i))}`);
     const where = i === 0 ? 'the document' : formatPath(path.slice(0, i));
     const last = i === path.length - 1;
     if (typeof segment === 'number') {
@@ -116,7 +164,7 @@ function setOne(splicer: YamlSplicer, path: readonly PathSegment[], value: strin
       if (item === undefined) {
         throw splicer.error(`cannot set ${shown}: ${where} has ${node.items.length} items, no [${segment}]`, node);
       }
-      if (last) return replace(splicer, item as Node, node.flow === true, value, path);
+      if (last) return replace(splicer, item as Node, node.flow === true, value, path, typed);
       node = item;
       continue;
     }
@@ -126,8 +174,8 @@ function setOne(splicer: YamlSplicer, path: readonly PathSegment[], value: strin
     }
     const pair = findPair(splicer.doc, node, segment);
     if (last) {
-      if (pair) return replace(splicer, pair.value as Node, node.flow === true, value, path);
-      splicer.addPair(node, segment, { scalar: value });
+      if (pair) return replace(splicer, pair.value as Node, node.flow === true, value, path, typed);
+      splicer.addPair(node, segment, { scalar: value, keepTypeOf: typed === undefined ? canonicalScalar(value) : typed });
       return { path, previous: null, changed: true };
     }
     if (!pair) {
@@ -141,14 +189,24 @@ function setOne(splicer: YamlSplicer, path: readonly PathSegment[], value: strin
   throw new Error('unreachable');
 }
 
-function replace(splicer: YamlSplicer, node: Node | null, flow: boolean, value: string, path: readonly PathSegment[]): ValueEditResult {
+function replace(
+  splicer: YamlSplicer,
+  node: Node | null,
+  flow: boolean,
+  value: string,
+  path: readonly PathSegment[],
+  typedValue?: unknown,
+): ValueEditResult {
   if (!node) throw splicer.error(`cannot locate the value of ${formatPath(path)}`);
   if (isMap(node) || isSeq(node)) {
     throw splicer.error(`cannot set ${formatPath(path)}: it is a ${isMap(node) ? 'mapping' : 'sequence'}, not a scalar`, node);
   }
   const previous = splicer.text(node);
   if (previous === value) return { path, previous, changed: false };
-  const typed = isScalar(node) && node.type === 'PLAIN' ? node.value : undefined;
+  const empty = isScalar(node) && (node.value === null || node.value === undefined);
+  const plainNonString = !empty && isScalar(node) && node.type === 'PLAIN' && typeof node.value !== 'string';
+  // A number or boolean stays one; an empty value takes the type the source gives.
+  const typed = plainNonString ? node.value : empty ? (typedValue === undefined ? canonicalScalar(value) : typedValue) : undefined;
   splicer.setScalar(node, value, { flow, keepTypeOf: typed });
   return { path, previous, changed: true };
 }
@@ -159,6 +217,13 @@ function unescapedIndexOf(text: string, char: string): number {
     else if (text[i] === char) return i;
   }
   return -1;
+}
+
+/** A dotted path as `set` lines write it (`image.tag`, `containers[0].image`); bad ones fail with `input`. */
+export function parseValuePath(text: string, input: string, line: string, expected: string): PathSegment[] {
+  return parsePath(text, (detail) => {
+    throw new InputError(input, line, expected, detail);
+  });
 }
 
 /** `a.b\.c[0].d` -> ['a', 'b.c', 0, 'd']. */

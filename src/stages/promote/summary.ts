@@ -6,16 +6,19 @@ import type { PlanEntry } from '../../core/promote/plan.js';
 import type { Refusal } from '../../core/promote/refusal.js';
 import type { Pinned } from '../../core/promote/registry.js';
 import { readEnvironment } from '../../core/promote/source.js';
+import { formatSoak, type SourceDeployment } from '../../core/promote/verified.js';
 import type { ImageChange } from '../../core/yaml/kustomization.js';
 import type { PromoteOptions } from '../promote.js';
 
 export interface SummaryInput {
-  options: Pick<PromoteOptions, 'route' | 'environments' | 'mode'>;
+  options: Pick<PromoteOptions, 'route' | 'environments' | 'mode' | 'verified' | 'soakMs'>;
   sourceCommit: string;
   environments: EnvironmentVersions[];
   entries: PlanEntry[];
   changes: ImageChange[];
   pinned: Pinned[];
+  /** Where and since when the source runs each value, with its verdict (verified, soak). */
+  deployments: SourceDeployment[];
   status?: string;
   pullRequestUrl?: string;
   changed?: boolean;
@@ -78,6 +81,21 @@ function movements(changes: readonly ImageChange[]): Movement[] {
   return [...seen.values()];
 }
 
+/** The source's verification: the commit that set each value, its verdict and how long it has run. */
+export function verificationTable(input: Pick<SummaryInput, 'options' | 'deployments'>, now: Date = new Date()): string {
+  const { verified, soakMs, route } = input.options;
+  const required = [verified ? 'a Successful health-gate verdict' : '', soakMs !== undefined ? `a soak of ${formatSoak(soakMs)}` : '']
+    .filter(Boolean)
+    .join(' and ');
+  const rows = input.deployments.map((deployment) => [
+    deployment.value,
+    deployment.commit.slice(0, 12),
+    deployment.verdict ? `${deployment.verdict.verdict} at ${deployment.verdict.checkedAt.toISOString()}` : '(none recorded)',
+    `${formatSoak(Math.max(0, now.getTime() - deployment.committedAt.getTime()))} (since ${deployment.committedAt.toISOString()})`,
+  ]);
+  return `Required of ${route.from.name}: ${required}.\n\n${markdownTable(['value', 'set by commit', 'verdict', 'running for'], rows)}`;
+}
+
 export function summaryMarkdown(input: SummaryInput): string {
   const { route } = input.options;
   const parts = [
@@ -87,6 +105,7 @@ export function summaryMarkdown(input: SummaryInput): string {
   ];
   if (input.refusals?.length) parts.push(`#### Refusals\n\n${refusalTable(input.refusals)}`);
   else parts.push(planTable(input.entries));
+  if (input.options.verified || input.options.soakMs !== undefined) parts.push(verificationTable(input));
   if (input.pinned.length > 0) {
     parts.push(
       markdownTable(
