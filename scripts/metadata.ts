@@ -125,7 +125,7 @@ function replaceBlock(text: string, name: string, content: string): string {
 
 /** The README with its generated blocks (stage tables, benchmark figures) brought up to date. */
 export function generateReadme(readme: string, definitions: readonly StageDefinition[]): string {
-  const order = ['detect', 'build', 'scan', 'gitops-bump', 'promote', 'health-gate', 'release'];
+  const order = ['detect', 'build', 'scan', 'gitops-bump', 'promote', 'health-gate', 'release', 'insight'];
   const sorted = [...definitions].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   return replaceBlock(replaceBlock(readme, 'stages', sorted.map(readmeStage).join('\n')), 'bench', readmeBench());
 }

@@ -9,4 +9,5 @@ export const stages: Record<string, () => Promise<StageDefinition>> = {
   scan: async () => (await import('./scan.js')).scan,
   promote: async () => (await import('./promote.js')).promote,
   'health-gate': async () => (await import('./health-gate.js')).healthGate,
+  insight: async () => (await import('./insight.js')).insight,
 };

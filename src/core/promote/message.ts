@@ -12,6 +12,8 @@ export interface PromotionMessage {
   sourceRun?: string;
   files: readonly string[];
   changes: readonly ImageChange[];
+  /** Image name → ISO time of its source commit, carried on as `Aegis-Source-Time: <name>=<time>`. */
+  sourceTimes?: ReadonlyMap<string, string>;
 }
 
 /** Subject, the files, then provenance trailers: Aegis-Promoted-From, Aegis-Environment and per-image Aegis-Image/Aegis-Previous-Image. */
@@ -31,6 +33,10 @@ export function promotionCommitMessage(message: PromotionMessage): string {
   trailers.push({ key: TRAILER.environment, value: message.to });
   trailers.push({ key: TRAILER.promotedFrom, value: `${message.from}@${message.sourceCommit}` });
   if (message.sourceRun) trailers.push({ key: TRAILER.sourceRun, value: message.sourceRun });
+  for (const image of images) {
+    const time = message.sourceTimes?.get(image.name);
+    if (time) trailers.push({ key: TRAILER.sourceTime, value: `${image.name}=${time}` });
+  }
   trailers.push({ key: TRAILER.stage, value: 'promote' });
   const body = `Promote ${message.from} → ${message.to}.\n\nFiles:\n${message.files.map((file) => `- ${file}`).join('\n')}`;
   return buildCommitMessage(subject, body, trailers);

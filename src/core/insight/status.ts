@@ -1,0 +1,147 @@
+/**
+ * "What runs where": per environment × service, the image the overlays set at the branch tip,
+ * since when, the commit and run that put it there, where it was promoted from, and how far
+ * the environment is behind the one before it. The overlays are the truth; the trailers are
+ * the explanation. When they disagree, someone edited an overlay by hand: that is drift.
+ */
+import type { DeploymentEvent, History } from './history.js';
+
+/** The images one environment's overlays set at the tip: image name → the references (one per overlay file). */
+export type OverlayState = Map<string, Array<{ file: string; reference: string }>>;
+
+export interface LastTouch {
+  commit: string;
+  time: number;
+}
+
+export interface StatusEntry {
+  environment: string;
+  service: string;
+  image: string;
+  /** What the overlays set now (the first overlay's, when they differ). */
+  reference: string;
+  tag?: string;
+  digest?: string;
+  /** Seconds since the epoch this has been running. */
+  since?: number;
+  /** The GitOps commit that put it there. */
+  commit?: string;
+  run?: string;
+  stage?: string;
+  sourceCommit?: string;
+  promotedFrom?: { environment: string; commit: string };
+  /** Null when overlays and trailers agree. */
+  drift: null | { kind: 'hand-edit'; recorded: string | null } | { kind: 'overlays-differ'; references: string[] };
+  /** Against the environment before this one (null: first environment, or it never ran what this one runs). */
+  behind: null | { environment: string; deployments: number; days: number };
+}
+
+/** Tag and digest of `name[:tag][@digest]` (a ':' before the last '/' is a registry port). */
+export function splitReference(reference: string): { name: string; tag?: string; digest?: string } {
+  const at = reference.indexOf('@');
+  const digest = at >= 0 ? reference.slice(at + 1) : undefined;
+  const rest = at >= 0 ? reference.slice(0, at) : reference;
+  const colon = rest.lastIndexOf(':');
+  const tagged = colon > rest.lastIndexOf('/');
+  const name = tagged ? rest.slice(0, colon) : rest;
+  const result: { name: string; tag?: string; digest?: string } = { name };
+  if (tagged) result.tag = rest.slice(colon + 1);
+  if (digest) result.digest = digest;
+  return result;
+}
+
+/** Same image: equal digests when both have one (promote may pin a digest onto a tag), else equal name and tag. */
+export function sameImage(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = splitReference(a);
+  const y = splitReference(b);
+  if (x.digest && y.digest) return x.digest === y.digest;
+  return x.name === y.name && x.tag === y.tag && x.tag !== undefined;
+}
+
+/** Events grouped by `environment\0image`, oldest first. */
+export function eventsByTarget(events: readonly DeploymentEvent[]): Map<string, DeploymentEvent[]> {
+  const groups = new Map<string, DeploymentEvent[]>();
+  for (const event of events) {
+    const key = `${event.environment}\0${event.image}`;
+    const group = groups.get(key);
+    if (group) group.push(event);
+    else groups.set(key, [event]);
+  }
+  return groups;
+}
+
+export function computeStatus(
+  history: History,
+  environments: readonly string[],
+  overlays: ReadonlyMap<string, OverlayState>,
+  lastTouch: ReadonlyMap<string, LastTouch | undefined>,
+): StatusEntry[] {
+  const groups = eventsByTarget(history.events);
+  const entries: StatusEntry[] = [];
+  const byTarget = new Map<string, StatusEntry>();
+  environments.forEach((environment) => {
+    const state: OverlayState = overlays.get(environment) ?? new Map();
+    for (const image of [...state.keys()].sort()) {
+      const set = state.get(image) ?? [];
+      const references = [...new Set(set.map((entry) => entry.reference))];
+      const reference = references[0] as string;
+      const last = groups.get(`${environment}\0${image}`)?.at(-1);
+      const entry: StatusEntry = {
+        environment,
+        image,
+        service: image.slice(image.lastIndexOf('/') + 1),
+        reference,
+        drift: null,
+        behind: null,
+      };
+      const parts = splitReference(reference);
+      if (parts.tag) entry.tag = parts.tag;
+      if (parts.digest) entry.digest = parts.digest;
+      if (references.length > 1) entry.drift = { kind: 'overlays-differ', references };
+      if (last && sameImage(last.reference, reference) && references.length === 1) {
+        entry.since = last.time;
+        entry.commit = last.commit;
+        if (last.sourceRun) entry.run = last.sourceRun;
+        if (last.stage) entry.stage = last.stage;
+        if (last.sourceCommit) entry.sourceCommit = last.sourceCommit;
+        if (last.promotedFrom) entry.promotedFrom = last.promotedFrom;
+      } else {
+        if (!entry.drift) entry.drift = { kind: 'hand-edit', recorded: last?.reference ?? null };
+        const touch = lastTouch.get(environment);
+        if (touch) {
+          entry.since = touch.time;
+          entry.commit = touch.commit;
+        }
+      }
+      entries.push(entry);
+      byTarget.set(`${environment}\0${image}`, entry);
+    }
+  });
+  for (let index = 1; index < environments.length; index++) {
+    const previous = environments[index - 1] as string;
+    for (const entry of entries) {
+      if (entry.environment !== environments[index]) continue;
+      const ahead = byTarget.get(`${previous}\0${entry.image}`);
+      if (!ahead) continue;
+      if (sameImage(ahead.reference, entry.reference)) {
+        entry.behind = { environment: previous, deployments: 0, days: 0 };
+        continue;
+      }
+      const history = groups.get(`${previous}\0${entry.image}`) ?? [];
+      let matched = -1;
+      for (let i = history.length - 1; i >= 0; i--) {
+        if (sameImage((history[i] as DeploymentEvent).reference, entry.reference)) {
+          matched = i;
+          break;
+        }
+      }
+      if (matched < 0) continue;
+      const ranThere = (history[matched] as DeploymentEvent).time;
+      const deployments = history.slice(matched + 1).filter((event) => !event.reverts).length;
+      const aheadSince = ahead.since ?? (history.at(-1) as DeploymentEvent).time;
+      entry.behind = { environment: previous, deployments, days: Math.max(0, (aheadSince - ranThere) / 86_400) };
+    }
+  }
+  return entries;
+}
