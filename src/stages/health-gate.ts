@@ -4,10 +4,9 @@ import { CommitHistory } from '../core/git/history.js';
 import { type ArgoCdCheck, type CheckSpec, describeConditions, type KubernetesCheck, parseChecks } from '../core/health/checks.js';
 import { DEFAULT_LIMITS, type MeasurementPhase } from '../core/health/evaluator.js';
 import { type MeasureContext, measure, validatePrometheusQuery } from '../core/health/providers.js';
-import { type Decision, measurementsDocument, notificationPayload, renderSummary } from '../core/health/report.js';
+import { type Decision, measurementsDocument, renderSummary } from '../core/health/report.js';
 import { argoRollback, kubectlUndo, type RollbackMethod, revertCommit } from '../core/health/rollback.js';
 import { type WatchResult, watch } from '../core/health/watch.js';
-import type { Log } from '../core/log.js';
 import type { Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { type GitopsRepository, gitopsRepositoryInputs, parseGitopsRepository, withGitopsRemote } from './gitops-repository.js';
@@ -75,7 +74,10 @@ const definition = {
     }),
     'argocd-token': { description: 'Argo CD API token for argocd checks (and the argocd rollback) that set none.', secret: true },
     'argocd-history-id': { description: "History id for 'rollback: argocd'; by default the deployment before the expected revision." },
-    'notify-webhook': { description: 'Slack-compatible incoming webhook URL told the verdict and the rollback.', secret: true },
+    'notify-webhook': {
+      description: "Deprecated: use 'notify' (common to every stage). Still taken as one more notify webhook.",
+      secret: true,
+    },
     environment: { description: 'Environment name for messages (dev, staging, prod).' },
     'fail-on': { description: 'Verdicts that fail the job (comma-separated).', default: 'Failed, Error, Inconclusive' },
     'measurements-file': {
@@ -308,20 +310,6 @@ async function rollBackEach<T>(
   return done;
 }
 
-async function notify(url: string, payload: unknown, log: Log): Promise<void> {
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) log.warning(`The notification webhook answered HTTP ${response.status}; the verdict stands.`);
-  } catch (error) {
-    log.warning(`The notification webhook could not be reached (${(error as Error).message}); the verdict stands.`);
-  }
-}
-
 export async function runHealthGate(platform: Platform): Promise<void> {
   const reader = new InputReader(platform, definition.inputs);
   const event = platform.event();
@@ -400,13 +388,6 @@ export async function runHealthGate(platform: Platform): Promise<void> {
   log.info(decision.text);
 
   writeFileSync(options.measurementsFile, `${JSON.stringify(measurementsDocument(result, options.checks, decision), null, 2)}\n`);
-  if (options.notifyWebhook) {
-    await notify(
-      options.notifyWebhook,
-      notificationPayload(result, decision, { environment: options.environment, runUrl: options.sourceRun }),
-      log,
-    );
-  }
   platform.setOutput('verdict', result.verdict);
   platform.setOutput('rolled-back', String(decision.rolledBack));
   platform.setOutput('revert-sha', decision.revertSha ?? '');

@@ -1,7 +1,8 @@
 import type { StageDefinition } from './definition.js';
+import { withNotifications } from './notify.js';
 
 /** Every stage, loaded on demand so `aegis <stage>` pays only for the stage it runs. */
-export const stages: Record<string, () => Promise<StageDefinition>> = {
+const definitions: Record<string, () => Promise<StageDefinition>> = {
   'gitops-bump': async () => (await import('./gitops-bump.js')).gitopsBump,
   build: async () => (await import('./build.js')).build,
   release: async () => (await import('./release.js')).release,
@@ -11,3 +12,8 @@ export const stages: Record<string, () => Promise<StageDefinition>> = {
   'health-gate': async () => (await import('./health-gate.js')).healthGate,
   insight: async () => (await import('./insight.js')).insight,
 };
+
+/** Every stage with the inputs all stages share (notifications), added here once. */
+export const stages: Record<string, () => Promise<StageDefinition>> = Object.fromEntries(
+  Object.entries(definitions).map(([name, load]) => [name, async () => withNotifications(await load())]),
+);

@@ -4,11 +4,12 @@ import { AegisError } from '../core/errors.js';
 import { createPlatform } from '../platform/index.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
+import { withNotifications } from './notify.js';
 
 /** The one place failures become a failed job: typed errors carry their own message, others their stack. */
 export async function runStage(stage: StageDefinition, platform: Platform): Promise<void> {
   try {
-    await stage.run(platform);
+    await withNotifications(stage).run(platform);
   } catch (error) {
     if (error instanceof AegisError) {
       platform.fail(error.message);
