@@ -127,6 +127,7 @@ export function parseInsightInputs(reader: InputReader, platform: PlatformName, 
   const username = reader.optional('pushgateway-username');
   const password = reader.optional('pushgateway-password');
   const job = reader.string('pushgateway-job');
+  const labels = grouping(reader);
   if (!job) throw new InputError('pushgateway-job', job, 'a job name');
   return {
     repository: parseGitopsRepository(reader, platform),
@@ -137,7 +138,7 @@ export function parseInsightInputs(reader: InputReader, platform: PlatformName, 
     statusFile: reader.path('status-file', workspace) as string,
     metricsFile: reader.path('metrics-file', workspace) as string,
     openmetricsFile: reader.path('openmetrics-file', workspace) as string,
-    pushgateway: url ? { url, job, grouping: grouping(reader), username, password } : undefined,
+    pushgateway: url ? { url, job, grouping: labels, username, password } : undefined,
   };
 }
 
