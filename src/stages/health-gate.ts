@@ -26,7 +26,6 @@ export interface HealthGateOptions {
   /** Where rollback-commit is reverted (git-revert). */
   repository?: GitopsRepository;
   argocdHistoryId?: number;
-  notifyWebhook?: string;
   environment?: string;
   measurementsFile: string;
   dryRun: boolean;
@@ -168,8 +167,6 @@ export function parseHealthGateInputs(
   }
   const historyId = reader.optional('argocd-history-id');
   if (historyId !== undefined && !/^\d+$/.test(historyId)) throw new InputError('argocd-history-id', historyId, 'a non-negative integer');
-  const webhook = reader.optional('notify-webhook');
-  if (webhook !== undefined && !/^https?:\/\//.test(webhook)) throw new InputError('notify-webhook', '***', 'an http:// or https:// URL');
 
   return {
     checks,
@@ -180,7 +177,6 @@ export function parseHealthGateInputs(
     rollbackCommit,
     repository,
     argocdHistoryId: historyId === undefined ? undefined : Number(historyId),
-    notifyWebhook: webhook,
     environment: reader.optional('environment'),
     measurementsFile: reader.path('measurements-file', workspace) as string,
     dryRun: reader.boolean('dry-run'),

@@ -47,6 +47,8 @@ export function parseNotifyOptions(platform: Platform, stage: StageDefinition): 
     const target = webhookTarget(value);
     // The value is a secret: the message never quotes it.
     if (!target) throw new InputError(input, '***', 'http(s):// webhook URLs, optionally prefixed slack+, teams+ or json+');
+    platform.secret(value);
+    platform.secret(target.url);
     return target;
   });
   return { targets, on: reader.choice('notify-on', ['failure', 'change', 'always'] as const) };
