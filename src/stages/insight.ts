@@ -5,7 +5,7 @@ import { computeDora, type DoraReport } from '../core/insight/dora.js';
 import { insightFamilies, renderFamilies } from '../core/insight/exposition.js';
 import { parseTime } from '../core/insight/history.js';
 import { pushMetrics } from '../core/insight/pushgateway.js';
-import { cloneGitops, readHistory, readOverlays } from '../core/insight/repository.js';
+import { cloneGitops, readRepository } from '../core/insight/repository.js';
 import { isoSeconds } from '../core/insight/source-time.js';
 import { computeStatus, type StatusEntry } from '../core/insight/status.js';
 import { insightSummary } from '../core/insight/summary.js';
@@ -162,8 +162,7 @@ export async function executeInsight(plan: InsightPlan, platform: Platform): Pro
   const computed = await withGitopsRemote(platform, options.repository, async (remote) => {
     const clone = await cloneGitops(remote, options.repository.branch, 'checkout');
     try {
-      const history = await readHistory(clone.git);
-      const { overlays, lastTouch } = await readOverlays(clone, options.environments);
+      const { history, overlays, lastTouch } = await readRepository(clone, options.environments);
       const names = options.environments.map((environment) => environment.name);
       const status = computeStatus(history, names, overlays, lastTouch);
       const dora = computeDora(history, {

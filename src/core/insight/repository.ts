@@ -72,3 +72,12 @@ export async function readOverlays(
   }
   return { overlays, lastTouch };
 }
+
+/** History and overlays together: the overlays are read and parsed while git prints the log. */
+export async function readRepository(
+  clone: GitopsClone,
+  environments: readonly Environment[],
+): Promise<{ history: History; overlays: Map<string, OverlayState>; lastTouch: Map<string, LastTouch | undefined> }> {
+  const [history, state] = await Promise.all([readHistory(clone.git), readOverlays(clone, environments)]);
+  return { history, ...state };
+}
