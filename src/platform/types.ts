@@ -1,4 +1,5 @@
 import type { DependencyCache } from '../core/build/dependency-cache.js';
+import type { RegistryCredentials } from '../core/build/registry.js';
 import type { CiEvent } from '../core/event.js';
 import type { Log } from '../core/log.js';
 import type { ReleaseRequest } from '../core/release/forge-release.js';
@@ -41,10 +42,7 @@ export interface Forge {
   uploadSarif(repository: string, request: SarifUploadRequest): Promise<{ id: string; url?: string }>;
 }
 
-export interface RegistryCredentials {
-  username: string;
-  password: string;
-}
+export type { RegistryCredentials } from '../core/build/registry.js';
 
 export interface ForgeOptions {
   token: string;

@@ -12,11 +12,12 @@ import {
   defaultCacheRepository,
 } from '../core/build/plan.js';
 import { parsePlatforms } from '../core/build/platforms.js';
-import { formatName, parseImageName } from '../core/build/reference.js';
 import type { RegistryCredentials } from '../core/build/registry.js';
+import { formatSeconds } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
+import { Git } from '../core/git/git.js';
+import { formatName, parseImageName } from '../core/images/reference.js';
 import { resolveInside } from '../core/paths.js';
-import { run } from '../core/process.js';
 import type { CiEvent, Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
@@ -319,7 +320,7 @@ export function buildSummary(options: BuildOptions, result: BuildResult): string
     ['Skipped', result.skipped ? `yes: \`${formatName(request.image)}:${request.commitTag}\` exists` : 'no'],
     ['Pushed', result.pushed ? 'yes' : 'no'],
     ['Revision', `\`${request.labels['org.opencontainers.image.revision'] ?? '—'}\``],
-    ['Duration', `${(result.durationMs / 1000).toFixed(1)} s`],
+    ['Duration', formatSeconds(result.durationMs)],
   ];
   return `## Build ${request.service}\n\n${markdownTable(['', ''], rows)}\n`;
 }
@@ -327,8 +328,7 @@ export function buildSummary(options: BuildOptions, result: BuildResult): string
 /** The commit being built: the event's head (PR head on pull requests), else the checkout's HEAD. */
 async function revisionOf(event: CiEvent, cwd: string): Promise<string | undefined> {
   if (event.head) return event.head;
-  const result = await run('git', ['rev-parse', 'HEAD'], { cwd, allowFailure: true }).catch(() => undefined);
-  return result?.exitCode === 0 ? result.stdout.trim() : undefined;
+  return new Git(cwd).resolveCommit('HEAD').catch(() => undefined);
 }
 
 export async function runBuild(platform: Platform, deps: Partial<BuildDependencies> = {}): Promise<BuildResult> {

@@ -7,7 +7,7 @@ import { CHANGE_TYPES, type ChangeType, discoverServices, type Manifest, parseMa
 import { describeReason } from '../core/detect/select.js';
 import { InputError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/git/atomic.js';
-import { run } from '../core/process.js';
+import { Git } from '../core/git/git.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
@@ -163,10 +163,9 @@ export async function parseDetectInputs(reader: InputReader, platform: Platform)
 async function checkoutRoot(reader: InputReader, workspace: string): Promise<string> {
   const value = reader.string('working-directory');
   const directory = reader.path('working-directory', workspace) ?? workspace;
-  const result = await run('git', ['rev-parse', '--show-toplevel'], { cwd: directory, allowFailure: true }).catch(() => undefined);
-  if (result?.exitCode !== 0)
-    throw new InputError('working-directory', value, 'a git checkout', 'git rev-parse --show-toplevel failed there');
-  return result.stdout.trim();
+  const root = await new Git(directory).topLevel().catch(() => undefined);
+  if (root === undefined) throw new InputError('working-directory', value, 'a git checkout', 'git rev-parse --show-toplevel failed there');
+  return root;
 }
 
 function loadManifest(reader: InputReader, directory: string): Manifest {

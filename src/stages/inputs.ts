@@ -1,3 +1,4 @@
+import { DURATION_EXPECTED, parseDuration } from '../core/duration.js';
 import { AegisError, InputError } from '../core/errors.js';
 import { resolveInside } from '../core/paths.js';
 import type { Platform } from '../platform/types.js';
@@ -5,8 +6,6 @@ import type { InputSpec } from './definition.js';
 
 const TRUE = new Set(['true', 'yes', '1', 'on']);
 const FALSE = new Set(['false', 'no', '0', 'off']);
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /**
  * Typed access to a stage's declared inputs. Each reader throws an InputError that names
@@ -81,9 +80,9 @@ export class InputReader {
   /** Milliseconds from `500ms`, `10s`, `5m`, `1h`. */
   duration(name: string): number {
     const value = this.string(name);
-    const match = DURATION.exec(value);
-    if (!match) throw new InputError(name, value, "a duration such as '500ms', '30s', '5m' or '1h'");
-    return Number(match[1]) * (DURATION_UNITS[match[2] as string] as number);
+    const ms = parseDuration(value);
+    if (ms === undefined) throw new InputError(name, value, DURATION_EXPECTED);
+    return ms;
   }
 
   /** A path inside `root`; `..`, absolute paths elsewhere and the like are refused. */

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { LONG_DURATION_EXPECTED, parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import { computeDora, type DoraReport } from '../core/insight/dora.js';
 import { insightFamilies, renderFamilies } from '../core/insight/exposition.js';
@@ -92,16 +93,12 @@ const definition = {
 
 export const insight: StageDefinition = definition;
 
-const SPAN_UNITS: Record<string, number> = { m: 60, h: 3600, d: 86_400, w: 604_800 };
-
-/** Seconds of `30d`, `12h`, `8w`, `90m`; `0` is zero. */
+/** Seconds of `30d`, `12h`, `8w`, `90m`; `0` is zero where allowed. */
 function span(input: string, value: string, allowZero: boolean): number {
   if (allowZero && value === '0') return 0;
-  const match = /^(\d+(?:\.\d+)?)(m|h|d|w)$/.exec(value);
-  const seconds = match ? Number(match[1]) * (SPAN_UNITS[match[2] as string] as number) : 0;
-  if (!match || seconds <= 0)
-    throw new InputError(input, value, `a duration such as '30m', '12h', '30d' or '8w'${allowZero ? ", or '0'" : ''}`);
-  return seconds;
+  const ms = parseDuration(value, { days: true });
+  if (ms === undefined || ms < 1000) throw new InputError(input, value, `${LONG_DURATION_EXPECTED}${allowZero ? ", or '0'" : ''}`);
+  return ms / 1000;
 }
 
 function grouping(reader: InputReader): Array<[string, string]> {

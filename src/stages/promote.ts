@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { isInsecureRegistry } from '../core/build/reference.js';
 import type { RegistryCredentials } from '../core/build/registry.js';
+import { isInsecureRegistry } from '../core/build/registry-host.js';
 import { parseManifest } from '../core/detect/manifest.js';
 import { InputError } from '../core/errors.js';
 import type { Remote } from '../core/git/remote.js';

@@ -261,8 +261,7 @@ export function createPublisher(parsed: ParsedInputs): Publisher {
 
 async function remoteUrl(workspace: string, remote: string | undefined): Promise<string | undefined> {
   if (!remote) return undefined;
-  const result = await new Git(workspace).run(['remote', 'get-url', remote], { allowFailure: true });
-  return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  return new Git(workspace).remoteUrl(remote);
 }
 
 function linksFor(url: string | undefined, platform: Platform): RepositoryLinks | undefined {

@@ -1,3 +1,4 @@
+import type { RegistryCredentials } from '../core/build/registry.js';
 import { InputError } from '../core/errors.js';
 import type { InputReader } from './inputs.js';
 
@@ -12,7 +13,7 @@ export function markdownTable(headers: readonly string[], rows: readonly (readon
 }
 
 /** `registry-username` and `registry-password`, which only make sense together. */
-export function parseRegistryCredentials(reader: InputReader): { username: string; password: string } | undefined {
+export function parseRegistryCredentials(reader: InputReader): RegistryCredentials | undefined {
   const username = reader.optional('registry-username');
   const password = reader.optional('registry-password');
   if ((username === undefined) !== (password === undefined)) {

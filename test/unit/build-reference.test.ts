@@ -1,13 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parsePlatforms, platformSlug } from '../../src/core/build/platforms.js';
-import {
-  formatReference,
-  isInsecureRegistry,
-  isLoopbackRegistry,
-  parseImageName,
-  parseImageReference,
-  registryApiBase,
-} from '../../src/core/build/reference.js';
+import { isInsecureRegistry, isLoopbackRegistry, registryApiBase } from '../../src/core/build/registry-host.js';
+import { formatReference, parseImageName, parseImageReference } from '../../src/core/images/reference.js';
 
 describe('parseImageReference', () => {
   test.each([
@@ -79,5 +75,52 @@ describe('platforms', () => {
 
   test.each(['linux/amd65', 'amd64', 'darwin/arm64', 'linux/arm64/v9'])('refuses unknown %s', (value) => {
     expect(() => parsePlatforms([value], 'platforms')).toThrow(/Input 'platforms' has an invalid value/);
+  });
+});
+
+interface DistributionCase {
+  input: string;
+  err?: string;
+  domain?: string;
+  repository?: string;
+  tag?: string;
+  digest?: string;
+}
+
+/** distribution/reference's own TestReferenceParse table (test/fixtures/reference/distribution-reference). */
+const DISTRIBUTION_CASES: DistributionCase[] = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../fixtures/reference/distribution-reference/parse-cases.json'), 'utf8'),
+);
+/** Deliberate difference (SOURCE.md): the grammar admits algorithms go-digest has not registered. */
+const UNREGISTERED_ALGORITHM = 'digest.ErrDigestUnsupported';
+
+describe('parseImageReference agrees with distribution/reference', () => {
+  test.each(DISTRIBUTION_CASES.filter((c) => c.err && c.err !== UNREGISTERED_ALGORITHM).map((c) => [c.input.slice(0, 60), c] as const))(
+    'refuses %s',
+    (_label, c) => {
+      expect(() => parseImageReference(c.input, 'image')).toThrow(/Input 'image'/);
+    },
+  );
+
+  test.each(DISTRIBUTION_CASES.filter((c) => !c.err).map((c) => [c.input.slice(0, 60), c] as const))('parses %s', (_label, c) => {
+    const parsed = parseImageReference(c.input, 'image');
+    const name = c.repository as string;
+    // Parse splits off any first component; Docker's normalisation (ParseNormalizedNamed) takes it
+    // as a registry only with '.', ':' or 'localhost', else the name is on Docker Hub, written in full.
+    const registry = c.domain && /[.:]|^localhost$/.test(c.domain) ? c.domain : undefined;
+    if (registry) expect(`${parsed.registry}/${parsed.repository}`).toBe(name);
+    else expect(parsed).toMatchObject({ registry: 'docker.io', repository: name.includes('/') ? name : `library/${name}` });
+    expect(parsed.tag).toBe(c.tag);
+    expect(parsed.digest).toBe(c.digest);
+  });
+
+  test('digests: the grammar with 32+ lowercase hex; registered algorithms at their length', () => {
+    const hex = (n: number) => 'a'.repeat(n);
+    expect(parseImageReference(`r.io/a@sha256+b64u:${hex(32)}`, 'image').digest).toBe(`sha256+b64u:${hex(32)}`);
+    expect(parseImageReference(`r.io/a@multihash.v1:${hex(40)}`, 'image').digest).toBe(`multihash.v1:${hex(40)}`);
+    expect(() => parseImageReference(`r.io/a@sha256:${hex(32)}`, 'image')).toThrow(/64 hex digits/);
+    expect(() => parseImageReference(`r.io/a@sha256:${'A'.repeat(64)}`, 'image')).toThrow(/lowercase-hex/);
+    expect(() => parseImageReference(`r.io/a@md5:${hex(31)}`, 'image')).toThrow(/lowercase-hex/);
+    expect(() => parseImageReference(`r.io/a@Sha256:${hex(64)}`, 'image')).toThrow(/lowercase-hex/);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { computeDora, failureRateBand, frequencyBand, leadTimeBand, median, restoreBand, weekStart } from '../../src/core/insight/dora.js';
 import { escapeLabelValue, insightFamilies, renderFamilies } from '../../src/core/insight/exposition.js';
 import { buildHistory, type HistoryCommit, parseHistory } from '../../src/core/insight/history.js';
-import { computeStatus, type OverlayState, sameImage, splitReference } from '../../src/core/insight/status.js';
+import { computeStatus, type OverlayState, referenceParts, sameImage } from '../../src/core/insight/status.js';
 import { markdownText, mermaidText, statusTable } from '../../src/core/insight/summary.js';
 
 const H = 3600;
@@ -145,8 +145,8 @@ describe('history parsing', () => {
 
 describe('pieces', () => {
   test('references', () => {
-    expect(splitReference('localhost:5000/a/api:1.2@sha256:ab')).toEqual({ name: 'localhost:5000/a/api', tag: '1.2', digest: 'sha256:ab' });
-    expect(splitReference('localhost:5000/api')).toEqual({ name: 'localhost:5000/api' });
+    expect(referenceParts('localhost:5000/a/api:1.2@sha256:ab')).toEqual({ name: 'localhost:5000/a/api', tag: '1.2', digest: 'sha256:ab' });
+    expect(referenceParts('localhost:5000/api')).toEqual({ name: 'localhost:5000/api' });
     expect(sameImage('r/api:1.2', 'r/api:1.2@sha256:ab')).toBe(true);
     expect(sameImage('r/api:1.2@sha256:cd', 'r/api:1.2@sha256:ab')).toBe(false);
   });

@@ -6,6 +6,8 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AegisError } from '../errors.js';
+import type { Fetch } from '../http.js';
+import { formatName, parseImageReference } from '../images/reference.js';
 import type { Log } from '../log.js';
 import { run as runProcess } from '../process.js';
 import {
@@ -22,8 +24,8 @@ import { buildxArgs, buildxCacheHit } from './buildx.js';
 import { type DependencyCache, type DependencyRestore, restoreDependencies, saveDependencies } from './dependency-cache.js';
 import type { BuilderChoice, BuilderKind, BuildRequest } from './plan.js';
 import { platformSlug } from './platforms.js';
-import { formatName, isInsecureRegistry, parseImageReference } from './reference.js';
-import { authFileContent, type Fetch, RegistryClient } from './registry.js';
+import { authFileContent, RegistryClient } from './registry.js';
+import { isInsecureRegistry } from './registry-host.js';
 
 export type Runner = typeof runProcess;
 

@@ -20,7 +20,7 @@
 import semver from 'semver';
 import { InputError } from '../errors.js';
 import type { CiEvent } from '../event.js';
-import { TAG_RE } from './reference.js';
+import { TAG_RE } from '../images/reference.js';
 
 export type LatestPolicy = 'false' | 'true' | 'auto' | 'default-branch';
 

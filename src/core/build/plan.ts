@@ -1,6 +1,6 @@
+import { formatName, type ImageName } from '../images/reference.js';
 import type { DependencyCachePlan } from './dependency-cache.js';
 import { platformSlug } from './platforms.js';
-import { formatName, type ImageName } from './reference.js';
 import type { RegistryCredentials } from './registry.js';
 
 export type BuilderKind = 'buildx' | 'buildah';

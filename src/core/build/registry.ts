@@ -6,7 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { AegisError } from '../errors.js';
-import { DOCKER_HUB, registryApiBase } from './reference.js';
+import { type Fetch, httpFetch } from '../http.js';
+import { DOCKER_HUB } from '../images/reference.js';
+import { registryApiBase } from './registry-host.js';
 
 export interface RegistryCredentials {
   username: string;
@@ -26,8 +28,6 @@ export const MANIFEST_MEDIA_TYPES = [
   'application/vnd.docker.distribution.manifest.list.v2+json',
   'application/vnd.docker.distribution.manifest.v2+json',
 ];
-
-export type Fetch = typeof fetch;
 
 interface Challenge {
   scheme: string;
@@ -59,7 +59,7 @@ export class RegistryClient {
 
   constructor(
     private readonly access: RegistryAccess,
-    private readonly fetchImpl: Fetch = fetch,
+    private readonly fetchImpl?: Fetch,
   ) {
     this.base = registryApiBase(access.registry, access.insecure);
   }
@@ -112,13 +112,16 @@ export class RegistryClient {
     const scope = `repository:${repository}:${actions}`;
     const known = this.authorizations.get(scope);
     const send = (authorization?: string) =>
-      this.fetchImpl(url, {
-        method,
-        headers: { ...headers, ...(authorization ? { Authorization: authorization } : {}) },
-        ...(body ? { body: new Uint8Array(body) } : {}),
-        redirect: 'follow',
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
+      httpFetch(
+        url,
+        {
+          method,
+          headers: { ...headers, ...(authorization ? { Authorization: authorization } : {}) },
+          ...(body ? { body: new Uint8Array(body) } : {}),
+          redirect: 'follow',
+        },
+        { timeoutMs: REQUEST_TIMEOUT_MS, fetch: this.fetchImpl },
+      );
     const first = await send(known);
     if (first.status !== 401) return first;
     const challenge = parseChallenge(first.headers.get('www-authenticate') ?? '');
@@ -136,10 +139,11 @@ export class RegistryClient {
     const realm = new URL(challenge.params.realm);
     if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
     realm.searchParams.set('scope', scope);
-    const response = await this.fetchImpl(realm, {
-      headers: credentials ? { Authorization: basic(credentials) } : {},
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+    const response = await httpFetch(
+      realm,
+      { headers: credentials ? { Authorization: basic(credentials) } : {} },
+      { timeoutMs: REQUEST_TIMEOUT_MS, fetch: this.fetchImpl },
+    );
     if (!response.ok) {
       throw new AegisError(
         `Registry ${this.access.registry}: token service ${realm.origin}${realm.pathname} answered ${response.status} ${response.statusText}${credentials ? '' : ' (no credentials were given)'}.`,

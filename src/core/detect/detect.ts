@@ -1,4 +1,4 @@
-import { Git } from '../git/git.js';
+import { Git, type GitOperations } from '../git/git.js';
 import type { Log } from '../log.js';
 import { type ChangedPath, parseNameStatus, uniquePaths } from './changes.js';
 import type { ChangeType, Manifest } from './manifest.js';
@@ -36,13 +36,11 @@ export async function detect(request: DetectRequest, log: Log): Promise<DetectRe
 }
 
 /** `git diff --name-status` between two commits, renames detected (both paths reported). */
-export async function listChanges(git: Git, base: string, head: string): Promise<ChangedPath[]> {
+export async function listChanges(git: GitOperations, base: string, head: string): Promise<ChangedPath[]> {
   if (base === head) return [];
-  const { stdout } = await git.run(['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', '--find-renames', base, head, '--']);
-  return parseNameStatus(stdout);
+  return parseNameStatus(await git.nameStatus(base, head));
 }
 
-async function filesAt(git: Git, head: string): Promise<string[]> {
-  const output = (await git.run(['ls-tree', '-r', '--name-only', '-z', head])).stdout;
-  return output.split('\0').filter(Boolean);
+async function filesAt(git: GitOperations, head: string): Promise<string[]> {
+  return git.listFiles(head);
 }

@@ -1,4 +1,4 @@
-import type { Git } from '../git/git.js';
+import type { FetchOptions, GitOperations } from '../git/git.js';
 import type { Log } from '../log.js';
 
 export type MergeBaseResult =
@@ -31,7 +31,7 @@ export class History {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
-    private readonly git: Git,
+    private readonly git: GitOperations,
     private readonly log: Log,
     private readonly options: HistoryOptions,
   ) {
@@ -45,14 +45,13 @@ export class History {
   /** The full SHA of a local commit-ish, or undefined. */
   async resolve(rev: string): Promise<string | undefined> {
     if (rev.startsWith('-')) return undefined;
-    const result = await this.git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { allowFailure: true });
-    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    return this.git.resolveCommit(rev);
   }
 
   async isShallow(): Promise<boolean> {
     // Cached false is final; true is re-read because another job may have completed the clone.
     if (this.shallow === false) return false;
-    this.shallow = (await this.git.output(['rev-parse', '--is-shallow-repository'])) === 'true';
+    this.shallow = await this.git.isShallow();
     return this.shallow;
   }
 
@@ -60,8 +59,7 @@ export class History {
   async obtain(sha: string): Promise<boolean> {
     if (await this.resolve(sha)) return true;
     if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(sha)) return false;
-    const depth = (await this.isShallow()) ? ['--depth=1'] : [];
-    const fetched = await this.fetch([...depth, this.options.remote, sha]);
+    const fetched = await this.fetch([sha], (await this.isShallow()) ? { depth: 1 } : {});
     if (fetched.outcome !== 'ok') this.log.debug(`Could not fetch ${sha} from '${this.options.remote}': ${fetched.detail}`);
     return (await this.resolve(sha)) !== undefined;
   }
@@ -69,35 +67,26 @@ export class History {
   /** Tip of a branch on the remote (falling back to local refs when the remote cannot be asked). */
   async branchTip(branch: string): Promise<string | undefined> {
     if (branch.startsWith('-')) return undefined;
-    const listed = await this.git.run(['ls-remote', '--heads', this.options.remote, `refs/heads/${branch}`], { allowFailure: true });
-    const sha = listed.exitCode === 0 ? listed.stdout.split('\t')[0]?.trim() : undefined;
+    const listed = await this.git.remoteRefs(this.options.remote, [`refs/heads/${branch}`], 'heads');
+    const sha = listed.ok ? listed.refs[0]?.sha : undefined;
     if (sha && (await this.obtain(sha))) return sha;
     return (await this.resolve(`refs/remotes/${this.options.remote}/${branch}`)) ?? (await this.resolve(`refs/heads/${branch}`));
   }
 
   /** The remote's default branch as recorded by the clone, or as the remote reports it. */
   async defaultBranch(): Promise<string | undefined> {
-    const local = await this.git.run(['symbolic-ref', '--quiet', `refs/remotes/${this.options.remote}/HEAD`], { allowFailure: true });
-    if (local.exitCode === 0) return local.stdout.trim().replace(`refs/remotes/${this.options.remote}/`, '');
-    const remote = await this.git.run(['ls-remote', '--symref', this.options.remote, 'HEAD'], { allowFailure: true });
-    return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(remote.stdout)?.[1];
+    const local = await this.git.symbolicRef(`refs/remotes/${this.options.remote}/HEAD`);
+    if (local !== undefined) return local.replace(`refs/remotes/${this.options.remote}/`, '');
+    return this.git.remoteDefaultBranch(this.options.remote);
   }
 
   /** Tag name → tagged commit, from the remote and the clone (tags need not be fetched). */
   async tagCommits(): Promise<Map<string, string>> {
-    const tags = new Map<string, string>();
-    const local = await this.git.run(['for-each-ref', '--format=%(objectname) %(*objectname) %(refname:strip=2)', 'refs/tags'], {
-      allowFailure: true,
-    });
-    for (const line of local.stdout.split('\n')) {
-      const [object, peeled, name] = line.split(' ');
-      if (name) tags.set(name, peeled || (object as string));
-    }
-    const remote = await this.git.run(['ls-remote', '--tags', this.options.remote], { allowFailure: true });
-    if (remote.exitCode !== 0) return tags;
-    for (const line of remote.stdout.split('\n')) {
-      const [sha, ref] = line.split('\t');
-      if (!sha || !ref?.startsWith('refs/tags/')) continue;
+    const tags = await this.git.localTagCommits();
+    const remote = await this.git.remoteRefs(this.options.remote, [], 'tags');
+    if (!remote.ok) return tags;
+    for (const { sha, ref } of remote.refs) {
+      if (!sha || !ref.startsWith('refs/tags/')) continue;
       const peeled = ref.endsWith('^{}');
       const name = ref.slice('refs/tags/'.length, peeled ? -3 : undefined);
       if (peeled || !tags.has(name)) tags.set(name, sha);
@@ -110,8 +99,8 @@ export class History {
     let step = this.options.deepenStep;
     let rounds = 0;
     for (;;) {
-      const result = await this.git.run(['merge-base', a, b], { allowFailure: true });
-      if (result.exitCode === 0) return { found: true, sha: result.stdout.trim() };
+      const result = await this.git.mergeBase(a, b);
+      if (result.ok) return { found: true, sha: result.stdout.trim() };
       if (result.exitCode !== 1) return { found: false, cause: 'fetch-failed', detail: lastLine(result.stderr) };
       const deepened = await this.deepen(step, rounds, [a, b]);
       if (deepened !== 'ok') return deepened;
@@ -128,7 +117,7 @@ export class History {
     let step = this.options.deepenStep;
     let rounds = 0;
     for (;;) {
-      const commits = (await this.git.output(['rev-list', head])).split('\n');
+      const commits = await this.git.revList(head);
       const sha = commits.find((commit) => commit !== head && targets.has(commit));
       if (sha) return { found: true, sha };
       const deepened = await this.deepen(step, rounds, [head]);
@@ -144,18 +133,18 @@ export class History {
       return { found: false, cause: 'limit', detail: `still missing after deepening the shallow clone ${rounds} times` };
     }
     this.log.info(`Shallow clone: fetching ${step} more commits of history from '${this.options.remote}'.`);
-    const fetched = await this.fetch([`--deepen=${step}`, this.options.remote, ...wants]);
+    const fetched = await this.fetch(wants, { deepen: step });
     if (fetched.outcome === 'ok') return 'ok';
     // The other job may have completed the clone while we waited.
     if (!(await this.isShallow())) return 'ok';
     return { found: false, cause: 'fetch-failed', detail: fetched.detail };
   }
 
-  private async fetch(args: string[]): Promise<{ outcome: 'ok' | 'failed'; detail: string }> {
+  private async fetch(wants: string[], options: FetchOptions): Promise<{ outcome: 'ok' | 'failed'; detail: string }> {
     const maxRetries = this.options.maxLockRetries ?? 12;
     for (let attempt = 0; ; attempt++) {
-      const result = await this.git.run(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...args], { allowFailure: true });
-      if (result.exitCode === 0) return { outcome: 'ok', detail: '' };
+      const result = await this.git.fetch(this.options.remote, wants, { ...options, writeFetchHead: false });
+      if (result.ok) return { outcome: 'ok', detail: '' };
       if (!LOCK_CONTENTION.test(result.stderr) || attempt >= maxRetries) return { outcome: 'failed', detail: lastLine(result.stderr) };
       const delay = Math.min(2000, 50 * 2 ** attempt) * (0.5 + Math.random());
       this.log.debug(`Another git process holds a lock in this clone; retrying the fetch in ${Math.round(delay)} ms.`);

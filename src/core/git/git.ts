@@ -1,3 +1,4 @@
+import { CommandError } from '../errors.js';
 import { type RunResult, run } from '../process.js';
 
 export interface Identity {
@@ -5,17 +6,115 @@ export interface Identity {
   email: string;
 }
 
+/** The outcome of an operation the caller decides about (a failed fetch, a push lost to a race). */
+export interface GitOutcome {
+  ok: boolean;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** The argv that ran, for an error that says which operation failed. */
+  args: readonly string[];
+}
+
+/** Throws the usual CommandError for an outcome the caller cannot continue without. */
+export function mustSucceed<T extends GitOutcome>(result: T): T {
+  if (!result.ok) throw new CommandError('git', result.args, result.exitCode, result.stderr || result.stdout);
+  return result;
+}
+
+export interface FetchOptions {
+  /** `--depth=<n>`: a shallow fetch. */
+  depth?: number;
+  /** `--deepen=<n>`: n more commits of history for a shallow clone. */
+  deepen?: number;
+  /** `--unshallow`: the complete history. */
+  unshallow?: boolean;
+  /** Fetch all tags (`--tags`); default `--no-tags`. */
+  tags?: boolean;
+  /** `--filter=<spec>`, e.g. `blob:none` for a partial clone. */
+  filter?: string;
+  /** Default true; false adds `--no-write-fetch-head` (no FETCH_HEAD for a concurrent job to clobber). */
+  writeFetchHead?: boolean;
+}
+
+export interface CloneOptions {
+  branch: string;
+  depth?: number;
+  bare?: boolean;
+  filter?: string;
+}
+
+export interface PushOptions {
+  /** All refs or none (`--atomic`). */
+  atomic?: boolean;
+  /** Machine-readable ref status on stdout (`--porcelain`) instead of `--quiet`. */
+  porcelain?: boolean;
+  /**
+   * Compare-and-swap: the remote ref is updated only while it still points at `expected`
+   * (`--force-with-lease=<ref>:<expected>`). Never a plain force push.
+   */
+  lease?: { ref: string; expected: string };
+}
+
+export interface LogOptions {
+  /** A revision or range (`a..b`); default HEAD. */
+  range?: string;
+  /** Only commits touching these paths. */
+  paths?: readonly string[];
+  noMerges?: boolean;
+  /** Only commits whose message contains this exact text (`--fixed-strings --grep`). */
+  grep?: string;
+  max?: number;
+}
+
+export interface LoggedCommit {
+  sha: string;
+  /** The raw message: subject, body and trailers. */
+  message: string;
+}
+
+export interface RemoteRef {
+  sha: string;
+  ref: string;
+}
+
 /** Generous for a large clone, finite for a remote that stopped answering. */
 const GIT_TIMEOUT_MS = 15 * 60_000;
+const FIELD = '\x1f';
+const RECORD = '\x1e';
 
-/** A git working copy. Every call is an argument array; the remote's credentials ride in env. */
+function outcome(args: readonly string[], result: RunResult): GitOutcome {
+  return { ok: result.exitCode === 0, exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, args };
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter(Boolean);
+}
+
+function identityEnv(author: Identity): Record<string, string> {
+  return {
+    GIT_AUTHOR_NAME: author.name,
+    GIT_AUTHOR_EMAIL: author.email,
+    GIT_COMMITTER_NAME: author.name,
+    GIT_COMMITTER_EMAIL: author.email,
+  };
+}
+
+/**
+ * A git working copy behind named operations: the only place in src/ that spells git argv.
+ * Every call is an argument array; the remote's credentials ride in env.
+ */
 export class Git {
   constructor(
     readonly dir: string,
     private readonly env: Record<string, string> = {},
   ) {}
 
-  run(args: readonly string[], options: { input?: string; allowFailure?: boolean; env?: Record<string, string> } = {}): Promise<RunResult> {
+  /** Raw access for this module only; everything else uses the named operations below. */
+  private run(
+    args: readonly string[],
+    options: { input?: string; allowFailure?: boolean; env?: Record<string, string> } = {},
+  ): Promise<RunResult> {
     return run('git', args, {
       cwd: this.dir,
       env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
@@ -25,28 +124,287 @@ export class Git {
     });
   }
 
-  async output(args: readonly string[]): Promise<string> {
+  private async output(args: readonly string[]): Promise<string> {
     return (await this.run(args)).stdout.trim();
+  }
+
+  private async attempt(args: readonly string[], env?: Record<string, string>): Promise<GitOutcome> {
+    return outcome(args, await this.run(args, { allowFailure: true, env }));
+  }
+
+  private async succeeds(args: readonly string[]): Promise<boolean> {
+    return (await this.run(args, { allowFailure: true })).exitCode === 0;
+  }
+
+  // --- repository and revisions ---
+
+  async init(): Promise<void> {
+    await this.run(['init', '--quiet']);
+  }
+
+  /** Clones `url` into this directory (`.`), one branch, no tags. */
+  async clone(url: string, options: CloneOptions): Promise<GitOutcome> {
+    const args = ['clone', '--quiet'];
+    if (options.bare) args.push('--bare');
+    if (options.depth !== undefined) args.push('--depth', String(options.depth), '--no-tags');
+    if (options.filter) args.push(`--filter=${options.filter}`);
+    args.push('--single-branch', '--branch', options.branch, '--', url, '.');
+    return await this.attempt(args);
   }
 
   head(): Promise<string> {
     return this.output(['rev-parse', 'HEAD']);
   }
 
+  /** The full SHA of a commit-ish, or undefined when it does not name a commit here. */
+  async resolveCommit(rev: string): Promise<string | undefined> {
+    const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { allowFailure: true });
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  }
+
+  /** The root of the working tree containing this directory, or undefined outside one. */
+  async topLevel(): Promise<string | undefined> {
+    const result = await this.run(['rev-parse', '--show-toplevel'], { allowFailure: true });
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  }
+
+  async isShallow(): Promise<boolean> {
+    return (await this.output(['rev-parse', '--is-shallow-repository'])) === 'true';
+  }
+
+  /** True when the object exists locally and is a commit. */
+  hasCommit(rev: string): Promise<boolean> {
+    return this.succeeds(['cat-file', '-e', `${rev}^{commit}`]);
+  }
+
+  /** The merge base of two commits; `ok` false with exit code 1 when they have none. */
+  async mergeBase(a: string, b: string): Promise<GitOutcome> {
+    return this.attempt(['merge-base', a, b]);
+  }
+
+  isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    return this.succeeds(['merge-base', '--is-ancestor', ancestor, descendant]);
+  }
+
+  /** Commits reachable from `rev`, newest first. */
+  async revList(rev: string): Promise<string[]> {
+    return (await this.output(['rev-list', rev])).split('\n');
+  }
+
+  /** The newest commit reachable from `rev` that touches `path`, or '' when none does. */
+  lastCommitTouching(path: string, rev = 'HEAD'): Promise<string> {
+    return this.output(['rev-list', '-1', rev, '--', path]);
+  }
+
+  async parentCount(rev: string): Promise<number> {
+    return (await this.output(['rev-list', '--parents', '-n', '1', rev])).split(' ').length - 1;
+  }
+
+  /** The branch HEAD is on, or '' when HEAD is detached. */
+  async currentBranch(): Promise<string> {
+    return (await this.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true })).stdout.trim();
+  }
+
+  /** Where a symbolic ref points (e.g. `refs/remotes/origin/HEAD`), or undefined. */
+  async symbolicRef(ref: string): Promise<string | undefined> {
+    const result = await this.run(['symbolic-ref', '--quiet', ref], { allowFailure: true });
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  }
+
+  async remoteUrl(remote: string): Promise<string | undefined> {
+    const result = await this.run(['remote', 'get-url', remote], { allowFailure: true });
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  }
+
+  // --- remotes ---
+
+  /** `git fetch` of `refspecs` from `remote` (a name or a URL); the caller decides what a failure means. */
+  async fetch(remote: string, refspecs: readonly string[], options: FetchOptions = {}): Promise<GitOutcome> {
+    const args = ['fetch', '--quiet', options.tags ? '--tags' : '--no-tags'];
+    if (options.writeFetchHead === false) args.push('--no-write-fetch-head');
+    if (options.depth !== undefined) args.push(`--depth=${options.depth}`);
+    if (options.deepen !== undefined) args.push(`--deepen=${options.deepen}`);
+    if (options.unshallow) args.push('--unshallow');
+    if (options.filter) args.push(`--filter=${options.filter}`);
+    return await this.attempt([...args, '--', remote, ...refspecs]);
+  }
+
+  /** Refs on `remote` matching `patterns` (`git ls-remote`); `ok` false when the remote cannot be asked. */
+  async remoteRefs(remote: string, patterns: readonly string[], kind?: 'heads' | 'tags'): Promise<GitOutcome & { refs: RemoteRef[] }> {
+    const args = ['ls-remote'];
+    if (kind) args.push(`--${kind}`);
+    const result = await this.attempt([...args, remote, ...patterns]);
+    const refs = lines(result.stdout).map((line) => {
+      const [sha = '', ref = ''] = line.split('\t');
+      return { sha: sha.trim(), ref: ref.trim() };
+    });
+    return { ...result, refs };
+  }
+
+  /** The branch the remote's HEAD points at, as the remote reports it. */
+  async remoteDefaultBranch(remote: string): Promise<string | undefined> {
+    const result = await this.run(['ls-remote', '--symref', remote, 'HEAD'], { allowFailure: true });
+    return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout)?.[1];
+  }
+
+  /** Pushes `refspecs`; never forced (a lease is a compare-and-swap). A rejection is returned, not thrown. */
+  async push(remote: string, refspecs: readonly string[], options: PushOptions = {}): Promise<GitOutcome> {
+    const args = ['push', options.porcelain ? '--porcelain' : '--quiet'];
+    if (options.atomic) args.push('--atomic');
+    if (options.lease) args.push(`--force-with-lease=${options.lease.ref}:${options.lease.expected}`);
+    return await this.attempt([...args, remote, ...refspecs]);
+  }
+
+  // --- reading history and the index ---
+
+  /** Commits with their full messages (trailers included), newest first. */
+  async log(options: LogOptions = {}): Promise<LoggedCommit[]> {
+    const args = ['log', `--format=%H${FIELD}%B${RECORD}`];
+    if (options.noMerges) args.push('--no-merges');
+    if (options.max !== undefined) args.push(`--max-count=${options.max}`);
+    if (options.grep !== undefined) args.push('--fixed-strings', `--grep=${options.grep}`);
+    args.push(options.range ?? 'HEAD');
+    if (options.paths) args.push('--', ...options.paths);
+    return (await this.run(args)).stdout
+      .split(RECORD)
+      .map((record) => record.trim())
+      .filter(Boolean)
+      .map((record) => {
+        const [sha = '', message = ''] = record.split(FIELD);
+        return { sha, message };
+      });
+  }
+
+  /** `git log --format=<format>` of `rev`, raw: for a reader that parses its own record format in one pass (insight). */
+  async formattedLog(format: string, rev = 'HEAD'): Promise<string> {
+    return (await this.run(['log', `--format=${format}`, '--end-of-options', rev, '--'])).stdout;
+  }
+
+  /** The newest commit reachable from `rev` touching any of `paths`, with its committer time (seconds), or undefined. */
+  async lastChange(paths: readonly string[], rev = 'HEAD'): Promise<{ sha: string; time: number } | undefined> {
+    const [sha, time] = (await this.output(['log', '-1', '--format=%H %ct', '--end-of-options', rev, '--', ...paths])).split(' ');
+    return sha ? { sha, time: Number(time) } : undefined;
+  }
+
+  /** Committer time of a commit in seconds since the epoch, or undefined when it is not here. */
+  async commitTime(rev: string): Promise<number | undefined> {
+    const result = await this.run(['show', '-s', '--format=%ct', '--end-of-options', `${rev}^{commit}`, '--'], { allowFailure: true });
+    const seconds = Number(result.stdout.trim());
+    return result.exitCode === 0 && Number.isInteger(seconds) && seconds > 0 ? seconds : undefined;
+  }
+
+  /** The full message of one commit. */
+  message(rev: string): Promise<string> {
+    return this.output(['log', '-1', '--format=%B', rev]);
+  }
+
+  /** `git diff --name-status -z` between two commits with renames detected; raw NUL-separated output. */
+  async nameStatus(base: string, head: string): Promise<string> {
+    return (await this.run(['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', '--find-renames', base, head, '--'])).stdout;
+  }
+
+  /** Staged changes against HEAD as `<status>\t<path>` lines, renames as a delete plus an add. */
+  async stagedNameStatus(): Promise<string[]> {
+    return lines(await this.output(['diff', '--cached', '--no-renames', '--name-status', 'HEAD']));
+  }
+
+  async hasStagedChanges(): Promise<boolean> {
+    return !(await this.succeeds(['diff', '--cached', '--quiet']));
+  }
+
+  async conflictedFiles(): Promise<string[]> {
+    return lines(await this.output(['diff', '--name-only', '--diff-filter=U']));
+  }
+
+  /** Every file path in a commit's tree. */
+  async listFiles(rev: string): Promise<string[]> {
+    return (await this.run(['ls-tree', '-r', '--name-only', '-z', rev])).stdout.split('\0').filter(Boolean);
+  }
+
+  /** A file as staged in the index. */
+  async showStaged(path: string): Promise<string> {
+    return (await this.run(['show', `:${path}`])).stdout;
+  }
+
+  /** Uncommitted changes, tracked or untracked, as `git status --porcelain` lines. */
+  async status(): Promise<string[]> {
+    return lines((await this.run(['status', '--porcelain'])).stdout);
+  }
+
+  /** Tag names, optionally only those reachable from HEAD. */
+  async tags(options: { mergedIntoHead?: boolean } = {}): Promise<string[]> {
+    const args = ['tag', '--list'];
+    if (options.mergedIntoHead) args.push('--merged', 'HEAD');
+    return (await this.output(args)).split('\n');
+  }
+
+  /** Local tag name → tagged commit (annotated tags peeled). */
+  async localTagCommits(): Promise<Map<string, string>> {
+    const tags = new Map<string, string>();
+    const result = await this.run(['for-each-ref', '--format=%(objectname) %(*objectname) %(refname:strip=2)', 'refs/tags'], {
+      allowFailure: true,
+    });
+    for (const line of result.stdout.split('\n')) {
+      const [object, peeled, name] = line.split(' ');
+      if (name) tags.set(name, peeled || (object as string));
+    }
+    return tags;
+  }
+
+  // --- writing ---
+
+  async add(paths: readonly string[]): Promise<void> {
+    await this.run(['add', '--', ...paths]);
+  }
+
   /** Commits staged changes with a message from stdin (no argv length or quoting concerns). */
   async commit(message: string, author: Identity): Promise<string> {
-    await this.run(['commit', '--quiet', '--no-verify', '--file', '-'], {
-      input: message,
-      env: {
-        GIT_AUTHOR_NAME: author.name,
-        GIT_AUTHOR_EMAIL: author.email,
-        GIT_COMMITTER_NAME: author.name,
-        GIT_COMMITTER_EMAIL: author.email,
-      },
-    });
+    await this.run(['commit', '--quiet', '--no-verify', '--file', '-'], { input: message, env: identityEnv(author) });
     return this.head();
   }
+
+  /** An annotated tag on HEAD with `message` from stdin. */
+  async tag(name: string, message: string, tagger: Identity): Promise<void> {
+    await this.run(['tag', '--annotate', '--file', '-', name], {
+      input: message,
+      env: { GIT_COMMITTER_NAME: tagger.name, GIT_COMMITTER_EMAIL: tagger.email },
+    });
+  }
+
+  async deleteTag(name: string): Promise<void> {
+    await this.run(['tag', '--delete', name], { allowFailure: true });
+  }
+
+  /** Applies the inverse of `rev` to the index and tree without committing (`-m 1` for a merge). */
+  async revert(rev: string, options: { mainline?: number; author: Identity }): Promise<GitOutcome> {
+    const mainline = options.mainline === undefined ? [] : ['-m', String(options.mainline)];
+    return this.attempt(['revert', '--no-commit', ...mainline, rev], identityEnv(options.author));
+  }
+
+  async abortRevert(): Promise<void> {
+    await this.run(['revert', '--abort'], { allowFailure: true });
+  }
+
+  /** Discards the index and working tree changes: `git reset --hard <rev>`. */
+  async resetHard(rev = 'HEAD'): Promise<void> {
+    await this.run(['reset', '--quiet', '--hard', rev]);
+  }
+
+  async checkoutDetached(rev: string): Promise<void> {
+    await this.run(['checkout', '--quiet', '--detach', rev]);
+  }
+
+  async addWorktree(dir: string, rev: string): Promise<void> {
+    await this.run(['worktree', 'add', '--quiet', '--detach', dir, rev]);
+  }
+
+  async removeWorktree(dir: string): Promise<void> {
+    await this.run(['worktree', 'remove', '--force', dir], { allowFailure: true });
+  }
 }
+
+/** What code outside this module may do with a repository: the named operations, nothing raw. */
+export type GitOperations = Pick<Git, keyof Git>;
 
 /** Wording of a push lost to a concurrent writer, from git itself and from GitHub/GitLab's receive hooks. */
 const REJECTED_BY_RACE =

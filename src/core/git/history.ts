@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Git } from './git.js';
+import { Git, mustSucceed } from './git.js';
 import type { Remote } from './remote.js';
 
 const SHA = /^[0-9a-f]{7,64}$/i;
@@ -23,12 +23,10 @@ export class CommitHistory {
     if (!SHA.test(revision) || !SHA.test(commit)) return false;
     const git = await this.open();
     if (!(await this.known(git, revision))) {
-      await git.run(['fetch', '--quiet', '--filter=blob:none', 'origin', `+refs/heads/${this.branch}:refs/heads/${this.branch}`], {
-        allowFailure: true,
-      });
+      await git.fetch('origin', [`+refs/heads/${this.branch}:refs/heads/${this.branch}`], { filter: 'blob:none' });
       if (!(await this.known(git, revision))) return false;
     }
-    return (await git.run(['merge-base', '--is-ancestor', commit, revision], { allowFailure: true })).exitCode === 0;
+    return git.isAncestor(commit, revision);
   }
 
   close(): void {
@@ -41,23 +39,12 @@ export class CommitHistory {
     if (this.git) return this.git;
     this.dir = mkdtempSync(join(tmpdir(), 'aegis-history-'));
     const git = new Git(this.dir, this.remote.env);
-    await git.run([
-      'clone',
-      '--quiet',
-      '--bare',
-      '--filter=blob:none',
-      '--single-branch',
-      '--branch',
-      this.branch,
-      '--',
-      this.remote.url,
-      '.',
-    ]);
+    mustSucceed(await git.clone(this.remote.url, { branch: this.branch, bare: true, filter: 'blob:none' }));
     this.git = git;
     return git;
   }
 
   private async known(git: Git, revision: string): Promise<boolean> {
-    return (await git.run(['cat-file', '-e', `${revision}^{commit}`], { allowFailure: true })).exitCode === 0;
+    return git.hasCommit(revision);
   }
 }

@@ -103,10 +103,27 @@ export function withoutCredentials(url: string): { url: string; password?: strin
   return { url: parsed.toString(), ...(password ? { password } : {}) };
 }
 
+/** The host and the project path (`owner/repo`, `group/sub/project`) of a forge URL; undefined for local paths. */
+export function forgeLocation(repository: string): { host: string; path: string } | undefined {
+  let host: string | undefined;
+  let path: string | undefined;
+  if (/^(https?|ssh):\/\//.test(repository)) {
+    const url = new URL(repository);
+    host = url.hostname;
+    path = url.pathname;
+  } else if (SCP_LIKE.test(repository)) {
+    const colon = repository.indexOf(':');
+    host = repository.slice(repository.indexOf('@') + 1, colon);
+    path = repository.slice(colon + 1);
+  }
+  path = path
+    ?.replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '');
+  return host && path ? { host, path } : undefined;
+}
+
 /** `owner/repo` or `group/sub/project` from a forge URL; undefined for local paths. */
 export function forgeProjectPath(repository: string): string | undefined {
-  let path: string | undefined;
-  if (/^(https?|ssh):\/\//.test(repository)) path = new URL(repository).pathname;
-  else if (SCP_LIKE.test(repository)) path = repository.slice(repository.indexOf(':') + 1);
-  return path?.replace(/^\/+/, '').replace(/\.git$/, '') || undefined;
+  return forgeLocation(repository)?.path;
 }

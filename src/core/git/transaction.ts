@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AegisError } from '../errors.js';
 import type { Log } from '../log.js';
 import { writeFileAtomic } from './atomic.js';
-import { Git, type Identity, isRaceRejection } from './git.js';
+import { Git, type Identity, isRaceRejection, mustSucceed } from './git.js';
 import type { Remote } from './remote.js';
 
 export interface FileWrite {
@@ -66,11 +66,8 @@ export async function commitAndPush<T>(
   const git = new Git(dir, remote.env);
 
   try {
-    const cloned = await git.run(
-      ['clone', '--quiet', '--depth', '1', '--no-tags', '--single-branch', '--branch', branch, '--', remote.url, '.'],
-      { allowFailure: true },
-    );
-    if (cloned.exitCode !== 0) {
+    const cloned = await git.clone(remote.url, { branch, depth: 1 });
+    if (!cloned.ok) {
       throw new AegisError(`Could not clone branch '${branch}' of ${remote.url}: ${cloned.stderr.trim().split('\n').slice(-3).join(' ')}`);
     }
 
@@ -83,16 +80,15 @@ export async function commitAndPush<T>(
       }
 
       for (const file of change.files) writeFileAtomic(join(dir, file.path), file.content);
-      await git.run(['add', '--', ...change.files.map((file) => file.path)]);
-      const staged = await git.run(['diff', '--cached', '--quiet'], { allowFailure: true });
-      if (staged.exitCode === 0) {
+      await git.add(change.files.map((file) => file.path));
+      if (!(await git.hasStagedChanges())) {
         // The edit produced identical bytes (the caller reported a change that is not one).
         return { changed: false, sha: tip, attempts: attempt, change, dryRun: false };
       }
       const sha = await git.commit(change.message, options.author);
 
-      const push = await git.run(['push', '--porcelain', 'origin', `HEAD:refs/heads/${pushBranch}`], { allowFailure: true });
-      if (push.exitCode === 0) {
+      const push = await git.push('origin', [`HEAD:refs/heads/${pushBranch}`], { porcelain: true });
+      if (push.ok) {
         log.info(`Pushed ${sha.slice(0, 12)} to ${pushBranch}${attempt > 1 ? ` on attempt ${attempt}` : ''}.`);
         return { changed: true, sha, attempts: attempt, change, dryRun: false };
       }
@@ -118,9 +114,9 @@ export async function commitAndPush<T>(
 async function syncToTip(git: Git, branch: string, pushBranch: string): Promise<void> {
   let target = branch;
   if (pushBranch !== branch) {
-    const exists = await git.run(['ls-remote', '--exit-code', '--heads', 'origin', `refs/heads/${pushBranch}`], { allowFailure: true });
-    if (exists.exitCode === 0) target = pushBranch;
+    const exists = await git.remoteRefs('origin', [`refs/heads/${pushBranch}`], 'heads');
+    if (exists.ok && exists.refs.length > 0) target = pushBranch;
   }
-  await git.run(['fetch', '--quiet', '--depth', '1', '--no-tags', 'origin', `+refs/heads/${target}:refs/remotes/origin/${target}`]);
-  await git.run(['reset', '--quiet', '--hard', `refs/remotes/origin/${target}`]);
+  mustSucceed(await git.fetch('origin', [`+refs/heads/${target}:refs/remotes/origin/${target}`], { depth: 1 }));
+  await git.resetHard(`refs/remotes/origin/${target}`);
 }

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { DURATION_EXPECTED, parseDuration } from '../duration.js';
 import { InputError } from '../errors.js';
 import type { Limits, MeasurementPhase } from './evaluator.js';
 import { Expression, ExpressionError } from './expression.js';
@@ -115,16 +116,8 @@ const CONDITION_VARIABLES: Record<'http' | 'prometheus', string[]> = {
   http: ['result', 'status', 'latency', 'body'],
   prometheus: ['result'],
 };
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 const PHASES: readonly MeasurementPhase[] = ['Successful', 'Failed', 'Inconclusive', 'Error'];
-
-/** Milliseconds from `500ms`, `10s`, `5m`, `1h`; undefined when it is not one. */
-export function parseDuration(value: string): number | undefined {
-  const match = DURATION.exec(value.trim());
-  return match ? Number(match[1]) * (DURATION_UNITS[match[2] as string] as number) : undefined;
-}
 
 type Raw = Record<string, unknown>;
 
@@ -375,7 +368,7 @@ function durationOf(value: unknown, label: string, bounds: { min?: number } = {}
   if (value === undefined || value === null) return undefined;
   const ms = parseDuration(String(value));
   if (ms === undefined || ms < (bounds.min ?? 0)) {
-    throw new InputError(INPUT, String(value), `a duration such as '500ms', '30s', '5m' or '1h' for ${label}`);
+    throw new InputError(INPUT, String(value), `${DURATION_EXPECTED} for ${label}`);
   }
   return ms;
 }

@@ -1,4 +1,5 @@
 import { AegisError, InputError } from '../errors.js';
+import { type Fetch, httpFetch } from '../http.js';
 import { run } from '../process.js';
 import type { ArgoCdCheck, HttpCheck, KubernetesCheck, PrometheusCheck, ProviderSpec } from './checks.js';
 import { type MeasurementPhase, phaseFromConditions } from './evaluator.js';
@@ -16,8 +17,6 @@ export interface Observation {
   value?: number;
   message: string;
 }
-
-export type Fetch = typeof fetch;
 
 export interface MeasureContext {
   signal: AbortSignal;
@@ -51,17 +50,9 @@ async function request(
   context: MeasureContext,
 ): Promise<{ status: number; body: string; latencyMs: number }> {
   const started = performance.now();
-  const signal = AbortSignal.any([context.signal, AbortSignal.timeout(timeoutMs)]);
-  try {
-    const response = await (context.fetch ?? fetch)(url, { ...init, signal, redirect: 'manual' });
-    const body = await response.text();
-    return { status: response.status, body, latencyMs: Math.round(performance.now() - started) };
-  } catch (error) {
-    if (context.signal.aborted) throw error;
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const reason = signal.aborted ? `no answer within ${timeoutMs} ms` : (cause?.code ?? cause?.message ?? (error as Error).message);
-    throw new AegisError(`${new URL(url).origin} unreachable: ${reason}`);
-  }
+  const response = await httpFetch(url, { ...init, redirect: 'manual' }, { timeoutMs, signal: context.signal, fetch: context.fetch });
+  const body = await response.text();
+  return { status: response.status, body, latencyMs: Math.round(performance.now() - started) };
 }
 
 function errorObservation(error: unknown): Observation {

@@ -1,3 +1,4 @@
+import { formatSeconds } from '../duration.js';
 import { type CheckSpec, describeConditions } from './checks.js';
 import type { MeasurementPhase } from './evaluator.js';
 import type { MeasurementRecord, WatchResult } from './watch.js';
@@ -64,7 +65,7 @@ export function decisionDiagram(result: WatchResult, decision: Decision): string
 
 export function renderSummary(result: WatchResult, specs: readonly CheckSpec[], decision: Decision): string {
   const out = [`### aegis health-gate: ${ICON[result.verdict]} ${result.verdict}`, ''];
-  out.push(`Watched for ${(result.durationMs / 1000).toFixed(1)} s, ended: ${result.endedBy}. **Decision:** ${decision.text}`, '');
+  out.push(`Watched for ${formatSeconds(result.durationMs)}, ended: ${result.endedBy}. **Decision:** ${decision.text}`, '');
   out.push(decisionDiagram(result, decision), '');
   out.push('| check | type | phase | why | measurements (✅/❌/❔/⚠️) | decides by |', '|---|---|---|---|---|---|');
   for (const check of result.checks) {

@@ -1,20 +1,13 @@
 import { AegisError } from '../errors.js';
-import type { Git, Identity } from '../git/git.js';
+import type { GitOperations, Identity } from '../git/git.js';
 import type { Remote } from '../git/remote.js';
 import { commitAndPush, type FileWrite } from '../git/transaction.js';
 import { buildCommitMessage, parseTrailers, TRAILER, type Trailer } from '../gitops/commit-message.js';
+import { type Fetch, HttpUnreachableError, httpFetch } from '../http.js';
 import type { Log } from '../log.js';
 import { run } from '../process.js';
 import type { ArgoCdCheck, KubernetesCheck } from './checks.js';
-import {
-  type ArgoApplication,
-  argoApplicationUrl,
-  argoHeaders,
-  type Fetch,
-  fetchArgoApplication,
-  kubectlTarget,
-  sameRevision,
-} from './providers.js';
+import { type ArgoApplication, argoApplicationUrl, argoHeaders, fetchArgoApplication, kubectlTarget, sameRevision } from './providers.js';
 
 export type RollbackMethod = 'git-revert' | 'argocd' | 'kubectl' | 'none';
 
@@ -99,56 +92,46 @@ export async function revertCommit(options: GitRevertOptions): Promise<GitRevert
   };
 }
 
-async function prepareRevert(git: Git, options: GitRevertOptions): Promise<{ files: FileWrite[]; message: string; detail: RevertDetail }> {
+async function prepareRevert(
+  git: GitOperations,
+  options: GitRevertOptions,
+): Promise<{ files: FileWrite[]; message: string; detail: RevertDetail }> {
   const reverted = await fetchHistoryTo(git, options.commit, options.branch);
-  const already = await git.output([
-    'log',
-    '--format=%H',
-    '--fixed-strings',
-    `--grep=${TRAILER.reverts}: ${reverted}`,
-    `${reverted}..HEAD`,
-  ]);
+  const [already] = await git.log({ range: `${reverted}..HEAD`, grep: `${TRAILER.reverts}: ${reverted}` });
   if (already) {
-    const by = already.split('\n')[0] as string;
+    const by = already.sha;
     options.log.info(`${reverted.slice(0, 12)} was already reverted by ${by.slice(0, 12)}; nothing to do.`);
     return { files: [], message: '', detail: { reverted, alreadyRevertedBy: by, files: [] } };
   }
 
-  const parents = (await git.output(['rev-list', '--parents', '-n', '1', reverted])).split(' ').length - 1;
-  const mainline = parents > 1 ? ['-m', '1'] : [];
-  const identity = {
-    GIT_AUTHOR_NAME: options.author.name,
-    GIT_AUTHOR_EMAIL: options.author.email,
-    GIT_COMMITTER_NAME: options.author.name,
-    GIT_COMMITTER_EMAIL: options.author.email,
-  };
-  const attempt = await git.run(['revert', '--no-commit', ...mainline, reverted], { allowFailure: true, env: identity });
-  if (attempt.exitCode !== 0) {
-    const conflicted = (await git.output(['diff', '--name-only', '--diff-filter=U'])).split('\n').filter(Boolean);
-    await git.run(['revert', '--abort'], { allowFailure: true });
-    await git.run(['reset', '--quiet', '--hard', 'HEAD']);
+  const mainline = (await git.parentCount(reverted)) > 1 ? 1 : undefined;
+  const attempt = await git.revert(reverted, { mainline, author: options.author });
+  if (!attempt.ok) {
+    const conflicted = await git.conflictedFiles();
+    await git.abortRevert();
+    await git.resetHard();
     if (conflicted.length > 0) throw new RevertConflictError(reverted, options.branch, conflicted);
     throw new AegisError(`git revert ${reverted.slice(0, 12)} failed: ${attempt.stderr.trim().split('\n').slice(-3).join(' ')}`);
   }
 
   // The transaction writes and commits files itself: take the reverted contents, then leave the checkout clean.
   // --no-renames: a rename shows as a delete plus an add, so the delete guard below sees it.
-  const status = (await git.output(['diff', '--cached', '--no-renames', '--name-status', 'HEAD'])).split('\n').filter(Boolean);
+  const status = await git.stagedNameStatus();
   const deleted = status.filter((line) => line.startsWith('D')).map((line) => line.slice(1).trim());
   if (deleted.length > 0) {
-    await git.run(['reset', '--quiet', '--hard', 'HEAD']);
+    await git.resetHard();
     throw new AegisError(
       `Reverting ${reverted.slice(0, 12)} would delete ${deleted.join(', ')}; health-gate reverts edits only. Revert it by hand.`,
     );
   }
   const paths = status.map((line) => line.split('\t').pop() as string);
   const files: FileWrite[] = [];
-  for (const path of paths) files.push({ path, content: (await git.run(['show', `:${path}`])).stdout });
-  await git.run(['reset', '--quiet', '--hard', 'HEAD']);
+  for (const path of paths) files.push({ path, content: await git.showStaged(path) });
+  await git.resetHard();
   if (files.length === 0)
     options.log.info(`The tip of '${options.branch}' already has the content from before ${reverted.slice(0, 12)}; nothing to revert.`);
 
-  const original = await git.output(['log', '-1', '--format=%B', reverted]);
+  const original = await git.message(reverted);
   return { files, message: revertMessage(original, reverted, options), detail: { reverted, files: paths } };
 }
 
@@ -156,27 +139,25 @@ async function prepareRevert(git: Git, options: GitRevertOptions): Promise<{ fil
  * Fetches history until `commit` and its parent are in the shallow clone and `commit` is
  * known to be on `branch`; returns its full SHA.
  */
-async function fetchHistoryTo(git: Git, commit: string, branch: string): Promise<string> {
+async function fetchHistoryTo(git: GitOperations, commit: string, branch: string): Promise<string> {
   const present = async () => {
-    const parent = await git.run(['rev-parse', '--verify', '--quiet', `${commit}^1^{commit}`], { allowFailure: true });
-    if (parent.exitCode !== 0) return false;
-    const full = await git.output(['rev-parse', '--verify', `${commit}^{commit}`]);
-    return (await git.run(['merge-base', '--is-ancestor', full, 'HEAD'], { allowFailure: true })).exitCode === 0;
+    if ((await git.resolveCommit(`${commit}^1`)) === undefined) return false;
+    const full = await git.resolveCommit(commit);
+    return full !== undefined && (await git.isAncestor(full, 'HEAD'));
   };
   for (const depth of [20, 200, 2000]) {
     if (await present()) break;
-    await git.run(['fetch', '--quiet', '--no-tags', `--deepen=${depth}`, 'origin', branch], { allowFailure: true });
+    await git.fetch('origin', [branch], { deepen: depth });
   }
   if (!(await present())) {
-    await git.run(['fetch', '--quiet', '--no-tags', '--unshallow', 'origin', branch], { allowFailure: true });
+    await git.fetch('origin', [branch], { unshallow: true });
   }
-  const resolved = await git.run(['rev-parse', '--verify', '--quiet', `${commit}^{commit}`], { allowFailure: true });
-  if (resolved.exitCode !== 0) throw new AegisError(`Commit ${commit} (rollback-commit) is not in the history of '${branch}'.`);
-  const full = resolved.stdout.trim();
-  if ((await git.run(['merge-base', '--is-ancestor', full, 'HEAD'], { allowFailure: true })).exitCode !== 0) {
+  const full = await git.resolveCommit(commit);
+  if (full === undefined) throw new AegisError(`Commit ${commit} (rollback-commit) is not in the history of '${branch}'.`);
+  if (!(await git.isAncestor(full, 'HEAD'))) {
     throw new AegisError(`Commit ${commit} (rollback-commit) is not on branch '${branch}'.`);
   }
-  if ((await git.run(['rev-parse', '--verify', '--quiet', `${full}^1`], { allowFailure: true })).exitCode !== 0) {
+  if ((await git.resolveCommit(`${full}^1`)) === undefined) {
     throw new AegisError(`Commit ${commit} (rollback-commit) has no parent: the first commit of a repository cannot be reverted.`);
   }
   return full;
@@ -242,16 +223,14 @@ export async function argoRollback(
     });
     let response: Response;
     try {
-      response = await (options.fetch ?? fetch)(argoApplicationUrl(spec, '/rollback'), {
-        method: 'POST',
-        headers: { ...argoHeaders(spec.token), 'Content-Type': 'application/json' },
-        body,
-        signal: AbortSignal.timeout(spec.timeoutMs),
-      });
-    } catch (error) {
-      throw new AegisError(
-        `Argo CD rollback of '${spec.application}' failed: ${new URL(spec.server).origin} unreachable (${(error as Error).message}).`,
+      response = await httpFetch(
+        argoApplicationUrl(spec, '/rollback'),
+        { method: 'POST', headers: { ...argoHeaders(spec.token), 'Content-Type': 'application/json' }, body },
+        { timeoutMs: spec.timeoutMs, fetch: options.fetch },
       );
+    } catch (error) {
+      const reason = error instanceof HttpUnreachableError ? error.reason : (error as Error).message;
+      throw new AegisError(`Argo CD rollback of '${spec.application}' failed: ${new URL(spec.server).origin} unreachable (${reason}).`);
     }
     if (!response.ok) {
       throw new AegisError(

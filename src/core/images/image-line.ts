@@ -16,6 +16,7 @@
  * always an unset variable, so it is refused instead of silently clearing a field.
  */
 import { InputError } from '../errors.js';
+import { digestProblem, isValidImageName, splitReference, TAG_RE } from './reference.js';
 
 /** One `kustomize edit set image` argument, resolved into what it does to the `images[]` entry. */
 export interface ImageOverride {
@@ -37,8 +38,8 @@ export interface ImageOverride {
   line: string;
 }
 
-/** The fields of an image reference, as stored in a kustomization `images[]` entry. */
-export interface ImageReference {
+/** An entry of a kustomization's `images[]` list: what kustomize rewrites a matched image to. */
+export interface KustomizeImage {
   name: string;
   newName?: string;
   newTag?: string;
@@ -48,17 +49,6 @@ export interface ImageReference {
 const KEEP = '*';
 
 export const IMAGE_LINE_EXPECTED = 'a line in `kustomize edit set image` form such as name=registry/name:tag@sha256:…';
-
-// Reference grammar of the OCI distribution spec / distribution/reference.
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])`;
-const NAME_RE = new RegExp(`^(?:${HOST}(?::[0-9]+)?/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-const NAME_MAX_LENGTH = 255;
-const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const DIGEST_RE = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-f0-9]{32,})$/;
-/** Hex lengths of the registered OCI digest algorithms; others only need to be hex. */
-const DIGEST_HEX_LENGTH: Readonly<Record<string, number>> = { sha256: 64, sha512: 128 };
 
 /**
  * Parses the `images` input: one override per non-empty line; lines starting with `#` are
@@ -91,7 +81,7 @@ export function parseImageLine(line: string, input = 'images'): ImageOverride {
   // Like kustomize, only the first '=' separates the name from the new reference.
   const equals = line.indexOf('=');
   const key = equals < 0 ? undefined : line.slice(0, equals);
-  const reference = splitReference(equals < 0 ? line : line.slice(equals + 1), fail);
+  const reference = splitReference(equals < 0 ? line : line.slice(equals + 1)) ?? fail("more than one '@'");
 
   let override: ImageOverride;
   if (key === undefined) {
@@ -119,38 +109,14 @@ export function parseImageLine(line: string, input = 'images'): ImageOverride {
 }
 
 /** Renders the reference an entry makes kustomize produce, e.g. `registry/app:1.2@sha256:…`. */
-export function formatImage(image: ImageReference): string {
+export function formatImage(image: KustomizeImage): string {
   const tag = image.newTag ? `:${image.newTag}` : '';
   const digest = image.digest ? `@${image.digest}` : '';
   return `${image.newName || image.name}${tag}${digest}`;
 }
 
-interface SplitReference {
-  name: string;
-  tag?: string;
-  digest?: string;
-}
-
-/**
- * Splits `name[:tag][@digest]`. A ':' before the last '/' belongs to a registry port
- * (`localhost:5000/app`), so the tag separator is the last ':' after the last '/'.
- */
-function splitReference(reference: string, fail: (detail: string) => never): SplitReference {
-  const at = reference.indexOf('@');
-  if (at !== reference.lastIndexOf('@')) fail("more than one '@'");
-  const beforeDigest = at < 0 ? reference : reference.slice(0, at);
-  const split: SplitReference = { name: beforeDigest };
-  if (at >= 0) split.digest = reference.slice(at + 1);
-  const colon = beforeDigest.lastIndexOf(':');
-  if (colon > beforeDigest.lastIndexOf('/')) {
-    split.name = beforeDigest.slice(0, colon);
-    split.tag = beforeDigest.slice(colon + 1);
-  }
-  return split;
-}
-
 function checkName(name: string, what: string, fail: (detail: string) => never): string {
-  if (name.length > NAME_MAX_LENGTH || !NAME_RE.test(name)) {
+  if (!isValidImageName(name)) {
     fail(
       `${what} ${JSON.stringify(name)} is not a valid image name ([host[:port]/]path with lowercase letters, digits and . _ - separators)`,
     );
@@ -170,19 +136,6 @@ function checkTag(tag: string, fail: (detail: string) => never): string {
 }
 
 function checkDigest(digest: string, fail: (detail: string) => never): string {
-  const match = DIGEST_RE.exec(digest);
-  const algorithm = match?.[1];
-  const hex = match?.[2];
-  if (algorithm === undefined || hex === undefined) {
-    return fail(
-      digest === ''
-        ? 'the digest after "@" is empty (an unset variable?)'
-        : `digest ${JSON.stringify(digest)} is not algorithm:lowercase-hex (e.g. sha256:<64 hex digits>)`,
-    );
-  }
-  const length = DIGEST_HEX_LENGTH[algorithm];
-  if (length !== undefined && hex.length !== length) {
-    fail(`a ${algorithm} digest has ${length} hex digits, this one has ${hex.length}`);
-  }
-  return digest;
+  const problem = digestProblem(digest);
+  return problem === undefined ? digest : fail(problem);
 }

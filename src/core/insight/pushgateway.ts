@@ -4,6 +4,7 @@
  * too. Values that are empty or hold a '/' use the `@base64` form the Pushgateway documents.
  */
 import { AegisError } from '../errors.js';
+import { type Fetch, HttpUnreachableError, httpFetch } from '../http.js';
 
 export interface PushOptions {
   url: string;
@@ -14,7 +15,7 @@ export interface PushOptions {
   password?: string;
   body: string;
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  fetch?: Fetch;
 }
 
 function segment(name: string, value: string): string {
@@ -41,14 +42,15 @@ export async function pushMetrics(options: PushOptions): Promise<string> {
   }
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(url, {
-      method: 'PUT',
-      headers,
-      body: options.body,
-      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-    });
+    // PUT replaces the group: repeating it is safe, so connection errors and 5xx are retried.
+    response = await httpFetch(
+      url,
+      { method: 'PUT', headers, body: options.body },
+      { timeoutMs: options.timeoutMs ?? 30_000, retry: { attempts: 3 }, fetch: options.fetch },
+    );
   } catch (error) {
-    throw new AegisError(`Pushgateway ${host} could not be reached: ${(error as Error).message}.`);
+    if (error instanceof HttpUnreachableError) throw new AegisError(`Pushgateway ${host} could not be reached: ${error.reason}.`);
+    throw error;
   }
   if (!response.ok) {
     const text = (await response.text().catch(() => '')).slice(0, 300).replace(/\s+/g, ' ');

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AegisError } from '../errors.js';
-import { Git } from '../git/git.js';
+import { Git, type GitOperations } from '../git/git.js';
 import type { Remote } from '../git/remote.js';
 import { resolveKustomizations } from '../gitops/targets.js';
 import { formatImage } from '../images/image-line.js';
@@ -18,7 +18,7 @@ import type { LastTouch, OverlayState } from './status.js';
 
 export interface GitopsClone {
   dir: string;
-  git: Git;
+  git: GitOperations;
   close(): void;
 }
 
@@ -31,9 +31,11 @@ export async function cloneGitops(remote: Remote, branch: string, mode: 'checkou
   const close = () => rmSync(dir, { recursive: true, force: true });
   try {
     const git = new Git(dir, remote.env);
-    const args = mode === 'checkout' ? ['clone', '--quiet', '--filter=blob:none'] : ['clone', '--quiet', '--bare', '--filter=tree:0'];
-    const cloned = await git.run([...args, '--single-branch', '--branch', branch, '--', remote.url, '.'], { allowFailure: true });
-    if (cloned.exitCode !== 0) {
+    const cloned = await git.clone(
+      remote.url,
+      mode === 'checkout' ? { branch, filter: 'blob:none' } : { branch, bare: true, filter: 'tree:0' },
+    );
+    if (!cloned.ok) {
       throw new AegisError(`Could not clone branch '${branch}' of ${remote.url}: ${cloned.stderr.trim().split('\n').slice(-2).join(' ')}`);
     }
     return { dir, git, close };
@@ -44,9 +46,8 @@ export async function cloneGitops(remote: Remote, branch: string, mode: 'checkou
 }
 
 /** The whole history of HEAD as deployment events, from one `git log`. */
-export async function readHistory(git: Git, revision = 'HEAD'): Promise<History> {
-  const output = await git.run(['log', `--format=${HISTORY_FORMAT}`, revision, '--']);
-  return buildHistory(parseHistory(output.stdout));
+export async function readHistory(git: GitOperations, revision = 'HEAD'): Promise<History> {
+  return buildHistory(parseHistory(await git.formattedLog(HISTORY_FORMAT, revision)));
 }
 
 /** What each environment's overlays set at the checkout, and when they were last touched (for drift). */
@@ -67,8 +68,8 @@ export async function readOverlays(
     }
     overlays.set(environment.name, state);
     const files = resolveKustomizations(clone.dir, environment.overlays, 'environments');
-    const touched = (await clone.git.output(['log', '-1', '--format=%H%x1f%ct', 'HEAD', '--', ...files])).split('\x1f');
-    lastTouch.set(environment.name, touched[0] ? { commit: touched[0], time: Number(touched[1]) } : undefined);
+    const touched = await clone.git.lastChange(files);
+    lastTouch.set(environment.name, touched ? { commit: touched.sha, time: touched.time } : undefined);
   }
   return { overlays, lastTouch };
 }

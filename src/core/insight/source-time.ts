@@ -16,9 +16,8 @@ export function isoSeconds(time: number): string {
 export async function commitTime(dir: string, commit: string | undefined): Promise<string | undefined> {
   if (!commit || !/^[0-9a-f]{7,64}$/i.test(commit)) return undefined;
   try {
-    const shown = await new Git(dir).run(['show', '-s', '--format=%ct', `${commit}^{commit}`, '--'], { allowFailure: true });
-    const seconds = Number(shown.stdout.trim());
-    return shown.exitCode === 0 && Number.isInteger(seconds) && seconds > 0 ? isoSeconds(seconds) : undefined;
+    const seconds = await new Git(dir).commitTime(commit);
+    return seconds === undefined ? undefined : isoSeconds(seconds);
   } catch {
     return undefined;
   }
@@ -38,8 +37,7 @@ export async function readSourceTimes(
 ): Promise<Map<string, string>> {
   const clone = await cloneGitops(remote, branch, 'log-only');
   try {
-    const known = await clone.git.run(['cat-file', '-e', `${commit}^{commit}`], { allowFailure: true });
-    const history = await readHistory(clone.git, known.exitCode === 0 ? commit : 'HEAD');
+    const history = await readHistory(clone.git, (await clone.git.hasCommit(commit)) ? commit : 'HEAD');
     const groups = eventsByTarget(history.events);
     const resolve = sourceTimeResolver(groups);
     const times = new Map<string, string>();

@@ -4,6 +4,7 @@
  * the environment is behind the one before it. The overlays are the truth; the trailers are
  * the explanation. When they disagree, someone edited an overlay by hand: that is drift.
  */
+import { type SplitReference, splitReference } from '../images/reference.js';
 import type { DeploymentEvent, History } from './history.js';
 
 /** The images one environment's overlays set at the tip: image name → the references (one per overlay file). */
@@ -36,25 +37,16 @@ export interface StatusEntry {
   behind: null | { environment: string; deployments: number; days: number };
 }
 
-/** Tag and digest of `name[:tag][@digest]` (a ':' before the last '/' is a registry port). */
-export function splitReference(reference: string): { name: string; tag?: string; digest?: string } {
-  const at = reference.indexOf('@');
-  const digest = at >= 0 ? reference.slice(at + 1) : undefined;
-  const rest = at >= 0 ? reference.slice(0, at) : reference;
-  const colon = rest.lastIndexOf(':');
-  const tagged = colon > rest.lastIndexOf('/');
-  const name = tagged ? rest.slice(0, colon) : rest;
-  const result: { name: string; tag?: string; digest?: string } = { name };
-  if (tagged) result.tag = rest.slice(colon + 1);
-  if (digest) result.digest = digest;
-  return result;
+/** Tag and digest of `name[:tag][@digest]`, as the one reference module splits it; a malformed one is all name. */
+export function referenceParts(reference: string): SplitReference {
+  return splitReference(reference) ?? { name: reference };
 }
 
 /** Same image: equal digests when both have one (promote may pin a digest onto a tag), else equal name and tag. */
 export function sameImage(a: string, b: string): boolean {
   if (a === b) return true;
-  const x = splitReference(a);
-  const y = splitReference(b);
+  const x = referenceParts(a);
+  const y = referenceParts(b);
   if (x.digest && y.digest) return x.digest === y.digest;
   return x.name === y.name && x.tag === y.tag && x.tag !== undefined;
 }
@@ -95,7 +87,7 @@ export function computeStatus(
         drift: null,
         behind: null,
       };
-      const parts = splitReference(reference);
+      const parts = referenceParts(reference);
       if (parts.tag) entry.tag = parts.tag;
       if (parts.digest) entry.digest = parts.digest;
       if (references.length > 1) entry.drift = { kind: 'overlays-differ', references };

@@ -3,6 +3,7 @@
  * warning, never a failed stage, and the webhook URL (its own credential) never reaches a
  * log — messages name the kind and the host only.
  */
+import { type Fetch, HttpUnreachableError, httpFetch } from '../http.js';
 import type { Log } from '../log.js';
 import { jsonPayload, type Notification, type WebhookTarget } from './notification.js';
 import { slackPayload } from './slack.js';
@@ -17,7 +18,7 @@ export function payloadFor(target: WebhookTarget, notification: Notification): R
 export interface SendOptions {
   log: Log;
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  fetch?: Fetch;
 }
 
 /** Resolves to the number of webhooks that accepted the message. */
@@ -32,21 +33,18 @@ export async function sendNotification(
     const name = `${target.kind} notification ${index + 1} (${host})`;
     const hide = (text: string) => text.split(target.url).join('***');
     try {
-      const response = await (options.fetch ?? fetch)(target.url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(payloadFor(target, notification)),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-      });
+      // A POST is not safe to repeat (a second message), so no retries.
+      const response = await httpFetch(
+        target.url,
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payloadFor(target, notification)) },
+        { timeoutMs: options.timeoutMs ?? 10_000, fetch: options.fetch },
+      );
+      await response.body?.cancel();
       if (response.ok) delivered++;
       else options.log.warning(`The ${name} was answered with HTTP ${response.status}; the ${notification.stage} result stands.`);
     } catch (error) {
-      const cause = (error as Error & { cause?: Error }).cause?.message;
-      options.log.warning(
-        hide(
-          `The ${name} could not be sent (${(error as Error).message}${cause ? `: ${cause}` : ''}); the ${notification.stage} result stands.`,
-        ),
-      );
+      const reason = error instanceof HttpUnreachableError ? error.reason : (error as Error).message;
+      options.log.warning(hide(`The ${name} could not be sent (${reason}); the ${notification.stage} result stands.`));
     }
   }
   return delivered;

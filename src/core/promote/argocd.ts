@@ -6,6 +6,7 @@
  * authenticated with a bearer token.
  */
 import { AegisError } from '../errors.js';
+import { type Fetch, httpFetch } from '../http.js';
 import { type Refusal, RULE } from './refusal.js';
 
 export interface ArgoCdAccess {
@@ -33,17 +34,18 @@ export class ArgoCdClient {
 
   constructor(
     private readonly access: ArgoCdAccess,
-    private readonly fetchImpl: typeof fetch = fetch,
+    private readonly fetchImpl?: Fetch,
   ) {
     this.base = access.server.replace(/\/+$/, '');
   }
 
   async application(name: string): Promise<ApplicationState> {
     const url = `${this.base}/api/v1/applications/${encodeURIComponent(name)}`;
-    const response = await this.fetchImpl(url, {
-      headers: { Accept: 'application/json', ...(this.access.token ? { Authorization: `Bearer ${this.access.token}` } : {}) },
-      signal: AbortSignal.timeout(30_000),
-    });
+    const response = await httpFetch(
+      url,
+      { headers: { Accept: 'application/json', ...(this.access.token ? { Authorization: `Bearer ${this.access.token}` } : {}) } },
+      { timeoutMs: 30_000, fetch: this.fetchImpl },
+    );
     if (!response.ok) {
       const hint =
         response.status === 401 || response.status === 403

@@ -2,8 +2,10 @@
  * Checks before writing that need the registry: every image exists (`verify-images`) and
  * tags resolve to digests (`pin-digest`). Uses the build stage's OCI distribution client.
  */
-import { parseImageReference } from '../build/reference.js';
-import { type Fetch, type RegistryAccess, RegistryClient } from '../build/registry.js';
+
+import { type RegistryAccess, RegistryClient } from '../build/registry.js';
+import type { Fetch } from '../http.js';
+import { parseImageReference } from '../images/reference.js';
 import { render, type SourceImage } from './images.js';
 import { type Refusal, RULE } from './refusal.js';
 

@@ -28,14 +28,14 @@ export async function fetchSnapshot(remote: Remote, ref: string): Promise<Snapsh
   const close = () => rmSync(dir, { recursive: true, force: true });
   try {
     const git = new Git(dir, remote.env);
-    await git.run(['init', '--quiet']);
-    const fetched = await git.run(['fetch', '--quiet', '--depth', '1', '--no-tags', '--', remote.url, ref], { allowFailure: true });
-    if (fetched.exitCode !== 0) {
+    await git.init();
+    const fetched = await git.fetch(remote.url, [ref], { depth: 1 });
+    if (!fetched.ok) {
       throw new AegisError(
         `Could not fetch '${ref}' (from-ref) from ${remote.url}: ${fetched.stderr.trim().split('\n').slice(-2).join(' ')}. A commit must be given as a full SHA.`,
       );
     }
-    await git.run(['checkout', '--quiet', '--detach', 'FETCH_HEAD']);
+    await git.checkoutDetached('FETCH_HEAD');
     return { commit: await git.head(), dir, close };
   } catch (error) {
     close();

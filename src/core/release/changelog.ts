@@ -1,3 +1,4 @@
+import { forgeLocation } from '../git/remote.js';
 import type { ConventionalCommit } from './commits.js';
 
 /** Where links point: `https://github.com/o/r` or `https://gitlab.com/g/p` (no `.git`). */
@@ -29,11 +30,8 @@ export const DEFAULT_SECTIONS: ReadonlyArray<readonly [string, string]> = [
 
 /** `https://host/o/r(.git)` or `git@host:o/r.git` as a browsable https URL; undefined for local paths. */
 export function browsableUrl(remote: string): string | undefined {
-  const scp = /^[\w.-]+@([\w.-]+):(?!\/\/)(.+?)(?:\.git)?\/?$/.exec(remote);
-  if (scp) return `https://${scp[1]}/${scp[2]}`;
-  if (!/^(https?|ssh):\/\//.test(remote)) return undefined;
-  const url = new URL(remote);
-  return `https://${url.hostname}${url.pathname.replace(/\.git\/?$/, '').replace(/\/$/, '')}`;
+  const location = forgeLocation(remote);
+  return location && `https://${location.host}/${location.path}`;
 }
 
 function commitUrl(links: RepositoryLinks, hash: string): string {

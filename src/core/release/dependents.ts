@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
+import type { Fetch } from '../http.js';
 import type { ForgeApi } from './forge-release.js';
-import type { Fetch, HttpRequest } from './http.js';
+import type { HttpRequest } from './http.js';
 import { send } from './http.js';
 
 /** A repository/project told about a new version. */
@@ -83,7 +84,7 @@ export async function notifyDependents(
   dependents: readonly Dependent[],
   apiFor: (kind: 'github' | 'gitlab') => ForgeApi,
   event: ReleaseEvent,
-  fetchImpl: Fetch = fetch,
+  fetchImpl?: Fetch,
 ): Promise<NotificationResult[]> {
   const results: NotificationResult[] = [];
   for (const dependent of dependents) {

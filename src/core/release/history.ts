@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { Git } from '../git/git.js';
+import type { GitOperations } from '../git/git.js';
 import { strictVersion } from './bump.js';
 import { type ConventionalCommit, parseCommit } from './commits.js';
 
@@ -12,12 +12,9 @@ export interface ReleaseTag {
  * Tags `<prefix><version>` with a strict semver version, newest version first. `mergedOnly`
  * keeps those reachable from HEAD (the history this release builds on).
  */
-export async function releaseTags(git: Git, prefix: string, mergedOnly: boolean): Promise<ReleaseTag[]> {
-  const args = ['tag', '--list'];
-  if (mergedOnly) args.push('--merged', 'HEAD');
-  const output = await git.output(args);
+export async function releaseTags(git: GitOperations, prefix: string, mergedOnly: boolean): Promise<ReleaseTag[]> {
   const tags: ReleaseTag[] = [];
-  for (const tag of output.split('\n')) {
+  for (const tag of await git.tags({ mergedIntoHead: mergedOnly })) {
     if (!tag.startsWith(prefix)) continue;
     const version = strictVersion(tag.slice(prefix.length));
     if (version) tags.push({ tag, version });
@@ -25,32 +22,21 @@ export async function releaseTags(git: Git, prefix: string, mergedOnly: boolean)
   return tags.sort((a, b) => semver.rcompare(a.version, b.version));
 }
 
-const FIELD = '\x1f';
-const RECORD = '\x1e';
-
 /**
  * Non-merge commits after `from` (exclusive; all history when undefined) up to `to` that
  * touch `path`, newest first.
  */
-export async function commitsSince(git: Git, from: string | undefined, path: string, to = 'HEAD'): Promise<ConventionalCommit[]> {
-  const range = from ? `${from}..${to}` : to;
-  const output = (await git.run(['log', '--no-merges', `--format=%H${FIELD}%B${RECORD}`, range, '--', path])).stdout;
-  return output
-    .split(RECORD)
-    .map((record) => record.trim())
-    .filter(Boolean)
-    .map((record) => {
-      const [hash = '', message = ''] = record.split(FIELD);
-      return parseCommit(hash, message);
-    });
+export async function commitsSince(git: GitOperations, from: string | undefined, path: string, to = 'HEAD'): Promise<ConventionalCommit[]> {
+  const commits = await git.log({ range: from ? `${from}..${to}` : to, paths: [path], noMerges: true });
+  return commits.map((commit) => parseCommit(commit.sha, commit.message));
 }
 
 /** True when the repository has no commit at all (HEAD is unborn). */
-export async function isUnborn(git: Git): Promise<boolean> {
-  return (await git.run(['rev-parse', '--verify', '--quiet', 'HEAD'], { allowFailure: true })).exitCode !== 0;
+export async function isUnborn(git: GitOperations): Promise<boolean> {
+  return (await git.resolveCommit('HEAD')) === undefined;
 }
 
 /** Uncommitted changes, tracked or untracked, as `git status --porcelain` lines. */
-export async function dirtyFiles(git: Git): Promise<string[]> {
-  return (await git.run(['status', '--porcelain'])).stdout.split('\n').filter(Boolean);
+export function dirtyFiles(git: GitOperations): Promise<string[]> {
+  return git.status();
 }

@@ -1,4 +1,5 @@
 import { AegisError } from '../errors.js';
+import { type Fetch, HttpUnreachableError, httpFetch } from '../http.js';
 
 /** A request described as data, so builders are unit-tested without a network and secrets stay out of URLs. */
 export interface HttpRequest {
@@ -13,25 +14,19 @@ export interface HttpResponse {
   body: string;
 }
 
-export type Fetch = typeof fetch;
-
 /** Sends a request; a network failure becomes an error that names the host (never the headers). */
-export async function send(request: HttpRequest, what: string, fetchImpl: Fetch = fetch, timeoutMs = 30_000): Promise<HttpResponse> {
+export async function send(request: HttpRequest, what: string, fetchImpl?: Fetch, timeoutMs = 30_000): Promise<HttpResponse> {
   let response: Response;
   try {
-    response = await fetchImpl(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
+    response = await httpFetch(
+      request.url,
       // A redirect (e.g. to a login page) is an answer to report, not to follow and mistake for success.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new AegisError(
-      `${what} is unreachable at ${new URL(request.url).origin}: ${cause?.code ?? cause?.message ?? (error as Error).message}.`,
+      { method: request.method, headers: request.headers, body: request.body, redirect: 'manual' },
+      { timeoutMs, fetch: fetchImpl },
     );
+  } catch (error) {
+    if (!(error instanceof HttpUnreachableError)) throw error;
+    throw new AegisError(`${what} is unreachable at ${error.origin}: ${error.reason}.`);
   }
   return { status: response.status, body: await response.text() };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import semver from 'semver';
 import { AegisError, FileError } from '../errors.js';
 import { writeFileAtomic } from '../git/atomic.js';
-import { Git, type Identity } from '../git/git.js';
+import { Git, type Identity, mustSucceed } from '../git/git.js';
 import { buildCommitMessage, renderTemplate, TRAILER } from '../gitops/commit-message.js';
 import type { Log } from '../log.js';
 import { applyBump, type BumpRules, nextPrerelease, type ReleaseType, releaseTypeOf, strictVersion } from './bump.js';
@@ -100,16 +100,14 @@ function today(): string {
 
 async function branchOf(git: Git, options: ReleaseOptions): Promise<string> {
   if (options.git.branch) return options.git.branch;
-  const result = await git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true });
-  const branch = result.stdout.trim();
+  const branch = await git.currentBranch();
   if (!branch) throw new AegisError("HEAD is detached: set the 'branch' input to the branch the release commit is pushed to.");
   return branch;
 }
 
 async function remoteHasTag(git: Git, options: ReleaseOptions, tag: string): Promise<boolean> {
   if (!options.git.remote) return true;
-  const result = await git.run(['ls-remote', '--tags', options.git.remote, `refs/tags/${tag}`]);
-  return result.stdout.trim() !== '';
+  return mustSucceed(await git.remoteRefs(options.git.remote, [`refs/tags/${tag}`], 'tags')).refs.length > 0;
 }
 
 async function forgeStep(options: ReleaseOptions, tag: string): Promise<Step> {
@@ -249,10 +247,10 @@ export async function planRelease(options: ReleaseOptions): Promise<ReleasePlan>
     );
   }
   if (options.git.remote) {
-    const fetched = await git.run(['fetch', '--quiet', '--tags', options.git.remote], { allowFailure: true });
-    if (fetched.exitCode !== 0) options.log.warning(`Could not fetch tags from ${options.git.remote}: ${fetched.stderr.trim()}`);
+    const fetched = await git.fetch(options.git.remote, [], { tags: true });
+    if (!fetched.ok) options.log.warning(`Could not fetch tags from ${options.git.remote}: ${fetched.stderr.trim()}`);
   }
-  if (!(await git.output(['rev-list', '-1', 'HEAD', '--', options.path]))) {
+  if (!(await git.lastCommitTouching(options.path))) {
     throw new AegisError(`No commit touches path '${options.path}': there is nothing to release (check the 'path' input).`);
   }
 
@@ -335,7 +333,7 @@ export async function planRelease(options: ReleaseOptions): Promise<ReleasePlan>
 async function publishFromTag(options: ReleaseOptions, git: Git, plan: ReleasePlan): Promise<void> {
   const worktree = mkdtempSync(join(tmpdir(), 'aegis-release-'));
   try {
-    await git.run(['worktree', 'add', '--quiet', '--detach', worktree, `refs/tags/${plan.tag}`]);
+    await git.addWorktree(worktree, `refs/tags/${plan.tag}`);
     // A tag made without version files updated still publishes the tagged version.
     for (const file of options.versionFiles) {
       const path = join(worktree, file);
@@ -346,7 +344,7 @@ async function publishFromTag(options: ReleaseOptions, git: Git, plan: ReleasePl
       distTag: plan.distTag,
     });
   } finally {
-    await git.run(['worktree', 'remove', '--force', worktree], { allowFailure: true });
+    await git.removeWorktree(worktree);
     rmSync(worktree, { recursive: true, force: true });
   }
 }
@@ -383,7 +381,7 @@ export async function executeRelease(options: ReleaseOptions, plan: ReleasePlan)
       result.published = true;
     }
     if (plan.steps.push === 'todo' && options.git.remote) {
-      await git.run(['push', '--quiet', options.git.remote, `refs/tags/${tag}`]);
+      mustSucceed(await git.push(options.git.remote, [`refs/tags/${tag}`]));
       result.tagged = true;
     }
   } else {
@@ -402,22 +400,19 @@ export async function executeRelease(options: ReleaseOptions, plan: ReleasePlan)
       log.info(`${version} is already published; not publishing it again.`);
     }
     if (plan.fileChanges.length > 0) {
-      await git.run(['add', '--', ...plan.fileChanges.map((change) => change.file)]);
+      await git.add(plan.fileChanges.map((change) => change.file));
       const subject = renderTemplate(options.git.commitMessage, { tag, version, name: options.name });
       const trailers = [{ key: TRAILER.stage, value: 'release' }, { key: RELEASE_TRAILER, value: tag }, ...(options.git.trailers ?? [])];
       result.commitSha = await git.commit(buildCommitMessage(subject, '', trailers), options.git.author);
     }
-    await git.run(['tag', '--annotate', '--file', '-', tag], {
-      input: plan.notes,
-      env: { GIT_COMMITTER_NAME: options.git.author.name, GIT_COMMITTER_EMAIL: options.git.author.email },
-    });
+    await git.tag(tag, plan.notes, options.git.author);
     result.tagged = true;
     if (options.git.remote) {
       const branch = await branchOf(git, options);
       const refs = plan.fileChanges.length > 0 ? [`HEAD:refs/heads/${branch}`, `refs/tags/${tag}`] : [`refs/tags/${tag}`];
-      const pushed = await git.run(['push', '--atomic', '--quiet', options.git.remote, ...refs], { allowFailure: true });
-      if (pushed.exitCode !== 0) {
-        await git.run(['tag', '--delete', tag], { allowFailure: true });
+      const pushed = await git.push(options.git.remote, refs, { atomic: true });
+      if (!pushed.ok) {
+        await git.deleteTag(tag);
         throw new AegisError(
           `Pushing ${tag} to ${options.git.remote} failed${result.published ? ` after ${version} was published` : ''}: ${pushed.stderr.trim()}. Re-run on the current tip: the published version is detected and only the commit and tag are made.`,
         );

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AegisError } from '../errors.js';
+import { type Fetch, httpFetch } from '../http.js';
 import type { Log } from '../log.js';
 import { run } from '../process.js';
 
@@ -56,7 +57,7 @@ export interface InstallOptions {
   platform?: NodeJS.Platform;
   arch?: string;
   log: Log;
-  fetch?: typeof fetch;
+  fetch?: Fetch;
 }
 
 export interface Installed {
@@ -76,7 +77,7 @@ export async function installTrivy(options: InstallOptions): Promise<Installed> 
   const pinned = options.sha256?.toLowerCase();
   if (pinned !== undefined && !SHA256.test(pinned))
     throw new AegisError(`Pinned Trivy SHA-256 ${JSON.stringify(options.sha256)} is not 64 hex digits`);
-  const get = options.fetch ?? fetch;
+  const get = options.fetch;
   const base = `${options.releaseUrl.replace(/\/$/, '')}/v${options.version}`;
   const checksumsUrl = `${base}/trivy_${options.version}_checksums.txt`;
   let listedChecksum: string | undefined;
@@ -144,10 +145,10 @@ export async function installTrivy(options: InstallOptions): Promise<Installed> 
   return { binary, cached, sha256: expected as string };
 }
 
-async function download(get: typeof fetch, url: string): Promise<Buffer> {
+async function download(get: Fetch | undefined, url: string): Promise<Buffer> {
   let response: Response;
   try {
-    response = await get(url, { redirect: 'follow', signal: AbortSignal.timeout(300_000) });
+    response = await httpFetch(url, { redirect: 'follow' }, { timeoutMs: 300_000, fetch: get });
   } catch (error) {
     throw new AegisError(`Could not download ${url}: ${(error as Error).message}`);
   }

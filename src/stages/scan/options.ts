@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { parseDuration } from '../../core/duration.js';
 import { InputError } from '../../core/errors.js';
 import { type IgnoreEntry, parseIgnoreFile } from '../../core/scan/ignore.js';
 import { type GateRules, type Policy, parsePolicy, parseThreshold, type Threshold } from '../../core/scan/policy.js';
@@ -119,7 +120,7 @@ export function parseScanInputs(reader: InputReader, workspace: string): ScanOpt
     );
   }
   const timeout = reader.string('timeout');
-  if (!/^\d+(ms|s|m|h)$/.test(timeout)) throw new InputError('timeout', timeout, "a duration such as '10m'");
+  if (parseDuration(timeout, { integer: true }) === undefined) throw new InputError('timeout', timeout, "a duration such as '10m'");
   const binary = reader.optional('trivy-binary');
   const platform = reader.optional('platform');
 

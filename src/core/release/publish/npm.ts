@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AegisError } from '../../errors.js';
+import type { Fetch } from '../../http.js';
 import { run } from '../../process.js';
-import { expectStatus, type Fetch, type HttpRequest, send } from '../http.js';
+import { expectStatus, type HttpRequest, send } from '../http.js';
 import type { PublishContext, Publisher } from './publisher.js';
 
 export const NPM_DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
@@ -44,7 +45,7 @@ export function npmPublishArgs(registryUrl: string, distTag: string): string[] {
 }
 
 export function npmPublisher(options: NpmOptions): Publisher {
-  const fetchImpl = options.fetch ?? fetch;
+  const fetchImpl = options.fetch;
   return {
     kind: 'npm',
     describe: () => `npm package ${options.packageName} to ${options.registryUrl}`,

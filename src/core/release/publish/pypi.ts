@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AegisError } from '../../errors.js';
+import type { Fetch } from '../../http.js';
 import { run } from '../../process.js';
-import { expectStatus, type Fetch, type HttpRequest, send } from '../http.js';
+import { expectStatus, type HttpRequest, send } from '../http.js';
 import type { Publisher } from './publisher.js';
 
 export const PYPI_DEFAULT_UPLOAD_URL = 'https://upload.pypi.org/legacy/';
@@ -74,7 +75,7 @@ export function twineEnv(options: Pick<PypiOptions, 'token' | 'username'>): Reco
 }
 
 export function pypiPublisher(options: PypiOptions): Publisher {
-  const fetchImpl = options.fetch ?? fetch;
+  const fetchImpl = options.fetch;
   return {
     kind: 'pypi',
     describe: () => `PyPI package ${options.packageName} to ${options.registryUrl}`,

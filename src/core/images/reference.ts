@@ -1,7 +1,8 @@
 /**
- * Image references as Docker and the OCI distribution spec read them
- * (distribution/reference): `[host[:port]/]path[:tag][@digest]`, where the first component
- * is a registry only if it contains `.` or `:` or is `localhost`; otherwise Docker Hub.
+ * Image references: the one grammar and the one type. As Docker and the OCI distribution
+ * spec read them (distribution/reference): `[host[:port]/]path[:tag][@digest]`, where the
+ * first component is a registry only if it contains `.` or `:` or is `localhost`;
+ * otherwise Docker Hub.
  */
 import { InputError } from '../errors.js';
 
@@ -22,12 +23,58 @@ const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]{1,5})?`;
 const HOST_RE = new RegExp(`^${HOST}$`);
 const PATH_RE = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+/** A name as kustomize matches it: any `[host[:port]/]path`, without Docker Hub's registry rule. */
+const NAME_RE = new RegExp(`^(?:${HOST}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
 export const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-f0-9]{32,}$/;
+/** distribution/reference and the OCI image spec: `algorithm:encoded`, algorithm components joined by `.+_-`. */
+const DIGEST_RE = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-f0-9]{32,})$/;
+/** Hex lengths of the registered OCI digest algorithms; others only need 32 or more hex digits. */
+const DIGEST_HEX_LENGTH: Readonly<Record<string, number>> = { sha256: 64, sha512: 128 };
 const NAME_MAX_LENGTH = 255;
 
 export const DOCKER_HUB = 'docker.io';
 export const IMAGE_EXPECTED = 'an image name such as registry.example.com:5000/team/app (lower case, no tag or digest)';
+
+/** Why `digest` is not a valid digest, or undefined when it is one. */
+export function digestProblem(digest: string): string | undefined {
+  if (digest === '') return 'the digest after "@" is empty (an unset variable?)';
+  const match = DIGEST_RE.exec(digest);
+  if (!match) return `digest ${JSON.stringify(digest)} is not algorithm:lowercase-hex (e.g. sha256:<64 hex digits>)`;
+  const [, algorithm = '', hex = ''] = match;
+  const length = DIGEST_HEX_LENGTH[algorithm];
+  if (length !== undefined && hex.length !== length) return `a ${algorithm} digest has ${length} hex digits, this one has ${hex.length}`;
+  return undefined;
+}
+
+/** True for a `[host[:port]/]path` name of at most 255 characters. */
+export function isValidImageName(name: string): boolean {
+  return name.length <= NAME_MAX_LENGTH && NAME_RE.test(name);
+}
+
+export interface SplitReference {
+  name: string;
+  tag?: string;
+  digest?: string;
+}
+
+/**
+ * Splits `name[:tag][@digest]` without validating the parts. A ':' before the last '/'
+ * belongs to a registry port (`localhost:5000/app`), so the tag separator is the last ':'
+ * after the last '/'. Undefined when there is more than one '@'.
+ */
+export function splitReference(reference: string): SplitReference | undefined {
+  const at = reference.indexOf('@');
+  if (at !== reference.lastIndexOf('@')) return undefined;
+  const beforeDigest = at < 0 ? reference : reference.slice(0, at);
+  const split: SplitReference = { name: beforeDigest };
+  if (at >= 0) split.digest = reference.slice(at + 1);
+  const colon = beforeDigest.lastIndexOf(':');
+  if (colon > beforeDigest.lastIndexOf('/')) {
+    split.name = beforeDigest.slice(0, colon);
+    split.tag = beforeDigest.slice(colon + 1);
+  }
+  return split;
+}
 
 /** True when the first path component names a registry rather than a Docker Hub namespace. */
 function looksLikeRegistry(component: string): boolean {
@@ -36,24 +83,17 @@ function looksLikeRegistry(component: string): boolean {
 
 /** Parses `ref`; `input` names the input in errors. */
 export function parseImageReference(value: string, input: string): ImageReference {
-  let rest = value.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!DIGEST_RE.test(digest)) throw new InputError(input, value, 'a digest such as sha256:<64 hex>');
+  const split = splitReference(value.trim());
+  if (!split) throw new InputError(input, value, 'a digest such as sha256:<64 hex>', "more than one '@'");
+  const { tag, digest } = split;
+  if (digest !== undefined) {
+    const problem = digestProblem(digest);
+    if (problem) throw new InputError(input, value, 'a digest such as sha256:<64 hex>', problem);
   }
-  let tag: string | undefined;
-  const lastSlash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  if (colon > lastSlash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!TAG_RE.test(tag)) {
-      throw new InputError(input, value, 'a tag of at most 128 letters, digits, _ . - not starting with . or -');
-    }
+  if (tag !== undefined && !TAG_RE.test(tag)) {
+    throw new InputError(input, value, 'a tag of at most 128 letters, digits, _ . - not starting with . or -');
   }
+  const rest = split.name;
   const slash = rest.indexOf('/');
   const first = slash >= 0 ? rest.slice(0, slash) : '';
   let registry = DOCKER_HUB;
@@ -71,7 +111,7 @@ export function parseImageReference(value: string, input: string): ImageReferenc
     throw new InputError(input, value, IMAGE_EXPECTED, 'repository paths are lower case letters, digits and separators . _ __ -');
   }
   if (registry === DOCKER_HUB && !path.includes('/')) path = `library/${path}`;
-  if (`${registry}/${path}`.length > NAME_MAX_LENGTH) throw new InputError(input, value, `a name of at most ${NAME_MAX_LENGTH} characters`);
+  if (split.name.length > NAME_MAX_LENGTH) throw new InputError(input, value, `a name of at most ${NAME_MAX_LENGTH} characters`);
   return { registry, repository: path, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
 }
 
@@ -91,33 +131,4 @@ export function formatName(name: ImageName): string {
 
 export function formatReference(reference: ImageReference): string {
   return `${formatName(reference)}${reference.tag ? `:${reference.tag}` : ''}${reference.digest ? `@${reference.digest}` : ''}`;
-}
-
-/** Host without port, lower-cased, brackets removed from IPv6 literals. */
-function hostOf(registry: string): string {
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(registry);
-  if (bracketed) return (bracketed[1] as string).toLowerCase();
-  return registry.replace(/:\d+$/, '').toLowerCase();
-}
-
-/** Docker treats loopback registries (127.0.0.0/8, ::1, localhost) as insecure without configuration. */
-export function isLoopbackRegistry(registry: string): boolean {
-  const host = hostOf(registry);
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
-/** Plain HTTP is allowed for loopback registries and those the user listed (host or host:port). */
-export function isInsecureRegistry(registry: string, insecureRegistries: readonly string[]): boolean {
-  if (isLoopbackRegistry(registry)) return true;
-  const lower = registry.toLowerCase();
-  return insecureRegistries.some((entry) => {
-    const candidate = entry.toLowerCase();
-    return candidate === lower || candidate === hostOf(lower);
-  });
-}
-
-/** Where the distribution API of a registry lives: Docker Hub's API host differs from its name. */
-export function registryApiBase(registry: string, insecure: boolean): string {
-  const host = registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
-  return `${insecure ? 'http' : 'https'}://${host}`;
 }
