@@ -136,6 +136,13 @@ describe('history parsing', () => {
     expect(status[1]?.behind?.days).toBeCloseTo((T0 + 2 * D + 1200 - (T0 + D + 1800)) / D);
     const edited = new Map(overlays);
     edited.set('dev', new Map([['reg/api', [{ file: 'overlays/dev/kustomization.yaml', reference: 'reg/api:hotfix' }]]]));
+    const withWeb = new Map(overlays);
+    withWeb.set(
+      'dev',
+      new Map([...(overlays.get('dev') ?? []), ['reg/web', [{ file: 'overlays/dev/kustomization.yaml', reference: 'reg/web:1' }]]]),
+    );
+    const untracked = computeStatus(history, ['dev', 'prod'], withWeb, new Map()).find((entry) => entry.service === 'web');
+    expect(untracked).toMatchObject({ untracked: true, drift: null });
     const drifted = computeStatus(history, ['dev', 'prod'], edited, new Map([['dev', { commit: sha(9), time: T0 + 4 * D }]]));
     expect(drifted[0]).toMatchObject({ drift: { kind: 'hand-edit', recorded: 'reg/api:1.3' }, commit: sha(9), since: T0 + 4 * D });
     // behind counts recorded deployments; days run to when dev's current (hand-edited) value appeared.

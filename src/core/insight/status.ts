@@ -32,7 +32,10 @@ export interface StatusEntry {
   sourceCommit?: string;
   promotedFrom?: { environment: string; commit: string };
   /** Null when overlays and trailers agree. */
-  drift: null | { kind: 'hand-edit'; recorded: string | null } | { kind: 'overlays-differ'; references: string[] };
+  /** Null when overlays and trailers agree (or no trailer ever named this image here: see `untracked`). */
+  drift: null | { kind: 'hand-edit'; recorded: string } | { kind: 'overlays-differ'; references: string[] };
+  /** No Aegis trailer ever set this image in this environment (it predates aegis, or was only ever edited by hand). */
+  untracked?: true;
   /** Against the environment before this one (null: first environment, or it never ran what this one runs). */
   behind: null | { environment: string; deployments: number; days: number };
 }
@@ -99,7 +102,8 @@ export function computeStatus(
         if (last.sourceCommit) entry.sourceCommit = last.sourceCommit;
         if (last.promotedFrom) entry.promotedFrom = last.promotedFrom;
       } else {
-        if (!entry.drift) entry.drift = { kind: 'hand-edit', recorded: last?.reference ?? null };
+        if (!entry.drift && last) entry.drift = { kind: 'hand-edit', recorded: last.reference };
+        if (!last) entry.untracked = true;
         const touch = lastTouch.get(environment);
         if (touch) {
           entry.since = touch.time;

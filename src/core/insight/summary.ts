@@ -53,9 +53,11 @@ export function statusTable(status: readonly StatusEntry[]): string {
     entry.behind ? `${entry.behind.deployments} deployment(s), ${entry.behind.days.toFixed(1)} d` : '',
     entry.drift
       ? entry.drift.kind === 'hand-edit'
-        ? `⚠️ edited by hand (trailers say ${entry.drift.recorded ? markdownText(entry.drift.recorded) : 'nothing'})`
+        ? `⚠️ edited by hand (trailers say ${markdownText(entry.drift.recorded)})`
         : `⚠️ overlays differ: ${entry.drift.references.map(markdownText).join(', ')}`
-      : '',
+      : entry.untracked
+        ? 'no Aegis trailer yet'
+        : '',
   ]);
   return table(['environment', 'service', 'version', 'digest', 'since', 'commit', 'promoted from', 'behind previous', 'drift'], rows);
 }
