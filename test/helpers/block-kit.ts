@@ -40,3 +40,21 @@ export function checkBlockKit(payload: Json): string[] {
   }
   return problems;
 }
+
+/** Validation errors of an Adaptive Card against the vendored 1.4 schema (test/fixtures/notify/SOURCE.md); [] when valid. */
+export async function adaptiveCardErrors(card: unknown): Promise<string[]> {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { default: Ajv } = await import('ajv');
+  const { default: addFormats } = await import('ajv-formats');
+  const draft06 = (await import('ajv/dist/refs/json-schema-draft-06.json', { with: { type: 'json' } })).default;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  ajv.addMetaSchema(draft06);
+  addFormats(ajv);
+  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/notify/adaptive-card-1.4.json'), 'utf8'));
+  // The file names its id the draft-04 way (`id`); Ajv takes draft-06's `$id`.
+  schema.$id = schema.id;
+  delete schema.id;
+  const validate = ajv.compile(schema);
+  return validate(card) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message}`);
+}

@@ -12,7 +12,7 @@ import { promote } from '../../src/stages/promote.js';
 import { release } from '../../src/stages/release.js';
 import { runInMemory, type StageRun, startServer, type TestServer } from '../fixtures/health-gate/harness.js';
 import { TestRepo } from '../fixtures/release/repo.js';
-import { checkBlockKit } from '../helpers/block-kit.js';
+import { adaptiveCardErrors, checkBlockKit } from '../helpers/block-kit.js';
 import { type BareRepo, createBareRepo, tempDir } from '../helpers/git.js';
 
 const SECRET = 'T000/B000/XXXXsecretXXXX';
@@ -138,6 +138,7 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
     expect(teams.type).toBe('message');
     expect(teams.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(teams.attachments[0].content).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
+    expect(await adaptiveCardErrors(teams.attachments[0].content)).toEqual([]);
     expect(teams.attachments[0].content.body[0].color).toEqual(
       outcome === 'failure' ? 'Attention' : expect.stringMatching(/^(Good|Default)$/),
     );

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { jsonPayload, type Notification, shouldNotify, webhookTarget } from '../../src/core/notify/notification.js';
 import { slackEscape, slackPayload, truncate } from '../../src/core/notify/slack.js';
 import { cardText, teamsPayload } from '../../src/core/notify/teams.js';
-import { checkBlockKit } from '../helpers/block-kit.js';
+import { adaptiveCardErrors, checkBlockKit } from '../helpers/block-kit.js';
 
 const base: Notification = {
   stage: 'promote',
@@ -71,6 +71,12 @@ describe('Teams and generic payloads', () => {
       { type: 'Action.OpenUrl', title: 'Open run', url: 'https://ci.example.com/run/1' },
     ]);
     expect(cardText('a_b')).toBe('a\\_b');
+  });
+
+  test('the card validates against the Adaptive Card 1.4 schema; a broken one does not', async () => {
+    const card = (teamsPayload(base) as { attachments: Array<{ content: unknown }> }).attachments[0]?.content;
+    expect(await adaptiveCardErrors(card)).toEqual([]);
+    expect(await adaptiveCardErrors({ ...(card as object), body: [{ type: 'FactSet', facts: [{ name: 'x' }] }] })).not.toEqual([]);
   });
 
   test('generic JSON schema v1', () => {
