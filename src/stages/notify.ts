@@ -4,6 +4,7 @@
  * commit) come from the stage's own inputs and outputs, so no stage needs code for it.
  */
 import { InputError } from '../core/errors.js';
+import { splitReference } from '../core/images/reference.js';
 import { type Notification, type NotifyOn, shouldNotify, type WebhookTarget, webhookTarget } from '../core/notify/notification.js';
 import { sendNotification } from '../core/notify/send.js';
 import type { Platform } from '../platform/types.js';
@@ -57,21 +58,31 @@ export function parseNotifyOptions(platform: Platform, stage: StageDefinition): 
 const CHANGED_OUTPUTS = ['changed', 'released', 'rolled-back', 'has-changes'];
 
 /** Image names (last segment) and tags of `images` lines in `kustomize edit set image` form. */
-function imagesOf(lines: string): { services: string[]; versions: string[] } {
-  const services: string[] = [];
-  const versions: string[] = [];
-  for (const line of lines
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))) {
+/** Service names (last path segment) and tags of references: `images` lines (`name[=newName][:tag][@digest]`) or promote's plan. */
+function imagesOf(lines: readonly string[]): { services: string[]; versions: string[] } {
+  const services = new Set<string>();
+  const versions = new Set<string>();
+  for (const line of lines) {
     const equals = line.indexOf('=');
-    const name = (equals < 0 ? line.split('@')[0]?.replace(/:[^:/]*$/, '') : line.slice(0, equals)) ?? line;
-    services.push(name.slice(name.lastIndexOf('/') + 1));
-    const reference = equals < 0 ? line : line.slice(equals + 1);
-    const tag = /:([^:/@]+)(@|$)/.exec(reference.slice(reference.lastIndexOf('/') + 1))?.[1];
-    if (tag) versions.push(tag);
+    const reference = splitReference(equals < 0 ? line : line.slice(equals + 1));
+    const name = equals < 0 ? reference?.name : line.slice(0, equals);
+    if (name) services.add(name.slice(name.lastIndexOf('/') + 1));
+    if (reference?.tag && reference.tag !== '*') versions.add(reference.tag);
   }
-  return { services, versions };
+  return { services: [...services], versions: [...versions] };
+}
+
+/** `name=reference` lines of promote's `plan` output (`[{image, next}]`); none when it is not that. */
+function planLines(plan: string | undefined): string[] {
+  if (!plan?.startsWith('[')) return [];
+  try {
+    const entries = JSON.parse(plan) as Array<{ image?: unknown; next?: unknown }>;
+    return entries.flatMap((entry) =>
+      typeof entry.image === 'string' && typeof entry.next === 'string' ? [`${entry.image}=${entry.next}`] : [],
+    );
+  } catch {
+    return [];
+  }
 }
 
 export function describeRun(
@@ -88,7 +99,13 @@ export function describeRun(
       return '';
     }
   };
-  const images = imagesOf(input('images'));
+  const images = imagesOf([
+    ...input('images')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#')),
+    ...planLines(outputs.plan),
+  ]);
   const environment = input('environment') || input('to') || undefined;
   const service =
     input('services')

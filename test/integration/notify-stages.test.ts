@@ -148,6 +148,9 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
     if (name === 'gitops-bump' && outcome === 'success') {
       expect(generic).toMatchObject({ changed: true, service: 'api', environment: 'dev', version: '1.1.0', commit: repo.tip() });
     }
+    if (name === 'promote' && outcome === 'success') {
+      expect(generic).toMatchObject({ changed: true, service: 'api', environment: 'prod', version: '1.1.0' });
+    }
     if (name === 'health-gate') expect(generic.outputs.verdict).toBe(outcome === 'failure' ? 'Failed' : 'Successful');
     if (name === 'release' && outcome === 'success') expect(generic).toMatchObject({ changed: true, version: '1.1.0' });
 
