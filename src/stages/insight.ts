@@ -5,6 +5,7 @@ import { InputError } from '../core/errors.js';
 import { computeDora, type DoraReport } from '../core/insight/dora.js';
 import { insightFamilies, renderFamilies } from '../core/insight/exposition.js';
 import { parseTime } from '../core/insight/history.js';
+import { type PipelineFigures, pipelineFigures } from '../core/insight/pipelines.js';
 import { pushMetrics } from '../core/insight/pushgateway.js';
 import { cloneGitops, readRepository } from '../core/insight/repository.js';
 import { isoSeconds } from '../core/insight/source-time.js';
@@ -13,7 +14,13 @@ import { insightSummary } from '../core/insight/summary.js';
 import { type Environment, parseEnvironments } from '../core/promote/environments.js';
 import type { Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
-import { type GitopsRepository, gitopsRepositoryInputs, parseGitopsRepository, withGitopsRemote } from './gitops-repository.js';
+import {
+  assertBranchName,
+  type GitopsRepository,
+  gitopsRepositoryInputs,
+  parseGitopsRepository,
+  withGitopsRemote,
+} from './gitops-repository.js';
 import { InputReader } from './inputs.js';
 
 export interface InsightOptions {
@@ -27,6 +34,8 @@ export interface InsightOptions {
   metricsFile: string;
   openmetricsFile: string;
   pushgateway?: { url: string; job: string; grouping: Array<[string, string]>; username?: string; password?: string };
+  /** The CI runs behind the deployments, from the forge; only when `ci-project` is given. */
+  ci?: { project: string; token: string; kind?: 'github' | 'gitlab'; apiUrl?: string; branch?: string; limit: number };
 }
 
 export interface InsightPlan {
@@ -41,6 +50,7 @@ export interface InsightResult {
   commits: number;
   unattributed: number;
   pushedTo?: string;
+  ci?: { project: string } & PipelineFigures;
 }
 
 const definition = {
@@ -76,6 +86,15 @@ const definition = {
     },
     'pushgateway-username': { description: 'Basic auth user for the Pushgateway.', secret: true },
     'pushgateway-password': { description: 'Basic auth password for the Pushgateway.', secret: true },
+    'ci-project': {
+      description:
+        'Repository on the forge (owner/repo or group/project) whose CI runs (GitHub workflow runs, GitLab pipelines) to count and time over the window; none read without it.',
+    },
+    'ci-forge': { description: "Forge of ci-project: 'github' or 'gitlab'; defaults to the platform running the job." },
+    'ci-forge-url': { description: 'Forge API URL for ci-project (defaults to GITHUB_API_URL or CI_API_V4_URL).' },
+    'ci-token': { description: 'Token that may read the CI runs of ci-project; defaults to token.', secret: true },
+    'ci-branch': { description: 'Only CI runs of this branch.' },
+    'ci-limit': { description: 'At most this many CI runs are read (newest first, pages of 100).', default: '1000' },
   },
   outputs: {
     'status-file': {
@@ -126,8 +145,23 @@ export function parseInsightInputs(reader: InputReader, platform: PlatformName, 
   const job = reader.string('pushgateway-job');
   const labels = grouping(reader);
   if (!job) throw new InputError('pushgateway-job', job, 'a job name');
+  const repository = parseGitopsRepository(reader, platform);
+  const ciProject = reader.optional('ci-project');
+  const ciForge = reader.optional('ci-forge');
+  if (ciForge !== undefined && ciForge !== 'github' && ciForge !== 'gitlab')
+    throw new InputError('ci-forge', ciForge, "'github' or 'gitlab'");
+  const ciLimit = reader.integer('ci-limit', { min: 1, max: 10_000 });
+  const ciBranch = reader.optional('ci-branch');
+  if (ciBranch) assertBranchName('ci-branch', ciBranch);
+  let ci: InsightOptions['ci'];
+  if (ciProject) {
+    const token = reader.optional('ci-token') ?? repository.credentials.token;
+    if (!token) throw new InputError('ci-token', '', 'a token that may read the CI runs of ci-project (or token)');
+    ci = { project: ciProject, token, kind: ciForge, apiUrl: reader.optional('ci-forge-url'), branch: ciBranch, limit: ciLimit };
+  }
   return {
-    repository: parseGitopsRepository(reader, platform),
+    repository,
+    ci,
     environments,
     now,
     windowSeconds,
@@ -173,7 +207,15 @@ export async function executeInsight(plan: InsightPlan, platform: Platform): Pro
     }
   });
   const { history, status, dora } = computed;
-  const families = insightFamilies(history, status, dora);
+  const result: InsightResult = { status, dora, commits: history.commits, unattributed: history.unattributed };
+  if (options.ci) {
+    // Loaded only now: a run without ci-project never loads a forge client.
+    const { project, token, kind, apiUrl, branch, limit } = options.ci;
+    const forge = await platform.forge({ token, kind, apiUrl });
+    const runs = await forge.pipelineRuns(project, { since: dora.window.from, branch, limit });
+    result.ci = { project, ...pipelineFigures(runs, dora.window) };
+  }
+  const families = insightFamilies(history, status, dora, result.ci);
   writeFile(
     options.statusFile,
     `${JSON.stringify({ repository: options.repository.url, branch: options.repository.branch, tip: history.tip, status }, null, 2)}\n`,
@@ -186,6 +228,7 @@ export async function executeInsight(plan: InsightPlan, platform: Platform): Pro
         ...figures,
         commits: history.commits,
         unattributed: history.unattributed,
+        ci: result.ci ?? null,
         deployments: outcomes.map((o) => ({
           environment: o.event.environment,
           service: o.event.service,
@@ -201,7 +244,6 @@ export async function executeInsight(plan: InsightPlan, platform: Platform): Pro
     )}\n`,
   );
   writeFile(options.openmetricsFile, renderFamilies(families, 'openmetrics'));
-  const result: InsightResult = { status, dora, commits: history.commits, unattributed: history.unattributed };
   if (options.pushgateway) {
     const { url, job, grouping, username, password } = options.pushgateway;
     result.pushedTo = await pushMetrics({ url, job, grouping, username, password, body: renderFamilies(families, 'prometheus') });
@@ -236,6 +278,7 @@ export async function reportInsight(plan: InsightPlan, result: InsightResult, pl
       dora: result.dora,
       environments: options.environments.map((e) => e.name),
       pushed: result.pushedTo ? new URL(result.pushedTo).host : undefined,
+      ci: result.ci,
     }),
   );
 }

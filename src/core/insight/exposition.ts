@@ -7,6 +7,7 @@
  */
 import type { DoraReport, FourKeys } from './dora.js';
 import type { History } from './history.js';
+import type { PipelineFigures } from './pipelines.js';
 import type { StatusEntry } from './status.js';
 
 export type ExpositionFormat = 'openmetrics' | 'prometheus';
@@ -56,7 +57,12 @@ export function renderFamilies(families: readonly Family[], format: ExpositionFo
 }
 
 /** Every figure per environment × service; per-environment figures are `sum by (environment)` away in PromQL. */
-export function insightFamilies(history: History, status: readonly StatusEntry[], dora: DoraReport): Family[] {
+export function insightFamilies(
+  history: History,
+  status: readonly StatusEntry[],
+  dora: DoraReport,
+  ci?: { project: string } & PipelineFigures,
+): Family[] {
   const total = new Map<string, { environment: string; service: string; count: number }>();
   for (const event of history.events) {
     if (event.reverts) continue;
@@ -80,7 +86,46 @@ export function insightFamilies(history: History, status: readonly StatusEntry[]
     }),
   });
   const bandValue = { elite: 4, high: 3, medium: 2, low: 1 } as const;
+  const ciFamilies: Family[] = ci
+    ? [
+        {
+          name: 'aegis_ci_runs',
+          type: 'gauge',
+          help: 'CI runs (workflow runs, pipelines) in the window, by result.',
+          samples: (
+            [
+              ['success', ci.succeeded],
+              ['failure', ci.failed],
+              ['other', ci.runs - ci.succeeded - ci.failed],
+            ] as const
+          ).map(([result, value]) => ({ labels: { project: ci.project, result }, value })),
+        },
+        ...(ci.successRate === null
+          ? []
+          : [
+              {
+                name: 'aegis_ci_success_ratio',
+                type: 'gauge' as const,
+                unit: 'ratio',
+                help: 'Succeeded / finished CI runs in the window.',
+                samples: [{ labels: { project: ci.project }, value: ci.successRate }],
+              },
+            ]),
+        ...(ci.medianDurationSeconds === null
+          ? []
+          : [
+              {
+                name: 'aegis_ci_duration_seconds',
+                type: 'gauge' as const,
+                unit: 'seconds',
+                help: 'Median duration of finished CI runs in the window.',
+                samples: [{ labels: { project: ci.project }, value: ci.medianDurationSeconds }],
+              },
+            ]),
+      ]
+    : [];
   return [
+    ...ciFamilies,
     {
       name: 'aegis_deployments',
       type: 'counter',

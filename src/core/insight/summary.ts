@@ -4,6 +4,7 @@
  * references, environment names) is data: escaped for markdown and for mermaid.
  */
 import { BANDS, type DoraReport, type FourKeys } from './dora.js';
+import type { PipelineFigures } from './pipelines.js';
 import type { StatusEntry } from './status.js';
 
 /** Markdown-inert text for a table cell: HTML and markdown punctuation escaped (pipes and newlines are the table's job). */
@@ -105,6 +106,7 @@ export function insightSummary(input: {
   dora: DoraReport;
   environments: readonly string[];
   pushed?: string;
+  ci?: { project: string } & PipelineFigures;
 }): string {
   const { dora } = input;
   const drift = input.status.filter((entry) => entry.drift).length;
@@ -123,6 +125,13 @@ export function insightSummary(input: {
     '',
     `<sub>Bands: ${BANDS.source}. A failed deployment is one reverted by health-gate or followed by a fix-forward; see the README.</sub>`,
     '',
+    ...(input.ci
+      ? [
+          `CI runs of ${markdownText(input.ci.project)}: ${input.ci.runs}, ${input.ci.succeeded} succeeded, ${input.ci.failed} failed` +
+            `${input.ci.successRate === null ? '' : ` (success rate ${(input.ci.successRate * 100).toFixed(1)} %)`}, median duration ${formatDuration(input.ci.medianDurationSeconds)}.`,
+          '',
+        ]
+      : []),
     weeklyChart(dora, input.environments),
     input.pushed ? `\nPushed to ${markdownText(input.pushed)}.` : '',
     '',
