@@ -196,10 +196,15 @@ export function withNotifications(stage: StageDefinition): StageDefinition {
         failure = error ?? new Error('failed');
         throw error;
       } finally {
-        const notification = describeRun(stage.name, platform, outputs, failure, hide);
-        if (shouldNotify(options.on, notification)) {
-          const delivered = await sendNotification(options.targets, notification, { log: platform.log });
-          platform.log.info(`Notified ${delivered} of ${options.targets.length} webhook(s).`);
+        // Whatever happens here, the stage's own result stands.
+        try {
+          const notification = describeRun(stage.name, platform, outputs, failure, hide);
+          if (shouldNotify(options.on, notification)) {
+            const delivered = await sendNotification(options.targets, notification, { log: platform.log });
+            platform.log.info(`Notified ${delivered} of ${options.targets.length} webhook(s).`);
+          }
+        } catch (error) {
+          platform.log.warning(hide(`Notifications not sent: ${(error as Error).message}`));
         }
       }
     },

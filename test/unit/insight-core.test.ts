@@ -3,7 +3,7 @@ import { computeDora, failureRateBand, frequencyBand, leadTimeBand, median, rest
 import { escapeLabelValue, insightFamilies, renderFamilies } from '../../src/core/insight/exposition.js';
 import { buildHistory, type HistoryCommit, parseHistory } from '../../src/core/insight/history.js';
 import { computeStatus, type OverlayState, referenceParts, sameImage } from '../../src/core/insight/status.js';
-import { markdownText, mermaidText, statusTable } from '../../src/core/insight/summary.js';
+import { markdownLink, markdownText, mermaidText, statusTable } from '../../src/core/insight/summary.js';
 
 const H = 3600;
 const D = 86_400;
@@ -182,6 +182,10 @@ describe('pieces', () => {
     expect(mermaidText('a"b<c>')).toBe('a#34;b#60;c#62;');
     const table = statusTable([{ environment: 'dev', service: 'a|b', image: 'a|b', reference: 'x', drift: null, behind: null }]);
     expect(table).toContain('a\\|b');
+    expect(markdownLink('run', 'https://ci.example.com/r/1)[x](javascript:1')).toBe(
+      '[run](https://ci.example.com/r/1%29%5Bx%5D%28javascript:1)',
+    );
+    expect(markdownLink('run', 'javascript:alert(1)')).toBe('');
   });
   test('exposition: counter _total, OpenMetrics TYPE on the family, # EOF', () => {
     const history = buildHistory(parseHistory(logOutput(timeline)));

@@ -41,6 +41,13 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   ].join('\n');
 }
 
+/** A markdown link to an http(s) URL from the repository, with the characters that could end or break the link encoded; '' otherwise. */
+export function markdownLink(text: string, url: string | undefined): string {
+  if (!url || !/^https?:\/\/[^\s]+$/.test(url)) return '';
+  const safe = url.replace(/[()<>[\]\\`"'|]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${markdownText(text)}](${safe})`;
+}
+
 export function statusTable(status: readonly StatusEntry[]): string {
   if (status.length === 0) return 'No images in the overlays.';
   const rows = status.map((entry) => [
@@ -50,6 +57,7 @@ export function statusTable(status: readonly StatusEntry[]): string {
     entry.digest ? markdownText(entry.digest.slice(0, 19)) : '',
     entry.since === undefined ? '—' : isoTime(entry.since),
     entry.commit ? entry.commit.slice(0, 12) : '—',
+    markdownLink('run', entry.run),
     entry.promotedFrom ? markdownText(`${entry.promotedFrom.environment}@${entry.promotedFrom.commit.slice(0, 12)}`) : '',
     entry.behind ? `${entry.behind.deployments} deployment(s), ${entry.behind.days.toFixed(1)} d` : '',
     entry.drift
@@ -60,7 +68,10 @@ export function statusTable(status: readonly StatusEntry[]): string {
         ? 'no Aegis trailer yet'
         : '',
   ]);
-  return table(['environment', 'service', 'version', 'digest', 'since', 'commit', 'promoted from', 'behind previous', 'drift'], rows);
+  return table(
+    ['environment', 'service', 'version', 'digest', 'since', 'commit', 'run', 'promoted from', 'behind previous', 'drift'],
+    rows,
+  );
 }
 
 function band(value: string | null): string {
