@@ -45,7 +45,8 @@ export function parseNotifyOptions(platform: Platform, stage: StageDefinition): 
     ...values.map((value) => ({ input: 'notify', value })),
     ...(legacy ? [{ input: DEPRECATED_WEBHOOK, value: legacy }] : []),
   ].map(({ input, value }) => {
-    const target = webhookTarget(value);
+    // The deprecated input took "Slack-compatible" webhooks (Mattermost, Rocket.Chat read `text` too): Slack's payload, unless prefixed.
+    const target = webhookTarget(input === DEPRECATED_WEBHOOK && !/^[a-z]+\+/.test(value) ? `slack+${value}` : value);
     // The value is a secret: the message never quotes it.
     if (!target) throw new InputError(input, '***', 'http(s):// webhook URLs, optionally prefixed slack+, teams+ or json+');
     platform.secret(value);

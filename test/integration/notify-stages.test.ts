@@ -209,7 +209,7 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
         count: '1',
         interval: '100ms',
         rollback: 'none',
-        'notify-webhook': `slack+${server.url}/slack/${SECRET}`,
+        'notify-webhook': `${server.url}/slack/${SECRET}`,
       },
       tempDir(),
     );
@@ -217,7 +217,10 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
     expect(run.logs.some((line) => line.includes("'notify-webhook' is deprecated"))).toBe(true);
     const posted = server.requests.slice(before).filter((request) => request.path.startsWith('/slack/'));
     expect(posted).toHaveLength(1);
-    expect(checkBlockKit(JSON.parse(posted[0]?.body ?? '{}'))).toEqual([]);
+    const legacy = JSON.parse(posted[0]?.body ?? '{}');
+    expect(checkBlockKit(legacy)).toEqual([]);
+    // Slack-compatible receivers read the top-level text, as the old payload had it.
+    expect(legacy.text).toBe('health-gate failed (Failed)');
   });
 
   test('a malformed notify URL is refused before the stage runs, without quoting it', async () => {
