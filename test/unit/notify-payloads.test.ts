@@ -26,6 +26,7 @@ describe('Slack Block Kit payload', () => {
     expect(payload.attachments[0]?.color).toBe('#2eb67d');
     expect(payload.attachments[0]?.blocks.map((block) => block.type)).toEqual(['header', 'section', 'section', 'actions']);
     expect(JSON.stringify(payload.attachments[0]?.blocks[1])).toContain('*Commit*\\naaaaaaaaaaaa');
+    expect(JSON.stringify(payload.attachments[0]?.blocks[1])).toContain('*Run*\\n<https://ci.example.com/run/1|run>');
     expect(checkBlockKit(payload)).toEqual([]);
     expect((slackPayload({ ...base, outcome: 'failure' }) as { attachments: Array<{ color: string }> }).attachments[0]?.color).toBe(
       '#e01e5a',

@@ -25,6 +25,12 @@ export function truncate(text: string, limit: number): string {
   return `${cut}…`;
 }
 
+/** `<url|run>`, Slack's link syntax, for an http(s) URL without the characters that would end it; undefined otherwise. */
+function runLink(url: string | undefined): string | undefined {
+  if (!url || url.length > SLACK_LIMITS.url - 10 || !/^https?:\/\/[^\s<>|]+$/.test(url)) return undefined;
+  return `<${url.replace(/&/g, '&amp;')}|run>`;
+}
+
 export function slackPayload(notification: Notification): Record<string, unknown> {
   const fields = (
     [
@@ -37,8 +43,10 @@ export function slackPayload(notification: Notification): Record<string, unknown
     ] as const
   )
     .filter(([, value]) => value)
-    .slice(0, SLACK_LIMITS.fields)
     .map(([label, value]) => ({ type: 'mrkdwn', text: truncate(`*${label}*\n${slackEscape(String(value))}`, SLACK_LIMITS.fieldText) }));
+  const run = runLink(notification.runUrl);
+  if (run) fields.push({ type: 'mrkdwn', text: `*Run*\n${run}` });
+  fields.splice(SLACK_LIMITS.fields);
   const blocks: Array<Record<string, unknown>> = [
     { type: 'header', text: { type: 'plain_text', text: truncate(notification.title, SLACK_LIMITS.header), emoji: true } },
   ];
