@@ -197,7 +197,8 @@ describe('insight over a history the stages wrote', () => {
       stage: 'promote',
       promotedFrom: { environment: 'dev', commit: sha.b },
       drift: null,
-      behind: { environment: 'dev', deployments: 2, days: (T + 3 * D + 20 * 60 - (T + 2 * D + 30 * 60)) / D },
+      // GitOps commits from the revert to dev's newest deployment: the revert, 1.3.0, 1.3.1 → 2 after it.
+      behind: { environment: 'dev', deployments: 2, commits: 2, days: (T + 3 * D + 20 * 60 - (T + 2 * D + 30 * 60)) / D },
     });
     // prod worker: the overlay says 2.0.1, the last trailer 2.0.0: a hand edit, since the hand commit; dev never ran it.
     expect(row('prod', 'worker')).toMatchObject({

@@ -133,6 +133,8 @@ describe('history parsing', () => {
       drift: null,
     });
     expect(status[1]?.behind?.deployments).toBe(2);
+    // sha5 (ordinal 4) → sha7 (ordinal 6), the newest dev deployment.
+    expect(status[1]?.behind?.commits).toBe(2);
     expect(status[1]?.behind?.days).toBeCloseTo((T0 + 2 * D + 1200 - (T0 + D + 1800)) / D);
     const edited = new Map(overlays);
     edited.set('dev', new Map([['reg/api', [{ file: 'overlays/dev/kustomization.yaml', reference: 'reg/api:hotfix' }]]]));
@@ -146,7 +148,7 @@ describe('history parsing', () => {
     const drifted = computeStatus(history, ['dev', 'prod'], edited, new Map([['dev', { commit: sha(9), time: T0 + 4 * D }]]));
     expect(drifted[0]).toMatchObject({ drift: { kind: 'hand-edit', recorded: 'reg/api:1.3' }, commit: sha(9), since: T0 + 4 * D });
     // behind counts recorded deployments; days run to when dev's current (hand-edited) value appeared.
-    expect(drifted[1]?.behind).toEqual({ environment: 'dev', deployments: 2, days: (3 * D - 1800) / D });
+    expect(drifted[1]?.behind).toEqual({ environment: 'dev', deployments: 2, commits: 2, days: (3 * D - 1800) / D });
   });
 });
 

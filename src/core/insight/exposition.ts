@@ -197,5 +197,13 @@ export function insightFamilies(
         s.behind ? [{ labels: { environment: s.environment, service: s.service }, value: s.behind.deployments }] : [],
       ),
     },
+    {
+      name: 'aegis_behind_commits',
+      type: 'gauge',
+      help: "GitOps commits between what this environment runs reaching the one before it and that one's newest deployment.",
+      samples: status.flatMap((s) =>
+        s.behind ? [{ labels: { environment: s.environment, service: s.service }, value: s.behind.commits }] : [],
+      ),
+    },
   ];
 }

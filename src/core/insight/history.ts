@@ -22,6 +22,8 @@ export interface HistoryCommit {
 
 export interface DeploymentEvent {
   commit: string;
+  /** Position of the commit in the branch's history, oldest 0 (set by buildHistory): commit distances. */
+  ordinal?: number;
   /** Seconds since the epoch (committer time of the GitOps commit). */
   time: number;
   subject: string;
@@ -192,8 +194,12 @@ export function buildHistory(commits: readonly HistoryCommit[]): History {
       reverts.push({ commit: commit.sha, time: commit.time, reverted, ...(environment ? { environment } : {}) });
     }
     const found = eventsOf(commit);
-    if (found.length > 0) events.push(...found);
-    else if (commit.trailers.some((t) => t.key === TRAILER.image)) unattributed++;
+    const ordinal = commits.length - 1 - index;
+    for (const event of found) {
+      event.ordinal = ordinal;
+      events.push(event);
+    }
+    if (found.length === 0 && commit.trailers.some((t) => t.key === TRAILER.image)) unattributed++;
   }
   return { events, reverts, commits: commits.length, unattributed, tipTime: commits[0]?.time, tip: commits[0]?.sha };
 }

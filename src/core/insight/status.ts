@@ -37,7 +37,12 @@ export interface StatusEntry {
   /** No Aegis trailer ever set this image in this environment (it predates aegis, or was only ever edited by hand). */
   untracked?: true;
   /** Against the environment before this one (null: first environment, or it never ran what this one runs). */
-  behind: null | { environment: string; deployments: number; days: number };
+  /**
+   * Against the environment before this one: `deployments` of this service it has had since it
+   * ran what this one runs, the GitOps `commits` between that and its newest one, and the `days`
+   * between that and its current version. Null: first environment, or it never ran what this one runs.
+   */
+  behind: null | { environment: string; deployments: number; commits: number; days: number };
 }
 
 /** Tag and digest of `name[:tag][@digest]`, as the one reference module splits it; a malformed one is all name. */
@@ -121,7 +126,7 @@ export function computeStatus(
       const ahead = byTarget.get(`${previous}\0${entry.image}`);
       if (!ahead) continue;
       if (sameImage(ahead.reference, entry.reference)) {
-        entry.behind = { environment: previous, deployments: 0, days: 0 };
+        entry.behind = { environment: previous, deployments: 0, commits: 0, days: 0 };
         continue;
       }
       const history = groups.get(`${previous}\0${entry.image}`) ?? [];
@@ -133,10 +138,12 @@ export function computeStatus(
         }
       }
       if (matched < 0) continue;
-      const ranThere = (history[matched] as DeploymentEvent).time;
+      const ranThere = history[matched] as DeploymentEvent;
+      const newest = history.at(-1) as DeploymentEvent;
       const deployments = history.slice(matched + 1).filter((event) => !event.reverts).length;
-      const aheadSince = ahead.since ?? (history.at(-1) as DeploymentEvent).time;
-      entry.behind = { environment: previous, deployments, days: Math.max(0, (aheadSince - ranThere) / 86_400) };
+      const commits = Math.max(0, (newest.ordinal ?? 0) - (ranThere.ordinal ?? 0));
+      const aheadSince = ahead.since ?? newest.time;
+      entry.behind = { environment: previous, deployments, commits, days: Math.max(0, (aheadSince - ranThere.time) / 86_400) };
     }
   }
   return entries;

@@ -59,7 +59,7 @@ export function statusTable(status: readonly StatusEntry[]): string {
     entry.commit ? entry.commit.slice(0, 12) : '—',
     markdownLink('run', entry.run),
     entry.promotedFrom ? markdownText(`${entry.promotedFrom.environment}@${entry.promotedFrom.commit.slice(0, 12)}`) : '',
-    entry.behind ? `${entry.behind.deployments} deployment(s), ${entry.behind.days.toFixed(1)} d` : '',
+    entry.behind ? `${entry.behind.deployments} deployment(s), ${entry.behind.commits} commit(s), ${entry.behind.days.toFixed(1)} d` : '',
     entry.drift
       ? entry.drift.kind === 'hand-edit'
         ? `⚠️ edited by hand (trailers say ${markdownText(entry.drift.recorded)})`
