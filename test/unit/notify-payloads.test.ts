@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { pushUrl } from '../../src/core/insight/pushgateway.js';
+import { silentLog } from '../../src/core/log.js';
 import { jsonPayload, type Notification, shouldNotify, webhookTarget } from '../../src/core/notify/notification.js';
+import { sendNotification } from '../../src/core/notify/send.js';
 import { slackEscape, slackPayload, truncate } from '../../src/core/notify/slack.js';
 import { cardText, teamsPayload } from '../../src/core/notify/teams.js';
 import { adaptiveCardErrors, checkBlockKit } from '../helpers/block-kit.js';
@@ -120,5 +123,41 @@ describe('targets and when to notify', () => {
     expect(shouldNotify('change', { outcome: 'success', changed: false })).toBe(false);
     expect(shouldNotify('change', { outcome: 'success', changed: true })).toBe(true);
     expect(shouldNotify('always', { outcome: 'success', changed: false })).toBe(true);
+  });
+});
+
+describe('sending', () => {
+  const url = 'https://hooks.slack.com/services/T1/B2/very-secret-token';
+  const collect = () => {
+    const warnings: string[] = [];
+    return { warnings, log: { ...silentLog, warning: (message: string) => warnings.push(message) } };
+  };
+
+  test('a refusing or unreachable webhook is a warning naming kind and host, never the URL', async () => {
+    const refused = collect();
+    const answered = await sendNotification([{ kind: 'slack', url }], base, {
+      log: refused.log,
+      fetch: async () => new Response('no', { status: 404 }),
+    });
+    expect(answered).toBe(0);
+    expect(refused.warnings).toEqual(['The slack notification 1 (hooks.slack.com) was answered with HTTP 404; the promote result stands.']);
+    const unreachable = collect();
+    await sendNotification([{ kind: 'slack', url }], base, {
+      log: unreachable.log,
+      fetch: async () => {
+        throw new Error(`request to ${url} failed`);
+      },
+    });
+    expect(unreachable.warnings).toHaveLength(1);
+    expect(unreachable.warnings[0]).not.toContain('very-secret-token');
+  });
+
+  test('Pushgateway group URLs: plain values as path segments, values with / or empty in base64url', () => {
+    expect(
+      pushUrl('http://pg:9091/', 'aegis insight', [
+        ['repository', 'shop/gitops'],
+        ['env', ''],
+      ]),
+    ).toBe('http://pg:9091/metrics/job/aegis%20insight/repository@base64/c2hvcC9naXRvcHM/env@base64/=');
   });
 });
