@@ -139,9 +139,15 @@ export function parseInsightInputs(reader: InputReader, platform: PlatformName, 
   const windowSeconds = sinceTime !== undefined ? now - sinceTime : span('since', sinceInput, false);
   if (windowSeconds <= 0) throw new InputError('since', sinceInput, `a time before until (${isoSeconds(now)})`);
   const url = reader.optional('pushgateway-url');
-  if (url !== undefined && !/^https?:\/\/[^\s/]+/.test(url)) throw new InputError('pushgateway-url', url, 'an http:// or https:// URL');
+  if (url !== undefined && !/^https?:\/\/[^\s/@]+(\/\S*)?$/.test(url)) {
+    // Never quoted: a URL with user:password@ in it is a secret.
+    throw new InputError('pushgateway-url', '***', 'an http:// or https:// URL without credentials (use pushgateway-username/-password)');
+  }
   const username = reader.optional('pushgateway-username');
   const password = reader.optional('pushgateway-password');
+  if (url?.startsWith('http://') && (username || password) && !/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(url)) {
+    throw new InputError('pushgateway-url', url, 'an https:// URL: basic auth is never sent over plain http except to this machine');
+  }
   const job = reader.string('pushgateway-job');
   const labels = grouping(reader);
   if (!job) throw new InputError('pushgateway-job', job, 'a job name');

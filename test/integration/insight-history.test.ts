@@ -247,11 +247,14 @@ describe('insight over a history the stages wrote', () => {
       [{ until: 'yesterday' }, "Input 'until'"],
       [{ 'fix-within': '-1h' }, "Input 'fix-within'"],
       [{ 'pushgateway-url': 'ftp://x' }, "Input 'pushgateway-url'"],
+      [{ 'pushgateway-url': 'https://user:pw@pg.example.com' }, 'without credentials'],
+      [{ 'pushgateway-url': 'http://pg.example.com', 'pushgateway-password': 'pw' }, 'never sent over plain http'],
       [{ 'pushgateway-grouping': 'job=x' }, "Input 'pushgateway-grouping'"],
       [{ environments: 'dev: [' }, "Input 'environments'"],
     ] as const) {
       const run = await runInMemory(insight, { repository: repo.bare, environments: ENVIRONMENTS, ...inputs }, out);
       expect(run.failure).toContain(message);
+      expect(run.failure).not.toContain('user:pw');
       expect(run.outputs).toEqual({});
     }
   });
