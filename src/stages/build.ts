@@ -2,10 +2,20 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { DEPENDENCY_CACHE_ROOT, type DependencyCachePlan, planDependencyCache } from '../core/build/dependency-cache.js';
 import { type BuildDependencies, type BuildResult, executeBuild } from '../core/build/execute.js';
-import { computeMetadata, DEFAULT_TAG_RULES, type ImageMetadata, type LatestPolicy, parseTagRules } from '../core/build/metadata.js';
+import {
+  computeMetadata,
+  DEFAULT_TAG_RULES,
+  type Flavor,
+  type ImageMetadata,
+  metadataContext,
+  parseFlavor,
+  parseTagRule,
+  parseTagRules,
+} from '../core/build/metadata.js';
 import {
   type BuildahStorage,
   type BuilderChoice,
+  type BuilderPassThrough,
   type BuildRequest,
   type BuildSecret,
   type CacheBackend,
@@ -16,7 +26,7 @@ import type { RegistryCredentials } from '../core/build/registry.js';
 import { formatSeconds } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import { Git } from '../core/git/git.js';
-import { formatName, parseImageName } from '../core/images/reference.js';
+import { formatName, type ImageName, type ImageReference, parseImageName, parseImageReference, TAG_RE } from '../core/images/reference.js';
 import { resolveInside } from '../core/paths.js';
 import type { CiEvent, Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
@@ -26,6 +36,7 @@ import { markdownTable, parseRegistryCredentials } from './shared.js';
 const BUILDERS = ['auto', 'buildx', 'buildah'] as const;
 const CACHES = ['registry', 'gha', 'none'] as const;
 const LATEST = ['false', 'true', 'auto', 'default-branch'] as const;
+type LatestPolicy = (typeof LATEST)[number];
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 const BUILD_ARG = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -77,23 +88,46 @@ const definition = {
   inputs: {
     context: { description: 'Build context directory, relative to the workspace.', default: '.' },
     dockerfile: { description: 'Dockerfile (or Containerfile), relative to the workspace; <context>/Dockerfile by default.' },
-    image: { description: 'Image name without tag, e.g. registry.example.com:5000/team/api.', required: true },
+    file: { description: "build-push-action's name for `dockerfile` (the same input; give one of them)." },
+    image: {
+      description:
+        "Image name without tag, e.g. registry.example.com:5000/team/api; then `tags` holds metadata-action rules. Without it, `tags` holds build-push-action's full references (registry/repo:tag, one repository).",
+    },
     service: {
       description: 'Service name (detect matrix `service`): cache scope and title label; the last path part of the image by default.',
     },
     tags: {
       description:
-        'Tag rules in docker/metadata-action syntax, one per line (type=sha, type=sha,format=long, type=ref,event=branch|tag|pr, type=semver,pattern={{version}}, type=schedule, type=raw,value=x) or literal tags.',
+        "Tag rules exactly as docker/metadata-action takes them, one per line: type=schedule|semver|pep440|match|edge|ref|raw|sha with enable, priority, prefix, suffix, value, pattern, match, group, event, format and {{…}} expressions ({{branch}}, {{tag}}, {{sha}}, {{base_ref}}, {{is_default_branch}}, {{date 'YYYYMMDD' tz='…'}}, {{commit_date …}}); a line without type= is a raw tag. Our default adds semver and commit SHA tags to metadata-action's default (schedule, branch, tag, pr).",
       default: DEFAULT_TAG_RULES.join('\n'),
     },
-    latest: { description: "When to add `latest`: 'false', 'true', 'auto' (stable semver tags) or 'default-branch'.", default: 'false' },
-    labels: { description: 'Extra labels, one key=value per line; they override the OCI labels.' },
-    title: { description: 'org.opencontainers.image.title; the service name by default.' },
-    'image-description': { description: 'org.opencontainers.image.description.' },
+    flavor: { description: "metadata-action's flavor lines: latest=auto|true|false, prefix=…[,onlatest=true], suffix=…[,onlatest=true]." },
+    latest: {
+      description:
+        "Shorthand for flavor latest= ('auto': the highest-priority matching rule decides, as metadata-action; 'true', 'false'), or 'default-branch' (latest on the default branch only). flavor wins when it sets latest.",
+      default: 'auto',
+    },
+    labels: { description: 'Extra labels, one key=value per line ({{…}} expressions allowed); they override the OCI labels.' },
+    annotations: { description: 'Extra OCI annotations, one key=value per line (buildx; refused with buildah); the labels by default.' },
+    'sep-tags': { description: 'Separator of the tags output (metadata-action: a newline).', default: '\n' },
+    'sep-labels': { description: 'Separator of the labels output (metadata-action: a newline).', default: '\n' },
+    'sha-length': { description: 'Length of the short SHA in {{sha}} and type=sha (metadata-action: 7).', default: '7' },
+    'pr-head-sha': {
+      description:
+        "On pull requests, tag and label the PR head instead of the commit checked out (metadata-action's DOCKER_METADATA_PR_HEAD_SHA); refused unless the workspace has the PR head checked out, so an image is never labelled with a commit it was not built from.",
+      default: 'false',
+    },
+    title: { description: 'org.opencontainers.image.title (metadata-action: the repository name); the service name by default.' },
+    'image-description': { description: 'org.opencontainers.image.description (metadata-action: the repository description).' },
+    licenses: { description: 'org.opencontainers.image.licenses, an SPDX expression (metadata-action: the repository license).' },
     platforms: {
       description: 'Target platforms, comma-separated or one per line (linux/amd64, linux/arm64, …); the native one by default.',
     },
-    push: { description: "Push to the registry; 'false' builds and keeps the image locally.", default: 'true' },
+    push: {
+      description:
+        "Push to the registry ('true'/'false'). Unset, it is 'true' (a GitOps pipeline builds to deploy; build-push-action's default is false) — except with load: true, where, as in build-push-action, the image is only kept locally.",
+      default: '',
+    },
     builder: { description: "'auto' (buildx where a Docker engine answers, else buildah), 'buildx' or 'buildah'.", default: 'auto' },
     cache: {
       description: "'registry' (<image>/cache, mode=max), 'gha' (GitHub cache service, buildx only) or 'none'.",
@@ -108,6 +142,26 @@ const definition = {
     'build-args': { description: 'Build arguments, one KEY=value per line (not for secrets: build args end up in the image history).' },
     'secret-files': { description: 'Build secrets from files, one id=path per line (RUN --mount=type=secret,id=…).' },
     'secret-envs': { description: 'Build secrets from environment variables, one id=VARIABLE per line; the value never reaches argv.' },
+    secrets: {
+      description:
+        "build-push-action's secrets: one id=value per line; each value is masked and handed to the builder in a private file, never argv.",
+      secret: true,
+    },
+    ssh: { description: "SSH agent sockets or keys for RUN --mount=type=ssh, one per line ('default' or id=path)." },
+    'build-contexts': {
+      description:
+        'Additional named build contexts, one name=path|docker-image://ref per line (a monorepo service gets the shared library this way); paths are resolved in the workspace.',
+    },
+    'no-cache': { description: 'Build without the builder cache.', default: 'false' },
+    pull: { description: 'Always pull the base images.', default: 'false' },
+    load: {
+      description:
+        "build-push-action's load: keep the image in the local store; with push: false it is (buildah always keeps it; buildx --load).",
+      default: 'false',
+    },
+    outputs: {
+      description: "buildx/buildah --output values, one per line (e.g. type=local,dest=out); they replace push, so push must be 'false'.",
+    },
     target: { description: 'Dockerfile stage to build.' },
     'insecure-registries': {
       description: 'Registries (host or host:port) reached over plain HTTP; loopback registries (127.0.0.0/8, localhost) always are.',
@@ -135,9 +189,13 @@ const definition = {
     },
   },
   outputs: {
-    image: { description: 'The image as registry/repo@sha256:… (registry/repo:tag when not pushed).' },
+    image: { description: 'The image as registry/repo:tag@sha256:… (the version tag and the digest; registry/repo:tag when not pushed).' },
     digest: { description: 'Manifest (list) digest in the registry; the image ID when not pushed.' },
-    tags: { description: 'Tagged references (registry/repo:tag), comma-separated.' },
+    tags: { description: 'Tagged references (registry/repo:tag), one per line (sep-tags).' },
+    labels: { description: 'The labels applied, key=value, one per line (sep-labels).' },
+    version: { description: "metadata-action's version: the first tag after priority ordering." },
+    metadata: { description: "JSON: build-push-action's metadata output (containerimage.digest, image.name)." },
+    imageid: { description: 'The image ID (config digest) where the builder reports it; the digest otherwise.' },
     skipped: { description: "'true' when skip-existing found the commit's image and nothing was built." },
     'cache-hit': { description: "'true' when every build step came from the cache." },
     'dependency-cache-hit': {
@@ -186,21 +244,22 @@ export function parseInputs(
   reader: InputReader,
   platform: Platform,
   event: CiEvent,
-  revision: string | undefined,
+  checkout: CheckoutFacts,
   now: Date = new Date(),
 ): BuildOptions {
   const workspace = platform.workspace;
   const contextValue = reader.string('context');
   const context = existing(reader.path('context', workspace) as string, 'context', contextValue, 'directory');
-  const dockerfileValue = reader.string('dockerfile');
+  const dockerfileInput = dockerfileInputOf(reader);
+  const dockerfileValue = reader.string(dockerfileInput);
   const dockerfile = dockerfileValue
-    ? existing(reader.path('dockerfile', workspace) as string, 'dockerfile', dockerfileValue, 'file')
+    ? existing(reader.path(dockerfileInput, workspace) as string, dockerfileInput, dockerfileValue, 'file')
     : existing(join(context, 'Dockerfile'), 'dockerfile', relative(workspace, join(context, 'Dockerfile')), 'file');
-  const image = parseImageName(reader.required('image'), 'image');
+  const { image, references } = imageOf(reader);
   const service = reader.optional('service') ?? basename(image.repository);
-  const rules = parseTagRules(reader.lines('tags'));
-  const latest = reader.choice<LatestPolicy>('latest', LATEST);
-  const labels = Object.fromEntries(keyValues(reader.lines('labels'), 'labels', /^[^\s=]+$/, 'one key=value per line'));
+  const { rules, flavor } = references ? { rules: parseTagRules(references), flavor: parseFlavor(['latest=false']) } : tagRulesOf(reader);
+  const labelLines = reader.lines('labels');
+  keyValues(labelLines, 'labels', /^[^\s=]+$/, 'one key=value per line');
   const platforms = parsePlatforms(reader.list('platforms'), 'platforms');
   const cache = reader.choice<CacheBackend>('cache', CACHES);
   const cacheRepository = reader.optional('cache-ref') ?? defaultCacheRepository(image);
@@ -219,6 +278,12 @@ export function parseInputs(
       return { id, env: variable };
     }),
   ];
+  const secretValues = keyValues(reader.lines('secrets'), 'secrets', SECRET_ID, 'one id=value per line').map(([id, value]) => {
+    platform.secret(value);
+    return { id, value };
+  });
+  secrets.push(...secretValues);
+  const passThrough = passThroughOf(reader, workspace, metadataAnnotations(reader));
   const provenance = reader.string('provenance');
   if (!['false', 'true', 'mode=min', 'mode=max'].includes(provenance)) {
     throw new InputError('provenance', provenance, "'false', 'true', 'mode=min' or 'mode=max'");
@@ -230,25 +295,50 @@ export function parseInputs(
     driver: reader.optional('buildah-storage-driver'),
     isolation: reader.choice('buildah-isolation', ['chroot', 'oci', 'rootless'] as const),
   };
-  const metadata = computeMetadata({
-    event,
-    revision,
-    rules,
-    latest,
-    title: reader.optional('title') ?? service,
-    description: reader.optional('image-description'),
-    created: now.toISOString(),
-    labels,
-  });
-  if (metadata.tags.length === 0) {
+  const revision = revisionOf(event, checkout, reader.boolean('pr-head-sha'));
+  const shaLength = reader.string('sha-length');
+  if (!/^[1-9][0-9]?$/.test(shaLength)) throw new InputError('sha-length', shaLength, 'a number of characters from 1 to 40');
+  const metadata = computeMetadata(
+    {
+      images: [],
+      rules,
+      flavor,
+      labels: labelLines,
+      annotations: reader.lines('annotations').length > 0 ? reader.lines('annotations') : undefined,
+      repository: {
+        name: reader.optional('title') ?? service,
+        description: reader.optional('image-description'),
+        url: event.repositoryUrl,
+        license: reader.optional('licenses'),
+      },
+      shortShaLength: Number(shaLength),
+      warn: (message) => platform.log.warning(message),
+    },
+    metadataContext(event, { sha: revision ?? '', commitDate: checkout.commitDate ?? now, now }),
+  );
+  const invalid = metadata.tagNames.find((tag) => !TAG_RE.test(tag));
+  if (invalid !== undefined) {
+    throw new InputError(
+      'tags',
+      reader.string('tags'),
+      'rules whose tags are valid (letters, digits, _ . -, not starting with . or -, at most 128)',
+      `they give '${invalid}'`,
+    );
+  }
+  const labels = Object.fromEntries(
+    metadata.labels
+      .map((label) => [label.slice(0, label.indexOf('=')), label.slice(label.indexOf('=') + 1)] as const)
+      .filter(([, value]) => value !== ''),
+  );
+  if (metadata.tagNames.length === 0) {
     throw new InputError(
       'tags',
       reader.string('tags'),
       'rules that yield at least one tag for this event',
-      `event ${event.kind} without a commit SHA`,
+      `nothing applies to this ${event.source} event${revision ? '' : ' without a commit SHA'}`,
     );
   }
-  const push = reader.boolean('push');
+  const push = reader.string('push') === '' ? !reader.boolean('load') : reader.boolean('push');
   if (!push && platforms.length > 1) {
     throw new InputError(
       'push',
@@ -271,8 +361,8 @@ export function parseInputs(
     dockerfile,
     image,
     service,
-    tags: metadata.tags,
-    labels: metadata.labels,
+    tags: metadata.tagNames,
+    labels,
     commitTag: metadata.commitTag,
     platforms,
     push,
@@ -289,7 +379,11 @@ export function parseInputs(
     credentials: credentialsFor(image.registry, cacheRegistry, explicit, platform),
     buildah,
     dependencyCache: dependencyCacheFor(reader, workspace, service, platforms),
+    passThrough,
   };
+  if (passThrough.outputs.length > 0 && push) {
+    throw new InputError('outputs', passThrough.outputs.join('\n'), "outputs with push: 'false' (outputs replace the push)");
+  }
   return { request, builder: reader.choice<BuilderChoice>('builder', BUILDERS), metadata };
 }
 
@@ -325,30 +419,178 @@ export function buildSummary(options: BuildOptions, result: BuildResult): string
   return `## Build ${request.service}\n\n${markdownTable(['', ''], rows)}\n`;
 }
 
-/** The commit being built: the event's head (PR head on pull requests), else the checkout's HEAD. */
-async function revisionOf(event: CiEvent, cwd: string): Promise<string | undefined> {
-  if (event.head) return event.head;
-  return new Git(cwd).resolveCommit('HEAD').catch(() => undefined);
+/** What the workspace has checked out: the commit really built, and its date for {{commit_date}}. */
+export interface CheckoutFacts {
+  head?: string;
+  commitDate?: Date;
+}
+
+async function checkoutFacts(cwd: string): Promise<CheckoutFacts> {
+  const git = new Git(cwd);
+  const head = await git.resolveCommit('HEAD').catch(() => undefined);
+  return { head, commitDate: head ? await git.commitDate(head).catch(() => undefined) : undefined };
+}
+
+/**
+ * The commit tags and labels name: the one checked out (on GitHub pull requests that is the
+ * merge commit actions/checkout builds, as metadata-action uses GITHUB_SHA), else the event's.
+ * `pr-head-sha` names the PR head, and only when it is what is checked out.
+ */
+function revisionOf(event: CiEvent, checkout: CheckoutFacts, prHead: boolean): string | undefined {
+  const prHeadSha = event.pullRequest?.headSha;
+  if (prHead && prHeadSha) {
+    if (checkout.head && checkout.head !== prHeadSha) {
+      throw new InputError(
+        'pr-head-sha',
+        'true',
+        'false, or a checkout of the pull request head (actions/checkout with ref: ${{ github.event.pull_request.head.sha }})',
+        `the workspace has ${checkout.head.slice(0, 12)} checked out, not the PR head ${prHeadSha.slice(0, 12)}: the image would be labelled with a commit it was not built from`,
+      );
+    }
+    return prHeadSha;
+  }
+  return checkout.head ?? event.head;
+}
+
+/**
+ * `image` + metadata-action rules, or (build-push-action's form) no `image` and `tags` of full
+ * references, all of one repository; the references' tags become raw rules.
+ */
+function imageOf(reader: InputReader): { image: ImageName; references?: string[] } {
+  const name = reader.optional('image');
+  if (name !== undefined) return { image: parseImageName(name, 'image') };
+  const lines = reader
+    .lines('tags')
+    .flatMap((line) => line.split(','))
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (lines.length === 0 || lines.some((line) => line.includes('='))) {
+    throw new InputError(
+      'image',
+      '',
+      "an image name, or `tags` of full references such as registry.example.com/team/api:1.0 (build-push-action's form)",
+    );
+  }
+  const parsed = lines.map((line) => parseImageReference(line, 'tags'));
+  const repositories = new Set(parsed.map((reference) => formatName(reference)));
+  if (repositories.size > 1 || parsed.some((reference) => reference.tag === undefined || reference.digest !== undefined)) {
+    throw new InputError(
+      'tags',
+      lines.join(','),
+      'references of one repository, each with a tag and no digest (one build per repository; push to other registries with a second build step using skip-existing, or copy with skopeo)',
+    );
+  }
+  const first = parsed[0] as ImageReference;
+  return {
+    image: { registry: first.registry, repository: first.repository },
+    references: parsed.map((reference) => reference.tag as string),
+  };
+}
+
+/** The explicit `annotations` lines; metadata-action's default (the labels) is not sent to the builder. */
+function metadataAnnotations(reader: InputReader): string[] {
+  return reader.lines('annotations');
+}
+
+function passThroughOf(reader: InputReader, workspace: string, annotations: string[]): BuilderPassThrough {
+  const buildContexts = reader.lines('build-contexts').map((line) => {
+    const eq = line.indexOf('=');
+    const name = line.slice(0, eq);
+    const value = line.slice(eq + 1);
+    if (eq <= 0 || !/^[A-Za-z0-9][A-Za-z0-9_.:/-]*$/.test(name) || value === '') {
+      throw new InputError('build-contexts', line, 'one name=path or name=docker-image://ref per line');
+    }
+    // A URL-like value (docker-image://, oci-layout://, https://) goes as it is; a path stays in the workspace.
+    if (/^[a-z][a-z0-9+.-]*:\/\//.test(value)) return line;
+    return `${name}=${existing(resolveInside(workspace, value, 'build-contexts'), 'build-contexts', value, 'directory')}`;
+  });
+  const ssh = reader.lines('ssh');
+  for (const line of ssh)
+    if (!/^(default|[A-Za-z0-9_.-]+(=[^,\s]+(,[^,\s]+)*)?)$/.test(line)) throw new InputError('ssh', line, "'default' or id=path per line");
+  const outputs = reader.lines('outputs');
+  for (const line of outputs)
+    if (!/^type=[a-z]+(,[a-z-]+=[^,]*)*$/.test(line))
+      throw new InputError('outputs', line, 'type=local,dest=<dir> (and the other --output forms)');
+  return {
+    noCache: reader.boolean('no-cache'),
+    pull: reader.boolean('pull'),
+    load: reader.boolean('load'),
+    buildContexts,
+    ssh,
+    annotations,
+    outputs,
+  };
+}
+
+/** `file` is build-push-action's name for `dockerfile`; one of them, not both. */
+function dockerfileInputOf(reader: InputReader): 'dockerfile' | 'file' {
+  const file = reader.optional('file');
+  const dockerfile = reader.optional('dockerfile');
+  if (file !== undefined && dockerfile !== undefined && file !== dockerfile) {
+    throw new InputError(
+      'file',
+      file,
+      "one of 'file' and 'dockerfile' (they are the same input)",
+      `dockerfile is also set to ${dockerfile}`,
+    );
+  }
+  return file !== undefined ? 'file' : 'dockerfile';
+}
+
+/** tags + flavor, with the `latest` shorthand folded in (flavor's own latest= wins). */
+function tagRulesOf(reader: InputReader): { rules: ReturnType<typeof parseTagRules>; flavor: Flavor } {
+  const flavorLines = reader.lines('flavor');
+  const flavor = parseFlavor(flavorLines);
+  const rules = parseTagRules(reader.lines('tags'));
+  if (flavorLines.some((line) => /(^|,)\s*latest\s*=/.test(line))) return { rules, flavor };
+  const latest = reader.choice<LatestPolicy>('latest', LATEST);
+  if (latest === 'default-branch') {
+    return {
+      rules: [...rules, parseTagRule('type=raw,value=latest,enable={{is_default_branch}}')],
+      flavor: { ...flavor, latest: 'false' },
+    };
+  }
+  return { rules, flavor: { ...flavor, latest } };
 }
 
 export async function runBuild(platform: Platform, deps: Partial<BuildDependencies> = {}): Promise<BuildResult> {
   const reader = new InputReader(platform, definition.inputs);
   const event = platform.event();
-  const options = parseInputs(reader, platform, event, await revisionOf(event, platform.workspace));
+  const options = parseInputs(reader, platform, event, await checkoutFacts(platform.workspace));
   const { request } = options;
   platform.log.info(
     `Plan: ${formatName(request.image)} tags ${request.tags.join(', ')}; platforms ${request.platforms.join(', ') || 'native'}; cache ${request.cache}; push ${request.push}; skip-existing ${request.skipExisting}.`,
   );
   const dependencyCache = request.dependencyCache ? await platform.cache() : undefined;
   const result = await executeBuild(request, options.builder, { log: platform.log, env: process.env, dependencyCache, ...deps });
-  platform.setOutput('image', result.image);
+  const name = formatName(request.image);
+  const versionTag = options.metadata.version.main ?? request.tags[0];
+  // name:tag@digest, so the next stage can write both the tag and the digest.
+  platform.setOutput('image', result.digest && (result.pushed || result.skipped) ? `${name}:${versionTag}@${result.digest}` : result.image);
   platform.setOutput('digest', result.digest);
-  platform.setOutput('tags', result.tags.map((tag) => `${formatName(request.image)}:${tag}`).join(','));
+  platform.setOutput('tags', result.tags.map((tag) => `${name}:${tag}`).join(separatorOf(reader.string('sep-tags'))));
+  platform.setOutput(
+    'labels',
+    Object.entries(request.labels)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(separatorOf(reader.string('sep-labels'))),
+  );
+  platform.setOutput('version', options.metadata.version.main ?? '');
+  platform.setOutput('imageid', result.digest);
+  platform.setOutput(
+    'metadata',
+    JSON.stringify({ 'containerimage.digest': result.digest, 'image.name': result.tags.map((tag) => `${name}:${tag}`).join(',') }),
+  );
   platform.setOutput('skipped', String(result.skipped));
   platform.setOutput('cache-hit', String(result.cacheHit));
   platform.setOutput('dependency-cache-hit', result.dependencies?.hit === undefined ? '' : String(result.dependencies.hit));
   await platform.summary(buildSummary(options, result));
   return result;
+}
+
+/** Separators as given in YAML: a literal `\n` (two characters) means a newline, as in metadata-action's docs. */
+function separatorOf(value: string): string {
+  return value.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
 }
 
 export const build: StageDefinition = {

@@ -1,12 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { AegisError, InputError } from '../core/errors.js';
 import { CommitHistory } from '../core/git/history.js';
-import { type ArgoCdCheck, type CheckSpec, describeConditions, type KubernetesCheck, parseChecks } from '../core/health/checks.js';
+import {
+  type ArgoCdCheck,
+  type CheckSpec,
+  checkSecrets,
+  describeConditions,
+  type KubernetesCheck,
+  parseChecks,
+} from '../core/health/checks.js';
 import { DEFAULT_LIMITS, type MeasurementPhase } from '../core/health/evaluator.js';
-import { type MeasureContext, measure, validatePrometheusQuery } from '../core/health/providers.js';
+import { CHECK_TYPES, type MeasureContext, measure, PROVIDERS, providerOf } from '../core/health/providers.js';
 import { type Decision, measurementsDocument, renderSummary } from '../core/health/report.js';
 import { argoRollback, kubectlUndo, type RollbackMethod, revertCommit } from '../core/health/rollback.js';
 import { type WatchResult, watch } from '../core/health/watch.js';
+import { Redactor } from '../platform/redact.js';
 import type { Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { type GitopsRepository, gitopsRepositoryInputs, parseGitopsRepository, withGitopsRemote } from './gitops-repository.js';
@@ -30,6 +38,18 @@ export interface HealthGateOptions {
   measurementsFile: string;
   dryRun: boolean;
   sourceRun?: string;
+  /** Replaces every secret of the checks (and the stage's secret inputs) in text written anywhere. */
+  redact: (text: string) => string;
+}
+
+/** Applies `redact` to every string in a JSON-like value. */
+function redactDeep<T>(value: T, redact: (text: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, redact)])) as T;
+  }
+  return value;
 }
 
 const definition = {
@@ -39,23 +59,34 @@ const definition = {
     'Watch a deployment with HTTP, Prometheus, Argo CD and Kubernetes checks under Argo Rollouts analysis rules, and roll back a failed one by reverting the exact GitOps commit.',
   inputs: {
     checks: {
-      description:
-        'YAML list of checks, each a `name` and one of: http {url, method, headers, body, expect-status, body-contains, json-path, success-condition, failure-condition, max-latency, timeout}; prometheus {address, query, success-condition, failure-condition, empty-result, headers, timeout}; argocd {server, application, app-namespace, token, revision, wait-timeout}; kubernetes {deployment, namespace, context, kubeconfig, wait-timeout}. A check may override interval, count, initial-delay, failure-limit, inconclusive-limit and consecutive-error-limit.',
+      description: `YAML list of checks, each a \`name\` and one of: ${CHECK_TYPES.map((type) => `${type} {${PROVIDERS[type].keys.join(', ')}}`).join('; ')}. A check may override interval, count, initial-delay, failure-limit, inconclusive-limit, consecutive-error-limit, consecutive-success-limit, error-retry-interval and set dry-run. Every header value is treated as a secret. The condition language, the defaults and the differences from Argo Rollouts: README, health-gate: how it decides.`,
       required: true,
     },
     interval: { description: 'Time between measurements of a check (500ms, 10s, 1m).', default: '10s' },
     count: {
-      description: "Measurements (errors excluded) after which a check is Successful; '0' watches until the timeout.",
+      description:
+        "Measurements (errors excluded) after which a check is done; '0' watches until the run ends. A check that sets its own interval and no count runs until the run ends (Argo Rollouts).",
       default: '5',
     },
     'initial-delay': { description: 'Wait before the first measurement.', default: '0s' },
-    'failure-limit': { description: 'Failed measurements tolerated per check; one more fails it.', default: '0' },
+    'failure-limit': {
+      description: "Failed measurements tolerated per check; one more fails it. '-1' disables it (then consecutive-success-limit decides).",
+      default: '0',
+    },
     'inconclusive-limit': { description: 'Inconclusive measurements tolerated per check; one more makes it Inconclusive.', default: '0' },
     'consecutive-error-limit': {
       description: 'Consecutive Error measurements tolerated per check; one more makes it Error.',
       default: '4',
     },
-    timeout: { description: 'Overall limit on watching; checks still running then end (see the README for how).', default: '10m' },
+    'consecutive-success-limit': {
+      description: "Consecutive Successful measurements that make a check Successful; '0' disables it.",
+      default: '0',
+    },
+    'error-retry-interval': { description: 'Wait after an Error measurement before retrying (Argo Rollouts: 10s).', default: '10s' },
+    timeout: {
+      description: 'Overall limit on watching; checks still running then end (README: "When the timeout ends a run").',
+      default: '10m',
+    },
     rollback: {
       description: "What to do when the verdict is in 'rollback-on': git-revert, argocd, kubectl or none.",
       default: 'git-revert',
@@ -97,6 +128,12 @@ const definition = {
 
 export const healthGate: StageDefinition = definition;
 
+function errorRetryInterval(reader: InputReader): number {
+  const ms = reader.duration('error-retry-interval');
+  if (ms < 100) throw new InputError('error-retry-interval', reader.string('error-retry-interval'), 'a duration of at least 100ms');
+  return ms;
+}
+
 function phaseList(reader: InputReader, name: string): MeasurementPhase[] {
   return reader.list(name).map((value) => {
     const phase = PHASES.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
@@ -122,19 +159,32 @@ export function parseHealthGateInputs(
   if (intervalMs < 100) throw new InputError('interval', reader.string('interval'), 'a duration of at least 100ms');
   const timeoutMs = reader.duration('timeout');
   const argocdToken = reader.optional('argocd-token');
+  const limits = {
+    ...DEFAULT_LIMITS,
+    count: count === 0 ? undefined : count,
+    failureLimit: reader.integer('failure-limit', { min: -1 }),
+    inconclusiveLimit: reader.integer('inconclusive-limit', { min: 0 }),
+    consecutiveErrorLimit: reader.integer('consecutive-error-limit', { min: 0 }),
+    consecutiveSuccessLimit: reader.integer('consecutive-success-limit', { min: 0 }),
+  };
   const checks = parseChecks(reader.required('checks'), {
     intervalMs,
     initialDelayMs: reader.duration('initial-delay'),
-    limits: {
-      ...DEFAULT_LIMITS,
-      count: count === 0 ? undefined : count,
-      failureLimit: reader.integer('failure-limit', { min: 0 }),
-      inconclusiveLimit: reader.integer('inconclusive-limit', { min: 0 }),
-      consecutiveErrorLimit: reader.integer('consecutive-error-limit', { min: 0 }),
-    },
+    limits,
+    errorRetryIntervalMs: errorRetryInterval(reader),
     expectedRevision,
     argocdToken,
   });
+  for (const check of checks) {
+    if (check.initialDelayMs >= timeoutMs) {
+      throw new InputError(
+        'timeout',
+        reader.string('timeout'),
+        `a timeout longer than the initial-delay of check '${check.name}' (${check.initialDelayMs / 1000}s)`,
+        'it would time out before measuring',
+      );
+    }
+  }
 
   const rollback = reader.choice('rollback', METHODS);
   const repository = parseGitopsRepository(reader, platform, 'optional');
@@ -168,9 +218,16 @@ export function parseHealthGateInputs(
   const historyId = reader.optional('argocd-history-id');
   if (historyId !== undefined && !/^\d+$/.test(historyId)) throw new InputError('argocd-history-id', historyId, 'a non-negative integer');
 
+  const redactor = new Redactor();
+  for (const secret of checkSecrets(checks)) redactor.add(secret);
+  for (const name of ['token', 'argocd-token', 'notify-webhook']) {
+    const value = name in definition.inputs ? reader.optional(name) : undefined;
+    if (value) redactor.add(value);
+  }
   return {
     checks,
     timeoutMs,
+    redact: (text) => redactor.redact(text),
     rollback,
     rollbackOn: phaseList(reader, 'rollback-on'),
     failOn: phaseList(reader, 'fail-on'),
@@ -188,8 +245,8 @@ function planText(options: HealthGateOptions): string {
   const rows = options.checks.map((check) => [
     check.name,
     check.provider.type,
-    `${check.intervalMs / 1000}s × ${check.limits.count ?? 'until timeout'}${check.initialDelayMs ? ` after ${check.initialDelayMs / 1000}s` : ''}`,
-    `${check.limits.failureLimit}/${check.limits.inconclusiveLimit}/${check.limits.consecutiveErrorLimit}`,
+    `${check.intervalMs / 1000}s × ${check.limits.count ?? 'until the run ends'}${check.initialDelayMs ? ` after ${check.initialDelayMs / 1000}s` : ''}`,
+    `${check.limits.failureLimit}/${check.limits.inconclusiveLimit}/${check.limits.consecutiveErrorLimit}${check.limits.consecutiveSuccessLimit ? `; ${check.limits.consecutiveSuccessLimit} consecutive successes` : ''}`,
     describeConditions(check),
   ]);
   const rollback =
@@ -208,7 +265,7 @@ function firstProvider<T extends CheckSpec['provider']['type']>(options: HealthG
 }
 
 function verdictReason(result: WatchResult): string {
-  const decisive = result.checks.filter((check) => check.phase === result.verdict);
+  const decisive = result.checks.filter((check) => check.phase === result.verdict && !check.dryRun);
   const lines = decisive.map((check) => {
     const last = [...result.measurements].reverse().find((m) => m.check === check.name && m.phase !== 'Running');
     return `- ${check.name}: ${check.phase} (${check.reason})${last ? `; last measurement: ${last.message}` : ''}`;
@@ -238,7 +295,7 @@ async function performRollback(
           maxAttempts: repository.maxAttempts,
           dryRun: options.dryRun,
           log,
-          reason: verdictReason(result),
+          reason: options.redact(verdictReason(result)),
           sourceRun: options.sourceRun,
         }),
       );
@@ -255,10 +312,14 @@ async function performRollback(
       }
       if (!revert.changed)
         return { rolledBack: false, text: `${branch} already has the content from before ${revert.reverted.slice(0, 12)}.` };
+      const again =
+        revert.undoneReverts.length > 0
+          ? ` again: its earlier revert ${revert.undoneReverts[0]?.slice(0, 12)} had been undone, so the change was live again`
+          : '';
       return {
         rolledBack: true,
         revertSha: revert.sha,
-        text: `Reverted ${revert.reverted.slice(0, 12)} with ${revert.sha.slice(0, 12)} pushed to ${branch}${revert.attempts > 1 ? ` (attempt ${revert.attempts})` : ''}.`,
+        text: `Reverted ${revert.reverted.slice(0, 12)}${again} with ${revert.sha.slice(0, 12)} pushed to ${branch}${revert.attempts > 1 ? ` (attempt ${revert.attempts})` : ''}.`,
       };
     }
     case 'argocd':
@@ -311,19 +372,14 @@ export async function runHealthGate(platform: Platform): Promise<void> {
   const event = platform.event();
   const options = parseHealthGateInputs(reader, platform.workspace, platform.name, event.runUrl);
   const { log } = platform;
-  for (const { provider } of options.checks) {
-    if (provider.type === 'argocd' && provider.token) platform.secret(provider.token);
-    for (const [name, value] of Object.entries('headers' in provider ? provider.headers : {})) {
-      if (/authorization|token|key|secret|cookie|password/i.test(name)) platform.secret(value);
-    }
-  }
+  // Every header value, token and password in the checks is a secret, whatever the header is called.
+  for (const secret of checkSecrets(options.checks)) platform.secret(secret);
 
   log.info(`Plan:\n${planText(options)}`);
   for (const check of options.checks) {
-    if (check.provider.type === 'prometheus') {
-      const warning = await validatePrometheusQuery(check.name, check.provider);
-      if (warning) log.warning(warning);
-    }
+    const warning = await providerOf(check.provider).preflight?.(check.name, check.provider);
+    if (warning) log.warning(warning);
+    // A query without conditions passes whatever it returns (Argo's rule): worth a word.
     if (check.provider.type === 'prometheus' && !check.provider.success && !check.provider.failure) {
       log.warning(`Check '${check.name}' has no success-condition or failure-condition: ${describeConditions(check)}.`);
     }
@@ -335,7 +391,7 @@ export async function runHealthGate(platform: Platform): Promise<void> {
         options.checks.map((spec) => ({
           spec,
           measure: (signal: AbortSignal) => measure(spec.provider, { signal, includesCommit }),
-          waitTimeoutMs: 'waitTimeoutMs' in spec.provider ? spec.provider.waitTimeoutMs : undefined,
+          waitTimeoutMs: providerOf(spec.provider).waitTimeoutMs?.(spec.provider),
         })),
         { timeoutMs: options.timeoutMs, log },
       ),
@@ -383,12 +439,14 @@ export async function runHealthGate(platform: Platform): Promise<void> {
   }
   log.info(decision.text);
 
-  writeFileSync(options.measurementsFile, `${JSON.stringify(measurementsDocument(result, options.checks, decision), null, 2)}\n`);
+  // Services echo what they are sent: everything written is redacted, not only the logs.
+  const document = redactDeep(measurementsDocument(result, options.checks, decision), options.redact);
+  writeFileSync(options.measurementsFile, `${JSON.stringify(document, null, 2)}\n`);
   platform.setOutput('verdict', result.verdict);
   platform.setOutput('rolled-back', String(decision.rolledBack));
   platform.setOutput('revert-sha', decision.revertSha ?? '');
   platform.setOutput('measurements', options.measurementsFile);
-  await platform.summary(renderSummary(result, options.checks, decision));
+  await platform.summary(options.redact(renderSummary(result, options.checks, decision)));
 
   if (rollbackError) throw rollbackError;
   if (options.failOn.includes(result.verdict)) {

@@ -8,6 +8,7 @@ import { commitAndPush } from '../core/git/transaction.js';
 import { readSourceTimes } from '../core/insight/source-time.js';
 import { ArgoCdClient, argoRefusal } from '../core/promote/argocd.js';
 import { type Environment, parseEnvironments, type Route, resolveProtected, resolveRoute } from '../core/promote/environments.js';
+import { activeFreeze, type FreezeWindow, parseFreeze } from '../core/promote/freeze.js';
 import {
   DEFAULT_MUTABLE_TAGS,
   mergeOverlays,
@@ -19,9 +20,14 @@ import {
 } from '../core/promote/images.js';
 import { promotionCommitMessage } from '../core/promote/message.js';
 import { type PromotionPlan, planTargets } from '../core/promote/plan.js';
-import { PromotionRefused, type Refusal } from '../core/promote/refusal.js';
+import { type RecordedDigest, readRecordedDigests } from '../core/promote/recorded.js';
+import { PromotionRefused, type Refusal, RULE } from '../core/promote/refusal.js';
 import { checkRegistry, type Pinned } from '../core/promote/registry.js';
 import { fetchSnapshot, readEnvironment } from '../core/promote/source.js';
+
+/** Commits of history read behind the source overlays for their Aegis-Image trailers. */
+const RECORDED_HISTORY = 200;
+
 import type { CiEvent, Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import {
@@ -63,6 +69,13 @@ export interface PromoteOptions {
   commitMessage: string;
   dryRun: boolean;
   sourceRun?: string;
+  keepTargetRegistry: boolean;
+  /** The freeze window the target is in now, when there is one. */
+  freeze?: FreezeWindow;
+  freezeOverride?: string;
+  approvedBy?: string;
+  /** Who runs (or approved) the promotion. */
+  actor?: string;
 }
 
 const definition = {
@@ -131,6 +144,21 @@ const definition = {
       description: 'Commit subject template; placeholders {from}, {to}, {images}, {commit}.',
       default: 'chore(promote): {from} → {to}: {images}',
     },
+    'keep-target-registry': {
+      description:
+        "Environments whose overlays keep their own newName (a registry per region): only tag and digest move there. Lines or comma-separated; 'true' for every target.",
+    },
+    freeze: {
+      description:
+        "YAML mapping environment -> freeze windows ('2026-12-20/2027-01-04', '2026-11-26T18:00Z/2026-11-27T08:00Z', 'Fri 16:00 - Mon 08:00 Europe/Berlin'); a promotion into a frozen environment is refused, naming the window.",
+    },
+    'freeze-override': {
+      description: 'A reason to promote through a freeze anyway; recorded with the actor as Aegis-Freeze-Override in the commit.',
+    },
+    'approved-by': {
+      description:
+        "Who approved the promotion, recorded as Aegis-Approved-By on promotions into protected environments; the run's actor by default (the one who approved the environment's deployment on GitHub, or started the manual job on GitLab).",
+    },
     'dry-run': { description: 'Check and print the plan, then stop: nothing is committed or pushed.', default: 'false' },
     'source-run': { description: 'Run URL recorded as Aegis-Source-Run; defaults to the current pipeline/run.' },
   },
@@ -177,7 +205,13 @@ function readManifestImages(reader: InputReader, workspace: string): Map<string,
 }
 
 /** Reads and validates every input before anything is fetched or written. */
-export function parsePromoteInputs(reader: InputReader, event: CiEvent, platform: PlatformName, workspace: string): PromoteOptions {
+export function parsePromoteInputs(
+  reader: InputReader,
+  event: CiEvent,
+  platform: PlatformName,
+  workspace: string,
+  now: Date = new Date(),
+): PromoteOptions {
   const environments = parseEnvironments(reader.string('environments'));
   const route = resolveRoute(environments, reader.required('from'), reader.required('to'));
   const protectedEnvironments = resolveProtected(environments, reader.list('protected-environments'));
@@ -207,6 +241,25 @@ export function parsePromoteInputs(reader: InputReader, event: CiEvent, platform
   const modeInput = reader.choice('mode', ['auto', 'push', 'pull-request'] as const);
   const mode = modeInput === 'auto' ? (route.toIndex === environments.length - 1 ? 'pull-request' : 'push') : modeInput;
   const pullRequest = parsePullRequestTarget(reader);
+  const keep = reader.list('keep-target-registry');
+  for (const name of keep) {
+    if (name !== 'true' && !environments.some((environment) => environment.name === name)) {
+      throw new InputError(
+        'keep-target-registry',
+        name,
+        `'true' or environments from 'environments' (${environments.map((e) => e.name).join(', ')})`,
+      );
+    }
+  }
+  const freezeWindows = parseFreeze(
+    reader.string('freeze'),
+    environments.map((environment) => environment.name),
+  );
+  const freezeOverride = reader.optional('freeze-override');
+  if (freezeOverride !== undefined && !/\S/.test(freezeOverride)) throw new InputError('freeze-override', freezeOverride, 'a reason');
+  const approvedBy = reader.optional('approved-by') ?? event.actor;
+  if (approvedBy !== undefined && /[\r\n]/.test(approvedBy))
+    throw new InputError('approved-by', approvedBy, 'one line naming the approver');
   return {
     repository,
     environments,
@@ -228,17 +281,45 @@ export function parsePromoteInputs(reader: InputReader, event: CiEvent, platform
     commitMessage: reader.string('commit-message'),
     dryRun: reader.boolean('dry-run'),
     sourceRun: reader.optional('source-run') ?? event.runUrl,
+    keepTargetRegistry: keep.includes('true') || keep.includes(route.to.name),
+    freeze: activeFreeze(freezeWindows, route.to.name, now),
+    freezeOverride,
+    approvedBy: protectedTarget ? approvedBy : undefined,
+    actor: approvedBy,
   };
+}
+
+/** A promotion into a frozen environment: refused, or let through with the override recorded. */
+function freezeRefusal(options: PromoteOptions): Refusal[] {
+  if (!options.freeze || options.freezeOverride) return [];
+  return [
+    {
+      subject: options.route.to.name,
+      kind: 'environment',
+      rule: RULE.freeze,
+      detail: `${options.route.to.name} is frozen (${options.freeze.text}); wait for the window to end, or set freeze-override with a reason`,
+    },
+  ];
 }
 
 /** Every check that does not need the target checkout; all refusals are gathered, not just the first. */
 async function checkSource(
   options: PromoteOptions,
   platform: Platform,
-  source: { commit: string; images: SourceImage[]; previous: SourceImage[]; refusals: Refusal[] },
+  source: {
+    commit: string;
+    images: SourceImage[];
+    previous: SourceImage[];
+    refusals: Refusal[];
+    recorded: ReadonlyMap<string, ReadonlyMap<string, RecordedDigest>>;
+  },
 ): Promise<{ images: SourceImage[]; refusals: Refusal[]; pinned: Pinned[] }> {
   const { route } = options;
-  const refusals = [...source.refusals, ...orderRefusals(source.images, route, source.previous, options.allowSkip)];
+  const refusals = [
+    ...freezeRefusal(options),
+    ...source.refusals,
+    ...orderRefusals(source.images, route, source.previous, options.allowSkip),
+  ];
   if (options.protectedTarget) refusals.push(...mutableTagRefusals(source.images, route.to.name, options.mutableTags));
   if (options.argocd) {
     const client = new ArgoCdClient(options.argocd);
@@ -250,6 +331,8 @@ async function checkSource(
   const registry = await checkRegistry(source.images, {
     verify: options.verifyImages,
     pin: options.pinDigest,
+    recorded: source.recorded,
+    refuseMovedTags: options.protectedTarget,
     accessFor: (host) => {
       const credentials = options.registryCredentials ?? platform.registryCredentials(host);
       if (credentials) platform.secret(credentials.password);
@@ -285,7 +368,8 @@ export async function runPromote(platform: Platform): Promise<void> {
 async function promoteWith(platform: Platform, options: PromoteOptions, remote: Remote): Promise<void> {
   const { log } = platform;
   const { route, repository } = options;
-  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch);
+  // With pin-digest, the history behind the source overlays tells which digest the source runs.
+  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch, options.pinDigest ? RECORDED_HISTORY : 1);
   const summary: SummaryInput = { options, sourceCommit: snapshot.commit, environments: [], entries: [], changes: [], pinned: [] };
   try {
     log.info(`Source: ${route.from.name} at ${snapshot.commit} (${options.fromRef ?? repository.branch}).`);
@@ -295,11 +379,24 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
     summary.environments = environmentVersions(snapshot.dir, options.environments, selection.images);
     platform.setOutput('source-commit', snapshot.commit);
 
+    const recorded = options.pinDigest
+      ? await readRecordedDigests(snapshot.git, [...new Set(fromOverlays.map((overlay) => overlay.file))], RECORDED_HISTORY)
+      : new Map();
     const checked = await log.group('Checks', () =>
-      checkSource(options, platform, { commit: snapshot.commit, images: selection.images, previous, refusals: selection.refusals }),
+      checkSource(options, platform, {
+        commit: snapshot.commit,
+        images: selection.images,
+        previous,
+        refusals: selection.refusals,
+        recorded,
+      }),
     );
     summary.pinned = checked.pinned;
-    for (const pin of checked.pinned) log.info(`Pinned ${pin.reference} to ${pin.digest}.`);
+    for (const pin of checked.pinned) {
+      log.info(
+        `Pinned ${pin.reference} to ${pin.digest} (${pin.from === 'trailer' ? 'the digest the source runs, from its Aegis-Image trailer' : 'what the tag points to in the registry now'}).`,
+      );
+    }
     if (checked.refusals.length > 0) throw new PromotionRefused(checked.refusals);
     if (checked.images.length === 0)
       log.warning(`${route.from.name} sets no images${options.services.length ? ' for these services' : ''}.`);
@@ -319,7 +416,10 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
           log,
         },
         async ({ dir, attempt }) => {
-          const plan = planTargets(dir, route.to, checked.images, sourceValues, { addMissing: options.addMissing });
+          const plan = planTargets(dir, route.to, checked.images, sourceValues, {
+            addMissing: options.addMissing,
+            keepTargetRegistry: options.keepTargetRegistry,
+          });
           if (plan.refusals.length > 0) throw new PromotionRefused(plan.refusals);
           if (attempt === 1 || plan.files.length > 0) log.info(`Plan (attempt ${attempt}):\n${planTable(plan.entries)}`);
           const message = promotionCommitMessage({
@@ -331,6 +431,11 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
             sourceTimes,
             files: plan.files.map((file) => file.path),
             changes: plan.changes,
+            approvedBy: options.approvedBy,
+            freezeOverride:
+              options.freeze && options.freezeOverride
+                ? `${options.freeze.text}: ${options.freezeOverride}${options.actor ? ` (by ${options.actor})` : ''}`
+                : undefined,
           });
           return { files: plan.files, message, detail: plan };
         },

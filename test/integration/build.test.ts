@@ -95,13 +95,16 @@ describe.skipIf(missing.length > 0)(
       expect(result.skipped).toBe(false);
       expect(first.outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
       expect(first.outputs.digest).toBe(inspected.Digest);
-      expect(first.outputs.image).toBe(`${registry.host}/shop/api@${inspected.Digest}`);
+      // name:tag@digest: the version tag (metadata-action's first tag after priority order) and the digest.
+      expect(first.outputs.image).toBe(`${registry.host}/shop/api:main@${inspected.Digest}`);
+      expect(first.outputs.version).toBe('main');
       expect(first.outputs.skipped).toBe('false');
       expect(first.outputs['cache-hit']).toBe('false');
-      expect(first.outputs.tags?.split(',')).toEqual([
+      // One per line and in metadata-action's priority order (ref before sha).
+      expect(first.outputs.tags?.split('\n')).toEqual([
+        `${registry.host}/shop/api:main`,
         `${registry.host}/shop/api:sha-a1b2c3d`,
         `${registry.host}/shop/api:sha-${HEAD}`,
-        `${registry.host}/shop/api:main`,
       ]);
       for (const tag of ['sha-a1b2c3d', 'main']) expect(skopeoInspect(`${registry.host}/shop/api:${tag}`).Digest).toBe(inspected.Digest);
       expect(inspected.Labels).toMatchObject({
@@ -174,7 +177,7 @@ describe.skipIf(missing.length > 0)(
         pushEvent(HEAD),
       );
       await runBuild(fake.platform);
-      expect(fake.outputs.image).toBe(`${registry.host}/shop/local:sha-a1b2c3d`);
+      expect(fake.outputs.image).toBe(`${registry.host}/shop/local:main`);
       expect(fake.outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
       const tags = await fetch(`http://${registry.host}/v2/shop/local/tags/list`);
       expect(tags.status).toBe(404);
@@ -244,7 +247,10 @@ describe.skipIf(missing.length > 0)(
       ['context escaping the workspace', { context: '../..' }, /Input 'context'.*a path inside/],
       ['invalid image reference', { image: 'Registry/UPPER case' }, /Input 'image'/],
       ['image with a tag', { image: '127.0.0.1:5000/shop/api:1.0' }, /Input 'image'.*drop the tag/],
-      ['invalid tag', { tags: 'type=sha\nbad tag!' }, /Input 'tags'.*"bad tag!"/],
+      // metadata-action sanitises 'bad tag!' to 'bad-tag-'; what sanitising cannot make valid is refused.
+      ['invalid tag', { tags: 'type=sha\ntype=raw,value=-bad' }, /Input 'tags'.*'-bad'/],
+      ['unknown rule type', { tags: 'type=commit' }, /Input 'tags'.*type= one of/],
+      ['file and dockerfile disagree', { file: 'a/Dockerfile', dockerfile: 'b/Dockerfile' }, /Input 'file'/],
       ['unknown platform', { platforms: 'linux/amd64,linux/sparc' }, /Input 'platforms'.*"linux\/sparc"/],
       ['unknown builder', { builder: 'kaniko' }, /Input 'builder'/],
       ['half a login', { 'registry-username': 'ci' }, /Input 'registry-password'/],

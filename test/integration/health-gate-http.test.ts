@@ -73,19 +73,34 @@ describe('http checks against real local servers', () => {
     expect(run.summary).toMatch(/slower than max-latency 150 ms/);
   });
 
-  test('a failing endpoint fails on its status, and the first Failed ends the run (failure-limit 0)', async () => {
+  test('with expect-status, a failing endpoint fails on its status, and the first Failed ends the run (failure-limit 0)', async () => {
     const before = server.requests.filter((r) => r.path === '/failing').length;
-    const run = await gate(`- name: down\n  http: {url: "${server.url}/failing"}`, { count: '10' });
+    const run = await gate(`- name: down\n  http: {url: "${server.url}/failing", expect-status: 2xx}`, { count: '10' });
     expect(run.outputs.verdict).toBe('Failed');
     expect(server.requests.filter((r) => r.path === '/failing').length - before).toBe(1);
   });
 
+  test('without expect-status, a non-2xx answer is an Error, retried at error-retry-interval (Argo web provider)', async () => {
+    const run = await gate(`- name: down\n  consecutive-error-limit: 1\n  http: {url: "${server.url}/failing"}`, {
+      count: '10',
+      'error-retry-interval': '100ms',
+    });
+    expect(run.outputs.verdict).toBe('Error');
+    const document = JSON.parse(readFileSync(run.outputs.measurements as string, 'utf8'));
+    expect(document.measurements.map((m: { phase: string }) => m.phase)).toEqual(['Error', 'Error']);
+    expect(document.measurements[0].message).toContain('received non 2xx response code: 503');
+  });
+
   test('a flapping endpoint: tolerated within failure-limit, failed beyond it', async () => {
     flap = 0;
-    const tolerated = await gate(`- name: flap\n  failure-limit: 2\n  http: {url: "${server.url}/flapping"}`, { count: '4' });
+    const tolerated = await gate(`- name: flap\n  failure-limit: 2\n  http: {url: "${server.url}/flapping", expect-status: 200}`, {
+      count: '4',
+    });
     expect(tolerated.outputs.verdict).toBe('Successful');
     flap = 0;
-    const failed = await gate(`- name: flap\n  failure-limit: 1\n  http: {url: "${server.url}/flapping"}`, { count: '10' });
+    const failed = await gate(`- name: flap\n  failure-limit: 1\n  http: {url: "${server.url}/flapping", expect-status: 200}`, {
+      count: '10',
+    });
     expect(failed.outputs.verdict).toBe('Failed');
     const document = JSON.parse(readFileSync(failed.outputs.measurements as string, 'utf8'));
     expect(document.measurements.map((m: { phase: string }) => m.phase)).toEqual(['Successful', 'Failed', 'Successful', 'Failed']);
@@ -94,7 +109,10 @@ describe('http checks against real local servers', () => {
   test('an unreachable endpoint errors; after consecutive-error-limit the verdict is Error', async () => {
     const closed = await startServer(() => {});
     await closed.close();
-    const run = await gate(`- name: gone\n  consecutive-error-limit: 2\n  http: {url: "${closed.url}/"}`, { 'fail-on': 'Failed' });
+    const run = await gate(`- name: gone\n  consecutive-error-limit: 2\n  http: {url: "${closed.url}/"}`, {
+      'fail-on': 'Failed',
+      'error-retry-interval': '100ms',
+    });
     expect(run.failure).toBeUndefined();
     expect(run.outputs.verdict).toBe('Error');
     const document = JSON.parse(readFileSync(run.outputs.measurements as string, 'utf8'));
@@ -110,15 +128,19 @@ describe('http checks against real local servers', () => {
     expect(run.secrets).toContain('Bearer s3cret-token');
   });
 
-  test('a Failed check terminates a slower check that has not measured yet: that one is Error, not a pass', async () => {
+  test('a Failed check terminates a slower check that has not measured yet: that one is not an Error (Argo: Successful), the verdict is Failed', async () => {
     const run = await gate(
-      `- name: down\n  http: {url: "${server.url}/failing"}\n- name: later\n  initial-delay: 5s\n  http: {url: "${server.url}/healthy"}`,
+      `- name: down\n  http: {url: "${server.url}/failing", expect-status: 2xx}\n- name: later\n  initial-delay: 5s\n  http: {url: "${server.url}/healthy"}`,
       { count: '3' },
     );
     expect(run.outputs.verdict).toBe('Failed');
     const document = JSON.parse(readFileSync(run.outputs.measurements as string, 'utf8'));
     expect(document.endedBy).toBe('terminated');
-    expect(document.checks[1]).toMatchObject({ name: 'later', phase: 'Error' });
+    expect(document.checks[1]).toMatchObject({
+      name: 'later',
+      phase: 'Successful',
+      reason: expect.stringContaining('before this check measured'),
+    });
     expect(document.durationMs).toBeLessThan(3000);
   });
 
@@ -164,5 +186,26 @@ describe('bad input fails clearly before watching', () => {
     expect(run.failure).toContain(expected);
     expect(run.outputs).toEqual({});
     expect(run.logs).toEqual([]);
+  });
+});
+
+describe('limits that could never decide are refused before watching (Argo ValidateMetric)', () => {
+  test('failure-limit 10 with count 5: refused, naming the inputs (issue 14: it used to pass a failing service)', async () => {
+    const workspace = tempDir('aegis-health-limits-');
+    const run = await runHealthGate(
+      { checks: '- name: api\n  http: {url: "http://127.0.0.1:9/"}', 'failure-limit': '10', rollback: 'none' },
+      workspace,
+    );
+    expect(run.failure).toContain("Input 'failure-limit'");
+    expect(run.failure).toContain('count (5) must be >= failure-limit + consecutive-success-limit (10 + 0)');
+    expect(run.outputs.verdict).toBeUndefined();
+  });
+
+  test('an initial-delay not shorter than the timeout is refused', async () => {
+    const run = await runHealthGate(
+      { checks: '- name: api\n  initial-delay: 10m\n  http: {url: "http://127.0.0.1:9/"}', rollback: 'none' },
+      tempDir('aegis-health-delay-'),
+    );
+    expect(run.failure).toContain("Input 'timeout'");
   });
 });

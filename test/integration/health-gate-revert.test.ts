@@ -99,4 +99,30 @@ describe('git-revert of the GitOps commit', () => {
     expect(result.changed).toBe(false);
     expect(repo.tip()).toBe(tip);
   });
+
+  test('a person reverted our revert: a rerun notices the bad change is live again and reverts it again', async () => {
+    repo = createBareRepo({ 'overlays/dev/kustomization.yaml': overlay('1.0.0') });
+    const bad = push(repo, { 'overlays/dev/kustomization.yaml': overlay('1.4.3') }, 'chore(gitops): bump api to 1.4.3');
+    const first = await revert(bad);
+    expect(first.changed).toBe(true);
+    expect(repo.show('overlays/dev/kustomization.yaml')).toBe(overlay('1.0.0').trimEnd());
+    // Someone undoes our revert with git itself ("This reverts commit <our revert>.").
+    const dir = repo.checkout();
+    git(dir, '-c', 'user.name=dev', '-c', 'user.email=dev@example.com', 'revert', '--no-edit', first.sha);
+    git(dir, 'push', '--quiet', 'origin', 'HEAD:main');
+    expect(repo.show('overlays/dev/kustomization.yaml')).toBe(overlay('1.4.3').trimEnd());
+
+    const again = await revert(bad);
+    expect(again.changed).toBe(true);
+    expect(again.alreadyRevertedBy).toBeUndefined();
+    expect(again.undoneReverts).toEqual([first.sha, git(repo.bare, 'rev-parse', 'main~1')]);
+    expect(repo.show('overlays/dev/kustomization.yaml')).toBe(overlay('1.0.0').trimEnd());
+    expect(repo.count()).toBe(5);
+
+    // Reverted again: a further rerun changes nothing.
+    const third = await revert(bad);
+    expect(third.changed).toBe(false);
+    expect(third.alreadyRevertedBy).toBe(again.sha);
+    expect(repo.count()).toBe(5);
+  });
 });

@@ -54,9 +54,10 @@ describe('insight over a history the stages wrote', () => {
   let sourceCommit: string;
 
   beforeAll(async () => {
+    // Answers, but says it is down: the gate's condition fails (a non-2xx answer would be an Error, not Failed).
     service = await startServer((_request, _body, response) => {
-      response.statusCode = 500;
-      response.end('down');
+      response.setHeader('Content-Type', 'application/json');
+      response.end('{"status": "DOWN"}');
     });
     repo = await at(T - D, async () =>
       createBareRepo({
@@ -116,7 +117,7 @@ describe('insight over a history the stages wrote', () => {
       runInMemory(
         healthGate,
         {
-          checks: `- name: api\n  http: {url: "${service.url}/healthz"}`,
+          checks: `- name: api\n  http: {url: "${service.url}/healthz", json-path: $.status, success-condition: 'result == "UP"'}`,
           interval: '100ms',
           count: '1',
           timeout: '20s',

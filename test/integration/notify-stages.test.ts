@@ -28,8 +28,8 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
     server = await startServer((request, _body, response) => {
       if (request.url?.startsWith('/healthy')) response.end('ok');
       else if (request.url?.startsWith('/down')) {
-        response.statusCode = 503;
-        response.end('down');
+        response.setHeader('Content-Type', 'application/json');
+        response.end('{"status": "DOWN"}');
       } else if (request.url?.startsWith('/broken')) {
         response.statusCode = 500;
         response.end('broken');
@@ -104,7 +104,7 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
       'health-gate',
       healthGate,
       () => ({
-        checks: `- name: up\n  http: {url: "${server.url}/down"}`,
+        checks: `- name: up\n  http: {url: "${server.url}/down", json-path: $.status, success-condition: 'result == "UP"'}`,
         count: '1',
         interval: '100ms',
         rollback: 'none',
@@ -205,7 +205,7 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
     const run = await runInMemory(
       healthGate,
       {
-        checks: `- name: up\n  http: {url: "${server.url}/down"}`,
+        checks: `- name: up\n  http: {url: "${server.url}/down", json-path: $.status, success-condition: 'result == "UP"'}`,
         count: '1',
         interval: '100ms',
         rollback: 'none',

@@ -1,12 +1,16 @@
 import { describe, expect, test } from 'vitest';
+import { formatDate } from '../../src/core/build/date-format.js';
+import { renderExpression } from '../../src/core/build/expression.js';
 import {
   computeMetadata,
   DEFAULT_TAG_RULES,
-  type LatestPolicy,
+  metadataContext,
+  parseFlavor,
   parseTagRule,
   parseTagRules,
-  sanitizeTag,
 } from '../../src/core/build/metadata.js';
+import { normalizePep440, parsePep440 } from '../../src/core/build/pep440.js';
+import { InputError } from '../../src/core/errors.js';
 import { githubEvent, gitlabEvent } from '../../src/platform/event.js';
 import type { CiEvent } from '../../src/platform/types.js';
 
@@ -14,181 +18,252 @@ const HEAD = '3f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39';
 const MERGE = '9999999999999999999999999999999999999999';
 const BEFORE = '1111111111111111111111111111111111111111';
 const BASE = '2222222222222222222222222222222222222222';
+const CLOCK = new Date('2026-03-04T05:06:07.000Z');
 const REPO = { default_branch: 'main', full_name: 'acme/shop' };
 const GH = { GITHUB_REPOSITORY: 'acme/shop', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '42', GITHUB_ACTOR: 'dev' };
 const GL = {
   CI_PROJECT_URL: 'https://gitlab.example.com/acme/shop',
   CI_DEFAULT_BRANCH: 'main',
-  CI_PIPELINE_URL: 'https://gitlab.example.com/acme/shop/-/pipelines/7',
-  CI_COMMIT_SHA: HEAD,
+  CI_PIPELINE_URL: 'https://gitlab.example.com/p/7',
 };
 
-const events: Record<string, CiEvent> = {
-  'github push to default branch': githubEvent(
-    { ...GH, GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: HEAD },
-    { after: HEAD, before: BEFORE, repository: REPO },
-  ),
-  'github push to feature branch': githubEvent(
-    { ...GH, GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/Feature/Login_Page#2', GITHUB_SHA: HEAD },
-    { after: HEAD, before: BEFORE, repository: REPO },
-  ),
-  'github pull request (GITHUB_SHA is the merge commit)': githubEvent(
-    {
-      ...GH,
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_REF: 'refs/pull/42/merge',
-      GITHUB_SHA: MERGE,
-      GITHUB_HEAD_REF: 'feat/x',
-      GITHUB_BASE_REF: 'main',
-    },
-    {
-      number: 42,
-      pull_request: { number: 42, head: { sha: HEAD, ref: 'feat/x' }, base: { sha: BASE, ref: 'main' } },
-      repository: REPO,
-    },
-  ),
-  'github release tag v1.2.3': githubEvent(
-    { ...GH, GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v1.2.3', GITHUB_SHA: HEAD },
-    { after: HEAD, repository: REPO },
-  ),
-  'github pre-release tag v2.0.0-rc.1': githubEvent(
-    { ...GH, GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v2.0.0-rc.1', GITHUB_SHA: HEAD },
-    { after: HEAD, repository: REPO },
-  ),
-  'github schedule on default branch': githubEvent(
-    { ...GH, GITHUB_EVENT_NAME: 'schedule', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: HEAD },
-    { repository: REPO },
-  ),
-  'gitlab push to default branch': gitlabEvent({
-    ...GL,
-    CI_PIPELINE_SOURCE: 'push',
-    CI_COMMIT_BRANCH: 'main',
-    CI_COMMIT_BEFORE_SHA: BEFORE,
-  }),
-  'gitlab merged-results merge request': gitlabEvent({
-    ...GL,
-    CI_COMMIT_SHA: MERGE,
-    CI_PIPELINE_SOURCE: 'merge_request_event',
-    CI_MERGE_REQUEST_IID: '7',
-    CI_MERGE_REQUEST_EVENT_TYPE: 'merged_result',
-    CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: 'feat/y',
-    CI_MERGE_REQUEST_SOURCE_BRANCH_SHA: HEAD,
-    CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
-    CI_MERGE_REQUEST_TARGET_BRANCH_SHA: BASE,
-  }),
-  'gitlab release tag 1.2.3': gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: '1.2.3' }),
-  'gitlab 0.x tag 0.4.1': gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: '0.4.1' }),
-};
+const gh = (name: string, ref: string, payload: Record<string, unknown> = {}) =>
+  githubEvent({ ...GH, GITHUB_EVENT_NAME: name, GITHUB_REF: ref, GITHUB_SHA: HEAD }, payload);
+const pr = (number: number) => ({
+  number,
+  pull_request: { number, head: { sha: HEAD, ref: 'feat/x' }, base: { sha: BASE, ref: 'main' } },
+  repository: REPO,
+});
+const mr = (type: string) => ({
+  ...GL,
+  CI_PIPELINE_SOURCE: 'merge_request_event',
+  CI_COMMIT_SHA: MERGE,
+  CI_MERGE_REQUEST_IID: '42',
+  CI_MERGE_REQUEST_EVENT_TYPE: type,
+  CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: 'feat/x',
+  CI_MERGE_REQUEST_SOURCE_BRANCH_SHA: HEAD,
+  CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
+  CI_MERGE_REQUEST_TARGET_BRANCH_SHA: BASE,
+});
 
-const SHORT = 'sha-3f1c2a9';
-const LONG = `sha-${HEAD}`;
+// The same situation on both platforms: [name, GitHub event, GitLab pipeline, the commit checked out].
+const TWINS: [string, CiEvent, CiEvent, string][] = [
+  [
+    'push to the default branch',
+    gh('push', 'refs/heads/main', { after: HEAD, before: BEFORE, repository: REPO }),
+    gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', CI_COMMIT_SHA: HEAD, CI_COMMIT_BEFORE_SHA: BEFORE }),
+    HEAD,
+  ],
+  [
+    'push to a feature branch',
+    gh('push', 'refs/heads/Feature/Login_Page#2', { after: HEAD, before: BEFORE, repository: REPO }),
+    gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'Feature/Login_Page#2', CI_COMMIT_SHA: HEAD }),
+    HEAD,
+  ],
+  [
+    'pull request / detached merge request',
+    githubEvent({ ...GH, GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/42/merge', GITHUB_SHA: MERGE }, pr(42)),
+    gitlabEvent(mr('detached')),
+    MERGE,
+  ],
+  [
+    'pull request / merged results',
+    githubEvent({ ...GH, GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/42/merge', GITHUB_SHA: MERGE }, pr(42)),
+    gitlabEvent(mr('merged_result')),
+    MERGE,
+  ],
+  [
+    'pull request / merge train',
+    githubEvent({ ...GH, GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/42/merge', GITHUB_SHA: MERGE }, pr(42)),
+    gitlabEvent(mr('merge_train')),
+    MERGE,
+  ],
+  [
+    'pull_request_target / merge request',
+    githubEvent({ ...GH, GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: MERGE }, pr(42)),
+    gitlabEvent(mr('detached')),
+    MERGE,
+  ],
+  [
+    'release tag',
+    gh('push', 'refs/tags/v1.2.3', { after: HEAD, repository: REPO }),
+    gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: 'v1.2.3', CI_COMMIT_SHA: HEAD }),
+    HEAD,
+  ],
+  [
+    'pre-release tag',
+    gh('push', 'refs/tags/v2.0.0-rc.1', { after: HEAD, repository: REPO }),
+    gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: 'v2.0.0-rc.1', CI_COMMIT_SHA: HEAD }),
+    HEAD,
+  ],
+  [
+    '0.x tag',
+    gh('push', 'refs/tags/0.4.1', { after: HEAD, repository: REPO }),
+    gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: '0.4.1', CI_COMMIT_SHA: HEAD }),
+    HEAD,
+  ],
+  [
+    'release published / tag pipeline',
+    gh('release', 'refs/tags/v1.2.3', { release: { tag_name: 'v1.2.3' }, repository: REPO }),
+    gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: 'v1.2.3', CI_COMMIT_SHA: HEAD }),
+    HEAD,
+  ],
+  [
+    'nightly schedule (GitHub sends no repository)',
+    gh('schedule', 'refs/heads/main', {}),
+    gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'schedule', CI_COMMIT_BRANCH: 'main', CI_COMMIT_SHA: HEAD }),
+    HEAD,
+  ],
+  [
+    'manual run on the default branch / web',
+    gh('workflow_dispatch', 'refs/heads/main', { repository: REPO }),
+    gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'web', CI_COMMIT_BRANCH: 'main', CI_COMMIT_SHA: HEAD }),
+    HEAD,
+  ],
+  [
+    'manual run on a branch / API',
+    gh('workflow_dispatch', 'refs/heads/dev', { repository: REPO }),
+    gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'api', CI_COMMIT_BRANCH: 'dev', CI_COMMIT_SHA: HEAD }),
+    HEAD,
+  ],
+  [
+    'manual run on a tag / trigger token',
+    gh('workflow_dispatch', 'refs/tags/v1.2.3', { repository: REPO }),
+    gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'trigger', CI_COMMIT_TAG: 'v1.2.3', CI_COMMIT_SHA: HEAD }),
+    HEAD,
+  ],
+  [
+    'run from another pipeline',
+    gh('workflow_dispatch', 'refs/heads/main', { repository: REPO }),
+    gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'pipeline', CI_COMMIT_BRANCH: 'main', CI_COMMIT_SHA: HEAD }),
+    HEAD,
+  ],
+];
 
-describe('computeMetadata with the default rules', () => {
-  test.each<[string, LatestPolicy, string[], string]>([
-    ['github push to default branch', 'false', [SHORT, LONG, 'main'], 'main'],
-    ['github push to default branch', 'default-branch', [SHORT, LONG, 'main', 'latest'], 'main'],
-    ['github push to feature branch', 'default-branch', [SHORT, LONG, 'feature-login_page-2'], 'feature-login_page-2'],
-    ['github pull request (GITHUB_SHA is the merge commit)', 'default-branch', [SHORT, LONG, 'pr-42'], 'pr-42'],
-    ['github release tag v1.2.3', 'auto', [SHORT, LONG, 'v1.2.3', '1.2.3', '1.2', '1', 'latest'], '1.2.3'],
-    ['github release tag v1.2.3', 'false', [SHORT, LONG, 'v1.2.3', '1.2.3', '1.2', '1'], '1.2.3'],
-    ['github pre-release tag v2.0.0-rc.1', 'auto', [SHORT, LONG, 'v2.0.0-rc.1', '2.0.0-rc.1'], '2.0.0-rc.1'],
-    ['github schedule on default branch', 'false', [SHORT, LONG, 'main', 'nightly'], 'main'],
-    ['gitlab push to default branch', 'default-branch', [SHORT, LONG, 'main', 'latest'], 'main'],
-    ['gitlab merged-results merge request', 'default-branch', [SHORT, LONG, 'pr-7'], 'pr-7'],
-    ['gitlab release tag 1.2.3', 'auto', [SHORT, LONG, '1.2.3', '1.2', '1', 'latest'], '1.2.3'],
-    ['gitlab 0.x tag 0.4.1', 'false', [SHORT, LONG, '0.4.1', '0.4', '0'], '0.4.1'],
-  ])('%s (latest=%s)', (name, latest, tags, version) => {
-    const event = events[name] as CiEvent;
-    const metadata = computeMetadata({
-      event,
-      revision: event.head,
-      rules: parseTagRules(DEFAULT_TAG_RULES),
-      latest,
-      title: 'api',
-      created: '2026-01-02T03:04:05.000Z',
-    });
-    expect(metadata.tags).toEqual(tags);
-    expect(metadata.commitTag).toBe(LONG);
-    expect(metadata.version).toBe(version);
-    expect(metadata.labels['org.opencontainers.image.revision']).toBe(HEAD);
-    expect(metadata.labels['org.opencontainers.image.version']).toBe(version);
-    expect(metadata.labels['org.opencontainers.image.title']).toBe('api');
-    expect(metadata.labels['org.opencontainers.image.created']).toBe('2026-01-02T03:04:05.000Z');
-    expect(metadata.labels['org.opencontainers.image.source']).toBe(
-      name.startsWith('github') ? 'https://github.com/acme/shop' : 'https://gitlab.example.com/acme/shop',
-    );
+const RULES = [
+  ...DEFAULT_TAG_RULES,
+  'type=raw,value=br-{{branch}}-{{sha}},enable={{is_not_default_branch}}',
+  // metadata-action takes edge's default branch from the GitHub API; GitHub's schedule payload
+  // has none, so the branch is named (see the README's differences).
+  'type=edge,branch=main',
+  'type=pep440,pattern={{version}}',
+  'type=match,pattern=v(\\d+),group=1,prefix=major-',
+  "type=schedule,pattern=nightly-{{date 'YYYYMMDD'}}",
+  'type=raw,value=stable,enable={{is_default_branch}}',
+];
+
+function tagsOf(event: CiEvent, sha: string) {
+  return computeMetadata(
+    { images: [], rules: parseTagRules(RULES), flavor: parseFlavor([]), repository: { name: 'shop' } },
+    metadataContext(event, { sha, commitDate: CLOCK, now: CLOCK }),
+  );
+}
+
+describe('the same situation on GitHub and GitLab gives the same tags', () => {
+  test.each(TWINS)('%s', (_, github, gitlab, sha) => {
+    const a = tagsOf(github, sha);
+    const b = tagsOf(gitlab, sha);
+    expect(b.tagNames).toEqual(a.tagNames);
+    expect(b.version).toEqual(a.version);
+    expect(a.tagNames.length).toBeGreaterThan(0);
   });
 
-  test('a pull request never tags or labels the merge commit', () => {
-    for (const name of ['github pull request (GITHUB_SHA is the merge commit)', 'gitlab merged-results merge request']) {
-      const event = events[name] as CiEvent;
-      const metadata = computeMetadata({
-        event,
-        revision: event.head,
-        rules: parseTagRules(DEFAULT_TAG_RULES),
-        latest: 'true',
-        title: 't',
-        created: 'now',
-      });
-      expect(JSON.stringify(metadata)).not.toContain(MERGE.slice(0, 7));
-    }
+  test('the twins are real situations: a tag gives semver and latest, a schedule nightly, a pull request pr-N', () => {
+    const byName = (name: string) => TWINS.find((twin) => twin[0] === name) as (typeof TWINS)[number];
+    expect(tagsOf(byName('release tag')[2], HEAD).tagNames).toEqual(
+      expect.arrayContaining(['1.2.3', '1.2', '1', 'v1.2.3', 'latest', 'major-1']),
+    );
+    expect(tagsOf(byName('nightly schedule (GitHub sends no repository)')[2], HEAD).tagNames).toEqual(
+      expect.arrayContaining(['nightly', 'nightly-20260304', 'edge', 'main', 'stable']),
+    );
+    // {{branch}} is empty on pull requests (metadata-action: the ref is refs/pull/N/merge).
+    expect(tagsOf(byName('pull request / merged results')[2], MERGE).tagNames).toEqual([
+      'pr-42',
+      'br--9999999',
+      'sha-9999999',
+      `sha-${MERGE}`,
+    ]);
+    expect(tagsOf(TWINS[1]?.[2] as CiEvent, HEAD).tagNames[0]).toBe('Feature-Login_Page-2'); // case kept, as metadata-action
   });
 });
 
-describe('tag rules', () => {
-  const push = events['github push to default branch'] as CiEvent;
-  const feature = events['github push to feature branch'] as CiEvent;
-  test.each<[string, CiEvent, string[]]>([
-    ['type=raw,value=edge,enable={{is_default_branch}}', push, ['edge']],
-    ['type=raw,value=edge,enable={{is_default_branch}}', feature, []],
-    ['type=raw,value=stable,enable=false', push, []],
-    ['type=sha,prefix=,format=short', push, ['3f1c2a9']],
-    ['type=sha,prefix=git-,suffix=-x', push, ['git-3f1c2a9-x']],
-    ['type=ref,event=branch,prefix=br-', push, ['br-main']],
-    ['type=ref,event=pr', push, []],
-    ['type=semver,pattern={{major}}.{{minor}},value=v3.4.5', push, ['3.4']],
-    ['Release-2024', push, ['release-2024']],
-  ])('%s', (line, event, expected) => {
-    const metadata = computeMetadata({ event, revision: HEAD, rules: [parseTagRule(line)], latest: 'false', title: 't', created: 'now' });
-    expect(metadata.tags).toEqual(expected);
+test("a GitHub `create` event counts as the default branch even for a tag (metadata-action's rule); GitLab has no such event", () => {
+  const created = gh('create', 'refs/tags/v1.2.3', { ref_type: 'tag', repository: REPO });
+  expect(tagsOf(created, HEAD).tagNames).toContain('stable');
+  expect(
+    tagsOf(gitlabEvent({ ...GL, CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: 'v1.2.3', CI_COMMIT_SHA: HEAD }), HEAD).tagNames,
+  ).not.toContain('stable');
+});
+
+describe('expressions', () => {
+  const scope = {
+    branch: () => 'main',
+    major: 1,
+    date: (args: (string | undefined)[], hash: Record<string, string>) => formatDate(CLOCK, args[0], hash.tz ?? 'UTC'),
+  };
+  test.each([
+    ['{{branch}}-x', 'main-x'],
+    ['{{ branch }}', 'main'],
+    ['v{{major}}', 'v1'],
+    ["{{date 'YYYYMMDD-HHmmss' tz='Asia/Tokyo'}}", '20260304-140607'],
+    ['{{date "YYYY-MM-DD"}}', '2026-03-04'],
+    ['{{date}}', '2026-03-04T05:06:07Z'],
+    ['{{unknown}}', ''],
+    ['a&b={{branch}}', 'a&b=main'],
+  ])('%s -> %s', (template, expected) => {
+    expect(renderExpression(template, scope, 'tags')).toBe(expected);
+  });
+
+  test('an unknown helper with arguments names the input', () => {
+    expect(() => renderExpression("{{nope 'x'}}", scope, 'tags')).toThrow(InputError);
+    expect(() => renderExpression("{{nope 'x'}}", scope, 'tags')).toThrow(/tags/);
   });
 
   test.each([
-    ['type=bogus', /type=sha, type=ref/],
-    ['type=ref,event=push', /event=branch/],
+    ['YYYY-MM-DDTHH:mm:ss.SSS[Z]', 'UTC', '2026-03-04T05:06:07.000Z'],
+    ['YYYYMMDD', 'America/Los_Angeles', '20260303'],
+    ['HH:mm Z', 'Asia/Kolkata', '10:36 +05:30'],
+    ['ddd D MMM YY, hA', 'UTC', 'Wed 4 Mar 26, 5AM'],
+    ['X', 'UTC', String(CLOCK.getTime() / 1000)],
+  ])('date format %s in %s', (pattern, tz, expected) => {
+    expect(formatDate(CLOCK, pattern, tz)).toBe(expected);
+  });
+
+  test('an unknown time zone is refused by name', () => {
+    expect(() => formatDate(CLOCK, 'YYYY', 'Mars/Olympus')).toThrow(/IANA time zone/);
+  });
+});
+
+describe('PEP 440', () => {
+  test.each([
+    ['1.2.3', '1.2.3'],
+    ['v1.2.3rc2', '1.2.3rc2'],
+    ['1.1beta2', '1.1b2'],
+    ['1.0dev4', '1.0.dev4'],
+    ['1.2post1', '1.2.post1'],
+    ['1.0-1', '1.0.post1'],
+    ['1!2.0', '1!2.0'],
+    ['1.0+Ubuntu-1', '1.0+ubuntu.1'],
+  ])('%s normalises to %s', (raw, normal) => {
+    expect(normalizePep440(parsePep440(raw) as NonNullable<ReturnType<typeof parsePep440>>)).toBe(normal);
+  });
+  test('not a version', () => expect(parsePep440('release1')).toBeUndefined());
+});
+
+describe('rule parsing refuses what metadata-action refuses, naming the input', () => {
+  test.each([
+    ['type=semver', /pattern/],
+    ['type=ref', /event/],
+    ['type=ref,event=commit', /event=branch/],
     ['type=sha,format=medium', /format=short/],
-    ['type=semver,pattern=1.x', /pattern=/],
-    ['type=raw', /type=raw,value=/],
-    ['type=sha,colour=red', /key=value/],
-    ['type=raw,value=x,enable=maybe', /enable=/],
-    ['-bad-tag', /a tag of at most 128/],
-    ['has space', /a tag of at most 128/],
-  ])('refuses %s naming the input', (line, message) => {
-    expect(() => parseTagRule(line)).toThrow(/Input 'tags'/);
+    ['type=nope', /type= one of/],
+    ['type=match,pattern=x,group=a', /group=/],
+    ['type=raw,value=x,priority=high', /priority=/],
+  ])('%s', (line, message) => {
     expect(() => parseTagRule(line)).toThrow(message);
   });
-
-  test.each([
-    ['Feature/Login', 'feature-login'],
-    ['..hidden', 'hidden'],
-    ['a  b//c', 'a-b-c'],
-    ['x'.repeat(200), 'x'.repeat(128)],
-  ])('sanitizeTag(%s) = %s', (input, output) => {
-    expect(sanitizeTag(input)).toBe(output);
-  });
-
-  test('user labels override the OCI labels and no revision means no sha tags', () => {
-    const metadata = computeMetadata({
-      event: { kind: 'manual', source: 'local' },
-      rules: parseTagRules(DEFAULT_TAG_RULES),
-      latest: 'false',
-      title: 't',
-      created: 'now',
-      labels: { 'org.opencontainers.image.title': 'custom', team: 'payments' },
-    });
-    expect(metadata.tags).toEqual([]);
-    expect(metadata.commitTag).toBeUndefined();
-    expect(metadata.labels['org.opencontainers.image.title']).toBe('custom');
-    expect(metadata.labels.team).toBe('payments');
+  test('a line without type= is a raw tag; a bare value after type=raw is its value', () => {
+    expect(parseTagRule('edge')).toMatchObject({ type: 'raw', attrs: { value: 'edge' } });
+    expect(parseTagRule('type=raw,{{branch}}')).toMatchObject({ type: 'raw', attrs: { value: '{{branch}}' } });
   });
 });

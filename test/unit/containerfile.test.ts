@@ -68,7 +68,7 @@ const TEXT = readFileSync(join(ROOT, 'Containerfile'), 'utf8');
 const INSTRUCTIONS = parseContainerfile(TEXT);
 const STAGES = stagesOf(INSTRUCTIONS);
 const RUNTIME = STAGES.at(-1)?.body ?? [];
-const TRIVY = STAGES.find((stage) => stage.name === 'trivy')?.body ?? [];
+const TRIVY = STAGES.find((stage) => stage.name === 'trivy-install')?.body ?? [];
 
 describe('Containerfile', () => {
   test('the runtime image is Node 24', () => {
@@ -105,7 +105,20 @@ describe('Containerfile', () => {
     expect(verify).toBeGreaterThan(download);
     expect(unpack).toBeGreaterThan(verify);
     expect(script).toMatch(/curl -f/); // HTTP errors fail the build instead of saving an error page
-    expect(RUNTIME).toContainEqual({ keyword: 'COPY', args: '--from=trivy /usr/local/bin/trivy /usr/local/bin/trivy' });
+    expect(script).toMatch(/install -D -m 0755 trivy \/opt\/trivy\/bin\/trivy/);
+    expect(RUNTIME).toContainEqual({ keyword: 'COPY', args: '--from=trivy /opt/trivy/bin/ /usr/local/bin/' });
+  });
+
+  test('Trivy is optional by build argument: install by default (releases), none where it cannot be downloaded', () => {
+    const globalArgs = INSTRUCTIONS.slice(
+      0,
+      INSTRUCTIONS.findIndex((instruction) => instruction.keyword === 'FROM'),
+    );
+    expect(globalArgs).toContainEqual({ keyword: 'ARG', args: 'TRIVY=install' });
+    expect(STAGES.map((stage) => stage.name)).toEqual(expect.arrayContaining(['trivy-install', 'trivy-none', 'trivy']));
+    expect(STAGES.find((stage) => stage.name === 'trivy')?.from).toBe('trivy-install');
+    const none = STAGES.find((stage) => stage.name === 'trivy-none')?.body ?? [];
+    expect(none).toEqual([{ keyword: 'RUN', args: 'mkdir -p /opt/trivy/bin' }]);
   });
 
   test('git, buildah and skopeo are installed, buildah set up for vfs storage without privileges', () => {

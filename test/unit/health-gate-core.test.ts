@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { parseTrailers } from '../../src/core/gitops/commit-message.js';
-import { type CheckDefaults, describeConditions, parseChecks } from '../../src/core/health/checks.js';
+import { type CheckDefaults, type CheckSpec, checkSecrets, describeConditions, parseChecks } from '../../src/core/health/checks.js';
 import { DEFAULT_LIMITS } from '../../src/core/health/evaluator.js';
 import { Expression, type Value } from '../../src/core/health/expression.js';
 import { parseJsonPath, selectJsonPath } from '../../src/core/health/json-path.js';
-import { assessArgoApplication, assessDeployment } from '../../src/core/health/providers.js';
+import { assessArgoApplication, assessDeployment, measure } from '../../src/core/health/providers.js';
 import { measurementChart } from '../../src/core/health/report.js';
 import { kubectlUndoArgs, pickHistoryEntry, revertMessage } from '../../src/core/health/rollback.js';
 
@@ -43,12 +43,12 @@ describe('condition expressions', () => {
   });
 
   test.each<[string, Record<string, Value>, string]>([
-    ['result < 0.05', { result: [] }, 'cannot compare a list of 0'],
-    ['result < 0.05', { result: [1, 2] }, 'cannot compare a list of 2'],
+    ['result < 0.05', { result: [] }, 'mismatched types list and number'],
+    ['result < 0.05', { result: [1, 2] }, 'mismatched types list and number'],
     ['result[0] < 1', { result: [] }, 'out of range'],
-    ['result < 1', { result: 'x' }, 'cannot compare'],
-    ['result', { result: 1 }, 'not true or false'],
-    ['constructor == 1', { result: 1 }, "unknown variable 'constructor'"],
+    ['result < 1', { result: 'x' }, 'mismatched types string and number'],
+    ['result', { result: 1 }, 'expected bool, but got number 1'],
+    ['constructor == 1', { result: 1 }, 'unknown name constructor'],
   ])('evaluation error (an Error measurement): %s with %j', (source, variables, message) => {
     expect(() => Expression.parse(source).test(variables)).toThrow(message);
   });
@@ -131,7 +131,7 @@ describe('checks input', () => {
     ['not a list', 'name: x', 'no checks were given'],
     ['bad YAML', '- name: [', 'not valid YAML'],
     ['bad status', '- name: x\n  http: {url: "http://a", expect-status: ok}', 'a status such as 200'],
-    ['negative limit', '- name: x\n  failure-limit: -1\n  http: {url: "http://a"}', 'an integer >= 0'],
+    ['negative limit', '- name: x\n  failure-limit: -2\n  http: {url: "http://a"}', 'failure-limit must be >= 0, or -1 to be disabled'],
   ])('%s is refused naming the input', (_name, text, message) => {
     const error = (() => {
       try {
@@ -155,7 +155,7 @@ describe('checks input', () => {
   test('a check without conditions says so explicitly', () => {
     const [check] = parseChecks('- name: q\n  prometheus: {address: "http://a", query: up}', defaults);
     expect(describeConditions(check as never)).toContain(
-      'no success-condition or failure-condition: every measurement that does not error is Successful',
+      'no success-condition or failure-condition: every measurement without error is Successful',
     );
   });
 });
@@ -252,4 +252,117 @@ test('the measurement chart is a mermaid xychart of values over time', () => {
   expect(chart).toContain('xychart-beta');
   expect(chart).toContain('x-axis ["1.0s", "2.0s"]');
   expect(chart).toContain('line [0.01, 0.5]');
+});
+
+test('Error measurements are gaps in the chart, never zeros, and are listed under it', () => {
+  const chart = measurementChart('error-rate', [
+    { check: 'error-rate', index: 1, time: '', elapsedMs: 1000, phase: 'Successful', value: 0.01, message: '', checkPhase: 'Running' },
+    { check: 'error-rate', index: 2, time: '', elapsedMs: 2000, phase: 'Error', message: 'no answer', checkPhase: 'Running' },
+    { check: 'error-rate', index: 2, time: '', elapsedMs: 3000, phase: 'Successful', value: 0.02, message: '', checkPhase: 'Running' },
+  ]) as string;
+  expect(chart).toContain('x-axis ["1.0s", "3.0s"]');
+  expect(chart).toContain('line [0.01, 0.02]');
+  expect(chart).not.toMatch(/line \[(.*[ ,])?0[,\]]/);
+  expect(chart).toContain('1 Error measurement(s) have no value and are not drawn (gaps): 2.0s');
+  const onlyErrors = measurementChart('x', [
+    { check: 'x', index: 1, time: '', elapsedMs: 1000, phase: 'Error', message: '', checkPhase: 'Running' },
+  ]) as string;
+  expect(onlyErrors).not.toContain('xychart-beta');
+});
+
+describe('the condition language: every form of expr the Argo docs and examples use', () => {
+  const result = { code: 200, name: 'api-7f9', version: '1.4.3', values: [0.01, 0.2, 0.03], checks: { db: 'ok' } };
+  test.each<[string, Value]>([
+    ['all(result.values, {# < 0.5})', true],
+    ['any(result.values, {# > 0.1})', true],
+    ['none(result.values, {# > 0.5})', true],
+    ['one(result.values, {# > 0.1})', true],
+    ['len(filter(result.values, {# < 0.1})) == 2', true],
+    ['count(result.values, # < 0.1) == 2', true],
+    ['map(result.values, {# * 100})[1] == 20', true],
+    ['all(map(result.values, {# * 100}), {# < 50})', true],
+    ['"db" in result.checks', true],
+    ['0.2 in result.values', true],
+    ['0.5 not in result.values', true],
+    ['result.version matches "^1\\\\.4\\\\."', true],
+    ['result.name contains "7f"', true],
+    ['result.name matches "(?i)^API-"', true],
+    ['result.name startsWith "api-"', true],
+    ['result.name endsWith "7f9"', true],
+    ['result.code == 200 ? result.values[0] < 0.05 : false', true],
+    ['asInt("42") == 42 && asFloat("0.5") == 0.5', true],
+    ['default(result.missing, 0) == 0', true],
+    ['isNil(result.missing)', true],
+    ['len(result.values) == 3 && len(result.name) == 7 && len(result.checks) == 1', true],
+    ['result.missing?.deeper == nil', true],
+    ['(result.missing ?? 3) == 3', true],
+    ['2 ** 3 == 8 && 7 % 4 == 3', true],
+    ['not (result.code != 200) and result.code >= 200', true],
+  ])('%s', (source, expected) => {
+    expect(Expression.parse(source).evaluate({ result: result as unknown as Value })).toBe(expected);
+  });
+
+  test.each<[string, string]>([
+    ['{a: 1} == result', 'map literals'],
+    ['1..3', "the range operator '..'"],
+    ['result | len', "the pipe operator '|'"],
+    ['let x = 1; x', "'let' declarations"],
+    ['result.values[0:2]', 'slices'],
+    ['result.name.upper()', 'method calls'],
+    ['# > 1', "'#' is only meaningful inside a predicate"],
+    ['sortBy(result, #)', "unknown function 'sortBy'"],
+    ['result matches "("', 'invalid regular expression'],
+    ['$env.HOME == ""', "'$env' is not supported"],
+    ['result < 1 < 2', 'comparisons cannot be chained'],
+    ['all(result)', "expected ','"],
+  ])('%s is refused naming the construct', (source, message) => {
+    expect(() => Expression.parse(source)).toThrow(message);
+  });
+});
+
+describe('prometheus authentication and secrets', () => {
+  const parsed = (fields: string) => parseChecks(`- name: p\n  prometheus: {address: "http://p:9090", query: up, ${fields}}`, defaults);
+  test('bearer-token and custom headers are sent; every value among them is a secret', async () => {
+    const checks = parsed('bearer-token: tok-123456, headers: {X-Scope-OrgID: tenant-a, X-Other: v4lue}');
+    const seen: RequestInit[] = [];
+    const fetch = (async (_url: string, init: RequestInit) => {
+      seen.push(init);
+      return new Response(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }));
+    }) as unknown as typeof globalThis.fetch;
+    await measure((checks[0] as CheckSpec).provider, { signal: new AbortController().signal, fetch });
+    expect(seen[0]?.headers).toMatchObject({ Authorization: 'Bearer tok-123456', 'X-Scope-OrgID': 'tenant-a', 'X-Other': 'v4lue' });
+    expect(checkSecrets(checks)).toEqual(expect.arrayContaining(['Bearer tok-123456', 'tok-123456', 'tenant-a', 'v4lue']));
+  });
+
+  test('basic-auth: the password and the Authorization header it makes are secrets', () => {
+    const secrets = checkSecrets(parsed('basic-auth: {username: u, password: pa55word}'));
+    expect(secrets).toEqual(expect.arrayContaining(['pa55word', `Basic ${Buffer.from('u:pa55word').toString('base64')}`]));
+  });
+
+  test('two ways to authenticate at once are refused', () => {
+    expect(() => parsed('bearer-token: t0k3n1, headers: {Authorization: Basic x}')).toThrow('one way to authenticate');
+    expect(() => parsed('bearer-token: t0k3n1, basic-auth: {username: u, password: p}')).toThrow('one way to authenticate');
+  });
+
+  test('every http header value is a secret, whatever the header is called', () => {
+    const checks = parseChecks('- name: h\n  http: {url: "http://h", headers: {X-Trace: abc-123, Accept: application/json}}', defaults);
+    expect(checkSecrets(checks)).toEqual(['abc-123', 'application/json']);
+  });
+});
+
+test('limits that break ValidateMetric name what was written: the check when it set them, else the stage input', () => {
+  const stage: CheckDefaults = { ...defaults, limits: { ...DEFAULT_LIMITS, count: 5, failureLimit: 10 } };
+  const refusal = (yaml: string) => {
+    try {
+      parseChecks(yaml, stage);
+    } catch (error) {
+      return error as InputError;
+    }
+    return undefined;
+  };
+  expect(refusal('- name: a\n  count: 20\n  http: {url: "http://a"}')).toBeUndefined();
+  expect(refusal('- name: a\n  http: {url: "http://a"}')?.message).toMatch(
+    /^Input 'failure-limit' has an invalid value "count 5, failure-limit 10/,
+  );
+  expect(refusal('- name: a\n  count: 3\n  http: {url: "http://a"}')?.message).toMatch(/^Input 'checks' has an invalid value "check 'a'"/);
 });

@@ -74,11 +74,17 @@ describe('ending a run early', () => {
 
   test.each<[string, Partial<Limits>, MeasurementPhase[], 'terminated' | 'timeout', CheckPhase]>([
     ['terminated with measurements within limits: Successful (Argo)', { count: 5 }, [S, S], 'terminated', 'Successful'],
-    ['terminated before any measurement: Error (a gate that never looked must not pass)', { count: 5 }, [], 'terminated', 'Error'],
-    ['terminated with only errors: Error', { count: 5 }, [E, E], 'terminated', 'Error'],
+    [
+      'terminated before any measurement: Successful (Argo: the run verdict comes from the check that ended it)',
+      { count: 5 },
+      [],
+      'terminated',
+      'Successful',
+    ],
+    ['terminated with only errors within the limit: Successful (Argo)', { count: 5 }, [E, E], 'terminated', 'Successful'],
     ['timeout with a count unreached: Inconclusive', { count: 5 }, [S, S], 'timeout', 'Inconclusive'],
     ['timeout without a count: Successful', {}, [S, S, S], 'timeout', 'Successful'],
-    ['timeout before any measurement: Error', {}, [], 'timeout', 'Error'],
+    ['timeout before any measurement: Inconclusive (it could not conclude)', {}, [], 'timeout', 'Inconclusive'],
     ['limits still apply when ending', { count: 5 }, [E, E, E, E, E], 'timeout', 'Error'],
   ])('%s', (_name, limits, measurements, ending, expected) => {
     const { tally, limits: effective } = tallyAfter(limits, measurements);
@@ -115,8 +121,9 @@ describe('the run (AnalysisRun) phase', () => {
     ['Inconclusive over Successful', [S, I], I, true],
     ['a failed check terminates even while another runs', [F, 'Running'], 'Running', true],
   ])('%s', (_name, checks, expected, terminating) => {
-    expect(runPhase(checks)).toBe(expected);
-    expect(isTerminating(checks)).toBe(terminating);
+    const phases = checks.map((phase) => ({ phase }));
+    expect(runPhase(phases)).toBe(expected);
+    expect(isTerminating(phases)).toBe(terminating);
   });
 
   test('severity order is Successful < Inconclusive < Error < Failed', () => {

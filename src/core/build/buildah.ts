@@ -7,7 +7,7 @@
  * is built in its own storage, exported as an OCI layout, and assembled into a manifest list.
  */
 
-import { type BuildahStorage, type BuildRequest, cacheScope, taggedReferences } from './plan.js';
+import { type BuildahStorage, type BuildRequest, cacheScope, passThroughArgs, taggedReferences } from './plan.js';
 import { platformSlug } from './platforms.js';
 
 export interface BuildahBuildFiles {
@@ -71,6 +71,8 @@ export function buildahBuildArgs(
     ...(request.target ? ['--target', request.target] : []),
     // Bind mounts for RUN steps only: what the build writes there stays on the host (and is cached), not in the image.
     ...(request.dependencyCache?.mounts ?? []).flatMap((mount) => ['--volume', `${mount.source}:${mount.target}`]),
+    ...(request.passThrough?.pull ? ['--pull=always'] : []),
+    ...passThroughArgs(request.passThrough),
     request.context,
   ];
 }

@@ -2,11 +2,13 @@
  * `docker buildx build` argument lists, as docker/build-push-action composes them. Pure: the
  * only thing that runs buildx is the executor, and only where a Docker engine answers.
  */
-import { type BuildRequest, cacheScope, taggedReferences } from './plan.js';
+import { type BuildRequest, cacheScope, passThroughArgs, taggedReferences } from './plan.js';
 
 export interface BuildxFiles {
   /** Where buildx writes `containerimage.digest`. */
   metadataFile: string;
+  /** Secret id -> private file holding a value given in the `secrets` input. */
+  secretFiles?: ReadonlyMap<string, string>;
 }
 
 /** `--cache-from`/`--cache-to` values for the request's backend and scope (`mode=max` keeps every stage's layers). */
@@ -25,11 +27,11 @@ export function buildxCacheArgs(request: BuildRequest): string[] {
 }
 
 /** `--secret` values name a file or an environment variable; the secret's value never appears. */
-export function buildxSecretArgs(request: BuildRequest): string[] {
-  return request.secrets.flatMap((secret) => [
-    '--secret',
-    secret.file ? `id=${secret.id},src=${secret.file}` : `id=${secret.id},env=${secret.env}`,
-  ]);
+export function buildxSecretArgs(request: BuildRequest, secretFiles: ReadonlyMap<string, string> = new Map()): string[] {
+  return request.secrets.flatMap((secret) => {
+    const file = secret.file ?? secretFiles.get(secret.id);
+    return ['--secret', file ? `id=${secret.id},src=${file}` : `id=${secret.id},env=${secret.env}`];
+  });
 }
 
 export function buildxArgs(request: BuildRequest, files: BuildxFiles): string[] {
@@ -44,16 +46,20 @@ export function buildxArgs(request: BuildRequest, files: BuildxFiles): string[] 
     ...taggedReferences(request).flatMap((ref) => ['--tag', ref]),
     ...Object.entries(request.labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
     ...request.buildArgs.flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]),
-    ...buildxSecretArgs(request),
+    ...buildxSecretArgs(request, files.secretFiles),
     ...buildxCacheArgs(request),
     ...(request.target ? ['--target', request.target] : []),
     // BuildKit has no --volume: the directories come in read-only as named contexts (RUN --mount=type=bind,from=…).
     ...(request.dependencyCache?.mounts ?? []).flatMap((mount) => ['--build-context', `${mount.context}=${mount.source}`]),
+    ...(request.passThrough?.pull ? ['--pull'] : []),
+    ...passThroughArgs(request.passThrough),
     `--provenance=${request.provenance}`,
     `--sbom=${request.sbom}`,
     '--metadata-file',
     files.metadataFile,
-    request.push ? '--push' : '--load',
+    // `outputs` replaces push/load, as in build-push-action.
+    ...(request.passThrough?.outputs.length ? [] : [request.push ? '--push' : '--load']),
+    ...(request.push && request.passThrough?.load ? ['--load'] : []),
     request.context,
   ];
 }

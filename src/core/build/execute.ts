@@ -147,6 +147,14 @@ function fillWorkspace(dir: string, request: BuildRequest, builder: BuilderKind,
       writeFileSync(join(dir, 'registries.conf'), registriesConf(insecure));
       env.CONTAINERS_REGISTRIES_CONF = join(dir, 'registries.conf');
     }
+  }
+  for (const secret of request.secrets) {
+    if (secret.value === undefined) continue;
+    const file = join(dir, `secret-${secretFiles.size}`);
+    writeFileSync(file, secret.value, { mode: 0o600 });
+    secretFiles.set(secret.id, file);
+  }
+  if (builder === 'buildah') {
     for (const secret of request.secrets) {
       if (secret.env === undefined) continue;
       const value = sourceEnv[secret.env];
@@ -228,7 +236,7 @@ async function buildWithBuildah(request: BuildRequest, work: Workspace, deps: Bu
 
 async function buildWithBuildx(request: BuildRequest, work: Workspace, deps: BuildDependencies, run: Runner) {
   const metadataFile = join(work.dir, 'metadata.json');
-  const args = buildxArgs(request, { metadataFile });
+  const args = buildxArgs(request, { metadataFile, secretFiles: work.secretFiles });
   const output = await deps.log.group('docker buildx build', () => run('docker', args, { env: work.env }));
   deps.log.info(output.stderr);
   let metadata: Record<string, string> = {};

@@ -7,11 +7,29 @@ export type BuilderKind = 'buildx' | 'buildah';
 export type BuilderChoice = BuilderKind | 'auto';
 export type CacheBackend = 'registry' | 'gha' | 'none';
 
-/** A build secret: its value comes from a file or an environment variable, never from argv. */
+/** A build secret: its value comes from a file, an environment variable or the input itself (written to a private file), never from argv. */
 export interface BuildSecret {
   id: string;
   file?: string;
   env?: string;
+  value?: string;
+}
+
+/** build-push-action's options that pass straight to the builder (both buildx and buildah 1.28 take them). */
+export interface BuilderPassThrough {
+  noCache: boolean;
+  /** Always pull the base images. */
+  pull: boolean;
+  /** Keep the image in the local store as well as pushing it (buildx --load; buildah always keeps it). */
+  load: boolean;
+  /** `name=path` (resolved in the workspace) or `name=docker-image://…` etc. */
+  buildContexts: readonly string[];
+  /** `default` or `id=path` lines. */
+  ssh: readonly string[];
+  /** OCI annotations, key=value. */
+  annotations: readonly string[];
+  /** `--output` values (replace push/load). */
+  outputs: readonly string[];
 }
 
 export interface BuildahStorage {
@@ -52,6 +70,20 @@ export interface BuildRequest {
   buildah: BuildahStorage;
   /** Dependency directories mounted into RUN steps and cached by lockfile hash; none when absent. */
   dependencyCache?: DependencyCachePlan;
+  /** build-push-action's pass-through options; none when absent. */
+  passThrough?: BuilderPassThrough;
+}
+
+/** The builder arguments of the pass-through options, the same for buildx and buildah. */
+export function passThroughArgs(options: BuilderPassThrough | undefined): string[] {
+  if (!options) return [];
+  return [
+    ...(options.noCache ? ['--no-cache'] : []),
+    ...options.buildContexts.flatMap((context) => ['--build-context', context]),
+    ...options.ssh.flatMap((ssh) => ['--ssh', ssh]),
+    ...options.annotations.flatMap((annotation) => ['--annotation', annotation]),
+    ...options.outputs.flatMap((output) => ['--output', output]),
+  ];
 }
 
 export function defaultCacheRepository(image: ImageName): string {

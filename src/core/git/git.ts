@@ -286,11 +286,11 @@ export class Git {
     return sha ? { sha, time: Number(time) } : undefined;
   }
 
-  /** Committer time of a commit in seconds since the epoch, or undefined when it is not here. */
-  async commitTime(rev: string): Promise<number | undefined> {
-    const result = await this.run(['show', '-s', '--format=%ct', '--end-of-options', `${rev}^{commit}`, '--'], { allowFailure: true });
-    const seconds = Number(result.stdout.trim());
-    return result.exitCode === 0 && Number.isInteger(seconds) && seconds > 0 ? seconds : undefined;
+  /** The committer date of one commit; undefined when it cannot be read. */
+  async commitDate(rev: string): Promise<Date | undefined> {
+    const result = await this.run(['log', '-1', '--format=%cI', rev, '--'], { allowFailure: true });
+    const date = new Date(result.stdout.trim());
+    return result.exitCode === 0 && !Number.isNaN(date.getTime()) ? date : undefined;
   }
 
   /** The full message of one commit. */

@@ -18,6 +18,8 @@ export const TRAILER = {
   promotedFrom: 'Aegis-Promoted-From',
   reverts: 'Aegis-Reverts',
   stage: 'Aegis-Stage',
+  approvedBy: 'Aegis-Approved-By',
+  freezeOverride: 'Aegis-Freeze-Override',
 } as const;
 
 /** Fills `{name}` placeholders; unknown placeholders stay as written so a typo is visible, not silent. */

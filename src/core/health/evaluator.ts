@@ -1,32 +1,30 @@
 /**
  * The decision rules of the health gate, as a pure state machine: a completed measurement
  * goes in, the check's phase comes out. The rules are those of Argo Rollouts' analysis
- * controller (AnalysisRun metrics), so a team that knows one knows the other:
+ * controller (analysis/analysis.go: assessMetricStatus, assessMetricFailureInconclusiveOrError,
+ * assessRunStatus; utils/evaluate: EvaluateResult), so a team that knows one knows the other:
  *
- * - A measurement is Successful, Failed, Inconclusive or Error. From conditions (see
- *   `phaseFromConditions`): no conditions → Successful; only a success condition → Failed
- *   when it is false; only a failure condition → Successful when it is false; both → Failed
- *   if the failure condition holds, Successful if only the success condition holds,
- *   Inconclusive if neither. A condition that cannot be evaluated → Error.
- * - Successful, Failed and Inconclusive measurements increase `count`; Error measurements
- *   do not (they are retried) but increase `consecutiveError`, which any other measurement
- *   resets to 0.
- * - After each measurement the check is assessed, in this order:
- *   failed > failure-limit → Failed; inconclusive > inconclusive-limit → Inconclusive;
- *   consecutive errors > consecutive-error-limit → Error; count reached → Successful;
- *   otherwise Running. Limits are "how many are tolerated": failure-limit 0 means the first
- *   Failed measurement fails the check.
- * - The run (the gate) is Running while any check runs; once every check has completed its
- *   phase is the worst one, in the order Successful < Inconclusive < Error < Failed.
- * - As soon as one check completes Failed, Error or Inconclusive, the run terminates:
- *   no further measurements; a running check that has measurements completes Successful.
+ * - A measurement is Successful, Failed, Inconclusive or Error (see `phaseFromConditions`).
+ * - Successful, Failed and Inconclusive measurements increase `count`; Error measurements do
+ *   not (they are retried after error-retry-interval) but increase `consecutiveError`, which
+ *   any other measurement resets. A Successful measurement increases `consecutiveSuccess`;
+ *   any other resets it.
+ * - After each measurement: failed > failure-limit (unless -1) → Failed; then inconclusive >
+ *   inconclusive-limit → Inconclusive; then consecutive errors > consecutive-error-limit →
+ *   Error (a later rule overrides an earlier one, as in Argo); then consecutive successes ≥
+ *   consecutive-success-limit (when > 0) → Successful; then count reached → Successful, or
+ *   Inconclusive / Failed when a consecutive-success-limit was set and not met.
+ * - The run is Running while any check runs; once every check has completed its phase is the
+ *   worst of the checks that are not dry-run: Successful < Inconclusive < Error < Failed.
+ * - A check (not dry-run) completing Failed, Error or Inconclusive terminates the run; a check
+ *   still running then completes Successful (also one that never measured), unless a limit
+ *   was already violated.
  *
- * Where the gate deliberately differs from Argo Rollouts (both stated in the summary):
- * - a check that the run ends before it produced one measurement without error is Error,
- *   not Successful — a gate that never looked must not pass;
- * - the overall `timeout` ends a run that Argo would leave running: a check with a `count`
- *   still unreached is Inconclusive (it could not conclude), a check without a count (runs
- *   until the timeout) is Successful.
+ * Our one addition, the overall `timeout` (Argo has none), ends the run like a termination,
+ * except that a check that could not conclude is Inconclusive, not Successful: one whose
+ * `count` or consecutive-success-limit was not reached, or one without a single measurement
+ * that is not an Error. A check without count and without consecutive-success-limit (it runs
+ * until the run ends) is Successful when the timeout ends it within its limits.
  */
 
 export type MeasurementPhase = 'Successful' | 'Failed' | 'Inconclusive' | 'Error';
@@ -34,14 +32,18 @@ export type CheckPhase = 'Pending' | 'Running' | MeasurementPhase;
 
 /** How many of each kind are tolerated, and when a check is done. */
 export interface Limits {
-  /** Measurements (errors excluded) after which the check is Successful; undefined: until the run ends. */
+  /** Measurements (errors excluded) after which the check is done; undefined: until the run ends. */
   count?: number;
+  /** Failed measurements tolerated; -1 disables the limit (consecutive-success-limit decides). */
   failureLimit: number;
   inconclusiveLimit: number;
   consecutiveErrorLimit: number;
+  /** Consecutive Successful measurements that make the check Successful; 0 disables it. */
+  consecutiveSuccessLimit: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { failureLimit: 0, inconclusiveLimit: 0, consecutiveErrorLimit: 4 };
+/** Argo Rollouts' defaults (utils/defaults: DefaultConsecutiveErrorLimit 4; limits 0). */
+export const DEFAULT_LIMITS: Limits = { failureLimit: 0, inconclusiveLimit: 0, consecutiveErrorLimit: 4, consecutiveSuccessLimit: 0 };
 
 /** Counters of one check (Argo's MetricResult without the measurement list). */
 export interface Tally {
@@ -53,6 +55,7 @@ export interface Tally {
   inconclusive: number;
   error: number;
   consecutiveError: number;
+  consecutiveSuccess: number;
   /** Why the phase is what it is, for people. */
   reason: string;
 }
@@ -66,6 +69,7 @@ export function initialTally(): Tally {
     inconclusive: 0,
     error: 0,
     consecutiveError: 0,
+    consecutiveSuccess: 0,
     reason: 'no measurement yet',
   };
 }
@@ -73,7 +77,7 @@ export function initialTally(): Tally {
 const COMPLETED = new Set<CheckPhase>(['Successful', 'Failed', 'Inconclusive', 'Error']);
 export const isCompleted = (phase: CheckPhase): phase is MeasurementPhase => COMPLETED.has(phase);
 
-/** Best to worst, as Argo Rollouts orders completed phases. */
+/** Best to worst, as Argo Rollouts orders completed phases (utils/analysis/helpers.go analysisStatusOrder). */
 const SEVERITY: Record<MeasurementPhase, number> = { Successful: 0, Inconclusive: 1, Error: 2, Failed: 3 };
 
 export function worse(a: MeasurementPhase, b: MeasurementPhase): MeasurementPhase {
@@ -96,55 +100,96 @@ export function record(tally: Tally, limits: Limits, measurement: MeasurementPha
   if (measurement === 'Error') {
     next.error++;
     next.consecutiveError++;
+    next.consecutiveSuccess = 0;
   } else {
     next.count++;
     next.consecutiveError = 0;
-    if (measurement === 'Successful') next.successful++;
-    else if (measurement === 'Failed') next.failed++;
-    else next.inconclusive++;
+    if (measurement === 'Successful') {
+      next.successful++;
+      next.consecutiveSuccess++;
+    } else {
+      next.consecutiveSuccess = 0;
+      if (measurement === 'Failed') next.failed++;
+      else next.inconclusive++;
+    }
   }
   return assess(next, limits, 'running');
 }
 
+/** Argo's assessMetricFailureInconclusiveOrError: a later violated limit overrides an earlier one. */
+function violatedLimit(tally: Tally, limits: Limits): { phase: MeasurementPhase; reason: string } | undefined {
+  let verdict: { phase: MeasurementPhase; reason: string } | undefined;
+  if (limits.failureLimit >= 0 && tally.failed > limits.failureLimit) {
+    verdict = { phase: 'Failed', reason: `failed ${tally.failed} > failure-limit ${limits.failureLimit}` };
+  }
+  if (tally.inconclusive > limits.inconclusiveLimit) {
+    verdict = { phase: 'Inconclusive', reason: `inconclusive ${tally.inconclusive} > inconclusive-limit ${limits.inconclusiveLimit}` };
+  }
+  if (tally.consecutiveError > limits.consecutiveErrorLimit) {
+    verdict = {
+      phase: 'Error',
+      reason: `consecutive errors ${tally.consecutiveError} > consecutive-error-limit ${limits.consecutiveErrorLimit}`,
+    };
+  }
+  return verdict;
+}
+
 /**
- * The check's phase from its counters. `ending` says why the run stops early, if it does:
- * 'terminated' (another check completed badly) or 'timeout' (the overall timeout).
+ * The check's phase from its counters (Argo's assessMetricStatus). `ending` says why the run
+ * stops early, if it does: 'terminated' (another check completed badly) or 'timeout'.
  */
 export function assess(tally: Tally, limits: Limits, ending: 'running' | 'terminated' | 'timeout'): Tally {
   if (isCompleted(tally.phase)) return tally;
-  const measured = tally.count + tally.error;
   const done = (phase: CheckPhase, reason: string): Tally => ({ ...tally, phase, reason });
-  if (measured === 0 && ending === 'running') return done('Pending', 'no measurement yet');
-  if (tally.failed > limits.failureLimit) return done('Failed', `failed ${tally.failed} > failure-limit ${limits.failureLimit}`);
-  if (tally.inconclusive > limits.inconclusiveLimit) {
-    return done('Inconclusive', `inconclusive ${tally.inconclusive} > inconclusive-limit ${limits.inconclusiveLimit}`);
+  if (tally.count + tally.error === 0) {
+    if (ending === 'running') return done('Pending', 'no measurement yet');
+    return ending === 'terminated'
+      ? done('Successful', 'the run ended before this check measured (Argo Rollouts: Successful)')
+      : done('Inconclusive', 'the timeout came before this check measured');
   }
-  if (tally.consecutiveError > limits.consecutiveErrorLimit) {
-    return done('Error', `consecutive errors ${tally.consecutiveError} > consecutive-error-limit ${limits.consecutiveErrorLimit}`);
+  const violated = violatedLimit(tally, limits);
+  if (violated) return done(violated.phase, violated.reason);
+  const successLimit = limits.consecutiveSuccessLimit;
+  if (successLimit > 0 && tally.consecutiveSuccess >= successLimit) {
+    return done('Successful', `consecutive successes ${tally.consecutiveSuccess} reached consecutive-success-limit ${successLimit}`);
   }
-  if (limits.count !== undefined && tally.count >= limits.count) return done('Successful', `count ${limits.count} reached`);
-  if (ending !== 'running' && tally.count === 0) {
-    return done('Error', `the run ${ending === 'timeout' ? 'timed out' : 'ended'} before this check produced a measurement without error`);
+  if (limits.count !== undefined && tally.count >= limits.count) {
+    if (successLimit > 0) {
+      return limits.failureLimit >= 0
+        ? done('Inconclusive', `count ${limits.count} reached without ${successLimit} consecutive successes, failure-limit not exceeded`)
+        : done('Failed', `count ${limits.count} reached without ${successLimit} consecutive successes`);
+    }
+    return done('Successful', `count ${limits.count} reached`);
   }
   if (ending === 'terminated') return done('Successful', `run terminated after ${tally.count} measurement(s) within limits`);
   if (ending === 'timeout') {
-    return limits.count === undefined
-      ? done('Successful', `watched until the timeout: ${tally.count} measurement(s) within limits`)
-      : done('Inconclusive', `timed out after ${tally.count} of ${limits.count} measurements`);
+    if (tally.count === 0) return done('Inconclusive', `timed out with only Error measurements (${tally.error})`);
+    if (limits.count !== undefined) return done('Inconclusive', `timed out after ${tally.count} of ${limits.count} measurements`);
+    if (successLimit > 0) {
+      return done('Inconclusive', `timed out before ${successLimit} consecutive successes (${tally.consecutiveSuccess} so far)`);
+    }
+    return done('Successful', `watched until the timeout: ${tally.count} measurement(s) within limits`);
   }
   return done('Running', `${tally.count} measurement(s) within limits`);
 }
 
-/** Argo's `IsTerminating`: one check completed Failed, Error or Inconclusive stops the whole run. */
-export function isTerminating(phases: readonly CheckPhase[]): boolean {
-  return phases.some((phase) => phase === 'Failed' || phase === 'Error' || phase === 'Inconclusive');
+/** A check's phase and whether it is dry-run (measured and reported, never decides). */
+export interface PhaseOf {
+  phase: CheckPhase;
+  dryRun?: boolean;
 }
 
-/** The run's phase: Running until every check has completed, then the worst of them. */
-export function runPhase(phases: readonly CheckPhase[]): CheckPhase {
+/** Argo's `IsTerminating`: a check that is not dry-run completing Failed, Error or Inconclusive stops the run. */
+export function isTerminating(checks: readonly PhaseOf[]): boolean {
+  return checks.some(({ phase, dryRun }) => !dryRun && (phase === 'Failed' || phase === 'Error' || phase === 'Inconclusive'));
+}
+
+/** The run's phase: Running until every check has completed, then the worst of those not dry-run. */
+export function runPhase(checks: readonly PhaseOf[]): CheckPhase {
   let worst: MeasurementPhase | undefined;
-  for (const phase of phases) {
+  for (const { phase, dryRun } of checks) {
     if (!isCompleted(phase)) return 'Running';
+    if (dryRun) continue;
     worst = worst ? worse(worst, phase) : phase;
   }
   return worst ?? 'Successful';

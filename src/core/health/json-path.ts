@@ -1,17 +1,18 @@
 import type { Value } from './expression.js';
 
 /**
- * The JSONPath subset health checks need to pick one value out of a JSON response:
+ * The JSONPath subset health checks need to pick one value out of a JSON response, in the
+ * kubectl/Argo Rollouts spelling (`{$.data.ok}`, `{.data.ok}`) or bare (`$.data.ok`):
  * `$`, `.field`, `['field']` / `["field"]`, `[index]` (negative counts from the end).
- * The kubectl/Argo Rollouts spelling with braces (`{$.data.ok}`) is accepted too.
- * Filters and wildcards are refused rather than half-supported.
+ * Filters, wildcards, ranges and recursive descent are refused, naming the construct.
  */
 export type PathStep = string | number;
 
 export function parseJsonPath(source: string): PathStep[] {
   let path = source.trim();
   if (path.startsWith('{') && path.endsWith('}')) path = path.slice(1, -1).trim();
-  if (!path.startsWith('$')) throw new Error(`a JSONPath starts with '$', got ${JSON.stringify(source)}`);
+  if (path.startsWith('.')) path = `$${path}`;
+  if (!path.startsWith('$')) throw new Error(`a JSONPath starts with '$' or '.', got ${JSON.stringify(source)}`);
   const steps: PathStep[] = [];
   let index = 1;
   while (index < path.length) {
@@ -29,26 +30,49 @@ export function parseJsonPath(source: string): PathStep[] {
       steps.push(Number(position[1]));
       index += position[0].length;
     } else {
-      throw new Error(
-        `unsupported JSONPath syntax at ${JSON.stringify(rest.slice(0, 20))} in ${JSON.stringify(source)} (supported: $.field, ['field'], [index])`,
-      );
+      const construct = rest.startsWith('..')
+        ? 'recursive descent (..)'
+        : /^\.?\*|^\[\s*\*/.test(rest)
+          ? 'wildcards (*)'
+          : /^\[\s*\?/.test(rest)
+            ? 'filters ([?(…)])'
+            : /^\[[^\]]*:/.test(rest)
+              ? 'ranges ([a:b])'
+              : /^\[[^\]]*,/.test(rest)
+                ? 'unions ([a,b])'
+                : `${JSON.stringify(rest.slice(0, 20))}`;
+      throw new Error(`unsupported JSONPath syntax: ${construct} in ${JSON.stringify(source)} (supported: $.field, ['field'], [index])`);
     }
   }
   return steps;
 }
 
-/** The value at `steps`, or null when any step is missing. */
-export function selectJsonPath(document: Value, steps: readonly PathStep[]): Value {
+/** The value at `steps`, or why it is not there (kubectl's "… is not found" wording). */
+export function findJsonPath(
+  document: Value,
+  steps: readonly PathStep[],
+): { found: true; value: Value } | { found: false; message: string } {
   let current: Value = document;
   for (const step of steps) {
     if (typeof step === 'number') {
-      if (!Array.isArray(current)) return null;
+      if (!Array.isArray(current))
+        return { found: false, message: `[${step}] needs a list, found ${current === null ? 'null' : typeof current}` };
       const index = step < 0 ? current.length + step : step;
-      current = (current[index] as Value | undefined) ?? null;
+      if (index < 0 || index >= current.length)
+        return { found: false, message: `array index out of bounds: index ${step}, length ${current.length}` };
+      current = current[index] as Value;
     } else {
-      if (current === null || typeof current !== 'object' || Array.isArray(current) || !Object.hasOwn(current, step)) return null;
+      if (current === null || typeof current !== 'object' || Array.isArray(current) || !Object.hasOwn(current, step)) {
+        return { found: false, message: `${step} is not found` };
+      }
       current = current[step] as Value;
     }
   }
-  return current;
+  return { found: true, value: current };
+}
+
+/** The value at `steps`, or null when any step is missing. */
+export function selectJsonPath(document: Value, steps: readonly PathStep[]): Value {
+  const found = findJsonPath(document, steps);
+  return found.found ? found.value : null;
 }

@@ -16,7 +16,7 @@ export interface Decision {
 }
 
 /** Score charted for checks whose measurements carry no number. */
-const PHASE_SCORE: Record<MeasurementPhase, number> = { Successful: 1, Inconclusive: 0.5, Error: 0.25, Failed: 0 };
+const PHASE_SCORE: Record<MeasurementPhase, number> = { Successful: 1, Inconclusive: 0.5, Error: Number.NaN, Failed: 0 };
 const ICON: Record<MeasurementPhase | 'Running', string> = {
   Successful: '✅',
   Failed: '❌',
@@ -31,25 +31,37 @@ const label = (text: string) => text.replace(/["\n]/g, "'");
 
 /**
  * A mermaid xychart of one check's measurements over time: its value (query result,
- * latency, available replicas) when it has one, else a phase score. GitHub and GitLab both
- * render mermaid in markdown.
+ * latency, available replicas) when it has one, else a phase score. An Error measurement has
+ * no value: it is left out of the line (a gap, never a 0 that would read as "0 % errors")
+ * and listed under the chart. GitHub and GitLab both render mermaid in markdown.
  */
 export function measurementChart(check: string, measurements: readonly MeasurementRecord[]): string | undefined {
   const completed = measurements.filter((m) => m.check === check && m.phase !== 'Running').slice(-MAX_POINTS);
-  if (completed.length === 0) return undefined;
-  const numeric = completed.every((m) => m.value !== undefined || m.phase === 'Error');
-  const points = completed.map((m) => (numeric ? (m.value ?? 0) : PHASE_SCORE[m.phase as MeasurementPhase]));
-  const seconds = completed.map((m) => `"${(m.elapsedMs / 1000).toFixed(1)}s"`);
-  const round = (n: number) => Number(n.toPrecision(6));
-  return [
-    '```mermaid',
-    'xychart-beta',
-    `  title "${label(check)}${numeric ? '' : ' (1 Successful, 0.5 Inconclusive, 0.25 Error, 0 Failed)'}"`,
-    `  x-axis [${seconds.join(', ')}]`,
-    `  y-axis "${numeric ? 'value' : 'phase'}"`,
-    `  line [${points.map(round).join(', ')}]`,
-    '```',
-  ].join('\n');
+  const errors = completed.filter((m) => m.phase === 'Error');
+  const drawn = completed.filter((m) => m.phase !== 'Error');
+  const numeric = drawn.length > 0 && drawn.every((m) => m.value !== undefined);
+  const plotted = drawn;
+  const lines: string[] = [];
+  if (plotted.length > 0) {
+    const points = plotted.map((m) => (numeric ? (m.value as number) : PHASE_SCORE[m.phase as MeasurementPhase]));
+    const seconds = plotted.map((m) => `"${(m.elapsedMs / 1000).toFixed(1)}s"`);
+    const round = (n: number) => Number(n.toPrecision(6));
+    lines.push(
+      '```mermaid',
+      'xychart-beta',
+      `  title "${label(check)}${numeric ? '' : ' (1 Successful, 0.5 Inconclusive, 0 Failed)'}"`,
+      `  x-axis [${seconds.join(', ')}]`,
+      `  y-axis "${numeric ? 'value' : 'phase'}"`,
+      `  line [${points.map(round).join(', ')}]`,
+      '```',
+    );
+  }
+  if (errors.length > 0) {
+    lines.push(
+      `${plotted.length > 0 ? '\n' : ''}⚠️ ${errors.length} Error measurement(s) have no value and are not drawn (gaps): ${errors.map((m) => `${(m.elapsedMs / 1000).toFixed(1)}s`).join(', ')}`,
+    );
+  }
+  return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
 /** A small flowchart: each check's phase into the verdict, the verdict into the decision. */
@@ -72,7 +84,7 @@ export function renderSummary(result: WatchResult, specs: readonly CheckSpec[], 
     const spec = specs.find((candidate) => candidate.name === check.name) as CheckSpec;
     const t = check.tally;
     out.push(
-      `| ${escapeTable(check.name)} | ${spec.provider.type} | ${ICON[check.phase]} ${check.phase} | ${escapeTable(check.reason)} | ${t.successful}/${t.failed}/${t.inconclusive}/${t.error} | ${escapeTable(describeConditions(spec))} |`,
+      `| ${escapeTable(check.name)}${check.dryRun ? ' (dry-run)' : ''} | ${spec.provider.type} | ${ICON[check.phase]} ${check.phase} | ${escapeTable(check.reason)} | ${t.successful}/${t.failed}/${t.inconclusive}/${t.error} | ${escapeTable(describeConditions(spec))} |`,
     );
   }
   out.push('');
@@ -90,7 +102,7 @@ export function renderSummary(result: WatchResult, specs: readonly CheckSpec[], 
     out.push('', '</details>', '');
   }
   out.push(
-    '<sub>Decisions follow Argo Rollouts analysis: limits count tolerated measurements (failure-limit 0: the first Failed measurement fails the check); errors are retried up to consecutive-error-limit; the verdict is the worst check.</sub>',
+    '<sub>Decisions follow Argo Rollouts analysis: limits count tolerated measurements (failure-limit 0: the first Failed measurement fails the check); errors are retried after error-retry-interval up to consecutive-error-limit; the verdict is the worst check that is not dry-run.</sub>',
   );
   return `${out.join('\n')}\n`;
 }
@@ -110,10 +122,12 @@ export function measurementsDocument(result: WatchResult, specs: readonly CheckS
         name: check.name,
         type: spec.provider.type,
         phase: check.phase,
+        dryRun: check.dryRun,
         reason: check.reason,
         conditions: describeConditions(spec),
         limits: spec.limits,
         intervalMs: spec.intervalMs,
+        errorRetryIntervalMs: spec.errorRetryIntervalMs,
         counts,
       };
     }),

@@ -1,13 +1,14 @@
+import { type ArgoApplication, fetchArgoApplication, postArgoRollback, sameRevision } from '../argocd.js';
 import { AegisError } from '../errors.js';
 import type { GitOperations, Identity } from '../git/git.js';
 import type { Remote } from '../git/remote.js';
 import { commitAndPush, type FileWrite } from '../git/transaction.js';
 import { buildCommitMessage, parseTrailers, TRAILER, type Trailer } from '../gitops/commit-message.js';
-import { type Fetch, HttpUnreachableError, httpFetch } from '../http.js';
+import type { Fetch } from '../http.js';
 import type { Log } from '../log.js';
 import { run } from '../process.js';
 import type { ArgoCdCheck, KubernetesCheck } from './checks.js';
-import { type ArgoApplication, argoApplicationUrl, argoHeaders, fetchArgoApplication, kubectlTarget, sameRevision } from './providers.js';
+import { kubectlTarget } from './provider/kubernetes.js';
 
 export type RollbackMethod = 'git-revert' | 'argocd' | 'kubectl' | 'none';
 
@@ -48,6 +49,8 @@ export interface GitRevertResult {
   reverted: string;
   /** A commit already reverting it (Aegis-Reverts trailer), when that is why nothing changed. */
   alreadyRevertedBy?: string;
+  /** Earlier reverts that were undone by later commits, so the change was live again. */
+  undoneReverts: string[];
   files: string[];
   attempts: number;
   dryRun: boolean;
@@ -57,6 +60,8 @@ export interface GitRevertResult {
 interface RevertDetail {
   reverted: string;
   alreadyRevertedBy?: string;
+  /** Earlier reverts of it that were themselves undone (the change came back). */
+  undoneReverts?: string[];
   files: string[];
 }
 
@@ -85,6 +90,7 @@ export async function revertCommit(options: GitRevertOptions): Promise<GitRevert
     sha: result.sha,
     reverted: detail.reverted,
     alreadyRevertedBy: detail.alreadyRevertedBy,
+    undoneReverts: detail.undoneReverts ?? [],
     files: detail.files,
     attempts: result.attempts,
     dryRun: result.dryRun,
@@ -97,11 +103,21 @@ async function prepareRevert(
   options: GitRevertOptions,
 ): Promise<{ files: FileWrite[]; message: string; detail: RevertDetail }> {
   const reverted = await fetchHistoryTo(git, options.commit, options.branch);
-  const [already] = await git.log({ range: `${reverted}..HEAD`, grep: `${TRAILER.reverts}: ${reverted}` });
-  if (already) {
-    const by = already.sha;
+  // Each commit undoing the previous one: our revert, a person's revert of our revert, ...
+  // An odd chain means the change is reverted now; an even one (≥ 2) that it is live again.
+  const chain = await revertChain(git, reverted);
+  if (chain.length % 2 === 1) {
+    const by = chain[chain.length - 1] as string;
     options.log.info(`${reverted.slice(0, 12)} was already reverted by ${by.slice(0, 12)}; nothing to do.`);
     return { files: [], message: '', detail: { reverted, alreadyRevertedBy: by, files: [] } };
+  }
+  if (chain.length > 0) {
+    options.log.warning(
+      `${reverted.slice(0, 12)} was reverted by ${(chain[0] as string).slice(0, 12)}, but ${chain
+        .slice(1)
+        .map((sha) => sha.slice(0, 12))
+        .join(' then ')} undid that: the change is live again on '${options.branch}'. Reverting it again.`,
+    );
   }
 
   const mainline = (await git.parentCount(reverted)) > 1 ? 1 : undefined;
@@ -132,7 +148,27 @@ async function prepareRevert(
     options.log.info(`The tip of '${options.branch}' already has the content from before ${reverted.slice(0, 12)}; nothing to revert.`);
 
   const original = await git.message(reverted);
-  return { files, message: revertMessage(original, reverted, options), detail: { reverted, files: paths } };
+  return { files, message: revertMessage(original, reverted, options), detail: { reverted, files: paths, undoneReverts: chain } };
+}
+
+/**
+ * The commits that revert `commit`, then revert that revert, and so on: found by our
+ * `Aegis-Reverts:` trailer or by git's own "This reverts commit <sha>." line.
+ */
+async function revertChain(git: GitOperations, commit: string): Promise<string[]> {
+  const chain: string[] = [];
+  let current = commit;
+  for (let depth = 0; depth < 20; depth++) {
+    // While the change is live (even chain), a new revert of the commit itself also ends it again.
+    const targets = chain.length % 2 === 0 && current !== commit ? [current, commit] : [current];
+    const patterns = targets.flatMap((target) => [`${TRAILER.reverts}: ${target}`, `This reverts commit ${target}`]);
+    const later = (await git.log({ range: `${current}..HEAD` })).reverse();
+    const next = later.find((entry) => patterns.some((pattern) => entry.message.includes(pattern)))?.sha;
+    if (!next) break;
+    chain.push(next);
+    current = next;
+  }
+  return chain;
 }
 
 /**
@@ -203,7 +239,7 @@ export async function argoRollback(
   spec: ArgoCdCheck,
   options: { historyId?: number; dryRun: boolean; log: Log; fetch?: Fetch },
 ): Promise<ArgoRollbackResult> {
-  const app: ArgoApplication = await fetchArgoApplication(spec, { signal: new AbortController().signal, fetch: options.fetch });
+  const app: ArgoApplication = await fetchArgoApplication(spec, { fetch: options.fetch });
   const autoSync = Boolean(app.spec?.syncPolicy?.automated);
   if (autoSync) {
     options.log.warning(
@@ -213,31 +249,7 @@ export async function argoRollback(
   const entry = pickHistoryEntry(app, spec.revision, options.historyId);
   const revision = entry.revision ?? entry.revisions?.[0];
   options.log.info(`Argo CD rollback of '${spec.application}' to history id ${entry.id}${revision ? ` (${revision.slice(0, 12)})` : ''}.`);
-  if (!options.dryRun) {
-    const body = JSON.stringify({
-      name: spec.application,
-      id: entry.id,
-      prune: false,
-      dryRun: false,
-      ...(spec.appNamespace ? { appNamespace: spec.appNamespace } : {}),
-    });
-    let response: Response;
-    try {
-      response = await httpFetch(
-        argoApplicationUrl(spec, '/rollback'),
-        { method: 'POST', headers: { ...argoHeaders(spec.token), 'Content-Type': 'application/json' }, body },
-        { timeoutMs: spec.timeoutMs, fetch: options.fetch },
-      );
-    } catch (error) {
-      const reason = error instanceof HttpUnreachableError ? error.reason : (error as Error).message;
-      throw new AegisError(`Argo CD rollback of '${spec.application}' failed: ${new URL(spec.server).origin} unreachable (${reason}).`);
-    }
-    if (!response.ok) {
-      throw new AegisError(
-        `Argo CD refused the rollback of '${spec.application}' (HTTP ${response.status}): ${(await response.text()).slice(0, 300)}`,
-      );
-    }
-  }
+  if (!options.dryRun) await postArgoRollback(spec, entry.id as number, { fetch: options.fetch });
   return { application: spec.application, historyId: entry.id as number, revision, autoSync, dryRun: options.dryRun };
 }
 

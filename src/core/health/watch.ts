@@ -40,6 +40,8 @@ export interface MeasurementRecord {
 export interface CheckOutcome {
   name: string;
   phase: MeasurementPhase;
+  /** Reported, not counted in the verdict. */
+  dryRun: boolean;
   reason: string;
   tally: Tally;
 }
@@ -59,6 +61,8 @@ export interface WatchOptions {
   log: Log;
   /** Called as each measurement lands (after it is logged). */
   onMeasurement?: (measurement: MeasurementRecord) => void;
+  /** How often a check waiting out its initial-delay says so (default 10 s). */
+  delayProgressMs?: number;
 }
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
@@ -120,9 +124,20 @@ export async function watch(checks: readonly WatchedCheck[], options: WatchOptio
     return tally;
   };
 
+  const waitInitialDelay = async (spec: WatchedCheck['spec']): Promise<void> => {
+    const until = start + spec.initialDelayMs;
+    const every = options.delayProgressMs ?? 10_000;
+    if (spec.initialDelayMs > 0) log.info(`[${spec.name}] initial-delay: first measurement in ${(spec.initialDelayMs / 1000).toFixed(1)}s`);
+    while (!stop.signal.aborted && Date.now() < until) {
+      await pause(Math.min(every, until - Date.now()), stop.signal);
+      const left = until - Date.now();
+      if (left > 0 && !stop.signal.aborted) log.info(`[${spec.name}] initial-delay: first measurement in ${(left / 1000).toFixed(1)}s`);
+    }
+  };
+
   const runCheck = async (check: WatchedCheck): Promise<void> => {
     const { spec } = check;
-    await pause(spec.initialDelayMs, stop.signal);
+    await waitInitialDelay(spec);
     let index = 1;
     while (!stop.signal.aborted) {
       const started = Date.now();
@@ -154,13 +169,15 @@ export async function watch(checks: readonly WatchedCheck[], options: WatchOptio
       waiting.delete(spec.name);
       const tally = complete(check, index++, observation as Observation & { phase: MeasurementPhase });
       if (isCompleted(tally.phase)) {
-        if (isTerminating([tally.phase]) && !stop.signal.aborted) {
+        if (isTerminating([{ phase: tally.phase, dryRun: spec.dryRun }]) && !stop.signal.aborted) {
           ended.by = 'terminated';
           stop.abort();
         }
+        // The run is complete once every check is (Argo's assessRunStatus); nothing else to wait for.
         return;
       }
-      await pause(spec.intervalMs, stop.signal);
+      // Argo retries an Error after DefaultErrorRetryInterval, not the check's interval.
+      await pause(observation.phase === 'Error' ? spec.errorRetryIntervalMs : spec.intervalMs, stop.signal);
     }
   };
 
@@ -193,10 +210,10 @@ export async function watch(checks: readonly WatchedCheck[], options: WatchOptio
 
   const outcomes = checks.map((check) => {
     const tally = tallies.get(check.spec.name) as Tally;
-    return { name: check.spec.name, phase: tally.phase as MeasurementPhase, reason: tally.reason, tally };
+    return { name: check.spec.name, phase: tally.phase as MeasurementPhase, dryRun: check.spec.dryRun, reason: tally.reason, tally };
   });
   return {
-    verdict: runPhase(outcomes.map((outcome) => outcome.phase)) as MeasurementPhase,
+    verdict: runPhase(outcomes) as MeasurementPhase,
     endedBy,
     checks: outcomes,
     measurements,

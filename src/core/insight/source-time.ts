@@ -16,8 +16,8 @@ export function isoSeconds(time: number): string {
 export async function commitTime(dir: string, commit: string | undefined): Promise<string | undefined> {
   if (!commit || !/^[0-9a-f]{7,64}$/i.test(commit)) return undefined;
   try {
-    const seconds = await new Git(dir).commitTime(commit);
-    return seconds === undefined ? undefined : isoSeconds(seconds);
+    const date = await new Git(dir).commitDate(commit);
+    return date === undefined ? undefined : isoSeconds(Math.floor(date.getTime() / 1000));
   } catch {
     return undefined;
   }

@@ -1,12 +1,10 @@
 /**
  * The optional precondition that Argo CD runs the source: each source application is Synced
- * at the source commit and Healthy. A small client for the documented Argo CD REST API,
- * `GET /api/v1/applications/{name}` (an Application: status.sync.status,
- * status.sync.revision — status.sync.revisions for multi-source apps — and status.health.status),
- * authenticated with a bearer token.
+ * at the source commit and Healthy, read through the shared Argo CD client (../argocd.ts):
+ * status.sync.status, status.sync.revision (status.sync.revisions for multi-source apps)
+ * and status.health.status.
  */
-import { AegisError } from '../errors.js';
-import { type Fetch, httpFetch } from '../http.js';
+import { type Fetch, fetchArgoApplication, syncedRevisions } from '../argocd.js';
 import { type Refusal, RULE } from './refusal.js';
 
 export interface ArgoCdAccess {
@@ -22,45 +20,18 @@ export interface ApplicationState {
   health?: string;
 }
 
-interface ApplicationResponse {
-  status?: {
-    sync?: { status?: string; revision?: string; revisions?: string[] };
-    health?: { status?: string };
-  };
-}
-
 export class ArgoCdClient {
-  private readonly base: string;
-
   constructor(
     private readonly access: ArgoCdAccess,
     private readonly fetchImpl?: Fetch,
-  ) {
-    this.base = access.server.replace(/\/+$/, '');
-  }
+  ) {}
 
   async application(name: string): Promise<ApplicationState> {
-    const url = `${this.base}/api/v1/applications/${encodeURIComponent(name)}`;
-    const response = await httpFetch(
-      url,
-      { headers: { Accept: 'application/json', ...(this.access.token ? { Authorization: `Bearer ${this.access.token}` } : {}) } },
-      { timeoutMs: 30_000, fetch: this.fetchImpl },
+    const app = await fetchArgoApplication(
+      { server: this.access.server, token: this.access.token, application: name },
+      { fetch: this.fetchImpl },
     );
-    if (!response.ok) {
-      const hint =
-        response.status === 401 || response.status === 403
-          ? ' (check argocd-token and its project permissions)'
-          : response.status === 404
-            ? ' (no such application)'
-            : '';
-      throw new AegisError(
-        `Argo CD ${this.base}: GET /api/v1/applications/${name} answered ${response.status} ${response.statusText}${hint}.`,
-      );
-    }
-    const body = (await response.json()) as ApplicationResponse;
-    const sync = body.status?.sync;
-    const revisions = [...(sync?.revision ? [sync.revision] : []), ...(sync?.revisions ?? [])];
-    return { name, sync: sync?.status, revisions, health: body.status?.health?.status };
+    return { name, sync: app.status?.sync?.status, revisions: syncedRevisions(app), health: app.status?.health?.status };
   }
 }
 

@@ -14,6 +14,10 @@ export interface PromotionMessage {
   changes: readonly ImageChange[];
   /** Image name → ISO time of its source commit, carried on as `Aegis-Source-Time: <name>=<time>`. */
   sourceTimes?: ReadonlyMap<string, string>;
+  /** Who approved a promotion into a protected environment (recorded as Aegis-Approved-By). */
+  approvedBy?: string;
+  /** A freeze window overridden, with the reason and who did it (Aegis-Freeze-Override). */
+  freezeOverride?: string;
 }
 
 /** Subject, the files, then provenance trailers: Aegis-Promoted-From, Aegis-Environment and per-image Aegis-Image/Aegis-Previous-Image. */
@@ -37,6 +41,8 @@ export function promotionCommitMessage(message: PromotionMessage): string {
     const time = message.sourceTimes?.get(image.name);
     if (time) trailers.push({ key: TRAILER.sourceTime, value: `${image.name}=${time}` });
   }
+  if (message.approvedBy) trailers.push({ key: TRAILER.approvedBy, value: message.approvedBy });
+  if (message.freezeOverride) trailers.push({ key: TRAILER.freezeOverride, value: message.freezeOverride });
   trailers.push({ key: TRAILER.stage, value: 'promote' });
   const body = `Promote ${message.from} → ${message.to}.\n\nFiles:\n${message.files.map((file) => `- ${file}`).join('\n')}`;
   return buildCommitMessage(subject, body, trailers);

@@ -37,9 +37,17 @@ export interface PromotionPlan {
 }
 
 /** An override that makes the entry exactly the source value (kustomize's replace semantics). */
-export function overrideFor(image: SourceImage): ImageOverride {
+export function overrideFor(image: SourceImage, keepTargetRegistry = false): ImageOverride {
   const { newName, newTag, digest } = image.value;
-  return { name: image.name, newName, newTag, digest, line: `${image.name}=${render(image.name, image.value)}` };
+  // keep-target-registry: the target's newName stays (one registry per region, as Kargo documents).
+  return {
+    name: image.name,
+    newName,
+    newTag,
+    digest,
+    keepNewName: keepTargetRegistry,
+    line: `${image.name}=${render(image.name, image.value)}`,
+  };
 }
 
 export function planTargets(
@@ -47,9 +55,9 @@ export function planTargets(
   target: Environment,
   images: readonly SourceImage[],
   sourceValues: ReadonlyMap<string, string>,
-  options: { addMissing: boolean },
+  options: { addMissing: boolean; keepTargetRegistry?: boolean },
 ): PromotionPlan {
-  const overrides = images.map(overrideFor);
+  const overrides = images.map((image) => overrideFor(image, options.keepTargetRegistry));
   const files: FileWrite[] = [];
   const entries: PlanEntry[] = [];
   const changes: ImageChange[] = [];

@@ -16,6 +16,10 @@ export const RULE = {
   targetMissing: 'target-overlay-without-image',
   /** Argo CD does not report the source application Synced at the source commit and Healthy. */
   argocd: 'argocd-source-not-synced-and-healthy',
+  /** The tag's registry digest is not the one the source environment runs (re-pushed since). */
+  tagMoved: 'tag-moved-since-source-deployed',
+  /** The target environment is inside a freeze window and no override was given. */
+  freeze: 'target-environment-frozen',
 } as const;
 
 export type Rule = (typeof RULE)[keyof typeof RULE];
@@ -23,7 +27,7 @@ export type Rule = (typeof RULE)[keyof typeof RULE];
 export interface Refusal {
   /** An image name, a service name or an Argo CD application. */
   subject: string;
-  kind: 'image' | 'service' | 'application';
+  kind: 'image' | 'service' | 'application' | 'environment';
   rule: Rule;
   detail: string;
 }

@@ -17,26 +17,31 @@ import type { OverlayImages } from './images.js';
 export interface Snapshot {
   /** The commit the overlays were read at. */
   commit: string;
+  /** The checkout's git, for reading the history behind the overlays. */
+  git: Git;
   /** A checkout of that commit; removed by `close`. */
   dir: string;
   close(): void;
 }
 
-/** Shallow-fetches `ref` (a branch, a tag or a full commit SHA) into a temporary checkout. */
-export async function fetchSnapshot(remote: Remote, ref: string): Promise<Snapshot> {
+/**
+ * Shallow-fetches `ref` (a branch, a tag or a full commit SHA) into a temporary checkout;
+ * `depth` commits of history when the trailers behind the overlays are needed.
+ */
+export async function fetchSnapshot(remote: Remote, ref: string, depth = 1): Promise<Snapshot> {
   const dir = mkdtempSync(join(tmpdir(), 'aegis-promote-source-'));
   const close = () => rmSync(dir, { recursive: true, force: true });
   try {
     const git = new Git(dir, remote.env);
     await git.init();
-    const fetched = await git.fetch(remote.url, [ref], { depth: 1 });
+    const fetched = await git.fetch(remote.url, [ref], { depth });
     if (!fetched.ok) {
       throw new AegisError(
         `Could not fetch '${ref}' (from-ref) from ${remote.url}: ${fetched.stderr.trim().split('\n').slice(-2).join(' ')}. A commit must be given as a full SHA.`,
       );
     }
     await git.checkoutDetached('FETCH_HEAD');
-    return { commit: await git.head(), dir, close };
+    return { commit: await git.head(), git, dir, close };
   } catch (error) {
     close();
     throw error;

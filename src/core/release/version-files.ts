@@ -103,11 +103,28 @@ function pyprojectSpans(file: string, text: string): Span[] {
 
 const DUNDER = /^(__version__\s*(?::\s*[\w.]+\s*)?=\s*)(["'])([^"'\n]*)\2/gm;
 
+/**
+ * A line marked for the release (release-please's generic updater convention): the first
+ * semver on a line that also carries `x-release-please-version` or `aegis-release-version`.
+ */
+const MARKED =
+  /^([^\n]*?)(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)(?=[^\n]*\b(?:x-release-please-version|aegis-release-version)\b)/gm;
+
 function dunderSpans(file: string, text: string): Span[] {
   const spans = [...text.matchAll(DUNDER)].map((match) => {
     const start = (match.index ?? 0) + (match[1] as string).length + 1;
     return { start, end: start + (match[3] as string).length, value: match[3] as string };
   });
-  if (spans.length === 0) throw new FileError(file, 'has no `__version__ = "…"` line to update');
-  return spans;
+  if (spans.length > 0) return spans;
+  const marked = [...text.matchAll(MARKED)].map((match) => {
+    const start = (match.index ?? 0) + (match[1] as string).length;
+    return { start, end: start + (match[2] as string).length, value: match[2] as string };
+  });
+  if (marked.length === 0) {
+    throw new FileError(
+      file,
+      'has no `__version__ = "…"` line and no line marked `aegis-release-version` (or `x-release-please-version`) to update',
+    );
+  }
+  return marked;
 }
