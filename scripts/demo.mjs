@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist/cli/index.js');
+// AEGIS_CLI: another build of the CLI (the tests run the source through test/helpers/source-dist.ts).
+const cli = process.env.AEGIS_CLI || join(root, 'dist/cli/index.js');
 const work = mkdtempSync(join(tmpdir(), 'aegis-demo-'));
 const started = Date.now();
 const results = [];

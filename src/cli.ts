@@ -1,6 +1,8 @@
+import { nearest } from './core/suggest.js';
 import { LocalPlatform } from './platform/local.js';
 import type { StageDefinition } from './stages/definition.js';
 import { stages } from './stages/index.js';
+import { inputKey, unknownInputMessage, unknownInputs } from './stages/inputs.js';
 import { runStage } from './stages/runner.js';
 
 const USAGE = `Usage: aegis <stage> [--<input> <value>]... [--output-file <file>] [--summary-file <file>]
@@ -11,6 +13,9 @@ Outputs are printed to stdout as name=value lines; logs go to stderr.
 
 Stages: ${Object.keys(stages).join(', ')}
 Help for one stage: aegis <stage> --help`;
+
+/** Flags of the CLI itself, besides the stage's inputs. */
+const CLI_FLAGS = ['output-file', 'summary-file', 'help'];
 
 export interface ParsedArgs {
   stage?: string;
@@ -64,7 +69,8 @@ export async function cli(argv: readonly string[]): Promise<void> {
   }
   const load = stages[args.stage];
   if (!load) {
-    console.error(`Unknown stage ${JSON.stringify(args.stage)}.\n\n${USAGE}`);
+    const meant = nearest(args.stage, Object.keys(stages));
+    console.error(`Unknown stage ${JSON.stringify(args.stage)}${meant ? `; did you mean ${meant}?` : '.'}\n\n${USAGE}`);
     process.exitCode = 2;
     return;
   }
@@ -73,13 +79,17 @@ export async function cli(argv: readonly string[]): Promise<void> {
     console.log(stageHelp(stage));
     return;
   }
+  const [unknown] = unknownInputs(Object.keys(args.inputs), [...Object.keys(stage.inputs), ...CLI_FLAGS]);
+  if (unknown) {
+    console.error(`${unknownInputMessage(stage.name, unknown, (name) => `--${name}`)}\n\n${stageHelp(stage)}`);
+    process.exitCode = 2;
+    return;
+  }
+  const secrets = new Set(Object.entries(stage.inputs).flatMap(([name, spec]) => (spec.secret ? [inputKey(name)] : [])));
   for (const name of Object.keys(args.inputs)) {
-    const spec = stage.inputs[name];
-    const problem = !spec
-      ? `Unknown input --${name} for stage ${stage.name}.\n\n${stageHelp(stage)}`
-      : spec.secret
-        ? `Pass the secret input '${name}' through the environment (INPUT_${name.toUpperCase().replace(/-/g, '_')}=… aegis ${stage.name} …), not as a flag: command-line arguments are visible to every process on the machine.`
-        : undefined;
+    const problem = secrets.has(inputKey(name))
+      ? `Pass the secret input '${name}' through the environment (INPUT_${name.toUpperCase().replace(/-/g, '_')}=… aegis ${stage.name} …), not as a flag: command-line arguments are visible to every process on the machine.`
+      : undefined;
     if (problem) {
       console.error(problem);
       process.exitCode = 2;

@@ -211,6 +211,7 @@ function resolveKustomizations(root, entries, input = 'paths') {
 /* harmony export */ });
 /* unused harmony exports IMAGE_LINE_EXPECTED, parseImageLine */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6827);
 /**
  * Parses the `images` input of gitops-bump: one image override per line, in the syntax of
  * `kustomize edit set image` (kustomize v5, kustomize/commands/edit/set/setimage.go):
@@ -229,18 +230,9 @@ function resolveKustomizations(root, entries, input = 'paths') {
  * always an unset variable, so it is refused instead of silently clearing a field.
  */
 
+
 const KEEP = '*';
 const IMAGE_LINE_EXPECTED = 'a line in `kustomize edit set image` form such as name=registry/name:tag@sha256:…';
-// Reference grammar of the OCI distribution spec / distribution/reference.
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])`;
-const NAME_RE = new RegExp(`^(?:${HOST}(?::[0-9]+)?/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-const NAME_MAX_LENGTH = 255;
-const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const DIGEST_RE = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-f0-9]{32,})$/;
-/** Hex lengths of the registered OCI digest algorithms; others only need to be hex. */
-const DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
 /**
  * Parses the `images` input: one override per non-empty line; lines starting with `#` are
  * comments. Naming the same image twice is an error (kustomize would silently keep the last).
@@ -272,7 +264,7 @@ function parseImageLine(line, input = 'images') {
     // Like kustomize, only the first '=' separates the name from the new reference.
     const equals = line.indexOf('=');
     const key = equals < 0 ? undefined : line.slice(0, equals);
-    const reference = splitReference(equals < 0 ? line : line.slice(equals + 1), fail);
+    const reference = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .splitReference */ .mQ)(equals < 0 ? line : line.slice(equals + 1)) ?? fail("more than one '@'");
     let override;
     if (key === undefined) {
         // `name:tag` / `name@digest`: a bare name would change nothing (kustomize refuses it too).
@@ -310,14 +302,91 @@ function formatImage(image) {
     const digest = image.digest ? `@${image.digest}` : '';
     return `${image.newName || image.name}${tag}${digest}`;
 }
+function checkName(name, what, fail) {
+    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidImageName */ .Ne)(name)) {
+        fail(`${what} ${JSON.stringify(name)} is not a valid image name ([host[:port]/]path with lowercase letters, digits and . _ - separators)`);
+    }
+    return name;
+}
+function checkTag(tag, fail) {
+    if (!_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG_RE */ .PP.test(tag)) {
+        fail(tag === ''
+            ? 'the tag after ":" is empty (an unset variable?)'
+            : `tag ${JSON.stringify(tag)} is not a valid tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`);
+    }
+    return tag;
+}
+function checkDigest(digest, fail) {
+    const problem = (0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .digestProblem */ .WQ)(digest);
+    return problem === undefined ? digest : fail(problem);
+}
+
+
+/***/ }),
+
+/***/ 6827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ne: () => (/* binding */ isValidImageName),
+/* harmony export */   PP: () => (/* binding */ TAG_RE),
+/* harmony export */   WQ: () => (/* binding */ digestProblem),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   "if": () => (/* binding */ parseImageName),
+/* harmony export */   mQ: () => (/* binding */ splitReference),
+/* harmony export */   nD: () => (/* binding */ formatName),
+/* harmony export */   o_: () => (/* binding */ parseImageReference)
+/* harmony export */ });
+/* unused harmony exports IMAGE_EXPECTED, formatReference */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 /**
- * Splits `name[:tag][@digest]`. A ':' before the last '/' belongs to a registry port
- * (`localhost:5000/app`), so the tag separator is the last ':' after the last '/'.
+ * Image references: the one grammar and the one type. As Docker and the OCI distribution
+ * spec read them (distribution/reference): `[host[:port]/]path[:tag][@digest]`, where the
+ * first component is a registry only if it contains `.` or `:` or is `localhost`;
+ * otherwise Docker Hub.
  */
-function splitReference(reference, fail) {
+
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]{1,5})?`;
+const HOST_RE = new RegExp(`^${HOST}$`);
+const PATH_RE = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+/** A name as kustomize matches it: any `[host[:port]/]path`, without Docker Hub's registry rule. */
+const NAME_RE = new RegExp(`^(?:${HOST}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+/** distribution/reference and the OCI image spec: `algorithm:encoded`, algorithm components joined by `.+_-`. */
+const DIGEST_RE = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-f0-9]{32,})$/;
+/** Hex lengths of the registered OCI digest algorithms; others only need 32 or more hex digits. */
+const DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
+const NAME_MAX_LENGTH = 255;
+const DOCKER_HUB = 'docker.io';
+const IMAGE_EXPECTED = 'an image name such as registry.example.com:5000/team/app (lower case, no tag or digest)';
+/** Why `digest` is not a valid digest, or undefined when it is one. */
+function digestProblem(digest) {
+    if (digest === '')
+        return 'the digest after "@" is empty (an unset variable?)';
+    const match = DIGEST_RE.exec(digest);
+    if (!match)
+        return `digest ${JSON.stringify(digest)} is not algorithm:lowercase-hex (e.g. sha256:<64 hex digits>)`;
+    const [, algorithm = '', hex = ''] = match;
+    const length = DIGEST_HEX_LENGTH[algorithm];
+    if (length !== undefined && hex.length !== length)
+        return `a ${algorithm} digest has ${length} hex digits, this one has ${hex.length}`;
+    return undefined;
+}
+/** True for a `[host[:port]/]path` name of at most 255 characters. */
+function isValidImageName(name) {
+    return name.length <= NAME_MAX_LENGTH && NAME_RE.test(name);
+}
+/**
+ * Splits `name[:tag][@digest]` without validating the parts. A ':' before the last '/'
+ * belongs to a registry port (`localhost:5000/app`), so the tag separator is the last ':'
+ * after the last '/'. Undefined when there is more than one '@'.
+ */
+function splitReference(reference) {
     const at = reference.indexOf('@');
     if (at !== reference.lastIndexOf('@'))
-        fail("more than one '@'");
+        return undefined;
     const beforeDigest = at < 0 ? reference : reference.slice(0, at);
     const split = { name: beforeDigest };
     if (at >= 0)
@@ -329,34 +398,62 @@ function splitReference(reference, fail) {
     }
     return split;
 }
-function checkName(name, what, fail) {
-    if (name.length > NAME_MAX_LENGTH || !NAME_RE.test(name)) {
-        fail(`${what} ${JSON.stringify(name)} is not a valid image name ([host[:port]/]path with lowercase letters, digits and . _ - separators)`);
-    }
-    return name;
+/** True when the first path component names a registry rather than a Docker Hub namespace. */
+function looksLikeRegistry(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost';
 }
-function checkTag(tag, fail) {
-    if (!TAG_RE.test(tag)) {
-        fail(tag === ''
-            ? 'the tag after ":" is empty (an unset variable?)'
-            : `tag ${JSON.stringify(tag)} is not a valid tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})`);
+/** Parses `ref`; `input` names the input in errors. */
+function parseImageReference(value, input) {
+    const split = splitReference(value.trim());
+    if (!split)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a digest such as sha256:<64 hex>', "more than one '@'");
+    const { tag, digest } = split;
+    if (digest !== undefined) {
+        const problem = digestProblem(digest);
+        if (problem)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a digest such as sha256:<64 hex>', problem);
     }
-    return tag;
+    if (tag !== undefined && !TAG_RE.test(tag)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a tag of at most 128 letters, digits, _ . - not starting with . or -');
+    }
+    const rest = split.name;
+    const slash = rest.indexOf('/');
+    const first = slash >= 0 ? rest.slice(0, slash) : '';
+    let registry = DOCKER_HUB;
+    let path = rest;
+    if (slash >= 0 && looksLikeRegistry(first)) {
+        registry = first;
+        path = rest.slice(slash + 1);
+        if (!HOST_RE.test(registry))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a registry host such as registry.example.com or 127.0.0.1:5000');
+        const port = /:(\d+)$/.exec(registry)?.[1];
+        if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a registry port between 1 and 65535');
+        }
+    }
+    if (!PATH_RE.test(path)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, IMAGE_EXPECTED, 'repository paths are lower case letters, digits and separators . _ __ -');
+    }
+    if (registry === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    if (split.name.length > NAME_MAX_LENGTH)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `a name of at most ${NAME_MAX_LENGTH} characters`);
+    return { registry, repository: path, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
 }
-function checkDigest(digest, fail) {
-    const match = DIGEST_RE.exec(digest);
-    const algorithm = match?.[1];
-    const hex = match?.[2];
-    if (algorithm === undefined || hex === undefined) {
-        return fail(digest === ''
-            ? 'the digest after "@" is empty (an unset variable?)'
-            : `digest ${JSON.stringify(digest)} is not algorithm:lowercase-hex (e.g. sha256:<64 hex digits>)`);
+/** An image name without tag or digest, as the `image` input takes. */
+function parseImageName(value, input) {
+    const reference = parseImageReference(value, input);
+    if (reference.tag !== undefined || reference.digest !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, IMAGE_EXPECTED, 'tags come from the `tags` input; drop the tag or digest here');
     }
-    const length = DIGEST_HEX_LENGTH[algorithm];
-    if (length !== undefined && hex.length !== length) {
-        fail(`a ${algorithm} digest has ${length} hex digits, this one has ${hex.length}`);
-    }
-    return digest;
+    return { registry: reference.registry, repository: reference.repository };
+}
+/** `registry/repository`, the way a push addresses it. Hub names are written in full so every tool agrees. */
+function formatName(name) {
+    return `${name.registry}/${name.repository}`;
+}
+function formatReference(reference) {
+    return `${formatName(reference)}${reference.tag ? `:${reference.tag}` : ''}${reference.digest ? `@${reference.digest}` : ''}`;
 }
 
 

@@ -2,6 +2,34 @@ export const id = 579;
 export const ids = [579];
 export const modules = {
 
+/***/ 8571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Xo: () => (/* binding */ formatSeconds),
+/* harmony export */   om: () => (/* binding */ DURATION_EXPECTED)
+/* harmony export */ });
+/** Durations as users write them (`500ms`, `30s`, `5m`, `1h`) and as we print them. */
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** What an error message says a duration looks like. */
+const DURATION_EXPECTED = "a duration such as '500ms', '30s', '5m' or '1h'";
+/** Milliseconds from `500ms`, `10s`, `1.5m`, `1h`; undefined when it is not one. `integer` refuses fractions. */
+function parseDuration(value, options = {}) {
+    const match = DURATION.exec(value.trim());
+    if (!match || (options.integer && match[1].includes('.')))
+        return undefined;
+    return Number(match[1]) * UNIT_MS[match[2]];
+}
+/** `12.3 s`: seconds with one decimal, as summaries and logs show elapsed time. */
+function formatSeconds(ms, separator = ' ') {
+    return `${(ms / 1000).toFixed(1)}${separator}s`;
+}
+
+
+/***/ }),
+
 /***/ 5431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -29,6 +57,90 @@ function writeFileAtomic(path, content) {
     }
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temporary, content, mode === undefined ? {} : { mode });
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temporary, path);
+}
+
+
+/***/ }),
+
+/***/ 1983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ HttpUnreachableError),
+/* harmony export */   t: () => (/* binding */ httpFetch)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/**
+ * The one way src/ talks HTTP: every request has a timeout, a network failure is a typed
+ * error naming the host (never headers or the full URL, which may carry secrets), and
+ * bounded retries with backoff are there for callers whose request is safe to repeat.
+ */
+
+/** The host could not be reached, or did not answer in time. */
+class HttpUnreachableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4 {
+    origin;
+    reason;
+    name = 'HttpUnreachableError';
+    constructor(
+    /** Scheme, host and port: what a message may show. */
+    origin, 
+    /** ECONNREFUSED, ENOTFOUND, `no answer within … ms`, … */
+    reason) {
+        super(`${origin} unreachable: ${reason}`);
+        this.origin = origin;
+        this.reason = reason;
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return '(invalid URL)';
+    }
+}
+function reasonOf(error, timedOut, timeoutMs) {
+    if (timedOut)
+        return `no answer within ${timeoutMs} ms`;
+    const cause = error.cause;
+    return cause?.code ?? cause?.message ?? error.message;
+}
+async function attempt(url, init, options) {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    try {
+        return await (options.fetch ?? fetch)(url, { ...init, signal });
+    }
+    catch (error) {
+        if (options.signal?.aborted)
+            throw error;
+        throw new HttpUnreachableError(originOf(url), reasonOf(error, timeout.aborted, options.timeoutMs));
+    }
+}
+/** `fetch` with a timeout, a typed unreachable error and, when asked, bounded retries with backoff. */
+async function httpFetch(url, init, options) {
+    const attempts = Math.max(1, options.retry?.attempts ?? 1);
+    const sleep = options.sleep ?? defaultSleep;
+    const random = options.random ?? Math.random;
+    const backoff = (n) => sleep(random() * (options.retry?.baseMs ?? 200) * 2 ** (n - 1));
+    for (let n = 1;; n++) {
+        const last = n >= attempts;
+        let response;
+        try {
+            response = await attempt(url, init, options);
+        }
+        catch (error) {
+            if (last || !(error instanceof HttpUnreachableError))
+                throw error;
+            await backoff(n);
+            continue;
+        }
+        if (last || response.status < 500 || options.retry?.onServerError === false)
+            return response;
+        await response.body?.cancel();
+        await backoff(n);
+    }
 }
 
 
@@ -151,14 +263,14 @@ function run(command, args, options = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ InputReader)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6107);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8571);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6107);
+
 
 
 const TRUE = new Set(['true', 'yes', '1', 'on']);
 const FALSE = new Set(['false', 'no', '0', 'off']);
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /**
  * Typed access to a stage's declared inputs. Each reader throws an InputError that names
  * the input, quotes the value and states the expected form.
@@ -174,7 +286,7 @@ class InputReader {
     string(name) {
         const spec = this.specs[name];
         if (!spec)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4(`Stage reads undeclared input '${name}'.`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AegisError */ .o4(`Stage reads undeclared input '${name}'.`);
         const value = this.platform.input(name) || spec.default || '';
         if (spec.secret && value)
             this.platform.secret(value);
@@ -183,7 +295,7 @@ class InputReader {
     required(name) {
         const value = this.string(name);
         if (!value)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'a non-empty value', 'this input is required');
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, value, 'a non-empty value', 'this input is required');
         return value;
     }
     optional(name) {
@@ -195,20 +307,20 @@ class InputReader {
             return true;
         if (FALSE.has(value) || value === '')
             return false;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, "'true' or 'false'");
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, value, "'true' or 'false'");
     }
     choice(name, choices) {
         const value = this.string(name);
         if (choices.includes(value))
             return value;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, value, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
     }
     integer(name, bounds = {}) {
         const value = this.string(name);
         const number = Number(value);
         const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = bounds;
         if (!/^-?\d+$/.test(value) || number < min || number > max) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `an integer between ${min} and ${max}`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, value, `an integer between ${min} and ${max}`);
         }
         return number;
     }
@@ -229,15 +341,15 @@ class InputReader {
     /** Milliseconds from `500ms`, `10s`, `5m`, `1h`. */
     duration(name) {
         const value = this.string(name);
-        const match = DURATION.exec(value);
-        if (!match)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, "a duration such as '500ms', '30s', '5m' or '1h'");
-        return Number(match[1]) * DURATION_UNITS[match[2]];
+        const ms = (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(value);
+        if (ms === undefined)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, value, _core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DURATION_EXPECTED */ .om);
+        return ms;
     }
     /** A path inside `root`; `..`, absolute paths elsewhere and the like are refused. */
     path(name, root) {
         const value = this.string(name);
-        return value ? (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveInside */ .L)(root, value, name) : undefined;
+        return value ? (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveInside */ .L)(root, value, name) : undefined;
     }
 }
 
@@ -1100,9 +1212,12 @@ function renderSpdx(report, now) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/http.ts
+var http = __webpack_require__(1983);
 // EXTERNAL MODULE: ./src/core/process.ts
 var core_process = __webpack_require__(9978);
 ;// CONCATENATED MODULE: ./src/core/scan/trivy.ts
+
 
 
 
@@ -1157,7 +1272,7 @@ async function installTrivy(options) {
     const pinned = options.sha256?.toLowerCase();
     if (pinned !== undefined && !SHA256.test(pinned))
         throw new errors/* AegisError */.o4(`Pinned Trivy SHA-256 ${JSON.stringify(options.sha256)} is not 64 hex digits`);
-    const get = options.fetch ?? fetch;
+    const get = options.fetch;
     const base = `${options.releaseUrl.replace(/\/$/, '')}/v${options.version}`;
     const checksumsUrl = `${base}/trivy_${options.version}_checksums.txt`;
     let listedChecksum;
@@ -1224,7 +1339,7 @@ async function installTrivy(options) {
 async function download(get, url) {
     let response;
     try {
-        response = await get(url, { redirect: 'follow', signal: AbortSignal.timeout(300_000) });
+        response = await (0,http/* httpFetch */.t)(url, { redirect: 'follow' }, { timeoutMs: 300_000, fetch: get });
     }
     catch (error) {
         throw new errors/* AegisError */.o4(`Could not download ${url}: ${error.message}`);
@@ -1303,7 +1418,10 @@ function sarifUploadRequest(sarifJson, commitSha, ref) {
 
 // EXTERNAL MODULE: ./src/stages/inputs.ts
 var inputs = __webpack_require__(9778);
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(8571);
 ;// CONCATENATED MODULE: ./src/stages/scan/options.ts
+
 
 
 
@@ -1374,7 +1492,7 @@ function parseScanInputs(reader, workspace) {
         throw new errors/* InputError */.dz('trivy-version', version, 'a release other than 0.69.4–0.69.6', 'those releases were compromised (GHSA-69fq-xp46-6x23)');
     }
     const timeout = reader.string('timeout');
-    if (!/^\d+(ms|s|m|h)$/.test(timeout))
+    if ((0,duration/* parseDuration */.E9)(timeout, { integer: true }) === undefined)
         throw new errors/* InputError */.dz('timeout', timeout, "a duration such as '10m'");
     const binary = reader.optional('trivy-binary');
     const platform = reader.optional('platform');

@@ -34,67 +34,11 @@ function writeFileAtomic(path, content) {
 
 /***/ }),
 
-/***/ 8496:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ Git),
-/* harmony export */   p: () => (/* binding */ isRaceRejection)
-/* harmony export */ });
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9978);
-
-/** Generous for a large clone, finite for a remote that stopped answering. */
-const GIT_TIMEOUT_MS = 15 * 60_000;
-/** A git working copy. Every call is an argument array; the remote's credentials ride in env. */
-class Git {
-    dir;
-    env;
-    constructor(dir, env = {}) {
-        this.dir = dir;
-        this.env = env;
-    }
-    run(args, options = {}) {
-        return (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)('git', args, {
-            cwd: this.dir,
-            env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-            input: options.input,
-            allowFailure: options.allowFailure,
-            timeoutMs: GIT_TIMEOUT_MS,
-        });
-    }
-    async output(args) {
-        return (await this.run(args)).stdout.trim();
-    }
-    head() {
-        return this.output(['rev-parse', 'HEAD']);
-    }
-    /** Commits staged changes with a message from stdin (no argv length or quoting concerns). */
-    async commit(message, author) {
-        await this.run(['commit', '--quiet', '--no-verify', '--file', '-'], {
-            input: message,
-            env: {
-                GIT_AUTHOR_NAME: author.name,
-                GIT_AUTHOR_EMAIL: author.email,
-                GIT_COMMITTER_NAME: author.name,
-                GIT_COMMITTER_EMAIL: author.email,
-            },
-        });
-        return this.head();
-    }
-}
-/** Wording of a push lost to a concurrent writer, from git itself and from GitHub/GitLab's receive hooks. */
-const REJECTED_BY_RACE = /non-fast-forward|fetch first|cannot lock ref|incorrect old value|failed to update ref|failed to lock|stale info|updates were rejected|\[rejected\]|reference already exists|could not lock|is at [0-9a-f]+ but expected/i;
-function isRaceRejection(stderr) {
-    return REJECTED_BY_RACE.test(stderr);
-}
-
-
-/***/ }),
-
 /***/ 8648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BF: () => (/* binding */ forgeLocation),
 /* harmony export */   cW: () => (/* binding */ forgeProjectPath),
 /* harmony export */   kW: () => (/* binding */ describeRemote),
 /* harmony export */   ri: () => (/* binding */ withoutCredentials)
@@ -183,14 +127,29 @@ function withoutCredentials(url) {
     parsed.password = '';
     return { url: parsed.toString(), ...(password ? { password } : {}) };
 }
+/** The host and the project path (`owner/repo`, `group/sub/project`) of a forge URL; undefined for local paths. */
+function forgeLocation(repository) {
+    let host;
+    let path;
+    if (/^(https?|ssh):\/\//.test(repository)) {
+        const url = new URL(repository);
+        host = url.hostname;
+        path = url.pathname;
+    }
+    else if (SCP_LIKE.test(repository)) {
+        const colon = repository.indexOf(':');
+        host = repository.slice(repository.indexOf('@') + 1, colon);
+        path = repository.slice(colon + 1);
+    }
+    path = path
+        ?.replace(/^\/+/, '')
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '');
+    return host && path ? { host, path } : undefined;
+}
 /** `owner/repo` or `group/sub/project` from a forge URL; undefined for local paths. */
 function forgeProjectPath(repository) {
-    let path;
-    if (/^(https?|ssh):\/\//.test(repository))
-        path = new URL(repository).pathname;
-    else if (SCP_LIKE.test(repository))
-        path = repository.slice(repository.indexOf(':') + 1);
-    return path?.replace(/^\/+/, '').replace(/\.git$/, '') || undefined;
+    return forgeLocation(repository)?.path;
 }
 
 
@@ -217,6 +176,8 @@ const TRAILER = {
     promotedFrom: 'Aegis-Promoted-From',
     reverts: 'Aegis-Reverts',
     stage: 'Aegis-Stage',
+    approvedBy: 'Aegis-Approved-By',
+    freezeOverride: 'Aegis-Freeze-Override',
 };
 /** Fills `{name}` placeholders; unknown placeholders stay as written so a typo is visible, not silent. */
 function renderTemplate(template, values) {
@@ -246,210 +207,84 @@ function parseTrailers(message) {
 
 /***/ }),
 
-/***/ 6107:
+/***/ 1983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ resolveInside)
+/* harmony export */   f: () => (/* binding */ HttpUnreachableError),
+/* harmony export */   t: () => (/* binding */ httpFetch)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-
-
-
-function isInside(root, candidate) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, candidate);
-    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
-}
-/** The real path of `path`, or of its nearest existing ancestor when it does not exist yet. */
-function realNearest(path) {
-    let current = path;
-    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(current)) {
-        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(current);
-        if (parent === current)
-            return current;
-        current = parent;
-    }
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(current);
-}
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 /**
- * Resolves `value` against `root` and refuses anything that escapes it: `..`, absolute
- * paths elsewhere, and symlinks that lead outside — of the file itself or, for a file not
- * written yet, of the nearest directory above it that exists.
+ * The one way src/ talks HTTP: every request has a timeout, a network failure is a typed
+ * error naming the host (never headers or the full URL, which may carry secrets), and
+ * bounded retries with backoff are there for callers whose request is safe to repeat.
  */
-function resolveInside(root, value, input) {
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, value);
-    if (!isInside(root, absolute)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`);
+
+/** The host could not be reached, or did not answer in time. */
+class HttpUnreachableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4 {
+    origin;
+    reason;
+    name = 'HttpUnreachableError';
+    constructor(
+    /** Scheme, host and port: what a message may show. */
+    origin, 
+    /** ECONNREFUSED, ENOTFOUND, `no answer within … ms`, … */
+    reason) {
+        super(`${origin} unreachable: ${reason}`);
+        this.origin = origin;
+        this.reason = reason;
     }
-    if (!isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), realNearest(absolute))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`, 'it goes through a symlink that leads outside');
-    }
-    return absolute;
 }
-
-
-/***/ }),
-
-/***/ 9978:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-
-
-/**
- * Runs a program with an argument array. There is deliberately no shell variant: no input
- * ever reaches a shell, so nothing needs quoting.
- */
-function run(command, args, options = {}) {
-    return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
-            cwd: options.cwd,
-            env: { ...process.env, ...options.env },
-            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        });
-        let timedOut = false;
-        const timer = options.timeoutMs === undefined
-            ? undefined
-            : setTimeout(() => {
-                timedOut = true;
-                child.kill('SIGTERM');
-            }, options.timeoutMs);
-        const stdout = [];
-        const stderr = [];
-        child.stdout?.on('data', (chunk) => stdout.push(chunk));
-        child.stderr?.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, error.message)));
-        child.on('close', (code) => {
-            clearTimeout(timer);
-            if (timedOut) {
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s`));
-                return;
-            }
-            const result = {
-                exitCode: code ?? -1,
-                stdout: Buffer.concat(stdout).toString('utf8'),
-                stderr: Buffer.concat(stderr).toString('utf8'),
-            };
-            if (result.exitCode !== 0 && !options.allowFailure) {
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, code, result.stderr || result.stdout));
-            }
-            else {
-                resolve(result);
-            }
-        });
-        if (child.stdin) {
-            // A child may exit without reading its input; that is its exit code's business, not an EPIPE crash.
-            child.stdin.on('error', () => { });
-            child.stdin.end(options.input);
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return '(invalid URL)';
+    }
+}
+function reasonOf(error, timedOut, timeoutMs) {
+    if (timedOut)
+        return `no answer within ${timeoutMs} ms`;
+    const cause = error.cause;
+    return cause?.code ?? cause?.message ?? error.message;
+}
+async function attempt(url, init, options) {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    try {
+        return await (options.fetch ?? fetch)(url, { ...init, signal });
+    }
+    catch (error) {
+        if (options.signal?.aborted)
+            throw error;
+        throw new HttpUnreachableError(originOf(url), reasonOf(error, timeout.aborted, options.timeoutMs));
+    }
+}
+/** `fetch` with a timeout, a typed unreachable error and, when asked, bounded retries with backoff. */
+async function httpFetch(url, init, options) {
+    const attempts = Math.max(1, options.retry?.attempts ?? 1);
+    const sleep = options.sleep ?? defaultSleep;
+    const random = options.random ?? Math.random;
+    const backoff = (n) => sleep(random() * (options.retry?.baseMs ?? 200) * 2 ** (n - 1));
+    for (let n = 1;; n++) {
+        const last = n >= attempts;
+        let response;
+        try {
+            response = await attempt(url, init, options);
         }
-    });
-}
-
-
-/***/ }),
-
-/***/ 9778:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ InputReader)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6107);
-
-
-const TRUE = new Set(['true', 'yes', '1', 'on']);
-const FALSE = new Set(['false', 'no', '0', 'off']);
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Typed access to a stage's declared inputs. Each reader throws an InputError that names
- * the input, quotes the value and states the expected form.
- */
-class InputReader {
-    platform;
-    specs;
-    constructor(platform, specs) {
-        this.platform = platform;
-        this.specs = specs;
-    }
-    /** The value, or the declared default; '' when neither. */
-    string(name) {
-        const spec = this.specs[name];
-        if (!spec)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4(`Stage reads undeclared input '${name}'.`);
-        const value = this.platform.input(name) || spec.default || '';
-        if (spec.secret && value)
-            this.platform.secret(value);
-        return value;
-    }
-    required(name) {
-        const value = this.string(name);
-        if (!value)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'a non-empty value', 'this input is required');
-        return value;
-    }
-    optional(name) {
-        return this.string(name) || undefined;
-    }
-    boolean(name) {
-        const value = this.string(name).toLowerCase();
-        if (TRUE.has(value))
-            return true;
-        if (FALSE.has(value) || value === '')
-            return false;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, "'true' or 'false'");
-    }
-    choice(name, choices) {
-        const value = this.string(name);
-        if (choices.includes(value))
-            return value;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
-    }
-    integer(name, bounds = {}) {
-        const value = this.string(name);
-        const number = Number(value);
-        const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = bounds;
-        if (!/^-?\d+$/.test(value) || number < min || number > max) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `an integer between ${min} and ${max}`);
+        catch (error) {
+            if (last || !(error instanceof HttpUnreachableError))
+                throw error;
+            await backoff(n);
+            continue;
         }
-        return number;
-    }
-    /** Non-empty lines, trimmed; lines starting with `#` are comments. */
-    lines(name) {
-        return this.string(name)
-            .split(/\r?\n/)
-            .map((line) => line.trim())
-            .filter((line) => line !== '' && !line.startsWith('#'));
-    }
-    /** Lines or comma-separated values. */
-    list(name) {
-        return this.lines(name).flatMap((line) => line
-            .split(',')
-            .map((item) => item.trim())
-            .filter(Boolean));
-    }
-    /** Milliseconds from `500ms`, `10s`, `5m`, `1h`. */
-    duration(name) {
-        const value = this.string(name);
-        const match = DURATION.exec(value);
-        if (!match)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, "a duration such as '500ms', '30s', '5m' or '1h'");
-        return Number(match[1]) * DURATION_UNITS[match[2]];
-    }
-    /** A path inside `root`; `..`, absolute paths elsewhere and the like are refused. */
-    path(name, root) {
-        const value = this.string(name);
-        return value ? (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveInside */ .L)(root, value, name) : undefined;
+        if (last || response.status < 500 || options.retry?.onServerError === false)
+            return response;
+        await response.body?.cancel();
+        await backoff(n);
     }
 }
 
@@ -594,6 +429,7 @@ function parseBumpRules(text, input = 'bump-rules') {
 }
 
 ;// CONCATENATED MODULE: ./src/core/release/changelog.ts
+
 const DEFAULT_SECTIONS = [
     ['feat', 'Features'],
     ['feature', 'Features'],
@@ -603,13 +439,8 @@ const DEFAULT_SECTIONS = [
 ];
 /** `https://host/o/r(.git)` or `git@host:o/r.git` as a browsable https URL; undefined for local paths. */
 function browsableUrl(remote) {
-    const scp = /^[\w.-]+@([\w.-]+):(?!\/\/)(.+?)(?:\.git)?\/?$/.exec(remote);
-    if (scp)
-        return `https://${scp[1]}/${scp[2]}`;
-    if (!/^(https?|ssh):\/\//.test(remote))
-        return undefined;
-    const url = new URL(remote);
-    return `https://${url.hostname}${url.pathname.replace(/\.git\/?$/, '').replace(/\/$/, '')}`;
+    const location = (0,git_remote/* forgeLocation */.BF)(remote);
+    return location && `https://${location.host}/${location.path}`;
 }
 function commitUrl(links, hash) {
     return `${links.url}${links.kind === 'gitlab' ? '/-' : ''}/commit/${hash}`;
@@ -660,24 +491,23 @@ function prependChangelog(existing, version, notes) {
     return `${text.replace(/\s*$/, '')}\n\n${notes}`;
 }
 
+// EXTERNAL MODULE: ./src/core/http.ts
+var http = __webpack_require__(1983);
 ;// CONCATENATED MODULE: ./src/core/release/http.ts
 
+
 /** Sends a request; a network failure becomes an error that names the host (never the headers). */
-async function send(request, what, fetchImpl = fetch, timeoutMs = 30_000) {
+async function send(request, what, fetchImpl, timeoutMs = 30_000) {
     let response;
     try {
-        response = await fetchImpl(request.url, {
-            method: request.method,
-            headers: request.headers,
-            body: request.body,
-            // A redirect (e.g. to a login page) is an answer to report, not to follow and mistake for success.
-            redirect: 'manual',
-            signal: AbortSignal.timeout(timeoutMs),
-        });
+        response = await (0,http/* httpFetch */.t)(request.url, 
+        // A redirect (e.g. to a login page) is an answer to report, not to follow and mistake for success.
+        { method: request.method, headers: request.headers, body: request.body, redirect: 'manual' }, { timeoutMs, fetch: fetchImpl });
     }
     catch (error) {
-        const cause = error.cause;
-        throw new errors/* AegisError */.o4(`${what} is unreachable at ${new URL(request.url).origin}: ${cause?.code ?? cause?.message ?? error.message}.`);
+        if (!(error instanceof http/* HttpUnreachableError */.f))
+            throw error;
+        throw new errors/* AegisError */.o4(`${what} is unreachable at ${error.origin}: ${error.reason}.`);
     }
     return { status: response.status, body: await response.text() };
 }
@@ -744,7 +574,7 @@ function notificationRequest(dependent, api, event) {
     };
 }
 /** Sends every notification; one failure does not stop the others (the release itself is already done). */
-async function notifyDependents(dependents, apiFor, event, fetchImpl = fetch) {
+async function notifyDependents(dependents, apiFor, event, fetchImpl) {
     const results = [];
     for (const dependent of dependents) {
         try {
@@ -859,7 +689,7 @@ function npmPublishArgs(registryUrl, distTag) {
     return ['publish', '--registry', registryBase(registryUrl), '--tag', distTag];
 }
 function npmPublisher(options) {
-    const fetchImpl = options.fetch ?? fetch;
+    const fetchImpl = options.fetch;
     return {
         kind: 'npm',
         describe: () => `npm package ${options.packageName} to ${options.registryUrl}`,
@@ -955,7 +785,7 @@ function twineEnv(options) {
     return { TWINE_USERNAME: options.username ?? '__token__', TWINE_PASSWORD: options.token ?? '', TWINE_NON_INTERACTIVE: '1' };
 }
 function pypiPublisher(options) {
-    const fetchImpl = options.fetch ?? fetch;
+    const fetchImpl = options.fetch;
     return {
         kind: 'pypi',
         describe: () => `PyPI package ${options.packageName} to ${options.registryUrl}`,
@@ -1063,12 +893,8 @@ function breakingFooters(body) {
  * keeps those reachable from HEAD (the history this release builds on).
  */
 async function releaseTags(git, prefix, mergedOnly) {
-    const args = ['tag', '--list'];
-    if (mergedOnly)
-        args.push('--merged', 'HEAD');
-    const output = await git.output(args);
     const tags = [];
-    for (const tag of output.split('\n')) {
+    for (const tag of await git.tags({ mergedIntoHead: mergedOnly })) {
         if (!tag.startsWith(prefix))
             continue;
         const version = strictVersion(tag.slice(prefix.length));
@@ -1077,31 +903,21 @@ async function releaseTags(git, prefix, mergedOnly) {
     }
     return tags.sort((a, b) => semver_default().rcompare(a.version, b.version));
 }
-const FIELD = '\x1f';
-const RECORD = '\x1e';
 /**
  * Non-merge commits after `from` (exclusive; all history when undefined) up to `to` that
  * touch `path`, newest first.
  */
 async function commitsSince(git, from, path, to = 'HEAD') {
-    const range = from ? `${from}..${to}` : to;
-    const output = (await git.run(['log', '--no-merges', `--format=%H${FIELD}%B${RECORD}`, range, '--', path])).stdout;
-    return output
-        .split(RECORD)
-        .map((record) => record.trim())
-        .filter(Boolean)
-        .map((record) => {
-        const [hash = '', message = ''] = record.split(FIELD);
-        return parseCommit(hash, message);
-    });
+    const commits = await git.log({ range: from ? `${from}..${to}` : to, paths: [path], noMerges: true });
+    return commits.map((commit) => parseCommit(commit.sha, commit.message));
 }
 /** True when the repository has no commit at all (HEAD is unborn). */
 async function isUnborn(git) {
-    return (await git.run(['rev-parse', '--verify', '--quiet', 'HEAD'], { allowFailure: true })).exitCode !== 0;
+    return (await git.resolveCommit('HEAD')) === undefined;
 }
 /** Uncommitted changes, tracked or untracked, as `git status --porcelain` lines. */
-async function dirtyFiles(git) {
-    return (await git.run(['status', '--porcelain'])).stdout.split('\n').filter(Boolean);
+function dirtyFiles(git) {
+    return git.status();
 }
 
 ;// CONCATENATED MODULE: ./src/core/release/version-files.ts
@@ -1203,14 +1019,26 @@ function pyprojectSpans(file, text) {
     return spans;
 }
 const DUNDER = /^(__version__\s*(?::\s*[\w.]+\s*)?=\s*)(["'])([^"'\n]*)\2/gm;
+/**
+ * A line marked for the release (release-please's generic updater convention): the first
+ * semver on a line that also carries `x-release-please-version` or `aegis-release-version`.
+ */
+const MARKED = /^([^\n]*?)(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)(?=[^\n]*\b(?:x-release-please-version|aegis-release-version)\b)/gm;
 function dunderSpans(file, text) {
     const spans = [...text.matchAll(DUNDER)].map((match) => {
         const start = (match.index ?? 0) + match[1].length + 1;
         return { start, end: start + match[3].length, value: match[3] };
     });
-    if (spans.length === 0)
-        throw new errors/* FileError */.f6(file, 'has no `__version__ = "…"` line to update');
-    return spans;
+    if (spans.length > 0)
+        return spans;
+    const marked = [...text.matchAll(MARKED)].map((match) => {
+        const start = (match.index ?? 0) + match[1].length;
+        return { start, end: start + match[2].length, value: match[2] };
+    });
+    if (marked.length === 0) {
+        throw new errors/* FileError */.f6(file, 'has no `__version__ = "…"` line and no line marked `aegis-release-version` (or `x-release-please-version`) to update');
+    }
+    return marked;
 }
 
 ;// CONCATENATED MODULE: ./src/core/release/release.ts
@@ -1234,8 +1062,7 @@ function today() {
 async function branchOf(git, options) {
     if (options.git.branch)
         return options.git.branch;
-    const result = await git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true });
-    const branch = result.stdout.trim();
+    const branch = await git.currentBranch();
     if (!branch)
         throw new errors/* AegisError */.o4("HEAD is detached: set the 'branch' input to the branch the release commit is pushed to.");
     return branch;
@@ -1243,8 +1070,7 @@ async function branchOf(git, options) {
 async function remoteHasTag(git, options, tag) {
     if (!options.git.remote)
         return true;
-    const result = await git.run(['ls-remote', '--tags', options.git.remote, `refs/tags/${tag}`]);
-    return result.stdout.trim() !== '';
+    return (0,git_git/* mustSucceed */.MX)(await git.remoteRefs(options.git.remote, [`refs/tags/${tag}`], 'tags')).refs.length > 0;
 }
 async function forgeStep(options, tag) {
     if (!options.forge)
@@ -1367,7 +1193,7 @@ function nothing(reason, options, latest) {
  * last release decide the next version.
  */
 async function planRelease(options) {
-    const git = new git_git/* Git */.T(options.repoDir, options.git.env);
+    const git = new git_git/* Git */.TU(options.repoDir, options.git.env);
     if (await isUnborn(git))
         throw new errors/* AegisError */.o4(`${options.repoDir} has no commits yet: there is nothing to release.`);
     const dirty = await dirtyFiles(git);
@@ -1375,11 +1201,11 @@ async function planRelease(options) {
         throw new errors/* AegisError */.o4(`The working tree has uncommitted changes (${dirty.slice(0, 5).join('; ')}${dirty.length > 5 ? '; …' : ''}): release from a clean checkout, so what is published is what is tagged.`);
     }
     if (options.git.remote) {
-        const fetched = await git.run(['fetch', '--quiet', '--tags', options.git.remote], { allowFailure: true });
-        if (fetched.exitCode !== 0)
+        const fetched = await git.fetch(options.git.remote, [], { tags: true });
+        if (!fetched.ok)
             options.log.warning(`Could not fetch tags from ${options.git.remote}: ${fetched.stderr.trim()}`);
     }
-    if (!(await git.output(['rev-list', '-1', 'HEAD', '--', options.path]))) {
+    if (!(await git.lastCommitTouching(options.path))) {
         throw new errors/* AegisError */.o4(`No commit touches path '${options.path}': there is nothing to release (check the 'path' input).`);
     }
     const tags = await releaseTags(git, options.tagPrefix, true);
@@ -1453,7 +1279,7 @@ async function planRelease(options) {
 async function publishFromTag(options, git, plan) {
     const worktree = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'aegis-release-'));
     try {
-        await git.run(['worktree', 'add', '--quiet', '--detach', worktree, `refs/tags/${plan.tag}`]);
+        await git.addWorktree(worktree, `refs/tags/${plan.tag}`);
         // A tag made without version files updated still publishes the tagged version.
         for (const file of options.versionFiles) {
             const path = (0,external_node_path_.join)(worktree, file);
@@ -1466,7 +1292,7 @@ async function publishFromTag(options, git, plan) {
         });
     }
     finally {
-        await git.run(['worktree', 'remove', '--force', worktree], { allowFailure: true });
+        await git.removeWorktree(worktree);
         (0,external_node_fs_.rmSync)(worktree, { recursive: true, force: true });
     }
 }
@@ -1493,7 +1319,7 @@ async function executeRelease(options, plan) {
     const result = { plan, released: false, published: false, tagged: false };
     if (plan.action === 'none')
         return result;
-    const git = new git_git/* Git */.T(options.repoDir, options.git.env);
+    const git = new git_git/* Git */.TU(options.repoDir, options.git.env);
     const tag = plan.tag;
     const version = plan.version;
     const { log } = options;
@@ -1503,7 +1329,7 @@ async function executeRelease(options, plan) {
             result.published = true;
         }
         if (plan.steps.push === 'todo' && options.git.remote) {
-            await git.run(['push', '--quiet', options.git.remote, `refs/tags/${tag}`]);
+            (0,git_git/* mustSucceed */.MX)(await git.push(options.git.remote, [`refs/tags/${tag}`]));
             result.tagged = true;
         }
     }
@@ -1524,22 +1350,19 @@ async function executeRelease(options, plan) {
             log.info(`${version} is already published; not publishing it again.`);
         }
         if (plan.fileChanges.length > 0) {
-            await git.run(['add', '--', ...plan.fileChanges.map((change) => change.file)]);
+            await git.add(plan.fileChanges.map((change) => change.file));
             const subject = (0,commit_message/* renderTemplate */.Xm)(options.git.commitMessage, { tag, version, name: options.name });
             const trailers = [{ key: commit_message/* TRAILER */.AH.stage, value: 'release' }, { key: RELEASE_TRAILER, value: tag }, ...(options.git.trailers ?? [])];
             result.commitSha = await git.commit((0,commit_message/* buildCommitMessage */.vL)(subject, '', trailers), options.git.author);
         }
-        await git.run(['tag', '--annotate', '--file', '-', tag], {
-            input: plan.notes,
-            env: { GIT_COMMITTER_NAME: options.git.author.name, GIT_COMMITTER_EMAIL: options.git.author.email },
-        });
+        await git.tag(tag, plan.notes, options.git.author);
         result.tagged = true;
         if (options.git.remote) {
             const branch = await branchOf(git, options);
             const refs = plan.fileChanges.length > 0 ? [`HEAD:refs/heads/${branch}`, `refs/tags/${tag}`] : [`refs/tags/${tag}`];
-            const pushed = await git.run(['push', '--atomic', '--quiet', options.git.remote, ...refs], { allowFailure: true });
-            if (pushed.exitCode !== 0) {
-                await git.run(['tag', '--delete', tag], { allowFailure: true });
+            const pushed = await git.push(options.git.remote, refs, { atomic: true });
+            if (!pushed.ok) {
+                await git.deleteTag(tag);
                 throw new errors/* AegisError */.o4(`Pushing ${tag} to ${options.git.remote} failed${result.published ? ` after ${version} was published` : ''}: ${pushed.stderr.trim()}. Re-run on the current tip: the published version is detected and only the commit and tag are made.`);
             }
         }
@@ -1797,8 +1620,7 @@ function createPublisher(parsed) {
 async function remoteUrl(workspace, remote) {
     if (!remote)
         return undefined;
-    const result = await new git_git/* Git */.T(workspace).run(['remote', 'get-url', remote], { allowFailure: true });
-    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    return new git_git/* Git */.TU(workspace).remoteUrl(remote);
 }
 function linksFor(url, platform) {
     const web = url ? browsableUrl(url) : undefined;

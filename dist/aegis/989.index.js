@@ -289,174 +289,6 @@ function writeFileAtomic(path, content) {
 
 /***/ }),
 
-/***/ 8496:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ Git),
-/* harmony export */   p: () => (/* binding */ isRaceRejection)
-/* harmony export */ });
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9978);
-
-/** Generous for a large clone, finite for a remote that stopped answering. */
-const GIT_TIMEOUT_MS = 15 * 60_000;
-/** A git working copy. Every call is an argument array; the remote's credentials ride in env. */
-class Git {
-    dir;
-    env;
-    constructor(dir, env = {}) {
-        this.dir = dir;
-        this.env = env;
-    }
-    run(args, options = {}) {
-        return (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)('git', args, {
-            cwd: this.dir,
-            env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-            input: options.input,
-            allowFailure: options.allowFailure,
-            timeoutMs: GIT_TIMEOUT_MS,
-        });
-    }
-    async output(args) {
-        return (await this.run(args)).stdout.trim();
-    }
-    head() {
-        return this.output(['rev-parse', 'HEAD']);
-    }
-    /** Commits staged changes with a message from stdin (no argv length or quoting concerns). */
-    async commit(message, author) {
-        await this.run(['commit', '--quiet', '--no-verify', '--file', '-'], {
-            input: message,
-            env: {
-                GIT_AUTHOR_NAME: author.name,
-                GIT_AUTHOR_EMAIL: author.email,
-                GIT_COMMITTER_NAME: author.name,
-                GIT_COMMITTER_EMAIL: author.email,
-            },
-        });
-        return this.head();
-    }
-}
-/** Wording of a push lost to a concurrent writer, from git itself and from GitHub/GitLab's receive hooks. */
-const REJECTED_BY_RACE = /non-fast-forward|fetch first|cannot lock ref|incorrect old value|failed to update ref|failed to lock|stale info|updates were rejected|\[rejected\]|reference already exists|could not lock|is at [0-9a-f]+ but expected/i;
-function isRaceRejection(stderr) {
-    return REJECTED_BY_RACE.test(stderr);
-}
-
-
-/***/ }),
-
-/***/ 6107:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ resolveInside)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-
-
-
-function isInside(root, candidate) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, candidate);
-    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
-}
-/** The real path of `path`, or of its nearest existing ancestor when it does not exist yet. */
-function realNearest(path) {
-    let current = path;
-    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(current)) {
-        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(current);
-        if (parent === current)
-            return current;
-        current = parent;
-    }
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(current);
-}
-/**
- * Resolves `value` against `root` and refuses anything that escapes it: `..`, absolute
- * paths elsewhere, and symlinks that lead outside — of the file itself or, for a file not
- * written yet, of the nearest directory above it that exists.
- */
-function resolveInside(root, value, input) {
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, value);
-    if (!isInside(root, absolute)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`);
-    }
-    if (!isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), realNearest(absolute))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`, 'it goes through a symlink that leads outside');
-    }
-    return absolute;
-}
-
-
-/***/ }),
-
-/***/ 9978:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-
-
-/**
- * Runs a program with an argument array. There is deliberately no shell variant: no input
- * ever reaches a shell, so nothing needs quoting.
- */
-function run(command, args, options = {}) {
-    return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
-            cwd: options.cwd,
-            env: { ...process.env, ...options.env },
-            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        });
-        let timedOut = false;
-        const timer = options.timeoutMs === undefined
-            ? undefined
-            : setTimeout(() => {
-                timedOut = true;
-                child.kill('SIGTERM');
-            }, options.timeoutMs);
-        const stdout = [];
-        const stderr = [];
-        child.stdout?.on('data', (chunk) => stdout.push(chunk));
-        child.stderr?.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', (error) => reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, error.message)));
-        child.on('close', (code) => {
-            clearTimeout(timer);
-            if (timedOut) {
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, null, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s`));
-                return;
-            }
-            const result = {
-                exitCode: code ?? -1,
-                stdout: Buffer.concat(stdout).toString('utf8'),
-                stderr: Buffer.concat(stderr).toString('utf8'),
-            };
-            if (result.exitCode !== 0 && !options.allowFailure) {
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Qd(command, args, code, result.stderr || result.stdout));
-            }
-            else {
-                resolve(result);
-            }
-        });
-        if (child.stdin) {
-            // A child may exit without reading its input; that is its exit code's business, not an EPIPE crash.
-            child.stdin.on('error', () => { });
-            child.stdin.end(options.input);
-        }
-    });
-}
-
-
-/***/ }),
-
 /***/ 9989:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -653,14 +485,13 @@ class History {
     async resolve(rev) {
         if (rev.startsWith('-'))
             return undefined;
-        const result = await this.git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { allowFailure: true });
-        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+        return this.git.resolveCommit(rev);
     }
     async isShallow() {
         // Cached false is final; true is re-read because another job may have completed the clone.
         if (this.shallow === false)
             return false;
-        this.shallow = (await this.git.output(['rev-parse', '--is-shallow-repository'])) === 'true';
+        this.shallow = await this.git.isShallow();
         return this.shallow;
     }
     /** Makes `sha` available locally, fetching just that commit when missing. */
@@ -669,8 +500,7 @@ class History {
             return true;
         if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(sha))
             return false;
-        const depth = (await this.isShallow()) ? ['--depth=1'] : [];
-        const fetched = await this.fetch([...depth, this.options.remote, sha]);
+        const fetched = await this.fetch([sha], (await this.isShallow()) ? { depth: 1 } : {});
         if (fetched.outcome !== 'ok')
             this.log.debug(`Could not fetch ${sha} from '${this.options.remote}': ${fetched.detail}`);
         return (await this.resolve(sha)) !== undefined;
@@ -679,37 +509,27 @@ class History {
     async branchTip(branch) {
         if (branch.startsWith('-'))
             return undefined;
-        const listed = await this.git.run(['ls-remote', '--heads', this.options.remote, `refs/heads/${branch}`], { allowFailure: true });
-        const sha = listed.exitCode === 0 ? listed.stdout.split('\t')[0]?.trim() : undefined;
+        const listed = await this.git.remoteRefs(this.options.remote, [`refs/heads/${branch}`], 'heads');
+        const sha = listed.ok ? listed.refs[0]?.sha : undefined;
         if (sha && (await this.obtain(sha)))
             return sha;
         return (await this.resolve(`refs/remotes/${this.options.remote}/${branch}`)) ?? (await this.resolve(`refs/heads/${branch}`));
     }
     /** The remote's default branch as recorded by the clone, or as the remote reports it. */
     async defaultBranch() {
-        const local = await this.git.run(['symbolic-ref', '--quiet', `refs/remotes/${this.options.remote}/HEAD`], { allowFailure: true });
-        if (local.exitCode === 0)
-            return local.stdout.trim().replace(`refs/remotes/${this.options.remote}/`, '');
-        const remote = await this.git.run(['ls-remote', '--symref', this.options.remote, 'HEAD'], { allowFailure: true });
-        return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(remote.stdout)?.[1];
+        const local = await this.git.symbolicRef(`refs/remotes/${this.options.remote}/HEAD`);
+        if (local !== undefined)
+            return local.replace(`refs/remotes/${this.options.remote}/`, '');
+        return this.git.remoteDefaultBranch(this.options.remote);
     }
     /** Tag name → tagged commit, from the remote and the clone (tags need not be fetched). */
     async tagCommits() {
-        const tags = new Map();
-        const local = await this.git.run(['for-each-ref', '--format=%(objectname) %(*objectname) %(refname:strip=2)', 'refs/tags'], {
-            allowFailure: true,
-        });
-        for (const line of local.stdout.split('\n')) {
-            const [object, peeled, name] = line.split(' ');
-            if (name)
-                tags.set(name, peeled || object);
-        }
-        const remote = await this.git.run(['ls-remote', '--tags', this.options.remote], { allowFailure: true });
-        if (remote.exitCode !== 0)
+        const tags = await this.git.localTagCommits();
+        const remote = await this.git.remoteRefs(this.options.remote, [], 'tags');
+        if (!remote.ok)
             return tags;
-        for (const line of remote.stdout.split('\n')) {
-            const [sha, ref] = line.split('\t');
-            if (!sha || !ref?.startsWith('refs/tags/'))
+        for (const { sha, ref } of remote.refs) {
+            if (!sha || !ref.startsWith('refs/tags/'))
                 continue;
             const peeled = ref.endsWith('^{}');
             const name = ref.slice('refs/tags/'.length, peeled ? -3 : undefined);
@@ -723,8 +543,8 @@ class History {
         let step = this.options.deepenStep;
         let rounds = 0;
         for (;;) {
-            const result = await this.git.run(['merge-base', a, b], { allowFailure: true });
-            if (result.exitCode === 0)
+            const result = await this.git.mergeBase(a, b);
+            if (result.ok)
                 return { found: true, sha: result.stdout.trim() };
             if (result.exitCode !== 1)
                 return { found: false, cause: 'fetch-failed', detail: lastLine(result.stderr) };
@@ -740,7 +560,7 @@ class History {
         let step = this.options.deepenStep;
         let rounds = 0;
         for (;;) {
-            const commits = (await this.git.output(['rev-list', head])).split('\n');
+            const commits = await this.git.revList(head);
             const sha = commits.find((commit) => commit !== head && targets.has(commit));
             if (sha)
                 return { found: true, sha };
@@ -758,7 +578,7 @@ class History {
             return { found: false, cause: 'limit', detail: `still missing after deepening the shallow clone ${rounds} times` };
         }
         this.log.info(`Shallow clone: fetching ${step} more commits of history from '${this.options.remote}'.`);
-        const fetched = await this.fetch([`--deepen=${step}`, this.options.remote, ...wants]);
+        const fetched = await this.fetch(wants, { deepen: step });
         if (fetched.outcome === 'ok')
             return 'ok';
         // The other job may have completed the clone while we waited.
@@ -766,11 +586,11 @@ class History {
             return 'ok';
         return { found: false, cause: 'fetch-failed', detail: fetched.detail };
     }
-    async fetch(args) {
+    async fetch(wants, options) {
         const maxRetries = this.options.maxLockRetries ?? 12;
         for (let attempt = 0;; attempt++) {
-            const result = await this.git.run(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', ...args], { allowFailure: true });
-            if (result.exitCode === 0)
+            const result = await this.git.fetch(this.options.remote, wants, { ...options, writeFetchHead: false });
+            if (result.ok)
                 return { outcome: 'ok', detail: '' };
             if (!LOCK_CONTENTION.test(result.stderr) || attempt >= maxRetries)
                 return { outcome: 'failed', detail: lastLine(result.stderr) };
@@ -1234,7 +1054,7 @@ function describeReason(reason) {
 /** Resolve the range, list what changed, select services. The manifest is checked before git is touched. */
 async function detect(request, log) {
     const selector = new ServiceSelector(request.manifest, request.global, request.changeTypes);
-    const git = new git_git/* Git */.T(request.directory);
+    const git = new git_git/* Git */.TU(request.directory);
     const range = await resolveRange(git, request, log);
     if (!range.base) {
         const changedFiles = await filesAt(git, range.head);
@@ -1247,20 +1067,16 @@ async function detect(request, log) {
 async function listChanges(git, base, head) {
     if (base === head)
         return [];
-    const { stdout } = await git.run(['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', '--find-renames', base, head, '--']);
-    return parseNameStatus(stdout);
+    return parseNameStatus(await git.nameStatus(base, head));
 }
 async function filesAt(git, head) {
-    const output = (await git.run(['ls-tree', '-r', '--name-only', '-z', head])).stdout;
-    return output.split('\0').filter(Boolean);
+    return git.listFiles(head);
 }
 
 // EXTERNAL MODULE: ./src/core/detect/manifest.ts
 var manifest = __webpack_require__(3066);
 // EXTERNAL MODULE: ./src/core/git/atomic.ts
 var atomic = __webpack_require__(5431);
-// EXTERNAL MODULE: ./src/core/process.ts
-var process = __webpack_require__(9978);
 // EXTERNAL MODULE: ./src/stages/inputs.ts
 var inputs = __webpack_require__(9778);
 // EXTERNAL MODULE: ./src/stages/shared.ts
@@ -1417,10 +1233,10 @@ async function parseDetectInputs(reader, platform) {
 async function checkoutRoot(reader, workspace) {
     const value = reader.string('working-directory');
     const directory = reader.path('working-directory', workspace) ?? workspace;
-    const result = await (0,process/* run */.e)('git', ['rev-parse', '--show-toplevel'], { cwd: directory, allowFailure: true }).catch(() => undefined);
-    if (result?.exitCode !== 0)
+    const root = await new git_git/* Git */.TU(directory).topLevel().catch(() => undefined);
+    if (root === undefined)
         throw new errors/* InputError */.dz('working-directory', value, 'a git checkout', 'git rev-parse --show-toplevel failed there');
-    return result.stdout.trim();
+    return root;
 }
 function loadManifest(reader, directory) {
     const value = reader.string('config');
@@ -1495,105 +1311,6 @@ function summaryMarkdown(result, total) {
     if (selection.selected.length > SUMMARY_ROWS)
         lines.push('', `… and ${selection.selected.length - SUMMARY_ROWS} more.`);
     return lines.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 9778:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ InputReader)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6107);
-
-
-const TRUE = new Set(['true', 'yes', '1', 'on']);
-const FALSE = new Set(['false', 'no', '0', 'off']);
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Typed access to a stage's declared inputs. Each reader throws an InputError that names
- * the input, quotes the value and states the expected form.
- */
-class InputReader {
-    platform;
-    specs;
-    constructor(platform, specs) {
-        this.platform = platform;
-        this.specs = specs;
-    }
-    /** The value, or the declared default; '' when neither. */
-    string(name) {
-        const spec = this.specs[name];
-        if (!spec)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4(`Stage reads undeclared input '${name}'.`);
-        const value = this.platform.input(name) || spec.default || '';
-        if (spec.secret && value)
-            this.platform.secret(value);
-        return value;
-    }
-    required(name) {
-        const value = this.string(name);
-        if (!value)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'a non-empty value', 'this input is required');
-        return value;
-    }
-    optional(name) {
-        return this.string(name) || undefined;
-    }
-    boolean(name) {
-        const value = this.string(name).toLowerCase();
-        if (TRUE.has(value))
-            return true;
-        if (FALSE.has(value) || value === '')
-            return false;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, "'true' or 'false'");
-    }
-    choice(name, choices) {
-        const value = this.string(name);
-        if (choices.includes(value))
-            return value;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
-    }
-    integer(name, bounds = {}) {
-        const value = this.string(name);
-        const number = Number(value);
-        const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = bounds;
-        if (!/^-?\d+$/.test(value) || number < min || number > max) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `an integer between ${min} and ${max}`);
-        }
-        return number;
-    }
-    /** Non-empty lines, trimmed; lines starting with `#` are comments. */
-    lines(name) {
-        return this.string(name)
-            .split(/\r?\n/)
-            .map((line) => line.trim())
-            .filter((line) => line !== '' && !line.startsWith('#'));
-    }
-    /** Lines or comma-separated values. */
-    list(name) {
-        return this.lines(name).flatMap((line) => line
-            .split(',')
-            .map((item) => item.trim())
-            .filter(Boolean));
-    }
-    /** Milliseconds from `500ms`, `10s`, `5m`, `1h`. */
-    duration(name) {
-        const value = this.string(name);
-        const match = DURATION.exec(value);
-        if (!match)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, "a duration such as '500ms', '30s', '5m' or '1h'");
-        return Number(match[1]) * DURATION_UNITS[match[2]];
-    }
-    /** A path inside `root`; `..`, absolute paths elsewhere and the like are refused. */
-    path(name, root) {
-        const value = this.string(name);
-        return value ? (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveInside */ .L)(root, value, name) : undefined;
-    }
 }
 
 

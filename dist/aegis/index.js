@@ -28432,6 +28432,41 @@ function truncate(value) {
 
 /***/ }),
 
+/***/ 1598:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+/**
+ * Replaces every registered secret in text. Used by every logger and output writer, so a
+ * token echoed back by git or an HTTP error never reaches a log line on any platform.
+ */
+class Redactor {
+    secrets = new Set();
+    add(value) {
+        const trimmed = value.trim();
+        // Very short values would redact ordinary words; GitHub ignores them for the same reason.
+        if (trimmed.length < 4)
+            return;
+        this.secrets.add(trimmed);
+        // Secrets also leak encoded: in URLs and Basic auth headers.
+        this.secrets.add(encodeURIComponent(trimmed));
+        this.secrets.add(Buffer.from(trimmed).toString('base64'));
+    }
+    redact(text) {
+        let result = text;
+        // Longest first so a secret containing another is replaced whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            result = result.split(secret).join('***');
+        }
+        return result;
+    }
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -32000,13 +32035,13 @@ var errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/stages/index.ts
 /** Every stage, loaded on demand so `aegis <stage>` pays only for the stage it runs. */
 const stages = {
-    'gitops-bump': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(234), __nccwpck_require__.e(534), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344))).gitopsBump,
-    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7884))).build,
-    release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(582)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1582))).release,
-    detect: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9989))).detectStage,
+    'gitops-bump': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(55), __nccwpck_require__.e(185), __nccwpck_require__.e(534), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344))).gitopsBump,
+    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(55), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8580))).build,
+    release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(55), __nccwpck_require__.e(582)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1582))).release,
+    detect: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(55), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9989))).detectStage,
     scan: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 579))).scan,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(234), __nccwpck_require__.e(534), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 439))).promote,
-    'health-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(234), __nccwpck_require__.e(491)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4491))).healthGate,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(55), __nccwpck_require__.e(185), __nccwpck_require__.e(534), __nccwpck_require__.e(257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4257))).promote,
+    'health-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(55), __nccwpck_require__.e(185), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1052))).healthGate,
 };
 
 // EXTERNAL MODULE: external "node:fs"
@@ -32029,33 +32064,8 @@ async function loadForge(options) {
     return new GitLabForge(options.token, options.apiUrl);
 }
 
-;// CONCATENATED MODULE: ./src/platform/redact.ts
-/**
- * Replaces every registered secret in text. Used by every logger and output writer, so a
- * token echoed back by git or an HTTP error never reaches a log line on any platform.
- */
-class Redactor {
-    secrets = new Set();
-    add(value) {
-        const trimmed = value.trim();
-        // Very short values would redact ordinary words; GitHub ignores them for the same reason.
-        if (trimmed.length < 4)
-            return;
-        this.secrets.add(trimmed);
-        // Secrets also leak encoded: in URLs and Basic auth headers.
-        this.secrets.add(encodeURIComponent(trimmed));
-        this.secrets.add(Buffer.from(trimmed).toString('base64'));
-    }
-    redact(text) {
-        let result = text;
-        // Longest first so a secret containing another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
-        }
-        return result;
-    }
-}
-
+// EXTERNAL MODULE: ./src/platform/redact.ts
+var redact = __nccwpck_require__(1598);
 ;// CONCATENATED MODULE: ./src/platform/base.ts
 
 
@@ -32073,7 +32083,7 @@ class BasePlatform {
     stage;
     env;
     workspace;
-    redactor = new Redactor();
+    redactor = new redact/* Redactor */.p();
     log;
     constructor(stage, env, workspace) {
         this.stage = stage;

@@ -1,5 +1,6 @@
 import { AegisError } from '../core/errors.js';
 import type { Log, SourceLocation } from '../core/log.js';
+import { type ForgeKind, forgeKindFor, githubRefOf, providedInputNames, tokenUserFor } from './conventions.js';
 import { loadForge } from './forge/load.js';
 import { Redactor } from './redact.js';
 import type { CiEvent, DependencyCache, Forge, ForgeOptions, Platform, PlatformName, RegistryCredentials } from './types.js';
@@ -40,6 +41,26 @@ export abstract class BasePlatform implements Platform {
 
   input(name: string): string {
     return inputFromEnv(this.env, name);
+  }
+
+  get tokenUser(): string {
+    return tokenUserFor(this.name);
+  }
+
+  forgeKindOf(url?: string): ForgeKind {
+    return forgeKindFor(this.name, url);
+  }
+
+  githubRef(): string {
+    return githubRefOf(this.event());
+  }
+
+  environment(): Env {
+    return this.env;
+  }
+
+  providedInputs(): string[] {
+    return providedInputNames(this.env);
   }
 
   secret(value: string): void {

@@ -62,6 +62,11 @@ export class GitLabPlatform extends BasePlatform {
   }
 
   /** The job's own login to the project's container registry. */
+  /** Components write `-` as `_` (INPUT_SKIP_EXISTING): name them as the user wrote them in `inputs:`. */
+  override providedInputs(): string[] {
+    return super.providedInputs().map((name) => name.replace(/_/g, '-'));
+  }
+
   protected override providedRegistryCredentials(registry: string): RegistryCredentials | undefined {
     const { CI_REGISTRY, CI_REGISTRY_USER, CI_REGISTRY_PASSWORD } = this.env;
     return CI_REGISTRY?.toLowerCase() === registry && CI_REGISTRY_USER && CI_REGISTRY_PASSWORD

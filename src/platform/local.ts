@@ -25,6 +25,11 @@ export class LocalPlatform extends BasePlatform {
     super(stage, env, options.cwd ?? process.cwd());
   }
 
+  /** Locally inputs are CLI flags, which the CLI has checked; stray INPUT_* of the shell are not ours. */
+  override providedInputs(): string[] {
+    return [];
+  }
+
   setOutput(name: string, value: string): void {
     const line = `${name}=${this.redactText(value).replace(/\r?\n/g, '\\n')}\n`;
     process.stdout.write(line);

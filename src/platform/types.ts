@@ -58,6 +58,16 @@ export interface ForgeOptions {
 /** The seam: the only thing stages know about where they run. */
 export interface Platform {
   readonly name: PlatformName;
+  /** The user name paired with a token for git over HTTPS on this platform's forge. */
+  readonly tokenUser: string;
+  /** The forge a repository URL is on (this platform's own when the host does not say). */
+  forgeKindOf(url?: string): 'github' | 'gitlab';
+  /** The run's ref in GitHub's API shape (refs/pull/N/head, refs/tags/T, refs/heads/B). */
+  githubRef(): string;
+  /** The environment the job runs in, for what a stage hands to tools it starts (e.g. build `secret-envs`). */
+  environment(): Record<string, string | undefined>;
+  /** INPUT_* names the runner handed over (lower-case, as written); none locally, where the CLI checks its flags. */
+  providedInputs(): string[];
   /** Directory that relative input paths resolve against. */
   readonly workspace: string;
   /** Raw input value, '' when unset. */

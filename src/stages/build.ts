@@ -109,8 +109,12 @@ const definition = {
     },
     labels: { description: 'Extra labels, one key=value per line ({{…}} expressions allowed); they override the OCI labels.' },
     annotations: { description: 'Extra OCI annotations, one key=value per line (buildx; refused with buildah); the labels by default.' },
-    'sep-tags': { description: 'Separator of the tags output (metadata-action: a newline).', default: '\n' },
-    'sep-labels': { description: 'Separator of the labels output (metadata-action: a newline).', default: '\n' },
+    'sep-tags': {
+      description: "Separator of the tags output; empty means a newline (metadata-action's default); \\n and \\t are understood.",
+    },
+    'sep-labels': {
+      description: "Separator of the labels output; empty means a newline (metadata-action's default); \\n and \\t are understood.",
+    },
     'sha-length': { description: 'Length of the short SHA in {{sha}} and type=sha (metadata-action: 7).', default: '7' },
     'pr-head-sha': {
       description:
@@ -562,7 +566,7 @@ export async function runBuild(platform: Platform, deps: Partial<BuildDependenci
     `Plan: ${formatName(request.image)} tags ${request.tags.join(', ')}; platforms ${request.platforms.join(', ') || 'native'}; cache ${request.cache}; push ${request.push}; skip-existing ${request.skipExisting}.`,
   );
   const dependencyCache = request.dependencyCache ? await platform.cache() : undefined;
-  const result = await executeBuild(request, options.builder, { log: platform.log, env: process.env, dependencyCache, ...deps });
+  const result = await executeBuild(request, options.builder, { log: platform.log, env: platform.environment(), dependencyCache, ...deps });
   const name = formatName(request.image);
   const versionTag = options.metadata.version.main ?? request.tags[0];
   // name:tag@digest, so the next stage can write both the tag and the digest.
@@ -590,6 +594,7 @@ export async function runBuild(platform: Platform, deps: Partial<BuildDependenci
 
 /** Separators as given in YAML: a literal `\n` (two characters) means a newline, as in metadata-action's docs. */
 function separatorOf(value: string): string {
+  if (value === '') return '\n';
   return value.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
 }
 
@@ -599,3 +604,9 @@ export const build: StageDefinition = {
     await runBuild(platform);
   },
 };
+
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+export { definition };
+export const parse = async (reader: InputReader, platform: Platform): Promise<BuildOptions> =>
+  parseInputs(reader, platform, platform.event(), await checkoutFacts(platform.workspace));
+export const run = build.run;

@@ -1,4 +1,5 @@
 import type { Platform } from '../platform/types.js';
+import type { InputReader } from './inputs.js';
 
 export interface InputSpec {
   description: string;
@@ -28,12 +29,26 @@ export interface GitLabComponent {
 }
 
 /** Everything about a stage that is not its logic: the source of its action.yml and component template. */
-export interface StageDefinition {
+export interface StageMetadata {
   name: string;
   title: string;
   description: string;
   inputs: Record<string, InputSpec>;
   outputs: Record<string, OutputSpec>;
   gitlab?: GitLabComponent;
+}
+
+/** A stage as the CLI, the actions and the components run it: its metadata and its run. */
+export interface StageDefinition extends StageMetadata {
+  run(platform: Platform): Promise<void>;
+}
+
+/**
+ * The shape of every module in src/stages/<stage>.ts, as the registry (src/stages/index.ts)
+ * loads it: the definition, inputs → typed options, and the whole stage on a platform.
+ */
+export interface StageModule<Options = unknown> {
+  definition: StageMetadata;
+  parse(reader: InputReader, platform: Platform): Options | Promise<Options>;
   run(platform: Platform): Promise<void>;
 }

@@ -250,3 +250,6 @@ export function summaryMarkdown(result: DetectResult, total: number): string {
   if (selection.selected.length > SUMMARY_ROWS) lines.push('', `… and ${selection.selected.length - SUMMARY_ROWS} more.`);
   return lines.join('\n');
 }
+
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+export { definition, parseDetectInputs as parse, runDetect as run };

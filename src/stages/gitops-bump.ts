@@ -241,3 +241,8 @@ export async function runGitopsBump(platform: Platform): Promise<void> {
     `### aegis gitops-bump\n\n${status}${pullRequestUrl ? `\n\nPull request: ${pullRequestUrl}` : ''}\n\n${planTable(plan)}\n`,
   );
 }
+
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+export { definition, runGitopsBump as run };
+export const parse = (reader: InputReader, platform: Platform): GitopsBumpOptions =>
+  parseGitopsBumpInputs(reader, platform.event(), platform.name);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { describeRemote, forgeProjectPath, type Remote, type RemoteCredentials } from '../core/git/remote.js';
+import { tokenUserFor } from '../platform/conventions.js';
 import type { Platform, PlatformName, PullRequestResult } from '../platform/types.js';
 import type { InputSpec } from './definition.js';
 import type { InputReader } from './inputs.js';
@@ -85,7 +86,7 @@ export function parseGitopsRepository(reader: InputReader, platform: PlatformNam
     branch,
     credentials: {
       token: reader.optional('token'),
-      username: reader.optional('token-username') ?? (platform === 'gitlab' ? 'oauth2' : 'x-access-token'),
+      username: reader.optional('token-username') ?? tokenUserFor(platform),
     },
     sshKey: reader.optional('ssh-key'),
     knownHosts: reader.optional('ssh-known-hosts'),

@@ -453,3 +453,8 @@ export async function runHealthGate(platform: Platform): Promise<void> {
     throw new AegisError(`Health gate verdict: ${result.verdict}. ${decision.text}`);
   }
 }
+
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+export { definition, runHealthGate as run };
+export const parse = (reader: InputReader, platform: Platform) =>
+  parseHealthGateInputs(reader, platform.workspace, platform.name, platform.event().runUrl);

@@ -1,19 +1,42 @@
-import type { StageDefinition } from './definition.js';
+import type { StageDefinition, StageModule } from './definition.js';
 import { withNotifications } from './notify.js';
 
-/** Every stage, loaded on demand so `aegis <stage>` pays only for the stage it runs. */
-const definitions: Record<string, () => Promise<StageDefinition>> = {
-  'gitops-bump': async () => (await import('./gitops-bump.js')).gitopsBump,
-  build: async () => (await import('./build.js')).build,
-  release: async () => (await import('./release.js')).release,
-  detect: async () => (await import('./detect.js')).detectStage,
-  scan: async () => (await import('./scan.js')).scan,
-  promote: async () => (await import('./promote.js')).promote,
-  'health-gate': async () => (await import('./health-gate.js')).healthGate,
-  insight: async () => (await import('./insight.js')).insight,
-};
+/**
+ * The stage registry: the one list every other list is derived from — the CLI, the metadata
+ * (action.yml, GitLab templates, README), src/entry/ and the dist/ shims. In pipeline
+ * order; each module is loaded on demand so `aegis <stage>` pays only for the stage it runs.
+ */
+export const STAGE_MODULES = {
+  detect: () => import('./detect.js'),
+  build: () => import('./build.js'),
+  scan: () => import('./scan.js'),
+  'gitops-bump': () => import('./gitops-bump.js'),
+  promote: () => import('./promote.js'),
+  'health-gate': () => import('./health-gate.js'),
+  release: () => import('./release.js'),
+  insight: () => import('./insight.js'),
+} satisfies Record<string, () => Promise<StageModule>>;
 
-/** Every stage with the inputs all stages share (notifications), added here once. */
+export type StageName = keyof typeof STAGE_MODULES;
+
+export const STAGE_NAMES = Object.keys(STAGE_MODULES) as StageName[];
+
+export function isStageName(name: string): name is StageName {
+  return Object.hasOwn(STAGE_MODULES, name);
+}
+
+/** The stage module of `name` (definition, parse, run). */
+export async function loadStageModule(name: StageName): Promise<StageModule> {
+  return STAGE_MODULES[name]();
+}
+
+/** Every stage as a definition with its run, by name, with the inputs all stages share (notifications) added once. */
 export const stages: Record<string, () => Promise<StageDefinition>> = Object.fromEntries(
-  Object.entries(definitions).map(([name, load]) => [name, async () => withNotifications(await load())]),
+  STAGE_NAMES.map((name) => [
+    name,
+    async (): Promise<StageDefinition> => {
+      const stage = await loadStageModule(name);
+      return withNotifications({ ...stage.definition, run: stage.run });
+    },
+  ]),
 );

@@ -1,6 +1,7 @@
 import { DURATION_EXPECTED, parseDuration } from '../core/duration.js';
 import { AegisError, InputError } from '../core/errors.js';
 import { resolveInside } from '../core/paths.js';
+import { nearest } from '../core/suggest.js';
 import type { Platform } from '../platform/types.js';
 import type { InputSpec } from './definition.js';
 
@@ -90,4 +91,39 @@ export class InputReader {
     const value = this.string(name);
     return value ? resolveInside(root, value, name) : undefined;
   }
+}
+
+export interface UnknownInput {
+  /** As the user wrote it (a flag name, or the INPUT_* suffix in lower case). */
+  name: string;
+  /** The declared input closest to it, if one is close. */
+  suggestion?: string;
+}
+
+/** One spelling per input: lower case, `-` for `_` and spaces (how INPUT_* variables may write it). */
+export const inputKey = (name: string) => name.toLowerCase().replace(/[_ ]/g, '-');
+
+/**
+ * The names in `provided` that no declared input matches (case, `_` for `-` and spaces
+ * ignored: GitLab components write `_`), once each, with the nearest declared name.
+ */
+export function unknownInputs(provided: Iterable<string>, declared: Iterable<string>): UnknownInput[] {
+  const names = [...declared];
+  const known = new Set(names.map(inputKey));
+  const seen = new Set<string>();
+  const unknown: UnknownInput[] = [];
+  for (const name of provided) {
+    const key = inputKey(name);
+    if (known.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    const suggestion = nearest(name, names);
+    unknown.push(suggestion ? { name, suggestion } : { name });
+  }
+  return unknown;
+}
+
+/** `unknown input --fiel for build; did you mean --file?` (`quote` renders a name as the user writes it there). */
+export function unknownInputMessage(stage: string, input: UnknownInput, quote: (name: string) => string): string {
+  const hint = input.suggestion ? `did you mean ${quote(input.suggestion)}?` : `it has no input of that name (see aegis ${stage} --help)`;
+  return `unknown input ${quote(input.name)} for ${stage}; ${hint}`;
 }

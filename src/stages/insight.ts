@@ -297,3 +297,9 @@ export async function runInsight(platform: Platform, clock: () => number = Date.
   const result = await platform.log.group('Insight', () => executeInsight(plan, platform));
   await reportInsight(plan, result, platform);
 }
+
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+export { definition };
+export const run = (platform: Platform) => runInsight(platform);
+export const parse = (reader: InputReader, platform: Platform): InsightOptions =>
+  parseInsightInputs(reader, platform.name, platform.workspace, Date.now);

@@ -167,27 +167,25 @@ export function withNotifications(stage: StageDefinition): StageDefinition {
       if (options.targets.length === 0) return stage.run(platform);
       const outputs: Record<string, string> = {};
       const secrets: string[] = [...options.targets.map((target) => target.url)];
-      const observed: Platform = {
-        name: platform.name,
-        workspace: platform.workspace,
-        log: platform.log,
-        input: (name) => platform.input(name),
-        setOutput: (name, value) => {
-          outputs[name] = value;
-          platform.setOutput(name, value);
+      // The platform as the stage sees it, with its outputs and secrets observed; everything else is the platform's own.
+      const observed = new Proxy(platform, {
+        get(target, property) {
+          if (property === 'setOutput') {
+            return (name: string, value: string) => {
+              outputs[name] = value;
+              target.setOutput(name, value);
+            };
+          }
+          if (property === 'secret') {
+            return (value: string) => {
+              if (value) secrets.push(value);
+              target.secret(value);
+            };
+          }
+          const value = Reflect.get(target, property, target);
+          return typeof value === 'function' ? value.bind(target) : value;
         },
-        secret: (value) => {
-          if (value) secrets.push(value);
-          platform.secret(value);
-        },
-        summary: (markdown) => platform.summary(markdown),
-        event: () => platform.event(),
-        forge: (forgeOptions) => platform.forge(forgeOptions),
-        forgeApiUrl: (kind) => platform.forgeApiUrl(kind),
-        registryCredentials: (registry) => platform.registryCredentials(registry),
-        cache: () => platform.cache(),
-        fail: (message) => platform.fail(message),
-      };
+      });
       const hide = (text: string) =>
         secrets.reduce((result, secret) => (secret.length >= 4 ? result.split(secret).join('***') : result), text);
       let failure: unknown;

@@ -483,3 +483,8 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
     snapshot.close();
   }
 }
+
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+export { definition, runPromote as run };
+export const parse = (reader: InputReader, platform: Platform): PromoteOptions =>
+  parsePromoteInputs(reader, platform.event(), platform.name, platform.workspace);

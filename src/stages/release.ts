@@ -14,6 +14,7 @@ import { NPM_DEFAULT_REGISTRY, npmPublisher } from '../core/release/publish/npm.
 import { noPublisher, type Publisher } from '../core/release/publish/publisher.js';
 import { defaultCheckUrl, PYPI_DEFAULT_UPLOAD_URL, pypiPublisher } from '../core/release/publish/pypi.js';
 import { executeRelease, planRelease, type ReleaseOptions, renderPlan } from '../core/release/release.js';
+import { forgeKindFor } from '../platform/conventions.js';
 import type { Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
@@ -46,7 +47,21 @@ const inputs = {
     description: 'YAML: {minor: [feat], patch: [fix, perf, revert], pre-major-breaking: minor|major, pre-major-feature: minor|patch}.',
     default: '',
   },
-  'dist-tag': { description: "npm dist-tag; default 'latest', or the prerelease channel.", default: '' },
+  'dist-tag': {
+    description:
+      "npm dist-tag; default 'latest', the prerelease channel for a prerelease, and 'release-<major>.x' for a version below the registry's current 'latest' (a maintenance release).",
+    default: '',
+  },
+  'workspace-dependents': {
+    description:
+      "'true': npm workspace siblings that depend on this library get their range moved to the new version in a 'fix(deps)' commit pushed with the release, so their own release step later in the job releases them.",
+    default: 'false',
+  },
+  'merge-commits': {
+    description:
+      "'true' counts merge commits whose subject is conventional (pull-request-title merges), as semantic-release does; 'false' ignores every merge commit.",
+    default: 'true',
+  },
   'publish-command': {
     description: "For publish: command, the argument list as a YAML/JSON array; '{version}' and '{tag}' are replaced.",
     default: '',
@@ -125,7 +140,12 @@ export function parseInputs(reader: InputReader, workspace: string, platform: Pl
   const channel = reader.string('prerelease') || undefined;
   if (channel && !CHANNEL.test(channel)) throw new InputError('prerelease', channel, "a channel name such as 'rc', 'beta' or 'next'");
   const tagPrefix = reader.string('tag-prefix');
-  if (/[\s~^:?*[\\]|\.\.|@\{/.test(tagPrefix)) throw new InputError('tag-prefix', tagPrefix, 'characters allowed in a git tag name');
+  // The full check (git check-ref-format) runs when planning, before anything is fetched or published.
+  if (/[\s~^:?*[\\]|\.\.|@\{/.test(tagPrefix) || tagPrefix.startsWith('-')) {
+    throw new InputError('tag-prefix', tagPrefix, 'characters allowed in a git tag name, not starting with -');
+  }
+  const branch = reader.optional('branch');
+  if (branch?.startsWith('-')) throw new InputError('branch', branch, 'a branch name, not starting with -');
   const publish = reader.choice('publish', PUBLISH);
   const registryUrl = reader.optional('registry-url');
   if (registryUrl && !/^https?:\/\/[^/]/.test(registryUrl)) throw new InputError('registry-url', registryUrl, 'an http(s) URL');
@@ -158,7 +178,7 @@ export function parseInputs(reader: InputReader, workspace: string, platform: Pl
   }
   const remote = reader.string('remote');
   // Checked now, not after the release: a typo here must not surface once the tag is pushed.
-  const dependents = parseDependents(reader.lines('dependents'), platform === 'gitlab' ? 'gitlab' : 'github');
+  const dependents = parseDependents(reader.lines('dependents'), forgeKindFor(platform));
   const dependentsToken = reader.optional('dependents-token');
   if (dependents.length > 0 && !dependentsToken) {
     throw new InputError('dependents-token', '', 'a token allowed to notify the dependents', "'dependents' is set");
@@ -170,12 +190,14 @@ export function parseInputs(reader: InputReader, workspace: string, platform: Pl
       tagPrefix,
       channel,
       rules: parseBumpRules(reader.string('bump-rules')),
+      merges: reader.boolean('merge-commits'),
+      workspaceDependents: reader.boolean('workspace-dependents'),
       changelogFile,
       versionFiles,
       distTag: reader.optional('dist-tag'),
       git: {
         remote: remote === 'none' ? undefined : remote,
-        branch: reader.optional('branch'),
+        branch,
         author: AUTHOR,
         commitMessage: reader.string('commit-message'),
       },
@@ -267,8 +289,7 @@ async function remoteUrl(workspace: string, remote: string | undefined): Promise
 function linksFor(url: string | undefined, platform: Platform): RepositoryLinks | undefined {
   const web = url ? browsableUrl(url) : undefined;
   if (!web) return undefined;
-  const kind = platform.name === 'gitlab' || /gitlab/i.test(new URL(web).hostname) ? 'gitlab' : 'github';
-  return { url: web, kind };
+  return { url: web, kind: platform.forgeKindOf(web) };
 }
 
 async function run(platform: Platform): Promise<void> {
@@ -362,3 +383,7 @@ export const release: StageDefinition = {
   outputs,
   run,
 };
+
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+export { release as definition, run };
+export const parse = (reader: InputReader, platform: Platform): ParsedInputs => parseInputs(reader, platform.workspace, platform.name);

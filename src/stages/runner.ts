@@ -4,12 +4,19 @@ import { AegisError } from '../core/errors.js';
 import { createPlatform } from '../platform/index.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
+import { stages } from './index.js';
+import { unknownInputMessage, unknownInputs } from './inputs.js';
 import { withNotifications } from './notify.js';
 
 /** The one place failures become a failed job: typed errors carry their own message, others their stack. */
-export async function runStage(stage: StageDefinition, platform: Platform): Promise<void> {
+export async function runStage(definition: StageDefinition, platform: Platform): Promise<void> {
+  const stage = withNotifications(definition);
+  // The runner passes a typo'd or foreign `with:` key on as INPUT_*, and only warns; say what it was meant to be.
+  for (const unknown of unknownInputs(platform.providedInputs(), Object.keys(stage.inputs))) {
+    platform.log.warning(unknownInputMessage(stage.name, unknown, (name) => `'${name}'`));
+  }
   try {
-    await withNotifications(stage).run(platform);
+    await stage.run(platform);
   } catch (error) {
     if (error instanceof AegisError) {
       platform.fail(error.message);
@@ -22,6 +29,13 @@ export async function runStage(stage: StageDefinition, platform: Platform): Prom
 /** Runs a stage on the platform the environment describes (GitHub runner, GitLab job, or a shell). */
 export function main(stage: StageDefinition): Promise<void> {
   return runStage(stage, createPlatform(stage.name));
+}
+
+/** What dist/<stage>/index.js and src/entry/<stage>.ts call: the named stage of the registry, on this platform. */
+export async function runAction(name: string): Promise<void> {
+  const load = stages[name];
+  if (!load) throw new AegisError(`Unknown stage ${JSON.stringify(name)}.`);
+  await main(await load());
 }
 
 /**

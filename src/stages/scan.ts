@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AegisError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/git/atomic.js';
+import { forgeProjectPath } from '../core/git/remote.js';
 import { evaluateGate, type GateResult, suppressions } from '../core/scan/gate.js';
 import { renderGitLab } from '../core/scan/gitlab.js';
 import { renderMarkdown } from '../core/scan/markdown.js';
@@ -265,14 +266,10 @@ async function obtainReport(platform: Platform, options: ScanOptions): Promise<T
 
 async function uploadSarif(platform: Platform, upload: NonNullable<ScanOptions['upload']>, sarif: string): Promise<string> {
   const event = platform.event();
-  const repository = upload.repository ?? /[:/]([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(event.repositoryUrl ?? '')?.[1];
+  const repository = upload.repository ?? forgeProjectPath(event.repositoryUrl ?? '');
   if (!repository) throw new AegisError("SARIF upload needs the repository: set the 'repository' input (owner/name).");
   if (!event.head) throw new AegisError('SARIF upload needs the commit of the run, and the event has none.');
-  const ref = event.pullRequest
-    ? `refs/pull/${event.pullRequest.number}/head`
-    : event.tag
-      ? `refs/tags/${event.tag}`
-      : `refs/heads/${event.branch ?? event.defaultBranch ?? 'main'}`;
+  const ref = platform.githubRef();
   const forge = await platform.forge({ token: upload.token, kind: 'github' });
   const { id } = await forge.uploadSarif(repository, sarifUploadRequest(sarif, event.head, ref));
   platform.log.info(`Uploaded SARIF to code scanning of ${repository} (${ref}); upload id ${id}.`);
@@ -280,3 +277,8 @@ async function uploadSarif(platform: Platform, upload: NonNullable<ScanOptions['
 }
 
 export const scan: StageDefinition = { ...definition, run: async (platform) => void (await runScan(platform)) };
+
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+export { definition };
+export const parse = (reader: InputReader, platform: Platform): ScanOptions => parseScanInputs(reader, platform.workspace);
+export const run = scan.run;

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RunResult, run } from '../../src/core/process.js';
+import { sourceDist } from './source-dist.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
-export const CLI = join(ROOT, 'dist/cli/index.js');
 
 export interface CliResult {
   exitCode: number;
@@ -12,18 +11,19 @@ export interface CliResult {
   outputs: Record<string, string>;
 }
 
-/** Runs the bundled `aegis` CLI (what users run) as a separate process. */
+/** Runs the `aegis` CLI as a separate process, from the source (test/helpers/source-dist.ts). */
 export function runCli(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' first.`);
-  return runNode([CLI, ...args], { cwd: options.cwd ?? ROOT, env: options.env }).then(({ exitCode, stdout, stderr }) => {
-    const outputs = Object.fromEntries(
-      stdout
-        .split('\n')
-        .filter((line) => /^[a-z][a-z-]*=/.test(line))
-        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-    );
-    return { exitCode, stdout, stderr, outputs };
-  });
+  return runNode([join(sourceDist(), 'cli', 'index.js'), ...args], { cwd: options.cwd ?? ROOT, env: options.env }).then(
+    ({ exitCode, stdout, stderr }) => {
+      const outputs = Object.fromEntries(
+        stdout
+          .split('\n')
+          .filter((line) => /^[a-z][a-z-]*=/.test(line))
+          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+      );
+      return { exitCode, stdout, stderr, outputs };
+    },
+  );
 }
 
 /** Runs a Node script as its own process, outside any CI platform, whatever its exit code. */

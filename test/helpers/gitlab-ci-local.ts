@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT, runNode } from './cli.js';
 import { git, tempDir } from './git.js';
+import { sourceDist } from './source-dist.js';
 
 export const COMPONENT_PREFIX = 'gitlab.example.com/aegis/aegis-actions';
 
@@ -20,7 +21,7 @@ export interface GitlabCiLocalResult {
  * as on GitLab: `include: component: gitlab.example.com/aegis/aegis-actions/<stage>@1.0.0`
  * clones a repository whose root is this repo's gitlab-components/ (as it is published),
  * tagged 1.0.0, reached through a url.insteadOf rule in a throwaway HOME. Jobs run the
- * committed dist/ bundles (AEGIS_DIST), exactly what the runtime image ships.
+ * stages from the source, through shims laid out like dist/ (AEGIS_DIST, test/helpers/source-dist.ts).
  */
 export async function runGitlabCiLocal(
   ciYaml: string,
@@ -71,7 +72,7 @@ export async function runGitlabCiLocal(
     git(project, 'commit', '--quiet', '-m', message);
   }
 
-  const variables = { AEGIS_DIST: join(ROOT, 'dist'), ...options.variables };
+  const variables = { AEGIS_DIST: sourceDist(), ...options.variables };
   const args = [
     join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js'),
     '--force-shell-executor',

@@ -1,5 +1,6 @@
 import type { DependencyCache } from '../../src/core/build/dependency-cache.js';
 import { silentLog } from '../../src/core/log.js';
+import { forgeKindFor, githubRefOf, tokenUserFor } from '../../src/platform/conventions.js';
 import type { CiEvent, Forge, Platform, RegistryCredentials } from '../../src/platform/types.js';
 
 export interface RecordingOptions {
@@ -36,8 +37,21 @@ export class RecordingPlatform implements Platform {
     private readonly options: RecordingOptions = {},
   ) {}
 
+  readonly tokenUser = tokenUserFor(this.name);
   input(name: string): string {
     return this.inputs[name] ?? '';
+  }
+  forgeKindOf(url?: string): 'github' | 'gitlab' {
+    return forgeKindFor(this.name, url);
+  }
+  githubRef(): string {
+    return githubRefOf(this.event());
+  }
+  environment(): Record<string, string | undefined> {
+    return process.env;
+  }
+  providedInputs(): string[] {
+    return [];
   }
   setOutput(name: string, value: string): void {
     this.outputs[name] = value;

@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { hasCommand } from '../helpers/git.js';
+import { sourceDist } from '../helpers/source-dist.js';
 
 test('npm run demo runs every stage on its embedded sample, including the rollback, and cleans up', async () => {
   const started = Date.now();
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts/demo.mjs')], {
       cwd: ROOT,
-      env: { ...process.env, GITHUB_ACTIONS: '', GITLAB_CI: '' },
+      env: { ...process.env, GITHUB_ACTIONS: '', GITLAB_CI: '', AEGIS_CLI: join(sourceDist(), 'cli', 'index.js') },
     });
     let output = '';
     child.stdout.on('data', (chunk) => {

@@ -11,6 +11,7 @@ import { ROOT, runNode } from '../helpers/cli.js';
 import { type BareRepo, createBareRepo, git, hasCommand, tempDir } from '../helpers/git.js';
 import { TRIVY_GOLDENS } from '../helpers/reference.js';
 import { schemaErrors } from '../helpers/schemas.js';
+import { sourceDist } from '../helpers/source-dist.js';
 
 // examples/gitlab/.gitlab-ci.yml, run END TO END by the real gitlab-ci-local (shell executor)
 // against local stand-ins for everything it talks to: the catalog project (a bare repository
@@ -310,7 +311,7 @@ describe('examples/gitlab/.gitlab-ci.yml end to end under gitlab-ci-local', () =
 
       // The project's CI/CD variables, as Settings → CI/CD → Variables would hold them.
       const variables: Record<string, string> = {
-        AEGIS_DIST: join(ROOT, 'dist'),
+        AEGIS_DIST: sourceDist(),
         GIT_CONFIG_GLOBAL: jobGitConfig,
         CI_COMMIT_BEFORE_SHA: before, // what GitLab sets on a push; gitlab-ci-local has none
         REGISTRY: imagePrefix,
@@ -384,12 +385,12 @@ describe('examples/gitlab/.gitlab-ci.yml end to end under gitlab-ci-local', () =
       }
       expect(seed?.trailers).toBe('');
 
-      // The fake trivy scanned exactly the built images, by digest.
+      // The fake trivy scanned exactly the built images, by the build's image output (version tag and digest).
       const scanned = readFileSync(join(tools, 'trivy-argv.log'), 'utf8')
         .trim()
         .split('\n')
         .map((line) => (JSON.parse(line) as string[]).at(-1));
-      expect(new Set(scanned)).toEqual(new Set(['api', 'worker'].map((s) => `${imagePrefix}/${s}@${digests[s]}`)));
+      expect(new Set(scanned)).toEqual(new Set(['api', 'worker'].map((s) => `${imagePrefix}/${s}:main@${digests[s]}`)));
 
       // Each environment was watched: dev per changed service, staging and prod for all.
       const paths = new Set(health.requests);

@@ -53,28 +53,31 @@ describe('actions run by @github/local-action', () => {
   describe('build', () => {
     let registry: LocalRegistry | undefined;
     afterAll(async () => registry?.stop());
-    test('buildah, pushed to a local registry', async () => {
-      if (!(hasCommand('buildah') && hasCommand('docker-registry', ['--version']) && hasCommand('skopeo'))) return;
-      registry = await startRegistry();
-      const dir = tempDir('aegis-ws-');
-      writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY hello.txt /hello.txt\n');
-      writeFileSync(join(dir, 'hello.txt'), 'hello\n');
-      const image = `${registry.host}/demo/app`;
-      const result = await runLocalAction(
-        'build',
-        {
-          image,
-          service: 'app',
-          tags: 'type=raw,value=1.0.0',
-          'buildah-storage-driver': 'vfs',
-          'buildah-root': join(dir, '.root'),
-          'buildah-runroot': join(dir, '.run'),
-        },
-        { GITHUB_WORKSPACE: dir, GITHUB_SHA: 'a'.repeat(40), GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_NAME: 'push' },
-      );
-      expect(result.exitCode, result.stdout).toBe(0);
-      expect((skopeoInspect(`${image}:1.0.0`) as { Digest: string }).Digest).toBe(result.outputs.digest);
-    });
+    const tools = hasCommand('buildah') && hasCommand('docker-registry', ['--version']) && hasCommand('skopeo');
+    test.skipIf(!tools)(
+      `buildah, pushed to a local registry${tools ? '' : ' (skipped: buildah, docker-registry or skopeo missing)'}`,
+      async () => {
+        registry = await startRegistry();
+        const dir = tempDir('aegis-ws-');
+        writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY hello.txt /hello.txt\n');
+        writeFileSync(join(dir, 'hello.txt'), 'hello\n');
+        const image = `${registry.host}/demo/app`;
+        const result = await runLocalAction(
+          'build',
+          {
+            image,
+            service: 'app',
+            tags: 'type=raw,value=1.0.0',
+            'buildah-storage-driver': 'vfs',
+            'buildah-root': join(dir, '.root'),
+            'buildah-runroot': join(dir, '.run'),
+          },
+          { GITHUB_WORKSPACE: dir, GITHUB_SHA: 'a'.repeat(40), GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_NAME: 'push' },
+        );
+        expect(result.exitCode, result.stdout).toBe(0);
+        expect((skopeoInspect(`${image}:1.0.0`) as { Digest: string }).Digest).toBe(result.outputs.digest);
+      },
+    );
   });
 
   test('promote', async () => {

@@ -124,8 +124,8 @@ describe('gitops-bump against a bare repository on disk', () => {
     expect(repo.count()).toBe(commits);
   });
 
-  test('kubectl kustomize renders the bumped image', async () => {
-    if (!hasCommand('kubectl', ['version', '--client'])) return;
+  const kubectl = hasCommand('kubectl', ['version', '--client']);
+  test.skipIf(!kubectl)(`kubectl kustomize renders the bumped image${kubectl ? '' : ' (skipped: kubectl missing)'}`, async () => {
     const result = await runCli([
       'gitops-bump',
       '--repository',
@@ -345,8 +345,9 @@ describe('over smart HTTP with basic auth', () => {
 });
 
 describe('over ssh with ssh-key', () => {
-  test('pushes through a real sshd with the key from the environment and a pinned host key', async () => {
-    if (!hasCommand('/usr/sbin/sshd', ['-V'])) return;
+  const sshd = hasCommand('/usr/sbin/sshd', ['-V']);
+  const skipped = sshd ? '' : ' (skipped: sshd missing)';
+  test.skipIf(!sshd)(`pushes through a real sshd with the key from the environment and a pinned host key${skipped}`, async () => {
     const server = await startSshServer();
     const repo = createBareRepo(seedFiles());
     try {
@@ -375,8 +376,7 @@ describe('over ssh with ssh-key', () => {
     }
   });
 
-  test('an unknown host key is refused when known hosts are given', async () => {
-    if (!hasCommand('/usr/sbin/sshd', ['-V'])) return;
+  test.skipIf(!sshd)(`an unknown host key is refused when known hosts are given${skipped}`, async () => {
     const server = await startSshServer();
     const repo = createBareRepo(seedFiles());
     try {

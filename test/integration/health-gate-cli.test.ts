@@ -5,7 +5,7 @@ import { json, startServer, type TestServer } from '../fixtures/health-gate/harn
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/git.js';
 
-describe('aegis health-gate (the bundled CLI)', () => {
+describe('aegis health-gate (the CLI, run from the source)', () => {
   let server: TestServer;
   let workspace: string;
   beforeAll(async () => {

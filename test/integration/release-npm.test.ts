@@ -32,7 +32,6 @@ function countingPublisher(packageName: string, registryUrl = registry.url): Pub
   const inner = npmPublisher({ packageName, registryUrl, token, fetchRetries: 0 });
   return {
     ...inner,
-    isPublished: (version) => inner.isPublished(version),
     async publish(version, dir, context) {
       await inner.publish(version, dir, context);
       publishes.push(`${packageName}@${version}`);
@@ -110,7 +109,7 @@ describe('release to a real Verdaccio', () => {
     expect(again.action).toBe('none');
   }, 60_000);
 
-  test('resumption: publish fails with the registry stopped, the next run publishes and tags, nothing twice', async () => {
+  test('resumption: publish fails with the registry stopped after the tag is pushed; the next run publishes from the tag, nothing twice', async () => {
     publishes = [];
     const repo = new TestRepo(join(root, 'resume'));
     library(repo, '.', 'aegis-fixture-resume');
@@ -125,31 +124,37 @@ describe('release to a real Verdaccio', () => {
     expect(plan.version).toBe('0.1.1');
     await registry.stop();
     try {
-      await expect(executeRelease(opts, plan)).rejects.toThrow(/npm publish of aegis-fixture-resume/);
+      await expect(executeRelease(opts, plan)).rejects.toThrow(
+        /v0.1.1 is pushed but publishing 0.1.1 failed: npm publish of aegis-fixture-resume/,
+      );
     } finally {
       await registry.start();
     }
     expect(repo.git('status', '--porcelain')).toBe('');
-    expect(repo.remoteTags()).toEqual(['v0.1.0']);
+    // semantic-release's order: the tag is pushed with the release commit, then the package follows it.
+    expect(repo.remoteTags().sort()).toEqual(['v0.1.0', 'v0.1.1']);
 
     const resumed = await release(opts);
-    expect(resumed.plan.version).toBe('0.1.1');
+    expect(resumed.plan.action).toBe('resume');
+    expect(resumed.plan.reason).toMatch(/package not published/);
     expect(resumed.published).toBe(true);
-    expect(repo.remoteTags().sort()).toEqual(['v0.1.0', 'v0.1.1']);
 
     const third = await release(opts);
     expect(third.plan.action).toBe('none');
     expect(publishes).toEqual(['aegis-fixture-resume@0.1.0', 'aegis-fixture-resume@0.1.1']);
-    expect(Object.keys((await registry.packument('aegis-fixture-resume'))?.versions ?? {})).toEqual(['0.1.0', '0.1.1']);
+    const packument = await registry.packument('aegis-fixture-resume');
+    expect(Object.keys(packument?.versions ?? {})).toEqual(['0.1.0', '0.1.1']);
+    expect(packument?.versions['0.1.1']?.gitHead).toBe(repo.git('rev-parse', 'v0.1.1^{commit}'));
   }, 90_000);
 
-  test('the reverse: published but the push failed; a fresh checkout tags without publishing again', async () => {
+  test('the push loses a race: nothing is published, the checkout is as it was, a run on the new tip releases once', async () => {
     publishes = [];
     const repo = new TestRepo(join(root, 'reverse'));
     library(repo, '.', 'aegis-fixture-reverse');
     repo.commit('feat: first', 'index.js');
     repo.push();
-    // Someone pushes meanwhile: our release commit is rejected (never force-pushed).
+    const before = repo.git('rev-parse', 'HEAD');
+    // Someone pushes between our plan and our push: the atomic push of branch and tag is rejected (never forced).
     const other = new TestRepo(join(root, 'reverse-other'));
     other.git('fetch', '--quiet', repo.origin, 'main');
     other.git('checkout', '--quiet', '-b', 'main', 'FETCH_HEAD');
@@ -157,16 +162,20 @@ describe('release to a real Verdaccio', () => {
     other.commit('docs: meanwhile', 'README.md');
     other.git('push', '--quiet', repo.origin, 'main');
 
-    await expect(executeRelease(options(repo, 'aegis-fixture-reverse'), plan)).rejects.toThrow(/after 0.1.0 was published/);
-    expect(publishes).toEqual(['aegis-fixture-reverse@0.1.0']);
+    await expect(executeRelease(options(repo, 'aegis-fixture-reverse'), plan)).rejects.toThrow(
+      /the branch moved on; rerun on the new tip\. Nothing was published or pushed/,
+    );
+    expect(publishes).toEqual([]);
+    expect(await registry.packument('aegis-fixture-reverse')).toBeUndefined();
     expect(repo.tags()).toEqual([]);
+    expect(repo.git('rev-parse', 'HEAD')).toBe(before);
+    expect(repo.git('status', '--porcelain')).toBe('');
 
     // The next CI run starts from a fresh checkout of the new tip.
     repo.git('fetch', '--quiet', 'origin');
     repo.git('reset', '--quiet', '--hard', 'origin/main');
-    const resumed = await release(options(repo, 'aegis-fixture-reverse'));
-    expect(resumed.plan.steps.publish).toBe('done');
-    expect(resumed.published).toBe(false);
+    const released = await release(options(repo, 'aegis-fixture-reverse'));
+    expect(released.published).toBe(true);
     expect(repo.remoteTags()).toEqual(['v0.1.0']);
     expect(publishes).toEqual(['aegis-fixture-reverse@0.1.0']);
   }, 60_000);
@@ -183,6 +192,7 @@ describe('release to a real Verdaccio', () => {
     // HEAD moved on after the tag; the tagged content is what gets published.
     repo.write('index.js', "module.exports = 'later';\n");
     repo.commit('docs: later', 'README.md');
+    repo.push();
 
     const result = await release(options(repo, 'aegis-fixture-tagged'));
     expect(result.plan.action).toBe('resume');
@@ -206,16 +216,20 @@ describe('release to a real Verdaccio', () => {
     const b = (extra: Partial<ReleaseOptions> = {}) => options(repo, 'aegis-fixture-b', { path: 'libs/b', tagPrefix: 'b/v', ...extra });
 
     repo.commit('feat: a feature', 'libs/a/index.js');
+    repo.push();
     expect((await release(a())).plan.tag).toBe('a/v0.1.0');
     expect((await planRelease(b())).action).toBe('none');
 
     repo.commit('fix: b fix', 'libs/b/index.js');
+    repo.push();
     expect((await planRelease(a())).action).toBe('none');
     expect((await release(b())).plan.tag).toBe('b/v0.0.1');
 
     repo.commit('feat: a next', 'libs/a/index.js');
+    repo.push();
     expect((await release(a({ channel: 'rc' }))).plan.tag).toBe('a/v0.2.0-rc.1');
     repo.commit('fix: a polish', 'libs/a/index.js');
+    repo.push();
     expect((await release(a({ channel: 'rc' }))).plan.tag).toBe('a/v0.2.0-rc.2');
     expect((await planRelease(a({ channel: 'rc' }))).action).toBe('none');
     const stable = await release(a());
@@ -244,6 +258,7 @@ describe('release to a real Verdaccio', () => {
     expect(String(empty)).toMatch(/has no commits yet/);
 
     repo.commit('feat: x', 'index.js');
+    repo.push();
     repo.write('index.js', 'dirty');
     await expect(planRelease(options(repo, 'aegis-fixture-bad'))).rejects.toThrow(/uncommitted changes \( M index.js\)/);
     repo.git('checkout', '--', 'index.js');
@@ -258,10 +273,12 @@ describe('release to a real Verdaccio', () => {
     );
 
     repo.commit('feat: y\n\nRelease-As: two', 'index.js');
+    repo.push();
     await expect(planRelease(options(repo, 'aegis-fixture-bad'))).rejects.toThrow(
       /Release-As: "two" in commit [0-9a-f]{12} \("feat: y"\) is not a semantic version/,
     );
     repo.commit('feat: z\n\nRelease-As: 3.0.0', 'index.js');
+    repo.push();
     expect((await planRelease(options(repo, 'aegis-fixture-bad'))).version).toBe('3.0.0');
     expect(repo.git('status', '--porcelain')).toBe('');
   }, 60_000);

@@ -73,6 +73,29 @@ describe('release stage (local platform, real git)', () => {
     expect(again.outputs).toMatchObject({ released: 'false', version: '' });
   }, 30_000);
 
+  test('dry-run runs every check: a stale checkout fails it, and the plan lists the checks that passed', async () => {
+    const repo = new TestRepo(join(root, 'stale'));
+    repo.commit('chore: init', 'a.txt');
+    repo.tag('v1.0.0');
+    repo.commit('feat: thing', 'a.txt');
+    repo.push();
+    const dry = await runRelease(repo.dir, { 'dry-run': 'true' });
+    expect(dry.failure).toBe('');
+    const summary = readFileSync(join(root, 'summary.md'), 'utf8');
+    expect(summary).toContain("checkout is origin main's tip");
+    expect(summary).toContain('push access: git push --dry-run --atomic HEAD:refs/heads/main HEAD:refs/tags/v1.1.0');
+
+    // Another pipeline moves main on; this checkout is now behind.
+    const other = new TestRepo(join(root, 'stale-other'));
+    other.git('fetch', '--quiet', repo.origin, 'main');
+    other.git('checkout', '--quiet', '-B', 'main', 'FETCH_HEAD');
+    other.commit('fix: meanwhile', 'b.txt');
+    other.git('push', '--quiet', repo.origin, 'main');
+    const stale = await runRelease(repo.dir, { 'dry-run': 'true' });
+    expect(stale.failure).toMatch(/the branch moved on; rerun on the new tip/);
+    expect(repo.remoteTags()).toEqual(['v1.0.0']);
+  }, 30_000);
+
   test.each([
     [{ publish: 'maven' }, /Input 'publish'.*one of 'npm', 'pypi', 'command', 'none'/],
     [{ prerelease: 'rc 1' }, /Input 'prerelease'/],
@@ -86,6 +109,10 @@ describe('release stage (local platform, real git)', () => {
     [{ 'version-files': '../../outside/package.json' }, /Input 'version-files'/],
     [{ dependents: 'github:o/r' }, /Input 'dependents-token'/],
     [{ dependents: 'svn:nope', 'dependents-token': 't' }, /Input 'dependents'/],
+    [{ branch: 'main..evil' }, /Input 'branch' has an invalid value "main..evil"/],
+    [{ branch: '-f' }, /Input 'branch' has an invalid value "-f"/],
+    [{ 'tag-prefix': '--no-sign' }, /Input 'tag-prefix' has an invalid value "--no-sign"/],
+    [{ 'tag-prefix': 'v.lock/' }, /Input 'tag-prefix'/],
   ])('bad input %j fails naming the input', async (inputs, message) => {
     const repo = new TestRepo(join(root, `bad-${Math.random()}`));
     repo.commit('feat: x');

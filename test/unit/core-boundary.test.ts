@@ -27,3 +27,35 @@ test('the boundary check recognises an offending import', () => {
   expect(FORBIDDEN.test("const { Gitlab } = await import('@gitbeaker/rest');")).toBe(true);
   expect(FORBIDDEN.test("import { parse } from 'yaml';")).toBe(false);
 });
+
+const STAGES = join(import.meta.dirname, '../../src/stages');
+/** A platform's name compared with a literal, in either order, or switched on. */
+const BRANCHES_ON_PLATFORM =
+  /\b(?:platform|platformName)(?:\.name)?\s*[!=]==?\s*['"](?:github|gitlab|local)['"]|['"](?:github|gitlab|local)['"]\s*[!=]==?\s*(?:platform|platformName)\b|switch\s*\(\s*(?:platform|platformName)(?:\.name)?\s*\)|\.name\s*[!=]==?\s*['"](?:github|gitlab|local)['"]/;
+
+test('stages ask the Platform (src/platform) instead of branching on its name, and never read process.env', () => {
+  const files = sources(STAGES);
+  expect(files.length).toBeGreaterThan(5);
+  const offenders = files.filter((file) => {
+    const text = readFileSync(file, 'utf8');
+    return BRANCHES_ON_PLATFORM.test(text) || /\bprocess\.env\b/.test(text);
+  });
+  expect(offenders).toEqual([]);
+});
+
+test('src/core reads no environment (only core/process.ts hands it on to child processes)', () => {
+  const offenders = sources(CORE).filter((file) => !file.endsWith('/process.ts') && /\bprocess\.env\b/.test(readFileSync(file, 'utf8')));
+  expect(offenders).toEqual([]);
+});
+
+test('the platform-branch check recognises what it forbids', () => {
+  for (const text of [
+    "platform === 'gitlab' ? 'oauth2' : 'x'",
+    "if (platform.name !== 'github') return;",
+    "'local' === platform",
+    'switch (platform.name) {',
+  ]) {
+    expect(BRANCHES_ON_PLATFORM.test(text), text).toBe(true);
+  }
+  expect(BRANCHES_ON_PLATFORM.test("if (forge !== 'github' && forge !== 'gitlab') throw")).toBe(false);
+});

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { actionYaml, componentYaml, generateReadme } from '../../scripts/metadata.js';
+import { actionYaml, componentYaml, entryModule, generateReadme } from '../../scripts/metadata.js';
 import { stages } from '../../src/stages/index.js';
 import { ROOT } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schemas.js';
@@ -10,6 +10,10 @@ import { schemaErrors } from '../helpers/schemas.js';
 const names = Object.keys(stages);
 
 describe.each(names)('%s metadata', (name) => {
+  test('src/entry/<stage>.ts is generated from the registry', () => {
+    expect(readFileSync(join(ROOT, 'src', 'entry', `${name}.ts`), 'utf8')).toBe(entryModule(name));
+  });
+
   test('action.yml is generated from the definition and valid for GitHub', async () => {
     const stage = await (stages[name] as () => Promise<import('../../src/stages/definition.js').StageDefinition>)();
     const committed = readFileSync(join(ROOT, 'actions', name, 'action.yml'), 'utf8');
@@ -61,4 +65,9 @@ describe('README stage tables', () => {
     expect(withoutRow).not.toBe(readme);
     expect(generateReadme(withoutRow, definitions)).not.toBe(withoutRow);
   });
+});
+
+test('src/entry/ holds exactly the stages of the registry', () => {
+  const entries = readdirSync(join(ROOT, 'src', 'entry')).map((file) => file.replace(/\.ts$/, ''));
+  expect(entries.sort()).toEqual([...names].sort());
 });

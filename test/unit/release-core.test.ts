@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { applyBump, DEFAULT_BUMP_RULES, nextPrerelease, parseBumpRules, releaseTypeOf } from '../../src/core/release/bump.js';
 import { browsableUrl, prependChangelog, renderReleaseNotes } from '../../src/core/release/changelog.js';
-import { parseCommit } from '../../src/core/release/commits.js';
+import { parseCommit, withoutRevertedPairs } from '../../src/core/release/commits.js';
 import { parseArgv } from '../../src/core/release/publish/command.js';
-import { readVersion, setVersion } from '../../src/core/release/version-files.js';
+import { readVersion, setLockfileVersion, setVersion } from '../../src/core/release/version-files.js';
+import { bumpDependency, bumpedRange } from '../../src/core/release/workspace.js';
 
 describe('parseCommit', () => {
   test.each([
@@ -172,5 +173,91 @@ describe('parseArgv', () => {
   });
   test.each(['cargo publish && rm -rf /', '[]', '{a: 1}', '[1, [2]]'])('%j is refused, naming the input', (text) => {
     expect(() => parseArgv(text, 'publish-command')).toThrow(/Input 'publish-command'/);
+  });
+});
+
+describe('reverts within the range cancel the reverted commit (conventional-commits-filter)', () => {
+  const commit = (hash: string, message: string) => parseCommit(hash, message);
+  const feat = commit('aaaa1111', 'feat: shiny');
+  const fix = commit('bbbb2222', 'fix: real');
+  const revertFeat = commit('cccc3333', 'Revert "feat: shiny"\n\nThis reverts commit aaaa1111.');
+  const revertOlder = commit('dddd4444', 'Revert "feat: older"\n\nThis reverts commit 99999999.');
+  const revertRevert = commit('eeee5555', 'Revert "Revert "feat: shiny""\n\nThis reverts commit cccc3333.');
+
+  test.each([
+    ['a feature and its revert: both gone', [revertFeat, fix, feat], [fix]],
+    ['a revert of something older stays (it is a change)', [revertOlder, fix], [revertOlder, fix]],
+    ['a revert of the revert brings the feature back', [revertRevert, revertFeat, feat], [feat]],
+    ['a revert older than its target (impossible order) cancels nothing', [feat, revertFeat], [feat, revertFeat]],
+  ] as const)('%s', (_name, commits, expected) => {
+    expect(withoutRevertedPairs(commits).map((entry) => entry.hash)).toEqual(expected.map((entry) => entry.hash));
+  });
+
+  test('the reverted hash is read from the body', () => {
+    expect(revertFeat.reverts).toBe('aaaa1111');
+    expect(feat.reverts).toBeUndefined();
+  });
+});
+
+describe('npm lockfile versions', () => {
+  const lock = (indent: string) =>
+    `${JSON.stringify(
+      {
+        name: 'root',
+        version: '1.0.0',
+        lockfileVersion: 3,
+        requires: true,
+        packages: {
+          '': { name: 'root', version: '1.0.0', workspaces: ['libs/*'] },
+          'libs/a': { name: 'a', version: '0.1.0' },
+          'node_modules/a': { resolved: 'libs/a', link: true },
+        },
+      },
+      null,
+      indent,
+    )}\n`;
+
+  test('the root package: top-level version and packages[""]', () => {
+    const after = JSON.parse(setLockfileVersion('package-lock.json', lock('  '), '', '1.1.0') as string);
+    expect(after.version).toBe('1.1.0');
+    expect(after.packages[''].version).toBe('1.1.0');
+    expect(after.packages['libs/a'].version).toBe('0.1.0');
+  });
+
+  test('a workspace package: only its entry; indentation and final newline kept', () => {
+    const text = lock('\t');
+    const after = setLockfileVersion('package-lock.json', text, 'libs/a', '0.2.0') as string;
+    expect(after).toBe(text.replace('"version": "0.1.0"', '"version": "0.2.0"'));
+  });
+
+  test('a lockfile that does not list the package is left alone; broken JSON names the file', () => {
+    expect(setLockfileVersion('package-lock.json', lock('  '), 'libs/zzz', '1.0.0')).toBeUndefined();
+    expect(() => setLockfileVersion('npm-shrinkwrap.json', '{', '', '1.0.0')).toThrow(/npm-shrinkwrap.json: is not valid JSON/);
+  });
+});
+
+describe('workspace dependency ranges', () => {
+  test.each([
+    ['^0.1.0', '^0.2.0'],
+    ['~1.2.3', '~1.3.0'],
+    ['1.2.3', '1.3.0'],
+    ['>=1.0.0', '>=1.3.0'],
+    ['workspace:^1.0.0', 'workspace:^1.3.0'],
+    ['workspace:*', undefined],
+    ['workspace:^', undefined],
+    ['*', undefined],
+    ['^1.0.0 || ^2.0.0', undefined],
+    ['file:../a', undefined],
+    ['^1.3.0', undefined],
+  ])('%s → %s', (range, expected) => {
+    expect(bumpedRange(range, range === '^0.1.0' ? '0.2.0' : '1.3.0')).toBe(expected);
+  });
+
+  test('only the dependency values change; nested "a" keys elsewhere are left alone', () => {
+    const text = '{"name":"b","a":"^0.1.0","dependencies":{"a":"^0.1.0","x":{"a":"^0.1.0"}},"scripts":{"a":"^0.1.0"}}';
+    expect(bumpDependency('package.json', text, 'a', '0.2.0')).toEqual({
+      text: text.replace('"dependencies":{"a":"^0.1.0"', '"dependencies":{"a":"^0.2.0"'),
+      bumped: ['dependencies ^0.1.0 → ^0.2.0'],
+    });
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { notificationRequest, notifyDependents, parseDependents } from '../../src/core/release/dependents.js';
 import { npmPackumentRequest, npmPublishArgs, npmrcFor } from '../../src/core/release/publish/npm.js';
 import {
+  compareDistributions,
   defaultCheckUrl,
   distributionsFor,
   pypiPublisher,
@@ -127,28 +128,28 @@ describe('pypi (twine arguments; JSON API against a fake server)', () => {
     ]);
   });
 
-  test('isPublished: 200 → true, 404 → false, 500 and unreachable → clear errors', async () => {
+  test('lookup: 200 → the release with its files, 404 → nothing, 500 and unreachable → clear errors', async () => {
     const publisher = pypiPublisher({ packageName: 'aegis-lib', registryUrl: `${base}/legacy/`, checkUrl: `${base}/pypi/` });
-    expect(await publisher.isPublished('1.0.0')).toBe(true);
-    expect(await publisher.isPublished('1.1.0')).toBe(false);
+    expect(await publisher.lookup('1.0.0')).toEqual({ version: '1.0.0', files: [] });
+    expect(await publisher.lookup('1.1.0')).toBeUndefined();
     await expect(
-      pypiPublisher({ packageName: 'aegis-lib', registryUrl: base, checkUrl: `${base}/pypi-broken/` }).isPublished('1.0.0'),
+      pypiPublisher({ packageName: 'aegis-lib', registryUrl: base, checkUrl: `${base}/pypi-broken/` }).lookup('1.0.0'),
     ).rejects.toThrow(/HTTP 500/);
     await expect(
       pypiPublisher({
         packageName: 'aegis-lib',
         registryUrl: 'http://127.0.0.1:9/legacy/',
         checkUrl: 'http://127.0.0.1:9/pypi/',
-      }).isPublished('1.0.0'),
+      }).lookup('1.0.0'),
     ).rejects.toThrow(/unreachable at http:\/\/127.0.0.1:9/);
   });
 
   test('a 200 that is not the release JSON (a login page, a redirect target) is never taken for "published"', async () => {
     await expect(
-      pypiPublisher({ packageName: 'aegis-lib', registryUrl: `${base}/legacy/`, checkUrl: `${base}/login-page/` }).isPublished('1.0.0'),
+      pypiPublisher({ packageName: 'aegis-lib', registryUrl: `${base}/legacy/`, checkUrl: `${base}/login-page/` }).lookup('1.0.0'),
     ).rejects.toThrow(/without that release's JSON/);
     await expect(
-      pypiPublisher({ packageName: 'aegis-lib', registryUrl: `${base}/legacy/`, checkUrl: `${base}/redirect/` }).isPublished('1.0.0'),
+      pypiPublisher({ packageName: 'aegis-lib', registryUrl: `${base}/legacy/`, checkUrl: `${base}/redirect/` }).lookup('1.0.0'),
     ).rejects.toThrow(/HTTP 302/);
   });
 
@@ -156,6 +157,23 @@ describe('pypi (twine arguments; JSON API against a fake server)', () => {
     expect(() =>
       pypiReleaseRequest({ packageName: 'aegis-lib', registryUrl: 'https://gitlab.example.com/api/v4/projects/1/packages/pypi' }, '1.0.0'),
     ).toThrow(/set pypi-check-url/);
+  });
+
+  test('local files compared with the release by name and sha256: missing ones listed, a different build refused', () => {
+    const remote = [{ filename: 'lib-1.0.0-py3-none-any.whl', sha256: 'aa' }];
+    expect(
+      compareDistributions(
+        [
+          { path: '/d/lib-1.0.0-py3-none-any.whl', sha256: 'aa' },
+          { path: '/d/lib-1.0.0.tar.gz', sha256: 'bb' },
+        ],
+        remote,
+        'index',
+      ),
+    ).toEqual(['/d/lib-1.0.0.tar.gz']);
+    expect(() => compareDistributions([{ path: '/d/lib-1.0.0-py3-none-any.whl', sha256: 'cc' }], remote, 'index')).toThrow(
+      /index already holds lib-1.0.0-py3-none-any.whl with sha256 aa, but the tagged commit builds it with sha256 cc/,
+    );
   });
 
   test('publishing without built distributions fails before running twine', async () => {

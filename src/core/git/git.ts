@@ -1,4 +1,5 @@
 import { CommandError } from '../errors.js';
+import { parseTrailers, type Trailer } from '../gitops/commit-message.js';
 import { type RunResult, run } from '../process.js';
 
 export interface Identity {
@@ -54,6 +55,8 @@ export interface PushOptions {
    * (`--force-with-lease=<ref>:<expected>`). Never a plain force push.
    */
   lease?: { ref: string; expected: string };
+  /** `--dry-run`: asks the remote (push access, rejections) without sending anything. */
+  dryRun?: boolean;
 }
 
 export interface LogOptions {
@@ -71,6 +74,8 @@ export interface LoggedCommit {
   sha: string;
   /** The raw message: subject, body and trailers. */
   message: string;
+  /** The message's trailers (`Aegis-Image: …`), in order. */
+  trailers: Trailer[];
 }
 
 export interface RemoteRef {
@@ -251,6 +256,7 @@ export class Git {
   async push(remote: string, refspecs: readonly string[], options: PushOptions = {}): Promise<GitOutcome> {
     const args = ['push', options.porcelain ? '--porcelain' : '--quiet'];
     if (options.atomic) args.push('--atomic');
+    if (options.dryRun) args.push('--dry-run');
     if (options.lease) args.push(`--force-with-lease=${options.lease.ref}:${options.lease.expected}`);
     return await this.attempt([...args, remote, ...refspecs]);
   }
@@ -271,7 +277,7 @@ export class Git {
       .filter(Boolean)
       .map((record) => {
         const [sha = '', message = ''] = record.split(FIELD);
-        return { sha, message };
+        return { sha, message, trailers: parseTrailers(message) };
       });
   }
 

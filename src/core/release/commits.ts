@@ -15,6 +15,8 @@ export interface ConventionalCommit {
   releaseAs?: string;
   /** A `git revert` commit (`Revert "…"` header). */
   revert: boolean;
+  /** The commit a revert undoes (`This reverts commit <hash>.`), as conventional-changelog's parser reads it. */
+  reverts?: string;
 }
 
 const HEADER = /^(\w[\w-]*)(?:\(([^()\r\n]*)\))?(!)?: (.+)$/;
@@ -22,6 +24,7 @@ const REVERT_HEADER = /^(?:Revert|revert:)\s"?([\s\S]+?)"?$/;
 const BREAKING_FOOTER = /^BREAKING[ -]CHANGE:\s*([\s\S]*)$/;
 const FOOTER_TOKEN = /^([A-Za-z][\w-]*|BREAKING[ -]CHANGE)(?::\s|\s#)/;
 const RELEASE_AS = /^Release-As:\s*(.*)$/im;
+const REVERTED_HASH = /This reverts commit ([0-9a-f]{7,40})\./i;
 
 /**
  * Parses a full commit message. Footers follow the specification: a footer starts a line
@@ -46,7 +49,29 @@ export function parseCommit(hash: string, message: string): ConventionalCommit {
     breakingNotes,
     releaseAs: releaseAs === undefined ? undefined : releaseAs,
     revert,
+    reverts: revert ? REVERTED_HASH.exec(message)?.[1]?.toLowerCase() : undefined,
   };
+}
+
+/**
+ * Commits minus every revert whose reverted commit is also in the list, and that commit: a
+ * feature added and reverted within one release is neither released nor announced. A revert of
+ * something released earlier stays (it is a change). Newest first in and out, as conventional-
+ * commits-filter processes them, so a revert of a revert restores the original.
+ */
+export function withoutRevertedPairs(commits: readonly ConventionalCommit[]): ConventionalCommit[] {
+  const pending = new Map<string, ConventionalCommit>();
+  const dropped = new Set<ConventionalCommit>();
+  for (const commit of commits) {
+    const reverter = [...pending.entries()].find(([target]) => commit.hash.startsWith(target));
+    if (reverter) {
+      pending.delete(reverter[0]);
+      dropped.add(reverter[1]).add(commit);
+      continue;
+    }
+    if (commit.reverts) pending.set(commit.reverts, commit);
+  }
+  return commits.filter((commit) => !dropped.has(commit));
 }
 
 function breakingFooters(body: string[]): string[] {

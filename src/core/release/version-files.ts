@@ -128,3 +128,27 @@ function dunderSpans(file: string, text: string): Span[] {
   }
   return marked;
 }
+
+export const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'] as const;
+
+/**
+ * An npm lockfile (package-lock.json / npm-shrinkwrap.json) with the version of the package at
+ * `packagePath` set: `""` is the root package (also the top-level `version`), `libs/a` a workspace.
+ * Rewritten as npm writes it (detected indentation, newline at end); undefined when the lockfile
+ * does not list that package.
+ */
+export function setLockfileVersion(file: string, text: string, packagePath: string, version: string): string | undefined {
+  let lock: { version?: string; packages?: Record<string, { version?: string }> };
+  try {
+    lock = JSON.parse(text);
+  } catch (error) {
+    throw new FileError(file, `is not valid JSON: ${(error as Error).message}`);
+  }
+  const entry = lock.packages?.[packagePath];
+  const isRoot = packagePath === '';
+  if (!entry && !(isRoot && lock.version !== undefined)) return undefined;
+  if (isRoot && lock.version !== undefined) lock.version = version;
+  if (entry && entry.version !== undefined) entry.version = version;
+  const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
+  return `${JSON.stringify(lock, null, indent)}${text.endsWith('\n') ? '\n' : ''}`;
+}

@@ -42,12 +42,15 @@ export function commandPublisher(options: CommandOptions, cwd: string, tagFor: (
   return {
     kind: 'command',
     describe: () => `command ${JSON.stringify(options.argv)}`,
-    async isPublished(version) {
-      if (!options.checkArgv) return undefined;
+    async lookup(version) {
+      if (!options.checkArgv) return 'unknown';
       const [command = '', ...args] = render(options.checkArgv, version);
       const result = await run(command, args, { cwd, env: commandEnv(options, version, tagFor(version)), allowFailure: true });
-      return result.exitCode === 0;
+      return result.exitCode === 0 ? { version } : undefined;
     },
+    distTags: async () => ({}),
+    // A custom command's registry is unknown to us; its check-command is the user's proof.
+    verifyAccess: async () => 'not checked (publish: command)',
     async publish(version, dir) {
       const [command = '', ...args] = render(options.argv, version);
       await run(command, args, { cwd: dir, env: commandEnv(options, version, tagFor(version)) });

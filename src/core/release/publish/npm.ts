@@ -5,7 +5,7 @@ import { AegisError } from '../../errors.js';
 import type { Fetch } from '../../http.js';
 import { run } from '../../process.js';
 import { expectStatus, type HttpRequest, send } from '../http.js';
-import type { PublishContext, Publisher } from './publisher.js';
+import type { PublishContext, Publisher, RegistryEntry } from './publisher.js';
 
 export const NPM_DEFAULT_REGISTRY = 'https://registry.npmjs.org/';
 /** npm expands `${VAR}` in .npmrc, so the token lives only in the child's environment. */
@@ -26,9 +26,9 @@ function registryBase(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-/** The packument request: `@scope/name` is sent as `@scope%2fname`, as the npm client does. */
+/** The full packument request (`gitHead` and `dist` are only in the full document): `@scope/name` is sent as `@scope%2fname`. */
 export function npmPackumentRequest(options: Pick<NpmOptions, 'packageName' | 'registryUrl' | 'token'>): HttpRequest {
-  const headers: Record<string, string> = { accept: 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8' };
+  const headers: Record<string, string> = { accept: 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   return { method: 'GET', url: `${registryBase(options.registryUrl)}${options.packageName.replace('/', '%2f')}`, headers };
 }
@@ -44,39 +44,82 @@ export function npmPublishArgs(registryUrl: string, distTag: string): string[] {
   return ['publish', '--registry', registryBase(registryUrl), '--tag', distTag];
 }
 
+interface Packument {
+  'dist-tags'?: Record<string, string>;
+  versions?: Record<string, { gitHead?: string; dist?: { integrity?: string } }>;
+}
+
 export function npmPublisher(options: NpmOptions): Publisher {
   const fetchImpl = options.fetch;
+  const where = `npm registry ${options.registryUrl}`;
+  const packument = async (): Promise<Packument | undefined> => {
+    const response = await send(npmPackumentRequest(options), where, fetchImpl);
+    if (response.status === 404) return undefined;
+    expectStatus(response, [200], `${where} (package ${options.packageName})`);
+    try {
+      return JSON.parse(response.body) as Packument;
+    } catch {
+      throw new AegisError(`${where} answered the packument of ${options.packageName} with something that is not JSON.`);
+    }
+  };
+  /** Runs npm with a throwaway userconfig that reads the token from the environment. */
+  const npm = async (args: string[], cwd: string | undefined) => {
+    const configDir = mkdtempSync(join(tmpdir(), 'aegis-npmrc-'));
+    const userconfig = join(configDir, '.npmrc');
+    writeFileSync(userconfig, npmrcFor(options.registryUrl), { mode: 0o600 });
+    try {
+      return await run(options.npm ?? 'npm', args, {
+        cwd,
+        allowFailure: true,
+        env: {
+          NPM_CONFIG_USERCONFIG: userconfig,
+          npm_config_userconfig: userconfig,
+          [TOKEN_VARIABLE]: options.token ?? '',
+          npm_config_update_notifier: 'false',
+          npm_config_audit: 'false',
+          ...(options.fetchRetries === undefined ? {} : { npm_config_fetch_retries: String(options.fetchRetries) }),
+        },
+      });
+    } finally {
+      rmSync(configDir, { recursive: true, force: true });
+    }
+  };
   return {
     kind: 'npm',
     describe: () => `npm package ${options.packageName} to ${options.registryUrl}`,
-    async isPublished(version) {
-      const response = await send(npmPackumentRequest(options), `npm registry ${options.registryUrl}`, fetchImpl);
-      if (response.status === 404) return false;
-      expectStatus(response, [200], `npm registry ${options.registryUrl} (package ${options.packageName})`);
-      const packument = JSON.parse(response.body) as { versions?: Record<string, unknown> };
-      return Boolean(packument.versions && version in packument.versions);
+    async lookup(version): Promise<RegistryEntry | undefined> {
+      const manifest = (await packument())?.versions?.[version];
+      if (!manifest) return undefined;
+      return { version, gitHead: manifest.gitHead, integrity: manifest.dist?.integrity };
+    },
+    async distTags() {
+      return (await packument())?.['dist-tags'] ?? {};
+    },
+    async verifyAccess() {
+      if (!options.token) throw new AegisError(`No token for ${where}: set the 'token' input (an npm automation or granular token).`);
+      // `npm whoami` is what semantic-release's npm plugin runs: it fails on a token the registry does not accept.
+      const result = await npm(['whoami', '--registry', registryBase(options.registryUrl)], tmpdir());
+      if (result.exitCode !== 0) {
+        throw new AegisError(`${where} does not accept the token (npm whoami: ${lastLine(result.stderr)}); nothing was published.`);
+      }
+      return `npm whoami: ${result.stdout.trim()}`;
     },
     async publish(_version, dir, context: PublishContext) {
-      const configDir = mkdtempSync(join(tmpdir(), 'aegis-npmrc-'));
-      const userconfig = join(configDir, '.npmrc');
-      writeFileSync(userconfig, npmrcFor(options.registryUrl), { mode: 0o600 });
-      try {
-        await run(options.npm ?? 'npm', npmPublishArgs(options.registryUrl, context.distTag), {
-          cwd: dir,
-          env: {
-            NPM_CONFIG_USERCONFIG: userconfig,
-            npm_config_userconfig: userconfig,
-            [TOKEN_VARIABLE]: options.token ?? '',
-            npm_config_update_notifier: 'false',
-            npm_config_audit: 'false',
-            ...(options.fetchRetries === undefined ? {} : { npm_config_fetch_retries: String(options.fetchRetries) }),
-          },
-        });
-      } catch (error) {
-        throw new AegisError(`npm publish of ${options.packageName} to ${options.registryUrl} failed: ${(error as Error).message}`);
-      } finally {
-        rmSync(configDir, { recursive: true, force: true });
+      const result = await npm(npmPublishArgs(options.registryUrl, context.distTag), dir);
+      if (result.exitCode !== 0) {
+        throw new AegisError(`npm publish of ${options.packageName} to ${options.registryUrl} failed: ${lastLine(result.stderr)}`);
       }
     },
   };
+}
+
+function lastLine(text: string): string {
+  return (
+    text
+      .trim()
+      .split('\n')
+      .filter((line) => !/^npm (notice|warn)/.test(line))
+      .slice(-3)
+      .join(' ') || 'no output'
+  );
 }

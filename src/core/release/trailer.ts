@@ -1,0 +1,2 @@
+/** Trailer naming the tag a release commit belongs to. */
+export const RELEASE_TRAILER_KEY = 'Aegis-Release';
