@@ -2,6 +2,7 @@
 // `npm run bench [name…]`: runs the benchmarks in bench/ one after another (they measure wall
 // time, so never in parallel) and leaves their figures in bench/results/. Needs `npm run build`
 // first: some benchmarks run the bundled CLI.
+import './require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

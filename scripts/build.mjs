@@ -4,6 +4,7 @@
 // Type checking is `tsc --noEmit` (npm run lint); ncc only transpiles.
 // `--check` builds into a temporary directory and fails on any difference from dist/:
 // the committed bundles are what users run, so they must be exactly what the source builds.
+import './require-node.mjs';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

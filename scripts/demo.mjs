@@ -5,6 +5,7 @@
 // bundled `aegis` CLI (dist/cli, what users run), prints each stage's summary and the
 // GitOps history, and removes everything it created. Tools it cannot find (buildah, a
 // registry) are skipped with a message, never faked.
+import './require-node.mjs';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';

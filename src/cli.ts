@@ -5,11 +5,13 @@ import { stages } from './stages/index.js';
 import { inputKey, unknownInputMessage, unknownInputs } from './stages/inputs.js';
 import { runStage } from './stages/runner.js';
 
-const USAGE = `Usage: aegis <stage> [--<input> <value>]... [--output-file <file>] [--summary-file <file>]
+const USAGE = `Usage: aegis <stage> [--<input> <value>]... [--output-file <file>] [--summary-file <file>] [--output-dir <dir>] [--debug]
 
 Runs one aegis stage on this machine. Inputs are the same kebab-case names as in the
 GitHub action and the GitLab component; a flag without a value means 'true'.
-Outputs are printed to stdout as name=value lines; logs go to stderr.
+Outputs are printed to stdout as name=value lines; logs go to stderr. Files a stage
+writes (reports, lists, measurements) go to --output-dir, else to a new temporary directory.
+--debug logs debug lines and, when a stage fails, the stack trace.
 
 Stages: ${Object.keys(stages).join(', ')}
 Help for one stage: aegis <stage> --help`;
@@ -22,16 +24,22 @@ export interface ParsedArgs {
   inputs: Record<string, string>;
   outputFile?: string;
   summaryFile?: string;
+  outputDir?: string;
+  debug: boolean;
   help: boolean;
 }
 
 /** `--name value`, `--name=value`, or a bare `--flag` meaning true. Repeated inputs join with newlines. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const parsed: ParsedArgs = { inputs: {}, help: false };
+  const parsed: ParsedArgs = { inputs: {}, help: false, debug: false };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] as string;
     if (arg === '--help' || arg === '-h') {
       parsed.help = true;
+      continue;
+    }
+    if (arg === '--debug') {
+      parsed.debug = true;
       continue;
     }
     if (!arg.startsWith('--')) {
@@ -47,6 +55,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else value = 'true';
     if (name === 'output-file') parsed.outputFile = value;
     else if (name === 'summary-file') parsed.summaryFile = value;
+    else if (name === 'output-dir') parsed.outputDir = value;
     else parsed.inputs[name] = parsed.inputs[name] === undefined ? value : `${parsed.inputs[name]}\n${value}`;
   }
   return parsed;
@@ -99,6 +108,13 @@ export async function cli(argv: readonly string[]): Promise<void> {
   // Inputs travel as INPUT_* like on the runners, so the stage code path is identical.
   const env: Record<string, string | undefined> = { ...process.env };
   for (const [name, value] of Object.entries(args.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const platform = new LocalPlatform(stage.name, env, { outputFile: args.outputFile, summaryFile: args.summaryFile });
+  if (args.debug) env.AEGIS_DEBUG = '1';
+  // A stage with its own output-dir input (scan) takes --output-dir as that input too.
+  if (args.outputDir !== undefined && stage.inputs['output-dir']) env.INPUT_OUTPUT_DIR = args.outputDir;
+  const platform = new LocalPlatform(stage.name, env, {
+    outputFile: args.outputFile,
+    summaryFile: args.summaryFile,
+    ...(args.outputDir !== undefined ? { outputDir: args.outputDir } : {}),
+  });
   await runStage(stage, platform);
 }

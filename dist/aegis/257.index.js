@@ -643,9 +643,12 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  definition: () => (/* binding */ definition),
+  parse: () => (/* binding */ parse),
   parsePromoteInputs: () => (/* binding */ parsePromoteInputs),
   promote: () => (/* binding */ promote),
   promotePullRequestBranch: () => (/* binding */ promotePullRequestBranch),
+  run: () => (/* binding */ runPromote),
   runPromote: () => (/* binding */ runPromote)
 });
 
@@ -1744,7 +1747,7 @@ async function checkSource(options, platform, source) {
     return { images: registry.images, refusals: [...refusals, ...registry.refusals], pinned: registry.pinned };
 }
 async function runPromote(platform) {
-    const reader = new inputs/* InputReader */.i(platform, definition.inputs);
+    const reader = new inputs/* InputReader */.i_(platform, definition.inputs);
     const options = parsePromoteInputs(reader, platform.event(), platform.name, platform.workspace);
     await (0,gitops_repository/* withGitopsRemote */.vO)(platform, options.repository, (remote) => promoteWith(platform, options, remote));
 }
@@ -1855,6 +1858,9 @@ async function promoteWith(platform, options, remote) {
         snapshot.close();
     }
 }
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+
+const parse = (reader, platform) => parsePromoteInputs(reader, platform.event(), platform.name, platform.workspace);
 
 
 /***/ })

@@ -7,9 +7,12 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   definition: () => (/* binding */ definition),
 /* harmony export */   gitopsBump: () => (/* binding */ gitopsBump),
+/* harmony export */   parse: () => (/* binding */ parse),
 /* harmony export */   parseGitopsBumpInputs: () => (/* binding */ parseGitopsBumpInputs),
 /* harmony export */   pullRequestBranchFor: () => (/* binding */ pullRequestBranchFor),
+/* harmony export */   run: () => (/* binding */ runGitopsBump),
 /* harmony export */   runGitopsBump: () => (/* binding */ runGitopsBump)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
@@ -155,7 +158,7 @@ function planTable(plan) {
         : (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .markdownTable */ .Qj)(['file', 'image / path', 'previous', 'new'], rows);
 }
 async function runGitopsBump(platform) {
-    const reader = new _inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .InputReader */ .i(platform, definition.inputs);
+    const reader = new _inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .InputReader */ .i_(platform, definition.inputs);
     const options = parseGitopsBumpInputs(reader, platform.event(), platform.name);
     const { log } = platform;
     const { repository } = options;
@@ -206,6 +209,9 @@ async function runGitopsBump(platform) {
             : `No change: \`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` already has these values.`;
     await platform.summary(`### aegis gitops-bump\n\n${status}${pullRequestUrl ? `\n\nPull request: ${pullRequestUrl}` : ''}\n\n${planTable(plan)}\n`);
 }
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+
+const parse = (reader, platform) => parseGitopsBumpInputs(reader, platform.event(), platform.name);
 
 
 /***/ })

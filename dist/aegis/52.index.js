@@ -95,6 +95,98 @@ async function postArgoRollback(target, historyId, options = {}) {
 
 /***/ }),
 
+/***/ 7140:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ commitAndPush)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5431);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8496);
+
+
+
+
+
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Commit-and-push that survives concurrent writers: clone the tip, let `prepare` compute the
+ * change from what is there, commit, push; when the push loses a race, fetch the new tip and
+ * call `prepare` again so the *semantic* edit is re-applied — never a force push, never a
+ * replayed diff. `prepare` must not write; it may throw to abort before anything is written.
+ */
+async function commitAndPush(options, prepare) {
+    const { remote, branch, log } = options;
+    const pushBranch = options.pushBranch ?? branch;
+    const backoff = options.backoff ?? { baseMs: 50, maxMs: 1000 };
+    const random = options.random ?? Math.random;
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'aegis-gitops-'));
+    const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .Git */ .TU(dir, remote.env);
+    try {
+        const cloned = await git.clone(remote.url, { branch, depth: 1 });
+        if (!cloned.ok) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Could not clone branch '${branch}' of ${remote.url}: ${cloned.stderr.trim().split('\n').slice(-3).join(' ')}`);
+        }
+        for (let attempt = 1;; attempt++) {
+            if (attempt > 1 || pushBranch !== branch)
+                await syncToTip(git, branch, pushBranch);
+            const change = await prepare({ dir, git, attempt });
+            const tip = await git.head();
+            if (change.files.length === 0 || options.dryRun) {
+                return { changed: false, sha: tip, attempts: attempt, change, dryRun: Boolean(options.dryRun) };
+            }
+            for (const file of change.files)
+                (0,_atomic_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Z)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, file.path), file.content);
+            await git.add(change.files.map((file) => file.path));
+            if (!(await git.hasStagedChanges())) {
+                // The edit produced identical bytes (the caller reported a change that is not one).
+                return { changed: false, sha: tip, attempts: attempt, change, dryRun: false };
+            }
+            const sha = await git.commit(change.message, options.author);
+            const push = await git.push('origin', [`HEAD:refs/heads/${pushBranch}`], { porcelain: true });
+            if (push.ok) {
+                log.info(`Pushed ${sha.slice(0, 12)} to ${pushBranch}${attempt > 1 ? ` on attempt ${attempt}` : ''}.`);
+                return { changed: true, sha, attempts: attempt, change, dryRun: false };
+            }
+            const reason = `${push.stdout}\n${push.stderr}`;
+            if (!(0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .isRaceRejection */ .pf)(reason)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push to ${pushBranch} failed: ${push.stderr.trim().split('\n').slice(-3).join(' ')}`);
+            }
+            if (attempt >= options.maxAttempts) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push to ${pushBranch} was rejected ${attempt} times because others kept pushing; gave up (max-attempts ${options.maxAttempts}). Nothing was force-pushed.`);
+            }
+            const delay = Math.round(random() * Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1)));
+            log.info(`Push to ${pushBranch} lost a race (attempt ${attempt}/${options.maxAttempts}); re-applying on the new tip in ${delay} ms.`);
+            await sleep(delay);
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+/** Moves the clone to the newest tip of the push branch when it exists, else of the base branch. */
+async function syncToTip(git, branch, pushBranch) {
+    let target = branch;
+    if (pushBranch !== branch) {
+        const exists = await git.remoteRefs('origin', [`refs/heads/${pushBranch}`], 'heads');
+        if (exists.ok && exists.refs.length > 0)
+            target = pushBranch;
+    }
+    (0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .mustSucceed */ .MX)(await git.fetch('origin', [`+refs/heads/${target}:refs/remotes/origin/${target}`], { depth: 1 }));
+    await git.resetHard(`refs/remotes/origin/${target}`);
+}
+
+
+/***/ }),
+
 /***/ 1983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -179,6 +271,173 @@ async function httpFetch(url, init, options) {
 
 /***/ }),
 
+/***/ 1328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hw: () => (/* binding */ openPullRequest),
+/* harmony export */   Tl: () => (/* binding */ parsePullRequestTarget),
+/* harmony export */   a: () => (/* binding */ pullRequestBranchName),
+/* harmony export */   ae: () => (/* binding */ assertBranchName),
+/* harmony export */   c5: () => (/* binding */ gitopsRepositoryInputs),
+/* harmony export */   eT: () => (/* binding */ pullRequestInputs),
+/* harmony export */   vO: () => (/* binding */ withGitopsRemote),
+/* harmony export */   yw: () => (/* binding */ parseGitopsRepository)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _core_git_remote_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8648);
+/* harmony import */ var _platform_conventions_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1547);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9154);
+
+
+
+
+
+
+
+
+// Everything the stages that write to the GitOps repository (gitops-bump, promote,
+// health-gate's revert) share: the same inputs, defaults and credential handling, and the
+// same pull/merge request path.
+/** The repository inputs; `repository` is required unless the stage only sometimes needs it (`use` says when). */
+function gitopsRepositoryInputs(options) {
+    return {
+        repository: {
+            description: `GitOps repository${options.use ? ` (${options.use})` : ''}: https:// or ssh:// URL, git@host:path, file:// URL or a local path.`,
+            ...(options.required ? { required: true } : {}),
+        },
+        branch: { description: options.branch, default: 'main' },
+        token: { description: 'Token for HTTPS remotes and for opening pull/merge requests. Never logged or written to disk.', secret: true },
+        'token-username': {
+            description: "User name sent with the token; by default 'oauth2' on GitLab and 'x-access-token' elsewhere (GitHub).",
+        },
+        'ssh-key': { description: 'Private SSH key for ssh remotes (written to a private temporary file, removed afterwards).', secret: true },
+        'ssh-known-hosts': { description: 'known_hosts lines for ssh remotes; without them the first host key is accepted.' },
+        author: { description: options.author, default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
+        'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '20' },
+    };
+}
+/** The inputs of pull-request mode. */
+function pullRequestInputs(defaultBranch) {
+    return {
+        'pull-request-branch': { description: `Branch for pull-request mode; by default ${defaultBranch}.` },
+        forge: { description: "Forge API for pull-request mode: 'github' or 'gitlab'; defaults to the platform running the job." },
+        'forge-url': { description: 'Forge API URL (defaults to GITHUB_API_URL or CI_API_V4_URL).' },
+        'forge-project': {
+            description: 'Repository path on the forge (owner/repo or group/project); defaults to the path of the repository URL.',
+        },
+    };
+}
+const INVALID_BRANCH = /^-|\.\.|[\s~^:?*[\\]|@\{|\/\/|\/$|\.lock$|^\/|\.$/;
+/** The rules of `git check-ref-format --branch`, enough to refuse what git would misread as an option or a range. */
+function assertBranchName(input, value) {
+    if (INVALID_BRANCH.test(value))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, value, 'a valid git branch name');
+}
+function parseGitopsRepository(reader, platform, optional) {
+    const url = optional ? reader.optional('repository') : reader.required('repository');
+    const branch = reader.required('branch');
+    assertBranchName('branch', branch);
+    const repository = {
+        url: url ?? '',
+        branch,
+        credentials: {
+            token: reader.optional('token'),
+            username: reader.optional('token-username') ?? (0,_platform_conventions_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenUserFor */ .GO)(platform),
+        },
+        sshKey: reader.optional('ssh-key'),
+        knownHosts: reader.optional('ssh-known-hosts'),
+        author: (0,_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .parseIdentity */ .aZ)('author', reader.string('author')),
+        maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
+    };
+    return url ? repository : undefined;
+}
+function parsePullRequestTarget(reader) {
+    const branch = reader.optional('pull-request-branch');
+    if (branch)
+        assertBranchName('pull-request-branch', branch);
+    const forge = reader.optional('forge');
+    if (forge !== undefined && forge !== 'github' && forge !== 'gitlab')
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('forge', forge, "'github' or 'gitlab'");
+    return { branch, forge, forgeUrl: reader.optional('forge-url'), forgeProject: reader.optional('forge-project') };
+}
+/**
+ * `aegis/<stage>/<base>/<slug>`: the same change always lands on the same branch, hence the
+ * same pull request. Long slugs keep a readable prefix and a hash of the whole.
+ */
+function pullRequestBranchName(stage, base, parts) {
+    let slug = parts
+        .filter(Boolean)
+        .join('-')
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    if (slug.length > 48)
+        slug = `${slug.slice(0, 39)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(slug).digest('hex').slice(0, 8)}`;
+    return `aegis/${stage}/${base}/${slug}`;
+}
+/**
+ * Runs `body` with the repository's remote: an SSH key lives in a private temporary file for
+ * exactly that long, and every credential is registered as a secret before anything is logged.
+ */
+async function withGitopsRemote(platform, repository, body) {
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'aegis-ssh-'));
+    try {
+        const credentials = { ...repository.credentials };
+        if (repository.sshKey) {
+            credentials.sshKeyFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'key');
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(credentials.sshKeyFile, repository.sshKey.endsWith('\n') ? repository.sshKey : `${repository.sshKey}\n`, {
+                mode: 0o600,
+            });
+        }
+        if (repository.knownHosts) {
+            credentials.knownHostsFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'known_hosts');
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(credentials.knownHostsFile, `${repository.knownHosts}\n`, { mode: 0o600 });
+        }
+        const remote = (0,_core_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .describeRemote */ .kW)(repository.url, credentials, platform.workspace);
+        for (const secret of remote.secrets)
+            platform.secret(secret);
+        return await body(remote);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+/**
+ * After a commit to `head`: opens its pull/merge request or updates the open one. When nothing
+ * was committed, the open one (if any) is only reported — a rerun never rewrites it, and a
+ * merged change needs no new one.
+ */
+async function openPullRequest(platform, repository, target, request) {
+    const token = repository.credentials.token;
+    if (!token)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('token', '', 'a token with permission to open pull/merge requests', 'mode is pull-request');
+    const project = target.forgeProject ?? (0,_core_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .forgeProjectPath */ .cW)(repository.url);
+    if (!project)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('forge-project', '', 'the repository path on the forge (owner/repo or group/project)');
+    const forge = await platform.forge({ token, kind: target.forge, apiUrl: target.forgeUrl });
+    const { changed, ...pull } = request;
+    if (!changed) {
+        const open = await forge.findPullRequest({ repository: project, base: repository.branch, head: request.head });
+        platform.log.info(open ? `Unchanged: ${open.url} already proposes these values.` : 'Nothing to propose: no pull request needed.');
+        return open;
+    }
+    const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...pull });
+    platform.log.info(`${result.created ? 'Opened' : 'Updated'} ${result.url}`);
+    return result;
+}
+
+
+/***/ }),
+
 /***/ 1052:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -187,15 +446,20 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  definition: () => (/* binding */ definition),
   healthGate: () => (/* binding */ healthGate),
+  parse: () => (/* binding */ health_gate_parse),
   parseHealthGateInputs: () => (/* binding */ parseHealthGateInputs),
+  run: () => (/* binding */ runHealthGate),
   runHealthGate: () => (/* binding */ runHealthGate)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/fs/safe-write.ts
+var safe_write = __webpack_require__(864);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -2857,8 +3121,7 @@ const definition = {
         environment: { description: 'Environment name for messages (dev, staging, prod).' },
         'fail-on': { description: 'Verdicts that fail the job (comma-separated).', default: 'Failed, Error, Inconclusive' },
         'measurements-file': {
-            description: 'Where to write every measurement as JSON (relative to the workspace).',
-            default: 'health-gate-measurements.json',
+            description: "Where to write every measurement as JSON: a path in the workspace or the runner's temp directory; by default in the stage's output directory (RUNNER_TEMP on GitHub, .aegis-out/ on GitLab).",
         },
         'dry-run': { description: 'Watch and decide, but only print the rollback instead of doing it.', default: 'false' },
         'source-run': { description: 'Run URL recorded in the revert commit (Aegis-Source-Run); defaults to the current run.' },
@@ -2887,7 +3150,7 @@ function phaseList(reader, name) {
     });
 }
 /** Reads and validates every input before anything is watched, written or pushed. */
-function parseHealthGateInputs(reader, workspace, platform = 'local', runUrl) {
+function parseHealthGateInputs(reader, _workspace, platform = 'local', runUrl) {
     const rollbackCommit = reader.optional('rollback-commit');
     if (rollbackCommit !== undefined && !/^[0-9a-f]{7,64}$/i.test(rollbackCommit)) {
         throw new errors/* InputError */.dz('rollback-commit', rollbackCommit, 'a commit SHA (7 to 64 hexadecimal characters)');
@@ -2961,7 +3224,7 @@ function parseHealthGateInputs(reader, workspace, platform = 'local', runUrl) {
         argocdHistoryId: historyId === undefined ? undefined : Number(historyId),
         notifyWebhook: webhook,
         environment: reader.optional('environment'),
-        measurementsFile: reader.path('measurements-file', workspace),
+        measurementsFile: reader.outputPath('measurements-file', 'measurements.json'),
         dryRun: reader.boolean('dry-run'),
         sourceRun: reader.optional('source-run') ?? runUrl,
     };
@@ -3083,7 +3346,7 @@ async function notify(url, payload, log) {
     }
 }
 async function runHealthGate(platform) {
-    const reader = new inputs/* InputReader */.i(platform, definition.inputs);
+    const reader = new inputs/* InputReader */.i_(platform, definition.inputs);
     const event = platform.event();
     const options = parseHealthGateInputs(reader, platform.workspace, platform.name, event.runUrl);
     const { log } = platform;
@@ -3149,7 +3412,7 @@ async function runHealthGate(platform) {
     log.info(decision.text);
     // Services echo what they are sent: everything written is redacted, not only the logs.
     const document = redactDeep(measurementsDocument(result, options.checks, decision), options.redact);
-    (0,external_node_fs_.writeFileSync)(options.measurementsFile, `${JSON.stringify(document, null, 2)}\n`);
+    (0,safe_write/* writeFileSafely */.kv)(options.measurementsFile, `${JSON.stringify(document, null, 2)}\n`);
     if (options.notifyWebhook) {
         await notify(options.notifyWebhook, redactDeep(notificationPayload(result, decision, { environment: options.environment, runUrl: options.sourceRun }), options.redact), log);
     }
@@ -3161,8 +3424,57 @@ async function runHealthGate(platform) {
     if (rollbackError)
         throw rollbackError;
     if (options.failOn.includes(result.verdict)) {
-        throw new errors/* AegisError */.o4(`Health gate verdict: ${result.verdict}. ${decision.text}`);
+        // Each check that did not pass, with its last measurement: that names the host and what it said.
+        const why = result.checks
+            .filter((check) => check.phase !== 'Successful')
+            .map((check) => {
+            const last = result.measurements.filter((measurement) => measurement.check === check.name).at(-1);
+            return `${check.name}: ${check.phase}, ${check.reason}${last?.message ? `; last: ${last.message}` : ''}`;
+        });
+        throw new errors/* AegisError */.o4(`Health gate verdict: ${result.verdict}${why.length > 0 ? ` (${why.join('; ')})` : ''}. ${decision.text}`);
     }
+}
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+
+const health_gate_parse = (reader, platform) => parseHealthGateInputs(reader, platform.workspace, platform.name, platform.event().runUrl);
+
+
+/***/ }),
+
+/***/ 9154:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qj: () => (/* binding */ markdownTable),
+/* harmony export */   ZX: () => (/* binding */ parseRegistryCredentials),
+/* harmony export */   aZ: () => (/* binding */ parseIdentity)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+/** A GitHub/GitLab-flavoured markdown table; pipes and newlines in cells are escaped. */
+function markdownTable(headers, rows) {
+    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    return [
+        `| ${headers.map(cell).join(' | ')} |`,
+        `|${headers.map(() => '---').join('|')}|`,
+        ...rows.map((row) => `| ${row.map((value) => cell(value)).join(' | ')} |`),
+    ].join('\n');
+}
+/** `registry-username` and `registry-password`, which only make sense together. */
+function parseRegistryCredentials(reader) {
+    const username = reader.optional('registry-username');
+    const password = reader.optional('registry-password');
+    if ((username === undefined) !== (password === undefined)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(username ? 'registry-password' : 'registry-username', '', 'a value: registry-username and registry-password go together');
+    }
+    return username && password ? { username, password } : undefined;
+}
+/** "Name <email>" as git writes it. */
+function parseIdentity(input, value) {
+    const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value);
+    if (!match)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'an identity in the form "Name <email@example.com>"');
+    return { name: match[1], email: match[2] };
 }
 
 

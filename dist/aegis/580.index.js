@@ -203,6 +203,365 @@ function authFileContent(entries) {
 
 /***/ }),
 
+/***/ 8496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MX: () => (/* binding */ mustSucceed),
+/* harmony export */   TU: () => (/* binding */ Git),
+/* harmony export */   pf: () => (/* binding */ isRaceRejection)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(349);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9978);
+
+
+
+/** Throws the usual CommandError for an outcome the caller cannot continue without. */
+function mustSucceed(result) {
+    if (!result.ok)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CommandError */ .Qd('git', result.args, result.exitCode, result.stderr || result.stdout);
+    return result;
+}
+/** Generous for a large clone, finite for a remote that stopped answering. */
+const GIT_TIMEOUT_MS = 15 * 60_000;
+const FIELD = '\x1f';
+const RECORD = '\x1e';
+function outcome(args, result) {
+    return { ok: result.exitCode === 0, exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, args };
+}
+function lines(text) {
+    return text.split('\n').filter(Boolean);
+}
+function identityEnv(author) {
+    return {
+        GIT_AUTHOR_NAME: author.name,
+        GIT_AUTHOR_EMAIL: author.email,
+        GIT_COMMITTER_NAME: author.name,
+        GIT_COMMITTER_EMAIL: author.email,
+    };
+}
+/**
+ * A git working copy behind named operations: the only place in src/ that spells git argv.
+ * Every call is an argument array; the remote's credentials ride in env.
+ */
+class Git {
+    dir;
+    env;
+    constructor(dir, env = {}) {
+        this.dir = dir;
+        this.env = env;
+    }
+    /** Raw access for this module only; everything else uses the named operations below. */
+    run(args, options = {}) {
+        return (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)('git', args, {
+            cwd: this.dir,
+            env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+            input: options.input,
+            allowFailure: options.allowFailure,
+            timeoutMs: GIT_TIMEOUT_MS,
+        });
+    }
+    async output(args) {
+        return (await this.run(args)).stdout.trim();
+    }
+    async attempt(args, env) {
+        return outcome(args, await this.run(args, { allowFailure: true, env }));
+    }
+    async succeeds(args) {
+        return (await this.run(args, { allowFailure: true })).exitCode === 0;
+    }
+    // --- repository and revisions ---
+    async init() {
+        await this.run(['init', '--quiet']);
+    }
+    /** Clones `url` into this directory (`.`), one branch, no tags. */
+    async clone(url, options) {
+        const args = ['clone', '--quiet'];
+        if (options.bare)
+            args.push('--bare');
+        if (options.depth !== undefined)
+            args.push('--depth', String(options.depth), '--no-tags');
+        if (options.filter)
+            args.push(`--filter=${options.filter}`);
+        args.push('--single-branch', '--branch', options.branch, '--', url, '.');
+        return await this.attempt(args);
+    }
+    head() {
+        return this.output(['rev-parse', 'HEAD']);
+    }
+    /** The full SHA of a commit-ish, or undefined when it does not name a commit here. */
+    async resolveCommit(rev) {
+        const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    /** The root of the working tree containing this directory, or undefined outside one. */
+    async topLevel() {
+        const result = await this.run(['rev-parse', '--show-toplevel'], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    async isShallow() {
+        return (await this.output(['rev-parse', '--is-shallow-repository'])) === 'true';
+    }
+    /** True when the object exists locally and is a commit. */
+    hasCommit(rev) {
+        return this.succeeds(['cat-file', '-e', `${rev}^{commit}`]);
+    }
+    /** The merge base of two commits; `ok` false with exit code 1 when they have none. */
+    async mergeBase(a, b) {
+        return this.attempt(['merge-base', a, b]);
+    }
+    isAncestor(ancestor, descendant) {
+        return this.succeeds(['merge-base', '--is-ancestor', ancestor, descendant]);
+    }
+    /** Commits reachable from `rev`, newest first. */
+    async revList(rev) {
+        return (await this.output(['rev-list', rev])).split('\n');
+    }
+    /** The newest commit reachable from `rev` that touches `path`, or '' when none does. */
+    lastCommitTouching(path, rev = 'HEAD') {
+        return this.output(['rev-list', '-1', rev, '--', path]);
+    }
+    async parentCount(rev) {
+        return (await this.output(['rev-list', '--parents', '-n', '1', rev])).split(' ').length - 1;
+    }
+    /** The branch HEAD is on, or '' when HEAD is detached. */
+    async currentBranch() {
+        return (await this.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true })).stdout.trim();
+    }
+    /** Where a symbolic ref points (e.g. `refs/remotes/origin/HEAD`), or undefined. */
+    async symbolicRef(ref) {
+        const result = await this.run(['symbolic-ref', '--quiet', ref], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    async remoteUrl(remote) {
+        const result = await this.run(['remote', 'get-url', remote], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    // --- remotes ---
+    /** `git fetch` of `refspecs` from `remote` (a name or a URL); the caller decides what a failure means. */
+    async fetch(remote, refspecs, options = {}) {
+        const args = ['fetch', '--quiet', options.tags ? '--tags' : '--no-tags'];
+        if (options.writeFetchHead === false)
+            args.push('--no-write-fetch-head');
+        if (options.depth !== undefined)
+            args.push(`--depth=${options.depth}`);
+        if (options.deepen !== undefined)
+            args.push(`--deepen=${options.deepen}`);
+        if (options.unshallow)
+            args.push('--unshallow');
+        if (options.filter)
+            args.push(`--filter=${options.filter}`);
+        return await this.attempt([...args, '--', remote, ...refspecs]);
+    }
+    /** Refs on `remote` matching `patterns` (`git ls-remote`); `ok` false when the remote cannot be asked. */
+    async remoteRefs(remote, patterns, kind) {
+        const args = ['ls-remote'];
+        if (kind)
+            args.push(`--${kind}`);
+        const result = await this.attempt([...args, remote, ...patterns]);
+        const refs = lines(result.stdout).map((line) => {
+            const [sha = '', ref = ''] = line.split('\t');
+            return { sha: sha.trim(), ref: ref.trim() };
+        });
+        return { ...result, refs };
+    }
+    /** The branch the remote's HEAD points at, as the remote reports it. */
+    async remoteDefaultBranch(remote) {
+        const result = await this.run(['ls-remote', '--symref', remote, 'HEAD'], { allowFailure: true });
+        return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout)?.[1];
+    }
+    /** Pushes `refspecs`; never forced (a lease is a compare-and-swap). A rejection is returned, not thrown. */
+    async push(remote, refspecs, options = {}) {
+        const args = ['push', options.porcelain ? '--porcelain' : '--quiet'];
+        if (options.atomic)
+            args.push('--atomic');
+        if (options.dryRun)
+            args.push('--dry-run');
+        if (options.lease)
+            args.push(`--force-with-lease=${options.lease.ref}:${options.lease.expected}`);
+        return await this.attempt([...args, remote, ...refspecs]);
+    }
+    // --- reading history and the index ---
+    /** Commits with their full messages (trailers included), newest first. */
+    async log(options = {}) {
+        const args = ['log', `--format=%H${FIELD}%B${RECORD}`];
+        if (options.noMerges)
+            args.push('--no-merges');
+        if (options.max !== undefined)
+            args.push(`--max-count=${options.max}`);
+        if (options.grep !== undefined)
+            args.push('--fixed-strings', `--grep=${options.grep}`);
+        args.push(options.range ?? 'HEAD');
+        if (options.paths)
+            args.push('--', ...options.paths);
+        return (await this.run(args)).stdout
+            .split(RECORD)
+            .map((record) => record.trim())
+            .filter(Boolean)
+            .map((record) => {
+            const [sha = '', message = ''] = record.split(FIELD);
+            return { sha, message, trailers: (0,_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTrailers */ .aw)(message) };
+        });
+    }
+    /** The committer date of one commit; undefined when it cannot be read. */
+    async commitDate(rev) {
+        const result = await this.run(['log', '-1', '--format=%cI', rev, '--'], { allowFailure: true });
+        const date = new Date(result.stdout.trim());
+        return result.exitCode === 0 && !Number.isNaN(date.getTime()) ? date : undefined;
+    }
+    /** The full message of one commit. */
+    message(rev) {
+        return this.output(['log', '-1', '--format=%B', rev]);
+    }
+    /** `git diff --name-status -z` between two commits with renames detected; raw NUL-separated output. */
+    async nameStatus(base, head) {
+        return (await this.run(['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', '--find-renames', base, head, '--'])).stdout;
+    }
+    /** Staged changes against HEAD as `<status>\t<path>` lines, renames as a delete plus an add. */
+    async stagedNameStatus() {
+        return lines(await this.output(['diff', '--cached', '--no-renames', '--name-status', 'HEAD']));
+    }
+    async hasStagedChanges() {
+        return !(await this.succeeds(['diff', '--cached', '--quiet']));
+    }
+    async conflictedFiles() {
+        return lines(await this.output(['diff', '--name-only', '--diff-filter=U']));
+    }
+    /** Every file path in a commit's tree. */
+    async listFiles(rev) {
+        return (await this.run(['ls-tree', '-r', '--name-only', '-z', rev])).stdout.split('\0').filter(Boolean);
+    }
+    /** A file as staged in the index. */
+    async showStaged(path) {
+        return (await this.run(['show', `:${path}`])).stdout;
+    }
+    /** Uncommitted changes, tracked or untracked, as `git status --porcelain` lines. */
+    async status() {
+        return lines((await this.run(['status', '--porcelain'])).stdout);
+    }
+    /** Tag names, optionally only those reachable from HEAD. */
+    async tags(options = {}) {
+        const args = ['tag', '--list'];
+        if (options.mergedIntoHead)
+            args.push('--merged', 'HEAD');
+        return (await this.output(args)).split('\n');
+    }
+    /** Local tag name → tagged commit (annotated tags peeled). */
+    async localTagCommits() {
+        const tags = new Map();
+        const result = await this.run(['for-each-ref', '--format=%(objectname) %(*objectname) %(refname:strip=2)', 'refs/tags'], {
+            allowFailure: true,
+        });
+        for (const line of result.stdout.split('\n')) {
+            const [object, peeled, name] = line.split(' ');
+            if (name)
+                tags.set(name, peeled || object);
+        }
+        return tags;
+    }
+    // --- writing ---
+    async add(paths) {
+        await this.run(['add', '--', ...paths]);
+    }
+    /** Commits staged changes with a message from stdin (no argv length or quoting concerns). */
+    async commit(message, author) {
+        await this.run(['commit', '--quiet', '--no-verify', '--file', '-'], { input: message, env: identityEnv(author) });
+        return this.head();
+    }
+    /** An annotated tag on HEAD with `message` from stdin. */
+    async tag(name, message, tagger) {
+        await this.run(['tag', '--annotate', '--file', '-', name], {
+            input: message,
+            env: { GIT_COMMITTER_NAME: tagger.name, GIT_COMMITTER_EMAIL: tagger.email },
+        });
+    }
+    async deleteTag(name) {
+        await this.run(['tag', '--delete', name], { allowFailure: true });
+    }
+    /** Applies the inverse of `rev` to the index and tree without committing (`-m 1` for a merge). */
+    async revert(rev, options) {
+        const mainline = options.mainline === undefined ? [] : ['-m', String(options.mainline)];
+        return this.attempt(['revert', '--no-commit', ...mainline, rev], identityEnv(options.author));
+    }
+    async abortRevert() {
+        await this.run(['revert', '--abort'], { allowFailure: true });
+    }
+    /** Discards the index and working tree changes: `git reset --hard <rev>`. */
+    async resetHard(rev = 'HEAD') {
+        await this.run(['reset', '--quiet', '--hard', rev]);
+    }
+    async checkoutDetached(rev) {
+        await this.run(['checkout', '--quiet', '--detach', rev]);
+    }
+    async addWorktree(dir, rev) {
+        await this.run(['worktree', 'add', '--quiet', '--detach', dir, rev]);
+    }
+    async removeWorktree(dir) {
+        await this.run(['worktree', 'remove', '--force', dir], { allowFailure: true });
+    }
+}
+/** Wording of a push lost to a concurrent writer, from git itself and from GitHub/GitLab's receive hooks. */
+const REJECTED_BY_RACE = /non-fast-forward|fetch first|cannot lock ref|incorrect old value|failed to update ref|failed to lock|stale info|updates were rejected|\[rejected\]|reference already exists|could not lock|is at [0-9a-f]+ but expected/i;
+function isRaceRejection(stderr) {
+    return REJECTED_BY_RACE.test(stderr);
+}
+
+
+/***/ }),
+
+/***/ 349:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AH: () => (/* binding */ TRAILER),
+/* harmony export */   Xm: () => (/* binding */ renderTemplate),
+/* harmony export */   aw: () => (/* binding */ parseTrailers),
+/* harmony export */   vL: () => (/* binding */ buildCommitMessage)
+/* harmony export */ });
+/** Keys every stage uses; promote, health-gate and rollback read them back. */
+const TRAILER = {
+    image: 'Aegis-Image',
+    previousImage: 'Aegis-Previous-Image',
+    value: 'Aegis-Value',
+    previousValue: 'Aegis-Previous-Value',
+    environment: 'Aegis-Environment',
+    sourceCommit: 'Aegis-Source-Commit',
+    sourceRun: 'Aegis-Source-Run',
+    promotedFrom: 'Aegis-Promoted-From',
+    reverts: 'Aegis-Reverts',
+    stage: 'Aegis-Stage',
+    approvedBy: 'Aegis-Approved-By',
+    freezeOverride: 'Aegis-Freeze-Override',
+};
+/** Fills `{name}` placeholders; unknown placeholders stay as written so a typo is visible, not silent. */
+function renderTemplate(template, values) {
+    return template.replace(/\{([a-z-]+)\}/g, (whole, key) => values[key] ?? whole);
+}
+/** Subject, optional body, then one trailer paragraph. Newlines in values would break the trailer block. */
+function buildCommitMessage(subject, body, trailers) {
+    const single = (text) => text.replace(/\s*\r?\n\s*/g, ' ').trim();
+    const paragraphs = [single(subject)];
+    if (body.trim())
+        paragraphs.push(body.trim());
+    if (trailers.length > 0)
+        paragraphs.push(trailers.map((t) => `${t.key}: ${single(t.value)}`).join('\n'));
+    return `${paragraphs.join('\n\n')}\n`;
+}
+/** Trailers of a commit message: the last paragraph, when every line of it is `Key: value`. */
+function parseTrailers(message) {
+    const paragraphs = message.trim().split(/\n\s*\n/);
+    const last = paragraphs.length > 1 ? paragraphs[paragraphs.length - 1] : '';
+    const lines = last.split('\n').filter(Boolean);
+    const trailers = lines.map((line) => /^([A-Za-z0-9-]+):\s?(.*)$/.exec(line));
+    if (trailers.length === 0 || trailers.some((match) => !match))
+        return [];
+    return trailers.map((match) => ({ key: match[1], value: match[2] }));
+}
+
+
+/***/ }),
+
 /***/ 1983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -422,6 +781,76 @@ function formatReference(reference) {
 
 /***/ }),
 
+/***/ 9978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+
+
+
+/**
+ * Runs a program with an argument array. There is deliberately no shell variant: no input
+ * ever reaches a shell, so nothing needs quoting.
+ */
+function run(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+            cwd: options.cwd,
+            env: { ...process.env, ...options.env },
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        });
+        let timedOut = false;
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGTERM');
+            }, options.timeoutMs);
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on('data', (chunk) => stdout.push(chunk));
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (error) => 
+        // ENOENT is also what a missing working directory gives; only a missing program is a missing tool.
+        reject(error.code === 'ENOENT' && (!options.cwd || (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(options.cwd))
+            ? new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ToolNotFoundError */ .Mm(command)
+            : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CommandError */ .Qd(command, args, null, error.message)));
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            if (timedOut) {
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CommandError */ .Qd(command, args, null, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s`));
+                return;
+            }
+            const result = {
+                exitCode: code ?? -1,
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+            };
+            if (result.exitCode !== 0 && !options.allowFailure) {
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CommandError */ .Qd(command, args, code, result.stderr || result.stdout));
+            }
+            else {
+                resolve(result);
+            }
+        });
+        if (child.stdin) {
+            // A child may exit without reading its input; that is its exit code's business, not an EPIPE crash.
+            child.stdin.on('error', () => { });
+            child.stdin.end(options.input);
+        }
+    });
+}
+
+
+/***/ }),
+
 /***/ 8580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -432,7 +861,10 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   build: () => (/* binding */ build),
   buildSummary: () => (/* binding */ buildSummary),
+  definition: () => (/* binding */ definition),
+  parse: () => (/* binding */ parse),
   parseInputs: () => (/* binding */ parseInputs),
+  run: () => (/* binding */ run),
   runBuild: () => (/* binding */ runBuild)
 });
 
@@ -541,7 +973,7 @@ function planDependencyCache(inputs) {
         throw new errors/* InputError */.dz('dependency-cache-key-files', '', 'lockfiles (paths or globs) whose content keys the cache');
     }
     const relativeDirs = paths.map((path) => {
-        const rel = (0,external_node_path_.relative)(workspace, (0,core_paths/* resolveInside */.L)(workspace, path, 'dependency-cache-paths'))
+        const rel = (0,external_node_path_.relative)(workspace, (0,core_paths/* resolveInside */.LI)(workspace, path, 'dependency-cache-paths'))
             .split('\\')
             .join('/');
         if (rel === '')
@@ -549,7 +981,7 @@ function planDependencyCache(inputs) {
         return rel;
     });
     const mounts = relativeDirs.map((rel) => ({
-        source: (0,core_paths/* resolveInside */.L)(workspace, rel, 'dependency-cache-paths'),
+        source: (0,core_paths/* resolveInside */.LI)(workspace, rel, 'dependency-cache-paths'),
         target: `${DEPENDENCY_CACHE_ROOT}/${rel}`,
         context: dependencyContextName(rel),
     }));
@@ -558,13 +990,13 @@ function planDependencyCache(inputs) {
         throw new errors/* InputError */.dz('dependency-cache-paths', paths.join(','), 'directories with distinct names (after lower-casing and - for other characters)');
     }
     for (const pattern of keyFiles)
-        (0,core_paths/* resolveInside */.L)(workspace, pattern.replace(/[*?[{].*$/, ''), 'dependency-cache-key-files');
+        (0,core_paths/* resolveInside */.LI)(workspace, pattern.replace(/[*?[{].*$/, ''), 'dependency-cache-key-files');
     const excluded = ['.git', ...relativeDirs];
     const found = new Set();
     for (const pattern of keyFiles) {
         const matches = (0,external_node_fs_.globSync)(pattern, { cwd: workspace, exclude: (name) => excluded.some((dir) => isUnder(dir, String(name))) })
             .map((file) => String(file).split('\\').join('/'))
-            .filter((file) => !excluded.some((dir) => isUnder(dir, file)) && (0,external_node_fs_.statSync)((0,core_paths/* resolveInside */.L)(workspace, file, 'dependency-cache-key-files')).isFile());
+            .filter((file) => !excluded.some((dir) => isUnder(dir, file)) && (0,external_node_fs_.statSync)((0,core_paths/* resolveInside */.LI)(workspace, file, 'dependency-cache-key-files')).isFile());
         if (matches.length === 0) {
             throw new errors/* InputError */.dz('dependency-cache-key-files', pattern, 'lockfiles that exist in the workspace (paths or globs)', 'it matches no file');
         }
@@ -572,7 +1004,7 @@ function planDependencyCache(inputs) {
             found.add(match);
     }
     const files = [...found].sort();
-    const digest = lockfileDigest(files.map((path) => ({ path, content: (0,external_node_fs_.readFileSync)((0,core_paths/* resolveInside */.L)(workspace, path, 'dependency-cache-key-files')) })));
+    const digest = lockfileDigest(files.map((path) => ({ path, content: (0,external_node_fs_.readFileSync)((0,core_paths/* resolveInside */.LI)(workspace, path, 'dependency-cache-key-files')) })));
     return { mounts, keyFiles: files, ...dependencyCacheKey(inputs.service, inputs.platforms, digest) };
 }
 /** Creates the directories (the builders mount them) and restores them when a backend exists. */
@@ -618,7 +1050,7 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/core/images/reference.ts
 var images_reference = __webpack_require__(6827);
 // EXTERNAL MODULE: ./src/core/process.ts
-var core_process = __webpack_require__(9978);
+var process = __webpack_require__(9978);
 ;// CONCATENATED MODULE: ./src/core/build/plan.ts
 
 
@@ -862,7 +1294,7 @@ var registry_host = __webpack_require__(3956);
 
 
 /** `auto`: buildx where a Docker engine answers, else buildah. */
-async function detectBuilder(choice, run = core_process/* run */.e) {
+async function detectBuilder(choice, run = process/* run */.e) {
     if (choice !== 'auto')
         return choice;
     const engine = await run('docker', ['version', '--format', '{{.Server.Version}}'], { allowFailure: true }).catch(() => undefined);
@@ -1047,7 +1479,7 @@ async function buildWithBuildx(request, work, deps, run) {
 }
 async function executeBuild(request, builderChoice, deps) {
     const started = performance.now();
-    const run = deps.run ?? core_process/* run */.e;
+    const run = deps.run ?? process/* run */.e;
     const name = (0,images_reference/* formatName */.nD)(request.image);
     if (request.skipExisting) {
         const existing = await findExisting(request, deps);
@@ -1965,24 +2397,17 @@ const definition = {
     gitlab: {
         stage: 'build',
         // The runner restores `cache:` before the script and saves it after a successful job. GitLab fixes
-        // the section when the pipeline is created, takes at most two key files and cannot turn a list input
-        // into a variable, so it gets its own single-valued inputs; harmless defaults (no such directory,
-        // no such file: key `<prefix>-default`, nothing saved) keep it inert when unused.
+        // the section when the pipeline is created and cannot turn a list input into a variable, so the
+        // whole section is one array input: empty by default, so a job without a dependency cache has no
+        // `cache:` at all (a placeholder path would log "no matching files" after every job).
         inputs: {
-            'dependency-cache-dir': {
-                description: `GitLab cache:paths: the one directory the runner caches; set it to the dependency-cache-paths directory (mounted at ${DEPENDENCY_CACHE_ROOT}/<dir>).`,
-                default: '.aegis-dependency-cache',
-            },
-            'dependency-cache-key-file': {
-                description: 'GitLab cache:key:files: the lockfile whose content keys the runner’s cache (GitLab restores exact keys only: a changed lockfile starts cold).',
-                default: '.aegis-dependency-cache.lock',
+            'dependency-cache': {
+                type: 'array',
+                description: `GitLab cache: entries for the job (GitLab restores exact keys only: a changed lockfile starts cold). Cache the dependency-cache-paths directory (mounted at ${DEPENDENCY_CACHE_ROOT}/<dir>), e.g. [{key: {files: [package-lock.json], prefix: aegis-deps-$CI_JOB_NAME_SLUG}, paths: [.npm], when: on_success}]. Empty: no cache.`,
+                default: [],
             },
         },
-        cache: {
-            key: { files: ['$[[ inputs.dependency-cache-key-file ]]'], prefix: 'aegis-deps-$CI_JOB_NAME_SLUG' },
-            paths: ['$[[ inputs.dependency-cache-dir ]]'],
-            when: 'on_success',
-        },
+        cache: '$[[ inputs.dependency-cache ]]',
     },
     inputs: {
         context: { description: 'Build context directory, relative to the workspace.', default: '.' },
@@ -2005,9 +2430,15 @@ const definition = {
         },
         labels: { description: 'Extra labels, one key=value per line ({{…}} expressions allowed); they override the OCI labels.' },
         annotations: { description: 'Extra OCI annotations, one key=value per line (buildx; refused with buildah); the labels by default.' },
-        'sep-tags': { description: "Separator of the tags output; empty means a newline (metadata-action's default); \\n and \\t are understood." },
-        'sep-labels': { description: "Separator of the labels output; empty means a newline (metadata-action's default); \\n and \\t are understood." },
-        'sha-length': { description: 'Length of the short SHA in {{sha}} and type=sha (metadata-action: 7).', default: '7' },
+        'sep-tags': {
+            description: "Separator of the tags output; empty means a newline (metadata-action's default); \\n and \\t are understood.",
+        },
+        'sep-labels': {
+            description: "Separator of the labels output; empty means a newline (metadata-action's default); \\n and \\t are understood.",
+        },
+        'sha-length': {
+            description: "Hex digits of the short SHA in {{sha}} and type=sha tags; by default the platform's short SHA: 8 on GitLab (CI_COMMIT_SHORT_SHA), 7 elsewhere (docker/metadata-action).",
+        },
         'pr-head-sha': {
             description: "On pull requests, tag and label the PR head instead of the commit checked out (metadata-action's DOCKER_METADATA_PR_HEAD_SHA); refused unless the workspace has the PR head checked out, so an image is never labelled with a commit it was not built from.",
             default: 'false',
@@ -2068,7 +2499,7 @@ const definition = {
         'buildah-runroot': { description: 'buildah state directory (--runroot).' },
         'buildah-storage-driver': { description: "buildah storage driver, e.g. 'vfs' for unprivileged containers, 'overlay' where it works." },
         'dependency-cache-paths': {
-            description: `Dependency directories in the workspace (e.g. .npm, .cache/pip, .gomodcache), comma-separated or one per line, cached by lockfile hash and created when missing. buildah bind-mounts each at ${DEPENDENCY_CACHE_ROOT}/<dir> for RUN steps (read-write: e.g. \`RUN npm ci --cache ${DEPENDENCY_CACHE_ROOT}/.npm\`), so what the build downloads is kept and cached, never in the image. buildx has no such mount: each comes as a read-only named context aegis-cache-<dir> (\`RUN --mount=type=bind,from=aegis-cache-npm,target=/root/.npm\`), so fill it before the build (or use --mount=type=cache, which stays on the builder). GitHub: @actions/cache restores before and saves after a successful build; GitLab: the component's cache: does (set dependency-cache-dir and dependency-cache-key-file).`,
+            description: `Dependency directories in the workspace (e.g. .npm, .cache/pip, .gomodcache), comma-separated or one per line, cached by lockfile hash and created when missing. buildah bind-mounts each at ${DEPENDENCY_CACHE_ROOT}/<dir> for RUN steps (read-write: e.g. \`RUN npm ci --cache ${DEPENDENCY_CACHE_ROOT}/.npm\`), so what the build downloads is kept and cached, never in the image. buildx has no such mount: each comes as a read-only named context aegis-cache-<dir> (\`RUN --mount=type=bind,from=aegis-cache-npm,target=/root/.npm\`), so fill it before the build (or use --mount=type=cache, which stays on the builder). GitHub: @actions/cache restores before and saves after a successful build; GitLab: the component's cache: does (set the dependency-cache component input).`,
         },
         'dependency-cache-key-files': {
             description: 'Lockfiles (paths or globs, e.g. package-lock.json, **/go.sum) whose contents, with the service and platforms, make the cache key aegis-deps-<service>-<platforms>-<hash>; on a miss the newest cache with the same service and platforms is restored. Files inside the cached directories and .git do not count.',
@@ -2147,7 +2578,7 @@ function parseInputs(reader, platform, event, checkout, now = new Date()) {
     const secrets = [
         ...keyValues(reader.lines('secret-files'), 'secret-files', SECRET_ID, 'one id=path per line').map(([id, path]) => ({
             id,
-            file: existing((0,core_paths/* resolveInside */.L)(workspace, path, 'secret-files'), 'secret-files', path, 'file'),
+            file: existing((0,core_paths/* resolveInside */.LI)(workspace, path, 'secret-files'), 'secret-files', path, 'file'),
         })),
         ...keyValues(reader.lines('secret-envs'), 'secret-envs', SECRET_ID, 'one id=VARIABLE per line').map(([id, variable]) => {
             if (!ENV_NAME.test(variable))
@@ -2173,9 +2604,6 @@ function parseInputs(reader, platform, event, checkout, now = new Date()) {
         isolation: reader.choice('buildah-isolation', ['chroot', 'oci', 'rootless']),
     };
     const revision = revisionOf(event, checkout, reader.boolean('pr-head-sha'));
-    const shaLength = reader.string('sha-length');
-    if (!/^[1-9][0-9]?$/.test(shaLength))
-        throw new errors/* InputError */.dz('sha-length', shaLength, 'a number of characters from 1 to 40');
     const metadata = computeMetadata({
         images: [],
         rules,
@@ -2188,7 +2616,7 @@ function parseInputs(reader, platform, event, checkout, now = new Date()) {
             url: event.repositoryUrl,
             license: reader.optional('licenses'),
         },
-        shortShaLength: Number(shaLength),
+        shortShaLength: reader.optional('sha-length') ? reader.integer('sha-length', { min: 4, max: 40 }) : platform.shortShaLength,
         warn: (message) => platform.log.warning(message),
     }, metadataContext(event, { sha: revision ?? '', commitDate: checkout.commitDate ?? now, now }));
     const invalid = metadata.tagNames.find((tag) => !images_reference/* TAG_RE */.PP.test(tag));
@@ -2330,7 +2758,7 @@ function passThroughOf(reader, workspace, annotations) {
         // A URL-like value (docker-image://, oci-layout://, https://) goes as it is; a path stays in the workspace.
         if (/^[a-z][a-z0-9+.-]*:\/\//.test(value))
             return line;
-        return `${name}=${existing((0,core_paths/* resolveInside */.L)(workspace, value, 'build-contexts'), 'build-contexts', value, 'directory')}`;
+        return `${name}=${existing((0,core_paths/* resolveInside */.LI)(workspace, value, 'build-contexts'), 'build-contexts', value, 'directory')}`;
     });
     const ssh = reader.lines('ssh');
     for (const line of ssh)
@@ -2376,13 +2804,13 @@ function tagRulesOf(reader) {
     return { rules, flavor: { ...flavor, latest } };
 }
 async function runBuild(platform, deps = {}) {
-    const reader = new inputs/* InputReader */.i(platform, definition.inputs);
+    const reader = new inputs/* InputReader */.i_(platform, definition.inputs);
     const event = platform.event();
     const options = parseInputs(reader, platform, event, await checkoutFacts(platform.workspace));
     const { request } = options;
     platform.log.info(`Plan: ${(0,images_reference/* formatName */.nD)(request.image)} tags ${request.tags.join(', ')}; platforms ${request.platforms.join(', ') || 'native'}; cache ${request.cache}; push ${request.push}; skip-existing ${request.skipExisting}.`);
     const dependencyCache = request.dependencyCache ? await platform.cache() : undefined;
-    const result = await executeBuild(request, options.builder, { log: platform.log, env: process.env, dependencyCache, ...deps });
+    const result = await executeBuild(request, options.builder, { log: platform.log, env: platform.environment(), dependencyCache, ...deps });
     const name = (0,images_reference/* formatName */.nD)(request.image);
     const versionTag = options.metadata.version.main ?? request.tags[0];
     // name:tag@digest, so the next stage can write both the tag and the digest.
@@ -2413,6 +2841,10 @@ const build = {
         await runBuild(platform);
     },
 };
+// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+
+const parse = async (reader, platform) => parseInputs(reader, platform, platform.event(), await checkoutFacts(platform.workspace));
+const run = build.run;
 
 
 /***/ }),

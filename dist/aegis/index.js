@@ -28368,14 +28368,44 @@ module.exports = {
 
 /***/ }),
 
+/***/ 8571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Xo: () => (/* binding */ formatSeconds),
+/* harmony export */   om: () => (/* binding */ DURATION_EXPECTED)
+/* harmony export */ });
+/** Durations as users write them (`500ms`, `30s`, `5m`, `1h`) and as we print them. */
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** What an error message says a duration looks like. */
+const DURATION_EXPECTED = "a duration such as '500ms', '30s', '5m' or '1h'";
+/** Milliseconds from `500ms`, `10s`, `1.5m`, `1h`; undefined when it is not one. `integer` refuses fractions. */
+function parseDuration(value, options = {}) {
+    const match = DURATION.exec(value.trim());
+    if (!match || (options.integer && match[1].includes('.')))
+        return undefined;
+    return Number(match[1]) * UNIT_MS[match[2]];
+}
+/** `12.3 s`: seconds with one decimal, as summaries and logs show elapsed time. */
+function formatSeconds(ms, separator = ' ') {
+    return `${(ms / 1000).toFixed(1)}${separator}s`;
+}
+
+
+/***/ }),
+
 /***/ 4296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mm: () => (/* binding */ ToolNotFoundError),
 /* harmony export */   Qd: () => (/* binding */ CommandError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   f6: () => (/* binding */ FileError),
-/* harmony export */   o4: () => (/* binding */ AegisError)
+/* harmony export */   o4: () => (/* binding */ AegisError),
+/* harmony export */   oh: () => (/* binding */ failureMessage)
 /* harmony export */ });
 /**
  * Typed errors thrown deep in the core; only the stage runner turns them into a failed job.
@@ -28418,15 +28448,882 @@ class CommandError extends AegisError {
     stderr;
     name = 'CommandError';
     constructor(command, args, exitCode, stderr) {
-        super(`${command} ${args.join(' ')} failed (exit ${exitCode ?? 'signal'}): ${stderr.trim().split('\n').slice(-5).join('\n')}`);
+        // The argv can be long (a build's every flag): the start says which command it was; debug logs hold it all.
+        super(`${command} ${truncate(args.join(' '), 160)} failed (exit ${exitCode ?? 'signal'}): ${stderr.trim().split('\n').slice(-5).join('\n')}`);
         this.command = command;
         this.args = args;
         this.exitCode = exitCode;
         this.stderr = stderr;
     }
 }
-function truncate(value) {
-    return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+function truncate(value, length = 200) {
+    return value.length > length ? `${value.slice(0, length)}…` : value;
+}
+/** A program a stage runs is not installed (spawn … ENOENT). */
+class ToolNotFoundError extends AegisError {
+    command;
+    name = 'ToolNotFoundError';
+    constructor(command) {
+        super(command.includes('/')
+            ? `'${command}' does not exist: give the path of an installed program`
+            : `'${command}' is not installed here (not found on PATH): install it on the runner or use an image that has it`);
+        this.command = command;
+    }
+}
+const REACH_ADVICE = "Check the URL or host in the stage's inputs, that the service is up, and that this machine can reach it (proxy, firewall, DNS).";
+const NETWORK_CODES = {
+    ECONNREFUSED: 'the connection was refused (nothing listens there)',
+    ENOTFOUND: 'the host name does not resolve',
+    EAI_AGAIN: 'the host name could not be resolved (DNS)',
+    ECONNRESET: 'the connection was reset',
+    ETIMEDOUT: 'the connection timed out',
+    EHOSTUNREACH: 'the host is unreachable',
+    ENETUNREACH: 'the network is unreachable',
+    UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+    UND_ERR_SOCKET: 'the connection closed unexpectedly',
+    UND_ERR_HEADERS_TIMEOUT: 'the server did not answer in time',
+    CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+    SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain is not trusted',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate could not be verified',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate is for another host name',
+};
+const field = (value, key) => (value && typeof value === 'object' ? value[key] : undefined);
+/** The error and its causes, outermost first (fetch hides the socket error in `cause`). */
+function chain(error) {
+    const errors = [];
+    for (let current = error; current && errors.length < 8; current = field(current, 'cause'))
+        errors.push(current);
+    return errors;
+}
+/** "Could not reach host:port: the connection was refused …" for a network failure, else undefined. */
+function networkFailure(error) {
+    for (const cause of chain(error)) {
+        const code = field(cause, 'code');
+        if (typeof code !== 'string' || !(code in NETWORK_CODES))
+            continue;
+        const message = String(field(cause, 'message') ?? '');
+        const hostname = field(cause, 'hostname');
+        const address = field(cause, 'address');
+        const port = field(cause, 'port');
+        const host = typeof hostname === 'string'
+            ? hostname
+            : typeof address === 'string'
+                ? `${address}${port ? `:${port}` : ''}`
+                : (/attempted address: ([^,)]+)/.exec(message)?.[1] ?? /(?:connect|getaddrinfo) \w+ (\S+)/.exec(message)?.[1]);
+        return `Could not reach ${host ?? 'a host the stage needs'}: ${NETWORK_CODES[code]} (${code}). ${REACH_ADVICE}`;
+    }
+    return undefined;
+}
+const STATUS_ADVICE = {
+    400: 'the request was refused as invalid',
+    401: 'the credentials were refused: check that the token is set, valid and not expired',
+    403: 'the token lacks a permission this needs (or a rate limit was hit)',
+    404: 'not found: check the repository/project name and that the token can see it',
+    409: 'a conflict with the current state: retry',
+    413: 'the upload is too large',
+    422: 'the request was refused as invalid',
+    429: 'rate-limited: retry later',
+};
+/** An API client's HTTP error (Octokit's RequestError, Gitbeaker's): host, status, what it means. */
+function apiFailure(error) {
+    const status = field(error, 'status') ?? field(field(field(error, 'cause'), 'response'), 'status');
+    if (typeof status !== 'number' || status < 400)
+        return undefined;
+    const request = field(error, 'request') ?? field(field(error, 'cause'), 'request');
+    const rawUrl = field(request, 'url');
+    const method = field(request, 'method');
+    let where = 'the API';
+    if (typeof rawUrl === 'string') {
+        try {
+            const url = new URL(rawUrl);
+            where = `${url.host} (${typeof method === 'string' ? `${method} ` : ''}${url.pathname})`;
+        }
+        catch {
+            where = 'the API';
+        }
+    }
+    const description = field(field(error, 'cause'), 'description');
+    const detail = String(typeof description === 'string' ? description : (field(error, 'message') ?? ''))
+        .split('\n')[0]
+        ?.slice(0, 200);
+    const advice = STATUS_ADVICE[status] ?? (status >= 500 ? 'the server failed: retry later, or check its status page' : 'the request failed');
+    return `${where} answered HTTP ${status}${detail ? ` (${detail})` : ''}: ${advice}.`;
+}
+/**
+ * The one message a person reads when a stage fails: typed errors carry their own; network,
+ * API and resource-limit failures are explained with the host and what to change. Never a
+ * stack trace (the runner logs that at debug level only).
+ */
+function failureMessage(error) {
+    // src/core/http.ts's HttpUnreachableError names the host; say what to look at.
+    if (error instanceof AegisError && error.name === 'HttpUnreachableError')
+        return `${error.message}. ${REACH_ADVICE}`;
+    if (error instanceof AegisError)
+        return error.message;
+    const explained = networkFailure(error) ?? apiFailure(error);
+    if (explained)
+        return explained;
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias count|resource exhaustion/i.test(message)) {
+        return `A YAML document uses too many aliases (${message}): this looks like a "billion laughs" document; write the values out instead of aliasing them.`;
+    }
+    if (error instanceof Error && error.name === 'TimeoutError') {
+        return `A request timed out (${message}): check that the host in the stage's inputs answers from this machine.`;
+    }
+    const name = error instanceof Error && error.name !== 'Error' ? `${error.name}: ` : '';
+    return `Unexpected failure: ${name}${message}. Re-run with debug logging (ACTIONS_STEP_DEBUG / CI_DEBUG_TRACE / --debug) for details, and report it if the inputs look right.`;
+}
+
+
+/***/ }),
+
+/***/ 864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HN: () => (/* binding */ appendFileSafely),
+/* harmony export */   _F: () => (/* binding */ ensureDirectoryInside),
+/* harmony export */   kv: () => (/* binding */ writeFileSafely)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6107);
+
+
+
+
+
+/** Creates `directory` (and its parents) inside `root`, refusing any step that leads out of it through a symlink. */
+function ensureDirectoryInside(directory, root) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(directory);
+    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(root);
+    if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(top, dir))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(dir, `refusing to write outside ${top}`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(top, { recursive: true });
+    const realRoot = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(top);
+    const outside = () => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(dir, `refusing to write: a symlink on the way leads outside ${top}; remove it (or choose another path)`);
+    if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(realRoot, (0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .realNearest */ .lS)(dir)))
+        throw outside();
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true });
+    if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(realRoot, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(dir)))
+        throw outside();
+}
+function prepareDirectory(file, root) {
+    if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(root, file) || file === root)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, `refusing to write outside ${root}`);
+    ensureDirectoryInside((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(file), root);
+}
+function existingMode(file) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(file);
+        return stat.isFile() ? stat.mode & 0o7777 : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Writes `content` to `file` atomically (readers never see half a file) without following a symlink. */
+function writeFileSafely(file, content, options = {}) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(file);
+    prepareDirectory(path, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(options.root ?? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path)));
+    const mode = existingMode(path) ?? options.mode ?? 0o644;
+    const temporary = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    // O_EXCL: the temporary name is fresh; if something (a symlink) is already there, fail rather than follow it.
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(temporary, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW, mode);
+    try {
+        writeAll(fd, content);
+    }
+    catch (error) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temporary, { force: true });
+        throw error;
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temporary, path);
+    }
+    catch (error) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temporary, { force: true });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(path, `could not be written: ${error.message}`);
+    }
+}
+/** Appends to `file` (created when missing); a symlink at `file` is refused, never followed. */
+function appendFileSafely(file, content, options = {}) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(file);
+    prepareDirectory(path, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(options.root ?? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path)));
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_APPEND | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW, options.mode ?? 0o644);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(path, 'refusing to append: it is a symlink; remove it (or choose another path)');
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(path, `could not be opened for writing: ${error.message}`);
+    }
+    try {
+        writeAll(fd, content);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+function writeAll(fd, content) {
+    const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    let offset = 0;
+    while (offset < buffer.length)
+        offset += (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, buffer, offset, buffer.length - offset);
+}
+
+
+/***/ }),
+
+/***/ 6107:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   LI: () => (/* binding */ resolveInside),
+/* harmony export */   lS: () => (/* binding */ realNearest)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+
+
+
+/** True when `candidate` is `root` or below it (lexically). */
+function isInside(root, candidate) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, candidate);
+    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/** The real path of `path`, or of its nearest existing ancestor when it does not exist yet. */
+function realNearest(path) {
+    let current = path;
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(current)) {
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(current);
+        if (parent === current)
+            return current;
+        current = parent;
+    }
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(current);
+}
+/**
+ * Resolves `value` against `root` and refuses anything that escapes it: `..`, absolute
+ * paths elsewhere, and symlinks that lead outside — of the file itself or, for a file not
+ * written yet, of the nearest directory above it that exists.
+ */
+function resolveInside(root, value, input) {
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, value);
+    if (!isInside(root, absolute)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`);
+    }
+    if (!isInside((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root), realNearest(absolute))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, value, `a path inside ${root}`, 'it goes through a symlink that leads outside');
+    }
+    return absolute;
+}
+/** How a path is shown in outputs and logs: relative to `root` (with `/`) when inside it, else absolute. */
+function displayPath(root, path) {
+    return isInside(root, path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path).split('\\').join('/') || '.' : path;
+}
+
+
+/***/ }),
+
+/***/ 2085:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ nearest)
+/* harmony export */ });
+/* unused harmony export editDistance */
+/** "Did you mean …?": the closest name to a mistyped one, or undefined when none is close. */
+/** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`: optimal string alignment. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        rows[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        const row = rows[i];
+        const above = rows[i - 1];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            row[j] = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return rows[a.length][b.length];
+}
+/** Up to a third of the name may be wrong (at least one edit), as with most CLIs' suggestions. */
+function tolerance(name) {
+    return Math.max(1, Math.floor(name.length / 3));
+}
+/**
+ * The candidate closest to `name` (ignoring case and `_` versus `-`), when it is within
+ * tolerance; on a tie the first in `candidates` order.
+ */
+function nearest(name, candidates) {
+    const normal = (text) => text.toLowerCase().replace(/_/g, '-');
+    const wanted = normal(name);
+    let best;
+    for (const candidate of candidates) {
+        const distance = editDistance(wanted, normal(candidate));
+        if (distance <= tolerance(wanted) && (!best || distance < best.distance))
+            best = { candidate, distance };
+    }
+    return best?.candidate;
+}
+
+
+/***/ }),
+
+/***/ 5554:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  D: () => (/* binding */ BasePlatform)
+});
+
+// UNUSED EXPORTS: inputFromEnv
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/platform/conventions.ts
+var conventions = __nccwpck_require__(1547);
+;// CONCATENATED MODULE: ./src/platform/forge/load.ts
+/**
+ * Imports the forge client only when a stage asks for one: Octokit and gitbeaker are the
+ * largest parts of the bundle and most runs never open a pull request.
+ */
+async function loadForge(options) {
+    if (options.kind === 'github') {
+        const { GitHubForge } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(748)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3748));
+        return new GitHubForge(options.token, options.apiUrl);
+    }
+    const { GitLabForge } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2132));
+    return new GitLabForge(options.token, options.apiUrl);
+}
+
+// EXTERNAL MODULE: ./src/platform/redact.ts
+var redact = __nccwpck_require__(1598);
+;// CONCATENATED MODULE: ./src/platform/base.ts
+
+
+
+
+
+
+/** Every platform passes inputs as INPUT_<NAME>; GitHub keeps `-`, GitLab components write `_`. */
+function inputFromEnv(env, name) {
+    const upper = name.toUpperCase().replace(/ /g, '_');
+    return (env[`INPUT_${upper}`] ?? env[`INPUT_${upper.replace(/-/g, '_')}`] ?? '').trim();
+}
+/**
+ * What all adapters share: redaction before anything is printed, and a Log built on three
+ * primitives each platform supplies (a line, an annotation, a group).
+ */
+class BasePlatform {
+    stage;
+    env;
+    workspace;
+    redactor = new redact/* Redactor */.p();
+    log;
+    shortShaLength = 7;
+    createdOutputDir;
+    constructor(stage, env, workspace) {
+        this.stage = stage;
+        this.env = env;
+        this.workspace = workspace;
+        const clean = (text) => this.redactor.redact(text);
+        this.log = {
+            info: (message) => this.writeLine(clean(message)),
+            debug: (message) => {
+                if (this.debugEnabled())
+                    this.writeLine(clean(`[debug] ${message}`));
+            },
+            warning: (message, location) => this.annotate('warning', clean(message), location),
+            error: (message, location) => this.annotate('error', clean(message), location),
+            group: (title, body) => this.group(clean(title), body),
+        };
+    }
+    input(name) {
+        return inputFromEnv(this.env, name);
+    }
+    get tokenUser() {
+        return (0,conventions/* tokenUserFor */.GO)(this.name);
+    }
+    forgeKindOf(url) {
+        return (0,conventions/* forgeKindFor */.Hd)(this.name, url);
+    }
+    githubRef() {
+        return (0,conventions/* githubRefOf */.MU)(this.event());
+    }
+    environment() {
+        return this.env;
+    }
+    providedInputs() {
+        return (0,conventions/* providedInputNames */.mz)(this.env);
+    }
+    secret(value) {
+        if (value)
+            this.redactor.add(value);
+    }
+    registryCredentials(registry) {
+        const credentials = this.providedRegistryCredentials(registry.toLowerCase());
+        if (credentials)
+            this.secret(credentials.password);
+        return credentials;
+    }
+    /**
+     * A new `aegis-<stage>-<random>` directory under `parent`, one per run. Only named here:
+     * the first file written creates it, so bad input leaves nothing behind.
+     */
+    temporaryOutputDir(parent) {
+        this.createdOutputDir ??= (0,external_node_path_.join)(parent, `aegis-${this.stage}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        return this.createdOutputDir;
+    }
+    /** Locally nothing is provided; CI adapters override. */
+    providedRegistryCredentials(_registry) {
+        return undefined;
+    }
+    /** No cache service by default: locally there is none, and on GitLab the runner's `cache:` does it. */
+    async cache() {
+        return undefined;
+    }
+    debugEnabled() {
+        return this.env.RUNNER_DEBUG === '1' || this.env.CI_DEBUG_TRACE === 'true' || this.env.AEGIS_DEBUG === '1';
+    }
+    writeLine(text) {
+        process.stderr.write(`${text}\n`);
+    }
+    annotate(level, message, location) {
+        const where = location ? `${location.file}${location.line ? `:${location.line}` : ''}: ` : '';
+        const colour = level === 'error' ? '\u001b[31m' : '\u001b[33m';
+        this.writeLine(`${colour}${level.toUpperCase()}\u001b[0m ${where}${message}`);
+    }
+    async group(title, body) {
+        this.writeLine(`── ${title}`);
+        return body();
+    }
+    fail(message) {
+        this.annotate('error', this.redactor.redact(message));
+        process.exitCode = 1;
+    }
+    redactText(text) {
+        return this.redactor.redact(text);
+    }
+    /**
+     * API base URL of a forge: AEGIS_FORGE_URL overrides; otherwise the runner's own
+     * (GITHUB_API_URL on GitHub Enterprise, CI_API_V4_URL on self-managed GitLab), else the public one.
+     */
+    forgeApiUrl(kind) {
+        if (this.env.AEGIS_FORGE_URL)
+            return this.env.AEGIS_FORGE_URL;
+        return kind === 'github'
+            ? (this.env.GITHUB_API_URL ?? 'https://api.github.com')
+            : (this.env.CI_API_V4_URL ?? 'https://gitlab.com/api/v4');
+    }
+    async forge(options) {
+        this.secret(options.token);
+        const kind = options.kind ?? this.defaultForgeKind();
+        if (kind !== 'github' && kind !== 'gitlab') {
+            throw new errors/* AegisError */.o4("Pull requests and releases need a forge: set AEGIS_FORGE to 'github' or 'gitlab' (and AEGIS_FORGE_URL for its API).");
+        }
+        return loadForge({ kind, token: options.token, apiUrl: options.apiUrl ?? this.forgeApiUrl(kind) });
+    }
+}
+
+
+/***/ }),
+
+/***/ 1547:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GO: () => (/* binding */ tokenUserFor),
+/* harmony export */   Hd: () => (/* binding */ forgeKindFor),
+/* harmony export */   MU: () => (/* binding */ githubRefOf),
+/* harmony export */   mz: () => (/* binding */ providedInputNames)
+/* harmony export */ });
+/** The user name a token authenticates git over HTTPS with: GitLab takes `oauth2`, GitHub `x-access-token`. */
+function tokenUserFor(platform) {
+    return platform === 'gitlab' ? 'oauth2' : 'x-access-token';
+}
+/** The forge a repository URL is on: GitLab when the host says so or the job runs on GitLab, else GitHub. */
+function forgeKindFor(platform, url) {
+    let host = '';
+    try {
+        host = url ? new URL(url).hostname : '';
+    }
+    catch {
+        host = '';
+    }
+    return platform === 'gitlab' || /gitlab/i.test(host) ? 'gitlab' : 'github';
+}
+/** The run's ref as GitHub's APIs (code scanning) name it: the PR head, the tag, or the branch. */
+function githubRefOf(event) {
+    if (event.pullRequest)
+        return `refs/pull/${event.pullRequest.number}/head`;
+    if (event.tag)
+        return `refs/tags/${event.tag}`;
+    return `refs/heads/${event.branch ?? event.defaultBranch ?? 'main'}`;
+}
+/**
+ * Names of the inputs the runner handed over as INPUT_* variables, as the user wrote them
+ * (GitHub keeps `-`; GitLab components write `_`). Empty values count: the runner sets an
+ * unknown `with:` key too.
+ */
+function providedInputNames(env) {
+    return Object.keys(env)
+        .filter((key) => key.startsWith('INPUT_') && key.length > 'INPUT_'.length)
+        .map((key) => key.slice('INPUT_'.length).toLowerCase());
+}
+
+
+/***/ }),
+
+/***/ 71:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ew: () => (/* binding */ gitlabEvent),
+/* harmony export */   iB: () => (/* binding */ githubEvent),
+/* harmony export */   qy: () => (/* binding */ localEvent)
+/* harmony export */ });
+const ZERO_SHA = /^0+$/;
+/** A SHA that means "there was none" (new branch) is normalised to undefined. */
+function sha(value) {
+    return typeof value === 'string' && value !== '' && !ZERO_SHA.test(value) ? value : undefined;
+}
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function obj(value) {
+    return value && typeof value === 'object' ? value : {};
+}
+/** Normalises a GitHub Actions event from its name, payload and `GITHUB_*` variables. */
+function githubEvent(env, payload) {
+    const source = env.GITHUB_EVENT_NAME ?? 'unknown';
+    const ref = env.GITHUB_REF ?? '';
+    const repository = obj(payload.repository);
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const common = {
+        source,
+        defaultBranch: str(repository.default_branch),
+        repositoryUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : undefined,
+        runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+            ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`
+            : undefined,
+        actor: env.GITHUB_ACTOR,
+    };
+    switch (source) {
+        case 'pull_request':
+        case 'pull_request_target': {
+            const pr = obj(payload.pull_request);
+            const base = obj(pr.base);
+            const head = obj(pr.head);
+            return {
+                ...common,
+                kind: 'pull_request',
+                // GITHUB_SHA is the synthetic merge commit; the PR head is what was written.
+                head: sha(head.sha) ?? env.GITHUB_SHA,
+                base: sha(base.sha),
+                branch: str(head.ref) ?? env.GITHUB_HEAD_REF,
+                pullRequest: {
+                    number: Number(pr.number ?? payload.number),
+                    baseRef: str(base.ref) ?? env.GITHUB_BASE_REF ?? '',
+                    headRef: str(head.ref) ?? env.GITHUB_HEAD_REF ?? '',
+                    baseSha: sha(base.sha),
+                    headSha: sha(head.sha),
+                },
+            };
+        }
+        case 'merge_group': {
+            const group = obj(payload.merge_group);
+            return {
+                ...common,
+                kind: 'merge_group',
+                head: sha(group.head_sha) ?? env.GITHUB_SHA,
+                base: sha(group.base_sha),
+                branch: str(group.head_ref)?.replace(/^refs\/heads\//, ''),
+            };
+        }
+        case 'push': {
+            if (ref.startsWith('refs/tags/')) {
+                return { ...common, kind: 'tag', head: sha(payload.after) ?? env.GITHUB_SHA, tag: ref.slice('refs/tags/'.length) };
+            }
+            const before = sha(payload.before);
+            return {
+                ...common,
+                kind: 'push',
+                head: sha(payload.after) ?? env.GITHUB_SHA,
+                before,
+                base: before,
+                branch: ref.replace(/^refs\/heads\//, ''),
+                forced: typeof payload.forced === 'boolean' ? payload.forced : undefined,
+            };
+        }
+        default: {
+            const kind = source === 'schedule' ? 'schedule' : 'manual';
+            return {
+                ...common,
+                kind,
+                head: env.GITHUB_SHA,
+                branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined,
+                tag: ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined,
+            };
+        }
+    }
+}
+/** Normalises a GitLab CI pipeline from its predefined `CI_*` variables. */
+function gitlabEvent(env) {
+    const source = env.CI_PIPELINE_SOURCE ?? 'unknown';
+    const common = {
+        source,
+        defaultBranch: env.CI_DEFAULT_BRANCH,
+        repositoryUrl: env.CI_PROJECT_URL,
+        runUrl: env.CI_PIPELINE_URL,
+        actor: env.GITLAB_USER_LOGIN,
+    };
+    if (env.CI_COMMIT_TAG) {
+        return { ...common, kind: 'tag', head: env.CI_COMMIT_SHA, tag: env.CI_COMMIT_TAG };
+    }
+    if (source === 'merge_request_event' || env.CI_MERGE_REQUEST_IID) {
+        const mergedResult = env.CI_MERGE_REQUEST_EVENT_TYPE === 'merged_result' || env.CI_MERGE_REQUEST_EVENT_TYPE === 'merge_train';
+        // In merged-results pipelines CI_COMMIT_SHA is a merge commit GitLab made; the source
+        // branch tip is the commit people wrote.
+        const head = mergedResult ? (sha(env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA) ?? env.CI_COMMIT_SHA) : env.CI_COMMIT_SHA;
+        return {
+            ...common,
+            kind: 'pull_request',
+            head,
+            base: sha(env.CI_MERGE_REQUEST_DIFF_BASE_SHA) ?? sha(env.CI_MERGE_REQUEST_TARGET_BRANCH_SHA),
+            branch: env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME,
+            pullRequest: {
+                number: Number(env.CI_MERGE_REQUEST_IID),
+                baseRef: env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME ?? '',
+                headRef: env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME ?? '',
+                baseSha: sha(env.CI_MERGE_REQUEST_TARGET_BRANCH_SHA),
+                headSha: sha(env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA),
+                mergedResult,
+            },
+        };
+    }
+    const kind = source === 'push' ? 'push' : source === 'schedule' ? 'schedule' : 'manual';
+    const before = sha(env.CI_COMMIT_BEFORE_SHA);
+    return {
+        ...common,
+        kind,
+        head: env.CI_COMMIT_SHA,
+        before: kind === 'push' ? before : undefined,
+        base: kind === 'push' ? before : undefined,
+        branch: env.CI_COMMIT_BRANCH,
+    };
+}
+/** Locally there is no trigger: a manual run of whatever is checked out, overridable by AEGIS_* variables. */
+function localEvent(env) {
+    return {
+        kind: 'manual',
+        source: 'local',
+        head: sha(env.AEGIS_HEAD),
+        base: sha(env.AEGIS_BASE),
+        branch: env.AEGIS_BRANCH,
+        actor: env.USER,
+    };
+}
+
+
+/***/ }),
+
+/***/ 1895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $D: () => (/* binding */ GitLabPlatform),
+  zB: () => (/* binding */ gitlabArtifacts)
+});
+
+// UNUSED EXPORTS: GITLAB_OUTPUT_FOLDER, dotenvLine
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/core/fs/safe-write.ts
+var safe_write = __nccwpck_require__(864);
+;// CONCATENATED MODULE: ./src/core/git/exclude.ts
+
+
+
+/** The checkout holding `dir` and its `info/exclude` file (in the common git dir of a worktree); undefined outside git. */
+function findCheckout(dir) {
+    for (let current = (0,external_node_path_.resolve)(dir);; current = (0,external_node_path_.dirname)(current)) {
+        const dotGit = (0,external_node_path_.join)(current, '.git');
+        if ((0,external_node_fs_.existsSync)(dotGit)) {
+            let gitDir = dotGit;
+            if ((0,external_node_fs_.statSync)(dotGit).isFile()) {
+                const pointer = /^gitdir:\s*(.+)$/m.exec((0,external_node_fs_.readFileSync)(dotGit, 'utf8'))?.[1]?.trim();
+                if (!pointer)
+                    return undefined;
+                gitDir = (0,external_node_path_.resolve)(current, pointer);
+            }
+            const commonFile = (0,external_node_path_.join)(gitDir, 'commondir');
+            const common = (0,external_node_fs_.existsSync)(commonFile) ? (0,external_node_path_.resolve)(gitDir, (0,external_node_fs_.readFileSync)(commonFile, 'utf8').trim()) : gitDir;
+            return { topLevel: current, exclude: (0,external_node_path_.join)(common, 'info', 'exclude') };
+        }
+        if ((0,external_node_path_.dirname)(current) === current)
+            return undefined;
+    }
+}
+/**
+ * Adds `/<path>/` (relative to the checkout's top level) to the checkout's `.git/info/exclude`
+ * once, so that `git status`, `git add -A` and clean-tree checks never see it. Reads the git
+ * layout from disk (no git process): callers need it synchronously. Outside a checkout: nothing.
+ */
+function excludeFromCheckout(path) {
+    const checkout = findCheckout((0,external_node_path_.dirname)((0,external_node_path_.resolve)(path)));
+    if (!checkout)
+        return;
+    const rel = (0,external_node_path_.relative)(checkout.topLevel, (0,external_node_path_.resolve)(path)).split('\\').join('/');
+    if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        return;
+    const pattern = `/${rel}/`;
+    const current = (0,external_node_fs_.existsSync)(checkout.exclude) ? (0,external_node_fs_.readFileSync)(checkout.exclude, 'utf8') : '';
+    if (current.split(/\r?\n/).includes(pattern))
+        return;
+    const separator = current === '' || current.endsWith('\n') ? '' : '\n';
+    (0,safe_write/* appendFileSafely */.HN)(checkout.exclude, `${separator}# aegis: job outputs and artifacts\n${pattern}\n`);
+}
+
+// EXTERNAL MODULE: ./src/platform/base.ts + 1 modules
+var base = __nccwpck_require__(5554);
+// EXTERNAL MODULE: ./src/platform/event.ts
+var platform_event = __nccwpck_require__(71);
+;// CONCATENATED MODULE: ./src/platform/gitlab.ts
+
+
+
+
+
+
+/**
+ * The one folder every GitLab job of ours writes to (artifacts must live under
+ * CI_PROJECT_DIR): outputs dotenv, summaries, each stage's files. Not `.aegis/`, which holds
+ * the user's committed service manifest.
+ */
+const GITLAB_OUTPUT_FOLDER = '.aegis-out';
+/** Paths the component templates name as artifacts, relative to the project directory. */
+const gitlabArtifacts = {
+    dotenv: (stage) => `${GITLAB_OUTPUT_FOLDER}/aegis-${stage}.env`,
+    summary: (stage) => `${GITLAB_OUTPUT_FOLDER}/summary/${stage}.md`,
+    stageDir: (stage) => `${GITLAB_OUTPUT_FOLDER}/${stage}`,
+};
+/** GitLab's dotenv reports accept only single-line values and variable-safe names. */
+function dotenvLine(prefix, name, value) {
+    const key = `${prefix}${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
+    return `${key}=${value.replace(/\r?\n/g, '\\n')}\n`;
+}
+/**
+ * GitLab CI: inputs arrive as INPUT_* variables set by the component, outputs go to a
+ * dotenv report (`artifacts:reports:dotenv`), the summary to a markdown artifact and a
+ * collapsible log section. Everything is written under `.aegis-out/`, which git is told to ignore.
+ */
+class GitLabPlatform extends base/* BasePlatform */.D {
+    name = 'gitlab';
+    inputRoots = [];
+    /** CI_COMMIT_SHORT_SHA's length: 8 (what a later job writing `sha-$CI_COMMIT_SHORT_SHA` expects). */
+    shortShaLength;
+    dotenvPath;
+    outputPrefix;
+    sectionCounter = 0;
+    dotenvStarted = false;
+    excluded = false;
+    constructor(stage, env) {
+        // gitlab-ci-local's shell executor reports a virtual CI_PROJECT_DIR (/builds/…); the job's
+        // working directory is the project directory there, as it is on real runners.
+        super(stage, env, env.CI_PROJECT_DIR && (0,external_node_fs_.existsSync)(env.CI_PROJECT_DIR) ? env.CI_PROJECT_DIR : process.cwd());
+        this.dotenvPath = (0,external_node_path_.resolve)(this.workspace, env.AEGIS_DOTENV ?? gitlabArtifacts.dotenv(stage));
+        this.outputPrefix = env.AEGIS_OUTPUT_PREFIX ?? 'AEGIS_';
+        this.shortShaLength = env.CI_COMMIT_SHORT_SHA?.length || 8;
+    }
+    async group(title, body) {
+        const id = `aegis_${this.stage.replace(/\W/g, '_')}_${++this.sectionCounter}`;
+        const now = () => Math.floor(Date.now() / 1000);
+        this.writeLine(`\u001b[0Ksection_start:${now()}:${id}[collapsed=false]\r\u001b[0K${title}`);
+        try {
+            return await body();
+        }
+        finally {
+            this.writeLine(`\u001b[0Ksection_end:${now()}:${id}\r\u001b[0K`);
+        }
+    }
+    outputDir() {
+        this.excludeOutputFolder();
+        const dir = (0,external_node_path_.join)(this.workspace, gitlabArtifacts.stageDir(this.stage));
+        // A `.aegis-out` symlink planted by the repository is refused here, not followed by later writes.
+        (0,safe_write/* ensureDirectoryInside */._F)(dir, this.workspace);
+        return dir;
+    }
+    setOutput(name, value) {
+        this.excludeOutputFolder();
+        const line = dotenvLine(this.outputPrefix, name, this.redactText(value));
+        // The first output replaces a report left by an earlier run in the same directory.
+        if (this.dotenvStarted)
+            (0,safe_write/* appendFileSafely */.HN)(this.dotenvPath, line, { root: this.workspace });
+        else
+            (0,safe_write/* writeFileSafely */.kv)(this.dotenvPath, line, { root: this.workspace });
+        this.dotenvStarted = true;
+    }
+    async summary(markdown) {
+        this.excludeOutputFolder();
+        const clean = this.redactText(markdown);
+        (0,safe_write/* writeFileSafely */.kv)((0,external_node_path_.join)(this.workspace, gitlabArtifacts.summary(this.stage)), clean, { root: this.workspace });
+        await this.group(`${this.stage} summary`, async () => this.writeLine(clean));
+    }
+    /** `/.aegis-out/` in the checkout's `.git/info/exclude` (once): git status and `git add -A` never see our files. */
+    excludeOutputFolder() {
+        if (this.excluded)
+            return;
+        this.excluded = true;
+        excludeFromCheckout((0,external_node_path_.join)(this.workspace, GITLAB_OUTPUT_FOLDER));
+    }
+    event() {
+        return (0,platform_event/* gitlabEvent */.Ew)(this.env);
+    }
+    /** The job's own login to the project's container registry. */
+    /** Components write `-` as `_` (INPUT_SKIP_EXISTING): name them as the user wrote them in `inputs:`. */
+    providedInputs() {
+        return super.providedInputs().map((name) => name.replace(/_/g, '-'));
+    }
+    providedRegistryCredentials(registry) {
+        const { CI_REGISTRY, CI_REGISTRY_USER, CI_REGISTRY_PASSWORD } = this.env;
+        return CI_REGISTRY?.toLowerCase() === registry && CI_REGISTRY_USER && CI_REGISTRY_PASSWORD
+            ? { username: CI_REGISTRY_USER, password: CI_REGISTRY_PASSWORD }
+            : undefined;
+    }
+    defaultForgeKind() {
+        return 'gitlab';
+    }
 }
 
 
@@ -28462,6 +29359,161 @@ class Redactor {
         }
         return result;
     }
+}
+
+
+/***/ }),
+
+/***/ 9778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aF: () => (/* binding */ unknownInputMessage),
+/* harmony export */   i_: () => (/* binding */ InputReader),
+/* harmony export */   qs: () => (/* binding */ unknownInputs),
+/* harmony export */   sM: () => (/* binding */ inputKey)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8571);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6107);
+/* harmony import */ var _core_suggest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2085);
+
+
+
+
+
+const TRUE = new Set(['true', 'yes', '1', 'on']);
+const FALSE = new Set(['false', 'no', '0', 'off']);
+/**
+ * Typed access to a stage's declared inputs. Each reader throws an InputError that names
+ * the input, quotes the value and states the expected form.
+ */
+class InputReader {
+    platform;
+    specs;
+    constructor(platform, specs) {
+        this.platform = platform;
+        this.specs = specs;
+    }
+    /** The value, or the declared default; '' when neither. */
+    string(name) {
+        const spec = this.specs[name];
+        if (!spec)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AegisError */ .o4(`Stage reads undeclared input '${name}'.`);
+        const value = this.platform.input(name) || spec.default || '';
+        if (spec.secret && value)
+            this.platform.secret(value);
+        return value;
+    }
+    required(name) {
+        const value = this.string(name);
+        if (!value)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, 'a non-empty value', 'this input is required');
+        return value;
+    }
+    optional(name) {
+        return this.string(name) || undefined;
+    }
+    boolean(name) {
+        const value = this.string(name).toLowerCase();
+        if (TRUE.has(value))
+            return true;
+        if (FALSE.has(value) || value === '')
+            return false;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, "'true' or 'false'");
+    }
+    choice(name, choices) {
+        const value = this.string(name);
+        if (choices.includes(value))
+            return value;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
+    }
+    integer(name, bounds = {}) {
+        const value = this.string(name);
+        const number = Number(value);
+        const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = bounds;
+        if (!/^-?\d+$/.test(value) || number < min || number > max) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, `an integer between ${min} and ${max}`);
+        }
+        return number;
+    }
+    /** Non-empty lines, trimmed; lines starting with `#` are comments. */
+    lines(name) {
+        return this.string(name)
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && !line.startsWith('#'));
+    }
+    /** Lines or comma-separated values. */
+    list(name) {
+        return this.lines(name).flatMap((line) => line
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean));
+    }
+    /** Milliseconds from `500ms`, `10s`, `5m`, `1h`. */
+    duration(name) {
+        const value = this.string(name);
+        const ms = (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(value);
+        if (ms === undefined)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, _core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .DURATION_EXPECTED */ .om);
+        return ms;
+    }
+    /**
+     * A path inside `root`, or inside one of the platform's input roots (the runner's temp
+     * directory); `..`, absolute paths elsewhere and the like are refused.
+     */
+    path(name, root) {
+        const value = this.string(name);
+        if (!value)
+            return undefined;
+        const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(root, value);
+        // Inside root (the usual case) or else inside one of the input roots, checked the same way.
+        if ((0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(root, absolute))
+            return (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .LI)(root, value, name);
+        const other = this.platform.inputRoots.find((dir) => (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(dir, absolute));
+        return (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .LI)(other ?? root, other ? absolute : value, name);
+    }
+    /**
+     * Where a stage writes one of its files: the input's path when given (workspace or the
+     * runner's temp directory), else `file` in the platform's output directory (the directory
+     * itself without `file`). The platform alone decides where stage files go.
+     */
+    outputPath(name, file) {
+        const given = this.path(name, this.platform.workspace);
+        if (given)
+            return given;
+        const dir = this.platform.outputDir();
+        return file ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, file) : dir;
+    }
+}
+/** One spelling per input: lower case, `-` for `_` and spaces (how INPUT_* variables may write it). */
+const inputKey = (name) => name.toLowerCase().replace(/[_ ]/g, '-');
+/**
+ * The names in `provided` that no declared input matches (case, `_` for `-` and spaces
+ * ignored: GitLab components write `_`), once each, with the nearest declared name.
+ */
+function unknownInputs(provided, declared) {
+    const names = [...declared];
+    const known = new Set(names.map(inputKey));
+    const seen = new Set();
+    const unknown = [];
+    for (const name of provided) {
+        const key = inputKey(name);
+        if (known.has(key) || seen.has(key))
+            continue;
+        seen.add(key);
+        const suggestion = (0,_core_suggest_js__WEBPACK_IMPORTED_MODULE_4__/* .nearest */ .p)(name, names);
+        unknown.push(suggestion ? { name, suggestion } : { name });
+    }
+    return unknown;
+}
+/** `unknown input --fiel for build; did you mean --file?` (`quote` renders a name as the user writes it there). */
+function unknownInputMessage(stage, input, quote) {
+    const hint = input.suggestion ? `did you mean ${quote(input.suggestion)}?` : `it has no input of that name (see aegis ${stage} --help)`;
+    return `unknown input ${quote(input.name)} for ${stage}; ${hint}`;
 }
 
 
@@ -32027,297 +33079,127 @@ var __webpack_exports__ = {};
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   x: () => (/* reexport */ cli),
-  C: () => (/* binding */ runAction)
+  C: () => (/* reexport */ runAction)
 });
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-;// CONCATENATED MODULE: ./src/stages/index.ts
-/** Every stage, loaded on demand so `aegis <stage>` pays only for the stage it runs. */
-const stages = {
-    'gitops-bump': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(55), __nccwpck_require__.e(185), __nccwpck_require__.e(534), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344))).gitopsBump,
-    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(55), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8580))).build,
-    release: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(88), __nccwpck_require__.e(55), __nccwpck_require__.e(582)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1582))).release,
-    detect: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(55), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9989))).detectStage,
-    scan: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 579))).scan,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(55), __nccwpck_require__.e(185), __nccwpck_require__.e(534), __nccwpck_require__.e(257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4257))).promote,
-    'health-gate': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(55), __nccwpck_require__.e(185), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1052))).healthGate,
-};
+// EXTERNAL MODULE: ./src/core/suggest.ts
+var suggest = __nccwpck_require__(2085);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/core/fs/safe-write.ts
+var safe_write = __nccwpck_require__(864);
+// EXTERNAL MODULE: ./src/platform/base.ts + 1 modules
+var base = __nccwpck_require__(5554);
+// EXTERNAL MODULE: ./src/platform/event.ts
+var platform_event = __nccwpck_require__(71);
+;// CONCATENATED MODULE: ./src/platform/local.ts
 
+
+
+
+
+/**
+ * A laptop or another CI (Jenkins): logs on stderr, outputs as `name=value` lines on
+ * stdout so they can be piped, inputs from CLI flags (the CLI sets INPUT_* for us).
+ */
+class LocalPlatform extends base/* BasePlatform */.D {
+    options;
+    name = 'local';
+    inputRoots;
+    constructor(stage, env, options = {}) {
+        super(stage, env, options.cwd ?? process.cwd());
+        this.options = options;
+        this.inputRoots = [(0,external_node_os_.tmpdir)(), ...(options.outputDir ? [(0,external_node_path_.resolve)(this.workspace, options.outputDir)] : [])];
+    }
+    outputDir() {
+        return this.options.outputDir ? (0,external_node_path_.resolve)(this.workspace, this.options.outputDir) : this.temporaryOutputDir((0,external_node_os_.tmpdir)());
+    }
+    /** Locally inputs are CLI flags, which the CLI has checked; stray INPUT_* of the shell are not ours. */
+    providedInputs() {
+        return [];
+    }
+    setOutput(name, value) {
+        const line = `${name}=${this.redactText(value).replace(/\r?\n/g, '\\n')}\n`;
+        process.stdout.write(line);
+        if (this.options.outputFile)
+            (0,safe_write/* appendFileSafely */.HN)((0,external_node_path_.resolve)(this.workspace, this.options.outputFile), line);
+    }
+    async summary(markdown) {
+        const clean = this.redactText(markdown);
+        if (this.options.summaryFile)
+            (0,safe_write/* writeFileSafely */.kv)((0,external_node_path_.resolve)(this.workspace, this.options.summaryFile), clean);
+        this.writeLine(clean);
+    }
+    event() {
+        return (0,platform_event/* localEvent */.qy)(this.env);
+    }
+    defaultForgeKind() {
+        const kind = this.env.AEGIS_FORGE;
+        return kind === 'github' || kind === 'gitlab' ? kind : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/index.ts
+/**
+ * The stage registry: the one list every other list is derived from — the CLI, the metadata
+ * (action.yml, GitLab templates, README), src/entry/ and the dist/ shims. In pipeline
+ * order; each module is loaded on demand so `aegis <stage>` pays only for the stage it runs.
+ */
+const STAGE_MODULES = {
+    detect: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9989)),
+    build: () => Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8580)),
+    scan: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9167)),
+    'gitops-bump': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(611), __nccwpck_require__.e(988), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344)),
+    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(611), __nccwpck_require__.e(988), __nccwpck_require__.e(257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4257)),
+    'health-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(611), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1052)),
+    release: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(88), __nccwpck_require__.e(611), __nccwpck_require__.e(531)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4531)),
+};
+const STAGE_NAMES = Object.keys(STAGE_MODULES);
+function isStageName(name) {
+    return Object.hasOwn(STAGE_MODULES, name);
+}
+/** The stage module of `name` (definition, parse, run). */
+async function loadStageModule(name) {
+    return STAGE_MODULES[name]();
+}
+/** Every stage as a definition with its run, by name. */
+const stages = Object.fromEntries(STAGE_NAMES.map((name) => [
+    name,
+    async () => {
+        const stage = await loadStageModule(name);
+        return { ...stage.definition, run: stage.run };
+    },
+]));
+
+// EXTERNAL MODULE: ./src/stages/inputs.ts
+var inputs = __nccwpck_require__(9778);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
-;// CONCATENATED MODULE: ./src/platform/forge/load.ts
-/**
- * Imports the forge client only when a stage asks for one: Octokit and gitbeaker are the
- * largest parts of the bundle and most runs never open a pull request.
- */
-async function loadForge(options) {
-    if (options.kind === 'github') {
-        const { GitHubForge } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(748)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3748));
-        return new GitHubForge(options.token, options.apiUrl);
-    }
-    const { GitLabForge } = await Promise.all(/* import() */[__nccwpck_require__.e(342), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2132));
-    return new GitLabForge(options.token, options.apiUrl);
-}
-
-// EXTERNAL MODULE: ./src/platform/redact.ts
-var redact = __nccwpck_require__(1598);
-;// CONCATENATED MODULE: ./src/platform/base.ts
-
-
-
-/** Every platform passes inputs as INPUT_<NAME>; GitHub keeps `-`, GitLab components write `_`. */
-function inputFromEnv(env, name) {
-    const upper = name.toUpperCase().replace(/ /g, '_');
-    return (env[`INPUT_${upper}`] ?? env[`INPUT_${upper.replace(/-/g, '_')}`] ?? '').trim();
-}
-/**
- * What all adapters share: redaction before anything is printed, and a Log built on three
- * primitives each platform supplies (a line, an annotation, a group).
- */
-class BasePlatform {
-    stage;
-    env;
-    workspace;
-    redactor = new redact/* Redactor */.p();
-    log;
-    constructor(stage, env, workspace) {
-        this.stage = stage;
-        this.env = env;
-        this.workspace = workspace;
-        const clean = (text) => this.redactor.redact(text);
-        this.log = {
-            info: (message) => this.writeLine(clean(message)),
-            debug: (message) => {
-                if (this.debugEnabled())
-                    this.writeLine(clean(`[debug] ${message}`));
-            },
-            warning: (message, location) => this.annotate('warning', clean(message), location),
-            error: (message, location) => this.annotate('error', clean(message), location),
-            group: (title, body) => this.group(clean(title), body),
-        };
-    }
-    input(name) {
-        return inputFromEnv(this.env, name);
-    }
-    secret(value) {
-        if (value)
-            this.redactor.add(value);
-    }
-    registryCredentials(registry) {
-        const credentials = this.providedRegistryCredentials(registry.toLowerCase());
-        if (credentials)
-            this.secret(credentials.password);
-        return credentials;
-    }
-    /** Locally nothing is provided; CI adapters override. */
-    providedRegistryCredentials(_registry) {
-        return undefined;
-    }
-    /** No cache service by default: locally there is none, and on GitLab the runner's `cache:` does it. */
-    async cache() {
-        return undefined;
-    }
-    debugEnabled() {
-        return this.env.RUNNER_DEBUG === '1' || this.env.CI_DEBUG_TRACE === 'true' || this.env.AEGIS_DEBUG === '1';
-    }
-    writeLine(text) {
-        process.stderr.write(`${text}\n`);
-    }
-    annotate(level, message, location) {
-        const where = location ? `${location.file}${location.line ? `:${location.line}` : ''}: ` : '';
-        const colour = level === 'error' ? '\u001b[31m' : '\u001b[33m';
-        this.writeLine(`${colour}${level.toUpperCase()}\u001b[0m ${where}${message}`);
-    }
-    async group(title, body) {
-        this.writeLine(`── ${title}`);
-        return body();
-    }
-    fail(message) {
-        this.annotate('error', this.redactor.redact(message));
-        process.exitCode = 1;
-    }
-    redactText(text) {
-        return this.redactor.redact(text);
-    }
-    /**
-     * API base URL of a forge: AEGIS_FORGE_URL overrides; otherwise the runner's own
-     * (GITHUB_API_URL on GitHub Enterprise, CI_API_V4_URL on self-managed GitLab), else the public one.
-     */
-    forgeApiUrl(kind) {
-        if (this.env.AEGIS_FORGE_URL)
-            return this.env.AEGIS_FORGE_URL;
-        return kind === 'github'
-            ? (this.env.GITHUB_API_URL ?? 'https://api.github.com')
-            : (this.env.CI_API_V4_URL ?? 'https://gitlab.com/api/v4');
-    }
-    async forge(options) {
-        this.secret(options.token);
-        const kind = options.kind ?? this.defaultForgeKind();
-        if (kind !== 'github' && kind !== 'gitlab') {
-            throw new errors/* AegisError */.o4("Pull requests and releases need a forge: set AEGIS_FORGE to 'github' or 'gitlab' (and AEGIS_FORGE_URL for its API).");
-        }
-        return loadForge({ kind, token: options.token, apiUrl: options.apiUrl ?? this.forgeApiUrl(kind) });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/platform/event.ts
-const ZERO_SHA = /^0+$/;
-/** A SHA that means "there was none" (new branch) is normalised to undefined. */
-function sha(value) {
-    return typeof value === 'string' && value !== '' && !ZERO_SHA.test(value) ? value : undefined;
-}
-function str(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function obj(value) {
-    return value && typeof value === 'object' ? value : {};
-}
-/** Normalises a GitHub Actions event from its name, payload and `GITHUB_*` variables. */
-function githubEvent(env, payload) {
-    const source = env.GITHUB_EVENT_NAME ?? 'unknown';
-    const ref = env.GITHUB_REF ?? '';
-    const repository = obj(payload.repository);
-    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const common = {
-        source,
-        defaultBranch: str(repository.default_branch),
-        repositoryUrl: env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : undefined,
-        runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-            ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`
-            : undefined,
-        actor: env.GITHUB_ACTOR,
-    };
-    switch (source) {
-        case 'pull_request':
-        case 'pull_request_target': {
-            const pr = obj(payload.pull_request);
-            const base = obj(pr.base);
-            const head = obj(pr.head);
-            return {
-                ...common,
-                kind: 'pull_request',
-                // GITHUB_SHA is the synthetic merge commit; the PR head is what was written.
-                head: sha(head.sha) ?? env.GITHUB_SHA,
-                base: sha(base.sha),
-                branch: str(head.ref) ?? env.GITHUB_HEAD_REF,
-                pullRequest: {
-                    number: Number(pr.number ?? payload.number),
-                    baseRef: str(base.ref) ?? env.GITHUB_BASE_REF ?? '',
-                    headRef: str(head.ref) ?? env.GITHUB_HEAD_REF ?? '',
-                    baseSha: sha(base.sha),
-                    headSha: sha(head.sha),
-                },
-            };
-        }
-        case 'merge_group': {
-            const group = obj(payload.merge_group);
-            return {
-                ...common,
-                kind: 'merge_group',
-                head: sha(group.head_sha) ?? env.GITHUB_SHA,
-                base: sha(group.base_sha),
-                branch: str(group.head_ref)?.replace(/^refs\/heads\//, ''),
-            };
-        }
-        case 'push': {
-            if (ref.startsWith('refs/tags/')) {
-                return { ...common, kind: 'tag', head: sha(payload.after) ?? env.GITHUB_SHA, tag: ref.slice('refs/tags/'.length) };
-            }
-            const before = sha(payload.before);
-            return {
-                ...common,
-                kind: 'push',
-                head: sha(payload.after) ?? env.GITHUB_SHA,
-                before,
-                base: before,
-                branch: ref.replace(/^refs\/heads\//, ''),
-                forced: typeof payload.forced === 'boolean' ? payload.forced : undefined,
-            };
-        }
-        default: {
-            const kind = source === 'schedule' ? 'schedule' : 'manual';
-            return {
-                ...common,
-                kind,
-                head: env.GITHUB_SHA,
-                branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined,
-                tag: ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined,
-            };
-        }
-    }
-}
-/** Normalises a GitLab CI pipeline from its predefined `CI_*` variables. */
-function gitlabEvent(env) {
-    const source = env.CI_PIPELINE_SOURCE ?? 'unknown';
-    const common = {
-        source,
-        defaultBranch: env.CI_DEFAULT_BRANCH,
-        repositoryUrl: env.CI_PROJECT_URL,
-        runUrl: env.CI_PIPELINE_URL,
-        actor: env.GITLAB_USER_LOGIN,
-    };
-    if (env.CI_COMMIT_TAG) {
-        return { ...common, kind: 'tag', head: env.CI_COMMIT_SHA, tag: env.CI_COMMIT_TAG };
-    }
-    if (source === 'merge_request_event' || env.CI_MERGE_REQUEST_IID) {
-        const mergedResult = env.CI_MERGE_REQUEST_EVENT_TYPE === 'merged_result' || env.CI_MERGE_REQUEST_EVENT_TYPE === 'merge_train';
-        // In merged-results pipelines CI_COMMIT_SHA is a merge commit GitLab made; the source
-        // branch tip is the commit people wrote.
-        const head = mergedResult ? (sha(env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA) ?? env.CI_COMMIT_SHA) : env.CI_COMMIT_SHA;
-        return {
-            ...common,
-            kind: 'pull_request',
-            head,
-            base: sha(env.CI_MERGE_REQUEST_DIFF_BASE_SHA) ?? sha(env.CI_MERGE_REQUEST_TARGET_BRANCH_SHA),
-            branch: env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME,
-            pullRequest: {
-                number: Number(env.CI_MERGE_REQUEST_IID),
-                baseRef: env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME ?? '',
-                headRef: env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME ?? '',
-                baseSha: sha(env.CI_MERGE_REQUEST_TARGET_BRANCH_SHA),
-                headSha: sha(env.CI_MERGE_REQUEST_SOURCE_BRANCH_SHA),
-                mergedResult,
-            },
-        };
-    }
-    const kind = source === 'push' ? 'push' : source === 'schedule' ? 'schedule' : 'manual';
-    const before = sha(env.CI_COMMIT_BEFORE_SHA);
-    return {
-        ...common,
-        kind,
-        head: env.CI_COMMIT_SHA,
-        before: kind === 'push' ? before : undefined,
-        base: kind === 'push' ? before : undefined,
-        branch: env.CI_COMMIT_BRANCH,
-    };
-}
-/** Locally there is no trigger: a manual run of whatever is checked out, overridable by AEGIS_* variables. */
-function localEvent(env) {
-    return {
-        kind: 'manual',
-        source: 'local',
-        head: sha(env.AEGIS_HEAD),
-        base: sha(env.AEGIS_BASE),
-        branch: env.AEGIS_BRANCH,
-        actor: env.USER,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/platform/github.ts
 
 
 
 
+
 /** GitHub Actions, through @actions/core so that @github/local-action and the runner see the same calls. */
-class GitHubPlatform extends BasePlatform {
+class GitHubPlatform extends base/* BasePlatform */.D {
     name = 'github';
+    inputRoots;
     constructor(stage, env) {
         super(stage, env, env.GITHUB_WORKSPACE ?? process.cwd());
+        this.inputRoots = env.RUNNER_TEMP ? [env.RUNNER_TEMP] : [];
+    }
+    /** The runner empties RUNNER_TEMP after each job; later steps read the files through the outputs. */
+    outputDir() {
+        return this.temporaryOutputDir(this.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)());
     }
     input(name) {
         return core/* getInput */.V4(name);
@@ -32332,7 +33214,7 @@ class GitHubPlatform extends BasePlatform {
         core/* info */.pq(text);
     }
     debugEnabled() {
-        return core/* isDebug */._o();
+        return core/* isDebug */._o() || this.env.ACTIONS_STEP_DEBUG === 'true';
     }
     annotate(level, message, location) {
         const properties = location ? { file: location.file, startLine: location.line } : {};
@@ -32368,7 +33250,7 @@ class GitHubPlatform extends BasePlatform {
                 this.log.warning(`Could not read the event payload at ${path}; using GITHUB_* variables only.`);
             }
         }
-        return githubEvent(this.env, payload);
+        return (0,platform_event/* githubEvent */.iB)(this.env, payload);
     }
     /** ghcr.io accepts the job token, when the workflow exports it as GITHUB_TOKEN. */
     providedRegistryCredentials(registry) {
@@ -32398,114 +33280,8 @@ class GitHubPlatform extends BasePlatform {
     }
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/platform/gitlab.ts
-
-
-
-
-/** GitLab's dotenv reports accept only single-line values and variable-safe names. */
-function dotenvLine(prefix, name, value) {
-    const key = `${prefix}${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
-    return `${key}=${value.replace(/\r?\n/g, '\\n')}\n`;
-}
-/**
- * GitLab CI: inputs arrive as INPUT_* variables set by the component, outputs go to a
- * dotenv report (`artifacts:reports:dotenv`), the summary to a markdown artifact and a
- * collapsible log section.
- */
-class GitLabPlatform extends BasePlatform {
-    name = 'gitlab';
-    dotenvPath;
-    outputPrefix;
-    sectionCounter = 0;
-    dotenvStarted = false;
-    constructor(stage, env) {
-        // gitlab-ci-local's shell executor reports a virtual CI_PROJECT_DIR (/builds/…); the job's
-        // working directory is the project directory there, as it is on real runners.
-        super(stage, env, env.CI_PROJECT_DIR && (0,external_node_fs_.existsSync)(env.CI_PROJECT_DIR) ? env.CI_PROJECT_DIR : process.cwd());
-        this.dotenvPath = (0,external_node_path_.resolve)(this.workspace, env.AEGIS_DOTENV ?? `aegis-${stage}.env`);
-        this.outputPrefix = env.AEGIS_OUTPUT_PREFIX ?? 'AEGIS_';
-    }
-    async group(title, body) {
-        const id = `aegis_${this.stage.replace(/\W/g, '_')}_${++this.sectionCounter}`;
-        const now = () => Math.floor(Date.now() / 1000);
-        this.writeLine(`\u001b[0Ksection_start:${now()}:${id}[collapsed=false]\r\u001b[0K${title}`);
-        try {
-            return await body();
-        }
-        finally {
-            this.writeLine(`\u001b[0Ksection_end:${now()}:${id}\r\u001b[0K`);
-        }
-    }
-    setOutput(name, value) {
-        const line = dotenvLine(this.outputPrefix, name, this.redactText(value));
-        // The first output replaces a report left by an earlier run in the same directory.
-        if (this.dotenvStarted)
-            (0,external_node_fs_.appendFileSync)(this.dotenvPath, line);
-        else
-            (0,external_node_fs_.writeFileSync)(this.dotenvPath, line);
-        this.dotenvStarted = true;
-    }
-    async summary(markdown) {
-        const clean = this.redactText(markdown);
-        const dir = (0,external_node_path_.join)(this.workspace, 'aegis-summary');
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, `${this.stage}.md`), clean);
-        await this.group(`${this.stage} summary`, async () => this.writeLine(clean));
-    }
-    event() {
-        return gitlabEvent(this.env);
-    }
-    /** The job's own login to the project's container registry. */
-    providedRegistryCredentials(registry) {
-        const { CI_REGISTRY, CI_REGISTRY_USER, CI_REGISTRY_PASSWORD } = this.env;
-        return CI_REGISTRY?.toLowerCase() === registry && CI_REGISTRY_USER && CI_REGISTRY_PASSWORD
-            ? { username: CI_REGISTRY_USER, password: CI_REGISTRY_PASSWORD }
-            : undefined;
-    }
-    defaultForgeKind() {
-        return 'gitlab';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/platform/local.ts
-
-
-
-/**
- * A laptop or another CI (Jenkins): logs on stderr, outputs as `name=value` lines on
- * stdout so they can be piped, inputs from CLI flags (the CLI sets INPUT_* for us).
- */
-class LocalPlatform extends BasePlatform {
-    options;
-    name = 'local';
-    constructor(stage, env, options = {}) {
-        super(stage, env, options.cwd ?? process.cwd());
-        this.options = options;
-    }
-    setOutput(name, value) {
-        const line = `${name}=${this.redactText(value).replace(/\r?\n/g, '\\n')}\n`;
-        process.stdout.write(line);
-        if (this.options.outputFile)
-            (0,external_node_fs_.appendFileSync)(this.options.outputFile, line);
-    }
-    async summary(markdown) {
-        const clean = this.redactText(markdown);
-        if (this.options.summaryFile)
-            (0,external_node_fs_.writeFileSync)(this.options.summaryFile, clean);
-        this.writeLine(clean);
-    }
-    event() {
-        return localEvent(this.env);
-    }
-    defaultForgeKind() {
-        const kind = this.env.AEGIS_FORGE;
-        return kind === 'github' || kind === 'gitlab' ? kind : undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./src/platform/gitlab.ts + 1 modules
+var gitlab = __nccwpck_require__(1895);
 ;// CONCATENATED MODULE: ./src/platform/index.ts
 
 
@@ -32520,7 +33296,7 @@ function createPlatform(stage, env = process.env, local = {}) {
     if (forced === 'github' || (!forced && env.GITHUB_ACTIONS === 'true'))
         return new GitHubPlatform(stage, env);
     if (forced === 'gitlab' || (!forced && (env.GITLAB_CI === 'true' || (env.CI_JOB_NAME && env.CI_PROJECT_DIR && env.CI_SERVER_URL)))) {
-        return new GitLabPlatform(stage, env);
+        return new gitlab/* GitLabPlatform */.$D(stage, env);
     }
     return new LocalPlatform(stage, env, local);
 }
@@ -32530,23 +33306,57 @@ function createPlatform(stage, env = process.env, local = {}) {
 
 
 
-/** The one place failures become a failed job: typed errors carry their own message, others their stack. */
+
+
+/** The input that picks each external program, for the "install it, or change …" advice. */
+const TOOL_INPUTS = {
+    buildah: "'builder' (buildx needs a Docker engine)",
+    docker: "'builder' (buildah builds without a Docker engine)",
+    trivy: "'trivy-binary' (or leave it empty to download Trivy)",
+    kubectl: "'rollback' (git-revert and argocd need no kubectl)",
+    npm: "'publish'",
+    twine: "'publish'",
+};
+/**
+ * The one place failures become a failed job: one message naming the input or host, what
+ * happened and what to change. Stack traces and full command lines only at debug level
+ * (ACTIONS_STEP_DEBUG / RUNNER_DEBUG on GitHub, CI_DEBUG_TRACE on GitLab, --debug locally).
+ */
 async function runStage(stage, platform) {
+    // The runner passes a typo'd or foreign `with:` key on as INPUT_*, and only warns; say what it was meant to be.
+    for (const unknown of (0,inputs/* unknownInputs */.qs)(platform.providedInputs(), Object.keys(stage.inputs))) {
+        platform.log.warning((0,inputs/* unknownInputMessage */.aF)(stage.name, unknown, (name) => `'${name}'`));
+    }
     try {
         await stage.run(platform);
     }
     catch (error) {
-        if (error instanceof errors/* AegisError */.o4) {
-            platform.fail(error.message);
-        }
-        else {
-            platform.fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
-        }
+        if (error instanceof errors/* CommandError */.Qd)
+            platform.log.debug(`command: ${error.command} ${JSON.stringify(error.args)}`);
+        if (error instanceof Error && error.stack)
+            platform.log.debug(error.stack);
+        platform.fail(stageFailure(stage.name, error));
     }
+}
+/** `failureMessage`, plus which of this stage's inputs chooses a missing program. */
+function stageFailure(stage, error) {
+    const message = (0,errors/* failureMessage */.oh)(error);
+    if (error instanceof errors/* ToolNotFoundError */.Mm) {
+        const input = TOOL_INPUTS[error.command];
+        return `${stage}: ${message}${input ? `, or change the input ${input}` : ''}.`;
+    }
+    return message;
 }
 /** Runs a stage on the platform the environment describes (GitHub runner, GitLab job, or a shell). */
 function main(stage) {
     return runStage(stage, createPlatform(stage.name));
+}
+/** What dist/<stage>/index.js and src/entry/<stage>.ts call: the named stage of the registry, on this platform. */
+async function runAction(name) {
+    const load = stages[name];
+    if (!load)
+        throw new errors/* AegisError */.o4(`Unknown stage ${JSON.stringify(name)}.`);
+    await main(await load());
 }
 /**
  * True when `moduleUrl` is the script node was started with: the bundle run by the runner
@@ -32568,21 +33378,31 @@ function isEntryPoint(moduleUrl) {
 
 
 
-const USAGE = `Usage: aegis <stage> [--<input> <value>]... [--output-file <file>] [--summary-file <file>]
+
+
+const USAGE = `Usage: aegis <stage> [--<input> <value>]... [--output-file <file>] [--summary-file <file>] [--output-dir <dir>] [--debug]
 
 Runs one aegis stage on this machine. Inputs are the same kebab-case names as in the
 GitHub action and the GitLab component; a flag without a value means 'true'.
-Outputs are printed to stdout as name=value lines; logs go to stderr.
+Outputs are printed to stdout as name=value lines; logs go to stderr. Files a stage
+writes (reports, lists, measurements) go to --output-dir, else to a new temporary directory.
+--debug logs debug lines and, when a stage fails, the stack trace.
 
 Stages: ${Object.keys(stages).join(', ')}
 Help for one stage: aegis <stage> --help`;
+/** Flags of the CLI itself, besides the stage's inputs. */
+const CLI_FLAGS = ['output-file', 'summary-file', 'help'];
 /** `--name value`, `--name=value`, or a bare `--flag` meaning true. Repeated inputs join with newlines. */
 function parseArgs(argv) {
-    const parsed = { inputs: {}, help: false };
+    const parsed = { inputs: {}, help: false, debug: false };
     for (let index = 0; index < argv.length; index++) {
         const arg = argv[index];
         if (arg === '--help' || arg === '-h') {
             parsed.help = true;
+            continue;
+        }
+        if (arg === '--debug') {
+            parsed.debug = true;
             continue;
         }
         if (!arg.startsWith('--')) {
@@ -32604,6 +33424,8 @@ function parseArgs(argv) {
             parsed.outputFile = value;
         else if (name === 'summary-file')
             parsed.summaryFile = value;
+        else if (name === 'output-dir')
+            parsed.outputDir = value;
         else
             parsed.inputs[name] = parsed.inputs[name] === undefined ? value : `${parsed.inputs[name]}\n${value}`;
     }
@@ -32624,7 +33446,8 @@ async function cli(argv) {
     }
     const load = stages[args.stage];
     if (!load) {
-        console.error(`Unknown stage ${JSON.stringify(args.stage)}.\n\n${USAGE}`);
+        const meant = (0,suggest/* nearest */.p)(args.stage, Object.keys(stages));
+        console.error(`Unknown stage ${JSON.stringify(args.stage)}${meant ? `; did you mean ${meant}?` : '.'}\n\n${USAGE}`);
         process.exitCode = 2;
         return;
     }
@@ -32633,13 +33456,17 @@ async function cli(argv) {
         console.log(stageHelp(stage));
         return;
     }
+    const [unknown] = (0,inputs/* unknownInputs */.qs)(Object.keys(args.inputs), [...Object.keys(stage.inputs), ...CLI_FLAGS]);
+    if (unknown) {
+        console.error(`${(0,inputs/* unknownInputMessage */.aF)(stage.name, unknown, (name) => `--${name}`)}\n\n${stageHelp(stage)}`);
+        process.exitCode = 2;
+        return;
+    }
+    const secrets = new Set(Object.entries(stage.inputs).flatMap(([name, spec]) => (spec.secret ? [(0,inputs/* inputKey */.sM)(name)] : [])));
     for (const name of Object.keys(args.inputs)) {
-        const spec = stage.inputs[name];
-        const problem = !spec
-            ? `Unknown input --${name} for stage ${stage.name}.\n\n${stageHelp(stage)}`
-            : spec.secret
-                ? `Pass the secret input '${name}' through the environment (INPUT_${name.toUpperCase().replace(/-/g, '_')}=… aegis ${stage.name} …), not as a flag: command-line arguments are visible to every process on the machine.`
-                : undefined;
+        const problem = secrets.has((0,inputs/* inputKey */.sM)(name))
+            ? `Pass the secret input '${name}' through the environment (INPUT_${name.toUpperCase().replace(/-/g, '_')}=… aegis ${stage.name} …), not as a flag: command-line arguments are visible to every process on the machine.`
+            : undefined;
         if (problem) {
             console.error(problem);
             process.exitCode = 2;
@@ -32650,7 +33477,16 @@ async function cli(argv) {
     const env = { ...process.env };
     for (const [name, value] of Object.entries(args.inputs))
         env[`INPUT_${name.toUpperCase()}`] = value;
-    const platform = new LocalPlatform(stage.name, env, { outputFile: args.outputFile, summaryFile: args.summaryFile });
+    if (args.debug)
+        env.AEGIS_DEBUG = '1';
+    // A stage with its own output-dir input (scan) takes --output-dir as that input too.
+    if (args.outputDir !== undefined && stage.inputs['output-dir'])
+        env.INPUT_OUTPUT_DIR = args.outputDir;
+    const platform = new LocalPlatform(stage.name, env, {
+        outputFile: args.outputFile,
+        summaryFile: args.summaryFile,
+        ...(args.outputDir !== undefined ? { outputDir: args.outputDir } : {}),
+    });
     await runStage(stage, platform);
 }
 
@@ -32660,15 +33496,6 @@ async function cli(argv) {
 // the stages are bundled once instead of once per action; each stage is a lazy chunk.
 
 
-
-
-/** What dist/<stage>/index.js calls: run the stage on the platform the environment describes. */
-async function runAction(name) {
-    const load = stages[name];
-    if (!load)
-        throw new errors/* AegisError */.o4(`Unknown stage ${JSON.stringify(name)}.`);
-    await main(await load());
-}
 
 var __webpack_exports__cli = __webpack_exports__.x;
 var __webpack_exports__runAction = __webpack_exports__.C;

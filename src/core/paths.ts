@@ -2,13 +2,14 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from './errors.js';
 
-function isInside(root: string, candidate: string): boolean {
+/** True when `candidate` is `root` or below it (lexically). */
+export function isInside(root: string, candidate: string): boolean {
   const rel = relative(root, candidate);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** The real path of `path`, or of its nearest existing ancestor when it does not exist yet. */
-function realNearest(path: string): string {
+export function realNearest(path: string): string {
   let current = path;
   while (!existsSync(current)) {
     const parent = dirname(current);
@@ -32,4 +33,9 @@ export function resolveInside(root: string, value: string, input: string): strin
     throw new InputError(input, value, `a path inside ${root}`, 'it goes through a symlink that leads outside');
   }
   return absolute;
+}
+
+/** How a path is shown in outputs and logs: relative to `root` (with `/`) when inside it, else absolute. */
+export function displayPath(root: string, path: string): string {
+  return isInside(root, path) ? relative(root, path).split('\\').join('/') || '.' : path;
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { CommandError } from './errors.js';
+import { existsSync } from 'node:fs';
+import { CommandError, ToolNotFoundError } from './errors.js';
 
 export interface RunOptions {
   cwd?: string;
@@ -42,7 +43,14 @@ export function run(command: string, args: readonly string[], options: RunOption
     const stderr: Buffer[] = [];
     child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', (error) => reject(new CommandError(command, args, null, error.message)));
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      // ENOENT is also what a missing working directory gives; only a missing program is a missing tool.
+      reject(
+        error.code === 'ENOENT' && (!options.cwd || existsSync(options.cwd))
+          ? new ToolNotFoundError(command)
+          : new CommandError(command, args, null, error.message),
+      ),
+    );
     child.on('close', (code) => {
       clearTimeout(timer);
       if (timedOut) {

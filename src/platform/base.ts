@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { AegisError } from '../core/errors.js';
 import type { Log, SourceLocation } from '../core/log.js';
 import { type ForgeKind, forgeKindFor, githubRefOf, providedInputNames, tokenUserFor } from './conventions.js';
@@ -21,6 +23,9 @@ export abstract class BasePlatform implements Platform {
   abstract readonly name: PlatformName;
   protected readonly redactor = new Redactor();
   readonly log: Log;
+  abstract readonly inputRoots: readonly string[];
+  readonly shortShaLength: number = 7;
+  private createdOutputDir: string | undefined;
 
   constructor(
     readonly stage: string,
@@ -71,6 +76,17 @@ export abstract class BasePlatform implements Platform {
     const credentials = this.providedRegistryCredentials(registry.toLowerCase());
     if (credentials) this.secret(credentials.password);
     return credentials;
+  }
+
+  abstract outputDir(): string;
+
+  /**
+   * A new `aegis-<stage>-<random>` directory under `parent`, one per run. Only named here:
+   * the first file written creates it, so bad input leaves nothing behind.
+   */
+  protected temporaryOutputDir(parent: string): string {
+    this.createdOutputDir ??= join(parent, `aegis-${this.stage}-${randomBytes(6).toString('hex')}`);
+    return this.createdOutputDir;
   }
 
   /** Locally nothing is provided; CI adapters override. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import type { SourceLocation } from '../core/log.js';
 import { BasePlatform, type Env } from './base.js';
@@ -9,8 +10,16 @@ import type { CiEvent, DependencyCache, RegistryCredentials } from './types.js';
 export class GitHubPlatform extends BasePlatform {
   readonly name = 'github' as const;
 
+  readonly inputRoots: readonly string[];
+
   constructor(stage: string, env: Env) {
     super(stage, env, env.GITHUB_WORKSPACE ?? process.cwd());
+    this.inputRoots = env.RUNNER_TEMP ? [env.RUNNER_TEMP] : [];
+  }
+
+  /** The runner empties RUNNER_TEMP after each job; later steps read the files through the outputs. */
+  outputDir(): string {
+    return this.temporaryOutputDir(this.env.RUNNER_TEMP || tmpdir());
   }
 
   override input(name: string): string {
@@ -28,7 +37,7 @@ export class GitHubPlatform extends BasePlatform {
   }
 
   protected override debugEnabled(): boolean {
-    return core.isDebug();
+    return core.isDebug() || this.env.ACTIONS_STEP_DEBUG === 'true';
   }
 
   protected override annotate(level: 'warning' | 'error', message: string, location?: SourceLocation): void {

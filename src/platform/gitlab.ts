@@ -1,8 +1,24 @@
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { appendFileSafely, ensureDirectoryInside, writeFileSafely } from '../core/fs/safe-write.js';
+import { excludeFromCheckout } from '../core/git/exclude.js';
 import { BasePlatform, type Env } from './base.js';
 import { gitlabEvent } from './event.js';
 import type { CiEvent, RegistryCredentials } from './types.js';
+
+/**
+ * The one folder every GitLab job of ours writes to (artifacts must live under
+ * CI_PROJECT_DIR): outputs dotenv, summaries, each stage's files. Not `.aegis/`, which holds
+ * the user's committed service manifest.
+ */
+export const GITLAB_OUTPUT_FOLDER = '.aegis-out';
+
+/** Paths the component templates name as artifacts, relative to the project directory. */
+export const gitlabArtifacts = {
+  dotenv: (stage: string) => `${GITLAB_OUTPUT_FOLDER}/aegis-${stage}.env`,
+  summary: (stage: string) => `${GITLAB_OUTPUT_FOLDER}/summary/${stage}.md`,
+  stageDir: (stage: string) => `${GITLAB_OUTPUT_FOLDER}/${stage}`,
+};
 
 /** GitLab's dotenv reports accept only single-line values and variable-safe names. */
 export function dotenvLine(prefix: string, name: string, value: string): string {
@@ -13,21 +29,26 @@ export function dotenvLine(prefix: string, name: string, value: string): string 
 /**
  * GitLab CI: inputs arrive as INPUT_* variables set by the component, outputs go to a
  * dotenv report (`artifacts:reports:dotenv`), the summary to a markdown artifact and a
- * collapsible log section.
+ * collapsible log section. Everything is written under `.aegis-out/`, which git is told to ignore.
  */
 export class GitLabPlatform extends BasePlatform {
   readonly name = 'gitlab' as const;
+  readonly inputRoots: readonly string[] = [];
+  /** CI_COMMIT_SHORT_SHA's length: 8 (what a later job writing `sha-$CI_COMMIT_SHORT_SHA` expects). */
+  override readonly shortShaLength: number;
   private readonly dotenvPath: string;
   private readonly outputPrefix: string;
   private sectionCounter = 0;
   private dotenvStarted = false;
+  private excluded = false;
 
   constructor(stage: string, env: Env) {
     // gitlab-ci-local's shell executor reports a virtual CI_PROJECT_DIR (/builds/…); the job's
     // working directory is the project directory there, as it is on real runners.
     super(stage, env, env.CI_PROJECT_DIR && existsSync(env.CI_PROJECT_DIR) ? env.CI_PROJECT_DIR : process.cwd());
-    this.dotenvPath = resolve(this.workspace, env.AEGIS_DOTENV ?? `aegis-${stage}.env`);
+    this.dotenvPath = resolve(this.workspace, env.AEGIS_DOTENV ?? gitlabArtifacts.dotenv(stage));
     this.outputPrefix = env.AEGIS_OUTPUT_PREFIX ?? 'AEGIS_';
+    this.shortShaLength = env.CI_COMMIT_SHORT_SHA?.length || 8;
   }
 
   protected override async group<T>(title: string, body: () => Promise<T>): Promise<T> {
@@ -41,20 +62,35 @@ export class GitLabPlatform extends BasePlatform {
     }
   }
 
+  outputDir(): string {
+    this.excludeOutputFolder();
+    const dir = join(this.workspace, gitlabArtifacts.stageDir(this.stage));
+    // A `.aegis-out` symlink planted by the repository is refused here, not followed by later writes.
+    ensureDirectoryInside(dir, this.workspace);
+    return dir;
+  }
+
   setOutput(name: string, value: string): void {
+    this.excludeOutputFolder();
     const line = dotenvLine(this.outputPrefix, name, this.redactText(value));
     // The first output replaces a report left by an earlier run in the same directory.
-    if (this.dotenvStarted) appendFileSync(this.dotenvPath, line);
-    else writeFileSync(this.dotenvPath, line);
+    if (this.dotenvStarted) appendFileSafely(this.dotenvPath, line, { root: this.workspace });
+    else writeFileSafely(this.dotenvPath, line, { root: this.workspace });
     this.dotenvStarted = true;
   }
 
   async summary(markdown: string): Promise<void> {
+    this.excludeOutputFolder();
     const clean = this.redactText(markdown);
-    const dir = join(this.workspace, 'aegis-summary');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${this.stage}.md`), clean);
+    writeFileSafely(join(this.workspace, gitlabArtifacts.summary(this.stage)), clean, { root: this.workspace });
     await this.group(`${this.stage} summary`, async () => this.writeLine(clean));
+  }
+
+  /** `/.aegis-out/` in the checkout's `.git/info/exclude` (once): git status and `git add -A` never see our files. */
+  private excludeOutputFolder(): void {
+    if (this.excluded) return;
+    this.excluded = true;
+    excludeFromCheckout(join(this.workspace, GITLAB_OUTPUT_FOLDER));
   }
 
   event(): CiEvent {

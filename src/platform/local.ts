@@ -1,4 +1,6 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { appendFileSafely, writeFileSafely } from '../core/fs/safe-write.js';
 import { BasePlatform, type Env } from './base.js';
 import { localEvent } from './event.js';
 import type { CiEvent } from './types.js';
@@ -7,6 +9,8 @@ export interface LocalOptions {
   /** Outputs are appended here as name=value lines, in addition to stdout. */
   outputFile?: string;
   summaryFile?: string;
+  /** Where the stage's files go (`--output-dir`); a fresh temporary directory otherwise. */
+  outputDir?: string;
   cwd?: string;
 }
 
@@ -16,6 +20,7 @@ export interface LocalOptions {
  */
 export class LocalPlatform extends BasePlatform {
   readonly name = 'local' as const;
+  readonly inputRoots: readonly string[];
 
   constructor(
     stage: string,
@@ -23,6 +28,11 @@ export class LocalPlatform extends BasePlatform {
     private readonly options: LocalOptions = {},
   ) {
     super(stage, env, options.cwd ?? process.cwd());
+    this.inputRoots = [tmpdir(), ...(options.outputDir ? [resolve(this.workspace, options.outputDir)] : [])];
+  }
+
+  outputDir(): string {
+    return this.options.outputDir ? resolve(this.workspace, this.options.outputDir) : this.temporaryOutputDir(tmpdir());
   }
 
   /** Locally inputs are CLI flags, which the CLI has checked; stray INPUT_* of the shell are not ours. */
@@ -33,12 +43,12 @@ export class LocalPlatform extends BasePlatform {
   setOutput(name: string, value: string): void {
     const line = `${name}=${this.redactText(value).replace(/\r?\n/g, '\\n')}\n`;
     process.stdout.write(line);
-    if (this.options.outputFile) appendFileSync(this.options.outputFile, line);
+    if (this.options.outputFile) appendFileSafely(resolve(this.workspace, this.options.outputFile), line);
   }
 
   async summary(markdown: string): Promise<void> {
     const clean = this.redactText(markdown);
-    if (this.options.summaryFile) writeFileSync(this.options.summaryFile, clean);
+    if (this.options.summaryFile) writeFileSafely(resolve(this.workspace, this.options.summaryFile), clean);
     this.writeLine(clean);
   }
 

@@ -70,6 +70,20 @@ export interface Platform {
   providedInputs(): string[];
   /** Directory that relative input paths resolve against. */
   readonly workspace: string;
+  /**
+   * Directories besides the workspace that path inputs may point into: the runner's temp
+   * directory on GitHub (where earlier steps' files live), the temp dir and --output-dir locally.
+   */
+  readonly inputRoots: readonly string[];
+  /**
+   * Where this stage's own files go, created on first call; never the checkout itself.
+   * GitHub: a fresh directory under RUNNER_TEMP. GitLab: `.aegis-out/<stage>` in the project
+   * directory (artifacts must live there), which is added to the checkout's `.git/info/exclude`.
+   * Locally: `--output-dir`, else a fresh temporary directory.
+   */
+  outputDir(): string;
+  /** Hex digits of the platform's short commit SHA: GitLab's CI_COMMIT_SHORT_SHA has 8, GitHub (and git's usual) 7. */
+  readonly shortShaLength: number;
   /** Raw input value, '' when unset. */
   input(name: string): string;
   setOutput(name: string, value: string): void;

@@ -65,25 +65,17 @@ const definition = {
   gitlab: {
     stage: 'build',
     // The runner restores `cache:` before the script and saves it after a successful job. GitLab fixes
-    // the section when the pipeline is created, takes at most two key files and cannot turn a list input
-    // into a variable, so it gets its own single-valued inputs; harmless defaults (no such directory,
-    // no such file: key `<prefix>-default`, nothing saved) keep it inert when unused.
+    // the section when the pipeline is created and cannot turn a list input into a variable, so the
+    // whole section is one array input: empty by default, so a job without a dependency cache has no
+    // `cache:` at all (a placeholder path would log "no matching files" after every job).
     inputs: {
-      'dependency-cache-dir': {
-        description: `GitLab cache:paths: the one directory the runner caches; set it to the dependency-cache-paths directory (mounted at ${DEPENDENCY_CACHE_ROOT}/<dir>).`,
-        default: '.aegis-dependency-cache',
-      },
-      'dependency-cache-key-file': {
-        description:
-          'GitLab cache:key:files: the lockfile whose content keys the runner’s cache (GitLab restores exact keys only: a changed lockfile starts cold).',
-        default: '.aegis-dependency-cache.lock',
+      'dependency-cache': {
+        type: 'array',
+        description: `GitLab cache: entries for the job (GitLab restores exact keys only: a changed lockfile starts cold). Cache the dependency-cache-paths directory (mounted at ${DEPENDENCY_CACHE_ROOT}/<dir>), e.g. [{key: {files: [package-lock.json], prefix: aegis-deps-$CI_JOB_NAME_SLUG}, paths: [.npm], when: on_success}]. Empty: no cache.`,
+        default: [],
       },
     },
-    cache: {
-      key: { files: ['$[[ inputs.dependency-cache-key-file ]]'], prefix: 'aegis-deps-$CI_JOB_NAME_SLUG' },
-      paths: ['$[[ inputs.dependency-cache-dir ]]'],
-      when: 'on_success',
-    },
+    cache: '$[[ inputs.dependency-cache ]]',
   },
   inputs: {
     context: { description: 'Build context directory, relative to the workspace.', default: '.' },
@@ -115,7 +107,10 @@ const definition = {
     'sep-labels': {
       description: "Separator of the labels output; empty means a newline (metadata-action's default); \\n and \\t are understood.",
     },
-    'sha-length': { description: 'Length of the short SHA in {{sha}} and type=sha (metadata-action: 7).', default: '7' },
+    'sha-length': {
+      description:
+        "Hex digits of the short SHA in {{sha}} and type=sha tags; by default the platform's short SHA: 8 on GitLab (CI_COMMIT_SHORT_SHA), 7 elsewhere (docker/metadata-action).",
+    },
     'pr-head-sha': {
       description:
         "On pull requests, tag and label the PR head instead of the commit checked out (metadata-action's DOCKER_METADATA_PR_HEAD_SHA); refused unless the workspace has the PR head checked out, so an image is never labelled with a commit it was not built from.",
@@ -181,7 +176,7 @@ const definition = {
     'buildah-runroot': { description: 'buildah state directory (--runroot).' },
     'buildah-storage-driver': { description: "buildah storage driver, e.g. 'vfs' for unprivileged containers, 'overlay' where it works." },
     'dependency-cache-paths': {
-      description: `Dependency directories in the workspace (e.g. .npm, .cache/pip, .gomodcache), comma-separated or one per line, cached by lockfile hash and created when missing. buildah bind-mounts each at ${DEPENDENCY_CACHE_ROOT}/<dir> for RUN steps (read-write: e.g. \`RUN npm ci --cache ${DEPENDENCY_CACHE_ROOT}/.npm\`), so what the build downloads is kept and cached, never in the image. buildx has no such mount: each comes as a read-only named context aegis-cache-<dir> (\`RUN --mount=type=bind,from=aegis-cache-npm,target=/root/.npm\`), so fill it before the build (or use --mount=type=cache, which stays on the builder). GitHub: @actions/cache restores before and saves after a successful build; GitLab: the component's cache: does (set dependency-cache-dir and dependency-cache-key-file).`,
+      description: `Dependency directories in the workspace (e.g. .npm, .cache/pip, .gomodcache), comma-separated or one per line, cached by lockfile hash and created when missing. buildah bind-mounts each at ${DEPENDENCY_CACHE_ROOT}/<dir> for RUN steps (read-write: e.g. \`RUN npm ci --cache ${DEPENDENCY_CACHE_ROOT}/.npm\`), so what the build downloads is kept and cached, never in the image. buildx has no such mount: each comes as a read-only named context aegis-cache-<dir> (\`RUN --mount=type=bind,from=aegis-cache-npm,target=/root/.npm\`), so fill it before the build (or use --mount=type=cache, which stays on the builder). GitHub: @actions/cache restores before and saves after a successful build; GitLab: the component's cache: does (set the dependency-cache component input).`,
     },
     'dependency-cache-key-files': {
       description:
@@ -300,8 +295,6 @@ export function parseInputs(
     isolation: reader.choice('buildah-isolation', ['chroot', 'oci', 'rootless'] as const),
   };
   const revision = revisionOf(event, checkout, reader.boolean('pr-head-sha'));
-  const shaLength = reader.string('sha-length');
-  if (!/^[1-9][0-9]?$/.test(shaLength)) throw new InputError('sha-length', shaLength, 'a number of characters from 1 to 40');
   const metadata = computeMetadata(
     {
       images: [],
@@ -315,7 +308,7 @@ export function parseInputs(
         url: event.repositoryUrl,
         license: reader.optional('licenses'),
       },
-      shortShaLength: Number(shaLength),
+      shortShaLength: reader.optional('sha-length') ? reader.integer('sha-length', { min: 4, max: 40 }) : platform.shortShaLength,
       warn: (message) => platform.log.warning(message),
     },
     metadataContext(event, { sha: revision ?? '', commitDate: checkout.commitDate ?? now, now }),

@@ -18,12 +18,14 @@ export interface OutputSpec {
 export interface GitLabComponent {
   /** Artifacts beyond the summary and the dotenv report every component keeps. */
   artifacts?: { paths?: string[]; reports?: Record<string, string> };
-  /** Component-only inputs (not action inputs), e.g. the stage of an extra job. */
-  inputs?: Record<string, { description: string; default: string }>;
+  /** Component-only inputs (not action inputs), e.g. the stage of an extra job; `type: array` for whole YAML values. */
+  inputs?: Record<string, { description: string; default: string } | { description: string; type: 'array'; default: unknown[] }>;
+  /** Stage input defaults that differ on GitLab: paths the template itself names as artifacts. */
+  defaults?: Record<string, string>;
   /** Default for the `job-stage` input. */
   stage?: string;
-  /** The job's `cache:` section (the runner restores it before the script and saves it after). */
-  cache?: Record<string, unknown>;
+  /** The job's `cache:` section (the runner restores it before the script and saves it after), or an array input's placeholder. */
+  cache?: Record<string, unknown> | string;
   /** More jobs, keyed by name, e.g. a trigger for a generated child pipeline. */
   jobs?: Record<string, unknown>;
 }

@@ -1,13 +1,15 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { type ChildPipelineTemplate, parseChildPipelineTemplate, renderChildPipeline } from '../core/detect/child-pipeline.js';
 import { type DetectRequest, type DetectResult, detect } from '../core/detect/detect.js';
 import { checkPattern } from '../core/detect/globs.js';
 import { CHANGE_TYPES, type ChangeType, discoverServices, type Manifest, parseManifest } from '../core/detect/manifest.js';
 import { describeReason } from '../core/detect/select.js';
 import { InputError } from '../core/errors.js';
-import { writeFileAtomic } from '../core/git/atomic.js';
+import { writeFileSafely } from '../core/fs/safe-write.js';
 import { Git } from '../core/git/git.js';
+import { displayPath } from '../core/paths.js';
+import { gitlabArtifacts } from '../platform/gitlab.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
@@ -20,7 +22,7 @@ const definition = {
     'Decide which services of a monorepo changed between base and head (with dependency closure and global files) and hand CI a build matrix; on GitLab, also a child pipeline with a job per changed service.',
   gitlab: {
     stage: '.pre',
-    artifacts: { paths: ['aegis-detect/'] },
+    defaults: { 'child-pipeline-file': `${gitlabArtifacts.stageDir('detect')}/child-pipeline.yml` },
     inputs: {
       'children-stage': { description: 'Stage of the job that triggers the generated child pipeline (after job-stage).', default: 'build' },
     },
@@ -73,16 +75,16 @@ const definition = {
     },
     'max-deepen-rounds': { description: 'Deepening rounds before giving up and selecting every service (with a warning).', default: '12' },
     'changed-files-file': {
-      description: 'Where the full list of changed paths is written (one per line), relative to the workspace.',
-      default: 'aegis-detect/changed-files.txt',
+      description:
+        "Where the full list of changed paths is written (one per line): a path in the workspace or the runner's temp directory; by default in the stage's output directory (RUNNER_TEMP on GitHub, .aegis-out/ on GitLab).",
     },
     'child-pipeline-template': {
       description:
         'GitLab: a CI YAML template (path relative to the checkout) whose jobs named with a placeholder, e.g. "build {{service}}:", are instantiated per changed service; other keys are copied. Empty: no child pipeline.',
     },
     'child-pipeline-file': {
-      description: 'Where the generated child pipeline is written, relative to the workspace (trigger it with trigger:include:artifact).',
-      default: 'aegis-detect/child-pipeline.yml',
+      description:
+        "Where the generated child pipeline is written (trigger it with trigger:include:artifact): a path in the workspace or the runner's temp directory; by default in the stage's output directory.",
     },
   },
   outputs: {
@@ -95,9 +97,12 @@ const definition = {
     base: { description: 'Commit compared against; empty when every service was selected without comparing.' },
     head: { description: 'Commit inspected.' },
     'base-reason': { description: 'Why this base was chosen (or why every service was selected).' },
-    'changed-files': { description: 'Path (relative to the workspace) of the file listing every changed path, one per line.' },
+    'changed-files': {
+      description: 'Path of the file listing every changed path, one per line (relative to the workspace when inside it).',
+    },
     'child-pipeline': {
-      description: 'Path (relative to the workspace) of the generated GitLab child pipeline; empty without child-pipeline-template.',
+      description:
+        'Path of the generated GitLab child pipeline (relative to the workspace when inside it); empty without child-pipeline-template.',
     },
   },
   run: (platform: Platform) => runDetect(platform),
@@ -137,7 +142,7 @@ export async function parseDetectInputs(reader: InputReader, platform: Platform)
   const childPipeline = templatePath
     ? {
         template: parseChildPipelineTemplate(readInputFile('child-pipeline-template', templatePath), relative(directory, templatePath)),
-        file: reader.path('child-pipeline-file', platform.workspace) as string,
+        file: reader.outputPath('child-pipeline-file', 'child-pipeline.yml'),
       }
     : undefined;
   return {
@@ -155,7 +160,7 @@ export async function parseDetectInputs(reader: InputReader, platform: Platform)
       deepenStep: reader.integer('deepen-step', { min: 1, max: 100_000 }),
       maxDeepenRounds: reader.integer('max-deepen-rounds', { min: 0, max: 30 }),
     },
-    changedFilesFile: reader.path('changed-files-file', platform.workspace) as string,
+    changedFilesFile: reader.outputPath('changed-files-file', 'changed-files.txt'),
     childPipeline,
   };
 }
@@ -222,12 +227,11 @@ export async function runDetect(platform: Platform): Promise<void> {
 }
 
 function writeFile(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileAtomic(path, content);
+  writeFileSafely(path, content);
 }
 
 function workspacePath(platform: Platform, path: string): string {
-  return relative(platform.workspace, path).split('\\').join('/');
+  return displayPath(platform.workspace, path);
 }
 
 const SUMMARY_ROWS = 300;

@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { AegisError, InputError } from '../core/errors.js';
+import { writeFileSafely } from '../core/fs/safe-write.js';
 import { CommitHistory } from '../core/git/history.js';
 import {
   type ArgoCdCheck,
@@ -111,8 +111,8 @@ const definition = {
     environment: { description: 'Environment name for messages (dev, staging, prod).' },
     'fail-on': { description: 'Verdicts that fail the job (comma-separated).', default: 'Failed, Error, Inconclusive' },
     'measurements-file': {
-      description: 'Where to write every measurement as JSON (relative to the workspace).',
-      default: 'health-gate-measurements.json',
+      description:
+        "Where to write every measurement as JSON: a path in the workspace or the runner's temp directory; by default in the stage's output directory (RUNNER_TEMP on GitHub, .aegis-out/ on GitLab).",
     },
     'dry-run': { description: 'Watch and decide, but only print the rollback instead of doing it.', default: 'false' },
     'source-run': { description: 'Run URL recorded in the revert commit (Aegis-Source-Run); defaults to the current run.' },
@@ -145,7 +145,7 @@ function phaseList(reader: InputReader, name: string): MeasurementPhase[] {
 /** Reads and validates every input before anything is watched, written or pushed. */
 export function parseHealthGateInputs(
   reader: InputReader,
-  workspace: string,
+  _workspace: string,
   platform: PlatformName = 'local',
   runUrl?: string,
 ): HealthGateOptions {
@@ -235,7 +235,7 @@ export function parseHealthGateInputs(
     repository,
     argocdHistoryId: historyId === undefined ? undefined : Number(historyId),
     environment: reader.optional('environment'),
-    measurementsFile: reader.path('measurements-file', workspace) as string,
+    measurementsFile: reader.outputPath('measurements-file', 'measurements.json'),
     dryRun: reader.boolean('dry-run'),
     sourceRun: reader.optional('source-run') ?? runUrl,
   };
@@ -441,7 +441,7 @@ export async function runHealthGate(platform: Platform): Promise<void> {
 
   // Services echo what they are sent: everything written is redacted, not only the logs.
   const document = redactDeep(measurementsDocument(result, options.checks, decision), options.redact);
-  writeFileSync(options.measurementsFile, `${JSON.stringify(document, null, 2)}\n`);
+  writeFileSafely(options.measurementsFile, `${JSON.stringify(document, null, 2)}\n`);
   platform.setOutput('verdict', result.verdict);
   platform.setOutput('rolled-back', String(decision.rolledBack));
   platform.setOutput('revert-sha', decision.revertSha ?? '');
@@ -450,7 +450,14 @@ export async function runHealthGate(platform: Platform): Promise<void> {
 
   if (rollbackError) throw rollbackError;
   if (options.failOn.includes(result.verdict)) {
-    throw new AegisError(`Health gate verdict: ${result.verdict}. ${decision.text}`);
+    // Each check that did not pass, with its last measurement: that names the host and what it said.
+    const why = result.checks
+      .filter((check) => check.phase !== 'Successful')
+      .map((check) => {
+        const last = result.measurements.filter((measurement) => measurement.check === check.name).at(-1);
+        return `${check.name}: ${check.phase}, ${check.reason}${last?.message ? `; last: ${last.message}` : ''}`;
+      });
+    throw new AegisError(`Health gate verdict: ${result.verdict}${why.length > 0 ? ` (${why.join('; ')})` : ''}. ${decision.text}`);
   }
 }
 

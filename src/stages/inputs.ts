@@ -1,6 +1,7 @@
+import { join, resolve } from 'node:path';
 import { DURATION_EXPECTED, parseDuration } from '../core/duration.js';
 import { AegisError, InputError } from '../core/errors.js';
-import { resolveInside } from '../core/paths.js';
+import { isInside, resolveInside } from '../core/paths.js';
 import { nearest } from '../core/suggest.js';
 import type { Platform } from '../platform/types.js';
 import type { InputSpec } from './definition.js';
@@ -86,10 +87,30 @@ export class InputReader {
     return ms;
   }
 
-  /** A path inside `root`; `..`, absolute paths elsewhere and the like are refused. */
+  /**
+   * A path inside `root`, or inside one of the platform's input roots (the runner's temp
+   * directory); `..`, absolute paths elsewhere and the like are refused.
+   */
   path(name: string, root: string): string | undefined {
     const value = this.string(name);
-    return value ? resolveInside(root, value, name) : undefined;
+    if (!value) return undefined;
+    const absolute = resolve(root, value);
+    // Inside root (the usual case) or else inside one of the input roots, checked the same way.
+    if (isInside(root, absolute)) return resolveInside(root, value, name);
+    const other = this.platform.inputRoots.find((dir) => isInside(dir, absolute));
+    return resolveInside(other ?? root, other ? absolute : value, name);
+  }
+
+  /**
+   * Where a stage writes one of its files: the input's path when given (workspace or the
+   * runner's temp directory), else `file` in the platform's output directory (the directory
+   * itself without `file`). The platform alone decides where stage files go.
+   */
+  outputPath(name: string, file?: string): string {
+    const given = this.path(name, this.platform.workspace);
+    if (given) return given;
+    const dir = this.platform.outputDir();
+    return file ? join(dir, file) : dir;
   }
 }
 

@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LONG_DURATION_EXPECTED, parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
+import { writeFileSafely } from '../core/fs/safe-write.js';
 import { computeDora, type DoraReport } from '../core/insight/dora.js';
 import { insightFamilies, renderFamilies } from '../core/insight/exposition.js';
 import { parseTime } from '../core/insight/history.js';
@@ -75,9 +76,14 @@ const definition = {
         "A deployment followed this soon by the next deployment of the same service to the same environment counts as failed and fixed forward (12h, 30m, 1d); '0' counts only health-gate reverts.",
       default: '1h',
     },
-    'status-file': { description: 'Where the status JSON is written (relative to the workspace).', default: 'insight-status.json' },
-    'metrics-file': { description: 'Where the DORA metrics JSON is written.', default: 'insight-metrics.json' },
-    'openmetrics-file': { description: 'Where the OpenMetrics text exposition is written.', default: 'insight-metrics.txt' },
+    'status-file': {
+      description:
+        "Where the status JSON is written: a path in the workspace or the runner's temp directory; by default status.json in the stage's output directory (RUNNER_TEMP on GitHub, .aegis-out/ on GitLab).",
+    },
+    'metrics-file': { description: "Where the DORA metrics JSON is written; by default metrics.json in the stage's output directory." },
+    'openmetrics-file': {
+      description: "Where the OpenMetrics text exposition is written; by default metrics.txt in the stage's output directory.",
+    },
     'pushgateway-url': { description: 'Prometheus Pushgateway to push the metrics to (http:// or https://); no push without it.' },
     'pushgateway-job': { description: 'Job label of the pushed group.', default: 'aegis-insight' },
     'pushgateway-grouping': {
@@ -106,7 +112,7 @@ const definition = {
     drift: { description: "'true' when an overlay sets something no trailer records (a hand edit) or overlays of one environment differ." },
     pushed: { description: "'true' when the metrics were pushed to the Pushgateway." },
   },
-  gitlab: { artifacts: { paths: ['insight-status.json', 'insight-metrics.json', 'insight-metrics.txt'] }, stage: 'deploy' },
+  gitlab: { stage: 'deploy' },
   run: (platform: Platform) => runInsight(platform),
 } satisfies StageDefinition;
 
@@ -172,9 +178,9 @@ export function parseInsightInputs(reader: InputReader, platform: PlatformName, 
     now,
     windowSeconds,
     fixWithinSeconds: span('fix-within', reader.string('fix-within'), true),
-    statusFile: reader.path('status-file', workspace) as string,
-    metricsFile: reader.path('metrics-file', workspace) as string,
-    openmetricsFile: reader.path('openmetrics-file', workspace) as string,
+    statusFile: reader.outputPath('status-file', 'status.json'),
+    metricsFile: reader.outputPath('metrics-file', 'metrics.json'),
+    openmetricsFile: reader.outputPath('openmetrics-file', 'metrics.txt'),
     pushgateway: url ? { url, job, grouping: labels, username, password } : undefined,
   };
 }
@@ -191,7 +197,7 @@ export function planInsight(options: InsightOptions): InsightPlan {
 
 function writeFile(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
+  writeFileSafely(path, content);
 }
 
 export async function executeInsight(plan: InsightPlan, platform: Platform): Promise<InsightResult> {

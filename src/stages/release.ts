@@ -295,6 +295,9 @@ function linksFor(url: string | undefined, platform: Platform): RepositoryLinks 
 async function run(platform: Platform): Promise<void> {
   const reader = new InputReader(platform, inputs);
   const parsed = parseInputs(reader, platform.workspace, platform.name);
+  // Where stage files go; on GitLab this also git-excludes the folder (earlier jobs' artifacts land
+  // there) before the clean-tree check.
+  platform.outputDir();
   const publisher = createPublisher(parsed);
   const event = platform.event();
   const configured = await remoteUrl(platform.workspace, parsed.options.git.remote);

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AegisError } from '../core/errors.js';
+import { AegisError, CommandError, failureMessage, ToolNotFoundError } from '../core/errors.js';
 import { createPlatform } from '../platform/index.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
@@ -8,7 +8,21 @@ import { stages } from './index.js';
 import { unknownInputMessage, unknownInputs } from './inputs.js';
 import { withNotifications } from './notify.js';
 
-/** The one place failures become a failed job: typed errors carry their own message, others their stack. */
+/** The input that picks each external program, for the "install it, or change …" advice. */
+const TOOL_INPUTS: Record<string, string> = {
+  buildah: "'builder' (buildx needs a Docker engine)",
+  docker: "'builder' (buildah builds without a Docker engine)",
+  trivy: "'trivy-binary' (or leave it empty to download Trivy)",
+  kubectl: "'rollback' (git-revert and argocd need no kubectl)",
+  npm: "'publish'",
+  twine: "'publish'",
+};
+
+/**
+ * The one place failures become a failed job: one message naming the input or host, what
+ * happened and what to change. Stack traces and full command lines only at debug level
+ * (ACTIONS_STEP_DEBUG / RUNNER_DEBUG on GitHub, CI_DEBUG_TRACE on GitLab, --debug locally).
+ */
 export async function runStage(definition: StageDefinition, platform: Platform): Promise<void> {
   const stage = withNotifications(definition);
   // The runner passes a typo'd or foreign `with:` key on as INPUT_*, and only warns; say what it was meant to be.
@@ -18,12 +32,20 @@ export async function runStage(definition: StageDefinition, platform: Platform):
   try {
     await stage.run(platform);
   } catch (error) {
-    if (error instanceof AegisError) {
-      platform.fail(error.message);
-    } else {
-      platform.fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    }
+    if (error instanceof CommandError) platform.log.debug(`command: ${error.command} ${JSON.stringify(error.args)}`);
+    if (error instanceof Error && error.stack) platform.log.debug(error.stack);
+    platform.fail(stageFailure(stage.name, error));
   }
+}
+
+/** `failureMessage`, plus which of this stage's inputs chooses a missing program. */
+export function stageFailure(stage: string, error: unknown): string {
+  const message = failureMessage(error);
+  if (error instanceof ToolNotFoundError) {
+    const input = TOOL_INPUTS[error.command];
+    return `${stage}: ${message}${input ? `, or change the input ${input}` : ''}.`;
+  }
+  return message;
 }
 
 /** Runs a stage on the platform the environment describes (GitHub runner, GitLab job, or a shell). */

@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AegisError } from '../core/errors.js';
-import { writeFileAtomic } from '../core/git/atomic.js';
+import { writeFileSafely } from '../core/fs/safe-write.js';
 import { forgeProjectPath } from '../core/git/remote.js';
 import { evaluateGate, type GateResult, suppressions } from '../core/scan/gate.js';
 import { renderGitLab } from '../core/scan/gitlab.js';
@@ -22,6 +22,7 @@ import {
   trivyScanArgs,
 } from '../core/scan/trivy.js';
 import { sarifCategory, sarifUploadRequest } from '../core/scan/upload.js';
+import { gitlabArtifacts } from '../platform/gitlab.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
@@ -43,6 +44,7 @@ const definition = {
     'Scan an image or directory once with a pinned, checksum-verified Trivy (or re-gate an existing Trivy JSON report), gate by severity, policy, ignore file and baseline, and write SARIF, the GitLab container-scanning report, a summary and an SBOM.',
   gitlab: {
     stage: 'test',
+    defaults: { 'output-dir': gitlabArtifacts.stageDir('scan') },
     artifacts: {
       paths: ['$[[ inputs.output-dir ]]/'],
       reports: {
@@ -70,7 +72,10 @@ const definition = {
     baseline: { description: 'A previous Trivy JSON report; only findings not in it can fail the gate.' },
     formats: { description: 'Renderings to write: sarif, gitlab, markdown (comma-separated).', default: 'sarif,gitlab,markdown' },
     sbom: { description: "SBOM to write: 'cyclonedx', 'spdx' or 'none'.", default: 'cyclonedx' },
-    'output-dir': { description: 'Directory (inside the workspace) for the report and every rendering.', default: 'aegis-scan' },
+    'output-dir': {
+      description:
+        "Directory for the report and every rendering: in the workspace or the runner's temp directory; by default the stage's output directory (RUNNER_TEMP on GitHub, .aegis-out/scan on GitLab).",
+    },
     'trivy-version': { description: 'Trivy release to download when trivy-binary is not set.', default: DEFAULT_TRIVY_VERSION },
     'trivy-sha256': {
       description: 'Optional SHA-256 of the Trivy release archive for this platform, checked in addition to the release checksums file.',
@@ -196,7 +201,7 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
   const files: ScanOutcome['files'] = { report: options.display(join(options.outputDir, FILES.report)) };
   for (const [kind, content] of rendered) {
     const file = join(options.outputDir, FILES[kind]);
-    writeFileAtomic(file, content);
+    writeFileSafely(file, content, { root: options.outputDir });
     files[kind] = options.display(file);
   }
 
@@ -245,7 +250,7 @@ async function obtainReport(platform: Platform, options: ScanOptions): Promise<T
   mkdirSync(options.outputDir, { recursive: true });
   const output = join(options.outputDir, FILES.report);
   // A stale report from an earlier run must never pass for this scan's.
-  writeFileSync(output, '');
+  writeFileSafely(output, '', { root: options.outputDir });
   const args = trivyScanArgs({
     target: options.source.target,
     output,

@@ -75,3 +75,32 @@ export function hasCommand(command: string, args: string[] = ['--version']): boo
     return true;
   });
 }
+
+/**
+ * `git status --porcelain` of a checkout a stage ran in; '' when clean. Not a git checkout
+ * (a stage given a plain directory): undefined, nothing to check.
+ */
+export function checkoutChanges(dir: string): string | undefined {
+  try {
+    execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  // Not through git(), which trims: the first line's leading status column matters.
+  return execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: dir, encoding: 'utf8' }).trimEnd();
+}
+
+/**
+ * Runs `stage` (a stage run on some platform) and fails when it left anything in the checkout
+ * `dir` that `git status --porcelain` did not show before: a stage never leaves files in the
+ * user's checkout. Shared by every platform's run helper, so each stage test checks it.
+ */
+export async function keepsCheckoutClean<T>(dir: string | undefined, what: string, stage: () => Promise<T>): Promise<T> {
+  const before = dir ? checkoutChanges(dir) : undefined;
+  const result = await stage();
+  if (dir === undefined || before === undefined) return result;
+  const seen = new Set(before.split('\n'));
+  const left = (checkoutChanges(dir) ?? '').split('\n').filter((line) => line && !seen.has(line));
+  if (left.length > 0) throw new Error(`${what} left files in the checkout ${dir} (git status --porcelain):\n${left.join('\n')}`);
+  return result;
+}

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT, runNode } from './cli.js';
-import { git, tempDir } from './git.js';
+import { git, keepsCheckoutClean, tempDir } from './git.js';
 import { sourceDist } from './source-dist.js';
 
 export const COMPONENT_PREFIX = 'gitlab.example.com/aegis/aegis-actions';
@@ -21,7 +21,8 @@ export interface GitlabCiLocalResult {
  * as on GitLab: `include: component: gitlab.example.com/aegis/aegis-actions/<stage>@1.0.0`
  * clones a repository whose root is this repo's gitlab-components/ (as it is published),
  * tagged 1.0.0, reached through a url.insteadOf rule in a throwaway HOME. Jobs run the
- * stages from the source, through shims laid out like dist/ (AEGIS_DIST, test/helpers/source-dist.ts).
+ * stages from the source, through shims laid out like dist/ (AEGIS_DIST, test/helpers/source-dist.ts). Jobs run in
+ * the project directory itself (no shell isolation): the run fails when a job left files there.
  */
 export async function runGitlabCiLocal(
   ciYaml: string,
@@ -76,11 +77,13 @@ export async function runGitlabCiLocal(
   const args = [
     join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js'),
     '--force-shell-executor',
+    // As on GitLab, artifacts reach later jobs (needs/dependencies), not the project's working tree.
+    '--no-artifacts-to-source',
     '--no-color',
     ...Object.entries(variables).flatMap(([name, value]) => ['--variable', `${name}=${value}`]),
   ];
   const pipeline = async () => {
-    const result = await runNode(args, { cwd: project, env });
+    const result = await keepsCheckoutClean(project, 'the pipeline (GitLab)', () => runNode(args, { cwd: project, env }));
     return { exitCode: result.exitCode, output: result.stdout + result.stderr };
   };
   return {

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runNode } from './cli.js';
-import { tempDir } from './git.js';
+import { keepsCheckoutClean, tempDir } from './git.js';
 
 export interface LocalActionResult {
   exitCode: number;
@@ -12,7 +12,8 @@ export interface LocalActionResult {
 /**
  * Runs a stage as a GitHub Action through GitHub's own @github/local-action: it reads
  * actions/<stage>/action.yml, stubs @actions/core, imports src/entry/<stage>.ts (TypeScript
- * source, via tsx) and calls its run().
+ * source, via tsx) and calls its run(). RUNNER_TEMP is a fresh directory (as on a runner)
+ * unless `env` sets it. Fails when the stage left files in the workspace's checkout.
  */
 export async function runLocalAction(
   stage: string,
@@ -26,6 +27,7 @@ export async function runLocalAction(
   const lines = {
     GITHUB_ACTIONS: 'true',
     GITHUB_OUTPUT: outputFile,
+    RUNNER_TEMP: tempDir('aegis-runner-temp-'),
     ...env,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
   };
@@ -44,7 +46,10 @@ export async function runLocalAction(
     dotenv,
   ];
   try {
-    const result = await runNode(args, { cwd: ROOT, env: { NO_COLOR: '1' } });
+    // Without GITHUB_WORKSPACE the workspace is this repository, which other tests share: not checked.
+    const result = await keepsCheckoutClean(env.GITHUB_WORKSPACE, `aegis ${stage} (GitHub)`, () =>
+      runNode(args, { cwd: ROOT, env: { NO_COLOR: '1' } }),
+    );
     const stdout = result.stdout + result.stderr;
     const outputs = Object.fromEntries([...stdout.matchAll(/^::set-output name=([^:]+)::(.*)$/gm)].map((match) => [match[1], match[2]]));
     return { exitCode: result.exitCode, stdout, outputs: outputs as Record<string, string> };

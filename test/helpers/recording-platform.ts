@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DependencyCache } from '../../src/core/build/dependency-cache.js';
 import { silentLog } from '../../src/core/log.js';
 import { forgeKindFor, githubRefOf, tokenUserFor } from '../../src/platform/conventions.js';
@@ -10,6 +13,12 @@ export interface RecordingOptions {
   registryCredentials?: Record<string, RegistryCredentials>;
   forge?: () => Promise<Forge>;
   cache?: DependencyCache;
+  /** The stage's output directory; a fresh temporary one (as locally) by default. */
+  outputDir?: string;
+  /** Directories besides the workspace that path inputs may be in (the runner's temp dir). */
+  inputRoots?: string[];
+  /** 8 to act like GitLab. */
+  shortShaLength?: number;
 }
 
 /** An in-memory Platform for tests: inputs from a record; outputs, summaries, warnings, secrets and failures recorded. */
@@ -31,11 +40,24 @@ export class RecordingPlatform implements Platform {
     },
   };
 
+  readonly inputRoots: readonly string[];
+  readonly shortShaLength: number;
+  private createdOutputDir: string | undefined;
+
   constructor(
     readonly workspace: string,
     private readonly inputs: Record<string, string>,
     private readonly options: RecordingOptions = {},
-  ) {}
+  ) {
+    this.inputRoots = options.inputRoots ?? [];
+    this.shortShaLength = options.shortShaLength ?? 7;
+  }
+
+  outputDir(): string {
+    // Named, not created, as on the real platforms: the first write creates it.
+    this.createdOutputDir ??= this.options.outputDir ?? join(tmpdir(), `aegis-recording-${randomBytes(6).toString('hex')}`);
+    return this.createdOutputDir;
+  }
 
   readonly tokenUser = tokenUserFor(this.name);
   input(name: string): string {

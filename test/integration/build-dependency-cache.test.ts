@@ -169,8 +169,9 @@ describe.skipIf(missing.length > 0)(`dependency cache with real buildah${missing
     const storage = temp('aegis-depcache-gl-storage-');
     const component = {
       ...inputs({ 'buildah-root': join(storage, 'root'), 'buildah-runroot': join(storage, 'run') }),
-      'dependency-cache-dir': '.deps',
-      'dependency-cache-key-file': 'package-lock.json',
+      'dependency-cache': [
+        { key: { files: ['package-lock.json'], prefix: 'aegis-deps-$CI_JOB_NAME_SLUG' }, paths: ['.deps'], when: 'on_success' },
+      ],
     };
     const ci = `include:\n  - component: ${COMPONENT_PREFIX}/build@1.0.0\n    inputs:\n${Object.entries(component)
       .map(([name, value]) => `      ${name}: ${JSON.stringify(value)}`)

@@ -77,7 +77,7 @@ show-result:
     try {
       expect(result.exitCode, result.output).toBe(0);
       expect(result.output).toMatch(/scan=passed critical=\d+/);
-      const artifact = join(result.project, '.gitlab-ci-local/artifacts/aegis-scan/aegis-scan/gl-container-scanning-report.json');
+      const artifact = join(result.project, '.gitlab-ci-local/artifacts/aegis-scan/.aegis-out/scan/gl-container-scanning-report.json');
       expect(existsSync(artifact)).toBe(true);
       expect(JSON.parse(readFileSync(artifact, 'utf8')).vulnerabilities.length).toBeGreaterThan(0);
     } finally {
@@ -119,6 +119,10 @@ show-digest:
       );
       try {
         expect(result.exitCode, result.output).toBe(0);
+        // No dependency cache configured: no cache: section, so no "no matching files" warning after the job.
+        expect(result.output).not.toContain('no matching files');
+        // type=sha follows CI_COMMIT_SHORT_SHA (8 hex digits), so a later job can write sha-$CI_COMMIT_SHORT_SHA itself.
+        expect(result.output).toMatch(/:sha-[0-9a-f]{8}\b/);
         const digest = /built=(sha256:[0-9a-f]{64})/.exec(result.output)?.[1];
         expect(digest).toBeDefined();
         const inspected = skopeoInspect(`${image}@${digest}`) as { Digest?: string };

@@ -1,26 +1,20 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { removeScenarios, Scenario } from '../fixtures/detect/repo.js';
+import { runEntry } from '../helpers/entry.js';
+import { tempDir } from '../helpers/git.js';
 import { REFERENCE_SCHEMAS } from '../helpers/reference.js';
 
 afterAll(removeScenarios);
 
-const ENTRY = join(import.meta.dirname, '../../src/entry/detect.ts');
 const CHILD_TEMPLATE = `stages: [build]
 "build {{service}}":
   stage: build
   script: ['echo "build $AEGIS_SERVICE into $AEGIS_IMAGE"']
 `;
-
-/** Runs the stage exactly as a runner runs an action: a process with the GITHUB_ or GitLab CI_ variables and INPUT_ variables. */
-function runEntry(env: Record<string, string>) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(GITHUB_|INPUT_|RUNNER_|GITLAB_CI|CI_)/.test(key)));
-  return spawnSync(process.execPath, ['--import', 'tsx', ENTRY], { env: { ...clean, ...env }, encoding: 'utf8', timeout: 60_000 });
-}
 
 /** GITHUB_OUTPUT as @actions/core writes it: name<<delimiter … delimiter. */
 function readGithubOutputs(file: string): Record<string, string> {
@@ -46,7 +40,7 @@ function scenarioWithChange() {
 }
 
 describe('detect through the GitHub Actions contract', () => {
-  test('push event: outputs, changed-files file and step summary', () => {
+  test('push event: outputs, changed-files file and step summary', async () => {
     const { before, head, workspace } = scenarioWithChange();
     const outputFile = join(workspace, '..', 'github-output');
     const summaryFile = join(workspace, '..', 'step-summary');
@@ -54,7 +48,8 @@ describe('detect through the GitHub Actions contract', () => {
     writeFileSync(outputFile, '');
     writeFileSync(summaryFile, '');
     writeFileSync(eventFile, JSON.stringify({ before, after: head, forced: false, repository: { default_branch: 'main' } }));
-    const result = runEntry({
+    const runnerTemp = tempDir('aegis-runner-temp-');
+    const result = await runEntry('detect', {
       GITHUB_ACTIONS: 'true',
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
@@ -63,6 +58,7 @@ describe('detect through the GitHub Actions contract', () => {
       GITHUB_REF: 'refs/heads/main',
       GITHUB_SHA: head,
       GITHUB_WORKSPACE: workspace,
+      RUNNER_TEMP: runnerTemp,
       'INPUT_IMAGE-PREFIX': 'registry.example.com/aegis',
     });
     expect(result.status, result.stdout + result.stderr).toBe(0);
@@ -91,23 +87,22 @@ describe('detect through the GitHub Actions contract', () => {
       base: before,
       head,
       'base-reason': `push to main: previous tip ${before.slice(0, 12)}`,
-      'changed-files': 'aegis-detect/changed-files.txt',
       'child-pipeline': '',
     });
-    expect(readFileSync(join(workspace, 'aegis-detect/changed-files.txt'), 'utf8')).toBe(
-      '.aegis/child.yml\nlibs/shared/lib.ts\nservices/web/index.js\n',
-    );
+    // The file is the runner's, not the checkout's: under RUNNER_TEMP (the helper checked git status).
+    expect(outputs['changed-files']).toMatch(new RegExp(`^${runnerTemp}/aegis-detect-[^/]+/changed-files\\.txt$`));
+    expect(readFileSync(outputs['changed-files'] as string, 'utf8')).toBe('.aegis/child.yml\nlibs/shared/lib.ts\nservices/web/index.js\n');
     const summary = readFileSync(summaryFile, 'utf8');
     expect(summary).toContain('| `worker` | service | depends on shared (changed) |');
     expect(summary).toContain('| `web` | service | 1 file: `services/web/index.js` |');
     expect(summary).toContain('| `shared` | library | 1 file: `libs/shared/lib.ts` |');
   });
 
-  test('bad input fails the step with a message naming it, before anything is written', () => {
+  test('bad input fails the step with a message naming it, before anything is written', async () => {
     const { head, workspace } = scenarioWithChange();
     const outputFile = join(workspace, '..', 'github-output-bad');
     writeFileSync(outputFile, '');
-    const result = runEntry({
+    const result = await runEntry('detect', {
       GITHUB_ACTIONS: 'true',
       GITHUB_OUTPUT: outputFile,
       GITHUB_EVENT_NAME: 'workflow_dispatch',
@@ -118,7 +113,7 @@ describe('detect through the GitHub Actions contract', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(`::error::Input 'base' has an invalid value "${'deadbeef'.repeat(5)}"`);
     expect(readFileSync(outputFile, 'utf8')).toBe('');
-    expect(existsSync(join(workspace, 'aegis-detect'))).toBe(false);
+    expect(existsSync(join(workspace, '.aegis-out'))).toBe(false);
   });
 });
 
@@ -126,9 +121,9 @@ describe('detect through the GitLab CI contract', () => {
   const schema = JSON.parse(readFileSync(join(REFERENCE_SCHEMAS, 'gitlab-ci.json'), 'utf8'));
   const validate = new Ajv({ strict: false, validateFormats: false }).compile(schema);
 
-  test('merge request pipeline: dotenv outputs and a child pipeline valid against the GitLab CI schema', () => {
+  test('merge request pipeline: dotenv outputs and a child pipeline valid against the GitLab CI schema', async () => {
     const { before, head, workspace } = scenarioWithChange();
-    const result = runEntry({
+    const result = await runEntry('detect', {
       GITLAB_CI: 'true',
       CI_PROJECT_DIR: workspace,
       CI_PIPELINE_SOURCE: 'merge_request_event',
@@ -140,23 +135,24 @@ describe('detect through the GitLab CI contract', () => {
       INPUT_CHILD_PIPELINE_TEMPLATE: '.aegis/child.yml',
     });
     expect(result.status, result.stdout + result.stderr).toBe(0);
-    const dotenv = readFileSync(join(workspace, 'aegis-detect.env'), 'utf8');
+    const dotenv = readFileSync(join(workspace, '.aegis-out/aegis-detect.env'), 'utf8');
     expect(dotenv).toContain('AEGIS_SERVICES=["worker","web"]\n');
     expect(dotenv).toContain('AEGIS_HAS_CHANGES=true\n');
-    expect(dotenv).toContain('AEGIS_CHILD_PIPELINE=aegis-detect/child-pipeline.yml\n');
-    const child = parse(readFileSync(join(workspace, 'aegis-detect/child-pipeline.yml'), 'utf8'));
+    expect(dotenv).toContain('AEGIS_CHILD_PIPELINE=.aegis-out/detect/child-pipeline.yml\n');
+    expect(dotenv).toContain('AEGIS_CHANGED_FILES=.aegis-out/detect/changed-files.txt\n');
+    const child = parse(readFileSync(join(workspace, '.aegis-out/detect/child-pipeline.yml'), 'utf8'));
     expect(Object.keys(child)).toEqual(['stages', 'build worker', 'build web']);
     expect(validate(child), JSON.stringify(validate.errors)).toBe(true);
-    expect(readFileSync(join(workspace, 'aegis-summary/detect.md'), 'utf8')).toContain('merge request !12 into main');
+    expect(readFileSync(join(workspace, '.aegis-out/summary/detect.md'), 'utf8')).toContain('merge request !12 into main');
   });
 
-  test('nothing changed: the child pipeline is a single no-op job', () => {
+  test('nothing changed: the child pipeline is a single no-op job', async () => {
     const s = new Scenario();
     const before = s.sha();
     const head = s.commit({ 'README.md': 'docs only', '.aegis/child.yml': CHILD_TEMPLATE });
     s.push('main');
     const workspace = s.clone();
-    const result = runEntry({
+    const result = await runEntry('detect', {
       GITLAB_CI: 'true',
       CI_PROJECT_DIR: workspace,
       CI_PIPELINE_SOURCE: 'push',
@@ -167,8 +163,8 @@ describe('detect through the GitLab CI contract', () => {
       INPUT_CHILD_PIPELINE_TEMPLATE: '.aegis/child.yml',
     });
     expect(result.status, result.stdout + result.stderr).toBe(0);
-    expect(readFileSync(join(workspace, 'aegis-detect.env'), 'utf8')).toContain('AEGIS_HAS_CHANGES=false\n');
-    const child = parse(readFileSync(join(workspace, 'aegis-detect/child-pipeline.yml'), 'utf8'));
+    expect(readFileSync(join(workspace, '.aegis-out/aegis-detect.env'), 'utf8')).toContain('AEGIS_HAS_CHANGES=false\n');
+    const child = parse(readFileSync(join(workspace, '.aegis-out/detect/child-pipeline.yml'), 'utf8'));
     expect(Object.keys(child)).toEqual(['aegis-no-changes']);
     expect(validate(child), JSON.stringify(validate.errors)).toBe(true);
   });

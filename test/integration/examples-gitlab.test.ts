@@ -45,7 +45,7 @@ services:
 
 function monorepoFiles(): Record<string, string> {
   const files: Record<string, string> = {
-    '.gitignore': '.gitlab-ci-local/\naegis-*/\naegis-*.env\n.aegis-cache/\nhealth-gate-measurements.json\n',
+    '.gitignore': '.gitlab-ci-local/\n.aegis-cache/\n',
     '.gitlab-ci.yml': readFileSync(join(EXAMPLE, '.gitlab-ci.yml'), 'utf8'),
     '.aegis/child-pipeline.yml': readFileSync(join(EXAMPLE, '.aegis/child-pipeline.yml'), 'utf8'),
     '.aegis/services.yaml': MANIFEST,

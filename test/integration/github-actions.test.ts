@@ -28,7 +28,6 @@ describe('actions run by @github/local-action', () => {
   test('detect', async () => {
     const dir = workspace(
       {
-        '.gitignore': 'aegis-*/\n',
         '.aegis/services.yaml': 'services:\n  api:\n    path: services/api\n  web:\n    path: services/web\n',
         'services/api/a.txt': '1\n',
         'services/web/w.txt': '1\n',

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { json, startServer, type TestServer } from '../fixtures/health-gate/harness.js';
@@ -38,7 +39,8 @@ describe('aegis health-gate (the CLI, run from the source)', () => {
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({ verdict: 'Successful', 'rolled-back': 'false', 'revert-sha': '' });
     const file = result.outputs.measurements as string;
-    expect(file).toBe(join(workspace, 'health-gate-measurements.json'));
+    // Not in the checkout: a fresh temporary directory (no --output-dir given).
+    expect(file).toMatch(new RegExp(`^${tmpdir()}/aegis-health-gate-[^/]+/measurements\\.json$`));
     expect(JSON.parse(readFileSync(file, 'utf8')).measurements).toHaveLength(2);
     expect(readFileSync(summaryFile, 'utf8')).toContain('```mermaid\nxychart-beta');
   });
@@ -50,6 +52,6 @@ describe('aegis health-gate (the CLI, run from the source)', () => {
     });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(`Input 'timeout' has an invalid value "soon"`);
-    expect(existsSync(join(dir, 'health-gate-measurements.json'))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -89,10 +89,10 @@ describe.each(['github', 'gitlab'] as const)('CI runs from %s', (kind) => {
     await runStage(insight, platform);
     expect(platform.failures).toEqual([]);
     expect(platform.secrets).toContain('ci-token-42');
-    const metrics = JSON.parse(readFileSync(join(workspace, 'insight-metrics.json'), 'utf8'));
+    const metrics = JSON.parse(readFileSync(platform.outputs['metrics-file'] as string, 'utf8'));
     // GitHub filters by creation time, GitLab by update time: run 7 (45 days old) is outside both.
     expect(metrics.ci).toEqual({ project, runs: 5, succeeded: 3, failed: 1, successRate: 0.75, medianDurationSeconds: 15 * 60 });
-    const exposition = readFileSync(join(workspace, 'insight-metrics.txt'), 'utf8');
+    const exposition = readFileSync(platform.outputs['openmetrics-file'] as string, 'utf8');
     expect(exposition).toContain(`aegis_ci_runs{project="${project}",result="success"} 3`);
     expect(exposition).toContain(`aegis_ci_success_ratio{project="${project}"} 0.75`);
     expect(platform.summaries.join('')).toContain('success rate 75.0 %');

@@ -83,7 +83,7 @@ after-insight:
       const posted = hooks.requests.slice(before);
       expect(posted).toHaveLength(1);
       expect(JSON.parse(posted[0]?.body ?? '{}')).toMatchObject({ schema: 'aegis.notification/v1', stage: 'insight', outcome: 'success' });
-      expect(readFileSync(join(result.project, 'insight-metrics.txt'), 'utf8')).toContain(
+      expect(readFileSync(join(result.project, '.aegis-out/insight/metrics.txt'), 'utf8')).toContain(
         'aegis_deployments_total{environment="dev",service="api"} 1',
       );
     } finally {

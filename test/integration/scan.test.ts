@@ -36,7 +36,8 @@ function tempDir(prefix: string): string {
 }
 
 function recording(workspace: string, inputs: Record<string, string>, event: Partial<CiEvent> = {}): RecordingPlatform {
-  return new RecordingPlatform(workspace, inputs, { event });
+  // The stage's output directory inside the workspace, so the expectations read the files there.
+  return new RecordingPlatform(workspace, inputs, { event, outputDir: join(workspace, 'aegis-scan') });
 }
 
 function workspace(files: Record<string, string> = {}): string {

@@ -10,7 +10,7 @@ import { ROOT } from '../helpers/cli.js';
 
 const JENKINSFILE = readFileSync(join(ROOT, 'examples/jenkins/Jenkinsfile'), 'utf8');
 /** Flags the CLI itself takes besides the stage inputs (src/cli.ts). */
-const CLI_FLAGS = new Set(['output-file', 'summary-file']);
+const CLI_FLAGS = new Set(['output-file', 'summary-file', 'output-dir', 'debug']);
 
 interface AegisCall {
   stage: string;

@@ -31,11 +31,16 @@ describe.each(names)('%s metadata', (name) => {
     expect(schemaErrors('gitlab-ci.json', documents[0])).toEqual([]);
     // GitLab validates jobs after interpolating inputs into the parsed YAML's strings: fill each
     // input with its default (or a sample), as values, not as YAML text.
-    const inputs = (documents[0] as { spec: { inputs: Record<string, { default?: string }> } }).spec.inputs;
+    const inputs = (documents[0] as { spec: { inputs: Record<string, { default?: unknown; type?: string }> } }).spec.inputs;
     const interpolated = JSON.parse(
-      JSON.stringify(documents[1]).replace(/\$\[\[ inputs\.([\w-]+) \]\]/g, (_whole, name: string) =>
-        JSON.stringify(inputs[name]?.default || `sample-${name}`).slice(1, -1),
-      ),
+      JSON.stringify(documents[1])
+        // An array input is a whole value (GitLab's `cache: $[[ inputs.dependency-cache ]]`).
+        .replace(/"\$\[\[ inputs\.([\w-]+) \]\]"/g, (whole, name: string) =>
+          inputs[name]?.type === 'array' ? JSON.stringify(inputs[name]?.default) : whole,
+        )
+        .replace(/\$\[\[ inputs\.([\w-]+) \]\]/g, (_whole, name: string) =>
+          JSON.stringify(inputs[name]?.default || `sample-${name}`).slice(1, -1),
+        ),
     );
     expect(schemaErrors('gitlab-ci.json', interpolated)).toEqual([]);
     // Every input reaches the job as INPUT_<NAME>, the variable the stage reads.

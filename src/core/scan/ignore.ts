@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import { FileError } from '../errors.js';
+import { plainData } from '../yaml/plain.js';
 
 /** One accepted risk: which finding, why, who answers for it, and until when. */
 export interface IgnoreEntry {
@@ -29,7 +30,7 @@ export function parseIgnoreFile(text: string, file: string): IgnoreEntry[] {
     const error = document.errors[0];
     throw new FileError(file, `is not valid YAML: ${error?.message}`, error?.linePos?.[0]?.line);
   }
-  const data = document.toJS() as unknown;
+  const data = plainData(document, file);
   if (data === null || data === undefined) return [];
   const entries = (data as { ignores?: unknown }).ignores;
   if (typeof data !== 'object' || Array.isArray(data) || !Array.isArray(entries)) {

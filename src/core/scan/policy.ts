@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import { FileError, InputError } from '../errors.js';
+import { plainData } from '../yaml/plain.js';
 import { parseSeverity, SEVERITIES, type Severity } from './severity.js';
 
 /** A threshold: the lowest severity that triggers, or `none`. */
@@ -42,7 +43,7 @@ export function parsePolicy(text: string, file: string): Policy {
     const error = document.errors[0];
     throw new FileError(file, `is not valid YAML: ${error?.message}`, error?.linePos?.[0]?.line);
   }
-  const data = document.toJS() as unknown;
+  const data = plainData(document, file);
   if (!isRecord(data) || !isRecord(data.environments)) {
     throw new FileError(
       file,

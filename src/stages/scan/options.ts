@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { parseDuration } from '../../core/duration.js';
 import { InputError } from '../../core/errors.js';
+import { displayPath } from '../../core/paths.js';
 import { type IgnoreEntry, parseIgnoreFile } from '../../core/scan/ignore.js';
 import { type GateRules, type Policy, parsePolicy, parseThreshold, type Threshold } from '../../core/scan/policy.js';
 import { findings, parseTrivyReport } from '../../core/scan/report.js';
@@ -85,7 +85,7 @@ export function parseScanInputs(reader: InputReader, workspace: string): ScanOpt
       throw new InputError(input, reader.string(input), 'a readable file', (error as Error).message);
     }
   };
-  const display = (file: string) => relative(workspace, file) || '.';
+  const display = (file: string) => displayPath(workspace, file);
 
   const policyFile = reader.path('policy', workspace);
   const policy = policyFile ? parsePolicy(readText('policy', policyFile), display(policyFile)) : undefined;
@@ -104,7 +104,7 @@ export function parseScanInputs(reader: InputReader, workspace: string): ScanOpt
   }
 
   const environment = reader.optional('environment');
-  const outputDir = reader.path('output-dir', workspace) as string;
+  const outputDir = reader.outputPath('output-dir');
   const cacheDir = reader.path('cache-dir', workspace) as string;
   const sha256 = reader.optional('trivy-sha256');
   if (sha256 && !/^[0-9a-fA-F]{64}$/.test(sha256))
