@@ -1,23 +1,64 @@
-// Renders a synthetic 20,000-finding Trivy report to every format and compares each with
-// JSON.parse of the same report text, measured in the same run on the same machine.
+// Renders a synthetic 20,000-finding Trivy report to every output the stage writes (the same
+// renderOutputs call, indented JSON as written) and compares it with JSON.parse of the same
+// report text, measured in the same run on the same machine: time in-process (median of
+// rounds), memory as the peak RSS each needs above the loaded text, each in a fresh process.
 // Run: npx tsx bench/scan.ts
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluateGate } from '../src/core/scan/gate.js';
-import { renderGitLab } from '../src/core/scan/gitlab.js';
+import { evaluateGate, type GateResult } from '../src/core/scan/gate.js';
 import { renderMarkdown } from '../src/core/scan/markdown.js';
+import { type OutputPlan, renderOutputs, writeOutputFile } from '../src/core/scan/outputs.js';
 import type { GateRules } from '../src/core/scan/policy.js';
 import { findings, parseTrivyReport, type TrivyReport } from '../src/core/scan/report.js';
-import { renderSarif } from '../src/core/scan/sarif.js';
-import { renderCycloneDx, renderSpdx } from '../src/core/scan/sbom.js';
 import { syntheticReport } from '../test/fixtures/scan/synthetic.js';
 
 const FINDINGS = 20_000;
 const ROUNDS = 7;
-const text = JSON.stringify(syntheticReport(FINDINGS, { seed: 2025 }));
+const TIME_LIMIT = 3;
+const MEMORY_LIMIT = 2;
 const rules: GateRules = { failOn: 'HIGH', warnOn: 'MEDIUM', ignoreUnfixed: true, max: {} };
 const now = new Date('2025-06-15T00:00:00Z');
+
+/** The stage from the report text on: parse and check, gate, render and write out every output (both SBOMs). */
+function stage(text: string, file: string): number {
+  const report = parseTrivyReport(text, 'synthetic');
+  const gate = evaluateGate({ findings: findings(report), rules, ignores: [], now, expiryWarningDays: 14 });
+  return render(report, gate, text, file);
+}
+
+/** Only the rendering and writing, from a parsed and gated report. */
+function render(report: TrivyReport, gate: GateResult, text: string, file: string): number {
+  const plan: OutputPlan = {
+    reportText: text,
+    sarif: { category: 'aegis-scan/acme/api' },
+    gitlab: { now, commitSha: '0'.repeat(40) },
+    sboms: ['cyclonedx', 'spdx'],
+    markdownText: renderMarkdown(gate, { target: report.ArtifactName, rules, rulesSource: 'inputs' }),
+    now,
+  };
+  let bytes = 0;
+  // As the stage: each output is written to its file before the next is made.
+  for (const [, write] of renderOutputs(report, gate, plan)) {
+    writeOutputFile(file, write);
+    bytes += statSync(file).size;
+  }
+  return bytes;
+}
+
+const mode = process.argv[2];
+if (mode === '--child') {
+  // One measurement in a fresh process: peak RSS above the loaded text, in bytes.
+  const text = readFileSync(process.argv[4] as string, 'utf8');
+  (globalThis as { gc?: () => void }).gc?.();
+  const before = 0;
+  const out = join(process.argv[5] as string, 'out');
+  const keep = process.argv[3] === 'parse' ? JSON.parse(text) : stage(text, out);
+  const peak = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(JSON.stringify({ extra: peak - before, keep: typeof keep }));
+  process.exit(0);
+}
 
 /** Median wall time in ms over ROUNDS, after one warm-up. */
 function measure(body: () => unknown): number {
@@ -32,60 +73,78 @@ function measure(body: () => unknown): number {
   return times[Math.floor(times.length / 2)] as number;
 }
 
-const report: TrivyReport = parseTrivyReport(text, 'synthetic');
-const gateOf = (r: TrivyReport) => evaluateGate({ findings: findings(r), rules, ignores: [], now, expiryWarningDays: 14 });
-const cases: [string, () => unknown][] = [
-  ['JSON.parse (baseline)', () => JSON.parse(text)],
-  ['parse + validate report', () => parseTrivyReport(text, 'synthetic')],
-  ['gate', () => gateOf(report)],
-  ['SARIF (render + stringify)', () => JSON.stringify(renderSarif(report))],
-  ['GitLab (render + stringify)', () => JSON.stringify(renderGitLab(report, { now }))],
-  ['markdown (gate + render)', () => renderMarkdown(gateOf(report), { target: report.ArtifactName, rules, rulesSource: 'inputs' })],
-  ['CycloneDX (render + stringify)', () => JSON.stringify(renderCycloneDx(report, now))],
-  ['SPDX (render + stringify)', () => JSON.stringify(renderSpdx(report, now))],
-  [
-    'all formats from text (what the stage does)',
-    () => {
-      const r = parseTrivyReport(text, 'synthetic');
-      const gate = gateOf(r);
-      JSON.stringify(renderSarif(r));
-      JSON.stringify(renderGitLab(r, { now }));
-      renderMarkdown(gate, { target: r.ArtifactName, rules, rulesSource: 'inputs' });
-      JSON.stringify(renderCycloneDx(r, now));
-      JSON.stringify(renderSpdx(r, now));
-    },
-  ],
-];
-
-const baseline = measure(cases[0]?.[1] as () => unknown);
-const rows = cases.map(([name, body], index) => {
-  const ms = index === 0 ? baseline : measure(body);
-  return { name, ms: Math.round(ms * 100) / 100, ratio: Math.round((ms / baseline) * 100) / 100 };
+const text = JSON.stringify(syntheticReport(FINDINGS, { seed: 2025 }), null, 2);
+const parseMs = measure(() => JSON.parse(text));
+let written = 0;
+const sinkDir = mkdtempSync(join(tmpdir(), 'aegis-bench-scan-out-'));
+const stageMs = measure(() => {
+  written = stage(text, join(sinkDir, 'out'));
 });
+const parsed = parseTrivyReport(text, 'synthetic');
+const gated = evaluateGate({ findings: findings(parsed), rules, ignores: [], now, expiryWarningDays: 14 });
+// A fresh copy each round: findings are cached per report object.
+const renderMs = measure(() => render(structuredClone(parsed), gated, text, join(sinkDir, 'out'))) - measure(() => structuredClone(parsed));
+rmSync(sinkDir, { recursive: true, force: true });
 
+const dir = mkdtempSync(join(tmpdir(), 'aegis-bench-scan-'));
+const reportFile = join(dir, 'report.json');
+writeFileSync(reportFile, text);
+const child = (what: 'parse' | 'stage'): number =>
+  (
+    JSON.parse(
+      execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, '--child', what, reportFile, dir], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      }),
+    ) as { extra: number }
+  ).extra;
+// Peak RSS of the whole process (runtime, text and work), median of three fresh processes each, to keep one noisy neighbour from deciding.
+const median3 = (what: 'parse' | 'stage') => [child(what), child(what), child(what)].sort((a, b) => a - b)[1] as number;
+const parseMemory = median3('parse');
+const stageMemory = median3('stage');
+rmSync(dir, { recursive: true, force: true });
+
+const MiB = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+const timeRatio = Math.round((stageMs / parseMs) * 100) / 100;
+const memoryRatio = Math.round((stageMemory / parseMemory) * 100) / 100;
 const result = {
-  benchmark: 'scan renderers',
+  benchmark: 'scan: every output the stage writes vs JSON.parse of the report',
   findings: FINDINGS,
   reportBytes: text.length,
+  writtenBytes: written,
   rounds: ROUNDS,
   statistic: 'median',
   node: process.version,
   cpu: cpus()[0]?.model ?? 'unknown',
   date: new Date().toISOString(),
-  rows,
+  time: {
+    parseMs: Math.round(parseMs),
+    stageMs: Math.round(stageMs),
+    ratio: timeRatio,
+    renderMs: Math.round(renderMs),
+    renderRatio: Math.round((renderMs / parseMs) * 100) / 100,
+    limit: TIME_LIMIT,
+  },
+  memory: { parseMiB: MiB(parseMemory), stageMiB: MiB(stageMemory), ratio: memoryRatio, limit: MEMORY_LIMIT },
 };
-const dir = join(import.meta.dirname, 'results');
-mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, 'scan.json'), `${JSON.stringify(result, null, 2)}\n`);
+const results = join(import.meta.dirname, 'results');
+mkdirSync(results, { recursive: true });
+writeFileSync(join(results, 'scan.json'), `${JSON.stringify(result, null, 2)}\n`);
 const markdown = [
   `# bench/scan: ${FINDINGS.toLocaleString('en')} findings (${(text.length / 1e6).toFixed(1)} MB report)`,
   '',
-  `Median of ${ROUNDS} rounds after a warm-up; ratio is to \`JSON.parse\` of the same report text in the same run. Node ${process.version}, ${result.cpu}. Command: \`npx tsx bench/scan.ts\`.`,
+  `Parse, gate, render and write every output the stage writes (report, SARIF, three GitLab reports, markdown, CycloneDX and SPDX, ${(written / 1e6).toFixed(1)} MB in all, exactly as the stage writes them) from Trivy-style indented report text, against \`JSON.parse\` of the same text in the same run. Time: median of ${ROUNDS} rounds in-process; memory: peak RSS of a fresh process that loads the text and does the one or the other, median of 3 each. Node ${process.version}, ${result.cpu}. Command: \`npx tsx bench/scan.ts\`.`,
   '',
-  '| Step | ms | × JSON.parse |',
-  '| --- | ---: | ---: |',
-  ...rows.map((row) => `| ${row.name} | ${row.ms} | ${row.ratio} |`),
+  '| | JSON.parse | stage (parse, gate, render, write) | × JSON.parse | limit |',
+  '| --- | ---: | ---: | ---: | ---: |',
+  `| time | ${Math.round(parseMs)} ms | ${Math.round(stageMs)} ms | ${timeRatio} | ${TIME_LIMIT} |`,
+  `| memory | ${MiB(parseMemory)} MiB | ${MiB(stageMemory)} MiB | ${memoryRatio} | ${MEMORY_LIMIT} |`,
+  `| time, rendering and writing only (after parse and gate) | ${Math.round(parseMs)} ms | ${Math.round(renderMs)} ms | ${result.time.renderRatio} | ${TIME_LIMIT} |`,
   '',
 ].join('\n');
-writeFileSync(join(dir, 'scan.md'), markdown);
+writeFileSync(join(results, 'scan.md'), markdown);
 process.stdout.write(markdown);
+if (timeRatio > TIME_LIMIT || memoryRatio > MEMORY_LIMIT) {
+  process.stderr.write(`bench/scan: over the limit (time ${timeRatio}× > ${TIME_LIMIT}× or memory ${memoryRatio}× > ${MEMORY_LIMIT}×)\n`);
+  process.exitCode = 1;
+}

@@ -1,6 +1,7 @@
 // Stages the CLI npm package (@aegis-actions/cli, bin `aegis`) from the committed bundle and
 // packs it: the same dist/aegis the actions and the runtime image run, plus the CLI shim.
 //   node scripts/pack-cli.mjs [--out <dir>]     prints the path of the .tgz
+import './require-node.mjs';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,7 +30,8 @@ export function packCli(out) {
   const stage = join(out, 'package');
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(join(stage, 'dist'), { recursive: true });
-  for (const part of ['aegis', 'cli', 'package.json']) cpSync(join(ROOT, 'dist', part), join(stage, 'dist', part), { recursive: true });
+  for (const part of ['aegis', 'cli', 'package.json', 'require-node.js'])
+    cpSync(join(ROOT, 'dist', part), join(stage, 'dist', part), { recursive: true });
   cpSync(join(ROOT, 'packages/cli/README.md'), join(stage, 'README.md'));
   cpSync(join(ROOT, 'LICENSE'), join(stage, 'LICENSE'));
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(cliManifest(), null, 2)}\n`);

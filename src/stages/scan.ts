@@ -1,15 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { AegisError } from '../core/errors.js';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AegisError, InputError } from '../core/errors.js';
 import { writeFileSafely } from '../core/fs/safe-write.js';
 import { forgeProjectPath } from '../core/git/remote.js';
-import { evaluateGate, type GateResult, suppressions } from '../core/scan/gate.js';
-import { renderGitLab } from '../core/scan/gitlab.js';
+import { evaluateGate, type GateResult } from '../core/scan/gate.js';
+import type { IgnoreEntry } from '../core/scan/ignore.js';
 import { renderMarkdown } from '../core/scan/markdown.js';
+import { OUTPUT_FILES, type OutputKind, type OutputPlan, renderOutputs, writeOutputFile } from '../core/scan/outputs.js';
 import { resolveRules } from '../core/scan/policy.js';
-import { findings, parseTrivyReport, type TrivyReport } from '../core/scan/report.js';
-import { renderSarif } from '../core/scan/sarif.js';
-import { renderCycloneDx, renderSpdx } from '../core/scan/sbom.js';
+import { FINDING_CLASSES, type FindingClass, findings, parseTrivyReport, type TrivyReport } from '../core/scan/report.js';
+import { partialReason, type SbomFormat } from '../core/scan/sbom.js';
 import { SEVERITIES_DESCENDING } from '../core/scan/severity.js';
 import {
   DEFAULT_DB_REPOSITORIES,
@@ -26,22 +26,15 @@ import { gitlabArtifacts } from '../platform/gitlab.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
-import { parseScanInputs, type ScanOptions } from './scan/options.js';
+import { parseScanInputs, type ScanOptions, TRIVY_ACTION_FORMATS } from './scan/options.js';
 
-export const FILES = {
-  report: 'trivy-report.json',
-  sarif: 'trivy-results.sarif',
-  gitlab: 'gl-container-scanning-report.json',
-  markdown: 'scan-summary.md',
-  cyclonedx: 'sbom.cdx.json',
-  spdx: 'sbom.spdx.json',
-} as const;
+export const FILES = OUTPUT_FILES;
 
 const definition = {
   name: 'scan',
   title: 'Scan',
   description:
-    'Scan an image or directory once with a pinned, checksum-verified Trivy (or re-gate an existing Trivy JSON report), gate by severity, policy, ignore file and baseline, and write SARIF, the GitLab container-scanning report, a summary and an SBOM.',
+    'Scan an image or directory once with a pinned, checksum-verified Trivy (or re-gate an existing Trivy JSON report), gate vulnerabilities, secrets, misconfigurations and licenses by severity, policy, ignore file and baseline, and write SARIF, the GitLab container-scanning, secret-detection and SAST reports, a summary and an SBOM.',
   gitlab: {
     stage: 'test',
     defaults: { 'output-dir': gitlabArtifacts.stageDir('scan') },
@@ -49,12 +42,23 @@ const definition = {
       paths: ['$[[ inputs.output-dir ]]/'],
       reports: {
         container_scanning: '$[[ inputs.output-dir ]]/gl-container-scanning-report.json',
+        secret_detection: '$[[ inputs.output-dir ]]/gl-secret-detection-report.json',
+        sast: '$[[ inputs.output-dir ]]/gl-sast-report.json',
         cyclonedx: '$[[ inputs.output-dir ]]/sbom.cdx.json',
       },
     },
   },
   inputs: {
-    image: { description: 'Image reference to scan (one of image, path, report).' },
+    image: { description: 'Image reference to scan (one of image, path, report; trivy-action: image-ref).' },
+    'image-ref': { description: "trivy-action's name for 'image'." },
+    'scan-type': {
+      description:
+        "trivy-action's scan type: image, fs, repo, rootfs or config (config: misconfigurations only). Defaults to image when an image is given, else fs.",
+    },
+    'scan-ref': {
+      description:
+        "trivy-action's target for fs, repo, rootfs and config scans: a path inside the workspace (default '.'), or a repository URL for repo.",
+    },
     path: { description: 'Directory to scan, inside the workspace (one of image, path, report).' },
     report: { description: 'An existing Trivy JSON report to gate and render instead of scanning (one of image, path, report).' },
     'fail-on': { description: 'Lowest severity that fails the gate: CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN or none.', default: 'HIGH' },
@@ -66,8 +70,10 @@ const definition = {
     },
     environment: { description: 'Environment whose policy rules apply (e.g. dev, prod).' },
     'ignore-file': {
-      description: 'Ignore file (YAML): ignores[] of {id, package?, reason, owner, expires: YYYY-MM-DD}. Expired entries stop counting.',
+      description:
+        "Ignore files (comma-separated or one per line): ours (YAML with ignores[] of {id, package?, reason, owner, expires: YYYY-MM-DD}), Trivy's .trivyignore (id [exp:YYYY-MM-DD]) or .trivyignore.yaml (expired_at, paths, purls). Expired entries stop counting.",
     },
+    trivyignores: { description: "trivy-action's name for 'ignore-file' (both are read)." },
     'expiry-warning-days': { description: 'Warn about ignore entries expiring within this many days.', default: '14' },
     baseline: { description: 'A previous Trivy JSON report; only findings not in it can fail the gate.' },
     formats: { description: 'Renderings to write: sarif, gitlab, markdown (comma-separated).', default: 'sarif,gitlab,markdown' },
@@ -91,7 +97,29 @@ const definition = {
       default: DEFAULT_DB_REPOSITORIES.join(','),
     },
     'java-db-repository': { description: 'Java DB repositories, tried in order.', default: DEFAULT_JAVA_DB_REPOSITORIES.join(',') },
-    scanners: { description: 'Trivy scanners to run.', default: 'vuln' },
+    scanners: { description: 'Trivy scanners to run (vuln, secret, misconfig, license), as Trivy defaults.', default: 'vuln,secret' },
+    severity: {
+      description:
+        "trivy-action's severity list: only these severities count towards the gate; with exit-code other than 0 the gate fails on them (default: every severity).",
+    },
+    'exit-code': {
+      description:
+        "trivy-action's exit-code: 0 reports without ever failing, another number fails on the listed severities (instead of fail-on).",
+    },
+    'limit-severities-for-sarif': { description: 'Write only findings of the severity list to SARIF (trivy-action).', default: 'false' },
+    format: {
+      description:
+        "trivy-action's format for 'output': sarif, json, cyclonedx or spdx-json (table writes nothing: the summary is the table).",
+    },
+    output: { description: "trivy-action's output file (inside the workspace): a copy of the rendering named by 'format'." },
+    'skip-dirs': { description: 'Directories Trivy does not traverse (comma-separated).' },
+    'skip-files': { description: 'Files Trivy skips (comma-separated).' },
+    'pkg-types': { description: 'Package types to scan: os, library (comma-separated; trivy-action: vuln-type).' },
+    'vuln-type': { description: "trivy-action's older name for 'pkg-types'." },
+    'trivy-config': {
+      description: 'A trivy.yaml inside the workspace; the stage’s own flags (output, format, exit code) take precedence.',
+    },
+    'hide-progress': { description: 'Accepted for trivy-action workflows; progress output is always off.' },
     timeout: { description: 'Trivy timeout.', default: '10m' },
     platform: { description: 'Platform of a multi-arch image to scan, e.g. linux/arm64.' },
     'upload-sarif': { description: 'Upload the SARIF to GitHub code scanning (needs security-events: write).', default: 'false' },
@@ -101,21 +129,43 @@ const definition = {
   },
   outputs: {
     result: { description: "'passed', 'failed' (the gate blocked) or 'error' (Trivy or the inputs failed: nothing was decided)." },
-    critical: { description: 'Number of CRITICAL findings (all findings, whatever the gate decided).' },
+    critical: { description: 'Number of CRITICAL findings of every class (all findings, whatever the gate decided).' },
     high: { description: 'Number of HIGH findings.' },
     medium: { description: 'Number of MEDIUM findings.' },
     low: { description: 'Number of LOW findings.' },
     unknown: { description: 'Number of UNKNOWN findings.' },
     total: { description: 'Number of findings.' },
+    vulnerabilities: { description: 'Number of vulnerabilities.' },
+    misconfigurations: { description: 'Number of failed misconfiguration checks.' },
+    secrets: { description: 'Number of secrets.' },
+    licenses: { description: 'Number of license findings.' },
+    counts: {
+      description:
+        'JSON {"<class>": {"CRITICAL": n, …}} of every finding per class and severity, e.g. {"secret": {"CRITICAL": 1, "HIGH": 1, …}, …}.',
+    },
     blocking: { description: 'Number of findings that failed the gate.' },
     'report-file': { description: 'The Trivy JSON report.' },
     'sarif-file': { description: 'SARIF 2.1.0 file (when sarif is in formats).' },
     'gitlab-report': { description: 'GitLab container-scanning report (when gitlab is in formats).' },
+    'gitlab-secret-detection-report': { description: 'GitLab secret-detection report (when gitlab is in formats).' },
+    'gitlab-sast-report': { description: 'GitLab SAST report with the misconfigurations (when gitlab is in formats).' },
     'summary-file': { description: 'Markdown summary (when markdown is in formats).' },
     'sbom-file': { description: 'SBOM file (CycloneDX or SPDX JSON).' },
+    'sbom-partial': { description: "'true' when the report had no package list, so the SBOM lists only packages with findings." },
     'sarif-id': { description: 'Id of the code-scanning upload, when upload-sarif is true.' },
   },
 } satisfies Omit<StageDefinition, 'run'>;
+
+const CLASS_OUTPUT: Record<FindingClass, string> = {
+  vulnerability: 'vulnerabilities',
+  misconfiguration: 'misconfigurations',
+  secret: 'secrets',
+  license: 'licenses',
+};
+
+function total(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((sum, n) => sum + n, 0);
+}
 
 export interface ScanDependencies {
   now: () => Date;
@@ -134,7 +184,7 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
   let options: ScanOptions;
   let resolved: ReturnType<typeof resolveRules>;
   try {
-    options = parseScanInputs(new InputReader(platform, definition.inputs), platform.workspace);
+    options = parseScanInputs(new InputReader(platform, definition.inputs), platform.workspace, (name) => platform.input(name) !== '');
     resolved = resolveRules(options.inputRules, options.policy, options.environment);
   } catch (error) {
     platform.setOutput('result', 'error');
@@ -163,66 +213,128 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
     expiryWarningDays: options.expiryWarningDays,
   });
 
+  for (const warning of options.warnings) log.warning(warning);
+  const owner = (entry: IgnoreEntry) => (entry.owner ? ` of ${entry.owner}` : '');
   for (const entry of gate.expiredIgnores) {
     log.warning(
-      `Ignore entry ${entry.id}${entry.package ? ` (${entry.package})` : ''} of ${entry.owner} expired on ${entry.expires}; it no longer excuses anything.`,
-      { file: options.ignoreFile ?? '', ...(entry.line ? { line: entry.line } : {}) },
+      `Ignore entry ${entry.id}${entry.package ? ` (${entry.package})` : ''}${owner(entry)} expired on ${entry.expires}; it no longer excuses anything.`,
+      { file: entry.file ?? '', ...(entry.line ? { line: entry.line } : {}) },
     );
   }
   for (const { entry, daysLeft } of gate.expiringIgnores) {
-    log.warning(`Ignore entry ${entry.id} of ${entry.owner} expires on ${entry.expires} (${daysLeft} day(s) left).`, {
-      file: options.ignoreFile ?? '',
+    log.warning(`Ignore entry ${entry.id}${owner(entry)} expires on ${entry.expires} (${daysLeft} day(s) left).`, {
+      file: entry.file ?? '',
       ...(entry.line ? { line: entry.line } : {}),
     });
   }
   for (const entry of gate.unusedIgnores) log.info(`Ignore entry ${entry.id} matched no finding; it can be removed.`);
 
-  // Render everything before writing anything, then write.
-  const category = options.upload?.category ?? sarifCategory(report.ArtifactName);
-  const rendered: [keyof typeof FILES, string][] = [];
-  if (options.source.kind === 'report') rendered.push(['report', `${JSON.stringify(report, null, 2)}\n`]);
-  if (options.formats.has('sarif')) {
-    const sarif = renderSarif(report, {
-      category,
-      suppressed: suppressions(gate),
-      ...(options.source.kind === 'scan' && options.source.target.kind === 'path' ? { sourceRoot: options.source.target.path } : {}),
-    });
-    rendered.push(['sarif', `${JSON.stringify(sarif, null, 2)}\n`]);
+  // An SBOM from a report without a package list names only what has findings: refused when
+  // the SBOM was asked for explicitly, else written, marked partial and warned about.
+  const partial = options.sbom !== 'none' ? partialReason(report) : undefined;
+  if (partial) {
+    if (options.sbomExplicit) {
+      platform.setOutput('result', 'error');
+      throw new InputError(
+        'sbom',
+        options.sbom,
+        "a report with a package list (trivy --list-all-pkgs, which the stage's own scan passes), or sbom: none",
+        partial,
+      );
+    }
+    log.warning(`The SBOM is partial: ${partial}.`);
   }
-  if (options.formats.has('gitlab')) rendered.push(['gitlab', `${JSON.stringify(renderGitLab(report, { now }), null, 2)}\n`]);
-  if (options.sbom !== 'none') {
-    const sbom = options.sbom === 'spdx' ? renderSpdx(report, now) : renderCycloneDx(report, now);
-    rendered.push([options.sbom, `${JSON.stringify(sbom, null, 2)}\n`]);
-  }
-  const markdown = renderMarkdown(gate, { target: report.ArtifactName, rules, rulesSource: source });
-  if (options.formats.has('markdown')) rendered.push(['markdown', markdown]);
 
+  // Render everything before writing anything, then write.
+  const extraSbom =
+    options.extraOutput?.format === 'cyclonedx' ? 'cyclonedx' : options.extraOutput?.format === 'spdx-json' ? 'spdx' : undefined;
+  const head = platform.event().head;
+  const markdown = renderMarkdown(gate, {
+    target: report.ArtifactName,
+    rules,
+    rulesSource: source,
+    ...(partial ? { partialSbom: partial } : {}),
+  });
+  const plan: OutputPlan = {
+    ...(options.source.kind === 'report' ? { reportText: options.source.text } : {}),
+    ...(options.formats.has('sarif') || options.extraOutput?.format === 'sarif'
+      ? {
+          sarif: {
+            category: options.upload?.category ?? sarifCategory(report.ArtifactName),
+            ...(options.sarifSeverities ? { severities: options.sarifSeverities } : {}),
+            ...(options.source.kind === 'scan' && 'path' in options.source.target ? { sourceRoot: options.source.target.path } : {}),
+          },
+        }
+      : {}),
+    ...(options.formats.has('gitlab') ? { gitlab: { now, ...(head ? { commitSha: head } : {}) } } : {}),
+    sboms: [...(options.sbom !== 'none' ? [options.sbom] : []), ...(extraSbom ? [extraSbom] : [])] as SbomFormat[],
+    ...(options.formats.has('markdown') ? { markdownText: markdown } : {}),
+    now,
+  };
+
+  // Each rendering goes to a temporary sibling as soon as it exists (one in memory at a time);
+  // only when all are there do they replace the previous files, so a failure leaves none half-done.
   mkdirSync(options.outputDir, { recursive: true });
   const files: ScanOutcome['files'] = { report: options.display(join(options.outputDir, FILES.report)) };
-  for (const [kind, content] of rendered) {
-    const file = join(options.outputDir, FILES[kind]);
-    writeFileSafely(file, content, { root: options.outputDir });
-    files[kind] = options.display(file);
+  const staged: [OutputKind, string, string][] = [];
+  try {
+    for (const [kind, write] of renderOutputs(report, gate, plan)) {
+      const file = join(options.outputDir, FILES[kind]);
+      const temporary = join(options.outputDir, `.${FILES[kind]}.${process.pid}.tmp`);
+      staged.push([kind, file, temporary]);
+      writeOutputFile(temporary, write);
+    }
+    if (options.extraOutput) {
+      // trivy-action's `output`: the same bytes where the workflow's next step looks for them.
+      const kind = TRIVY_ACTION_FORMATS[options.extraOutput.format];
+      const from = staged.find(([k]) => k === kind)?.[2] ?? (kind === 'report' ? join(options.outputDir, FILES.report) : undefined);
+      if (kind && from) {
+        mkdirSync(dirname(options.extraOutput.file), { recursive: true });
+        const temporary = `${options.extraOutput.file}.${process.pid}.tmp`;
+        copyFileSync(from, temporary);
+        staged.push([kind, options.extraOutput.file, temporary]);
+      }
+    }
+  } catch (error) {
+    for (const [, , temporary] of staged) rmSync(temporary, { force: true });
+    throw error;
+  }
+  for (const [kind, file, temporary] of staged) {
+    renameSync(temporary, file);
+    if (file.startsWith(options.outputDir)) files[kind] = options.display(file);
   }
 
   platform.setOutput('result', gate.result);
   for (const severity of SEVERITIES_DESCENDING) platform.setOutput(severity.toLowerCase(), String(gate.counts[severity]));
   platform.setOutput('total', String(gate.gated.length));
+  for (const cls of FINDING_CLASSES) platform.setOutput(CLASS_OUTPUT[cls], String(total(gate.countsByClass[cls])));
+  platform.setOutput('counts', JSON.stringify(gate.countsByClass));
   platform.setOutput('blocking', String(gate.blocking));
   platform.setOutput('report-file', files.report ?? '');
   platform.setOutput('sarif-file', files.sarif ?? '');
   platform.setOutput('gitlab-report', files.gitlab ?? '');
+  platform.setOutput('gitlab-secret-detection-report', files.gitlabSecrets ?? '');
+  platform.setOutput('gitlab-sast-report', files.gitlabSast ?? '');
   platform.setOutput('summary-file', files.markdown ?? '');
-  platform.setOutput('sbom-file', files.cyclonedx ?? files.spdx ?? '');
+  platform.setOutput(
+    'sbom-file',
+    (options.sbom === 'spdx' ? files.spdx : options.sbom === 'cyclonedx' ? files.cyclonedx : undefined) ?? '',
+  );
+  platform.setOutput('sbom-partial', String(partial !== undefined && options.sbom !== 'none'));
   await platform.summary(markdown);
 
   if (options.upload && files.sarif) {
-    const sarifText = rendered.find(([kind]) => kind === 'sarif')?.[1] ?? '';
+    const sarifText = readFileSync(join(options.outputDir, FILES.sarif), 'utf8');
     platform.setOutput('sarif-id', await uploadSarif(platform, options.upload, sarifText));
   }
 
   if (gate.result === 'failed') {
-    const over = gate.exceeded.map((entry) => `${entry.count} ${entry.severity} (limit ${entry.limit})`).join(', ');
+    const over = gate.exceeded
+      .map(
+        (entry) =>
+          `${entry.count} ${entry.severity}${entry.classes ? ` ${entry.classes.map((cls) => CLASS_OUTPUT[cls]).join('/')}` : ''} (limit ${entry.limit})`,
+      )
+      .join(', ');
     throw new AegisError(
       `Scan gate failed for ${report.ArtifactName}: ${over}; ${gate.blocking} blocking finding(s). Rules from ${source}. See ${files.markdown ?? 'the job summary'}.`,
     );
@@ -260,6 +372,10 @@ async function obtainReport(platform: Platform, options: ScanOptions): Promise<T
     scanners: trivy.scanners,
     timeout: trivy.timeout,
     ...(trivy.platform ? { platform: trivy.platform } : {}),
+    skipDirs: trivy.skipDirs,
+    skipFiles: trivy.skipFiles,
+    pkgTypes: trivy.pkgTypes,
+    ...(trivy.configFile ? { configFile: trivy.configFile } : {}),
   });
   await platform.log.group('Trivy', () => runTrivy(binary, args, platform.log));
   try {
@@ -285,5 +401,6 @@ export const scan: StageDefinition = { ...definition, run: async (platform) => v
 
 // The module shape of every stage (src/stages/index.ts): definition, parse, run.
 export { definition };
-export const parse = (reader: InputReader, platform: Platform): ScanOptions => parseScanInputs(reader, platform.workspace);
+export const parse = (reader: InputReader, platform: Platform): ScanOptions =>
+  parseScanInputs(reader, platform.workspace, (name) => platform.input(name) !== '');
 export const run = scan.run;

@@ -152,7 +152,8 @@ describe('a service that echoes the secret it is sent', () => {
     expect(output).toContain('"seen":"***"');
 
     const history = git(repo.bare, 'log', '--all', '-p', '--format=%B');
-    const measurements = readFileSync(join(workspace, 'health-gate-measurements.json'), 'utf8');
+    const measurementsFile = /^measurements=(.+)$/m.exec(output)?.[1] as string;
+    const measurements = readFileSync(measurementsFile, 'utf8');
     const summary = readFileSync(summaryFile, 'utf8');
     expect(history).toContain('health-gate verdict: Failed');
     for (const written of [history, measurements, summary, output]) {

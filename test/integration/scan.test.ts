@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { type AegisError, FileError, InputError } from '../../src/core/errors.js';
 import { silentLog } from '../../src/core/log.js';
 import { run } from '../../src/core/process.js';
@@ -71,7 +72,13 @@ describe('report mode: re-gate and re-render a saved Trivy report', () => {
       'gitlab-report': 'aegis-scan/gl-container-scanning-report.json',
       'summary-file': 'aegis-scan/scan-summary.md',
       'sbom-file': 'aegis-scan/sbom.cdx.json',
+      // alpine-310.json.golden has no package list: the default SBOM is written, marked partial.
+      'sbom-partial': 'true',
+      secrets: '0',
+      vulnerabilities: '4',
     });
+    expect(platform.summaries[0]).toContain('Partial SBOM');
+    expect(platform.warnings.join('\n')).toMatch(/The SBOM is partial/);
     const sarif = JSON.parse(readFileSync(join(ws, 'aegis-scan/trivy-results.sarif'), 'utf8'));
     expect(validateSarif(sarif)).toEqual([]);
     expect(sarif.runs[0].automationDetails.id).toBe('aegis-scan/testdata/fixtures/images/alpine-310.tar.gz/');
@@ -87,10 +94,16 @@ describe('report mode: re-gate and re-render a saved Trivy report', () => {
   test('fail-on MEDIUM fails the job after writing everything; gating hides nothing', async () => {
     const ws = workspace({ 'r.json': golden });
     const platform = recording(ws, { report: 'r.json', 'fail-on': 'medium', sbom: 'spdx', formats: 'sarif,gitlab' });
-    await expect(runScan(platform, deps)).rejects.toThrow(/Scan gate failed .*4 MEDIUM \(limit 0\); 4 blocking/);
-    expect(platform.outputs.result).toBe('failed');
-    expect(platform.outputs['sbom-file']).toBe('aegis-scan/sbom.spdx.json');
-    expect(platform.outputs['summary-file']).toBe('');
+    // alpine-310.json.golden has no package list: an SBOM asked for explicitly is refused, nothing written.
+    await expect(runScan(platform, deps)).rejects.toThrow(/Input 'sbom'.*package list/);
+    expect(platform.outputs.result).toBe('error');
+    expect(existsSync(join(ws, 'aegis-scan'))).toBe(false);
+    const again = recording(ws, { report: 'r.json', 'fail-on': 'medium', sbom: 'none', formats: 'sarif,gitlab' });
+    await expect(runScan(again, deps)).rejects.toThrow(/Scan gate failed .*4 MEDIUM \(limit 0\); 4 blocking/);
+    expect(again.outputs.result).toBe('failed');
+    expect(again.outputs['sbom-file']).toBe('');
+    const platform2 = again;
+    expect(platform2.outputs['summary-file']).toBe('');
     const sarif = JSON.parse(readFileSync(join(ws, 'aegis-scan/trivy-results.sarif'), 'utf8'));
     expect(sarif.runs[0].results).toHaveLength(4);
   });
@@ -131,7 +144,7 @@ describe('report mode: re-gate and re-render a saved Trivy report', () => {
 
 describe('bad input fails clearly, before anything is written', () => {
   test.each<[string, Record<string, string>, Record<string, string>, RegExp, abstract new (...args: never[]) => AegisError]>([
-    ['no target', {}, {}, /Input 'image'.*exactly one of 'image', 'path' or 'report'.*nothing to scan/, InputError],
+    ['no target', {}, {}, /Input 'image'.*exactly one of 'image' \(or 'image-ref'\), 'path', 'report'.*nothing to scan/, InputError],
     ['two targets', { image: 'alpine:3', report: 'r.json' }, { 'r.json': golden }, /exactly one of.*image and report/, InputError],
     [
       'unknown severity',
@@ -141,6 +154,64 @@ describe('bad input fails clearly, before anything is written', () => {
       InputError,
     ],
     ['unreadable report', { report: 'missing.json' }, {}, /Input 'report'.*a readable file/, InputError],
+    [
+      'exit-code not a number',
+      { report: 'r.json', 'exit-code': 'yes' },
+      { 'r.json': golden },
+      /Input 'exit-code'.*"yes".*whole number/,
+      InputError,
+    ],
+    [
+      'exit-code and fail-on together',
+      { report: 'r.json', 'exit-code': '1', 'fail-on': 'HIGH' },
+      { 'r.json': golden },
+      /Input 'exit-code'.*either 'exit-code' \(trivy-action\) or 'fail-on'/,
+      InputError,
+    ],
+    [
+      'severity list with a typo',
+      { report: 'r.json', severity: 'CRITICAL,HIHG' },
+      { 'r.json': golden },
+      /Input 'severity'.*"CRITICAL,HIHG"/,
+      InputError,
+    ],
+    [
+      'scan-type sbom',
+      { 'scan-type': 'sbom', 'scan-ref': 'bom.json' },
+      {},
+      /Input 'scan-type'.*"sbom".*to gate an existing report use 'report'/,
+      InputError,
+    ],
+    ['image-ref and image disagree', { image: 'a:1', 'image-ref': 'b:1' }, {}, /Input 'image-ref'.*the same image as 'image'/, InputError],
+    [
+      'format trivy does not have here',
+      { report: 'r.json', format: 'template' },
+      { 'r.json': golden },
+      /Input 'format'.*"template".*sarif, json, cyclonedx, spdx-json, table/,
+      InputError,
+    ],
+    [
+      'output without format',
+      { report: 'r.json', output: 'x.sarif' },
+      { 'r.json': golden },
+      /Input 'output'.*together with 'format'/,
+      InputError,
+    ],
+    ['pkg-types unknown', { path: '.', 'pkg-types': 'os,npm' }, {}, /Input 'pkg-types'.*os, library/, InputError],
+    [
+      'a .trivyignore.yaml with a misspelt key',
+      { report: 'r.json', trivyignores: '.trivyignore.yaml' },
+      { 'r.json': golden, '.trivyignore.yaml': 'vulnerabilities:\n  - id: CVE-1\n    expires_at: 2020-01-01\n' },
+      /\.trivyignore\.yaml: vulnerabilities\[0\] has unknown key\(s\) expires_at/,
+      FileError,
+    ],
+    [
+      'repository URL with credentials',
+      { 'scan-type': 'repo', 'scan-ref': 'https://user:pw@example.com/r.git' },
+      {},
+      /Input 'scan-ref'.*"\(redacted\)".*without credentials/,
+      InputError,
+    ],
     [
       'a compromised Trivy release',
       { path: '.', 'trivy-version': '0.69.4' },
@@ -395,4 +466,103 @@ test('the stage definition carries the contract inputs and outputs', () => {
     expect(scan.inputs).toHaveProperty(input);
   for (const output of ['result', 'critical', 'high', 'medium', 'low', 'unknown', 'sarif-file', 'gitlab-report', 'sbom-file'])
     expect(scan.outputs).toHaveProperty(output);
+});
+
+describe("trivy-action's README examples, with only the `uses:` line changed (FAKE trivy)", () => {
+  const README = readFileSync(join(import.meta.dirname, '../fixtures/scan/trivy-action/README.md'), 'utf8');
+  interface Step {
+    uses?: string;
+    with?: Record<string, string | boolean>;
+  }
+  /** The README's workflow under a heading: its trivy-action step and the steps after it. */
+  function example(heading: string): { step: Step; after: Step[] } {
+    const section = README.slice(README.indexOf(`### ${heading}`));
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const workflow = parseYaml(block) as { jobs: Record<string, { steps: Step[] }> };
+    const steps = Object.values(workflow.jobs)[0]?.steps ?? [];
+    const index = steps.findIndex((s) => s.uses?.startsWith('aquasecurity/trivy-action@'));
+    const step = { ...steps[index], uses: 'aegis-actions/aegis-actions/actions/scan@v1' } as Step;
+    return { step, after: steps.slice(index + 1) };
+  }
+  function inputs(step: Step, binary: string): Record<string, string> {
+    const values = Object.fromEntries(
+      Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v).replaceAll('${{ github.sha }}', '0123abc')]),
+    );
+    return { ...values, 'trivy-binary': binary };
+  }
+  async function runExample(heading: string, report: string, files: Record<string, string> = {}) {
+    const { step, after } = example(heading);
+    const ws = workspace(files);
+    const tools = tempDir('aegis-fake-trivy-');
+    const argvLog = join(tools, 'argv.log');
+    const binary = installFake(tools, { report, argvLog });
+    const platform = recording(ws, inputs(step, binary));
+    const error = await runScan(platform, deps).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    const argv = JSON.parse(readFileSync(argvLog, 'utf8').trim()) as string[];
+    return { ws, platform, error, argv, after, step };
+  }
+
+  test('Scan CI Pipeline: image-ref, exit-code 1, severity CRITICAL,HIGH, vuln-type, ignore-unfixed', async () => {
+    const { platform, error, argv, step } = await runExample('Scan CI Pipeline', GOLDEN);
+    expect(step.with?.['image-ref']).toBe('docker.io/my-organization/my-app:${{ github.sha }}');
+    expect(argv[0]).toBe('image');
+    expect(argv.slice(-1)).toEqual(['docker.io/my-organization/my-app:0123abc']);
+    expect(argv[argv.indexOf('--pkg-types') + 1]).toBe('os,library');
+    // alpine-310 has 4 MEDIUM: trivy --exit-code 1 --severity CRITICAL,HIGH would exit 0, and so do we.
+    expect(error).toBeUndefined();
+    expect(platform.outputs.result).toBe('passed');
+    expect(platform.outputs.medium).toBe('4');
+  });
+
+  test('Scan CI Pipeline (w/ Trivy Config): fs scan of ., trivy.yaml passed to Trivy', async () => {
+    const { ws, platform, argv } = await runExample('Scan CI Pipeline (w/ Trivy Config)', join(TRIVY_GOLDENS, 'npm.json.golden'), {
+      'trivy.yaml': 'format: json\nexit-code: 1\nseverity: CRITICAL\n',
+    });
+    expect(argv[0]).toBe('filesystem');
+    expect(argv.slice(-2)).toEqual(['--', ws]);
+    expect(argv[argv.indexOf('--config') + 1]).toBe(join(ws, 'trivy.yaml'));
+    // Our own flags come first on the command line and win over the config file: JSON out, exit 0.
+    expect(argv[argv.indexOf('--exit-code') + 1]).toBe('0');
+    expect(platform.outputs.result).toMatch(/passed|failed/);
+  });
+
+  test('Using Trivy with GitHub Code Scanning: SARIF at `output` for the upload step', async () => {
+    const { ws, platform, after } = await runExample('Using Trivy with GitHub Code Scanning', GOLDEN);
+    const upload = after.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'));
+    const file = join(ws, String(upload?.with?.sarif_file));
+    const sarif = JSON.parse(readFileSync(file, 'utf8'));
+    expect(validateSarif(sarif)).toEqual([]);
+    expect(sarif.runs[0].results).toHaveLength(4);
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(ws, platform.outputs['sarif-file'] as string), 'utf8'));
+  });
+
+  test('Using Trivy to scan your Git repo: fs, severity CRITICAL only, SARIF output', async () => {
+    const { ws, platform, error, argv } = await runExample('Using Trivy to scan your Git repo', join(TRIVY_GOLDENS, 'npm.json.golden'));
+    expect(argv[0]).toBe('filesystem');
+    // No exit-code in the example: our gate applies (fail-on HIGH), counting only the listed CRITICAL.
+    expect(error).toBeUndefined();
+    expect(platform.outputs.result).toBe('passed');
+    expect(existsSync(join(ws, 'trivy-results.sarif'))).toBe(true);
+  });
+
+  test('Using Trivy to scan Infrastructure as Code: config scan, exit-code 1 on CRITICAL,HIGH fails, SARIF still written', async () => {
+    const { ws, platform, error, argv, after } = await runExample(
+      'Using Trivy to scan Infrastructure as Code',
+      join(TRIVY_GOLDENS, 'dockerfile.json.golden'),
+    );
+    expect(argv[0]).toBe('config');
+    expect(argv).not.toContain('--list-all-pkgs');
+    expect(argv).not.toContain('--scanners');
+    expect(error?.message).toMatch(/Scan gate failed .*1 HIGH/);
+    expect(platform.outputs.result).toBe('failed');
+    expect(platform.outputs.misconfigurations).toBe('1');
+    // The README's upload step runs `if: always()`; the file it reads is there.
+    expect(after[0]?.uses).toMatch(/upload-sarif/);
+    const sarif = JSON.parse(readFileSync(join(ws, 'trivy-results.sarif'), 'utf8'));
+    expect(sarif.runs[0].results[0].ruleId).toBe('DS-0002');
+    expect(sarif.runs[0].tool.driver.rules[0].name).toBe('Misconfiguration');
+  });
 });

@@ -44,7 +44,7 @@ function gate(rules: Partial<GateRules>, extra: { ignores?: IgnoreEntry[]; basel
     findings: extra.list ?? SAMPLE,
     rules: { ...RULES, ...rules },
     ignores: extra.ignores ?? [],
-    ...(extra.baseline ? { baseline: new Set(extra.baseline) } : {}),
+    ...(extra.baseline ? { baseline: { keys: new Set(extra.baseline), movableKeys: new Set<string>() } } : {}),
     now: NOW,
     expiryWarningDays: 14,
   });
@@ -293,9 +293,19 @@ describe('ignore file', () => {
   test('parses entries with reason, owner, expiry and optional package, and the line of each', () => {
     const text =
       'ignores:\n  - id: CVE-1\n    reason: r\n    owner: o\n    expires: 2025-01-31\n  - id: CVE-2\n    package: zlib\n    reason: r2\n    owner: o2\n    expires: "2026-02-01"\n';
-    expect(parseIgnoreFile(text, '.aegis/scan-ignore.yaml')).toEqual([
-      { id: 'CVE-1', reason: 'r', owner: 'o', expires: '2025-01-31', line: 2 },
-      { id: 'CVE-2', package: 'zlib', reason: 'r2', owner: 'o2', expires: '2026-02-01', line: 6 },
+    const F = '.aegis/scan-ignore.yaml';
+    expect(parseIgnoreFile(text, F)).toEqual([
+      { id: 'CVE-1', reason: 'r', owner: 'o', expires: '2025-01-31', until: Date.parse('2025-02-01T00:00:00Z'), file: F, line: 2 },
+      {
+        id: 'CVE-2',
+        package: 'zlib',
+        reason: 'r2',
+        owner: 'o2',
+        expires: '2026-02-01',
+        until: Date.parse('2026-02-02T00:00:00Z'),
+        file: F,
+        line: 6,
+      },
     ]);
   });
 

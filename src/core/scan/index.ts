@@ -2,6 +2,7 @@ export * from './gate.js';
 export * from './gitlab.js';
 export * from './ignore.js';
 export * from './markdown.js';
+export * from './outputs.js';
 export * from './policy.js';
 export * from './report.js';
 export * from './sarif.js';

@@ -1,5 +1,5 @@
 import { FileError } from '../errors.js';
-import { parseSeverity, type Severity } from './severity.js';
+import { parseSeverity, SEVERITIES, type Severity } from './severity.js';
 
 /** The parts of Trivy's JSON report (SchemaVersion 2) that we read. Unknown fields are kept untouched. */
 export interface TrivyCvss {
@@ -27,6 +27,9 @@ export interface TrivyVulnerability {
   Severity: string;
   CweIDs?: string[];
   CVSS?: Record<string, TrivyCvss>;
+  /** Severity per source, 0 (unknown) to 4 (critical). */
+  VendorSeverity?: Record<string, number>;
+  DataSource?: { ID: string; Name?: string; URL?: string };
   References?: string[];
   PublishedDate?: string;
   LastModifiedDate?: string;
@@ -39,6 +42,45 @@ export interface TrivyPackage {
   Identifier?: { PURL?: string; UID?: string; BOMRef?: string };
   Licenses?: string[];
   Locations?: { StartLine: number; EndLine: number }[];
+  DependsOn?: string[];
+  Relationship?: string;
+}
+
+export interface TrivyMisconfiguration {
+  Type?: string;
+  ID: string;
+  AVDID?: string;
+  Title?: string;
+  Description?: string;
+  Message?: string;
+  Resolution?: string;
+  Severity: string;
+  PrimaryURL?: string;
+  References?: string[];
+  /** FAIL, PASS or EXCEPTION; only FAIL is a finding (as `trivy --exit-code` counts them). */
+  Status?: string;
+  CauseMetadata?: { Resource?: string; Provider?: string; Service?: string; StartLine?: number; EndLine?: number };
+}
+
+export interface TrivySecret {
+  RuleID: string;
+  Category?: string;
+  Severity: string;
+  Title?: string;
+  StartLine?: number;
+  EndLine?: number;
+  /** Trivy masks the secret itself with asterisks; nothing here is the secret. */
+  Match?: string;
+}
+
+export interface TrivyLicense {
+  Severity: string;
+  Category?: string;
+  PkgName?: string;
+  FilePath?: string;
+  Name: string;
+  Confidence?: number;
+  Link?: string;
 }
 
 export interface TrivyResult {
@@ -47,6 +89,9 @@ export interface TrivyResult {
   Type?: string;
   Packages?: TrivyPackage[];
   Vulnerabilities?: TrivyVulnerability[];
+  Misconfigurations?: TrivyMisconfiguration[];
+  Secrets?: TrivySecret[];
+  Licenses?: TrivyLicense[];
 }
 
 export interface TrivyReport {
@@ -65,23 +110,52 @@ export interface TrivyReport {
   Results?: TrivyResult[];
 }
 
-/** One vulnerability in one package of one target, with the severity already validated. */
+/** The four kinds of finding Trivy reports; each is counted, gated and rendered. */
+export const FINDING_CLASSES = ['vulnerability', 'misconfiguration', 'secret', 'license'] as const;
+export type FindingClass = (typeof FINDING_CLASSES)[number];
+
+/** One finding in one target (a vulnerability in a package, a failed check, a leaked secret, a license), severity validated. */
 export interface Finding {
-  /** Stable across scans of new builds: what a baseline and an ignore entry match on. */
+  /** Stable across scans of new builds, and includes where it is: what a baseline matches on. */
   key: string;
+  /** The key without the target: a baseline matched this way lets a finding move (policy `baseline-match: id`). */
+  movableKey: string;
+  class: FindingClass;
+  /** CVE/GHSA id, check id, secret rule id or license name. */
   id: string;
+  /** Other ids an ignore entry may use (a check's AVD id). */
+  aliases: string[];
   severity: Severity;
+  /** The package (vulnerabilities, licenses); '' for checks and secrets. */
   pkgName: string;
   installedVersion: string;
   fixedVersion: string;
   target: string;
-  vulnerability: TrivyVulnerability;
+  title: string;
+  url: string;
+  /** 1-based lines in the target, where Trivy gives them (checks, secrets). */
+  startLine: number;
+  endLine: number;
   result: TrivyResult;
+  vulnerability?: TrivyVulnerability;
+  misconfiguration?: TrivyMisconfiguration;
+  secret?: TrivySecret;
+  license?: TrivyLicense;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+const EXACT_SEVERITIES = new Set<string>(SEVERITIES);
+
+/** Each list of findings in a result, with the fields a finding of it cannot do without. */
+const LISTS: [string, string[]][] = [
+  ['Vulnerabilities', ['VulnerabilityID', 'PkgName']],
+  ['Misconfigurations', ['ID']],
+  ['Secrets', ['RuleID']],
+  ['Licenses', ['Name']],
+];
 
 /**
  * Parses and checks a Trivy JSON report. Anything else (a SARIF file, a CycloneDX SBOM, an
@@ -111,44 +185,134 @@ export function parseTrivyReport(text: string, file: string): TrivyReport {
     if (!isObject(result) || typeof result.Target !== 'string') {
       throw new FileError(file, `Results[${index}] has no Target`);
     }
-    const vulnerabilities = result.Vulnerabilities ?? [];
-    if (!Array.isArray(vulnerabilities)) throw new FileError(file, `Results[${index}].Vulnerabilities is not an array`);
-    vulnerabilities.forEach((vulnerability: unknown, position) => {
-      const where = `Results[${index}].Vulnerabilities[${position}]`;
-      if (!isObject(vulnerability) || typeof vulnerability.VulnerabilityID !== 'string' || typeof vulnerability.PkgName !== 'string') {
-        throw new FileError(file, `${where} lacks VulnerabilityID or PkgName`);
+    for (const [field, required] of LISTS) {
+      const list = result[field] ?? [];
+      if (!Array.isArray(list)) throw new FileError(file, `Results[${index}].${field} is not an array`);
+      const [first, second] = required as [string, string | undefined];
+      for (let position = 0; position < list.length; position++) {
+        const item: unknown = list[position];
+        const where = () => `Results[${index}].${field}[${position}]`;
+        if (!isObject(item) || typeof item[first] !== 'string' || (second !== undefined && typeof item[second] !== 'string')) {
+          throw new FileError(file, `${where()} lacks ${required.join(' or ')}`);
+        }
+        const severity = item.Severity;
+        // Exact spellings first: a report of 20,000 findings is checked on every run.
+        if (typeof severity !== 'string' || (!EXACT_SEVERITIES.has(severity) && !parseSeverity(severity))) {
+          throw new FileError(
+            file,
+            `${where()} (${String(item[first])}) has severity ${JSON.stringify(severity)}; expected one of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL`,
+          );
+        }
       }
-      if (typeof vulnerability.Severity !== 'string' || !parseSeverity(vulnerability.Severity)) {
-        throw new FileError(
-          file,
-          `${where} (${vulnerability.VulnerabilityID}) has severity ${JSON.stringify(vulnerability.Severity)}; expected one of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL`,
-        );
-      }
-    });
+    }
   });
   return data as unknown as TrivyReport;
 }
 
-/** The key a finding keeps while its image is rebuilt: the installed version and target name may change. */
-export function findingKey(id: string, pkgName: string, pkgPath = ''): string {
-  return `${id}|${pkgName}|${pkgPath}`;
+/**
+ * Where a finding is, as far as a baseline cares: OS packages are one place whatever the image
+ * is called this build (`repo:1.4.3 (debian 12)` becomes `os-pkgs`); a lock file, Dockerfile or
+ * jar path is itself.
+ */
+export function findingPlace(result: TrivyResult): string {
+  return result.Class === 'os-pkgs' ? 'os-pkgs' : result.Target;
 }
 
-/** Every vulnerability of every result, in report order. */
-export function findings(report: TrivyReport): Finding[] {
+/** The key a finding keeps while its image is rebuilt: the installed version and image name may change, the place may not. */
+export function findingKey(place: string, id: string, pkgName: string, pkgPath = ''): string {
+  return `${place}|${id}|${pkgName}|${pkgPath}`;
+}
+
+export interface FindingsOptions {
+  /** Checks that passed (Trivy's `--include-non-failures`): rendered in SARIF as Trivy does, never counted. */
+  includePassed?: boolean;
+}
+
+/**
+ * Every finding of every result, in Trivy's order: per result its vulnerabilities, then checks,
+ * secrets and licenses (the order `trivy --format sarif` writes them in).
+ */
+export function findings(report: TrivyReport, options: FindingsOptions = {}): Finding[] {
+  // Every renderer asks; a report is read-only once parsed, so one list per report serves them all.
+  const cache = options.includePassed ? WITH_PASSED : FAILED_ONLY;
+  const cached = cache.get(report);
+  if (cached) return cached;
+  const list = collectFindings(report, options);
+  cache.set(report, list);
+  return list;
+}
+
+const WITH_PASSED = new WeakMap<TrivyReport, Finding[]>();
+const FAILED_ONLY = new WeakMap<TrivyReport, Finding[]>();
+
+function collectFindings(report: TrivyReport, options: FindingsOptions): Finding[] {
   const out: Finding[] = [];
   for (const result of report.Results ?? []) {
+    const place = findingPlace(result);
+    const base = (cls: FindingClass, id: string, pkgName: string, pkgPath: string, severity: string) => ({
+      key: findingKey(place, cls === 'vulnerability' ? id : `${cls}:${id}`, pkgName, pkgPath),
+      movableKey: findingKey('', cls === 'vulnerability' ? id : `${cls}:${id}`, pkgName, pkgPath),
+      class: cls,
+      id,
+      severity: (EXACT_SEVERITIES.has(severity) ? severity : (parseSeverity(severity) ?? 'UNKNOWN')) as Severity,
+      target: result.Target,
+      result,
+    });
     for (const vulnerability of result.Vulnerabilities ?? []) {
       out.push({
-        key: findingKey(vulnerability.VulnerabilityID, vulnerability.PkgName, vulnerability.PkgPath),
-        id: vulnerability.VulnerabilityID,
-        severity: parseSeverity(vulnerability.Severity) ?? 'UNKNOWN',
+        ...base('vulnerability', vulnerability.VulnerabilityID, vulnerability.PkgName, vulnerability.PkgPath ?? '', vulnerability.Severity),
+        aliases: [],
         pkgName: vulnerability.PkgName,
         installedVersion: vulnerability.InstalledVersion ?? '',
         fixedVersion: vulnerability.FixedVersion ?? '',
-        target: result.Target,
+        title: vulnerability.Title ?? '',
+        url: vulnerability.PrimaryURL ?? '',
+        startLine: 0,
+        endLine: 0,
         vulnerability,
-        result,
+      });
+    }
+    for (const misconfiguration of result.Misconfigurations ?? []) {
+      if (!options.includePassed && (misconfiguration.Status ?? 'FAIL') !== 'FAIL') continue;
+      out.push({
+        ...base('misconfiguration', misconfiguration.ID, '', '', misconfiguration.Severity),
+        aliases: misconfiguration.AVDID && misconfiguration.AVDID !== misconfiguration.ID ? [misconfiguration.AVDID] : [],
+        pkgName: '',
+        installedVersion: '',
+        fixedVersion: '',
+        title: misconfiguration.Title ?? '',
+        url: misconfiguration.PrimaryURL ?? '',
+        startLine: misconfiguration.CauseMetadata?.StartLine ?? 0,
+        endLine: misconfiguration.CauseMetadata?.EndLine ?? 0,
+        misconfiguration,
+      });
+    }
+    for (const secret of result.Secrets ?? []) {
+      out.push({
+        ...base('secret', secret.RuleID, '', '', secret.Severity),
+        aliases: [],
+        pkgName: '',
+        installedVersion: '',
+        fixedVersion: '',
+        title: secret.Title ?? secret.RuleID,
+        url: '',
+        startLine: secret.StartLine ?? 0,
+        endLine: secret.EndLine ?? 0,
+        secret,
+      });
+    }
+    for (const license of result.Licenses ?? []) {
+      out.push({
+        ...base('license', license.Name, license.PkgName ?? '', license.FilePath ?? '', license.Severity),
+        aliases: [],
+        pkgName: license.PkgName ?? '',
+        installedVersion: '',
+        fixedVersion: '',
+        title: `${license.Name} in ${license.PkgName ?? ''}`,
+        url: license.Link ?? '',
+        startLine: 0,
+        endLine: 0,
+        license,
       });
     }
   }

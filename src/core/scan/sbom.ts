@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { TrivyReport } from './report.js';
+import spdxLicenseIds from 'spdx-license-ids/index.json' with { type: 'json' };
+import { asObject, asText, collect, type ItemSink, listSlot, type TextSink, writeDocument } from './json-text.js';
+import type { Finding, TrivyCvss, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 
 export type SbomFormat = 'cyclonedx' | 'spdx';
@@ -10,142 +12,426 @@ export interface SbomPackage {
   name: string;
   version: string;
   purl?: string;
+  /** Trivy's package id (`name@version`), what `DependsOn` names. */
+  pkgId: string;
   licenses: string[];
   target: string;
+  /** The ref of the target (lock file, OS) component the package belongs to. */
+  targetRef: string;
+  dependsOn: string[];
+  /** Trivy's `Relationship` (direct, indirect…), where the report has it. */
+  relationship?: string;
+}
+
+export interface SbomContent {
+  packages: SbomPackage[];
+  /** One component per result that lists packages: the OS or the lock file / language target. */
+  targets: { ref: string; result: TrivyResult }[];
+  /**
+   * Set when the report carries no package list (Trivy's JSON without `--list-all-pkgs`):
+   * only packages named by findings are known, so the SBOM is partial and says so.
+   */
+  partial?: string;
+}
+
+const SPDX_IDS = new Map((spdxLicenseIds as string[]).map((id) => [id.toLowerCase(), id]));
+const TIME_LAYOUT = (date: Date) => `${date.toISOString().slice(0, 19)}+00:00`;
+
+/** Why an SBOM from this report would be partial, or undefined when the report lists its packages. */
+export function partialReason(report: TrivyReport): string | undefined {
+  const results = report.Results ?? [];
+  const withPackages = results.some((result) => (result.Packages ?? []).length > 0);
+  const withVulnerabilities = results.some((result) => (result.Vulnerabilities ?? []).length > 0);
+  if (withPackages || !withVulnerabilities) return undefined;
+  return 'the Trivy report has no package list (it was made without --list-all-pkgs), so only the packages with vulnerabilities are listed';
 }
 
 /**
  * The packages of the report: Results[].Packages when Trivy listed them (`--list-all-pkgs`,
  * which our scan passes), otherwise the packages named by vulnerabilities. Deduplicated.
  */
-export function sbomPackages(report: TrivyReport): SbomPackage[] {
+export function sbomContent(report: TrivyReport): SbomContent {
   const byRef = new Map<string, SbomPackage>();
-  const add = (target: string, name: string, version: string, purl: string | undefined, licenses: string[] = []) => {
-    const ref = purl ?? `${target}:${name}@${version}`;
-    if (!byRef.has(ref)) byRef.set(ref, { ref, name, version, ...(purl ? { purl } : {}), licenses, target });
-  };
-  for (const result of report.Results ?? []) {
-    for (const pkg of result.Packages ?? []) add(result.Target, pkg.Name, pkg.Version ?? '', pkg.Identifier?.PURL, pkg.Licenses);
-  }
-  for (const finding of allFindings(report)) {
-    add(finding.target, finding.pkgName, finding.installedVersion, finding.vulnerability.PkgIdentifier?.PURL);
-  }
-  return [...byRef.values()];
+  const targets: SbomContent['targets'] = [];
+  (report.Results ?? []).forEach((result, index) => {
+    const packages: { pkg: TrivyPackage; purl?: string }[] = (result.Packages ?? []).map((pkg) => ({
+      pkg,
+      ...(pkg.Identifier?.PURL ? { purl: pkg.Identifier.PURL } : {}),
+    }));
+    const listed = new Set(packages.map(({ pkg }) => `${pkg.Name}@${pkg.Version ?? ''}`));
+    for (const vulnerability of result.Vulnerabilities ?? []) {
+      const id = `${vulnerability.PkgName}@${vulnerability.InstalledVersion}`;
+      if (listed.has(id)) continue;
+      listed.add(id);
+      packages.push({
+        pkg: { ID: vulnerability.PkgID, Name: vulnerability.PkgName, Version: vulnerability.InstalledVersion },
+        ...(vulnerability.PkgIdentifier?.PURL ? { purl: vulnerability.PkgIdentifier.PURL } : {}),
+      });
+    }
+    if (packages.length === 0) return;
+    const targetRef = uuid(report, `target:${index}:${result.Target}`);
+    targets.push({ ref: targetRef, result });
+    for (const { pkg, purl } of packages) {
+      const version = pkg.Version ?? '';
+      const ref = purl ?? `${result.Target}:${pkg.Name}@${version}`;
+      if (byRef.has(ref)) continue;
+      byRef.set(ref, {
+        ref,
+        name: pkg.Name,
+        version,
+        ...(purl ? { purl } : {}),
+        pkgId: pkg.ID ?? `${pkg.Name}@${version}`,
+        licenses: pkg.Licenses ?? [],
+        target: result.Target,
+        targetRef,
+        dependsOn: pkg.DependsOn ?? [],
+        ...(pkg.Relationship ? { relationship: pkg.Relationship } : {}),
+      });
+    }
+  });
+  const partial = partialReason(report);
+  return { packages: [...byRef.values()], targets, ...(partial ? { partial } : {}) };
+}
+
+/** The package list alone. */
+export function sbomPackages(report: TrivyReport): SbomPackage[] {
+  return sbomContent(report).packages;
 }
 
 /** A UUID derived from the report, so rendering the same report twice gives the same document. */
-function reportUuid(report: TrivyReport, salt: string): string {
+function uuid(report: TrivyReport, salt: string): string {
   const hex = createHash('sha256')
     .update([salt, report.ArtifactName, report.CreatedAt ?? '', (report as { ReportID?: string }).ReportID ?? ''].join('\0'))
     .digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function timestamp(report: TrivyReport, now: Date | undefined): string {
+function reportDate(report: TrivyReport, now: Date | undefined): Date {
   const parsed = report.CreatedAt ? new Date(report.CreatedAt) : undefined;
-  const date = parsed && !Number.isNaN(parsed.getTime()) ? parsed : (now ?? new Date());
-  return `${date.toISOString().slice(0, 19)}Z`;
+  return parsed && !Number.isNaN(parsed.getTime()) ? parsed : (now ?? new Date());
 }
 
-/** CycloneDX 1.5 JSON with components and the vulnerabilities that affect them (GitLab's `cyclonedx` report reads it). */
-export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string, unknown> {
-  const packages = sbomPackages(report);
-  const refs = new Map(packages.map((pkg) => [pkg.ref, pkg.ref]));
-  const isImage = report.ArtifactType === 'container_image';
-  const vulnerabilities = new Map<
-    string,
-    { id: string; source?: { url: string }; ratings: unknown[]; affects: { ref: string }[]; description?: string; recommendation?: string }
-  >();
-  for (const finding of allFindings(report)) {
-    const purl = finding.vulnerability.PkgIdentifier?.PURL;
-    const ref = refs.get(purl ?? `${finding.target}:${finding.pkgName}@${finding.installedVersion}`) ?? '';
-    let entry = vulnerabilities.get(finding.id);
-    if (!entry) {
-      entry = {
-        id: finding.id,
-        ...(finding.vulnerability.PrimaryURL ? { source: { url: finding.vulnerability.PrimaryURL } } : {}),
-        ratings: [
-          {
-            severity: finding.severity.toLowerCase(),
-            method: 'other',
-            ...(finding.vulnerability.SeveritySource ? { source: { name: finding.vulnerability.SeveritySource } } : {}),
-          },
-        ],
-        affects: [],
-        ...(finding.vulnerability.Description ? { description: finding.vulnerability.Description } : {}),
-      };
-      vulnerabilities.set(finding.id, entry);
+/** An SPDX license id (`{id}`), an SPDX expression (`{expression}`), or a name as Trivy found it (`{name}`). */
+export function cycloneDxLicense(name: string): Record<string, unknown> {
+  const id = SPDX_IDS.get(name.trim().toLowerCase());
+  if (id) return { license: { id } };
+  const parts = name.split(/\s+(?:AND|OR|WITH)\s+/);
+  if (parts.length > 1 && parts.every((part) => SPDX_IDS.has(part.replace(/[()]/g, '').trim().toLowerCase()) || /exception/i.test(part)))
+    return { expression: name };
+  return { license: { name } };
+}
+
+const VENDOR_SEVERITY = ['unknown', 'low', 'medium', 'high', 'critical'];
+
+/** Trivy's CycloneDX ratings: per source, a rating per CVSS version it has, else one with the severity only; sorted by source and method. */
+export function cycloneDxRatings(v: TrivyVulnerability): Record<string, unknown>[] {
+  type Rating = { source: { name: string }; score?: number; severity: string; method?: string; vector?: string };
+  const ratings: Rating[] = [];
+  const scored = (source: string, score: number | undefined, severity: string, method: string, vector: string | undefined): Rating => {
+    const rating: Rating = { source: { name: source }, score: score ?? 0, severity, method };
+    if (vector) rating.vector = vector;
+    return rating;
+  };
+  const vendors = v.VendorSeverity ?? (v.SeveritySource ? { [v.SeveritySource]: VENDOR_SEVERITY.indexOf(v.Severity.toLowerCase()) } : {});
+  for (const source in vendors) {
+    const severity = VENDOR_SEVERITY[vendors[source] as number] ?? 'unknown';
+    const cvss: TrivyCvss | undefined = v.CVSS?.[source];
+    if (!cvss) {
+      ratings.push({ source: { name: source }, severity });
+      continue;
     }
-    if (!entry.affects.some((affect) => affect.ref === ref)) entry.affects.push({ ref });
+    // Trivy keeps NVD's v3 severity only; the v2 one follows from the v2 score.
+    if (cvss.V2Score || cvss.V2Vector)
+      ratings.push(scored(source, cvss.V2Score, source === 'nvd' ? nvdV2Severity(cvss.V2Score ?? 0) : severity, 'CVSSv2', cvss.V2Vector));
+    if (cvss.V3Score || cvss.V3Vector)
+      ratings.push(scored(source, cvss.V3Score, severity, cvss.V3Vector?.startsWith('CVSS:3.1') ? 'CVSSv31' : 'CVSSv3', cvss.V3Vector));
+    if (cvss.V40Score || cvss.V40Vector) ratings.push(scored(source, cvss.V40Score, severity, 'CVSSv4', cvss.V40Vector));
   }
-  return {
+  if (ratings.length > 1) ratings.sort(compareRatings);
+  return ratings as unknown as Record<string, unknown>[];
+}
+
+/** Go's sort order of Trivy's: source name, method, score, vector (byte order, not locale). */
+function compareRatings(a: { source: { name: string }; score?: number; method?: string; vector?: string }, b: typeof a): number {
+  if (a.source.name !== b.source.name) return a.source.name < b.source.name ? -1 : 1;
+  const [am, bm] = [a.method ?? '', b.method ?? ''];
+  if (am !== bm) return am < bm ? -1 : 1;
+  if (a.score !== undefined && b.score !== undefined && a.score !== b.score) return a.score - b.score;
+  const [av, bv] = [a.vector ?? '', b.vector ?? ''];
+  return av < bv ? -1 : av > bv ? 1 : 0;
+}
+
+function nvdV2Severity(score: number): string {
+  if (score < 4) return 'info';
+  return score < 7 ? 'medium' : 'high';
+}
+
+function cwes(ids: string[] | undefined): number[] | undefined {
+  if (!ids) return undefined;
+  return ids.map((id) => Number.parseInt(id.toLowerCase().replace(/^cwe-/, ''), 10)).filter((n) => Number.isInteger(n));
+}
+
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+/i;
+
+/** Trivy's advisories: the primary URL and references, deduplicated, each reduced to its first URL-like word. */
+function advisories(v: TrivyVulnerability): { url: string }[] | undefined {
+  const seen = new Set<string>();
+  const out: { url: string }[] = [];
+  for (const ref of [v.PrimaryURL ?? '', ...(v.References ?? [])]) {
+    if (seen.has(ref)) continue;
+    seen.add(ref);
+    const url = ref.includes(' ') ? ref.split(' ').find((part) => URL_LIKE.test(part)) : URL_LIKE.test(ref) ? ref : undefined;
+    if (url) out.push({ url });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+const UTC_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
+function cdxTime(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  // Trivy's dates are almost always whole seconds in UTC; only the others go through Date.
+  if (UTC_SECONDS.test(value)) return `${value.slice(0, 19)}+00:00`;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : TIME_LAYOUT(date);
+}
+
+/**
+ * CycloneDX 1.5 JSON in the shape of Trivy's own (`trivy --format cyclonedx`): the artifact,
+ * each OS and lock-file target as a component, the packages with purls and SPDX license ids,
+ * the dependency graph where the report has `DependsOn`, and the vulnerabilities with every
+ * rating Trivy has. GitLab's `cyclonedx` report reads it.
+ */
+export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string, unknown> {
+  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, asObject);
+  return { ...envelope, components: [...components], dependencies: [...dependencies], vulnerabilities: [...vulnerabilities] };
+}
+
+/** The same document as `renderCycloneDx`, written as JSON text item by item. */
+export function writeCycloneDx(out: TextSink, report: TrivyReport, now?: Date): void {
+  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, asText);
+  const slots = {
+    components: listSlot('components'),
+    dependencies: listSlot('dependencies'),
+    vulnerabilities: listSlot('vulnerabilities'),
+  };
+  writeDocument(out, { ...envelope, ...slots }, { components, dependencies, vulnerabilities });
+}
+
+export function renderCycloneDxText(report: TrivyReport, now?: Date): string {
+  return collect((out) => writeCycloneDx(out, report, now));
+}
+
+function cycloneDxParts<T>(
+  report: TrivyReport,
+  now: Date | undefined,
+  sink: ItemSink<T>,
+): { envelope: Record<string, unknown>; components: Iterable<T>; dependencies: Iterable<T>; vulnerabilities: Iterable<T> } {
+  const { packages, targets, partial } = sbomContent(report);
+  const isImage = report.ArtifactType === 'container_image';
+  const rootRef = uuid(report, 'root');
+  const byPkgId = new Map<string, SbomPackage[]>();
+  for (const pkg of packages) {
+    const key = `${pkg.targetRef}|${pkg.pkgId}`;
+    const list = byPkgId.get(key);
+    if (list) list.push(pkg);
+    else byPkgId.set(key, [pkg]);
+  }
+  const refOfFinding = (target: string, name: string, version: string, purl: string | undefined) => purl ?? `${target}:${name}@${version}`;
+
+  // Grouped by id first (references only); each vulnerability is made when the writer asks for it.
+  const byId = new Map<string, Finding[]>();
+  for (const finding of allFindings(report)) {
+    if (!finding.vulnerability) continue;
+    const group = byId.get(finding.id);
+    if (group) group.push(finding);
+    else byId.set(finding.id, [finding]);
+  }
+  const vulnerabilityOf = (group: Finding[]): Record<string, unknown> => {
+    const finding = group[0] as Finding;
+    const v = finding.vulnerability as TrivyVulnerability;
+    const published = cdxTime(v.PublishedDate);
+    const updated = cdxTime(v.LastModifiedDate);
+    const cwe = cwes(v.CweIDs);
+    const advisory = advisories(v);
+    // Assigned one by one, in Trivy's field order (spreading optional fields costs a copy each).
+    const entry: Record<string, unknown> = { id: finding.id };
+    if (v.DataSource) entry.source = v.DataSource.URL ? { name: v.DataSource.ID, url: v.DataSource.URL } : { name: v.DataSource.ID };
+    entry.ratings = cycloneDxRatings(v);
+    if (cwe) entry.cwes = cwe;
+    if (v.Description) entry.description = v.Description;
+    if (finding.fixedVersion) entry.recommendation = `Upgrade ${finding.pkgName} to version ${finding.fixedVersion}`;
+    if (advisory) entry.advisories = advisory;
+    if (published) entry.published = published;
+    if (updated) entry.updated = updated;
+    const affects: { ref: string; versions: unknown[] }[] = [];
+    for (const other of group) {
+      const ref = refOfFinding(other.target, other.pkgName, other.installedVersion, other.vulnerability?.PkgIdentifier?.PURL);
+      if (!affects.some((affect) => affect.ref === ref))
+        affects.push({ ref, versions: [{ version: other.installedVersion, status: 'affected' }] });
+    }
+    entry.affects = affects;
+    return entry;
+  };
+
+  const targetComponents = targets.map(({ ref, result }) => {
+    const os = result.Class === 'os-pkgs';
+    return {
+      'bom-ref': ref,
+      type: os ? 'operating-system' : 'application',
+      name: os ? (report.Metadata?.OS?.Family ?? result.Type ?? result.Target) : result.Target,
+      ...(os && report.Metadata?.OS?.Name ? { version: report.Metadata.OS.Name } : {}),
+      properties: [
+        { name: 'aquasecurity:trivy:Class', value: result.Class ?? '' },
+        { name: 'aquasecurity:trivy:Type', value: result.Type ?? '' },
+      ],
+    };
+  });
+  function* dependencies(): Generator<T> {
+    yield sink({ ref: rootRef, dependsOn: targets.map((target) => target.ref) });
+    for (const { ref } of targets) {
+      const own = packages.filter((pkg) => pkg.targetRef === ref);
+      const hasGraph = own.some((pkg) => pkg.dependsOn.length > 0 || pkg.relationship);
+      // With a graph, the target depends on its direct packages only; without one, on all of them.
+      const dependedOn = new Set(own.flatMap((pkg) => pkg.dependsOn));
+      const direct = hasGraph
+        ? own.filter((pkg) => pkg.relationship === 'direct' || (!pkg.relationship && !dependedOn.has(pkg.pkgId)))
+        : own;
+      yield sink({ ref, dependsOn: direct.map((pkg) => pkg.ref).sort() });
+    }
+    for (const pkg of packages) {
+      const refs = pkg.dependsOn.flatMap((id) => (byPkgId.get(`${pkg.targetRef}|${id}`) ?? []).map((dep) => dep.ref));
+      yield sink({ ref: pkg.ref, dependsOn: refs.length > 1 ? [...new Set(refs)].sort() : refs });
+    }
+  }
+
+  const metadataProperties = [
+    { name: 'aquasecurity:trivy:SchemaVersion', value: String(report.SchemaVersion) },
+    ...(isImage && report.Metadata?.ImageID ? [{ name: 'aquasecurity:trivy:ImageID', value: report.Metadata.ImageID }] : []),
+    ...(isImage ? (report.Metadata?.RepoDigests ?? []).map((value) => ({ name: 'aquasecurity:trivy:RepoDigest', value })) : []),
+    ...(isImage ? (report.Metadata?.RepoTags ?? []).map((value) => ({ name: 'aquasecurity:trivy:RepoTag', value })) : []),
+  ];
+  const envelope = {
     $schema: 'http://cyclonedx.org/schema/bom-1.5.schema.json',
     bomFormat: 'CycloneDX',
     specVersion: '1.5',
-    serialNumber: `urn:uuid:${reportUuid(report, 'cyclonedx')}`,
+    serialNumber: `urn:uuid:${uuid(report, 'cyclonedx')}`,
     version: 1,
     metadata: {
-      timestamp: timestamp(report, now),
-      tools: { components: [{ type: 'application', group: 'aquasecurity', name: 'trivy', version: report.Trivy?.Version ?? 'unknown' }] },
-      component: { 'bom-ref': 'root', type: isImage ? 'container' : 'application', name: report.ArtifactName },
+      timestamp: TIME_LAYOUT(reportDate(report, now)),
+      tools: {
+        components: [
+          {
+            type: 'application',
+            // Trivy (CycloneDX 1.6) also writes `manufacturer`, which 1.5 does not have.
+            group: 'aquasecurity',
+            name: 'trivy',
+            version: report.Trivy?.Version ?? 'unknown',
+          },
+        ],
+      },
+      component: {
+        'bom-ref': rootRef,
+        type: isImage ? 'container' : 'application',
+        name: report.ArtifactName,
+        properties: metadataProperties,
+      },
+      ...(partial ? { properties: [{ name: 'aegis:sbom:partial', value: partial }] } : {}),
     },
-    components: packages.map((pkg) => ({
-      'bom-ref': pkg.ref,
-      type: 'library',
-      name: pkg.name,
-      version: pkg.version,
-      ...(pkg.purl ? { purl: pkg.purl } : {}),
-      ...(pkg.licenses.length > 0 ? { licenses: pkg.licenses.map((name) => ({ license: { name } })) } : {}),
-    })),
-    dependencies: [{ ref: 'root', dependsOn: packages.map((pkg) => pkg.ref) }],
-    vulnerabilities: [...vulnerabilities.values()],
   };
+  function* components(): Generator<T> {
+    for (const target of targetComponents) yield sink(target);
+    for (const pkg of packages) {
+      const component: Record<string, unknown> = { 'bom-ref': pkg.ref, type: 'library', name: pkg.name };
+      if (pkg.version) component.version = pkg.version;
+      if (pkg.licenses.length > 0) component.licenses = licenseChoices(pkg.licenses);
+      if (pkg.purl) component.purl = pkg.purl;
+      component.properties = [{ name: 'aquasecurity:trivy:PkgID', value: pkg.pkgId }];
+      yield sink(component);
+    }
+  }
+  function* vulnerabilityItems(): Generator<T> {
+    for (const group of byId.values()) yield sink(vulnerabilityOf(group));
+  }
+  return { envelope, components: components(), dependencies: dependencies(), vulnerabilities: vulnerabilityItems() };
+}
+
+/** CycloneDX 1.5 allows several licenses or exactly one expression per component. */
+function licenseChoices(licenses: string[]): Record<string, unknown>[] {
+  const choices = licenses.map(cycloneDxLicense);
+  const expression = choices.find((choice) => 'expression' in choice);
+  return expression ? [expression] : choices;
+}
+
+/** SPDX license id, `LicenseRef-` for anything else (SPDX 2.3 requires an expression there). */
+function spdxLicense(licenses: string[]): { declared: string; comment?: string } {
+  if (licenses.length === 0) return { declared: 'NOASSERTION' };
+  const ids = licenses.map((name) => SPDX_IDS.get(name.trim().toLowerCase()));
+  if (ids.every(Boolean)) return { declared: ids.length === 1 ? (ids[0] as string) : `(${ids.join(' AND ')})` };
+  return { declared: 'NOASSERTION', comment: `Reported by Trivy: ${licenses.join(', ')}` };
 }
 
 /** SPDX 2.3 JSON: the artifact as the described package, each package contained in it. */
 export function renderSpdx(report: TrivyReport, now?: Date): Record<string, unknown> {
-  const packages = sbomPackages(report);
+  const { envelope, packages, relationships } = spdxParts(report, now, asObject);
+  return { ...envelope, packages: [...packages], relationships: [...relationships] };
+}
+
+/** The same document as `renderSpdx`, written as JSON text package by package. */
+export function writeSpdx(out: TextSink, report: TrivyReport, now?: Date): void {
+  const { envelope, packages, relationships } = spdxParts(report, now, asText);
+  writeDocument(
+    out,
+    { ...envelope, packages: listSlot('packages'), relationships: listSlot('relationships') },
+    { packages, relationships },
+  );
+}
+
+function spdxParts<T>(
+  report: TrivyReport,
+  now: Date | undefined,
+  sink: ItemSink<T>,
+): { envelope: Record<string, unknown>; packages: Iterable<T>; relationships: Iterable<T> } {
+  const { packages, partial } = sbomContent(report);
   const spdxId = (index: number) => `SPDXRef-Package-${index + 1}`;
-  return {
+  const envelope = {
     spdxVersion: 'SPDX-2.3',
     dataLicense: 'CC0-1.0',
     SPDXID: 'SPDXRef-DOCUMENT',
     name: report.ArtifactName,
-    documentNamespace: `https://aegis-actions.invalid/spdx/${encodeURIComponent(report.ArtifactName)}-${reportUuid(report, 'spdx')}`,
+    documentNamespace: `https://aegis-actions.invalid/spdx/${encodeURIComponent(report.ArtifactName)}-${uuid(report, 'spdx')}`,
     creationInfo: {
-      created: timestamp(report, now),
+      created: `${reportDate(report, now).toISOString().slice(0, 19)}Z`,
       creators: [`Tool: trivy-${report.Trivy?.Version ?? 'unknown'}`, 'Tool: aegis-actions'],
+      ...(partial ? { comment: `Partial SBOM: ${partial}.` } : {}),
     },
-    packages: [
-      {
-        SPDXID: 'SPDXRef-Artifact',
-        name: report.ArtifactName,
-        downloadLocation: 'NOASSERTION',
-        filesAnalyzed: false,
-        primaryPackagePurpose: report.ArtifactType === 'container_image' ? 'CONTAINER' : 'SOURCE',
-      },
-      ...packages.map((pkg, index) => ({
-        SPDXID: spdxId(index),
-        name: pkg.name,
-        versionInfo: pkg.version,
-        downloadLocation: 'NOASSERTION',
-        filesAnalyzed: false,
-        licenseConcluded: 'NOASSERTION',
-        // Trivy's license names are not always SPDX expressions; they are recorded, not asserted.
-        licenseDeclared: 'NOASSERTION',
-        ...(pkg.licenses.length > 0 ? { licenseComments: `Reported by Trivy: ${pkg.licenses.join(', ')}` } : {}),
-        ...(pkg.purl
-          ? { externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl }] }
-          : {}),
-      })),
-    ],
-    relationships: [
-      { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-Artifact' },
-      ...packages.map((_, index) => ({
-        spdxElementId: 'SPDXRef-Artifact',
-        relationshipType: 'CONTAINS',
-        relatedSpdxElement: spdxId(index),
-      })),
-    ],
   };
+  function* spdxPackages(): Generator<T> {
+    yield sink({
+      SPDXID: 'SPDXRef-Artifact',
+      name: report.ArtifactName,
+      downloadLocation: 'NOASSERTION',
+      filesAnalyzed: false,
+      primaryPackagePurpose: report.ArtifactType === 'container_image' ? 'CONTAINER' : 'SOURCE',
+    });
+    for (let index = 0; index < packages.length; index++) {
+      const pkg = packages[index] as SbomPackage;
+      const license = spdxLicense(pkg.licenses);
+      const item: Record<string, unknown> = { SPDXID: spdxId(index), name: pkg.name };
+      if (pkg.version) item.versionInfo = pkg.version;
+      item.downloadLocation = 'NOASSERTION';
+      item.filesAnalyzed = false;
+      item.licenseConcluded = 'NOASSERTION';
+      item.licenseDeclared = license.declared;
+      if (license.comment) item.licenseComments = license.comment;
+      if (pkg.purl) item.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl }];
+      yield sink(item);
+    }
+  }
+  function* spdxRelationships(): Generator<T> {
+    yield sink({ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-Artifact' });
+    for (let index = 0; index < packages.length; index++)
+      yield sink({ spdxElementId: 'SPDXRef-Artifact', relationshipType: 'CONTAINS', relatedSpdxElement: spdxId(index) });
+  }
+  return { envelope, packages: spdxPackages(), relationships: spdxRelationships() };
 }

@@ -156,7 +156,17 @@ async function download(get: Fetch | undefined, url: string): Promise<Buffer> {
   return Buffer.from(await response.arrayBuffer());
 }
 
-export type ScanTarget = { kind: 'image'; image: string } | { kind: 'path'; path: string };
+/**
+ * What Trivy scans, by its subcommand: an image, a directory (`filesystem`), a local git
+ * checkout or remote repository (`repository`), a root filesystem (`rootfs`), or config files
+ * only (`config`: misconfigurations, nothing else).
+ */
+export type ScanTarget =
+  | { kind: 'image'; image: string }
+  | { kind: 'path'; path: string }
+  | { kind: 'repository'; repository: string }
+  | { kind: 'rootfs'; path: string }
+  | { kind: 'config'; path: string };
 
 export interface ScanArgsOptions {
   target: ScanTarget;
@@ -168,36 +178,53 @@ export interface ScanArgsOptions {
   timeout: string;
   /** Image platform to scan for multi-arch images, e.g. linux/arm64. */
   platform?: string;
+  skipDirs?: readonly string[];
+  skipFiles?: readonly string[];
+  /** Trivy's `--pkg-types` (os, library). */
+  pkgTypes?: readonly string[];
+  /** A trivy.yaml; flags given here win over it, so it cannot change the output or the exit code. */
+  configFile?: string;
+}
+
+const SUBCOMMAND: Record<ScanTarget['kind'], string> = {
+  image: 'image',
+  path: 'filesystem',
+  repository: 'repository',
+  rootfs: 'rootfs',
+  config: 'config',
+};
+
+function targetArgument(target: ScanTarget): string {
+  if (target.kind === 'image') return target.image;
+  if (target.kind === 'repository') return target.repository;
+  return target.path;
 }
 
 /**
  * The one Trivy invocation: JSON out, every package listed (for the SBOM), no severity or
  * unfixed filtering (the gate decides, and every rendering shows everything), and exit
- * code 0 on findings so that a non-zero exit can only mean Trivy itself failed.
+ * code 0 on findings so that a non-zero exit can only mean Trivy itself failed. `trivy
+ * config` has no package, DB or scanner flags, so it gets none.
  */
 export function trivyScanArgs(options: ScanArgsOptions): string[] {
-  const args = [
-    options.target.kind === 'image' ? 'image' : 'filesystem',
-    '--format',
-    'json',
-    '--output',
-    options.output,
-    '--list-all-pkgs',
-    '--exit-code',
-    '0',
-    '--no-progress',
-    '--cache-dir',
-    options.cacheDir,
-    '--timeout',
-    options.timeout,
-    '--scanners',
-    options.scanners.join(','),
-  ];
-  for (const repository of options.dbRepositories) args.push('--db-repository', repository);
-  for (const repository of options.javaDbRepositories) args.push('--java-db-repository', repository);
+  const config = options.target.kind === 'config';
+  const args = [SUBCOMMAND[options.target.kind], '--format', 'json', '--output', options.output];
+  if (!config) args.push('--list-all-pkgs');
+  args.push('--exit-code', '0');
+  if (!config) args.push('--no-progress');
+  args.push('--cache-dir', options.cacheDir, '--timeout', options.timeout);
+  if (!config) {
+    args.push('--scanners', options.scanners.join(','));
+    for (const repository of options.dbRepositories) args.push('--db-repository', repository);
+    for (const repository of options.javaDbRepositories) args.push('--java-db-repository', repository);
+    if (options.pkgTypes?.length) args.push('--pkg-types', options.pkgTypes.join(','));
+  }
   if (options.platform && options.target.kind === 'image') args.push('--platform', options.platform);
+  if (options.skipDirs?.length) args.push('--skip-dirs', options.skipDirs.join(','));
+  if (options.skipFiles?.length) args.push('--skip-files', options.skipFiles.join(','));
+  if (options.configFile) args.push('--config', options.configFile);
   // `--` so that a target starting with '-' can never be read as a flag.
-  args.push('--', options.target.kind === 'image' ? options.target.image : options.target.path);
+  args.push('--', targetArgument(options.target));
   return args;
 }
 

@@ -1,0 +1,95 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { type GateResult, suppressions } from './gate.js';
+import { type GitLabOptions, writeGitLab } from './gitlab.js';
+import type { TextSink } from './json-text.js';
+import type { TrivyReport } from './report.js';
+import { type SarifOptions, writeSarif } from './sarif.js';
+import { type SbomFormat, writeCycloneDx, writeSpdx } from './sbom.js';
+
+/** Every file the stage writes, by kind, and its name in the output directory. */
+export const OUTPUT_FILES = {
+  report: 'trivy-report.json',
+  sarif: 'trivy-results.sarif',
+  gitlab: 'gl-container-scanning-report.json',
+  gitlabSecrets: 'gl-secret-detection-report.json',
+  gitlabSast: 'gl-sast-report.json',
+  markdown: 'scan-summary.md',
+  cyclonedx: 'sbom.cdx.json',
+  spdx: 'sbom.spdx.json',
+} as const;
+export type OutputKind = keyof typeof OUTPUT_FILES;
+
+export interface OutputPlan {
+  /** Report mode: the report's own text, written back byte for byte (Trivy did not write it here). */
+  reportText?: string;
+  /** SARIF options; absent means no SARIF. */
+  sarif?: Omit<SarifOptions, 'suppressed'>;
+  /** The three GitLab reports; absent means none. */
+  gitlab?: GitLabOptions;
+  sboms: readonly SbomFormat[];
+  /** The summary (rendered once: it is also the job summary), written as a file when given. */
+  markdownText?: string;
+  now: Date;
+}
+
+/**
+ * Every output of one scan, each written when asked for: the caller opens a sink, the output
+ * is written to it, and only then is the next one made, so one output at a time is in memory
+ * (and that one as pieces, never as a whole). Machine-read files (SARIF, GitLab, SBOMs) are
+ * compact JSON: their consumers parse them, and V8 serialises without indentation about twice
+ * as fast. The stage writes exactly this, and bench/scan measures exactly this.
+ */
+export function* renderOutputs(report: TrivyReport, gate: GateResult, plan: OutputPlan): Generator<[OutputKind, (out: TextSink) => void]> {
+  const line = (write: (out: TextSink) => void) => (out: TextSink) => {
+    write(out);
+    out.write('\n');
+  };
+  if (plan.reportText !== undefined) {
+    const text = plan.reportText;
+    yield ['report', (out) => out.write(text.endsWith('\n') ? text : `${text}\n`)];
+  }
+  if (plan.sarif) {
+    const options = { ...plan.sarif, suppressed: suppressions(gate) };
+    yield ['sarif', line((out) => writeSarif(out, report, options))];
+  }
+  const gitlab = plan.gitlab;
+  if (gitlab) {
+    yield ['gitlab', line((out) => writeGitLab(out, report, gitlab, 'container_scanning'))];
+    yield ['gitlabSecrets', line((out) => writeGitLab(out, report, gitlab, 'secret_detection'))];
+    yield ['gitlabSast', line((out) => writeGitLab(out, report, gitlab, 'sast'))];
+  }
+  for (const kind of new Set(plan.sboms)) {
+    yield [kind, line((out) => (kind === 'spdx' ? writeSpdx(out, report, plan.now) : writeCycloneDx(out, report, plan.now)))];
+  }
+  const markdown = plan.markdownText;
+  if (markdown !== undefined) yield ['markdown', (out) => out.write(markdown)];
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * Writes an output to a file through one reused MiB buffer: never the whole text in memory,
+ * no joined copy of it, and one write per MiB rather than per item.
+ */
+export function writeOutputFile(path: string, write: (out: TextSink) => void): void {
+  const fd = openSync(path, 'w');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let used = 0;
+    const flush = () => {
+      if (used > 0) writeSync(fd, buffer, 0, used);
+      used = 0;
+    };
+    write({
+      write: (text) => {
+        const bytes = Buffer.byteLength(text);
+        if (used + bytes > CHUNK) flush();
+        if (bytes > CHUNK) writeSync(fd, text);
+        else used += buffer.write(text, used);
+      },
+    });
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+}
