@@ -135,7 +135,7 @@ function grouping(reader: InputReader): Array<[string, string]> {
   });
 }
 
-export function parseInsightInputs(reader: InputReader, platform: PlatformName, workspace: string, clock: () => number): InsightOptions {
+export function parseInsightInputs(reader: InputReader, platform: PlatformName, clock: () => number): InsightOptions {
   const environments = parseEnvironments(reader.string('environments'));
   const untilInput = reader.optional('until');
   const now = untilInput === undefined ? Math.floor(clock() / 1000) : parseTime(untilInput);
@@ -297,7 +297,7 @@ export async function reportInsight(plan: InsightPlan, result: InsightResult, pl
 
 export async function runInsight(platform: Platform, clock: () => number = Date.now): Promise<void> {
   const reader = new InputReader(platform, definition.inputs);
-  const options = parseInsightInputs(reader, platform.name, platform.workspace, clock);
+  const options = parseInsightInputs(reader, platform.name, clock);
   const plan = planInsight(options);
   platform.log.info(`Plan:\n${plan.steps.map((step) => `- ${step}`).join('\n')}`);
   const result = await platform.log.group('Insight', () => executeInsight(plan, platform));
@@ -307,5 +307,4 @@ export async function runInsight(platform: Platform, clock: () => number = Date.
 // The module shape of every stage (src/stages/index.ts): definition, parse, run.
 export { definition };
 export const run = (platform: Platform) => runInsight(platform);
-export const parse = (reader: InputReader, platform: Platform): InsightOptions =>
-  parseInsightInputs(reader, platform.name, platform.workspace, Date.now);
+export const parse = (reader: InputReader, platform: Platform): InsightOptions => parseInsightInputs(reader, platform.name, Date.now);
