@@ -20,10 +20,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_gitops_bump_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8534);
 /* harmony import */ var _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(349);
 /* harmony import */ var _core_images_image_line_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2758);
-/* harmony import */ var _core_yaml_values_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(954);
-/* harmony import */ var _gitops_repository_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1328);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9778);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9154);
+/* harmony import */ var _core_insight_source_time_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1341);
+/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6706);
+/* harmony import */ var _core_yaml_values_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(954);
+/* harmony import */ var _gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7106);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9778);
+
 
 
 
@@ -38,7 +40,7 @@ const definition = {
     title: 'GitOps bump',
     description: 'Set image references in Kustomize overlays (and values in Helm values files) of a GitOps repository, commit with provenance trailers and push, safely when many jobs push at once.',
     inputs: {
-        ...(0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_6__/* .gitopsRepositoryInputs */ .c5)({
+        ...(0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .gitopsRepositoryInputs */ .c5)({
             required: true,
             branch: 'Branch to update (the base branch in pull-request mode).',
             author: 'Commit author as "Name <email>".',
@@ -58,7 +60,7 @@ const definition = {
             description: "'push' commits to the branch; 'pull-request' commits to a deterministic branch and opens or updates a PR/MR.",
             default: 'push',
         },
-        ...(0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestInputs */ .eT)('aegis/gitops-bump/<branch>/<environment>-<images>'),
+        ...(0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .pullRequestInputs */ .eT)('aegis/gitops-bump/<branch>/<environment>-<images>'),
         environment: {
             description: 'Environment name recorded in the commit (Aegis-Environment trailer) and usable in the message as {environment}.',
         },
@@ -69,9 +71,14 @@ const definition = {
         'dry-run': { description: 'Print the plan and stop: nothing is committed or pushed.', default: 'false' },
         'source-commit': { description: 'Commit recorded as Aegis-Source-Commit; defaults to the commit that triggered the run.' },
         'source-run': { description: 'Run URL recorded as Aegis-Source-Run; defaults to the current pipeline/run.' },
+        'source-time': {
+            description: 'Time of the source commit (ISO 8601) recorded as Aegis-Source-Time, from which insight measures lead time; defaults to the committer time of source-commit in the workspace checkout.',
+        },
     },
     outputs: {
-        changed: { description: "'true' when a commit was pushed, 'false' when the repository already had these values (or on dry runs)." },
+        changed: {
+            description: "'true' when a commit was pushed (or, in pull-request mode, a branch pushed earlier got its request); 'false' when the repository already had these values (or on dry runs).",
+        },
         'commit-sha': { description: 'The pushed commit, or the branch tip that already held the values.' },
         previous: { description: 'JSON array of {file, image or path, previous, next} for every value replaced.' },
         'pull-request-url': { description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
@@ -83,7 +90,7 @@ const gitopsBump = definition;
 /** Reads and validates every input before anything is cloned or written. */
 function parseGitopsBumpInputs(reader, event, platform = 'local') {
     const images = (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageLines */ .s9)(reader.string('images'), 'images');
-    const values = (0,_core_yaml_values_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSetLines */ .Jh)(reader.string('set'), 'set');
+    const values = (0,_core_yaml_values_js__WEBPACK_IMPORTED_MODULE_7__/* .parseSetLines */ .Jh)(reader.string('set'), 'set');
     if (images.length === 0 && values.length === 0) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('images', '', "at least one image line (or a 'set' line)", 'there is nothing to bump');
     }
@@ -92,16 +99,25 @@ function parseGitopsBumpInputs(reader, event, platform = 'local') {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('paths', '', 'kustomization files, directories or globs to set the images in');
     }
     return {
-        repository: (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_6__/* .parseGitopsRepository */ .yw)(reader, platform),
+        repository: (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .parseGitopsRepository */ .yw)(reader, platform),
         request: { paths, images, values, addMissing: reader.boolean('add-missing') },
         mode: reader.choice('mode', ['push', 'pull-request']),
-        pullRequest: (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePullRequestTarget */ .Tl)(reader),
+        pullRequest: (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .parsePullRequestTarget */ .Tl)(reader),
         environment: reader.optional('environment'),
         commitMessage: reader.string('commit-message'),
         dryRun: reader.boolean('dry-run'),
         sourceCommit: reader.optional('source-commit') ?? event.head,
         sourceRun: reader.optional('source-run') ?? event.runUrl,
+        sourceTime: parseSourceTime(reader.optional('source-time')),
     };
+}
+function parseSourceTime(value) {
+    if (value === undefined)
+        return undefined;
+    const time = (0,_core_insight_source_time_js__WEBPACK_IMPORTED_MODULE_5__/* .parseTime */ .pe)(value);
+    if (time === undefined)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('source-time', value, 'an ISO 8601 time such as 2026-01-31T12:00:00Z');
+    return (0,_core_insight_source_time_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .nE)(time);
 }
 /** The same bump (branch, environment, images) always lands on the same PR. */
 function pullRequestBranchFor(options) {
@@ -109,7 +125,7 @@ function pullRequestBranchFor(options) {
         ...options.request.images.map((image) => image.name.split('/').pop()),
         ...options.request.values.map((value) => value.file),
     ].sort();
-    return (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestBranchName */ .a)('gitops-bump', options.repository.branch, [options.environment ?? '', ...targets]);
+    return (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .pullRequestBranchName */ .a)('gitops-bump', options.repository.branch, [options.environment ?? '', ...targets]);
 }
 function commitMessageFor(options, plan) {
     const images = (0,_core_gitops_bump_js__WEBPACK_IMPORTED_MODULE_2__/* .describeImageChanges */ .S)(plan.imageChanges);
@@ -140,6 +156,8 @@ function commitMessageFor(options, plan) {
         trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER */ .AH.sourceCommit, value: options.sourceCommit });
     if (options.sourceRun)
         trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER */ .AH.sourceRun, value: options.sourceRun });
+    if (options.sourceTime)
+        trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER */ .AH.sourceTime, value: options.sourceTime });
     trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER */ .AH.stage, value: 'gitops-bump' });
     return (0,_core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .buildCommitMessage */ .vL)(subject, `Files:\n${body}`, trailers);
 }
@@ -155,20 +173,22 @@ function planTable(plan) {
     ];
     return rows.length === 0
         ? 'Nothing to change: the repository already has these values.'
-        : (0,_shared_js__WEBPACK_IMPORTED_MODULE_8__/* .markdownTable */ .Qj)(['file', 'image / path', 'previous', 'new'], rows);
+        : (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .markdownTable */ .Qj)(['file', 'image / path', 'previous', 'new'], rows);
 }
 async function runGitopsBump(platform) {
-    const reader = new _inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .InputReader */ .i_(platform, definition.inputs);
+    const reader = new _inputs_js__WEBPACK_IMPORTED_MODULE_9__/* .InputReader */ .i_(platform, definition.inputs);
     const options = parseGitopsBumpInputs(reader, platform.event(), platform.name);
+    options.sourceTime ??= await (0,_core_insight_source_time_js__WEBPACK_IMPORTED_MODULE_5__/* .commitTime */ .bX)(platform.workspace, options.sourceCommit);
     const { log } = platform;
     const { repository } = options;
     const pushBranch = options.mode === 'pull-request' ? (options.pullRequest.branch ?? pullRequestBranchFor(options)) : repository.branch;
-    const result = await (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_6__/* .withGitopsRemote */ .vO)(platform, repository, (remote) => log.group(`Bump ${repository.url} (${pushBranch})`, () => (0,_core_git_transaction_js__WEBPACK_IMPORTED_MODULE_1__/* .commitAndPush */ .t)({
+    const result = await (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .withGitopsRemote */ .vO)(platform, repository, (remote) => log.group(`Bump ${repository.url} (${pushBranch})`, () => (0,_core_git_transaction_js__WEBPACK_IMPORTED_MODULE_1__/* .commitAndPush */ .tk)({
         remote,
         branch: repository.branch,
         pushBranch,
         author: repository.author,
         maxAttempts: repository.maxAttempts,
+        retries: { attempts: repository.remoteRetries, baseMs: 1000 },
         dryRun: options.dryRun,
         log,
     }, async ({ dir, attempt }) => {
@@ -179,14 +199,17 @@ async function runGitopsBump(platform) {
     })));
     const plan = result.change.detail;
     let pullRequestUrl = '';
+    let openedNow = false;
     if (options.mode === 'pull-request' && !options.dryRun) {
-        const pr = await (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_6__/* .openPullRequest */ .Hw)(platform, repository, options.pullRequest, {
+        const pr = await (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .openPullRequest */ .Hw)(platform, repository, options.pullRequest, {
             head: pushBranch,
             title: result.change.message.split('\n')[0],
             body: `${planTable(plan)}\n\n<sub>Opened by aegis gitops-bump.</sub>`,
             changed: result.changed,
+            pending: result.pendingOnPushBranch,
         });
         pullRequestUrl = pr?.url ?? '';
+        openedNow = Boolean(pr?.created);
     }
     const previous = [
         ...plan.imageChanges.map((change) => ({
@@ -197,7 +220,9 @@ async function runGitopsBump(platform) {
         })),
         ...plan.valueChanges.map((change) => ({ file: change.file, path: change.path, previous: change.previous, next: change.next })),
     ];
-    platform.setOutput('changed', String(result.changed));
+    // A branch pushed by an earlier run whose request is only now opened is a change the base lacks.
+    const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);
+    platform.setOutput('changed', String(proposed));
     platform.setOutput('commit-sha', result.sha);
     platform.setOutput('previous', JSON.stringify(previous));
     platform.setOutput('pull-request-url', pullRequestUrl);
@@ -206,7 +231,9 @@ async function runGitopsBump(platform) {
         ? `Dry run: nothing was pushed. ${plan.files.length} file(s) would change.`
         : result.changed
             ? `Pushed \`${result.sha.slice(0, 12)}\` to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
-            : `No change: \`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` already has these values.`;
+            : result.pendingOnPushBranch
+                ? `\`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` (pushed by an earlier run) has these values; \`${repository.branch}\` does not yet.`
+                : `No change: \`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` already has these values.`;
     await platform.summary(`### aegis gitops-bump\n\n${status}${pullRequestUrl ? `\n\nPull request: ${pullRequestUrl}` : ''}\n\n${planTable(plan)}\n`);
 }
 // The module shape of every stage (src/stages/index.ts): definition, parse, run.

@@ -111,142 +111,25 @@ function writeFileAtomic(path, content, root) {
 
 /***/ }),
 
-/***/ 8648:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BF: () => (/* binding */ forgeLocation),
-/* harmony export */   cW: () => (/* binding */ forgeProjectPath),
-/* harmony export */   kW: () => (/* binding */ describeRemote),
-/* harmony export */   ri: () => (/* binding */ withoutCredentials)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-
-
-
-const SCP_LIKE = /^[\w.-]+@[\w.-]+:(?!\/\/)/;
-/**
- * Describes how to reach a repository. Credentials travel in GIT_CONFIG_* variables —
- * not in argv (visible in `ps`), not in the URL (logged by git) and not in `.git/config`
- * (left on the runner's disk).
- */
-function describeRemote(repository, credentials, workspace) {
-    const input = 'repository';
-    if (!repository)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'a repository URL (https://, ssh://, git@host:path, file://) or a local path');
-    const env = { GIT_TERMINAL_PROMPT: '0' };
-    const secrets = [];
-    if (/^https?:\/\//.test(repository)) {
-        const url = new URL(repository);
-        if (url.username || url.password) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${url.protocol}//***@${url.host}${url.pathname}`, 'a URL without credentials', "pass the token in the 'token' input");
-        }
-        const loopback = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname);
-        if (credentials.token && url.protocol === 'http:' && !loopback) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'an https:// URL', 'a token is never sent over plain http except to this machine');
-        }
-        if (credentials.token) {
-            const header = `Authorization: Basic ${Buffer.from(`${credentials.username || 'x-access-token'}:${credentials.token}`).toString('base64')}`;
-            secrets.push(credentials.token, header);
-            // Scoped to the repository's origin so a redirect elsewhere never receives it. The empty
-            // value first resets headers already configured for it (actions/checkout stores its own
-            // token that way in .git/config), so exactly this token is sent.
-            const key = `http.${url.origin}/.extraheader`;
-            Object.assign(env, {
-                GIT_CONFIG_COUNT: '2',
-                GIT_CONFIG_KEY_0: key,
-                GIT_CONFIG_VALUE_0: '',
-                GIT_CONFIG_KEY_1: key,
-                GIT_CONFIG_VALUE_1: header,
-            });
-        }
-        return { url: url.toString(), env, secrets, kind: url.protocol === 'https:' ? 'https' : 'http' };
-    }
-    if (repository.startsWith('ssh://') || SCP_LIKE.test(repository)) {
-        const ssh = ['ssh', '-o', 'BatchMode=yes'];
-        if (credentials.sshKeyFile)
-            ssh.push('-i', credentials.sshKeyFile, '-o', 'IdentitiesOnly=yes');
-        if (credentials.knownHostsFile)
-            ssh.push('-o', `UserKnownHostsFile=${credentials.knownHostsFile}`, '-o', 'StrictHostKeyChecking=yes');
-        else
-            ssh.push('-o', 'StrictHostKeyChecking=accept-new');
-        // GIT_SSH_COMMAND is split by git with shell-like rules; paths we pass are our own temp files.
-        env.GIT_SSH_COMMAND = ssh.join(' ');
-        return { url: repository, env, secrets, kind: 'ssh' };
-    }
-    if (repository.startsWith('file://'))
-        return { url: repository, env, secrets, kind: 'file' };
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'an https://, http://, ssh://, file:// URL, git@host:path or a local path');
-    }
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(repository) ? repository : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, repository);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'an existing local repository path or a URL', `${path} does not exist`);
-    return { url: path, env, secrets, kind: 'local' };
-}
-/**
- * A remote URL without the credentials a checkout may carry in it (GitLab runners write
- * `https://gitlab-ci-token:<job token>@host/…` into the origin); the removed password is returned
- * so it can be registered as a secret.
- */
-function withoutCredentials(url) {
-    if (!/^https?:\/\//.test(url))
-        return { url };
-    const parsed = new URL(url);
-    if (!parsed.username && !parsed.password)
-        return { url };
-    const password = decodeURIComponent(parsed.password) || undefined;
-    parsed.username = '';
-    parsed.password = '';
-    return { url: parsed.toString(), ...(password ? { password } : {}) };
-}
-/** The host and the project path (`owner/repo`, `group/sub/project`) of a forge URL; undefined for local paths. */
-function forgeLocation(repository) {
-    let host;
-    let path;
-    if (/^(https?|ssh):\/\//.test(repository)) {
-        const url = new URL(repository);
-        host = url.hostname;
-        path = url.pathname;
-    }
-    else if (SCP_LIKE.test(repository)) {
-        const colon = repository.indexOf(':');
-        host = repository.slice(repository.indexOf('@') + 1, colon);
-        path = repository.slice(colon + 1);
-    }
-    path = path
-        ?.replace(/^\/+/, '')
-        .replace(/\/+$/, '')
-        .replace(/\.git$/, '');
-    return host && path ? { host, path } : undefined;
-}
-/** `owner/repo` or `group/sub/project` from a forge URL; undefined for local paths. */
-function forgeProjectPath(repository) {
-    return forgeLocation(repository)?.path;
-}
-
-
-/***/ }),
-
 /***/ 7140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ commitAndPush)
+/* harmony export */   m8: () => (/* binding */ raceBackoffMs),
+/* harmony export */   tk: () => (/* binding */ commitAndPush),
+/* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* unused harmony export DEFAULT_BACKOFF */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3639);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 /* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5431);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8496);
+/* harmony import */ var _remote_failure_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1607);
+
 
 
 
@@ -254,6 +137,11 @@ function forgeProjectPath(repository) {
 
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Backoff before retrying a push lost to a race: full jitter over min(maxMs, baseMs·2^(attempt-1)). */
+const DEFAULT_BACKOFF = { baseMs: 50, maxMs: 1000 };
+function raceBackoffMs(attempt, backoff = DEFAULT_BACKOFF, random = Math.random) {
+    return Math.round(random() * Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1)));
+}
 /**
  * Commit-and-push that survives concurrent writers: clone the tip, let `prepare` compute the
  * change from what is there, commit, push; when the push loses a race, fetch the new tip and
@@ -265,311 +153,226 @@ async function commitAndPush(options, prepare) {
     const pushBranch = options.pushBranch ?? branch;
     const backoff = options.backoff ?? { baseMs: 50, maxMs: 1000 };
     const random = options.random ?? Math.random;
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'aegis-gitops-'));
+    const dir = (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .createPrivateDir */ .b4)((0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(), 'aegis-gitops-');
     const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .Git */ .TU(dir, remote.env);
     try {
-        const cloned = await git.clone(remote.url, { branch, depth: 1 });
+        const retries = {
+            ..._remote_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_RETRIES */ .TU,
+            ...options.retries,
+            onRetry: (n, ms, why) => log.info(`${remote.url} did not answer (${why}); attempt ${n + 1} in ${ms} ms.`),
+        };
+        const cloned = await (0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .retryTransient */ .jh)(() => git.clone(remote.url, { branch, depth: 1 }), retries);
         if (!cloned.ok) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Could not clone branch '${branch}' of ${remote.url}: ${cloned.stderr.trim().split('\n').slice(-3).join(' ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Could not clone branch '${branch}' of ${remote.url}: ${(0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .remoteFailureText */ .Uv)(cloned.stderr)}`);
         }
         for (let attempt = 1;; attempt++) {
-            if (attempt > 1 || pushBranch !== branch)
-                await syncToTip(git, branch, pushBranch);
+            const onPushBranch = attempt > 1 || pushBranch !== branch ? (await syncToTip(git, branch, pushBranch, retries)) !== branch : false;
             const change = await prepare({ dir, git, attempt });
             const tip = await git.head();
+            if (change.files.length === 0 && onPushBranch) {
+                // Already on the push branch: is it also on the base? If not, it still needs its pull request.
+                await git.resetHard(`refs/remotes/origin/${branch}`);
+                const onBase = await prepare({ dir, git, attempt });
+                if (onBase.files.length > 0) {
+                    return {
+                        changed: false,
+                        sha: tip,
+                        attempts: attempt,
+                        change: onBase,
+                        dryRun: Boolean(options.dryRun),
+                        pendingOnPushBranch: true,
+                    };
+                }
+            }
             if (change.files.length === 0 || options.dryRun) {
                 return { changed: false, sha: tip, attempts: attempt, change, dryRun: Boolean(options.dryRun) };
             }
             for (const file of change.files)
-                (0,_atomic_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Z)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, file.path), file.content);
+                (0,_atomic_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Z)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, file.path), file.content);
             await git.add(change.files.map((file) => file.path));
             if (!(await git.hasStagedChanges())) {
                 // The edit produced identical bytes (the caller reported a change that is not one).
                 return { changed: false, sha: tip, attempts: attempt, change, dryRun: false };
             }
             const sha = await git.commit(change.message, options.author);
-            const push = await git.push('origin', [`HEAD:refs/heads/${pushBranch}`], { porcelain: true });
+            const push = await (0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .retryTransient */ .jh)(() => git.push('origin', [`HEAD:refs/heads/${pushBranch}`], { porcelain: true }), retries);
             if (push.ok) {
                 log.info(`Pushed ${sha.slice(0, 12)} to ${pushBranch}${attempt > 1 ? ` on attempt ${attempt}` : ''}.`);
                 return { changed: true, sha, attempts: attempt, change, dryRun: false };
             }
             const reason = `${push.stdout}\n${push.stderr}`;
             if (!(0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .isRaceRejection */ .pf)(reason)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push to ${pushBranch} failed: ${push.stderr.trim().split('\n').slice(-3).join(' ')}`);
+                // The remote's own words (a hook's message, the status line), not a guess.
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push to ${pushBranch} failed: ${(0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .remoteFailureText */ .Uv)(`${push.stderr}\n${push.stdout}`, 6)}`);
             }
             if (attempt >= options.maxAttempts) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push to ${pushBranch} was rejected ${attempt} times because others kept pushing; gave up (max-attempts ${options.maxAttempts}). Nothing was force-pushed.`);
             }
-            const delay = Math.round(random() * Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1)));
+            const delay = raceBackoffMs(attempt, options.backoff, options.random);
             log.info(`Push to ${pushBranch} lost a race (attempt ${attempt}/${options.maxAttempts}); re-applying on the new tip in ${delay} ms.`);
             await sleep(delay);
+        }
+    }
+    finally {
+        (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .removePrivateDir */ .VZ)(dir);
+    }
+}
+/** Moves the clone to the newest tip of the push branch when it exists, else of the base branch; returns which. */
+async function syncToTip(git, branch, pushBranch, retries) {
+    let target = branch;
+    if (pushBranch !== branch) {
+        const exists = await (0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .retryTransient */ .jh)(() => git.remoteRefs('origin', [`refs/heads/${pushBranch}`], 'heads'), retries);
+        if (exists.ok && exists.refs.length > 0)
+            target = pushBranch;
+    }
+    (0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .mustSucceed */ .MX)(await (0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .retryTransient */ .jh)(() => git.fetch('origin', [`+refs/heads/${target}:refs/remotes/origin/${target}`], { depth: 1 }), retries));
+    await git.resetHard(`refs/remotes/origin/${target}`);
+    return target;
+}
+
+
+/***/ }),
+
+/***/ 4676:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BM: () => (/* binding */ fetchVerdicts),
+/* harmony export */   Hk: () => (/* binding */ readVerdicts),
+/* harmony export */   hL: () => (/* binding */ latestVerdict),
+/* harmony export */   p0: () => (/* binding */ recordVerdict)
+/* harmony export */ });
+/* unused harmony exports VERDICT_NOTES, VERDICT_NOTES_REF, verdictNote, parseVerdictNote */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+/* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8496);
+/* harmony import */ var _git_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7140);
+/* harmony import */ var _commit_message_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(349);
+/**
+ * Verdicts recorded in Git: health-gate appends its verdict for the GitOps commit it watched as
+ * a note under `refs/notes/aegis` (a paragraph of `Aegis-Verdict`, `Aegis-Environment`,
+ * `Aegis-Checked-At` lines), and promote reads it back to require a verified source. Notes
+ * need no forge API, travel with the repository (GitHub and GitLab both keep them) and never
+ * change a commit; the notes ref is pushed with the same race-retry loop as every GitOps write.
+ */
+
+
+
+
+
+
+
+/** `git notes --ref=aegis`: the notes ref every verdict goes to. */
+const VERDICT_NOTES = 'aegis';
+const VERDICT_NOTES_REF = `refs/notes/${VERDICT_NOTES}`;
+const VERDICTS = ['Successful', 'Failed', 'Inconclusive', 'Error'];
+const single = (text) => text.replace(/\s+/g, ' ').trim();
+/** One note paragraph for one verdict. */
+function verdictNote(verdict) {
+    const lines = [`${_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.verdict}: ${verdict.verdict}`];
+    if (verdict.environment)
+        lines.push(`${_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.environment}: ${single(verdict.environment)}`);
+    lines.push(`${_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.checkedAt}: ${verdict.checkedAt.toISOString()}`);
+    if (verdict.sourceRun)
+        lines.push(`${_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.sourceRun}: ${single(verdict.sourceRun)}`);
+    return `${lines.join('\n')}\n`;
+}
+/** Every verdict in a note, oldest first (appended paragraphs); paragraphs that are not one are ignored. */
+function parseVerdictNote(text) {
+    const verdicts = [];
+    for (const paragraph of text.split(/\n\s*\n/)) {
+        const fields = new Map();
+        for (const line of paragraph.split('\n')) {
+            const match = /^([A-Za-z0-9-]+):\s?(.*)$/.exec(line.trim());
+            if (match)
+                fields.set(match[1], match[2].trim());
+        }
+        const verdict = VERDICTS.find((phase) => phase === fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.verdict));
+        const checkedAt = new Date(fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.checkedAt) ?? '');
+        if (!verdict || Number.isNaN(checkedAt.getTime()))
+            continue;
+        verdicts.push({
+            verdict,
+            checkedAt,
+            ...(fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.environment) ? { environment: fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.environment) } : {}),
+            ...(fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.sourceRun) ? { sourceRun: fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.sourceRun) } : {}),
+        });
+    }
+    return verdicts;
+}
+/** The newest verdict recorded for `environment`, or undefined. */
+function latestVerdict(verdicts, environment) {
+    return verdicts
+        .filter((verdict) => verdict.environment === environment)
+        .reduce((latest, verdict) => (!latest || verdict.checkedAt >= latest.checkedAt ? verdict : latest), undefined);
+}
+/** Fetches the remote's verdict notes into `git` (nothing when it has none yet); false when the remote has none. */
+async function fetchVerdicts(git, remoteUrl) {
+    const listed = await git.remoteRefs(remoteUrl, [VERDICT_NOTES_REF]);
+    if (!listed.ok)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Could not list ${VERDICT_NOTES_REF} of ${remoteUrl}: ${listed.stderr.trim().split('\n').pop()}`);
+    if (!listed.refs.some((ref) => ref.ref === VERDICT_NOTES_REF)) {
+        await git.deleteRef(VERDICT_NOTES_REF);
+        return false;
+    }
+    (0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .mustSucceed */ .MX)(await git.fetch(remoteUrl, [`+${VERDICT_NOTES_REF}:${VERDICT_NOTES_REF}`], { writeFetchHead: false }));
+    return true;
+}
+/** The verdicts recorded for `commit` in the fetched notes. */
+async function readVerdicts(git, commit) {
+    const note = await git.note(VERDICT_NOTES, commit);
+    return note === undefined ? [] : parseVerdictNote(note);
+}
+/**
+ * Appends the verdict to the commit's note and pushes the notes ref. A push lost to another
+ * writer fetches the new notes tip and appends again (never a force push), with the backoff
+ * of every GitOps write.
+ */
+async function recordVerdict(options) {
+    const { remote, log } = options;
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'aegis-verdict-'));
+    const git = new _git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .Git */ .TU(dir, remote.env);
+    try {
+        await git.init();
+        const commit = await fullCommit(git, remote.url, options.branch, options.commit);
+        const text = verdictNote(options.verdict);
+        for (let attempt = 1;; attempt++) {
+            await fetchVerdicts(git, remote.url);
+            await git.appendNote(VERDICT_NOTES, commit, text, options.author);
+            const push = await git.push(remote.url, [`${VERDICT_NOTES_REF}:${VERDICT_NOTES_REF}`], { porcelain: true });
+            if (push.ok) {
+                log.info(`Recorded ${options.verdict.verdict} for ${commit.slice(0, 12)} in ${VERDICT_NOTES_REF}${attempt > 1 ? ` on attempt ${attempt}` : ''}.`);
+                return { commit, attempts: attempt };
+            }
+            if (!(0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .isRaceRejection */ .pf)(`${push.stdout}\n${push.stderr}`)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push of ${VERDICT_NOTES_REF} failed: ${push.stderr.trim().split('\n').slice(-3).join(' ')}`);
+            }
+            if (attempt >= options.maxAttempts) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push of ${VERDICT_NOTES_REF} was rejected ${attempt} times because others kept pushing; gave up (max-attempts ${options.maxAttempts}).`);
+            }
+            const delay = (0,_git_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .raceBackoffMs */ .m8)(attempt, options.backoff, options.random);
+            log.info(`Push of ${VERDICT_NOTES_REF} lost a race (attempt ${attempt}/${options.maxAttempts}); appending on the new tip in ${delay} ms.`);
+            await (0,_git_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .sleep */ .yy)(delay);
         }
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
     }
 }
-/** Moves the clone to the newest tip of the push branch when it exists, else of the base branch. */
-async function syncToTip(git, branch, pushBranch) {
-    let target = branch;
-    if (pushBranch !== branch) {
-        const exists = await git.remoteRefs('origin', [`refs/heads/${pushBranch}`], 'heads');
-        if (exists.ok && exists.refs.length > 0)
-            target = pushBranch;
-    }
-    (0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .mustSucceed */ .MX)(await git.fetch('origin', [`+refs/heads/${target}:refs/remotes/origin/${target}`], { depth: 1 }));
-    await git.resetHard(`refs/remotes/origin/${target}`);
-}
-
-
-/***/ }),
-
-/***/ 1983:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ HttpUnreachableError),
-/* harmony export */   t: () => (/* binding */ httpFetch)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/**
- * The one way src/ talks HTTP: every request has a timeout, a network failure is a typed
- * error naming the host (never headers or the full URL, which may carry secrets), and
- * bounded retries with backoff are there for callers whose request is safe to repeat.
- */
-
-/** The host could not be reached, or did not answer in time. */
-class HttpUnreachableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4 {
-    origin;
-    reason;
-    name = 'HttpUnreachableError';
-    constructor(
-    /** Scheme, host and port: what a message may show. */
-    origin, 
-    /** ECONNREFUSED, ENOTFOUND, `no answer within … ms`, … */
-    reason) {
-        super(`${origin} unreachable: ${reason}`);
-        this.origin = origin;
-        this.reason = reason;
-    }
-}
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function originOf(url) {
-    try {
-        return new URL(url).origin;
-    }
-    catch {
-        return '(invalid URL)';
-    }
-}
-function reasonOf(error, timedOut, timeoutMs) {
-    if (timedOut)
-        return `no answer within ${timeoutMs} ms`;
-    const cause = error.cause;
-    return cause?.code ?? cause?.message ?? error.message;
-}
-async function attempt(url, init, options) {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    try {
-        return await (options.fetch ?? fetch)(url, { ...init, signal });
-    }
-    catch (error) {
-        if (options.signal?.aborted)
-            throw error;
-        throw new HttpUnreachableError(originOf(url), reasonOf(error, timeout.aborted, options.timeoutMs));
-    }
-}
-/** `fetch` with a timeout, a typed unreachable error and, when asked, bounded retries with backoff. */
-async function httpFetch(url, init, options) {
-    const attempts = Math.max(1, options.retry?.attempts ?? 1);
-    const sleep = options.sleep ?? defaultSleep;
-    const random = options.random ?? Math.random;
-    const backoff = (n) => sleep(random() * (options.retry?.baseMs ?? 200) * 2 ** (n - 1));
-    for (let n = 1;; n++) {
-        const last = n >= attempts;
-        let response;
-        try {
-            response = await attempt(url, init, options);
-        }
-        catch (error) {
-            if (last || !(error instanceof HttpUnreachableError))
-                throw error;
-            await backoff(n);
-            continue;
-        }
-        if (last || response.status < 500 || options.retry?.onServerError === false)
-            return response;
-        await response.body?.cancel();
-        await backoff(n);
-    }
-}
-
-
-/***/ }),
-
-/***/ 1328:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hw: () => (/* binding */ openPullRequest),
-/* harmony export */   Tl: () => (/* binding */ parsePullRequestTarget),
-/* harmony export */   a: () => (/* binding */ pullRequestBranchName),
-/* harmony export */   ae: () => (/* binding */ assertBranchName),
-/* harmony export */   c5: () => (/* binding */ gitopsRepositoryInputs),
-/* harmony export */   eT: () => (/* binding */ pullRequestInputs),
-/* harmony export */   vO: () => (/* binding */ withGitopsRemote),
-/* harmony export */   yw: () => (/* binding */ parseGitopsRepository)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
-/* harmony import */ var _core_git_remote_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8648);
-/* harmony import */ var _platform_conventions_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1547);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9154);
-
-
-
-
-
-
-
-
-// Everything the stages that write to the GitOps repository (gitops-bump, promote,
-// health-gate's revert) share: the same inputs, defaults and credential handling, and the
-// same pull/merge request path.
-/** The repository inputs; `repository` is required unless the stage only sometimes needs it (`use` says when). */
-function gitopsRepositoryInputs(options) {
-    return {
-        repository: {
-            description: `GitOps repository${options.use ? ` (${options.use})` : ''}: https:// or ssh:// URL, git@host:path, file:// URL or a local path.`,
-            ...(options.required ? { required: true } : {}),
-        },
-        branch: { description: options.branch, default: 'main' },
-        token: { description: 'Token for HTTPS remotes and for opening pull/merge requests. Never logged or written to disk.', secret: true },
-        'token-username': {
-            description: "User name sent with the token; by default 'oauth2' on GitLab and 'x-access-token' elsewhere (GitHub).",
-        },
-        'ssh-key': { description: 'Private SSH key for ssh remotes (written to a private temporary file, removed afterwards).', secret: true },
-        'ssh-known-hosts': { description: 'known_hosts lines for ssh remotes; without them the first host key is accepted.' },
-        author: { description: options.author, default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
-        'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '20' },
-    };
-}
-/** The inputs of pull-request mode. */
-function pullRequestInputs(defaultBranch) {
-    return {
-        'pull-request-branch': { description: `Branch for pull-request mode; by default ${defaultBranch}.` },
-        forge: { description: "Forge API for pull-request mode: 'github' or 'gitlab'; defaults to the platform running the job." },
-        'forge-url': { description: 'Forge API URL (defaults to GITHUB_API_URL or CI_API_V4_URL).' },
-        'forge-project': {
-            description: 'Repository path on the forge (owner/repo or group/project); defaults to the path of the repository URL.',
-        },
-    };
-}
-const INVALID_BRANCH = /^-|\.\.|[\s~^:?*[\\]|@\{|\/\/|\/$|\.lock$|^\/|\.$/;
-/** The rules of `git check-ref-format --branch`, enough to refuse what git would misread as an option or a range. */
-function assertBranchName(input, value) {
-    if (INVALID_BRANCH.test(value))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(input, value, 'a valid git branch name');
-}
-function parseGitopsRepository(reader, platform, optional) {
-    const url = optional ? reader.optional('repository') : reader.required('repository');
-    const branch = reader.required('branch');
-    assertBranchName('branch', branch);
-    const repository = {
-        url: url ?? '',
-        branch,
-        credentials: {
-            token: reader.optional('token'),
-            username: reader.optional('token-username') ?? (0,_platform_conventions_js__WEBPACK_IMPORTED_MODULE_7__/* .tokenUserFor */ .GO)(platform),
-        },
-        sshKey: reader.optional('ssh-key'),
-        knownHosts: reader.optional('ssh-known-hosts'),
-        author: (0,_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .parseIdentity */ .aZ)('author', reader.string('author')),
-        maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
-    };
-    return url ? repository : undefined;
-}
-function parsePullRequestTarget(reader) {
-    const branch = reader.optional('pull-request-branch');
-    if (branch)
-        assertBranchName('pull-request-branch', branch);
-    const forge = reader.optional('forge');
-    if (forge !== undefined && forge !== 'github' && forge !== 'gitlab')
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('forge', forge, "'github' or 'gitlab'");
-    return { branch, forge, forgeUrl: reader.optional('forge-url'), forgeProject: reader.optional('forge-project') };
-}
-/**
- * `aegis/<stage>/<base>/<slug>`: the same change always lands on the same branch, hence the
- * same pull request. Long slugs keep a readable prefix and a hash of the whole.
- */
-function pullRequestBranchName(stage, base, parts) {
-    let slug = parts
-        .filter(Boolean)
-        .join('-')
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-    if (slug.length > 48)
-        slug = `${slug.slice(0, 39)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(slug).digest('hex').slice(0, 8)}`;
-    return `aegis/${stage}/${base}/${slug}`;
-}
-/**
- * Runs `body` with the repository's remote: an SSH key lives in a private temporary file for
- * exactly that long, and every credential is registered as a secret before anything is logged.
- */
-async function withGitopsRemote(platform, repository, body) {
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'aegis-ssh-'));
-    try {
-        const credentials = { ...repository.credentials };
-        if (repository.sshKey) {
-            credentials.sshKeyFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'key');
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(credentials.sshKeyFile, repository.sshKey.endsWith('\n') ? repository.sshKey : `${repository.sshKey}\n`, {
-                mode: 0o600,
-            });
-        }
-        if (repository.knownHosts) {
-            credentials.knownHostsFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'known_hosts');
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(credentials.knownHostsFile, `${repository.knownHosts}\n`, { mode: 0o600 });
-        }
-        const remote = (0,_core_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .describeRemote */ .kW)(repository.url, credentials, platform.workspace);
-        for (const secret of remote.secrets)
-            platform.secret(secret);
-        return await body(remote);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
-    }
-}
-/**
- * After a commit to `head`: opens its pull/merge request or updates the open one. When nothing
- * was committed, the open one (if any) is only reported — a rerun never rewrites it, and a
- * merged change needs no new one.
- */
-async function openPullRequest(platform, repository, target, request) {
-    const token = repository.credentials.token;
-    if (!token)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('token', '', 'a token with permission to open pull/merge requests', 'mode is pull-request');
-    const project = target.forgeProject ?? (0,_core_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .forgeProjectPath */ .cW)(repository.url);
-    if (!project)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('forge-project', '', 'the repository path on the forge (owner/repo or group/project)');
-    const forge = await platform.forge({ token, kind: target.forge, apiUrl: target.forgeUrl });
-    const { changed, ...pull } = request;
-    if (!changed) {
-        const open = await forge.findPullRequest({ repository: project, base: repository.branch, head: request.head });
-        platform.log.info(open ? `Unchanged: ${open.url} already proposes these values.` : 'Nothing to propose: no pull request needed.');
-        return open;
-    }
-    const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...pull });
-    platform.log.info(`${result.created ? 'Opened' : 'Updated'} ${result.url}`);
-    return result;
+/** A full SHA as given; an abbreviated one resolved against the branch's commits (no file contents fetched). */
+async function fullCommit(git, url, branch, commit) {
+    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(commit))
+        return commit.toLowerCase();
+    (0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .mustSucceed */ .MX)(await git.fetch(url, [`+refs/heads/${branch}:refs/heads/${branch}`], { filter: 'blob:none', writeFetchHead: false }));
+    const full = await git.resolveCommit(commit);
+    if (!full)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Commit ${commit} is not on ${branch} of ${url}; its verdict was not recorded.`);
+    return full;
 }
 
 
@@ -595,14 +398,14 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/fs/safe-write.ts
 var safe_write = __webpack_require__(864);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/cleanup.ts
+var cleanup = __webpack_require__(3639);
 // EXTERNAL MODULE: ./src/core/git/git.ts
 var git_git = __webpack_require__(8496);
+// EXTERNAL MODULE: ./src/core/git/remote-failure.ts
+var remote_failure = __webpack_require__(1607);
 ;// CONCATENATED MODULE: ./src/core/git/history.ts
 
 
@@ -635,16 +438,16 @@ class CommitHistory {
     }
     close() {
         if (this.dir)
-            (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
+            (0,cleanup/* removePrivateDir */.VZ)(this.dir);
         this.dir = undefined;
         this.git = undefined;
     }
     async open() {
         if (this.git)
             return this.git;
-        this.dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'aegis-history-'));
+        this.dir = (0,cleanup/* createPrivateDir */.b4)((0,external_node_os_.tmpdir)(), 'aegis-history-');
         const git = new git_git/* Git */.TU(this.dir, this.remote.env);
-        (0,git_git/* mustSucceed */.MX)(await git.clone(this.remote.url, { branch: this.branch, bare: true, filter: 'blob:none' }));
+        (0,git_git/* mustSucceed */.MX)(await (0,remote_failure/* retryTransient */.jh)(() => git.clone(this.remote.url, { branch: this.branch, bare: true, filter: 'blob:none' }), remote_failure/* DEFAULT_RETRIES */.TU));
         this.git = git;
         return git;
     }
@@ -653,6 +456,8 @@ class CommitHistory {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/gitops/verdicts.ts
+var verdicts = __webpack_require__(4676);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/core/health/evaluator.ts
@@ -1695,6 +1500,8 @@ class Fields {
 
 // EXTERNAL MODULE: ./src/core/argocd.ts
 var argocd = __webpack_require__(1709);
+// EXTERNAL MODULE: ./src/core/credential-scope.ts
+var credential_scope = __webpack_require__(7935);
 ;// CONCATENATED MODULE: ./src/core/health/provider/contract.ts
 function errorObservation(error) {
     return { phase: 'Error', message: error.message };
@@ -1705,17 +1512,24 @@ function errorObservation(error) {
 
 
 
+
 function parse(field, defaults) {
     const revision = field.string('revision') ?? defaults.expectedRevision;
     if (!revision) {
         throw new errors/* InputError */.dz(CHECKS_INPUT, '', 'the commit the application must be synced to', `check '${field.check}': set argocd.revision, or the expected-revision or rollback-commit input`);
     }
+    const server = field.url('server');
+    const token = field.string('token') ?? defaults.argocdToken;
+    // The token goes to this server only, and never over plain http to another machine.
+    if (token && !(0,credential_scope/* transportCarriesCredentials */.tW)(new URL(server))) {
+        field.refuse('server', 'an https:// URL', 'a token is never sent over plain http except to this machine', server);
+    }
     return {
         type: 'argocd',
-        server: field.url('server'),
+        server,
         application: field.required('application', 'an Argo CD application name'),
         appNamespace: field.string('app-namespace'),
-        token: field.string('token') ?? defaults.argocdToken,
+        token,
         revision,
         waitTimeoutMs: field.duration('wait-timeout', 300_000),
         timeoutMs: field.duration('timeout', 10_000),
@@ -2089,8 +1903,8 @@ const httpProvider = {
     secrets: (spec) => Object.values(spec.headers),
 };
 
-// EXTERNAL MODULE: ./src/core/process.ts
-var process = __webpack_require__(9978);
+// EXTERNAL MODULE: ./src/core/process.ts + 1 modules
+var process = __webpack_require__(9084);
 ;// CONCATENATED MODULE: ./src/core/health/provider/kubernetes.ts
 
 function kubernetesName(field, key, required) {
@@ -2665,7 +2479,10 @@ function checkSecrets(checks) {
     return checks.flatMap((check) => providerOf(check.provider).secrets(check.provider)).filter((value) => value.length > 0);
 }
 
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __webpack_require__(6706);
 ;// CONCATENATED MODULE: ./src/core/health/report.ts
+
 
 
 /** Score charted for checks whose measurements carry no number. */
@@ -2678,8 +2495,6 @@ const ICON = {
     Running: '⏳',
 };
 const MAX_POINTS = 60;
-const escapeTable = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const label = (text) => text.replace(/["\n]/g, "'");
 /**
  * A mermaid xychart of one check's measurements over time: its value (query result,
  * latency, available replicas) when it has one, else a phase score. An Error measurement has
@@ -2697,7 +2512,7 @@ function measurementChart(check, measurements) {
         const points = plotted.map((m) => (numeric ? m.value : PHASE_SCORE[m.phase]));
         const seconds = plotted.map((m) => `"${(m.elapsedMs / 1000).toFixed(1)}s"`);
         const round = (n) => Number(n.toPrecision(6));
-        lines.push('```mermaid', 'xychart-beta', `  title "${label(check)}${numeric ? '' : ' (1 Successful, 0.5 Inconclusive, 0 Failed)'}"`, `  x-axis [${seconds.join(', ')}]`, `  y-axis "${numeric ? 'value' : 'phase'}"`, `  line [${points.map(round).join(', ')}]`, '```');
+        lines.push('```mermaid', 'xychart-beta', `  title "${(0,markdown/* mermaidText */.Hg)(check)}${numeric ? '' : ' (1 Successful, 0.5 Inconclusive, 0 Failed)'}"`, `  x-axis [${seconds.join(', ')}]`, `  y-axis "${numeric ? 'value' : 'phase'}"`, `  line [${points.map(round).join(', ')}]`, '```');
     }
     if (errors.length > 0) {
         lines.push(`${plotted.length > 0 ? '\n' : ''}⚠️ ${errors.length} Error measurement(s) have no value and are not drawn (gaps): ${errors.map((m) => `${(m.elapsedMs / 1000).toFixed(1)}s`).join(', ')}`);
@@ -2708,9 +2523,9 @@ function measurementChart(check, measurements) {
 function decisionDiagram(result, decision) {
     const lines = ['```mermaid', 'flowchart LR'];
     for (const [index, check] of result.checks.entries()) {
-        lines.push(`  c${index}["${label(check.name)}: ${check.phase}"] --> v{"verdict ${result.verdict}"}`);
+        lines.push(`  c${index}[${(0,markdown/* mermaidLabel */._b)(`${check.name}: ${check.phase}`)}] --> v{"verdict ${result.verdict}"}`);
     }
-    lines.push(`  v --> d["${label(decision.text)}"]`);
+    lines.push(`  v --> d[${(0,markdown/* mermaidLabel */._b)(decision.text)}]`);
     lines.push('```');
     return lines.join('\n');
 }
@@ -2718,23 +2533,35 @@ function renderSummary(result, specs, decision) {
     const out = [`### aegis health-gate: ${ICON[result.verdict]} ${result.verdict}`, ''];
     out.push(`Watched for ${(0,duration/* formatSeconds */.Xo)(result.durationMs)}, ended: ${result.endedBy}. **Decision:** ${decision.text}`, '');
     out.push(decisionDiagram(result, decision), '');
-    out.push('| check | type | phase | why | measurements (✅/❌/❔/⚠️) | decides by |', '|---|---|---|---|---|---|');
-    for (const check of result.checks) {
+    const checkRows = result.checks.map((check) => {
         const spec = specs.find((candidate) => candidate.name === check.name);
         const t = check.tally;
-        out.push(`| ${escapeTable(check.name)}${check.dryRun ? ' (dry-run)' : ''} | ${spec.provider.type} | ${ICON[check.phase]} ${check.phase} | ${escapeTable(check.reason)} | ${t.successful}/${t.failed}/${t.inconclusive}/${t.error} | ${escapeTable(describeConditions(spec))} |`);
-    }
+        return [
+            `${check.name}${check.dryRun ? ' (dry-run)' : ''}`,
+            spec.provider.type,
+            `${ICON[check.phase]} ${check.phase}`,
+            check.reason,
+            `${t.successful}/${t.failed}/${t.inconclusive}/${t.error}`,
+            describeConditions(spec),
+        ];
+    });
+    out.push((0,markdown/* markdownTable */.Qj)(['check', 'type', 'phase', 'why', 'measurements (✅/❌/❔/⚠️)', 'decides by'], checkRows));
     out.push('');
     for (const check of result.checks) {
         const chart = measurementChart(check.name, result.measurements);
         const rows = result.measurements.filter((m) => m.check === check.name);
-        out.push(`<details><summary>${escapeTable(check.name)}: ${rows.length} measurement(s)</summary>`, '');
+        out.push(`<details><summary>${(0,markdown/* inlineText */.ln)(check.name)}: ${rows.length} measurement(s)</summary>`, '');
         if (chart)
             out.push(chart, '');
-        out.push('| # | at | phase | value | message |', '|---|---|---|---|---|');
-        for (const m of rows.slice(-100)) {
-            out.push(`| ${m.index} | ${(m.elapsedMs / 1000).toFixed(1)}s | ${ICON[m.phase]} ${m.phase} | ${m.value ?? ''} | ${escapeTable(m.message)} |`);
-        }
+        out.push((0,markdown/* markdownTable */.Qj)(['#', 'at', 'phase', 'value', 'message'], rows
+            .slice(-100)
+            .map((m) => [
+            String(m.index),
+            `${(m.elapsedMs / 1000).toFixed(1)}s`,
+            `${ICON[m.phase]} ${m.phase}`,
+            String(m.value ?? ''),
+            m.message,
+        ])));
         out.push('', '</details>', '');
     }
     out.push('<sub>Decisions follow Argo Rollouts analysis: limits count tolerated measurements (failure-limit 0: the first Failed measurement fails the check); errors are retried after error-retry-interval up to consecutive-error-limit; the verdict is the worst check that is not dry-run.</sub>');
@@ -2793,6 +2620,7 @@ var commit_message = __webpack_require__(349);
 
 
 
+
 /** A revert would overwrite later commits' edits: a person decides, nothing is forced. */
 class RevertConflictError extends errors/* AegisError */.o4 {
     commit;
@@ -2815,13 +2643,14 @@ class RevertConflictError extends errors/* AegisError */.o4 {
  * commit with `Aegis-Reverts: <sha>`, or by content) is not reverted twice.
  */
 async function revertCommit(options) {
-    const result = await (0,transaction/* commitAndPush */.t)({
+    const result = await (0,transaction/* commitAndPush */.tk)({
         remote: options.remote,
         branch: options.branch,
         author: options.author,
         maxAttempts: options.maxAttempts,
         dryRun: options.dryRun,
         log: options.log,
+        ...(options.retries ? { retries: options.retries } : {}),
     }, async ({ git }) => prepareRevert(git, options));
     const detail = result.change.detail;
     return {
@@ -2860,7 +2689,7 @@ async function prepareRevert(git, options) {
         await git.resetHard();
         if (conflicted.length > 0)
             throw new RevertConflictError(reverted, options.branch, conflicted);
-        throw new errors/* AegisError */.o4(`git revert ${reverted.slice(0, 12)} failed: ${attempt.stderr.trim().split('\n').slice(-3).join(' ')}`);
+        throw new errors/* AegisError */.o4(`git revert ${reverted.slice(0, 12)} failed: ${(0,remote_failure/* remoteFailureText */.Uv)(attempt.stderr)}`);
     }
     // The transaction writes and commits files itself: take the reverted contents, then leave the checkout clean.
     // --no-renames: a rename shows as a delete plus an add, so the delete guard below sees it.
@@ -3170,12 +2999,10 @@ async function watch(checks, options) {
 
 // EXTERNAL MODULE: ./src/platform/redact.ts
 var redact = __webpack_require__(1598);
-// EXTERNAL MODULE: ./src/stages/gitops-repository.ts
-var gitops_repository = __webpack_require__(1328);
+// EXTERNAL MODULE: ./src/stages/gitops-repository.ts + 1 modules
+var gitops_repository = __webpack_require__(7106);
 // EXTERNAL MODULE: ./src/stages/inputs.ts
 var inputs = __webpack_require__(9778);
-// EXTERNAL MODULE: ./src/stages/shared.ts
-var shared = __webpack_require__(9154);
 ;// CONCATENATED MODULE: ./src/stages/health-gate.ts
 
 
@@ -3254,8 +3081,13 @@ const definition = {
         }),
         'argocd-token': { description: 'Argo CD API token for argocd checks (and the argocd rollback) that set none.', secret: true },
         'argocd-history-id': { description: "History id for 'rollback: argocd'; by default the deployment before the expected revision." },
-        'notify-webhook': { description: 'Slack-compatible incoming webhook URL told the verdict and the rollback.', secret: true },
-        environment: { description: 'Environment name for messages (dev, staging, prod).' },
+        'notify-webhook': {
+            description: "Deprecated: use 'notify' (common to every stage). Still taken as one more notify webhook.",
+            secret: true,
+        },
+        environment: {
+            description: "Environment name for messages (dev, staging, prod); with repository and rollback-commit it is recorded with the verdict in refs/notes/aegis, where promote's verified reads it.",
+        },
         'fail-on': { description: 'Verdicts that fail the job (comma-separated).', default: 'Failed, Error, Inconclusive' },
         'measurements-file': {
             description: "Where to write every measurement as JSON: a path in the workspace or the runner's temp directory; by default in the stage's output directory (RUNNER_TEMP on GitHub, .aegis-out/ on GitLab).",
@@ -3338,9 +3170,6 @@ function parseHealthGateInputs(reader, _workspace, platform = 'local', runUrl) {
     const historyId = reader.optional('argocd-history-id');
     if (historyId !== undefined && !/^\d+$/.test(historyId))
         throw new errors/* InputError */.dz('argocd-history-id', historyId, 'a non-negative integer');
-    const webhook = reader.optional('notify-webhook');
-    if (webhook !== undefined && !/^https?:\/\//.test(webhook))
-        throw new errors/* InputError */.dz('notify-webhook', '***', 'an http:// or https:// URL');
     const redactor = new redact/* Redactor */.p();
     for (const secret of checkSecrets(checks))
         redactor.add(secret);
@@ -3359,7 +3188,6 @@ function parseHealthGateInputs(reader, _workspace, platform = 'local', runUrl) {
         rollbackCommit,
         repository,
         argocdHistoryId: historyId === undefined ? undefined : Number(historyId),
-        notifyWebhook: webhook,
         environment: reader.optional('environment'),
         measurementsFile: reader.outputPath('measurements-file', 'measurements.json'),
         dryRun: reader.boolean('dry-run'),
@@ -3379,7 +3207,7 @@ function planText(options) {
         : options.rollback === 'none'
             ? 'none'
             : options.rollback;
-    return `${(0,shared/* markdownTable */.Qj)(['check', 'type', 'interval × count', 'limits failed/inconclusive/consecutive errors', 'decides by'], rows)}\n\nTimeout ${options.timeoutMs / 1000}s. On ${options.rollbackOn.join(' or ') || 'no verdict'}: rollback ${rollback}${options.dryRun ? ' (dry run: printed, not done)' : ''}.`;
+    return `${(0,markdown/* markdownTable */.Qj)(['check', 'type', 'interval × count', 'limits failed/inconclusive/consecutive errors', 'decides by'], rows)}\n\nTimeout ${options.timeoutMs / 1000}s. On ${options.rollbackOn.join(' or ') || 'no verdict'}: rollback ${rollback}${options.dryRun ? ' (dry run: printed, not done)' : ''}.`;
 }
 function firstProvider(options, type) {
     return options.checks.map((check) => check.provider).filter((provider) => provider.type === type);
@@ -3407,6 +3235,7 @@ async function performRollback(options, result, platform) {
                 commit: options.rollbackCommit,
                 author: repository.author,
                 maxAttempts: repository.maxAttempts,
+                retries: { attempts: repository.remoteRetries, baseMs: 1000 },
                 dryRun: options.dryRun,
                 log,
                 reason: options.redact(verdictReason(result)),
@@ -3472,16 +3301,6 @@ async function rollBackEach(targets, dryRun, rollBack) {
     }
     return done;
 }
-async function notify(url, payload, log) {
-    try {
-        const response = await (0,http/* httpFetch */.t)(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) }, { timeoutMs: 10_000 });
-        if (!response.ok)
-            log.warning(`The notification webhook answered HTTP ${response.status}; the verdict stands.`);
-    }
-    catch (error) {
-        log.warning(`The notification webhook could not be reached (${error.message}); the verdict stands.`);
-    }
-}
 async function runHealthGate(platform) {
     const reader = new inputs/* InputReader */.i_(platform, definition.inputs);
     const event = platform.event();
@@ -3520,6 +3339,11 @@ async function runHealthGate(platform) {
             }
         })
         : await watchWith();
+    if (repository && options.rollbackCommit && !options.dryRun) {
+        const verdict = { verdict: result.verdict, environment: options.environment, checkedAt: new Date(), sourceRun: options.sourceRun };
+        const record = (remote) => (0,verdicts/* recordVerdict */.p0)({ ...repository, remote, commit: options.rollbackCommit, verdict, log });
+        await (0,gitops_repository/* withGitopsRemote */.vO)(platform, repository, record).catch((error) => log.warning(`Verdict not recorded: ${error.message}`));
+    }
     const wanted = options.rollbackOn.includes(result.verdict);
     let decision = {
         method: options.rollback,
@@ -3550,9 +3374,6 @@ async function runHealthGate(platform) {
     // Services echo what they are sent: everything written is redacted, not only the logs.
     const document = redactDeep(measurementsDocument(result, options.checks, decision), options.redact);
     (0,safe_write/* writeFileSafely */.kv)(options.measurementsFile, `${JSON.stringify(document, null, 2)}\n`);
-    if (options.notifyWebhook) {
-        await notify(options.notifyWebhook, redactDeep(notificationPayload(result, decision, { environment: options.environment, runUrl: options.sourceRun }), options.redact), log);
-    }
     platform.setOutput('verdict', result.verdict);
     platform.setOutput('rolled-back', String(decision.rolledBack));
     platform.setOutput('revert-sha', decision.revertSha ?? '');

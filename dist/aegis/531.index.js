@@ -26,16 +26,22 @@ function writeFileAtomic(path, content, root) {
 /* harmony export */   TU: () => (/* binding */ Git),
 /* harmony export */   pf: () => (/* binding */ isRaceRejection)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(349);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9978);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(349);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9084);
+
+
 
 
 
 /** Throws the usual CommandError for an outcome the caller cannot continue without. */
 function mustSucceed(result) {
     if (!result.ok)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CommandError */ .Qd('git', result.args, result.exitCode, result.stderr || result.stdout);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CommandError */ .Qd('git', result.args, result.exitCode, result.stderr || result.stdout);
     return result;
 }
 /** Generous for a large clone, finite for a remote that stopped answering. */
@@ -69,7 +75,7 @@ class Git {
     }
     /** Raw access for this module only; everything else uses the named operations below. */
     run(args, options = {}) {
-        return (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)('git', args, {
+        return (0,_process_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)('git', args, {
             cwd: this.dir,
             env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
             input: options.input,
@@ -240,8 +246,17 @@ class Git {
             .filter(Boolean)
             .map((record) => {
             const [sha = '', message = ''] = record.split(FIELD);
-            return { sha, message, trailers: (0,_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTrailers */ .aw)(message) };
+            return { sha, message, trailers: (0,_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTrailers */ .aw)(message) };
         });
+    }
+    /** `git log --format=<format>` of `rev`, raw: for a reader that parses its own record format in one pass (insight). */
+    async formattedLog(format, rev = 'HEAD') {
+        return (await this.run(['log', `--format=${format}`, '--end-of-options', rev, '--'])).stdout;
+    }
+    /** The newest commit reachable from `rev` touching any of `paths`, with its committer time (seconds), or undefined. */
+    async lastChange(paths, rev = 'HEAD') {
+        const [sha, time] = (await this.output(['log', '-1', '--format=%H %ct', '--end-of-options', rev, '--', ...paths])).split(' ');
+        return sha ? { sha, time: Number(time) } : undefined;
     }
     /** The committer date of one commit; undefined when it cannot be read. */
     async commitDate(rev) {
@@ -252,6 +267,20 @@ class Git {
     /** The full message of one commit. */
     message(rev) {
         return this.output(['log', '-1', '--format=%B', rev]);
+    }
+    /** A file's content at a commit, or undefined when the commit or the path is not there. */
+    async fileAt(rev, path) {
+        const result = await this.run(['show', `${rev}:${path}`], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout : undefined;
+    }
+    /** When a commit was committed (`%cI`, what GIT_COMMITTER_DATE sets). */
+    async committedAt(rev) {
+        return new Date(await this.output(['log', '-1', '--format=%cI', rev]));
+    }
+    /** The boundary commits of a shallow clone (their parents were not fetched); empty when complete. */
+    async shallowBoundary() {
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(this.dir, await this.output(['rev-parse', '--git-path', 'shallow']));
+        return new Set((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? lines((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')) : []);
     }
     /** `git diff --name-status -z` between two commits with renames detected; raw NUL-separated output. */
     async nameStatus(base, head) {
@@ -299,6 +328,11 @@ class Git {
         }
         return tags;
     }
+    /** The note `commit` carries under `refs/notes/<ref>`, or undefined when it has none. */
+    async note(ref, commit) {
+        const result = await this.run(['notes', `--ref=${ref}`, 'show', '--end-of-options', commit], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout : undefined;
+    }
     // --- writing ---
     async add(paths) {
         await this.run(['add', '--', ...paths]);
@@ -314,6 +348,20 @@ class Git {
             input: message,
             env: { GIT_COMMITTER_NAME: tagger.name, GIT_COMMITTER_EMAIL: tagger.email },
         });
+    }
+    /**
+     * Appends a paragraph to the note of `commit` under `refs/notes/<ref>` (a note is created when
+     * there is none). The commit need not be present locally when given as a full SHA.
+     */
+    async appendNote(ref, commit, text, author) {
+        await this.run(['notes', `--ref=${ref}`, 'append', '--file', '-', '--end-of-options', commit], {
+            input: text,
+            env: identityEnv(author),
+        });
+    }
+    /** Deletes a local ref (no-op when it does not exist). */
+    async deleteRef(ref) {
+        await this.run(['update-ref', '-d', ref], { allowFailure: true });
     }
     async deleteTag(name) {
         await this.run(['tag', '--delete', name], { allowFailure: true });
@@ -343,7 +391,12 @@ class Git {
 /** Wording of a push lost to a concurrent writer, from git itself and from GitHub/GitLab's receive hooks. */
 const REJECTED_BY_RACE = /non-fast-forward|fetch first|cannot lock ref|incorrect old value|failed to update ref|failed to lock|stale info|updates were rejected|\[rejected\]|reference already exists|could not lock|is at [0-9a-f]+ but expected/i;
 function isRaceRejection(stderr) {
-    return REJECTED_BY_RACE.test(stderr);
+    // `remote:` lines are the server's hooks talking: their text (which may well say
+    // "non-fast-forward") is shown, never read as git's own verdict.
+    return REJECTED_BY_RACE.test(stderr
+        .split('\n')
+        .filter((line) => !/^remote:/.test(line.trim()))
+        .join('\n'));
 }
 
 
@@ -358,6 +411,7 @@ function isRaceRejection(stderr) {
 /* harmony export */   kW: () => (/* binding */ describeRemote),
 /* harmony export */   ri: () => (/* binding */ withoutCredentials)
 /* harmony export */ });
+/* unused harmony export shellQuote */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -366,6 +420,15 @@ function isRaceRejection(stderr) {
 
 
 
+/** Git configuration for one process, through the environment (git ≥ 2.31): never in argv or .git/config. */
+function environmentConfig(entries) {
+    const env = { GIT_CONFIG_COUNT: String(entries.length) };
+    entries.forEach(([key, value], index) => {
+        env[`GIT_CONFIG_KEY_${index}`] = key;
+        env[`GIT_CONFIG_VALUE_${index}`] = value;
+    });
+    return env;
+}
 const SCP_LIKE = /^[\w.-]+@[\w.-]+:(?!\/\/)/;
 /**
  * Describes how to reach a repository. Credentials travel in GIT_CONFIG_* variables —
@@ -378,6 +441,8 @@ function describeRemote(repository, credentials, workspace) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'a repository URL (https://, ssh://, git@host:path, file://) or a local path');
     const env = { GIT_TERMINAL_PROMPT: '0' };
     const secrets = [];
+    const config = [];
+    const stall = credentials.stallSeconds ?? 60;
     if (/^https?:\/\//.test(repository)) {
         const url = new URL(repository);
         if (url.username || url.password) {
@@ -394,26 +459,29 @@ function describeRemote(repository, credentials, workspace) {
             // value first resets headers already configured for it (actions/checkout stores its own
             // token that way in .git/config), so exactly this token is sent.
             const key = `http.${url.origin}/.extraheader`;
-            Object.assign(env, {
-                GIT_CONFIG_COUNT: '2',
-                GIT_CONFIG_KEY_0: key,
-                GIT_CONFIG_VALUE_0: '',
-                GIT_CONFIG_KEY_1: key,
-                GIT_CONFIG_VALUE_1: header,
-            });
+            config.push([key, ''], [key, header]);
         }
+        // A transfer slower than 1 KB/s for the stall time fails instead of waiting for git's overall timeout.
+        config.push(['http.lowSpeedLimit', '1000'], ['http.lowSpeedTime', String(stall)]);
+        Object.assign(env, environmentConfig(config));
         return { url: url.toString(), env, secrets, kind: url.protocol === 'https:' ? 'https' : 'http' };
     }
     if (repository.startsWith('ssh://') || SCP_LIKE.test(repository)) {
-        const ssh = ['ssh', '-o', 'BatchMode=yes'];
+        const alive = credentials.serverAliveSeconds ?? Math.max(1, Math.ceil(stall / 4));
+        const ssh = ['ssh', '-o', 'BatchMode=yes', '-o', `ConnectTimeout=${alive * 2}`];
+        // A stalled server is noticed after alive × 4 seconds instead of git's overall timeout.
+        ssh.push('-o', `ServerAliveInterval=${alive}`, '-o', 'ServerAliveCountMax=4');
         if (credentials.sshKeyFile)
-            ssh.push('-i', credentials.sshKeyFile, '-o', 'IdentitiesOnly=yes');
+            ssh.push('-i', sshPath(credentials.sshKeyFile), '-o', 'IdentitiesOnly=yes');
         if (credentials.knownHostsFile)
-            ssh.push('-o', `UserKnownHostsFile=${credentials.knownHostsFile}`, '-o', 'StrictHostKeyChecking=yes');
-        else
-            ssh.push('-o', 'StrictHostKeyChecking=accept-new');
-        // GIT_SSH_COMMAND is split by git with shell-like rules; paths we pass are our own temp files.
-        env.GIT_SSH_COMMAND = ssh.join(' ');
+            ssh.push('-o', `UserKnownHostsFile="${sshPath(credentials.knownHostsFile)}"`);
+        // Unknown hosts are refused unless trust on first use was asked for explicitly.
+        ssh.push('-o', `StrictHostKeyChecking=${credentials.acceptNewHostKeys ? 'accept-new' : 'yes'}`, '-o', 'CheckHostIP=no');
+        // git runs this through `sh -c`: every word is single-quoted, so a temp path holding
+        // spaces or `$(…)` stays one literal argument. GIT_SSH_COMMAND (not core.sshCommand) because
+        // a GIT_SSH_COMMAND in the runner's environment would otherwise take precedence.
+        env.GIT_SSH_COMMAND = ssh.map(shellQuote).join(' ');
+        env.GIT_SSH_VARIANT = 'ssh';
         return { url: repository, env, secrets, kind: 'ssh' };
     }
     if (repository.startsWith('file://'))
@@ -425,6 +493,17 @@ function describeRemote(repository, credentials, workspace) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, repository, 'an existing local repository path or a URL', `${path} does not exist`);
     return { url: path, env, secrets, kind: 'local' };
+}
+/** One word for `sh -c`: single quotes, with embedded single quotes closed, escaped and reopened. */
+function shellQuote(word) {
+    return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** A path as ssh reads it in options: `%` is its token character; quotes and control characters cannot be passed. */
+function sshPath(path) {
+    if (/["\\]/.test(path) || [...path].some((char) => char.charCodeAt(0) < 0x20)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AegisError */ .o4(`The temporary directory ${JSON.stringify(path)} holds characters ssh cannot take in a path; set RUNNER_TEMP/TMPDIR to a plain path.`);
+    }
+    return path.replace(/%/g, '%%');
 }
 /**
  * A remote URL without the credentials a checkout may carry in it (GitLab runners write
@@ -488,11 +567,15 @@ const TRAILER = {
     environment: 'Aegis-Environment',
     sourceCommit: 'Aegis-Source-Commit',
     sourceRun: 'Aegis-Source-Run',
+    /** ISO 8601 time of the source commit (lead time for changes); per image (`name=time`) after a promotion. */
+    sourceTime: 'Aegis-Source-Time',
     promotedFrom: 'Aegis-Promoted-From',
     reverts: 'Aegis-Reverts',
     stage: 'Aegis-Stage',
     approvedBy: 'Aegis-Approved-By',
     freezeOverride: 'Aegis-Freeze-Override',
+    verdict: 'Aegis-Verdict',
+    checkedAt: 'Aegis-Checked-At',
 };
 /** Fills `{name}` placeholders; unknown placeholders stay as written so a typo is visible, not silent. */
 function renderTemplate(template, values) {
@@ -522,160 +605,6 @@ function parseTrailers(message) {
 
 /***/ }),
 
-/***/ 1983:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ HttpUnreachableError),
-/* harmony export */   t: () => (/* binding */ httpFetch)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/**
- * The one way src/ talks HTTP: every request has a timeout, a network failure is a typed
- * error naming the host (never headers or the full URL, which may carry secrets), and
- * bounded retries with backoff are there for callers whose request is safe to repeat.
- */
-
-/** The host could not be reached, or did not answer in time. */
-class HttpUnreachableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4 {
-    origin;
-    reason;
-    name = 'HttpUnreachableError';
-    constructor(
-    /** Scheme, host and port: what a message may show. */
-    origin, 
-    /** ECONNREFUSED, ENOTFOUND, `no answer within … ms`, … */
-    reason) {
-        super(`${origin} unreachable: ${reason}`);
-        this.origin = origin;
-        this.reason = reason;
-    }
-}
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function originOf(url) {
-    try {
-        return new URL(url).origin;
-    }
-    catch {
-        return '(invalid URL)';
-    }
-}
-function reasonOf(error, timedOut, timeoutMs) {
-    if (timedOut)
-        return `no answer within ${timeoutMs} ms`;
-    const cause = error.cause;
-    return cause?.code ?? cause?.message ?? error.message;
-}
-async function attempt(url, init, options) {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    try {
-        return await (options.fetch ?? fetch)(url, { ...init, signal });
-    }
-    catch (error) {
-        if (options.signal?.aborted)
-            throw error;
-        throw new HttpUnreachableError(originOf(url), reasonOf(error, timeout.aborted, options.timeoutMs));
-    }
-}
-/** `fetch` with a timeout, a typed unreachable error and, when asked, bounded retries with backoff. */
-async function httpFetch(url, init, options) {
-    const attempts = Math.max(1, options.retry?.attempts ?? 1);
-    const sleep = options.sleep ?? defaultSleep;
-    const random = options.random ?? Math.random;
-    const backoff = (n) => sleep(random() * (options.retry?.baseMs ?? 200) * 2 ** (n - 1));
-    for (let n = 1;; n++) {
-        const last = n >= attempts;
-        let response;
-        try {
-            response = await attempt(url, init, options);
-        }
-        catch (error) {
-            if (last || !(error instanceof HttpUnreachableError))
-                throw error;
-            await backoff(n);
-            continue;
-        }
-        if (last || response.status < 500 || options.retry?.onServerError === false)
-            return response;
-        await response.body?.cancel();
-        await backoff(n);
-    }
-}
-
-
-/***/ }),
-
-/***/ 9978:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-
-
-
-/**
- * Runs a program with an argument array. There is deliberately no shell variant: no input
- * ever reaches a shell, so nothing needs quoting.
- */
-function run(command, args, options = {}) {
-    return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
-            cwd: options.cwd,
-            env: { ...process.env, ...options.env },
-            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        });
-        let timedOut = false;
-        const timer = options.timeoutMs === undefined
-            ? undefined
-            : setTimeout(() => {
-                timedOut = true;
-                child.kill('SIGTERM');
-            }, options.timeoutMs);
-        const stdout = [];
-        const stderr = [];
-        child.stdout?.on('data', (chunk) => stdout.push(chunk));
-        child.stderr?.on('data', (chunk) => stderr.push(chunk));
-        child.on('error', (error) => 
-        // ENOENT is also what a missing working directory gives; only a missing program is a missing tool.
-        reject(error.code === 'ENOENT' && (!options.cwd || (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(options.cwd))
-            ? new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ToolNotFoundError */ .Mm(command)
-            : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CommandError */ .Qd(command, args, null, error.message)));
-        child.on('close', (code) => {
-            clearTimeout(timer);
-            if (timedOut) {
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CommandError */ .Qd(command, args, null, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s`));
-                return;
-            }
-            const result = {
-                exitCode: code ?? -1,
-                stdout: Buffer.concat(stdout).toString('utf8'),
-                stderr: Buffer.concat(stderr).toString('utf8'),
-            };
-            if (result.exitCode !== 0 && !options.allowFailure) {
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CommandError */ .Qd(command, args, code, result.stderr || result.stdout));
-            }
-            else {
-                resolve(result);
-            }
-        });
-        if (child.stdin) {
-            // A child may exit without reading its input; that is its exit code's business, not an EPIPE crash.
-            child.stdin.on('error', () => { });
-            child.stdin.end(options.input);
-        }
-    });
-}
-
-
-/***/ }),
-
 /***/ 4531:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -696,6 +625,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/credential-scope.ts
+var credential_scope = __webpack_require__(7935);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/git/git.ts
@@ -977,8 +908,8 @@ async function notifyDependents(dependents, apiFor, event, fetchImpl) {
     return results;
 }
 
-// EXTERNAL MODULE: ./src/core/process.ts
-var process = __webpack_require__(9978);
+// EXTERNAL MODULE: ./src/core/process.ts + 1 modules
+var process = __webpack_require__(9084);
 ;// CONCATENATED MODULE: ./src/core/release/publish/build.ts
 
 /**
@@ -1332,6 +1263,8 @@ function pypiPublisher(options) {
 
 // EXTERNAL MODULE: ./src/core/git/atomic.ts
 var atomic = __webpack_require__(5431);
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __webpack_require__(6706);
 ;// CONCATENATED MODULE: ./src/core/release/commits.ts
 const HEADER = /^(\w[\w-]*)(?:\(([^()\r\n]*)\))?(!)?: (.+)$/;
 const REVERT_HEADER = /^(?:Revert|revert:)\s"?([\s\S]+?)"?$/;
@@ -1916,6 +1849,7 @@ function bumpLockfileDependents(file, text, dependents, name, version) {
 
 
 
+
 /** Trailer naming the tag a release commit belongs to. */
 const RELEASE_TRAILER = RELEASE_TRAILER_KEY;
 function today() {
@@ -2474,7 +2408,7 @@ function renderPlan(plan, publisher) {
             'publish',
             `${plan.steps.publish}: ${publisher.describe()}${plan.steps.publish === 'todo' && publisher.kind === 'npm' ? ` (dist-tag ${plan.distTag})` : ''}${plan.missingFiles?.length ? ` (missing: ${plan.missingFiles.join(', ')})` : ''}`,
         ],
-        ['files', plan.fileChanges.map((change) => `\`${change.file}\``).join(', ') || '—'],
+        ['files', plan.fileChanges.length > 0 ? (0,markdown/* markup */.PT)(plan.fileChanges.map((change) => (0,markdown/* code */.aY)(change.file).text).join(', ')) : '—'],
         ...(plan.dependents.length > 0 ? [['workspace dependents (fix(deps) commit)', plan.dependents.join('; ')]] : []),
         ['commit + tag', plan.steps.commitAndTag],
         [
@@ -2484,7 +2418,7 @@ function renderPlan(plan, publisher) {
         ['forge release', plan.steps.forgeRelease],
         ['checks passed', plan.checks.join('; ') || '—'],
     ];
-    return `| step | value |\n|---|---|\n${rows.map(([key, value]) => `| ${key} | ${value.replace(/\|/g, '\\|')} |`).join('\n')}\n`;
+    return `${(0,markdown/* markdownTable */.Qj)(['step', 'value'], rows)}\n`;
 }
 
 // EXTERNAL MODULE: ./src/platform/conventions.ts
@@ -2492,6 +2426,7 @@ var conventions = __webpack_require__(1547);
 // EXTERNAL MODULE: ./src/stages/inputs.ts
 var inputs = __webpack_require__(9778);
 ;// CONCATENATED MODULE: ./src/stages/release.ts
+
 
 
 
@@ -2618,6 +2553,9 @@ function parseInputs(reader, workspace, platform = 'local') {
     const registryUrl = reader.optional('registry-url');
     if (registryUrl && !/^https?:\/\/[^/]/.test(registryUrl))
         throw new errors/* InputError */.dz('registry-url', registryUrl, 'an http(s) URL');
+    // The registry token goes to this URL only: https, or this machine.
+    if (registryUrl)
+        (0,credential_scope/* assertCredentialUrl */.Rr)('registry-url', registryUrl, Boolean(reader.optional('token')));
     const changelog = reader.string('changelog');
     const changelogFile = ['false', 'none', ''].includes(changelog.toLowerCase()) ? undefined : inPath(changelog);
     if (changelogFile)

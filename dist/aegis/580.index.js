@@ -54,16 +54,18 @@ function registryApiBase(registry, insecure) {
 /* unused harmony exports MANIFEST_MEDIA_TYPES, parseChallenge */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1983);
-/* harmony import */ var _images_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6827);
-/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3956);
+/* harmony import */ var _credential_scope_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7935);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1983);
+/* harmony import */ var _images_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6827);
+/* harmony import */ var _registry_host_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3956);
 /**
  * The little of the OCI distribution API a build needs: "does this tag exist, and what is
  * its digest?" (for skip-existing) and "point these tags at that manifest". Handles the
  * registry auth handshake: anonymous first, then on 401 either HTTP Basic or a bearer token
  * from the realm named in `WWW-Authenticate` (Docker Hub, ghcr.io, GitLab all use tokens).
  */
+
 
 
 
@@ -92,6 +94,8 @@ function basic(credentials) {
 }
 /** A registry that does not answer within this is treated as down, rather than hanging the job. */
 const REQUEST_TIMEOUT_MS = 60_000;
+/** Every request here is idempotent (HEAD, GET, a PUT of the same bytes): connection failures and 5xx are retried. */
+const REQUEST_RETRY = { attempts: 3, baseMs: 300 };
 class RegistryClient {
     access;
     fetchImpl;
@@ -101,7 +105,7 @@ class RegistryClient {
     constructor(access, fetchImpl) {
         this.access = access;
         this.fetchImpl = fetchImpl;
-        this.base = (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_4__/* .registryApiBase */ .vO)(access.registry, access.insecure);
+        this.base = (0,_registry_host_js__WEBPACK_IMPORTED_MODULE_5__/* .registryApiBase */ .vO)(access.registry, access.insecure);
     }
     /** The digest `repository:reference` resolves to, or undefined when the registry does not know it. */
     async manifestDigest(repository, reference) {
@@ -142,17 +146,30 @@ class RegistryClient {
     }
     failure(method, url, response) {
         const hint = response.status === 401 || response.status === 403 ? ' (check the registry credentials and their scope)' : '';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AegisError */ .o4(`Registry ${this.access.registry}: ${method} ${url} answered ${response.status} ${response.statusText}${hint}.`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AegisError */ .o4(`Registry ${this.access.registry}: ${method} ${url} answered ${response.status} ${response.statusText}${hint}.`);
     }
     async request(method, url, repository, actions, headers, body) {
         const scope = `repository:${repository}:${actions}`;
         const known = this.authorizations.get(scope);
-        const send = (authorization) => (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .httpFetch */ .t)(url, {
-            method,
-            headers: { ...headers, ...(authorization ? { Authorization: authorization } : {}) },
-            ...(body ? { body: new Uint8Array(body) } : {}),
-            redirect: 'follow',
-        }, { timeoutMs: REQUEST_TIMEOUT_MS, fetch: this.fetchImpl });
+        const origin = new URL(this.base).origin;
+        // Redirects are followed by hand: the Authorization header goes to the registry's origin only.
+        const send = async (authorization) => {
+            let target = new URL(url);
+            for (let hop = 0;; hop++) {
+                const sameOrigin = target.origin === origin;
+                const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .t)(target, {
+                    method,
+                    headers: { ...headers, ...(authorization && sameOrigin ? { Authorization: authorization } : {}) },
+                    ...(body ? { body: new Uint8Array(body) } : {}),
+                    redirect: 'manual',
+                }, { timeoutMs: REQUEST_TIMEOUT_MS, retry: REQUEST_RETRY, fetch: this.fetchImpl });
+                const location = response.headers.get('location');
+                if (response.status < 300 || response.status >= 400 || response.status === 304 || !location || hop >= 5)
+                    return response;
+                await response.body?.cancel();
+                target = new URL(location, target);
+            }
+        };
         const first = await send(known);
         if (first.status !== 401)
             return first;
@@ -166,22 +183,45 @@ class RegistryClient {
     }
     async authorize(challenge, scope) {
         const { credentials } = this.access;
-        if (challenge?.scheme === 'basic')
-            return credentials ? basic(credentials) : undefined;
+        const base = new URL(this.base);
+        if (challenge?.scheme === 'basic') {
+            if (!credentials)
+                return undefined;
+            if (!(0,_credential_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .transportCarriesCredentials */ .tW)(base)) {
+                throw new _credential_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .CredentialScopeError */ .K$(`Registry ${this.access.registry} asks for credentials over plain http; they are sent only over https or to this machine.`);
+            }
+            return basic(credentials);
+        }
         if (challenge?.scheme !== 'bearer' || !challenge.params.realm)
             return undefined;
-        const realm = new URL(challenge.params.realm);
+        let realm;
+        try {
+            realm = new URL(challenge.params.realm);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AegisError */ .o4(`Registry ${this.access.registry} named a token realm that is not a URL.`);
+        }
+        if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AegisError */ .o4(`Registry ${this.access.registry} named a token realm that is not an http(s) URL.`);
+        }
         if (challenge.params.service)
             realm.searchParams.set('service', challenge.params.service);
         realm.searchParams.set('scope', scope);
-        const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .httpFetch */ .t)(realm, { headers: credentials ? { Authorization: basic(credentials) } : {} }, { timeoutMs: REQUEST_TIMEOUT_MS, fetch: this.fetchImpl });
+        // The credentials belong to the registry: a realm on another site is asked anonymously.
+        const withCredentials = credentials !== undefined && (0,_credential_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .transportCarriesCredentials */ .tW)(base) && (0,_credential_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .realmMayReceiveCredentials */ .y8)(base, realm);
+        const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .t)(realm, { headers: withCredentials ? { Authorization: basic(credentials) } : {}, redirect: 'error' }, { timeoutMs: REQUEST_TIMEOUT_MS, retry: REQUEST_RETRY, fetch: this.fetchImpl });
         if (!response.ok) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AegisError */ .o4(`Registry ${this.access.registry}: token service ${realm.origin}${realm.pathname} answered ${response.status} ${response.statusText}${credentials ? '' : ' (no credentials were given)'}.`);
+            const why = !credentials
+                ? ' (no credentials were given)'
+                : withCredentials
+                    ? ''
+                    : ` (asked anonymously: the credentials for ${this.access.registry} are not sent to ${realm.origin})`;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AegisError */ .o4(`Registry ${this.access.registry}: token service ${realm.origin}${realm.pathname} answered ${response.status} ${response.statusText}${why}.`);
         }
         const json = (await response.json());
         const token = json.token ?? json.access_token;
         if (!token)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AegisError */ .o4(`Registry ${this.access.registry}: the token service returned no token.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AegisError */ .o4(`Registry ${this.access.registry}: the token service returned no token.`);
         return `Bearer ${token}`;
     }
 }
@@ -194,7 +234,7 @@ function authFileContent(entries) {
     for (const { registry, credentials } of entries) {
         const auth = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
         auths[registry] = { auth };
-        if (registry === _images_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HUB */ .Xb)
+        if (registry === _images_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .DOCKER_HUB */ .Xb)
             auths['https://index.docker.io/v1/'] = { auth };
     }
     return `${JSON.stringify({ auths }, null, 2)}\n`;
@@ -203,220 +243,441 @@ function authFileContent(entries) {
 
 /***/ }),
 
-/***/ 1983:
+/***/ 8496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ HttpUnreachableError),
-/* harmony export */   t: () => (/* binding */ httpFetch)
+/* harmony export */   MX: () => (/* binding */ mustSucceed),
+/* harmony export */   TU: () => (/* binding */ Git),
+/* harmony export */   pf: () => (/* binding */ isRaceRejection)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/**
- * The one way src/ talks HTTP: every request has a timeout, a network failure is a typed
- * error naming the host (never headers or the full URL, which may carry secrets), and
- * bounded retries with backoff are there for callers whose request is safe to repeat.
- */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(349);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9084);
 
-/** The host could not be reached, or did not answer in time. */
-class HttpUnreachableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4 {
-    origin;
-    reason;
-    name = 'HttpUnreachableError';
-    constructor(
-    /** Scheme, host and port: what a message may show. */
-    origin, 
-    /** ECONNREFUSED, ENOTFOUND, `no answer within … ms`, … */
-    reason) {
-        super(`${origin} unreachable: ${reason}`);
-        this.origin = origin;
-        this.reason = reason;
-    }
+
+
+
+
+/** Throws the usual CommandError for an outcome the caller cannot continue without. */
+function mustSucceed(result) {
+    if (!result.ok)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CommandError */ .Qd('git', result.args, result.exitCode, result.stderr || result.stdout);
+    return result;
 }
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function originOf(url) {
-    try {
-        return new URL(url).origin;
-    }
-    catch {
-        return '(invalid URL)';
-    }
+/** Generous for a large clone, finite for a remote that stopped answering. */
+const GIT_TIMEOUT_MS = 15 * 60_000;
+const FIELD = '\x1f';
+const RECORD = '\x1e';
+function outcome(args, result) {
+    return { ok: result.exitCode === 0, exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, args };
 }
-function reasonOf(error, timedOut, timeoutMs) {
-    if (timedOut)
-        return `no answer within ${timeoutMs} ms`;
-    const cause = error.cause;
-    return cause?.code ?? cause?.message ?? error.message;
+function lines(text) {
+    return text.split('\n').filter(Boolean);
 }
-async function attempt(url, init, options) {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    try {
-        return await (options.fetch ?? fetch)(url, { ...init, signal });
-    }
-    catch (error) {
-        if (options.signal?.aborted)
-            throw error;
-        throw new HttpUnreachableError(originOf(url), reasonOf(error, timeout.aborted, options.timeoutMs));
-    }
+function identityEnv(author) {
+    return {
+        GIT_AUTHOR_NAME: author.name,
+        GIT_AUTHOR_EMAIL: author.email,
+        GIT_COMMITTER_NAME: author.name,
+        GIT_COMMITTER_EMAIL: author.email,
+    };
 }
-/** `fetch` with a timeout, a typed unreachable error and, when asked, bounded retries with backoff. */
-async function httpFetch(url, init, options) {
-    const attempts = Math.max(1, options.retry?.attempts ?? 1);
-    const sleep = options.sleep ?? defaultSleep;
-    const random = options.random ?? Math.random;
-    const backoff = (n) => sleep(random() * (options.retry?.baseMs ?? 200) * 2 ** (n - 1));
-    for (let n = 1;; n++) {
-        const last = n >= attempts;
-        let response;
-        try {
-            response = await attempt(url, init, options);
+/**
+ * A git working copy behind named operations: the only place in src/ that spells git argv.
+ * Every call is an argument array; the remote's credentials ride in env.
+ */
+class Git {
+    dir;
+    env;
+    constructor(dir, env = {}) {
+        this.dir = dir;
+        this.env = env;
+    }
+    /** Raw access for this module only; everything else uses the named operations below. */
+    run(args, options = {}) {
+        return (0,_process_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)('git', args, {
+            cwd: this.dir,
+            env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+            input: options.input,
+            allowFailure: options.allowFailure,
+            timeoutMs: GIT_TIMEOUT_MS,
+        });
+    }
+    async output(args) {
+        return (await this.run(args)).stdout.trim();
+    }
+    async attempt(args, env) {
+        return outcome(args, await this.run(args, { allowFailure: true, env }));
+    }
+    async succeeds(args) {
+        return (await this.run(args, { allowFailure: true })).exitCode === 0;
+    }
+    // --- repository and revisions ---
+    async init() {
+        await this.run(['init', '--quiet']);
+    }
+    /** Clones `url` into this directory (`.`), one branch, no tags. */
+    async clone(url, options) {
+        const args = ['clone', '--quiet'];
+        if (options.bare)
+            args.push('--bare');
+        if (options.depth !== undefined)
+            args.push('--depth', String(options.depth), '--no-tags');
+        if (options.filter)
+            args.push(`--filter=${options.filter}`);
+        args.push('--single-branch', '--branch', options.branch, '--', url, '.');
+        return await this.attempt(args);
+    }
+    head() {
+        return this.output(['rev-parse', 'HEAD']);
+    }
+    /** The full SHA of a commit-ish, or undefined when it does not name a commit here. */
+    async resolveCommit(rev) {
+        const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    /** The root of the working tree containing this directory, or undefined outside one. */
+    async topLevel() {
+        const result = await this.run(['rev-parse', '--show-toplevel'], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    async isShallow() {
+        return (await this.output(['rev-parse', '--is-shallow-repository'])) === 'true';
+    }
+    /** True when the object exists locally and is a commit. */
+    hasCommit(rev) {
+        return this.succeeds(['cat-file', '-e', `${rev}^{commit}`]);
+    }
+    /** The merge base of two commits; `ok` false with exit code 1 when they have none. */
+    async mergeBase(a, b) {
+        return this.attempt(['merge-base', a, b]);
+    }
+    isAncestor(ancestor, descendant) {
+        return this.succeeds(['merge-base', '--is-ancestor', ancestor, descendant]);
+    }
+    /** Commits reachable from `rev` with the parents this clone knows (none past a shallow boundary). */
+    async revListWithParents(rev) {
+        return lines(await this.output(['rev-list', '--parents', rev])).map((line) => {
+            const [sha = '', ...parents] = line.split(' ');
+            return { sha, parents };
+        });
+    }
+    /** The parents a commit object records, even where a shallow clone does not have them. */
+    async recordedParents(sha) {
+        const object = await this.output(['cat-file', 'commit', sha]);
+        const end = object.indexOf('\n\n');
+        const header = end === -1 ? object : object.slice(0, end);
+        return [...header.matchAll(/^parent ([0-9a-f]{40,64})$/gm)].map((match) => match[1]);
+    }
+    /** Committer times (unix seconds) of present commits. */
+    async commitTimes(shas) {
+        if (shas.length === 0)
+            return [];
+        return lines(await this.output(['log', '--no-walk', '--format=%ct', ...shas, '--'])).map(Number);
+    }
+    /** Commits reachable from `rev`, newest first. */
+    async revList(rev) {
+        return (await this.output(['rev-list', rev])).split('\n');
+    }
+    /** The newest commit reachable from `rev` that touches `path`, or '' when none does. */
+    lastCommitTouching(path, rev = 'HEAD') {
+        return this.output(['rev-list', '-1', rev, '--', path]);
+    }
+    async parentCount(rev) {
+        return (await this.output(['rev-list', '--parents', '-n', '1', rev])).split(' ').length - 1;
+    }
+    /** The branch HEAD is on, or '' when HEAD is detached. */
+    async currentBranch() {
+        return (await this.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true })).stdout.trim();
+    }
+    /** Where a symbolic ref points (e.g. `refs/remotes/origin/HEAD`), or undefined. */
+    async symbolicRef(ref) {
+        const result = await this.run(['symbolic-ref', '--quiet', ref], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    async remoteUrl(remote) {
+        const result = await this.run(['remote', 'get-url', remote], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    // --- remotes ---
+    /** `git fetch` of `refspecs` from `remote` (a name or a URL); the caller decides what a failure means. */
+    async fetch(remote, refspecs, options = {}) {
+        const args = ['fetch', '--quiet', options.tags ? '--tags' : '--no-tags'];
+        if (options.writeFetchHead === false)
+            args.push('--no-write-fetch-head');
+        if (options.depth !== undefined)
+            args.push(`--depth=${options.depth}`);
+        if (options.deepen !== undefined)
+            args.push(`--deepen=${options.deepen}`);
+        if (options.unshallow)
+            args.push('--unshallow');
+        if (options.filter)
+            args.push(`--filter=${options.filter}`);
+        for (const ref of typeof options.shallowExclude === 'string' ? [options.shallowExclude] : (options.shallowExclude ?? []))
+            args.push(`--shallow-exclude=${ref}`);
+        if (options.shallowSince !== undefined)
+            args.push(`--shallow-since=${options.shallowSince}`);
+        return await this.attempt([...args, '--', remote, ...refspecs]);
+    }
+    /** Refs on `remote` matching `patterns` (`git ls-remote`); `ok` false when the remote cannot be asked. */
+    async remoteRefs(remote, patterns, kind) {
+        const args = ['ls-remote'];
+        if (kind)
+            args.push(`--${kind}`);
+        const result = await this.attempt([...args, remote, ...patterns]);
+        const refs = lines(result.stdout).map((line) => {
+            const [sha = '', ref = ''] = line.split('\t');
+            return { sha: sha.trim(), ref: ref.trim() };
+        });
+        return { ...result, refs };
+    }
+    /** The branch the remote's HEAD points at, as the remote reports it. */
+    async remoteDefaultBranch(remote) {
+        const result = await this.run(['ls-remote', '--symref', remote, 'HEAD'], { allowFailure: true });
+        return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout)?.[1];
+    }
+    /** Pushes `refspecs`; never forced (a lease is a compare-and-swap). A rejection is returned, not thrown. */
+    async push(remote, refspecs, options = {}) {
+        const args = ['push', options.porcelain ? '--porcelain' : '--quiet'];
+        if (options.atomic)
+            args.push('--atomic');
+        if (options.dryRun)
+            args.push('--dry-run');
+        if (options.lease)
+            args.push(`--force-with-lease=${options.lease.ref}:${options.lease.expected}`);
+        return await this.attempt([...args, remote, ...refspecs]);
+    }
+    // --- reading history and the index ---
+    /** Commits with their full messages (trailers included), newest first. */
+    async log(options = {}) {
+        const args = ['log', `--format=%H${FIELD}%B${RECORD}`];
+        if (options.noMerges)
+            args.push('--no-merges');
+        if (options.max !== undefined)
+            args.push(`--max-count=${options.max}`);
+        if (options.grep !== undefined)
+            args.push('--fixed-strings', `--grep=${options.grep}`);
+        args.push(options.range ?? 'HEAD');
+        if (options.paths)
+            args.push('--', ...options.paths);
+        return (await this.run(args)).stdout
+            .split(RECORD)
+            .map((record) => record.trim())
+            .filter(Boolean)
+            .map((record) => {
+            const [sha = '', message = ''] = record.split(FIELD);
+            return { sha, message, trailers: (0,_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTrailers */ .aw)(message) };
+        });
+    }
+    /** `git log --format=<format>` of `rev`, raw: for a reader that parses its own record format in one pass (insight). */
+    async formattedLog(format, rev = 'HEAD') {
+        return (await this.run(['log', `--format=${format}`, '--end-of-options', rev, '--'])).stdout;
+    }
+    /** The newest commit reachable from `rev` touching any of `paths`, with its committer time (seconds), or undefined. */
+    async lastChange(paths, rev = 'HEAD') {
+        const [sha, time] = (await this.output(['log', '-1', '--format=%H %ct', '--end-of-options', rev, '--', ...paths])).split(' ');
+        return sha ? { sha, time: Number(time) } : undefined;
+    }
+    /** The committer date of one commit; undefined when it cannot be read. */
+    async commitDate(rev) {
+        const result = await this.run(['log', '-1', '--format=%cI', rev, '--'], { allowFailure: true });
+        const date = new Date(result.stdout.trim());
+        return result.exitCode === 0 && !Number.isNaN(date.getTime()) ? date : undefined;
+    }
+    /** The full message of one commit. */
+    message(rev) {
+        return this.output(['log', '-1', '--format=%B', rev]);
+    }
+    /** A file's content at a commit, or undefined when the commit or the path is not there. */
+    async fileAt(rev, path) {
+        const result = await this.run(['show', `${rev}:${path}`], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout : undefined;
+    }
+    /** When a commit was committed (`%cI`, what GIT_COMMITTER_DATE sets). */
+    async committedAt(rev) {
+        return new Date(await this.output(['log', '-1', '--format=%cI', rev]));
+    }
+    /** The boundary commits of a shallow clone (their parents were not fetched); empty when complete. */
+    async shallowBoundary() {
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(this.dir, await this.output(['rev-parse', '--git-path', 'shallow']));
+        return new Set((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? lines((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')) : []);
+    }
+    /** `git diff --name-status -z` between two commits with renames detected; raw NUL-separated output. */
+    async nameStatus(base, head) {
+        return (await this.run(['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', '--find-renames', base, head, '--'])).stdout;
+    }
+    /** Staged changes against HEAD as `<status>\t<path>` lines, renames as a delete plus an add. */
+    async stagedNameStatus() {
+        return lines(await this.output(['diff', '--cached', '--no-renames', '--name-status', 'HEAD']));
+    }
+    async hasStagedChanges() {
+        return !(await this.succeeds(['diff', '--cached', '--quiet']));
+    }
+    async conflictedFiles() {
+        return lines(await this.output(['diff', '--name-only', '--diff-filter=U']));
+    }
+    /** Every file path in a commit's tree. */
+    async listFiles(rev) {
+        return (await this.run(['ls-tree', '-r', '--name-only', '-z', rev])).stdout.split('\0').filter(Boolean);
+    }
+    /** A file as staged in the index. */
+    async showStaged(path) {
+        return (await this.run(['show', `:${path}`])).stdout;
+    }
+    /** Uncommitted changes, tracked or untracked, as `git status --porcelain` lines. */
+    async status() {
+        return lines((await this.run(['status', '--porcelain'])).stdout);
+    }
+    /** Tag names, optionally only those reachable from HEAD. */
+    async tags(options = {}) {
+        const args = ['tag', '--list'];
+        if (options.mergedIntoHead)
+            args.push('--merged', 'HEAD');
+        return (await this.output(args)).split('\n');
+    }
+    /** Local tag name → tagged commit (annotated tags peeled). */
+    async localTagCommits() {
+        const tags = new Map();
+        const result = await this.run(['for-each-ref', '--format=%(objectname) %(*objectname) %(refname:strip=2)', 'refs/tags'], {
+            allowFailure: true,
+        });
+        for (const line of result.stdout.split('\n')) {
+            const [object, peeled, name] = line.split(' ');
+            if (name)
+                tags.set(name, peeled || object);
         }
-        catch (error) {
-            if (last || !(error instanceof HttpUnreachableError))
-                throw error;
-            await backoff(n);
-            continue;
-        }
-        if (last || response.status < 500 || options.retry?.onServerError === false)
-            return response;
-        await response.body?.cancel();
-        await backoff(n);
+        return tags;
     }
+    /** The note `commit` carries under `refs/notes/<ref>`, or undefined when it has none. */
+    async note(ref, commit) {
+        const result = await this.run(['notes', `--ref=${ref}`, 'show', '--end-of-options', commit], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout : undefined;
+    }
+    // --- writing ---
+    async add(paths) {
+        await this.run(['add', '--', ...paths]);
+    }
+    /** Commits staged changes with a message from stdin (no argv length or quoting concerns). */
+    async commit(message, author) {
+        await this.run(['commit', '--quiet', '--no-verify', '--file', '-'], { input: message, env: identityEnv(author) });
+        return this.head();
+    }
+    /** An annotated tag on HEAD with `message` from stdin. */
+    async tag(name, message, tagger) {
+        await this.run(['tag', '--annotate', '--file', '-', name], {
+            input: message,
+            env: { GIT_COMMITTER_NAME: tagger.name, GIT_COMMITTER_EMAIL: tagger.email },
+        });
+    }
+    /**
+     * Appends a paragraph to the note of `commit` under `refs/notes/<ref>` (a note is created when
+     * there is none). The commit need not be present locally when given as a full SHA.
+     */
+    async appendNote(ref, commit, text, author) {
+        await this.run(['notes', `--ref=${ref}`, 'append', '--file', '-', '--end-of-options', commit], {
+            input: text,
+            env: identityEnv(author),
+        });
+    }
+    /** Deletes a local ref (no-op when it does not exist). */
+    async deleteRef(ref) {
+        await this.run(['update-ref', '-d', ref], { allowFailure: true });
+    }
+    async deleteTag(name) {
+        await this.run(['tag', '--delete', name], { allowFailure: true });
+    }
+    /** Applies the inverse of `rev` to the index and tree without committing (`-m 1` for a merge). */
+    async revert(rev, options) {
+        const mainline = options.mainline === undefined ? [] : ['-m', String(options.mainline)];
+        return this.attempt(['revert', '--no-commit', ...mainline, rev], identityEnv(options.author));
+    }
+    async abortRevert() {
+        await this.run(['revert', '--abort'], { allowFailure: true });
+    }
+    /** Discards the index and working tree changes: `git reset --hard <rev>`. */
+    async resetHard(rev = 'HEAD') {
+        await this.run(['reset', '--quiet', '--hard', rev]);
+    }
+    async checkoutDetached(rev) {
+        await this.run(['checkout', '--quiet', '--detach', rev]);
+    }
+    async addWorktree(dir, rev) {
+        await this.run(['worktree', 'add', '--quiet', '--detach', dir, rev]);
+    }
+    async removeWorktree(dir) {
+        await this.run(['worktree', 'remove', '--force', dir], { allowFailure: true });
+    }
+}
+/** Wording of a push lost to a concurrent writer, from git itself and from GitHub/GitLab's receive hooks. */
+const REJECTED_BY_RACE = /non-fast-forward|fetch first|cannot lock ref|incorrect old value|failed to update ref|failed to lock|stale info|updates were rejected|\[rejected\]|reference already exists|could not lock|is at [0-9a-f]+ but expected/i;
+function isRaceRejection(stderr) {
+    // `remote:` lines are the server's hooks talking: their text (which may well say
+    // "non-fast-forward") is shown, never read as git's own verdict.
+    return REJECTED_BY_RACE.test(stderr
+        .split('\n')
+        .filter((line) => !/^remote:/.test(line.trim()))
+        .join('\n'));
 }
 
 
 /***/ }),
 
-/***/ 6827:
+/***/ 349:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ne: () => (/* binding */ isValidImageName),
-/* harmony export */   PP: () => (/* binding */ TAG_RE),
-/* harmony export */   WQ: () => (/* binding */ digestProblem),
-/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
-/* harmony export */   "if": () => (/* binding */ parseImageName),
-/* harmony export */   mQ: () => (/* binding */ splitReference),
-/* harmony export */   nD: () => (/* binding */ formatName),
-/* harmony export */   o_: () => (/* binding */ parseImageReference)
+/* harmony export */   AH: () => (/* binding */ TRAILER),
+/* harmony export */   Xm: () => (/* binding */ renderTemplate),
+/* harmony export */   aw: () => (/* binding */ parseTrailers),
+/* harmony export */   vL: () => (/* binding */ buildCommitMessage)
 /* harmony export */ });
-/* unused harmony exports IMAGE_EXPECTED, formatReference */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/**
- * Image references: the one grammar and the one type. As Docker and the OCI distribution
- * spec read them (distribution/reference): `[host[:port]/]path[:tag][@digest]`, where the
- * first component is a registry only if it contains `.` or `:` or is `localhost`;
- * otherwise Docker Hub.
- */
-
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]{1,5})?`;
-const HOST_RE = new RegExp(`^${HOST}$`);
-const PATH_RE = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-/** A name as kustomize matches it: any `[host[:port]/]path`, without Docker Hub's registry rule. */
-const NAME_RE = new RegExp(`^(?:${HOST}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-/** distribution/reference and the OCI image spec: `algorithm:encoded`, algorithm components joined by `.+_-`. */
-const DIGEST_RE = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-f0-9]{32,})$/;
-/** Hex lengths of the registered OCI digest algorithms; others only need 32 or more hex digits. */
-const DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
-const NAME_MAX_LENGTH = 255;
-const DOCKER_HUB = 'docker.io';
-const IMAGE_EXPECTED = 'an image name such as registry.example.com:5000/team/app (lower case, no tag or digest)';
-/** Why `digest` is not a valid digest, or undefined when it is one. */
-function digestProblem(digest) {
-    if (digest === '')
-        return 'the digest after "@" is empty (an unset variable?)';
-    const match = DIGEST_RE.exec(digest);
-    if (!match)
-        return `digest ${JSON.stringify(digest)} is not algorithm:lowercase-hex (e.g. sha256:<64 hex digits>)`;
-    const [, algorithm = '', hex = ''] = match;
-    const length = DIGEST_HEX_LENGTH[algorithm];
-    if (length !== undefined && hex.length !== length)
-        return `a ${algorithm} digest has ${length} hex digits, this one has ${hex.length}`;
-    return undefined;
+/** Keys every stage uses; promote, health-gate and rollback read them back. */
+const TRAILER = {
+    image: 'Aegis-Image',
+    previousImage: 'Aegis-Previous-Image',
+    value: 'Aegis-Value',
+    previousValue: 'Aegis-Previous-Value',
+    environment: 'Aegis-Environment',
+    sourceCommit: 'Aegis-Source-Commit',
+    sourceRun: 'Aegis-Source-Run',
+    /** ISO 8601 time of the source commit (lead time for changes); per image (`name=time`) after a promotion. */
+    sourceTime: 'Aegis-Source-Time',
+    promotedFrom: 'Aegis-Promoted-From',
+    reverts: 'Aegis-Reverts',
+    stage: 'Aegis-Stage',
+    approvedBy: 'Aegis-Approved-By',
+    freezeOverride: 'Aegis-Freeze-Override',
+    verdict: 'Aegis-Verdict',
+    checkedAt: 'Aegis-Checked-At',
+};
+/** Fills `{name}` placeholders; unknown placeholders stay as written so a typo is visible, not silent. */
+function renderTemplate(template, values) {
+    return template.replace(/\{([a-z-]+)\}/g, (whole, key) => values[key] ?? whole);
 }
-/** True for a `[host[:port]/]path` name of at most 255 characters. */
-function isValidImageName(name) {
-    return name.length <= NAME_MAX_LENGTH && NAME_RE.test(name);
+/** Subject, optional body, then one trailer paragraph. Newlines in values would break the trailer block. */
+function buildCommitMessage(subject, body, trailers) {
+    const single = (text) => text.replace(/\s*\r?\n\s*/g, ' ').trim();
+    const paragraphs = [single(subject)];
+    if (body.trim())
+        paragraphs.push(body.trim());
+    if (trailers.length > 0)
+        paragraphs.push(trailers.map((t) => `${t.key}: ${single(t.value)}`).join('\n'));
+    return `${paragraphs.join('\n\n')}\n`;
 }
-/**
- * Splits `name[:tag][@digest]` without validating the parts. A ':' before the last '/'
- * belongs to a registry port (`localhost:5000/app`), so the tag separator is the last ':'
- * after the last '/'. Undefined when there is more than one '@'.
- */
-function splitReference(reference) {
-    const at = reference.indexOf('@');
-    if (at !== reference.lastIndexOf('@'))
-        return undefined;
-    const beforeDigest = at < 0 ? reference : reference.slice(0, at);
-    const split = { name: beforeDigest };
-    if (at >= 0)
-        split.digest = reference.slice(at + 1);
-    const colon = beforeDigest.lastIndexOf(':');
-    if (colon > beforeDigest.lastIndexOf('/')) {
-        split.name = beforeDigest.slice(0, colon);
-        split.tag = beforeDigest.slice(colon + 1);
-    }
-    return split;
-}
-/** True when the first path component names a registry rather than a Docker Hub namespace. */
-function looksLikeRegistry(component) {
-    return component.includes('.') || component.includes(':') || component === 'localhost';
-}
-/** Parses `ref`; `input` names the input in errors. */
-function parseImageReference(value, input) {
-    const split = splitReference(value.trim());
-    if (!split)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a digest such as sha256:<64 hex>', "more than one '@'");
-    const { tag, digest } = split;
-    if (digest !== undefined) {
-        const problem = digestProblem(digest);
-        if (problem)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a digest such as sha256:<64 hex>', problem);
-    }
-    if (tag !== undefined && !TAG_RE.test(tag)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a tag of at most 128 letters, digits, _ . - not starting with . or -');
-    }
-    const rest = split.name;
-    const slash = rest.indexOf('/');
-    const first = slash >= 0 ? rest.slice(0, slash) : '';
-    let registry = DOCKER_HUB;
-    let path = rest;
-    if (slash >= 0 && looksLikeRegistry(first)) {
-        registry = first;
-        path = rest.slice(slash + 1);
-        if (!HOST_RE.test(registry))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a registry host such as registry.example.com or 127.0.0.1:5000');
-        const port = /:(\d+)$/.exec(registry)?.[1];
-        if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a registry port between 1 and 65535');
-        }
-    }
-    if (!PATH_RE.test(path)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, IMAGE_EXPECTED, 'repository paths are lower case letters, digits and separators . _ __ -');
-    }
-    if (registry === DOCKER_HUB && !path.includes('/'))
-        path = `library/${path}`;
-    if (split.name.length > NAME_MAX_LENGTH)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `a name of at most ${NAME_MAX_LENGTH} characters`);
-    return { registry, repository: path, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
-}
-/** An image name without tag or digest, as the `image` input takes. */
-function parseImageName(value, input) {
-    const reference = parseImageReference(value, input);
-    if (reference.tag !== undefined || reference.digest !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, IMAGE_EXPECTED, 'tags come from the `tags` input; drop the tag or digest here');
-    }
-    return { registry: reference.registry, repository: reference.repository };
-}
-/** `registry/repository`, the way a push addresses it. Hub names are written in full so every tool agrees. */
-function formatName(name) {
-    return `${name.registry}/${name.repository}`;
-}
-function formatReference(reference) {
-    return `${formatName(reference)}${reference.tag ? `:${reference.tag}` : ''}${reference.digest ? `@${reference.digest}` : ''}`;
+/** Trailers of a commit message: the last paragraph, when every line of it is `Key: value`. */
+function parseTrailers(message) {
+    const paragraphs = message.trim().split(/\n\s*\n/);
+    const last = paragraphs.length > 1 ? paragraphs[paragraphs.length - 1] : '';
+    const lines = last.split('\n').filter(Boolean);
+    const trailers = lines.map((line) => /^([A-Za-z0-9-]+):\s?(.*)$/.exec(line));
+    if (trailers.length === 0 || trailers.some((match) => !match))
+        return [];
+    return trailers.map((match) => ({ key: match[1], value: match[2] }));
 }
 
 
@@ -618,10 +879,12 @@ async function saveDependencies(plan, cache, restored, log) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/core/cleanup.ts
+var cleanup = __webpack_require__(3639);
 // EXTERNAL MODULE: ./src/core/images/reference.ts
 var images_reference = __webpack_require__(6827);
-// EXTERNAL MODULE: ./src/core/process.ts
-var process = __webpack_require__(9978);
+// EXTERNAL MODULE: ./src/core/process.ts + 1 modules
+var process = __webpack_require__(9084);
 ;// CONCATENATED MODULE: ./src/core/build/plan.ts
 
 
@@ -864,6 +1127,7 @@ var registry_host = __webpack_require__(3956);
 
 
 
+
 /** `auto`: buildx where a Docker engine answers, else buildah. */
 async function detectBuilder(choice, run = process/* run */.e) {
     if (choice !== 'auto')
@@ -907,14 +1171,15 @@ async function tagExisting(request, digest, deps) {
     await client.tag(repository, digest, others);
 }
 /** A private temp dir for auth.json, registries.conf and secret files; secrets travel by file or env, never argv. */
-function prepareWorkspace(request, builder, sourceEnv = {}) {
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'aegis-build-'));
+function prepareWorkspace(request, builder, sourceEnv = {}, tempDir) {
+    // Registered for removal on SIGINT/SIGTERM as well (the stage runner does that).
+    const dir = (0,cleanup/* createPrivateDir */.b4)(tempDir ?? (0,external_node_os_.tmpdir)(), 'aegis-build-');
     try {
         return fillWorkspace(dir, request, builder, sourceEnv);
     }
     catch (error) {
         // A half-prepared workspace may already hold auth.json: never leave it behind.
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        (0,cleanup/* removePrivateDir */.VZ)(dir);
         throw error;
     }
 }
@@ -1072,7 +1337,7 @@ async function executeBuild(request, builderChoice, deps) {
     if (builder === 'buildah' && request.cache === 'gha') {
         throw new errors/* AegisError */.o4("cache 'gha' is GitHub's cache service, which only buildx can use; choose cache 'registry' with buildah.");
     }
-    const work = prepareWorkspace(request, builder, deps.env);
+    const work = prepareWorkspace(request, builder, deps.env, deps.tempDir);
     try {
         const plan = request.dependencyCache;
         const restored = plan ? await restoreDependencies(plan, deps.dependencyCache, deps.log) : undefined;
@@ -1092,7 +1357,7 @@ async function executeBuild(request, builderChoice, deps) {
         };
     }
     finally {
-        (0,external_node_fs_.rmSync)(work.dir, { recursive: true, force: true });
+        (0,cleanup/* removePrivateDir */.VZ)(work.dir);
     }
 }
 
@@ -1927,11 +2192,14 @@ function githubEventName(event) {
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/git/git.ts
 var git_git = __webpack_require__(8496);
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __webpack_require__(6706);
 // EXTERNAL MODULE: ./src/stages/inputs.ts
 var inputs = __webpack_require__(9778);
 // EXTERNAL MODULE: ./src/stages/shared.ts
 var shared = __webpack_require__(9154);
 ;// CONCATENATED MODULE: ./src/stages/build.ts
+
 
 
 
@@ -2245,27 +2513,27 @@ function dependencyRow(plan, result) {
         : outcome.hit
             ? 'hit'
             : outcome.matchedKey
-                ? `restored from \`${outcome.matchedKey}\``
+                ? `restored from ${(0,markdown/* code */.aY)(outcome.matchedKey).text}`
                 : 'miss';
     const saved = outcome?.saved ? ', saved' : '';
-    return ['Dependency cache', `\`${plan.key}\` (${plan.keyFiles.join(', ')}): ${state}${saved}`];
+    return ['Dependency cache', (0,markdown/* markup */.PT)(`${(0,markdown/* code */.aY)(plan.key).text} (${(0,markdown/* inlineText */.ln)(plan.keyFiles.join(', '))}): ${state}${saved}`)];
 }
 function buildSummary(options, result) {
     const { request } = options;
     const rows = [
-        ['Image', `\`${result.image}\``],
-        ['Digest', result.digest ? `\`${result.digest}\`` : '—'],
-        ['Tags', result.tags.map((tag) => `\`${tag}\``).join(' ')],
+        ['Image', (0,markdown/* code */.aY)(result.image)],
+        ['Digest', result.digest ? (0,markdown/* code */.aY)(result.digest) : '—'],
+        ['Tags', (0,markdown/* markup */.PT)(result.tags.map((tag) => (0,markdown/* code */.aY)(tag).text).join(' '))],
         ['Platforms', request.platforms.join(', ') || 'native'],
         ['Builder', result.skipped ? '— (skipped)' : (result.builder ?? '')],
         ['Cache', request.cache === 'none' ? 'none' : `${request.cache} (${result.cacheHit ? 'hit' : 'miss'})`],
         ...(request.dependencyCache ? [dependencyRow(request.dependencyCache, result)] : []),
-        ['Skipped', result.skipped ? `yes: \`${(0,images_reference/* formatName */.nD)(request.image)}:${request.commitTag}\` exists` : 'no'],
+        ['Skipped', result.skipped ? (0,markdown/* markup */.PT)(`yes: ${(0,markdown/* code */.aY)(`${(0,images_reference/* formatName */.nD)(request.image)}:${request.commitTag}`).text} exists`) : 'no'],
         ['Pushed', result.pushed ? 'yes' : 'no'],
-        ['Revision', `\`${request.labels['org.opencontainers.image.revision'] ?? '—'}\``],
+        ['Revision', (0,markdown/* code */.aY)(request.labels['org.opencontainers.image.revision'] ?? '—')],
         ['Duration', (0,duration/* formatSeconds */.Xo)(result.durationMs)],
     ];
-    return `## Build ${request.service}\n\n${(0,shared/* markdownTable */.Qj)(['', ''], rows)}\n`;
+    return `## Build ${request.service}\n\n${(0,markdown/* markdownTable */.Qj)(['', ''], rows)}\n`;
 }
 async function checkoutFacts(cwd) {
     const git = new git_git/* Git */.TU(cwd);
@@ -2381,7 +2649,13 @@ async function runBuild(platform, deps = {}) {
     const { request } = options;
     platform.log.info(`Plan: ${(0,images_reference/* formatName */.nD)(request.image)} tags ${request.tags.join(', ')}; platforms ${request.platforms.join(', ') || 'native'}; cache ${request.cache}; push ${request.push}; skip-existing ${request.skipExisting}.`);
     const dependencyCache = request.dependencyCache ? await platform.cache() : undefined;
-    const result = await executeBuild(request, options.builder, { log: platform.log, env: platform.environment(), dependencyCache, ...deps });
+    const result = await executeBuild(request, options.builder, {
+        log: platform.log,
+        env: platform.environment(),
+        dependencyCache,
+        tempDir: platform.tempDir,
+        ...deps,
+    });
     const name = (0,images_reference/* formatName */.nD)(request.image);
     const versionTag = options.metadata.version.main ?? request.tags[0];
     // name:tag@digest, so the next stage can write both the tag and the digest.
@@ -2416,6 +2690,68 @@ const build = {
 
 const parse = async (reader, platform) => parseInputs(reader, platform, platform.event(), await checkoutFacts(platform.workspace));
 const run = build.run;
+
+
+/***/ }),
+
+/***/ 9154:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ct: () => (/* binding */ assertForgeRepository),
+/* harmony export */   Eh: () => (/* binding */ parseRegistryLogin),
+/* harmony export */   ZX: () => (/* binding */ parseRegistryCredentials),
+/* harmony export */   aZ: () => (/* binding */ parseIdentity)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+/** `registry-username` and `registry-password`, which only make sense together. */
+function parseRegistryCredentials(reader) {
+    const username = reader.optional('registry-username');
+    const password = reader.optional('registry-password');
+    if ((username === undefined) !== (password === undefined)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(username ? 'registry-password' : 'registry-username', '', 'a value: registry-username and registry-password go together');
+    }
+    return username && password ? { username, password } : undefined;
+}
+/**
+ * The registry the `registry-username`/`registry-password` pair is for: the `registry` input,
+ * else `defaultRegistry` (the host of the image they were given with). They are sent to that
+ * host only; a stage that reads images from several registries has no default.
+ */
+function parseRegistryLogin(reader, defaultRegistry) {
+    const credentials = parseRegistryCredentials(reader);
+    const registry = reader.optional('registry')?.toLowerCase();
+    if (registry !== undefined && !/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/.test(registry)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('registry', registry, 'a registry host such as ghcr.io or registry.example.com:5000 (no scheme, no path)');
+    }
+    if (!credentials)
+        return undefined;
+    const host = registry ?? defaultRegistry?.toLowerCase();
+    if (!host) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('registry', '', 'the registry host registry-username/registry-password are for (e.g. ghcr.io)', 'they are sent to that host only');
+    }
+    return { registry: host, credentials };
+}
+/**
+ * A repository path on a forge: `owner/name` (GitHub), or `group/sub/project` when `nested`.
+ * Segments of letters, digits, `.`, `_` and `-`, never `.` or `..` (which would walk the API path).
+ */
+function assertForgeRepository(input, value, nested = false) {
+    const segments = value.split('/');
+    const valid = segments.length >= 2 &&
+        (nested || segments.length === 2) &&
+        segments.every((segment) => /^[\w.-]+$/.test(segment) && segment !== '.' && segment !== '..');
+    if (!valid)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, nested ? 'a project path such as group/project or owner/name' : 'owner/name');
+}
+/** "Name <email>" as git writes it. */
+function parseIdentity(input, value) {
+    const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value);
+    if (!match)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'an identity in the form "Name <email@example.com>"');
+    return { name: match[1], email: match[2] };
+}
 
 
 /***/ })

@@ -28368,23 +28368,181 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pw: () => (/* binding */ removeAllPrivateDirs),
+/* harmony export */   VZ: () => (/* binding */ removePrivateDir),
+/* harmony export */   b4: () => (/* binding */ createPrivateDir),
+/* harmony export */   vG: () => (/* binding */ withPrivateDir)
+/* harmony export */ });
+/* unused harmony export livePrivateDirs */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Private directories for secret material (SSH keys, registry auth files, .npmrc) that must
+ * not outlive the stage: removed when the caller is done, and — through `removeAllPrivateDirs`,
+ * which the stage runner calls on exit and on SIGINT/SIGTERM — also when the job is cancelled.
+ */
+
+
+const live = new Set();
+/** A new directory only this user can read, under `parent` (the runner's temp dir). */
+function createPrivateDir(parent, prefix) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(parent, { recursive: true });
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(parent, prefix));
+    live.add(dir);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(dir, 0o700);
+    return dir;
+}
+function removePrivateDir(dir) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+    live.delete(dir);
+}
+/** Runs `body` with a private directory that is removed afterwards, whatever happens. */
+async function withPrivateDir(parent, prefix, body) {
+    const dir = createPrivateDir(parent, prefix);
+    try {
+        return await body(dir);
+    }
+    finally {
+        removePrivateDir(dir);
+    }
+}
+/** Synchronous, so it can run in an `exit` handler and before a signal ends the process. */
+function removeAllPrivateDirs() {
+    for (const dir of [...live]) {
+        try {
+            removePrivateDir(dir);
+        }
+        catch {
+            // Keep removing the others; nothing else can be done in an exit handler.
+        }
+    }
+}
+/** Directories still on disk (for tests and for the runner's own checks). */
+function livePrivateDirs() {
+    return [...live];
+}
+
+
+/***/ }),
+
+/***/ 7935:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K$: () => (/* binding */ CredentialScopeError),
+/* harmony export */   Rr: () => (/* binding */ assertCredentialUrl),
+/* harmony export */   tW: () => (/* binding */ transportCarriesCredentials),
+/* harmony export */   y8: () => (/* binding */ realmMayReceiveCredentials)
+/* harmony export */ });
+/* unused harmony exports isLoopbackHost, hostName */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/**
+ * Where a credential may go. Every credential is bound to the one host it was given for
+ * (a registry, a forge API, an Argo CD server); it is sent to no other host and never over
+ * plain http except to this machine. One module so that every client applies the same rule.
+ */
+
+/** `localhost`, `127.x.x.x` or `::1` (with or without brackets and port). */
+function isLoopbackHost(host) {
+    const bare = hostName(host);
+    return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+}
+/** The host name of `host[:port]` or `[v6]:port`, lower-cased, without the port. */
+function hostName(host) {
+    const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(host);
+    if (bracketed)
+        return bracketed[1].toLowerCase();
+    return host.replace(/:\d+$/, '').toLowerCase();
+}
+/** True when a credential may travel over this URL's scheme: https, or http to this machine. */
+function transportCarriesCredentials(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.host));
+}
+/**
+ * Checks an input URL that a token will be sent to (forge-url, argocd-server, a health check
+ * address): http(s) only, no credentials in it, and https unless it is this machine.
+ */
+function assertCredentialUrl(input, value, hasCredential) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'an http(s):// URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'an http(s):// URL');
+    if (url.username || url.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${url.protocol}//***@${url.host}${url.pathname}`, 'a URL without credentials');
+    }
+    if (hasCredential && !transportCarriesCredentials(url)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'an https:// URL', 'a token is never sent over plain http except to this machine');
+    }
+    return url;
+}
+/**
+ * May a registry's Bearer token realm receive the registry's credentials? Only over https (or
+ * loopback http), and only on the registry's own origin or a host of the same site: the realm
+ * is the registry itself (ghcr.io), its parent domain (registry.gitlab.com → gitlab.com) or a
+ * sibling under that parent (registry-1.docker.io → auth.docker.io). A realm anywhere else
+ * is asked anonymously — whoever can edit a realm header must not collect the password.
+ */
+function realmMayReceiveCredentials(registryBase, realm) {
+    if (!transportCarriesCredentials(realm))
+        return false;
+    if (realm.origin === registryBase.origin)
+        return true;
+    if (realm.protocol !== 'https:')
+        return false;
+    const registryHost = registryBase.hostname.toLowerCase();
+    const realmHost = realm.hostname.toLowerCase();
+    if (/^[\d.]+$|:/.test(registryHost) || /^[\d.]+$|:/.test(realmHost))
+        return false;
+    const parent = registryHost.split('.').slice(1).join('.');
+    // A parent of one label ("io", "com") is a public suffix, not a site.
+    if (parent.split('.').length < 2)
+        return realmHost === registryHost;
+    return realmHost === parent || realmHost.endsWith(`.${parent}`);
+}
+/** Thrown instead of sending a credential where it does not belong. */
+class CredentialScopeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4 {
+    name = 'CredentialScopeError';
+}
+
+
+/***/ }),
+
 /***/ 8571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   Xo: () => (/* binding */ formatSeconds),
-/* harmony export */   om: () => (/* binding */ DURATION_EXPECTED)
+/* harmony export */   om: () => (/* binding */ DURATION_EXPECTED),
+/* harmony export */   xS: () => (/* binding */ LONG_DURATION_EXPECTED)
 /* harmony export */ });
 /** Durations as users write them (`500ms`, `30s`, `5m`, `1h`) and as we print them. */
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d|w)$/;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 /** What an error message says a duration looks like. */
 const DURATION_EXPECTED = "a duration such as '500ms', '30s', '5m' or '1h'";
-/** Milliseconds from `500ms`, `10s`, `1.5m`, `1h`; undefined when it is not one. `integer` refuses fractions. */
+/** What an error message says a duration with days looks like (`days: true`). */
+const LONG_DURATION_EXPECTED = "a duration such as '30m', '12h', '30d' or '8w'";
+/**
+ * Milliseconds from `500ms`, `10s`, `1.5m`, `1h`; undefined when it is not one. `integer`
+ * refuses fractions; `days` also takes `d` and `w` (reporting windows such as insight's `since`).
+ */
 function parseDuration(value, options = {}) {
     const match = DURATION.exec(value.trim());
     if (!match || (options.integer && match[1].includes('.')))
+        return undefined;
+    if (!options.days && (match[2] === 'd' || match[2] === 'w'))
         return undefined;
     return Number(match[1]) * UNIT_MS[match[2]];
 }
@@ -28684,6 +28842,376 @@ function writeAll(fd, content) {
 
 /***/ }),
 
+/***/ 1983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ HttpUnreachableError),
+/* harmony export */   t: () => (/* binding */ httpFetch)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/**
+ * The one way src/ talks HTTP: every request has a timeout, a network failure is a typed
+ * error naming the host (never headers or the full URL, which may carry secrets), and
+ * bounded retries with backoff are there for callers whose request is safe to repeat.
+ */
+
+/** The host could not be reached, or did not answer in time. */
+class HttpUnreachableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4 {
+    origin;
+    reason;
+    name = 'HttpUnreachableError';
+    constructor(
+    /** Scheme, host and port: what a message may show. */
+    origin, 
+    /** ECONNREFUSED, ENOTFOUND, `no answer within … ms`, … */
+    reason) {
+        super(`${origin} unreachable: ${reason}`);
+        this.origin = origin;
+        this.reason = reason;
+    }
+}
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return '(invalid URL)';
+    }
+}
+function reasonOf(error, timedOut, timeoutMs) {
+    if (timedOut)
+        return `no answer within ${timeoutMs} ms`;
+    const cause = error.cause;
+    return cause?.code ?? cause?.message ?? error.message;
+}
+async function attempt(url, init, options) {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    try {
+        return await (options.fetch ?? fetch)(url, { ...init, signal });
+    }
+    catch (error) {
+        if (options.signal?.aborted)
+            throw error;
+        throw new HttpUnreachableError(originOf(url), reasonOf(error, timeout.aborted, options.timeoutMs));
+    }
+}
+/** `fetch` with a timeout, a typed unreachable error and, when asked, bounded retries with backoff. */
+async function httpFetch(url, init, options) {
+    const attempts = Math.max(1, options.retry?.attempts ?? 1);
+    const sleep = options.sleep ?? defaultSleep;
+    const random = options.random ?? Math.random;
+    const backoff = (n) => sleep(random() * (options.retry?.baseMs ?? 200) * 2 ** (n - 1));
+    for (let n = 1;; n++) {
+        const last = n >= attempts;
+        let response;
+        try {
+            response = await attempt(url, init, options);
+        }
+        catch (error) {
+            if (last || !(error instanceof HttpUnreachableError))
+                throw error;
+            await backoff(n);
+            continue;
+        }
+        if (last || response.status < 500 || options.retry?.onServerError === false)
+            return response;
+        await response.body?.cancel();
+        await backoff(n);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ne: () => (/* binding */ isValidImageName),
+/* harmony export */   PP: () => (/* binding */ TAG_RE),
+/* harmony export */   WQ: () => (/* binding */ digestProblem),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   "if": () => (/* binding */ parseImageName),
+/* harmony export */   mQ: () => (/* binding */ splitReference),
+/* harmony export */   nD: () => (/* binding */ formatName),
+/* harmony export */   o_: () => (/* binding */ parseImageReference)
+/* harmony export */ });
+/* unused harmony exports IMAGE_EXPECTED, formatReference */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/**
+ * Image references: the one grammar and the one type. As Docker and the OCI distribution
+ * spec read them (distribution/reference): `[host[:port]/]path[:tag][@digest]`, where the
+ * first component is a registry only if it contains `.` or `:` or is `localhost`;
+ * otherwise Docker Hub.
+ */
+
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const HOST = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]{1,5})?`;
+const HOST_RE = new RegExp(`^${HOST}$`);
+const PATH_RE = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+/** A name as kustomize matches it: any `[host[:port]/]path`, without Docker Hub's registry rule. */
+const NAME_RE = new RegExp(`^(?:${HOST}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+/** distribution/reference and the OCI image spec: `algorithm:encoded`, algorithm components joined by `.+_-`. */
+const DIGEST_RE = /^([a-z0-9]+(?:[.+_-][a-z0-9]+)*):([a-f0-9]{32,})$/;
+/** Hex lengths of the registered OCI digest algorithms; others only need 32 or more hex digits. */
+const DIGEST_HEX_LENGTH = { sha256: 64, sha512: 128 };
+const NAME_MAX_LENGTH = 255;
+const DOCKER_HUB = 'docker.io';
+const IMAGE_EXPECTED = 'an image name such as registry.example.com:5000/team/app (lower case, no tag or digest)';
+/** Why `digest` is not a valid digest, or undefined when it is one. */
+function digestProblem(digest) {
+    if (digest === '')
+        return 'the digest after "@" is empty (an unset variable?)';
+    const match = DIGEST_RE.exec(digest);
+    if (!match)
+        return `digest ${JSON.stringify(digest)} is not algorithm:lowercase-hex (e.g. sha256:<64 hex digits>)`;
+    const [, algorithm = '', hex = ''] = match;
+    const length = DIGEST_HEX_LENGTH[algorithm];
+    if (length !== undefined && hex.length !== length)
+        return `a ${algorithm} digest has ${length} hex digits, this one has ${hex.length}`;
+    return undefined;
+}
+/** True for a `[host[:port]/]path` name of at most 255 characters. */
+function isValidImageName(name) {
+    return name.length <= NAME_MAX_LENGTH && NAME_RE.test(name);
+}
+/**
+ * Splits `name[:tag][@digest]` without validating the parts. A ':' before the last '/'
+ * belongs to a registry port (`localhost:5000/app`), so the tag separator is the last ':'
+ * after the last '/'. Undefined when there is more than one '@'.
+ */
+function splitReference(reference) {
+    const at = reference.indexOf('@');
+    if (at !== reference.lastIndexOf('@'))
+        return undefined;
+    const beforeDigest = at < 0 ? reference : reference.slice(0, at);
+    const split = { name: beforeDigest };
+    if (at >= 0)
+        split.digest = reference.slice(at + 1);
+    const colon = beforeDigest.lastIndexOf(':');
+    if (colon > beforeDigest.lastIndexOf('/')) {
+        split.name = beforeDigest.slice(0, colon);
+        split.tag = beforeDigest.slice(colon + 1);
+    }
+    return split;
+}
+/** True when the first path component names a registry rather than a Docker Hub namespace. */
+function looksLikeRegistry(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+/** Parses `ref`; `input` names the input in errors. */
+function parseImageReference(value, input) {
+    const split = splitReference(value.trim());
+    if (!split)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a digest such as sha256:<64 hex>', "more than one '@'");
+    const { tag, digest } = split;
+    if (digest !== undefined) {
+        const problem = digestProblem(digest);
+        if (problem)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a digest such as sha256:<64 hex>', problem);
+    }
+    if (tag !== undefined && !TAG_RE.test(tag)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a tag of at most 128 letters, digits, _ . - not starting with . or -');
+    }
+    const rest = split.name;
+    const slash = rest.indexOf('/');
+    const first = slash >= 0 ? rest.slice(0, slash) : '';
+    let registry = DOCKER_HUB;
+    let path = rest;
+    if (slash >= 0 && looksLikeRegistry(first)) {
+        registry = first;
+        path = rest.slice(slash + 1);
+        if (!HOST_RE.test(registry))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a registry host such as registry.example.com or 127.0.0.1:5000');
+        const port = /:(\d+)$/.exec(registry)?.[1];
+        if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'a registry port between 1 and 65535');
+        }
+    }
+    if (!PATH_RE.test(path)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, IMAGE_EXPECTED, 'repository paths are lower case letters, digits and separators . _ __ -');
+    }
+    if (registry === DOCKER_HUB && !path.includes('/'))
+        path = `library/${path}`;
+    if (split.name.length > NAME_MAX_LENGTH)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, `a name of at most ${NAME_MAX_LENGTH} characters`);
+    return { registry, repository: path, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
+}
+/** An image name without tag or digest, as the `image` input takes. */
+function parseImageName(value, input) {
+    const reference = parseImageReference(value, input);
+    if (reference.tag !== undefined || reference.digest !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, IMAGE_EXPECTED, 'tags come from the `tags` input; drop the tag or digest here');
+    }
+    return { registry: reference.registry, repository: reference.repository };
+}
+/** `registry/repository`, the way a push addresses it. Hub names are written in full so every tool agrees. */
+function formatName(name) {
+    return `${name.registry}/${name.repository}`;
+}
+function formatReference(reference) {
+    return `${formatName(reference)}${reference.tag ? `:${reference.tag}` : ''}${reference.digest ? `@${reference.digest}` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 6706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hg: () => (/* binding */ mermaidText),
+/* harmony export */   PT: () => (/* binding */ markup),
+/* harmony export */   Qj: () => (/* binding */ markdownTable),
+/* harmony export */   ST: () => (/* binding */ withoutNul),
+/* harmony export */   _b: () => (/* binding */ mermaidLabel),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   jI: () => (/* binding */ neutralizeLogText),
+/* harmony export */   ln: () => (/* binding */ inlineText)
+/* harmony export */ });
+/* unused harmony exports quotePath, Markdown, link, mermaidId */
+/**
+ * The one escaping layer for everything a stage prints: log lines, markdown (summaries, PR
+ * bodies), mermaid labels. Text that came from repositories or services (commit messages,
+ * file names, tags, server answers) is data: it must never become a workflow command, a
+ * heading, a code fence or a diagram node of its own.
+ */
+const ZERO_WIDTH_SPACE = '\u200b';
+function isControl(code) {
+    return (code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0x7f || (code >= 0x80 && code < 0xa0);
+}
+/** `\r` → `\\r`, other control characters (ESC included) → `\\xNN` / `\\uNNNN`; tabs and newlines stay. */
+function escapeControls(text) {
+    let result = '';
+    for (const char of text.replace(/\r\n/g, '\n')) {
+        const code = char.charCodeAt(0);
+        if (!isControl(code))
+            result += char;
+        else if (code === 0x0d)
+            result += '\\r';
+        else
+            result += code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    }
+    return result;
+}
+/**
+ * Text safe to print as log lines on every runner: no line is a GitHub workflow command (`::`
+ * after optional blanks, or the legacy `##[`), a lone CR (which GitHub's runner also splits
+ * lines on) is shown as `\r`, and escape sequences (GitLab's section markers, colours) are shown,
+ * not interpreted. Newlines stay: each line is checked on its own.
+ */
+function neutralizeLogText(text) {
+    return escapeControls(text)
+        .split('\n')
+        .map((line) => line.replace(/^(\s*):(?=:)/, `$1:${ZERO_WIDTH_SPACE}`).replace(/##\[/g, `#${ZERO_WIDTH_SPACE}#[`))
+        .join('\n');
+}
+/** NUL cannot travel in an environment variable, a dotenv report or GITHUB_OUTPUT: shown instead. */
+function withoutNul(text) {
+    return text.replace(/\0/g, '\\0');
+}
+/**
+ * A path for a one-path-per-line list, quoted as git quotes paths (core.quotePath): a name
+ * holding a control character, `"` or `\\` is written in double quotes with C escapes, so a
+ * file named `a\nservices/web/Dockerfile` stays one line and can be told apart.
+ */
+function quotePath(path) {
+    if (![...path].some((char) => char === '"' || char === '\\' || isControl(char.charCodeAt(0)) || char === '\n' || char === '\t')) {
+        return path;
+    }
+    const named = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+    let quoted = '';
+    for (const char of path) {
+        const code = char.charCodeAt(0);
+        quoted += named[char] ?? (isControl(code) && code < 0x100 ? `\\${code.toString(8).padStart(3, '0')}` : char);
+    }
+    return `"${quoted}"`;
+}
+/** Markdown we wrote ourselves (not escaped again by `table`). */
+class Markdown {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** Our own markup, trusted as is. */
+function markup(text) {
+    return new Markdown(text);
+}
+/**
+ * Plain text as inline markdown: the characters that could open structure (code spans, links,
+ * images, HTML, table cells, escapes) are escaped; lines are joined by `<br>`. Emphasis
+ * characters are left alone: they cannot break out of the line they are on.
+ */
+function inlineText(text) {
+    return escapeControls(text)
+        .replace(/[\\`[\]<>|]/g, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : `\\${char}`))
+        .replace(/\t/g, ' ')
+        .replace(/\n/g, '<br>');
+}
+/**
+ * A value as an inline code span: the fence is longer than any backtick run inside, newlines
+ * become spaces (a code span cannot hold a line break, and a fence must not start a line) and
+ * pipes are escaped so a table row stays one row.
+ */
+function code(value) {
+    const flat = escapeControls(value).replace(/\s*\n\s*/g, ' ');
+    const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((match) => match[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const padded = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ` ${flat} ` : flat;
+    return new Markdown(`${fence}${padded.replace(/\|/g, '\\|')}${fence}`);
+}
+/** A link whose label is plain text; only http(s) URLs become links. */
+function link(label, url) {
+    if (!/^https?:\/\/[^\s<>()]+$/.test(url))
+        return new Markdown(inlineText(label));
+    return new Markdown(`[${inlineText(label)}](${url})`);
+}
+function cellText(cell) {
+    // Our own markup: kept, but it must stay one cell of one row.
+    if (cell instanceof Markdown)
+        return cell.text.replace(/(?<!\\)\|/g, '\\|').replace(/\s*\r?\n\s*/g, ' ');
+    return inlineText(cell);
+}
+/** A GitHub/GitLab-flavoured table. String cells are plain text (escaped); Markdown cells are ours. */
+function markdownTable(headers, rows) {
+    return [
+        `| ${headers.map(cellText).join(' | ')} |`,
+        `|${headers.map(() => '---').join('|')}|`,
+        ...rows.map((row) => `| ${row.map(cellText).join(' | ')} |`),
+    ].join('\n');
+}
+/**
+ * Text inside a double-quoted mermaid label: the characters that would end the label, the
+ * line or the fenced block (`"`, newlines, backticks, `#`, `;`, brackets, `<`, `>`) are written
+ * as mermaid entity codes (`#34;`), so a value can never add a node, a line or leave the block.
+ */
+function mermaidText(text) {
+    return escapeControls(text)
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/[#"`;<>[\]{}()|]/g, (char) => `#${MERMAID_NAMED[char] ?? char.charCodeAt(0)};`);
+}
+const MERMAID_NAMED = { '"': 'quot', '<': 'lt', '>': 'gt' };
+/** A complete, double-quoted mermaid label. */
+function mermaidLabel(text) {
+    return `"${mermaidText(text)}"`;
+}
+/** A mermaid node id from any text: letters, digits and `_` only, made unique by the caller's prefix. */
+function mermaidId(prefix, text) {
+    return `${prefix}_${text.replace(/[^A-Za-z0-9]/g, '_')}`;
+}
+
+
+/***/ }),
+
 /***/ 6107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28735,6 +29263,103 @@ function resolveInside(root, value, input) {
 /** How a path is shown in outputs and logs: relative to `root` (with `/`) when inside it, else absolute. */
 function displayPath(root, path) {
     return isInside(root, path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path).split('\\').join('/') || '.' : path;
+}
+
+
+/***/ }),
+
+/***/ 9084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run),
+  O: () => (/* binding */ stopChildren)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+;// CONCATENATED MODULE: ./src/core/process.ts
+
+
+
+/**
+ * Runs a program with an argument array. There is deliberately no shell variant: no input
+ * ever reaches a shell, so nothing needs quoting.
+ */
+function run(command, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            cwd: options.cwd,
+            env: { ...process.env, ...options.env },
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        });
+        running.add(child);
+        child.once('close', () => running.delete(child));
+        let timedOut = false;
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGTERM');
+            }, options.timeoutMs);
+        const stdout = [];
+        const stderr = [];
+        child.stdout?.on('data', (chunk) => stdout.push(chunk));
+        child.stderr?.on('data', (chunk) => stderr.push(chunk));
+        child.on('error', (error) => 
+        // ENOENT is also what a missing working directory gives; only a missing program is a missing tool.
+        reject(error.code === 'ENOENT' && (!options.cwd || (0,external_node_fs_.existsSync)(options.cwd))
+            ? new errors/* ToolNotFoundError */.Mm(command)
+            : new errors/* CommandError */.Qd(command, args, null, error.message)));
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            if (timedOut) {
+                reject(new errors/* CommandError */.Qd(command, args, null, `timed out after ${Math.round((options.timeoutMs ?? 0) / 1000)} s`));
+                return;
+            }
+            const result = {
+                exitCode: code ?? -1,
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+            };
+            if (result.exitCode !== 0 && !options.allowFailure) {
+                reject(new errors/* CommandError */.Qd(command, args, code, result.stderr || result.stdout));
+            }
+            else {
+                resolve(result);
+            }
+        });
+        if (child.stdin) {
+            // A child may exit without reading its input; that is its exit code's business, not an EPIPE crash.
+            child.stdin.on('error', () => { });
+            child.stdin.end(options.input);
+        }
+    });
+}
+const running = new Set();
+/**
+ * Passes a signal on to every child still running and waits (at most `graceMs`) for them to
+ * end, so that a cancelled stage removes its temp dirs after git has stopped writing to them.
+ */
+async function stopChildren(signal, graceMs = 2000) {
+    const children = [...running];
+    const ended = children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('close', () => resolve()))));
+    for (const child of children)
+        child.kill(signal);
+    const within = (ms) => Promise.race([Promise.all(ended), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+    await within(graceMs);
+    const left = children.filter((child) => child.exitCode === null && child.signalCode === null);
+    if (left.length === 0)
+        return;
+    for (const child of left)
+        child.kill('SIGKILL');
+    await within(1000);
 }
 
 
@@ -28802,10 +29427,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/core/credential-scope.ts
+var credential_scope = __nccwpck_require__(7935);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __nccwpck_require__(6706);
 // EXTERNAL MODULE: ./src/platform/conventions.ts
 var conventions = __nccwpck_require__(1547);
 ;// CONCATENATED MODULE: ./src/platform/forge/load.ts
@@ -28825,6 +29456,9 @@ async function loadForge(options) {
 // EXTERNAL MODULE: ./src/platform/redact.ts
 var redact = __nccwpck_require__(1598);
 ;// CONCATENATED MODULE: ./src/platform/base.ts
+
+
+
 
 
 
@@ -28853,7 +29487,8 @@ class BasePlatform {
         this.stage = stage;
         this.env = env;
         this.workspace = workspace;
-        const clean = (text) => this.redactor.redact(text);
+        // Secrets out first, then repository/service text neutralised: no line becomes a workflow command.
+        const clean = (text) => this.logText(text);
         this.log = {
             info: (message) => this.writeLine(clean(message)),
             debug: (message) => {
@@ -28867,6 +29502,10 @@ class BasePlatform {
     }
     input(name) {
         return inputFromEnv(this.env, name);
+    }
+    /** RUNNER_TEMP is emptied by the GitHub runner after every job; elsewhere the OS temp dir, and our own cleanup. */
+    get tempDir() {
+        return this.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
     }
     get tokenUser() {
         return (0,conventions/* tokenUserFor */.GO)(this.name);
@@ -28925,11 +29564,16 @@ class BasePlatform {
         return body();
     }
     fail(message) {
-        this.annotate('error', this.redactor.redact(message));
+        this.annotate('error', this.logText(message));
         process.exitCode = 1;
     }
+    /** Outputs and summaries: secrets redacted; NUL (which no output file or env can carry) shown as `\0`. */
     redactText(text) {
-        return this.redactor.redact(text);
+        return (0,markdown/* withoutNul */.ST)(this.redactor.redact(text));
+    }
+    /** A log line (or several): redacted, then neutralised (workflow commands, CR, escape sequences). */
+    logText(text) {
+        return (0,markdown/* neutralizeLogText */.jI)(this.redactor.redact(text));
     }
     /**
      * API base URL of a forge: AEGIS_FORGE_URL overrides; otherwise the runner's own
@@ -28948,7 +29592,10 @@ class BasePlatform {
         if (kind !== 'github' && kind !== 'gitlab') {
             throw new errors/* AegisError */.o4("Pull requests and releases need a forge: set AEGIS_FORGE to 'github' or 'gitlab' (and AEGIS_FORGE_URL for its API).");
         }
-        return loadForge({ kind, token: options.token, apiUrl: options.apiUrl ?? this.forgeApiUrl(kind) });
+        const apiUrl = options.apiUrl ?? this.forgeApiUrl(kind);
+        // The token goes to the forge API only, and never over plain http to another machine.
+        (0,credential_scope/* assertCredentialUrl */.Rr)(options.apiUrl ? 'forge-url' : 'AEGIS_FORGE_URL / the runner API URL', apiUrl, true);
+        return loadForge({ kind, token: options.token, apiUrl });
     }
 }
 
@@ -29407,7 +30054,7 @@ class GitLabPlatform extends base/* BasePlatform */.D {
         this.excludeOutputFolder();
         const clean = this.redactText(markdown);
         (0,safe_write/* writeFileSafely */.kv)((0,external_node_path_.join)(this.workspace, gitlabArtifacts.summary(this.stage)), clean, { root: this.workspace });
-        await this.group(`${this.stage} summary`, async () => this.writeLine(clean));
+        await this.group(`${this.stage} summary`, async () => this.writeLine(this.logText(markdown)));
     }
     /** `/.aegis-out/` in the checkout's `.git/info/exclude` (once): git status and `git add -A` never see our files. */
     excludeOutputFolder() {
@@ -29709,13 +30356,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -33239,7 +33879,7 @@ class LocalPlatform extends base/* BasePlatform */.D {
         const clean = this.redactText(markdown);
         if (this.options.summaryFile)
             (0,safe_write/* writeFileSafely */.kv)((0,external_node_path_.resolve)(this.workspace, this.options.summaryFile), clean);
-        this.writeLine(clean);
+        this.writeLine(this.logText(markdown));
     }
     event() {
         return (0,platform_event/* localEvent */.qy)(this.env);
@@ -33250,20 +33890,437 @@ class LocalPlatform extends base/* BasePlatform */.D {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/core/images/reference.ts
+var images_reference = __nccwpck_require__(6827);
+;// CONCATENATED MODULE: ./src/core/notify/notification.ts
+/**
+ * One notification about one stage run, and how each kind of webhook receives it. Pure: the
+ * stage runner fills in the facts, `send.ts` posts the payloads.
+ */
+/** Whether this run is worth a message under `notify-on`. */
+function shouldNotify(on, notification) {
+    if (on === 'always')
+        return true;
+    if (notification.outcome === 'failure')
+        return true;
+    return on === 'change' && notification.changed;
+}
+/**
+ * The kind from the URL: Slack incoming webhooks live on hooks.slack.com, Teams workflow
+ * webhooks on Power Automate / Logic Apps hosts (and the retired *.webhook.office.com).
+ * `slack+`, `teams+` or `json+` before the scheme says it explicitly (a proxy, a test server).
+ */
+function webhookTarget(value) {
+    const prefixed = /^(slack|teams|json)\+(https?:\/\/.+)$/.exec(value);
+    const url = prefixed ? prefixed[2] : value;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    if (prefixed)
+        return { kind: prefixed[1], url };
+    const host = parsed.hostname.toLowerCase();
+    if (host === 'hooks.slack.com')
+        return { kind: 'slack', url };
+    if (/(^|\.)(webhook\.office\.com|logic\.azure\.com|powerplatform\.com|powerautomate\.com)$/.test(host))
+        return { kind: 'teams', url };
+    return { kind: 'json', url };
+}
+/** The documented generic payload (README "Notifications"); `schema` changes only with a new version. */
+function jsonPayload(notification) {
+    return {
+        schema: 'aegis.notification/v1',
+        stage: notification.stage,
+        outcome: notification.outcome,
+        changed: notification.changed,
+        title: notification.title,
+        text: notification.text,
+        service: notification.service ?? null,
+        environment: notification.environment ?? null,
+        version: notification.version ?? null,
+        commit: notification.commit ?? null,
+        runUrl: notification.runUrl ?? null,
+        repository: notification.repository ?? null,
+        outputs: notification.outputs,
+        time: notification.time,
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/http.ts
+var http = __nccwpck_require__(1983);
+;// CONCATENATED MODULE: ./src/core/notify/slack.ts
+const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000 };
+const COLOR = { success: '#2eb67d', failure: '#e01e5a', unchanged: '#9e9e9e' };
+/** Slack's mrkdwn control characters, as its formatting docs say to escape them. */
+function slackEscape(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Cuts to `limit` characters (code points), with an ellipsis when cut; never splits an escape like &amp;. */
+function truncate(text, limit) {
+    const chars = [...text];
+    if (chars.length <= limit)
+        return text;
+    let cut = chars.slice(0, limit - 1).join('');
+    cut = cut.replace(/&[a-z]{0,4}$/, '');
+    return `${cut}…`;
+}
+/** `<url|run>`, Slack's link syntax, for an http(s) URL without the characters that would end it; undefined otherwise. */
+function runLink(url) {
+    if (!url || url.length > SLACK_LIMITS.url - 10 || !/^https?:\/\/[^\s<>|]+$/.test(url))
+        return undefined;
+    return `<${url.replace(/&/g, '&amp;')}|run>`;
+}
+function slackPayload(notification) {
+    const fields = [
+        ['Service', notification.service],
+        ['Environment', notification.environment],
+        ['Version', notification.version],
+        ['Commit', notification.commit ? notification.commit.slice(0, 12) : undefined],
+        ['Stage', notification.stage],
+        ['Outcome', notification.outcome],
+    ]
+        .filter(([, value]) => value)
+        .map(([label, value]) => ({ type: 'mrkdwn', text: truncate(`*${label}*\n${slackEscape(String(value))}`, SLACK_LIMITS.fieldText) }));
+    const run = runLink(notification.runUrl);
+    if (run)
+        fields.push({ type: 'mrkdwn', text: `*Run*\n${run}` });
+    fields.splice(SLACK_LIMITS.fields);
+    const blocks = [
+        { type: 'header', text: { type: 'plain_text', text: truncate(notification.title, SLACK_LIMITS.header), emoji: true } },
+    ];
+    if (fields.length > 0)
+        blocks.push({ type: 'section', fields });
+    if (notification.text.trim()) {
+        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(slackEscape(notification.text), SLACK_LIMITS.sectionText) } });
+    }
+    if (notification.runUrl && notification.runUrl.length <= SLACK_LIMITS.url && /^https?:\/\//.test(notification.runUrl)) {
+        blocks.push({
+            type: 'actions',
+            elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open run', emoji: true }, url: notification.runUrl }],
+        });
+    }
+    const color = notification.outcome === 'failure' ? COLOR.failure : notification.changed ? COLOR.success : COLOR.unchanged;
+    return {
+        // What notifications and clients without Block Kit show.
+        text: truncate(slackEscape(notification.title), SLACK_LIMITS.sectionText),
+        attachments: [{ color, blocks: blocks.slice(0, SLACK_LIMITS.blocks) }],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/notify/teams.ts
+/** Adaptive Card TextBlocks render a markdown subset: escape its control characters so run text stays text. */
+function cardText(text) {
+    return text.replace(/([\\*_[\]()#`>~|-])/g, '\\$1');
+}
+function teamsPayload(notification) {
+    const facts = [
+        ['Service', notification.service],
+        ['Environment', notification.environment],
+        ['Version', notification.version],
+        ['Commit', notification.commit ? notification.commit.slice(0, 12) : undefined],
+        ['Stage', notification.stage],
+        ['Outcome', notification.outcome],
+    ]
+        .filter(([, value]) => value)
+        .map(([title, value]) => ({ title, value: cardText(String(value)) }));
+    const card = {
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        type: 'AdaptiveCard',
+        version: '1.4',
+        body: [
+            {
+                type: 'TextBlock',
+                text: cardText(notification.title),
+                weight: 'Bolder',
+                size: 'Medium',
+                wrap: true,
+                color: notification.outcome === 'failure' ? 'Attention' : notification.changed ? 'Good' : 'Default',
+            },
+            { type: 'FactSet', facts },
+            ...(notification.text.trim() ? [{ type: 'TextBlock', text: cardText(notification.text.slice(0, 4000)), wrap: true }] : []),
+        ],
+    };
+    if (notification.runUrl && /^https?:\/\//.test(notification.runUrl)) {
+        card.actions = [{ type: 'Action.OpenUrl', title: 'Open run', url: notification.runUrl }];
+    }
+    return {
+        type: 'message',
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/notify/send.ts
+/**
+ * Posts a notification to every webhook. A notification is a courtesy: a failure is a
+ * warning, never a failed stage, and the webhook URL (its own credential) never reaches a
+ * log — messages name the kind and the host only.
+ */
+
+
+
+
+function payloadFor(target, notification) {
+    if (target.kind === 'slack')
+        return slackPayload(notification);
+    if (target.kind === 'teams')
+        return teamsPayload(notification);
+    return jsonPayload(notification);
+}
+/** Resolves to the number of webhooks that accepted the message. */
+async function sendNotification(targets, notification, options) {
+    let delivered = 0;
+    for (const [index, target] of targets.entries()) {
+        const host = new URL(target.url).host;
+        const name = `${target.kind} notification ${index + 1} (${host})`;
+        const hide = (text) => text.split(target.url).join('***');
+        try {
+            // A POST is not safe to repeat (a second message), so no retries.
+            const response = await (0,http/* httpFetch */.t)(target.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payloadFor(target, notification)) }, { timeoutMs: options.timeoutMs ?? 10_000, fetch: options.fetch });
+            await response.body?.cancel();
+            if (response.ok)
+                delivered++;
+            else
+                options.log.warning(`The ${name} was answered with HTTP ${response.status}; the ${notification.stage} result stands.`);
+        }
+        catch (error) {
+            const reason = error instanceof http/* HttpUnreachableError */.f ? error.reason : error.message;
+            options.log.warning(hide(`The ${name} could not be sent (${reason}); the ${notification.stage} result stands.`));
+        }
+    }
+    return delivered;
+}
+
+// EXTERNAL MODULE: ./src/stages/inputs.ts
+var inputs = __nccwpck_require__(9778);
+;// CONCATENATED MODULE: ./src/stages/notify.ts
+/**
+ * Notifications for every stage: the common `notify` / `notify-on` inputs and the wrapper the
+ * stage registry puts around each stage's run. The facts (service, environment, version,
+ * commit) come from the stage's own inputs and outputs, so no stage needs code for it.
+ */
+
+
+
+
+
+const NOTIFY_INPUTS = {
+    notify: {
+        description: 'Webhook URL(s) told the result, one per line or comma-separated: Slack incoming webhooks (hooks.slack.com), Teams workflow webhooks (Power Automate / Logic Apps hosts), any other URL gets the generic JSON; prefix slack+, teams+ or json+ to choose. Secrets: never logged.',
+        secret: true,
+    },
+    'notify-on': {
+        description: "When to notify: 'failure', 'change' (failures and runs that changed something) or 'always'.",
+        default: 'change',
+    },
+};
+/** A stage's deprecated input that used to take one Slack-compatible webhook. */
+const DEPRECATED_WEBHOOK = 'notify-webhook';
+function parseNotifyOptions(platform, stage) {
+    const reader = new inputs/* InputReader */.i_(platform, {
+        ...NOTIFY_INPUTS,
+        ...(stage.inputs[DEPRECATED_WEBHOOK] ? { [DEPRECATED_WEBHOOK]: stage.inputs[DEPRECATED_WEBHOOK] } : {}),
+    });
+    const values = reader.list('notify');
+    const legacy = stage.inputs[DEPRECATED_WEBHOOK] ? reader.optional(DEPRECATED_WEBHOOK) : undefined;
+    if (legacy) {
+        platform.log.warning(`Input '${DEPRECATED_WEBHOOK}' is deprecated: use 'notify' (it takes Slack, Teams and generic webhooks).`);
+    }
+    const targets = [
+        ...values.map((value) => ({ input: 'notify', value })),
+        ...(legacy ? [{ input: DEPRECATED_WEBHOOK, value: legacy }] : []),
+    ].map(({ input, value }) => {
+        // The deprecated input took "Slack-compatible" webhooks (Mattermost, Rocket.Chat read `text` too): Slack's payload, unless prefixed.
+        const target = webhookTarget(input === DEPRECATED_WEBHOOK && !/^[a-z]+\+/.test(value) ? `slack+${value}` : value);
+        // The value is a secret: the message never quotes it.
+        if (!target)
+            throw new errors/* InputError */.dz(input, '***', 'http(s):// webhook URLs, optionally prefixed slack+, teams+ or json+');
+        platform.secret(value);
+        platform.secret(target.url);
+        return target;
+    });
+    return { targets, on: reader.choice('notify-on', ['failure', 'change', 'always']) };
+}
+const CHANGED_OUTPUTS = ['changed', 'released', 'rolled-back', 'has-changes'];
+/** Image names (last segment) and tags of `images` lines in `kustomize edit set image` form. */
+/** Service names (last path segment) and tags of references: `images` lines (`name[=newName][:tag][@digest]`) or promote's plan. */
+function imagesOf(lines) {
+    const services = new Set();
+    const versions = new Set();
+    for (const line of lines) {
+        const equals = line.indexOf('=');
+        const reference = (0,images_reference/* splitReference */.mQ)(equals < 0 ? line : line.slice(equals + 1));
+        const name = equals < 0 ? reference?.name : line.slice(0, equals);
+        if (name)
+            services.add(name.slice(name.lastIndexOf('/') + 1));
+        if (reference?.tag && reference.tag !== '*')
+            versions.add(reference.tag);
+    }
+    return { services: [...services], versions: [...versions] };
+}
+/** `name=reference` lines of promote's `plan` output (`[{image, next}]`); none when it is not that. */
+function planLines(plan) {
+    if (!plan?.startsWith('['))
+        return [];
+    try {
+        const entries = JSON.parse(plan);
+        return entries.flatMap((entry) => typeof entry.image === 'string' && typeof entry.next === 'string' ? [`${entry.image}=${entry.next}`] : []);
+    }
+    catch {
+        return [];
+    }
+}
+function describeRun(stage, platform, outputs, error, hide) {
+    const input = (name) => {
+        try {
+            return platform.input(name).trim();
+        }
+        catch {
+            return '';
+        }
+    };
+    const images = imagesOf([
+        ...input('images')
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line && !line.startsWith('#')),
+        ...planLines(outputs.plan),
+    ]);
+    const environment = input('environment') || input('to') || undefined;
+    const service = input('services')
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .join(', ') ||
+        images.services.join(', ') ||
+        undefined;
+    const version = outputs.version || images.versions.join(', ') || outputs.tags?.split(/[\s,]+/)[0] || undefined;
+    const commit = outputs['revert-sha'] || outputs['commit-sha'] || outputs.digest || undefined;
+    const outcome = error === undefined ? 'success' : 'failure';
+    const changed = CHANGED_OUTPUTS.some((name) => outputs[name] === 'true');
+    const verb = outcome === 'failure' ? 'failed' : changed ? 'changed' : 'succeeded';
+    const verdict = outputs.verdict ? ` (${outputs.verdict})` : '';
+    const title = `${stage} ${verb}${environment ? ` in ${environment}` : ''}${verdict}`;
+    const text = error !== undefined
+        ? (error instanceof Error ? error.message : String(error)).slice(0, 2000)
+        : Object.entries(outputs)
+            .filter(([, value]) => value && value.length <= 200 && !value.startsWith('[') && !value.startsWith('{'))
+            .map(([name, value]) => `${name}: ${value}`)
+            .join('\n');
+    const event = (() => {
+        try {
+            return platform.event();
+        }
+        catch {
+            return undefined;
+        }
+    })();
+    const notification = {
+        stage,
+        outcome,
+        changed,
+        title: hide(title),
+        text: hide(text),
+        outputs: Object.fromEntries(Object.entries(outputs).map(([name, value]) => [name, hide(value)])),
+        time: new Date().toISOString(),
+    };
+    if (service)
+        notification.service = hide(service);
+    if (environment)
+        notification.environment = hide(environment);
+    if (version)
+        notification.version = hide(version);
+    if (commit)
+        notification.commit = commit;
+    if (event?.runUrl)
+        notification.runUrl = event.runUrl;
+    if (event?.repositoryUrl)
+        notification.repository = event.repositoryUrl;
+    return notification;
+}
+const wrapped = new WeakSet();
+/** The stage with the common notify inputs, telling the webhooks how each run went. Wrapping twice is wrapping once. */
+function withNotifications(stage) {
+    if (wrapped.has(stage))
+        return stage;
+    const definition = {
+        ...stage,
+        inputs: { ...stage.inputs, ...NOTIFY_INPUTS },
+        run: async (platform) => {
+            const options = parseNotifyOptions(platform, stage);
+            if (options.targets.length === 0)
+                return stage.run(platform);
+            const outputs = {};
+            const secrets = [...options.targets.map((target) => target.url)];
+            // The platform as the stage sees it, with its outputs and secrets observed; everything else is the platform's own.
+            const observed = new Proxy(platform, {
+                get(target, property) {
+                    if (property === 'setOutput') {
+                        return (name, value) => {
+                            outputs[name] = value;
+                            target.setOutput(name, value);
+                        };
+                    }
+                    if (property === 'secret') {
+                        return (value) => {
+                            if (value)
+                                secrets.push(value);
+                            target.secret(value);
+                        };
+                    }
+                    const value = Reflect.get(target, property, target);
+                    return typeof value === 'function' ? value.bind(target) : value;
+                },
+            });
+            const hide = (text) => secrets.reduce((result, secret) => (secret.length >= 4 ? result.split(secret).join('***') : result), text);
+            let failure;
+            try {
+                await stage.run(observed);
+            }
+            catch (error) {
+                failure = error ?? new Error('failed');
+                throw error;
+            }
+            finally {
+                // Whatever happens here, the stage's own result stands.
+                try {
+                    const notification = describeRun(stage.name, platform, outputs, failure, hide);
+                    if (shouldNotify(options.on, notification)) {
+                        const delivered = await sendNotification(options.targets, notification, { log: platform.log });
+                        platform.log.info(`Notified ${delivered} of ${options.targets.length} webhook(s).`);
+                    }
+                }
+                catch (error) {
+                    platform.log.warning(hide(`Notifications not sent: ${error.message}`));
+                }
+            }
+        },
+    };
+    wrapped.add(definition);
+    return definition;
+}
+
 ;// CONCATENATED MODULE: ./src/stages/index.ts
+
 /**
  * The stage registry: the one list every other list is derived from — the CLI, the metadata
  * (action.yml, GitLab templates, README), src/entry/ and the dist/ shims. In pipeline
  * order; each module is loaded on demand so `aegis <stage>` pays only for the stage it runs.
  */
 const STAGE_MODULES = {
-    detect: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(227), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662)),
-    build: () => Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(227), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8580)),
-    scan: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(80)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9080)),
-    'gitops-bump': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(227), __nccwpck_require__.e(988), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344)),
-    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(227), __nccwpck_require__.e(988), __nccwpck_require__.e(257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4257)),
-    'health-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(227), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1052)),
+    detect: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662)),
+    build: () => Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8580)),
+    scan: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1645)),
+    'gitops-bump': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(61), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344)),
+    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(61), __nccwpck_require__.e(165)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6165)),
+    'health-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(217), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1052)),
     release: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(88), __nccwpck_require__.e(531)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4531)),
+    insight: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3662)),
 };
 const STAGE_NAMES = Object.keys(STAGE_MODULES);
 function isStageName(name) {
@@ -33273,23 +34330,23 @@ function isStageName(name) {
 async function loadStageModule(name) {
     return STAGE_MODULES[name]();
 }
-/** Every stage as a definition with its run, by name. */
+/** Every stage as a definition with its run, by name, with the inputs all stages share (notifications) added once. */
 const stages = Object.fromEntries(STAGE_NAMES.map((name) => [
     name,
     async () => {
         const stage = await loadStageModule(name);
-        return { ...stage.definition, run: stage.run };
+        return withNotifications({ ...stage.definition, run: stage.run });
     },
 ]));
 
-// EXTERNAL MODULE: ./src/stages/inputs.ts
-var inputs = __nccwpck_require__(9778);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/core/cleanup.ts
+var cleanup = __nccwpck_require__(3639);
+// EXTERNAL MODULE: ./src/core/process.ts + 1 modules
+var core_process = __nccwpck_require__(9084);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
 ;// CONCATENATED MODULE: ./src/platform/github.ts
@@ -33336,14 +34393,14 @@ class GitHubPlatform extends base/* BasePlatform */.D {
         return core/* group */.Os(title, body);
     }
     fail(message) {
-        core/* setFailed */.C1(this.redactText(message));
+        core/* setFailed */.C1(this.logText(message));
     }
     setOutput(name, value) {
         core/* setOutput */.uH(name, this.redactText(value));
     }
     async summary(markdown) {
         if (!this.env.GITHUB_STEP_SUMMARY) {
-            this.writeLine(this.redactText(markdown));
+            this.writeLine(this.logText(markdown));
             return;
         }
         await core/* summary */.z.addRaw(this.redactText(markdown), true).write();
@@ -33417,6 +34474,9 @@ function createPlatform(stage, env = process.env, local = {}) {
 
 
 
+
+
+
 /** The input that picks each external program, for the "install it, or change …" advice. */
 const TOOL_INPUTS = {
     buildah: "'builder' (buildx needs a Docker engine)",
@@ -33431,7 +34491,9 @@ const TOOL_INPUTS = {
  * happened and what to change. Stack traces and full command lines only at debug level
  * (ACTIONS_STEP_DEBUG / RUNNER_DEBUG on GitHub, CI_DEBUG_TRACE on GitLab, --debug locally).
  */
-async function runStage(stage, platform) {
+async function runStage(definition, platform) {
+    const stage = withNotifications(definition);
+    const release = removeSecretsOnSignal(platform);
     // The runner passes a typo'd or foreign `with:` key on as INPUT_*, and only warns; say what it was meant to be.
     for (const unknown of (0,inputs/* unknownInputs */.qs)(platform.providedInputs(), Object.keys(stage.inputs))) {
         platform.log.warning((0,inputs/* unknownInputMessage */.aF)(stage.name, unknown, (name) => `'${name}'`));
@@ -33445,6 +34507,10 @@ async function runStage(stage, platform) {
         if (error instanceof Error && error.stack)
             platform.log.debug(error.stack);
         platform.fail(stageFailure(stage.name, error));
+    }
+    finally {
+        (0,cleanup/* removeAllPrivateDirs */.Pw)();
+        release();
     }
 }
 /** `failureMessage`, plus which of this stage's inputs chooses a missing program. */
@@ -33481,6 +34547,33 @@ function isEntryPoint(moduleUrl) {
     catch {
         return false;
     }
+}
+/** Exit codes a shell reports for these signals (128 + number). */
+const SIGNALS = { SIGINT: 130, SIGTERM: 143 };
+/**
+ * SIGINT (GitHub's cancel) and SIGTERM (GitLab's timeout, `docker stop`) would end the process
+ * without running `finally` blocks: remove every private directory first, then exit as the
+ * signal would have. Returns the function that uninstalls the handlers.
+ */
+function removeSecretsOnSignal(platform) {
+    const handlers = Object.entries(SIGNALS).map(([signal, code]) => {
+        const handler = async () => {
+            // Keys first, then again once git/ssh children have stopped writing to our temp dirs.
+            (0,cleanup/* removeAllPrivateDirs */.Pw)();
+            await (0,core_process/* stopChildren */.O)(signal);
+            (0,cleanup/* removeAllPrivateDirs */.Pw)();
+            platform.fail(`Stopped by ${signal}: secret files were removed; whatever was already pushed stays, nothing more is.`);
+            process.exit(code);
+        };
+        process.once(signal, handler);
+        return [signal, handler];
+    });
+    process.on('exit', cleanup/* removeAllPrivateDirs */.Pw);
+    return () => {
+        for (const [signal, handler] of handlers)
+            process.removeListener(signal, handler);
+        process.removeListener('exit', cleanup/* removeAllPrivateDirs */.Pw);
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts

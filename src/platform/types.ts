@@ -1,6 +1,7 @@
 import type { DependencyCache } from '../core/build/dependency-cache.js';
 import type { RegistryCredentials } from '../core/build/registry.js';
 import type { CiEvent } from '../core/event.js';
+import type { PipelineQuery, PipelineRun } from '../core/insight/pipelines.js';
 import type { Log } from '../core/log.js';
 import type { ReleaseRequest } from '../core/release/forge-release.js';
 import type { SarifUploadRequest } from '../core/scan/upload.js';
@@ -40,6 +41,8 @@ export interface Forge {
   createRelease(request: ReleaseRequest): Promise<string>;
   /** Uploads SARIF to code scanning (GitHub); GitLab takes scan results as report artifacts instead. */
   uploadSarif(repository: string, request: SarifUploadRequest): Promise<{ id: string; url?: string }>;
+  /** CI runs of a repository: GitHub workflow runs, GitLab pipelines (insight's optional CI figures). */
+  pipelineRuns(repository: string, query: PipelineQuery): Promise<PipelineRun[]>;
 }
 
 export type { RegistryCredentials } from '../core/build/registry.js';

@@ -3,6 +3,7 @@ import { commitAndPush } from '../core/git/transaction.js';
 import { type BumpPlan, type BumpRequest, describeImageChanges, planBump } from '../core/gitops/bump.js';
 import { buildCommitMessage, renderTemplate, TRAILER, type Trailer } from '../core/gitops/commit-message.js';
 import { formatImage, parseImageLines } from '../core/images/image-line.js';
+import { commitTime, isoSeconds, parseTime } from '../core/insight/source-time.js';
 import { markdownTable } from '../core/markdown.js';
 import { parseSetLines } from '../core/yaml/values.js';
 import type { CiEvent, Platform, PlatformName } from '../platform/types.js';
@@ -30,6 +31,8 @@ export interface GitopsBumpOptions {
   dryRun: boolean;
   sourceCommit?: string;
   sourceRun?: string;
+  /** ISO 8601 time of the source commit (Aegis-Source-Time, for lead time). */
+  sourceTime?: string;
 }
 
 const definition = {
@@ -71,6 +74,10 @@ const definition = {
     'dry-run': { description: 'Print the plan and stop: nothing is committed or pushed.', default: 'false' },
     'source-commit': { description: 'Commit recorded as Aegis-Source-Commit; defaults to the commit that triggered the run.' },
     'source-run': { description: 'Run URL recorded as Aegis-Source-Run; defaults to the current pipeline/run.' },
+    'source-time': {
+      description:
+        'Time of the source commit (ISO 8601) recorded as Aegis-Source-Time, from which insight measures lead time; defaults to the committer time of source-commit in the workspace checkout.',
+    },
   },
   outputs: {
     changed: {
@@ -108,7 +115,15 @@ export function parseGitopsBumpInputs(reader: InputReader, event: CiEvent, platf
     dryRun: reader.boolean('dry-run'),
     sourceCommit: reader.optional('source-commit') ?? event.head,
     sourceRun: reader.optional('source-run') ?? event.runUrl,
+    sourceTime: parseSourceTime(reader.optional('source-time')),
   };
+}
+
+function parseSourceTime(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const time = parseTime(value);
+  if (time === undefined) throw new InputError('source-time', value, 'an ISO 8601 time such as 2026-01-31T12:00:00Z');
+  return isoSeconds(time);
 }
 
 /** The same bump (branch, environment, images) always lands on the same PR. */
@@ -144,6 +159,7 @@ function commitMessageFor(options: GitopsBumpOptions, plan: BumpPlan): string {
   if (options.environment) trailers.push({ key: TRAILER.environment, value: options.environment });
   if (options.sourceCommit) trailers.push({ key: TRAILER.sourceCommit, value: options.sourceCommit });
   if (options.sourceRun) trailers.push({ key: TRAILER.sourceRun, value: options.sourceRun });
+  if (options.sourceTime) trailers.push({ key: TRAILER.sourceTime, value: options.sourceTime });
   trailers.push({ key: TRAILER.stage, value: 'gitops-bump' });
   return buildCommitMessage(subject, `Files:\n${body}`, trailers);
 }
@@ -166,6 +182,7 @@ function planTable(plan: BumpPlan): string {
 export async function runGitopsBump(platform: Platform): Promise<void> {
   const reader = new InputReader(platform, definition.inputs);
   const options = parseGitopsBumpInputs(reader, platform.event(), platform.name);
+  options.sourceTime ??= await commitTime(platform.workspace, options.sourceCommit);
   const { log } = platform;
   const { repository } = options;
 

@@ -13,11 +13,9 @@ import {
 } from '../core/health/checks.js';
 import { DEFAULT_LIMITS, type MeasurementPhase } from '../core/health/evaluator.js';
 import { CHECK_TYPES, type MeasureContext, measure, PROVIDERS, providerOf } from '../core/health/providers.js';
-import { type Decision, measurementsDocument, notificationPayload, renderSummary } from '../core/health/report.js';
+import { type Decision, measurementsDocument, renderSummary } from '../core/health/report.js';
 import { argoRollback, kubectlUndo, type RollbackMethod, revertCommit } from '../core/health/rollback.js';
 import { type WatchResult, watch } from '../core/health/watch.js';
-import { httpFetch } from '../core/http.js';
-import type { Log } from '../core/log.js';
 import { markdownTable } from '../core/markdown.js';
 import { Redactor } from '../platform/redact.js';
 import type { Platform, PlatformName } from '../platform/types.js';
@@ -38,7 +36,6 @@ export interface HealthGateOptions {
   /** Where rollback-commit is reverted (git-revert). */
   repository?: GitopsRepository;
   argocdHistoryId?: number;
-  notifyWebhook?: string;
   environment?: string;
   measurementsFile: string;
   dryRun: boolean;
@@ -109,7 +106,10 @@ const definition = {
     }),
     'argocd-token': { description: 'Argo CD API token for argocd checks (and the argocd rollback) that set none.', secret: true },
     'argocd-history-id': { description: "History id for 'rollback: argocd'; by default the deployment before the expected revision." },
-    'notify-webhook': { description: 'Slack-compatible incoming webhook URL told the verdict and the rollback.', secret: true },
+    'notify-webhook': {
+      description: "Deprecated: use 'notify' (common to every stage). Still taken as one more notify webhook.",
+      secret: true,
+    },
     environment: {
       description:
         "Environment name for messages (dev, staging, prod); with repository and rollback-commit it is recorded with the verdict in refs/notes/aegis, where promote's verified reads it.",
@@ -222,8 +222,6 @@ export function parseHealthGateInputs(
   }
   const historyId = reader.optional('argocd-history-id');
   if (historyId !== undefined && !/^\d+$/.test(historyId)) throw new InputError('argocd-history-id', historyId, 'a non-negative integer');
-  const webhook = reader.optional('notify-webhook');
-  if (webhook !== undefined && !/^https?:\/\//.test(webhook)) throw new InputError('notify-webhook', '***', 'an http:// or https:// URL');
 
   const redactor = new Redactor();
   for (const secret of checkSecrets(checks)) redactor.add(secret);
@@ -241,7 +239,6 @@ export function parseHealthGateInputs(
     rollbackCommit,
     repository,
     argocdHistoryId: historyId === undefined ? undefined : Number(historyId),
-    notifyWebhook: webhook,
     environment: reader.optional('environment'),
     measurementsFile: reader.outputPath('measurements-file', 'measurements.json'),
     dryRun: reader.boolean('dry-run'),
@@ -376,19 +373,6 @@ async function rollBackEach<T>(
   return done;
 }
 
-async function notify(url: string, payload: unknown, log: Log): Promise<void> {
-  try {
-    const response = await httpFetch(
-      url,
-      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) },
-      { timeoutMs: 10_000 },
-    );
-    if (!response.ok) log.warning(`The notification webhook answered HTTP ${response.status}; the verdict stands.`);
-  } catch (error) {
-    log.warning(`The notification webhook could not be reached (${(error as Error).message}); the verdict stands.`);
-  }
-}
-
 export async function runHealthGate(platform: Platform): Promise<void> {
   const reader = new InputReader(platform, definition.inputs);
   const event = platform.event();
@@ -469,13 +453,6 @@ export async function runHealthGate(platform: Platform): Promise<void> {
   // Services echo what they are sent: everything written is redacted, not only the logs.
   const document = redactDeep(measurementsDocument(result, options.checks, decision), options.redact);
   writeFileSafely(options.measurementsFile, `${JSON.stringify(document, null, 2)}\n`);
-  if (options.notifyWebhook) {
-    await notify(
-      options.notifyWebhook,
-      redactDeep(notificationPayload(result, decision, { environment: options.environment, runUrl: options.sourceRun }), options.redact),
-      log,
-    );
-  }
   platform.setOutput('verdict', result.verdict);
   platform.setOutput('rolled-back', String(decision.rolledBack));
   platform.setOutput('revert-sha', decision.revertSha ?? '');

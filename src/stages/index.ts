@@ -1,4 +1,5 @@
 import type { StageDefinition, StageModule } from './definition.js';
+import { withNotifications } from './notify.js';
 
 /**
  * The stage registry: the one list every other list is derived from — the CLI, the metadata
@@ -13,6 +14,7 @@ export const STAGE_MODULES = {
   promote: () => import('./promote.js'),
   'health-gate': () => import('./health-gate.js'),
   release: () => import('./release.js'),
+  insight: () => import('./insight.js'),
 } satisfies Record<string, () => Promise<StageModule>>;
 
 export type StageName = keyof typeof STAGE_MODULES;
@@ -28,13 +30,13 @@ export async function loadStageModule(name: StageName): Promise<StageModule> {
   return STAGE_MODULES[name]();
 }
 
-/** Every stage as a definition with its run, by name. */
+/** Every stage as a definition with its run, by name, with the inputs all stages share (notifications) added once. */
 export const stages: Record<string, () => Promise<StageDefinition>> = Object.fromEntries(
   STAGE_NAMES.map((name) => [
     name,
     async (): Promise<StageDefinition> => {
       const stage = await loadStageModule(name);
-      return { ...stage.definition, run: stage.run };
+      return withNotifications({ ...stage.definition, run: stage.run });
     },
   ]),
 );

@@ -8,6 +8,7 @@ import type { Remote } from '../core/git/remote.js';
 import { commitAndPush } from '../core/git/transaction.js';
 import type { ValueChange } from '../core/gitops/bump.js';
 import { fetchVerdicts } from '../core/gitops/verdicts.js';
+import { readSourceTimes } from '../core/insight/source-time.js';
 import { ArgoCdClient, argoRefusal } from '../core/promote/argocd.js';
 import { type Environment, parseEnvironments, type Route, resolveProtected, resolveRoute } from '../core/promote/environments.js';
 import { activeFreeze, type FreezeWindow, parseFreeze } from '../core/promote/freeze.js';
@@ -392,6 +393,23 @@ async function checkSource(
   return { images: registry.images, refusals: [...refusals, ...registry.refusals], pinned: registry.pinned };
 }
 
+/** Source commit times of the promoted images, carried on for lead time; a failure to read them only costs the trailer. */
+async function carriedSourceTimes(
+  remote: Remote,
+  options: PromoteOptions,
+  commit: string,
+  values: ReadonlyMap<string, string>,
+  platform: Platform,
+): Promise<Map<string, string>> {
+  try {
+    const images = [...values].map(([name, reference]) => ({ name, reference }));
+    return await readSourceTimes(remote, options.repository.branch, commit, options.route.from.name, images);
+  } catch (error) {
+    platform.log.warning(`Source times not carried (Aegis-Source-Time): ${(error as Error).message}`);
+    return new Map();
+  }
+}
+
 export async function runPromote(platform: Platform): Promise<void> {
   const reader = new InputReader(platform, definition.inputs);
   const options = parsePromoteInputs(reader, platform.event(), platform.name, platform.workspace);
@@ -468,6 +486,7 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
       log.warning(`${route.from.name} sets no images${options.services.length ? ' for these services' : ''}.`);
 
     const sourceValues = new Map(selection.images.map((image) => [image.name, render(image.name, image.value)]));
+    const sourceTimes = await carriedSourceTimes(remote, options, snapshot.commit, sourceValues, platform);
     const pushBranch = options.mode === 'pull-request' ? options.pullRequest.branch : repository.branch;
     const result = await log.group(`Promote ${route.from.name} → ${route.to.name} in ${repository.url} (${pushBranch})`, () =>
       commitAndPush<PromotionPlan & { valueChanges: ValueChange[] }>(
@@ -500,6 +519,7 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
             to: route.to.name,
             sourceCommit: snapshot.commit,
             sourceRun: options.sourceRun,
+            sourceTimes,
             files: files.map((file) => file.path),
             changes: plan.changes,
             values: valuePlan.changes,

@@ -8,6 +8,7 @@ import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { stages } from './index.js';
 import { unknownInputMessage, unknownInputs } from './inputs.js';
+import { withNotifications } from './notify.js';
 
 /** The input that picks each external program, for the "install it, or change …" advice. */
 const TOOL_INPUTS: Record<string, string> = {
@@ -24,7 +25,8 @@ const TOOL_INPUTS: Record<string, string> = {
  * happened and what to change. Stack traces and full command lines only at debug level
  * (ACTIONS_STEP_DEBUG / RUNNER_DEBUG on GitHub, CI_DEBUG_TRACE on GitLab, --debug locally).
  */
-export async function runStage(stage: StageDefinition, platform: Platform): Promise<void> {
+export async function runStage(definition: StageDefinition, platform: Platform): Promise<void> {
+  const stage = withNotifications(definition);
   const release = removeSecretsOnSignal(platform);
   // The runner passes a typo'd or foreign `with:` key on as INPUT_*, and only warns; say what it was meant to be.
   for (const unknown of unknownInputs(platform.providedInputs(), Object.keys(stage.inputs))) {

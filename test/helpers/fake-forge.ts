@@ -8,7 +8,10 @@ import type { AddressInfo } from 'node:net';
  * /api/v4/projects/:id/merge_requests, PUT /api/v4/projects/:id/merge_requests/:iid), and
  * releases (GitHub: GET /repos/{owner}/{repo}/releases/tags/{tag}, POST …/releases; GitLab:
  * GET /api/v4/projects/:id/releases/:tag_name, POST …/releases), and GitHub's code-scanning SARIF upload
- * (POST /repos/{owner}/{repo}/code-scanning/sarifs → 202 {id, url}).
+ * (POST /repos/{owner}/{repo}/code-scanning/sarifs → 202 {id, url}), and CI runs (GitHub REST "List workflow
+ * runs for a repository": GET /repos/{owner}/{repo}/actions/runs → {total_count, workflow_runs}, filtered by
+ * `created=>=…` and `branch`, paged by `per_page`/`page`; GitLab REST "List project pipelines":
+ * GET /api/v4/projects/:id/pipelines, filtered by `updated_after` and `ref`).
  * No real forge can run on this machine.
  */
 export interface FakeRelease {
@@ -48,6 +51,8 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
   const pulls: FakePullRequest[] = [];
   const releases: FakeRelease[] = [];
   const sarifs: { project: string; body: Record<string, unknown> }[] = [];
+  /** CI runs in the forge's own shape (workflow runs on GitHub, pipelines on GitLab), with the project they belong to. */
+  const runs: Array<{ project: string; run: Record<string, unknown> }> = [];
   const calls: RecordedCall[] = [];
   /** Answers queued by `failNext`: the next request with that method gets the status instead. */
   const failures: { method: string; status: number }[] = [];
@@ -72,6 +77,18 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
     }
     const base = `http://${request.headers.host}`;
     if (kind === 'github') {
+      const actions = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs$/.exec(url.pathname);
+      if (actions && request.method === 'GET') {
+        const since = Date.parse((url.searchParams.get('created') ?? '>=1970-01-01T00:00:00Z').replace(/^>=/, ''));
+        const branch = url.searchParams.get('branch');
+        const perPage = Number(url.searchParams.get('per_page') ?? 30);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const matching = runs
+          .filter(({ project }) => project === `${actions[1]}/${actions[2]}`)
+          .map(({ run }) => run)
+          .filter((run) => Date.parse(String(run.created_at)) >= since && (!branch || run.head_branch === branch));
+        return send(200, { total_count: matching.length, workflow_runs: matching.slice((page - 1) * perPage, page * perPage) });
+      }
       const sarif = /^\/repos\/([^/]+)\/([^/]+)\/code-scanning\/sarifs$/.exec(url.pathname);
       if (sarif && request.method === 'POST') {
         sarifs.push({ project: `${sarif[1]}/${sarif[2]}`, body: body ?? {} });
@@ -152,6 +169,19 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
       return send(405, { message: 'Method Not Allowed' });
     }
 
+    const pipelines = /^\/api\/v4\/projects\/([^/]+)\/pipelines$/.exec(url.pathname);
+    if (pipelines && request.method === 'GET') {
+      const since = Date.parse(url.searchParams.get('updated_after') ?? '1970-01-01T00:00:00Z');
+      const ref = url.searchParams.get('ref');
+      const project = decodeURIComponent(pipelines[1] as string);
+      return send(
+        200,
+        runs
+          .filter((entry) => entry.project === project)
+          .map(({ run }) => run)
+          .filter((run) => Date.parse(String(run.updated_at)) >= since && (!ref || run.ref === ref)),
+      );
+    }
     const release = /^\/api\/v4\/projects\/([^/]+)\/releases(?:\/(.+))?$/.exec(url.pathname);
     if (release) {
       const project = decodeURIComponent(release[1] as string);
@@ -225,6 +255,7 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
     pulls,
     releases,
     sarifs,
+    runs,
     calls,
     failNext: (method: string, status = 500) => {
       failures.push({ method, status });

@@ -62,6 +62,14 @@ const ACCEPTED: Record<StageName, Row[]> = {
     ['defaults', {}, { publish: 'none', dryRun: false, options: { tagPrefix: 'v', path: '.' } }],
     ['a tag prefix', { 'tag-prefix': 'lib-v' }, { options: { tagPrefix: 'lib-v' } }],
   ],
+  insight: [
+    [
+      'a window of two weeks to a given end',
+      { repository: GITOPS, since: '2w', until: '2026-11-30T00:00:00Z' },
+      { windowSeconds: 14 * 86_400, now: Date.parse('2026-11-30T00:00:00Z') / 1000, fixWithinSeconds: 3600 },
+    ],
+    ['a Pushgateway', { repository: GITOPS, 'pushgateway-url': 'https://pg.example.com' }, { pushgateway: { job: 'aegis-insight' } }],
+  ],
 };
 
 const REFUSED: Record<StageName, Refusal[]> = {
@@ -96,6 +104,11 @@ const REFUSED: Record<StageName, Refusal[]> = {
   release: [
     ['an unknown publisher', { publish: 'maven' }, 'publish'],
     ['a path outside the workspace', { path: '../elsewhere' }, 'path'],
+  ],
+  insight: [
+    ['no repository', {}, 'repository'],
+    ['a window that is not a duration', { repository: GITOPS, since: 'a month' }, 'since'],
+    ['CI runs without a token', { repository: GITOPS, 'ci-project': 'acme/app' }, 'ci-token'],
   ],
 };
 

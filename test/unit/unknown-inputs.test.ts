@@ -20,6 +20,7 @@ const TYPOS: Record<StageName, [typo: string, meant: string]> = {
   promote: ['enviroments', 'environments'],
   'health-gate': ['intervall', 'interval'],
   release: ['tag-prefx', 'tag-prefix'],
+  insight: ['pushgatway-url', 'pushgateway-url'],
 };
 const FOREIGN = 'zzzqqq';
 

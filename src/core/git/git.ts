@@ -312,6 +312,17 @@ export class Git {
       });
   }
 
+  /** `git log --format=<format>` of `rev`, raw: for a reader that parses its own record format in one pass (insight). */
+  async formattedLog(format: string, rev = 'HEAD'): Promise<string> {
+    return (await this.run(['log', `--format=${format}`, '--end-of-options', rev, '--'])).stdout;
+  }
+
+  /** The newest commit reachable from `rev` touching any of `paths`, with its committer time (seconds), or undefined. */
+  async lastChange(paths: readonly string[], rev = 'HEAD'): Promise<{ sha: string; time: number } | undefined> {
+    const [sha, time] = (await this.output(['log', '-1', '--format=%H %ct', '--end-of-options', rev, '--', ...paths])).split(' ');
+    return sha ? { sha, time: Number(time) } : undefined;
+  }
+
   /** The committer date of one commit; undefined when it cannot be read. */
   async commitDate(rev: string): Promise<Date | undefined> {
     const result = await this.run(['log', '-1', '--format=%cI', rev, '--'], { allowFailure: true });

@@ -13,6 +13,8 @@ export const TRAILER = {
   environment: 'Aegis-Environment',
   sourceCommit: 'Aegis-Source-Commit',
   sourceRun: 'Aegis-Source-Run',
+  /** ISO 8601 time of the source commit (lead time for changes); per image (`name=time`) after a promotion. */
+  sourceTime: 'Aegis-Source-Time',
   promotedFrom: 'Aegis-Promoted-From',
   reverts: 'Aegis-Reverts',
   stage: 'Aegis-Stage',

@@ -14,6 +14,8 @@ export interface PromotionMessage {
   changes: readonly ImageChange[];
   /** Helm values / YAML paths written (Aegis-Value / Aegis-Previous-Value, as gitops-bump records them). */
   values?: readonly ValueChange[];
+  /** Image name → ISO time of its source commit, carried on as `Aegis-Source-Time: <name>=<time>`. */
+  sourceTimes?: ReadonlyMap<string, string>;
   /** Who approved a promotion into a protected environment (recorded as Aegis-Approved-By). */
   approvedBy?: string;
   /** A freeze window overridden, with the reason and who did it (Aegis-Freeze-Override). */
@@ -44,6 +46,10 @@ export function promotionCommitMessage(message: PromotionMessage): string {
   trailers.push({ key: TRAILER.environment, value: message.to });
   trailers.push({ key: TRAILER.promotedFrom, value: `${message.from}@${message.sourceCommit}` });
   if (message.sourceRun) trailers.push({ key: TRAILER.sourceRun, value: message.sourceRun });
+  for (const image of images) {
+    const time = message.sourceTimes?.get(image.name);
+    if (time) trailers.push({ key: TRAILER.sourceTime, value: `${image.name}=${time}` });
+  }
   if (message.approvedBy) trailers.push({ key: TRAILER.approvedBy, value: message.approvedBy });
   if (message.freezeOverride) trailers.push({ key: TRAILER.freezeOverride, value: message.freezeOverride });
   trailers.push({ key: TRAILER.stage, value: 'promote' });

@@ -1,5 +1,6 @@
 import { getOctokit } from '@actions/github';
 import { AegisError } from '../../core/errors.js';
+import { fromGitHubRun, type PipelineQuery, type PipelineRun } from '../../core/insight/pipelines.js';
 import type { Forge, PullRequestRequest, PullRequestResult, ReleaseRequest, SarifUploadRequest } from '../types.js';
 
 function splitRepository(repository: string): { owner: string; repo: string } {
@@ -71,5 +72,24 @@ export class GitHubForge implements Forge {
       prerelease: request.prerelease,
     });
     return created.data.html_url;
+  }
+
+  async pipelineRuns(repository: string, query: PipelineQuery): Promise<PipelineRun[]> {
+    const { owner, repo } = splitRepository(repository);
+    const runs: PipelineRun[] = [];
+    const created = `>=${new Date(query.since * 1000).toISOString()}`;
+    for (let page = 1; runs.length < query.limit; page++) {
+      const { data } = await this.octokit.rest.actions.listWorkflowRunsForRepo({
+        owner,
+        repo,
+        created,
+        per_page: 100,
+        page,
+        ...(query.branch ? { branch: query.branch } : {}),
+      });
+      runs.push(...data.workflow_runs.map((run) => fromGitHubRun(run as unknown as Record<string, unknown>)));
+      if (data.workflow_runs.length < 100) break;
+    }
+    return runs.slice(0, query.limit);
   }
 }

@@ -1,5 +1,6 @@
 import { Gitlab } from '@gitbeaker/rest';
 import { AegisError } from '../../core/errors.js';
+import { fromGitLabPipeline, type PipelineQuery, type PipelineRun } from '../../core/insight/pipelines.js';
 import type { Forge, PullRequestRequest, PullRequestResult, ReleaseRequest } from '../types.js';
 
 export class GitLabForge implements Forge {
@@ -58,5 +59,15 @@ export class GitLabForge implements Forge {
       description: request.notes,
     });
     return String((release._links as { self?: string } | undefined)?.self ?? '');
+  }
+
+  async pipelineRuns(repository: string, query: PipelineQuery): Promise<PipelineRun[]> {
+    const pipelines = await this.api.Pipelines.all(repository, {
+      updatedAfter: new Date(query.since * 1000).toISOString(),
+      perPage: 100,
+      maxPages: Math.ceil(query.limit / 100),
+      ...(query.branch ? { ref: query.branch } : {}),
+    });
+    return (pipelines as unknown as Array<Record<string, unknown>>).map(fromGitLabPipeline).slice(0, query.limit);
   }
 }
