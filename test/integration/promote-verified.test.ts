@@ -84,7 +84,7 @@ describe('verified and soaked sources (real health gate, real git)', () => {
   const healthGate = (commit: string, path: '/healthy' | '/failing', environment = 'staging') =>
     runHealthGate(
       {
-        checks: `- name: api\n  http: {url: "${server.url}${path}"}`,
+        checks: `- name: api\n  http: {url: "${server.url}${path}", expect-status: 200}`,
         interval: '100ms',
         count: '1',
         timeout: '20s',
@@ -186,7 +186,7 @@ describe('verified and soaked sources (real health gate, real git)', () => {
     const deploy = deployStaging(repo, staged, 2 * 60 * MINUTE);
     const dry = await runHealthGate(
       {
-        checks: `- name: api\n  http: {url: "${server.url}/healthy"}`,
+        checks: `- name: api\n  http: {url: "${server.url}/healthy", expect-status: 200}`,
         interval: '100ms',
         count: '1',
         rollback: 'none',
