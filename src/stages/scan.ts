@@ -89,8 +89,8 @@ const definition = {
     'trivy-binary': { description: 'Use this Trivy executable instead of downloading (the GitLab component image carries one).' },
     'trivy-release-url': { description: 'Base URL of Trivy release downloads (a mirror).', default: DEFAULT_RELEASE_URL },
     'cache-dir': {
-      description: 'Cache for the Trivy binary and vulnerability DB, inside the workspace so CI caches can keep it.',
-      default: '.aegis-cache/trivy',
+      description:
+        "Cache for the Trivy binary and vulnerability DB; by default beside the stage's output directory (RUNNER_TEMP on GitHub, .aegis-out/aegis-trivy-cache on GitLab, where a cache: entry can keep it), never in the checkout.",
     },
     'db-repository': {
       description: 'Vulnerability DB repositories, tried in order (comma-separated or one per line).',

@@ -290,7 +290,7 @@ describe('scanning with a FAKE trivy executable (no Trivy on this machine)', () 
     expect(argv[0]).toBe('image');
     expect(argv.slice(-2)).toEqual(['--', 'ghcr.io/acme/api:1.4.3']);
     expect(argv[argv.indexOf('--output') + 1]).toBe(join(ws, 'aegis-scan/trivy-report.json'));
-    expect(argv[argv.indexOf('--cache-dir') + 1]).toBe(join(ws, '.aegis-cache/trivy/db'));
+    expect(argv[argv.indexOf('--cache-dir') + 1]).toBe(join(ws, 'aegis-trivy-cache/db'));
     expect(argv.filter((a) => a === '--db-repository')).toHaveLength(2);
     expect(platform.outputs.result).toBe('passed');
     expect(platform.outputs.medium).toBe('4');
@@ -416,7 +416,7 @@ describe('Trivy download from a local release server (archive + checksums file)'
       const platform = recording(ws, { path: '.', 'trivy-version': version, 'trivy-release-url': `${base}/good` });
       await runScan(platform, deps);
       expect(platform.outputs.result).toBe('passed');
-      expect(existsSync(join(ws, '.aegis-cache/trivy/bin', version, 'trivy'))).toBe(true);
+      expect(existsSync(join(ws, 'aegis-trivy-cache/bin', version, 'trivy'))).toBe(true);
     } finally {
       delete process.env.FAKE_TRIVY_CONFIG;
     }

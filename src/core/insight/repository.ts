@@ -3,9 +3,9 @@
  * `git log` pass over the branch, and — for the status — the overlays at the tip plus one
  * `git log -1` per environment for when its overlays were last touched.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPrivateDir, removePrivateDir } from '../cleanup.js';
 import { AegisError } from '../errors.js';
 import { Git, type GitOperations } from '../git/git.js';
 import type { Remote } from '../git/remote.js';
@@ -27,8 +27,9 @@ export interface GitopsClone {
  * to be read, else bare and without trees (commits and their messages are all a log needs).
  */
 export async function cloneGitops(remote: Remote, branch: string, mode: 'checkout' | 'log-only'): Promise<GitopsClone> {
-  const dir = mkdtempSync(join(tmpdir(), 'aegis-insight-'));
-  const close = () => rmSync(dir, { recursive: true, force: true });
+  // A registered private dir: removed on exit, error, SIGINT and SIGTERM like every stage's temp files.
+  const dir = createPrivateDir(tmpdir(), 'aegis-insight-');
+  const close = () => removePrivateDir(dir);
   try {
     const git = new Git(dir, remote.env);
     const cloned = await git.clone(

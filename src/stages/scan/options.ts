@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseDuration } from '../../core/duration.js';
 import { InputError } from '../../core/errors.js';
 import { displayPath, resolveInside } from '../../core/paths.js';
@@ -153,7 +154,9 @@ export function parseScanInputs(reader: InputReader, workspace: string, explicit
 
   const environment = reader.optional('environment');
   const outputDir = reader.outputPath('output-dir');
-  const cacheDir = reader.path('cache-dir', workspace) as string;
+  // Beside the output directory: RUNNER_TEMP on GitHub, the excluded .aegis-out/ on GitLab (which a
+  // GitLab cache: entry can keep), a temp dir locally; never in the checkout itself.
+  const cacheDir = reader.path('cache-dir', workspace) ?? join(dirname(outputDir), 'aegis-trivy-cache');
   const sha256 = reader.optional('trivy-sha256');
   if (sha256 && !/^[0-9a-fA-F]{64}$/.test(sha256))
     throw new InputError('trivy-sha256', sha256, 'the SHA-256 of the Trivy release archive (64 hex digits)');
