@@ -612,12 +612,11 @@ function buildHistory(commits) {
 /* harmony export */   Qc: () => (/* binding */ cloneGitops)
 /* harmony export */ });
 /* unused harmony export readOverlays */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3639);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 /* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8496);
 /* harmony import */ var _gitops_targets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2142);
@@ -643,8 +642,9 @@ function buildHistory(commits) {
  * to be read, else bare and without trees (commits and their messages are all a log needs).
  */
 async function cloneGitops(remote, branch, mode) {
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'aegis-insight-'));
-    const close = () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+    // A registered private dir: removed on exit, error, SIGINT and SIGTERM like every stage's temp files.
+    const dir = (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .createPrivateDir */ .b4)((0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(), 'aegis-insight-');
+    const close = () => (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .removePrivateDir */ .VZ)(dir);
     try {
         const git = new _git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .Git */ .TU(dir, remote.env);
         const cloned = await git.clone(remote.url, mode === 'checkout' ? { branch, filter: 'blob:none' } : { branch, bare: true, filter: 'tree:0' });

@@ -2362,6 +2362,7 @@ var shared = __webpack_require__(9154);
 
 
 
+
 const FORMATS = ['sarif', 'gitlab', 'markdown'];
 /** trivy-action's `format` values we write to its `output` file, and the rendering each is. */
 const TRIVY_ACTION_FORMATS = {
@@ -2453,7 +2454,9 @@ function parseScanInputs(reader, workspace, explicit = () => false) {
     }
     const environment = reader.optional('environment');
     const outputDir = reader.outputPath('output-dir');
-    const cacheDir = reader.path('cache-dir', workspace);
+    // Beside the output directory: RUNNER_TEMP on GitHub, the excluded .aegis-out/ on GitLab (which a
+    // GitLab cache: entry can keep), a temp dir locally; never in the checkout itself.
+    const cacheDir = reader.path('cache-dir', workspace) ?? (0,external_node_path_.join)((0,external_node_path_.dirname)(outputDir), 'aegis-trivy-cache');
     const sha256 = reader.optional('trivy-sha256');
     if (sha256 && !/^[0-9a-fA-F]{64}$/.test(sha256))
         throw new errors/* InputError */.dz('trivy-sha256', sha256, 'the SHA-256 of the Trivy release archive (64 hex digits)');
@@ -2665,8 +2668,7 @@ const definition = {
         'trivy-binary': { description: 'Use this Trivy executable instead of downloading (the GitLab component image carries one).' },
         'trivy-release-url': { description: 'Base URL of Trivy release downloads (a mirror).', default: DEFAULT_RELEASE_URL },
         'cache-dir': {
-            description: 'Cache for the Trivy binary and vulnerability DB, inside the workspace so CI caches can keep it.',
-            default: '.aegis-cache/trivy',
+            description: "Cache for the Trivy binary and vulnerability DB; by default beside the stage's output directory (RUNNER_TEMP on GitHub, .aegis-out/aegis-trivy-cache on GitLab, where a cache: entry can keep it), never in the checkout.",
         },
         'db-repository': {
             description: 'Vulnerability DB repositories, tried in order (comma-separated or one per line).',
