@@ -58,8 +58,6 @@ function raceBackoffMs(attempt, backoff = DEFAULT_BACKOFF, random = Math.random)
 async function commitAndPush(options, prepare) {
     const { remote, branch, log } = options;
     const pushBranch = options.pushBranch ?? branch;
-    const backoff = options.backoff ?? { baseMs: 50, maxMs: 1000 };
-    const random = options.random ?? Math.random;
     const dir = (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .createPrivateDir */ .b4)((0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(), 'aegis-gitops-');
     const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .Git */ .TU(dir, remote.env);
     try {

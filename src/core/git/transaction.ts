@@ -75,8 +75,6 @@ export async function commitAndPush<T>(
 ): Promise<TransactionResult<T>> {
   const { remote, branch, log } = options;
   const pushBranch = options.pushBranch ?? branch;
-  const backoff = options.backoff ?? { baseMs: 50, maxMs: 1000 };
-  const random = options.random ?? Math.random;
   const dir = createPrivateDir(tmpdir(), 'aegis-gitops-');
   const git = new Git(dir, remote.env);
 
