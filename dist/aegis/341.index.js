@@ -614,21 +614,18 @@ function buildHistory(commits) {
 /* unused harmony export readOverlays */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3639);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8496);
-/* harmony import */ var _gitops_targets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2142);
-/* harmony import */ var _images_image_line_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2758);
-/* harmony import */ var _promote_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1819);
-/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3408);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3639);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8496);
+/* harmony import */ var _gitops_targets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2142);
+/* harmony import */ var _images_image_line_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2758);
+/* harmony import */ var _promote_source_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1819);
+/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3408);
 /**
  * Reading the GitOps repository for insight (and for promote's source times): one clone, one
  * `git log` pass over the branch, and — for the status — the overlays at the tip plus one
  * `git log -1` per environment for when its overlays were last touched.
  */
-
 
 
 
@@ -643,13 +640,13 @@ function buildHistory(commits) {
  */
 async function cloneGitops(remote, branch, mode) {
     // A registered private dir: removed on exit, error, SIGINT and SIGTERM like every stage's temp files.
-    const dir = (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .createPrivateDir */ .b4)((0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(), 'aegis-insight-');
-    const close = () => (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .removePrivateDir */ .VZ)(dir);
+    const dir = (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .createPrivateDir */ .b4)((0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(), 'aegis-insight-');
+    const close = () => (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .removePrivateDir */ .VZ)(dir);
     try {
-        const git = new _git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .Git */ .TU(dir, remote.env);
+        const git = new _git_git_js__WEBPACK_IMPORTED_MODULE_3__/* .Git */ .TU(dir, remote.env);
         const cloned = await git.clone(remote.url, mode === 'checkout' ? { branch, filter: 'blob:none' } : { branch, bare: true, filter: 'tree:0' });
         if (!cloned.ok) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Could not clone branch '${branch}' of ${remote.url}: ${cloned.stderr.trim().split('\n').slice(-2).join(' ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AegisError */ .o4(`Could not clone branch '${branch}' of ${remote.url}: ${cloned.stderr.trim().split('\n').slice(-2).join(' ')}`);
         }
         return { dir, git, close };
     }
@@ -660,7 +657,7 @@ async function cloneGitops(remote, branch, mode) {
 }
 /** The whole history of HEAD as deployment events, from one `git log`. */
 async function readHistory(git, revision = 'HEAD') {
-    return (0,_history_js__WEBPACK_IMPORTED_MODULE_8__/* .buildHistory */ .xq)((0,_history_js__WEBPACK_IMPORTED_MODULE_8__/* .parseHistory */ .i6)(await git.formattedLog(_history_js__WEBPACK_IMPORTED_MODULE_8__/* .HISTORY_FORMAT */ .nA, revision)));
+    return (0,_history_js__WEBPACK_IMPORTED_MODULE_7__/* .buildHistory */ .xq)((0,_history_js__WEBPACK_IMPORTED_MODULE_7__/* .parseHistory */ .i6)(await git.formattedLog(_history_js__WEBPACK_IMPORTED_MODULE_7__/* .HISTORY_FORMAT */ .nA, revision)));
 }
 /** What each environment's overlays set at the checkout, and when they were last touched (for drift). */
 async function readOverlays(clone, environments) {
@@ -668,15 +665,15 @@ async function readOverlays(clone, environments) {
     const lastTouch = new Map();
     for (const environment of environments) {
         const state = new Map();
-        for (const overlay of (0,_promote_source_js__WEBPACK_IMPORTED_MODULE_7__/* .readEnvironment */ .Q)(clone.dir, environment)) {
+        for (const overlay of (0,_promote_source_js__WEBPACK_IMPORTED_MODULE_6__/* .readEnvironment */ .Q)(clone.dir, environment)) {
             for (const image of overlay.images) {
                 const list = state.get(image.name) ?? [];
-                list.push({ file: overlay.file, reference: (0,_images_image_line_js__WEBPACK_IMPORTED_MODULE_6__/* .formatImage */ .vy)(image) });
+                list.push({ file: overlay.file, reference: (0,_images_image_line_js__WEBPACK_IMPORTED_MODULE_5__/* .formatImage */ .vy)(image) });
                 state.set(image.name, list);
             }
         }
         overlays.set(environment.name, state);
-        const files = (0,_gitops_targets_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveKustomizations */ .Z)(clone.dir, environment.overlays, 'environments');
+        const files = (0,_gitops_targets_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveKustomizations */ .Z)(clone.dir, environment.overlays, 'environments');
         const touched = await clone.git.lastChange(files);
         lastTouch.set(environment.name, touched ? { commit: touched.sha, time: touched.time } : undefined);
     }

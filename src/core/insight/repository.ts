@@ -4,7 +4,6 @@
  * `git log -1` per environment for when its overlays were last touched.
  */
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createPrivateDir, removePrivateDir } from '../cleanup.js';
 import { AegisError } from '../errors.js';
 import { Git, type GitOperations } from '../git/git.js';
