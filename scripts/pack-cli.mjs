@@ -15,7 +15,7 @@ export function cliManifest(root = ROOT) {
   return {
     name: CLI_PACKAGE,
     version: project.version,
-    description: 'aegis GitOps delivery stages as a CLI: detect, build, scan, gitops-bump, promote, health-gate, release',
+    description: 'aegis GitOps delivery stages as a CLI: detect, build, scan, gitops-bump, promote, health-gate, release, insight',
     license: project.license,
     type: 'module',
     bin: { aegis: 'dist/cli/index.js' },

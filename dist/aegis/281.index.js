@@ -626,7 +626,7 @@ const definition = {
         'pushgateway-grouping': {
             description: 'More grouping-key labels of the pushed group, one label=value per line or comma-separated (e.g. repository=platform/gitops).',
         },
-        'pushgateway-username': { description: 'Basic auth user for the Pushgateway.', secret: true },
+        'pushgateway-username': { description: 'Basic auth user for the Pushgateway (with pushgateway-password, which is the secret).' },
         'pushgateway-password': { description: 'Basic auth password for the Pushgateway.', secret: true },
         'ci-project': {
             description: 'Repository on the forge (owner/repo or group/project) whose CI runs (GitHub workflow runs, GitLab pipelines) to count and time over the window; none read without it.',

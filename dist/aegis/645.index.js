@@ -1967,7 +1967,9 @@ const CHUNK = 1 << 20;
  * no joined copy of it, and one write per MiB rather than per item.
  */
 function writeOutputFile(path, write) {
-    const fd = (0,external_node_fs_.openSync)(path, 'w');
+    // A fresh file only: a stale temporary, or a link planted under its name, is removed and never followed.
+    (0,external_node_fs_.rmSync)(path, { force: true });
+    const fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o644);
     try {
         const buffer = Buffer.allocUnsafe(CHUNK);
         let used = 0;
@@ -2839,7 +2841,8 @@ async function runScan(platform, dependencies = { now: () => new Date() }) {
             if (kind && from) {
                 (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(options.extraOutput.file), { recursive: true });
                 const temporary = `${options.extraOutput.file}.${process.pid}.tmp`;
-                (0,external_node_fs_.copyFileSync)(from, temporary);
+                (0,external_node_fs_.rmSync)(temporary, { force: true });
+                (0,external_node_fs_.copyFileSync)(from, temporary, external_node_fs_.constants.COPYFILE_EXCL);
                 staged.push([kind, options.extraOutput.file, temporary]);
             }
         }

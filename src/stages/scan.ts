@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, constants as fsConstants, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AegisError, InputError } from '../core/errors.js';
 import { writeFileSafely } from '../core/fs/safe-write.js';
@@ -291,7 +291,8 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
       if (kind && from) {
         mkdirSync(dirname(options.extraOutput.file), { recursive: true });
         const temporary = `${options.extraOutput.file}.${process.pid}.tmp`;
-        copyFileSync(from, temporary);
+        rmSync(temporary, { force: true });
+        copyFileSync(from, temporary, fsConstants.COPYFILE_EXCL);
         staged.push([kind, options.extraOutput.file, temporary]);
       }
     }

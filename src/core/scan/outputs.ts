@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, rmSync, writeSync } from 'node:fs';
 import { type GateResult, suppressions } from './gate.js';
 import { type GitLabOptions, writeGitLab } from './gitlab.js';
 import type { TextSink } from './json-text.js';
@@ -72,7 +72,9 @@ const CHUNK = 1 << 20;
  * no joined copy of it, and one write per MiB rather than per item.
  */
 export function writeOutputFile(path: string, write: (out: TextSink) => void): void {
-  const fd = openSync(path, 'w');
+  // A fresh file only: a stale temporary, or a link planted under its name, is removed and never followed.
+  rmSync(path, { force: true });
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
     let used = 0;
