@@ -21,7 +21,7 @@ function jsonFields(description: string): string[] {
   );
 }
 
-export function conventionViolations(stage: Pick<StageMetadata, 'name' | 'inputs' | 'outputs'>): string[] {
+function conventionViolations(stage: Pick<StageMetadata, 'name' | 'inputs' | 'outputs'>): string[] {
   const violations: string[] = [];
   const fail = (subject: string, rule: string) => violations.push(`${stage.name} ${subject}: ${rule}`);
   for (const [name, output] of Object.entries(stage.outputs)) {

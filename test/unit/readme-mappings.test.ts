@@ -22,7 +22,7 @@ const TABLES: Array<{ header: string; stage: string }> = [
 const VALUES = new Set(['true', 'false']);
 
 /** The rows of the table under `header`, as cells (`\|` is a pipe inside a cell). */
-export function tableRows(markdown: string, header: string): string[][] {
+function tableRows(markdown: string, header: string): string[][] {
   const lines = markdown.split('\n');
   const start = lines.indexOf(header);
   if (start < 0) return [];
@@ -48,7 +48,7 @@ function namesIn(cell: string): string[] {
 }
 
 /** The names a table's rows give for the stage (ours; the anchor's where ours says "same"). */
-export function mappedNames(rows: string[][]): string[] {
+function mappedNames(rows: string[][]): string[] {
   return rows.flatMap(([theirs = '', ours = '']) => (ours.startsWith('same') ? namesIn(theirs) : namesIn(ours)));
 }
 
