@@ -10,7 +10,16 @@ export interface InputSpec {
   secret?: boolean;
 }
 
+/**
+ * What an output holds, as the README's "Inputs and outputs" convention names it (checked by
+ * test/unit/output-conventions.test.ts): `path` a file's path (relative to the workspace when
+ * inside it), `list` one item per line, `json` a JSON document, `boolean` 'true'/'false',
+ * `number` a decimal count, `text` anything else (a SHA, a URL, a version, a verdict).
+ */
+export type OutputKind = 'path' | 'list' | 'json' | 'boolean' | 'number' | 'text';
+
 export interface OutputSpec {
+  kind: OutputKind;
   description: string;
 }
 

@@ -81,13 +81,18 @@ const definition = {
   },
   outputs: {
     changed: {
+      kind: 'boolean',
       description:
         "'true' when a commit was pushed (or, in pull-request mode, a branch pushed earlier got its request); 'false' when the repository already had these values (or on dry runs).",
     },
-    'commit-sha': { description: 'The pushed commit, or the branch tip that already held the values.' },
-    previous: { description: 'JSON array of {file, image or path, previous, next} for every value replaced.' },
-    'pull-request-url': { description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
-    attempts: { description: 'Push attempts used (more than 1 when other jobs pushed concurrently).' },
+    'commit-sha': { kind: 'text', description: 'The pushed commit, or the branch tip that already held the values.' },
+    previous: {
+      kind: 'json',
+      description:
+        "JSON array of {file, image or path, current, written} for every value replaced: current the value before this run (null: no entry), written what is written (as in promote's plan). Deprecated: previous (= current) and next (= written), kept for one release.",
+    },
+    'pull-request-url': { kind: 'text', description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
+    attempts: { kind: 'number', description: 'Number of push attempts used (more than 1 when other jobs pushed concurrently).' },
   },
   run: (platform: Platform) => runGitopsBump(platform),
 } satisfies StageDefinition;
@@ -164,6 +169,11 @@ function commitMessageFor(options: GitopsBumpOptions, plan: BumpPlan): string {
   return buildCommitMessage(subject, `Files:\n${body}`, trailers);
 }
 
+/** A `previous` output entry: current/written, plus their old names (`previous`, `next`): deprecated, kept for one release. */
+function replacement<Subject extends { file: string }>(subject: Subject, current: string | null, written: string) {
+  return { ...subject, current, written, previous: current, next: written };
+}
+
 function planTable(plan: BumpPlan): string {
   const rows = [
     ...plan.imageChanges.map((change) => [
@@ -225,13 +235,14 @@ export async function runGitopsBump(platform: Platform): Promise<void> {
   }
 
   const previous = [
-    ...plan.imageChanges.map((change) => ({
-      file: change.file,
-      image: change.name,
-      previous: change.previous ? formatImage({ name: change.name, ...change.previous }) : null,
-      next: formatImage({ name: change.name, ...change.next }),
-    })),
-    ...plan.valueChanges.map((change) => ({ file: change.file, path: change.path, previous: change.previous, next: change.next })),
+    ...plan.imageChanges.map((change) =>
+      replacement(
+        { file: change.file, image: change.name },
+        change.previous ? formatImage({ name: change.name, ...change.previous }) : null,
+        formatImage({ name: change.name, ...change.next }),
+      ),
+    ),
+    ...plan.valueChanges.map((change) => replacement({ file: change.file, path: change.path }, change.previous, change.next)),
   ];
   // A branch pushed by an earlier run whose request is only now opened is a change the base lacks.
   const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);

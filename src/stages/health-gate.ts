@@ -17,6 +17,7 @@ import { type Decision, measurementsDocument, renderSummary } from '../core/heal
 import { argoRollback, kubectlUndo, type RollbackMethod, revertCommit } from '../core/health/rollback.js';
 import { type WatchResult, watch } from '../core/health/watch.js';
 import { markdownTable } from '../core/markdown.js';
+import { displayPath } from '../core/paths.js';
 import { Redactor } from '../platform/redact.js';
 import type { Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
@@ -123,10 +124,13 @@ const definition = {
     'source-run': { description: 'Run URL recorded in the revert commit (Aegis-Source-Run); defaults to the current run.' },
   },
   outputs: {
-    verdict: { description: 'Successful, Failed, Inconclusive or Error: the worst phase across checks.' },
-    'rolled-back': { description: "'true' when a rollback was made." },
-    'revert-sha': { description: 'The revert commit pushed by git-revert (empty otherwise).' },
-    measurements: { description: 'Path of the JSON file with every measurement and the decision.' },
+    verdict: { kind: 'text', description: 'Successful, Failed, Inconclusive or Error: the worst phase across checks.' },
+    'rolled-back': { kind: 'boolean', description: "'true' when a rollback was made." },
+    'revert-sha': { kind: 'text', description: 'The revert commit pushed by git-revert (empty otherwise).' },
+    measurements: {
+      kind: 'path',
+      description: 'Path of the JSON file with every measurement and the decision (relative to the workspace when inside it).',
+    },
   },
   run: (platform: Platform) => runHealthGate(platform),
 } satisfies StageDefinition;
@@ -456,7 +460,7 @@ export async function runHealthGate(platform: Platform): Promise<void> {
   platform.setOutput('verdict', result.verdict);
   platform.setOutput('rolled-back', String(decision.rolledBack));
   platform.setOutput('revert-sha', decision.revertSha ?? '');
-  platform.setOutput('measurements', options.measurementsFile);
+  platform.setOutput('measurements', displayPath(platform.workspace, options.measurementsFile));
   await platform.summary(options.redact(renderSummary(result, options.checks, decision)));
 
   if (rollbackError) throw rollbackError;

@@ -12,6 +12,7 @@ import { cloneGitops, readRepository } from '../core/insight/repository.js';
 import { isoSeconds } from '../core/insight/source-time.js';
 import { computeStatus, type StatusEntry } from '../core/insight/status.js';
 import { insightSummary } from '../core/insight/summary.js';
+import { displayPath } from '../core/paths.js';
 import { type Environment, parseEnvironments } from '../core/promote/environments.js';
 import type { Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
@@ -104,13 +105,25 @@ const definition = {
   },
   outputs: {
     'status-file': {
-      description: 'Path of the status JSON: per environment × service image, since, commit, run, promoted-from, behind, drift.',
+      kind: 'path',
+      description:
+        'Path of the status JSON: per environment × service image, since, commit, run, promoted-from, behind, drift (relative to the workspace when inside it).',
     },
-    'metrics-file': { description: 'Path of the DORA JSON: the four keys per environment and per service, with bands and their source.' },
-    'openmetrics-file': { description: 'Path of the OpenMetrics text exposition.' },
-    deployments: { description: 'Deployments within the window, all environments.' },
-    drift: { description: "'true' when an overlay sets something no trailer records (a hand edit) or overlays of one environment differ." },
-    pushed: { description: "'true' when the metrics were pushed to the Pushgateway." },
+    'metrics-file': {
+      kind: 'path',
+      description:
+        'Path of the DORA JSON: the four keys per environment and per service, with bands and their source (relative to the workspace when inside it).',
+    },
+    'openmetrics-file': {
+      kind: 'path',
+      description: 'Path of the OpenMetrics text exposition (relative to the workspace when inside it).',
+    },
+    deployments: { kind: 'number', description: 'Number of deployments within the window, all environments.' },
+    drift: {
+      kind: 'boolean',
+      description: "'true' when an overlay sets something no trailer records (a hand edit) or overlays of one environment differ.",
+    },
+    pushed: { kind: 'boolean', description: "'true' when the metrics were pushed to the Pushgateway." },
   },
   gitlab: { stage: 'deploy' },
   run: (platform: Platform) => runInsight(platform),
@@ -267,9 +280,9 @@ export async function reportInsight(plan: InsightPlan, result: InsightResult, pl
   const { options } = plan;
   const deployments = Object.values(result.dora.environments).reduce((sum, keys) => sum + keys.deployments, 0);
   const drift = result.status.some((entry) => entry.drift);
-  platform.setOutput('status-file', options.statusFile);
-  platform.setOutput('metrics-file', options.metricsFile);
-  platform.setOutput('openmetrics-file', options.openmetricsFile);
+  platform.setOutput('status-file', displayPath(platform.workspace, options.statusFile));
+  platform.setOutput('metrics-file', displayPath(platform.workspace, options.metricsFile));
+  platform.setOutput('openmetrics-file', displayPath(platform.workspace, options.openmetricsFile));
   platform.setOutput('deployments', String(deployments));
   platform.setOutput('drift', String(drift));
   platform.setOutput('pushed', String(Boolean(result.pushedTo)));

@@ -73,13 +73,13 @@ function imagesOf(lines: readonly string[]): { services: string[]; versions: str
   return { services: [...services], versions: [...versions] };
 }
 
-/** `name=reference` lines of promote's `plan` output (`[{image, next}]`); none when it is not that. */
+/** `name=reference` lines of promote's `plan` output (`[{image, written}]`); none when it is not that. */
 function planLines(plan: string | undefined): string[] {
   if (!plan?.startsWith('[')) return [];
   try {
-    const entries = JSON.parse(plan) as Array<{ image?: unknown; next?: unknown }>;
+    const entries = JSON.parse(plan) as Array<{ image?: unknown; written?: unknown }>;
     return entries.flatMap((entry) =>
-      typeof entry.image === 'string' && typeof entry.next === 'string' ? [`${entry.image}=${entry.next}`] : [],
+      typeof entry.image === 'string' && typeof entry.written === 'string' ? [`${entry.image}=${entry.written}`] : [],
     );
   } catch {
     return [];

@@ -23,7 +23,7 @@ import {
   selectImages,
 } from '../core/promote/images.js';
 import { promotionCommitMessage } from '../core/promote/message.js';
-import { type PromotionPlan, planTargets } from '../core/promote/plan.js';
+import { type PlanEntry, type PromotionPlan, planTargets } from '../core/promote/plan.js';
 import { type RecordedDigest, readRecordedDigests } from '../core/promote/recorded.js';
 import { PromotionRefused, type Refusal, RULE } from '../core/promote/refusal.js';
 import { checkRegistry, type Pinned } from '../core/promote/registry.js';
@@ -195,18 +195,20 @@ const definition = {
   },
   outputs: {
     changed: {
+      kind: 'boolean',
       description:
         "'true' when a commit was pushed (or, in pull-request mode, a branch pushed earlier got its request); 'false' when the target already runs these values, on dry runs and refusals.",
     },
-    'commit-sha': { description: 'The pushed commit, or the branch tip that already held the values.' },
+    'commit-sha': { kind: 'text', description: 'The pushed commit, or the branch tip that already held the values.' },
     plan: {
+      kind: 'json',
       description:
-        'JSON array of {image, file, from, to, next}: from is the value in the source environment, to the value in the target now (null: no entry), next what is written. For a values line, image is <target-file>:<path> and from <source-file>:<path>=<value>.',
+        'JSON array of {image, file, from, current, written}: from is the value in the source environment, current the value in the target before this run (null: no entry), written what is written. For a values line, image is <target-file>:<path> and from <source-file>:<path>=<value>. Deprecated: to (= current) and next (= written), kept for one release.',
     },
-    'pull-request-url': { description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
-    'source-commit': { description: 'The commit the source overlays were read at (recorded as Aegis-Promoted-From).' },
-    refusals: { description: 'JSON array of {subject, kind, rule, detail} when the promotion was refused.' },
-    attempts: { description: 'Push attempts used.' },
+    'pull-request-url': { kind: 'text', description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
+    'source-commit': { kind: 'text', description: 'The commit the source overlays were read at (recorded as Aegis-Promoted-From).' },
+    refusals: { kind: 'json', description: 'JSON array of {subject, kind, rule, detail} when the promotion was refused.' },
+    attempts: { kind: 'number', description: 'Number of push attempts used.' },
   },
   run: (platform: Platform) => runPromote(platform),
 } satisfies StageDefinition;
@@ -325,6 +327,11 @@ export function parsePromoteInputs(
 }
 
 /** A promotion into a frozen environment: refused, or let through with the override recorded. */
+/** A `plan` output entry: the entry, plus its fields under their old names (`to`, `next`): deprecated, kept for one release. */
+function withDeprecatedNames(entry: PlanEntry): PlanEntry & { to: string | null; next: string } {
+  return { ...entry, to: entry.current, next: entry.written };
+}
+
 function freezeRefusal(options: PromoteOptions): Refusal[] {
   if (!options.freeze || options.freezeOverride) return [];
   return [
@@ -559,7 +566,7 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
     const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);
     platform.setOutput('changed', String(proposed));
     platform.setOutput('commit-sha', result.sha);
-    platform.setOutput('plan', JSON.stringify(plan.entries));
+    platform.setOutput('plan', JSON.stringify(plan.entries.map(withDeprecatedNames)));
     platform.setOutput('pull-request-url', pullRequestUrl);
     platform.setOutput('refusals', '[]');
     platform.setOutput('attempts', String(result.attempts));

@@ -128,31 +128,59 @@ const definition = {
     repository: { description: 'owner/name for the SARIF upload; defaults to the repository of the run.' },
   },
   outputs: {
-    result: { description: "'passed', 'failed' (the gate blocked) or 'error' (Trivy or the inputs failed: nothing was decided)." },
-    critical: { description: 'Number of CRITICAL findings of every class (all findings, whatever the gate decided).' },
-    high: { description: 'Number of HIGH findings.' },
-    medium: { description: 'Number of MEDIUM findings.' },
-    low: { description: 'Number of LOW findings.' },
-    unknown: { description: 'Number of UNKNOWN findings.' },
-    total: { description: 'Number of findings.' },
-    vulnerabilities: { description: 'Number of vulnerabilities.' },
-    misconfigurations: { description: 'Number of failed misconfiguration checks.' },
-    secrets: { description: 'Number of secrets.' },
-    licenses: { description: 'Number of license findings.' },
+    result: {
+      kind: 'text',
+      description: "'passed', 'failed' (the gate blocked) or 'error' (Trivy or the inputs failed: nothing was decided).",
+    },
+    critical: { kind: 'number', description: 'Number of CRITICAL findings of every class (all findings, whatever the gate decided).' },
+    high: { kind: 'number', description: 'Number of HIGH findings.' },
+    medium: { kind: 'number', description: 'Number of MEDIUM findings.' },
+    low: { kind: 'number', description: 'Number of LOW findings.' },
+    unknown: { kind: 'number', description: 'Number of UNKNOWN findings.' },
+    total: { kind: 'number', description: 'Number of findings.' },
+    vulnerabilities: { kind: 'number', description: 'Number of vulnerabilities.' },
+    misconfigurations: { kind: 'number', description: 'Number of failed misconfiguration checks.' },
+    secrets: { kind: 'number', description: 'Number of secrets.' },
+    licenses: { kind: 'number', description: 'Number of license findings.' },
     counts: {
+      kind: 'json',
       description:
         'JSON {"<class>": {"CRITICAL": n, …}} of every finding per class and severity, e.g. {"secret": {"CRITICAL": 1, "HIGH": 1, …}, …}.',
     },
-    blocking: { description: 'Number of findings that failed the gate.' },
-    'report-file': { description: 'The Trivy JSON report.' },
-    'sarif-file': { description: 'SARIF 2.1.0 file (when sarif is in formats).' },
-    'gitlab-report': { description: 'GitLab container-scanning report (when gitlab is in formats).' },
-    'gitlab-secret-detection-report': { description: 'GitLab secret-detection report (when gitlab is in formats).' },
-    'gitlab-sast-report': { description: 'GitLab SAST report with the misconfigurations (when gitlab is in formats).' },
-    'summary-file': { description: 'Markdown summary (when markdown is in formats).' },
-    'sbom-file': { description: 'SBOM file (CycloneDX or SPDX JSON).' },
-    'sbom-partial': { description: "'true' when the report had no package list, so the SBOM lists only packages with findings." },
-    'sarif-id': { description: 'Id of the code-scanning upload, when upload-sarif is true.' },
+    blocking: { kind: 'number', description: 'Number of findings that failed the gate.' },
+    'report-file': { kind: 'path', description: 'Path of the Trivy JSON report (relative to the workspace when inside it).' },
+    'sarif-file': {
+      kind: 'path',
+      description: 'Path of the SARIF 2.1.0 file (relative to the workspace when inside it); empty unless sarif is in formats.',
+    },
+    'gitlab-report': {
+      kind: 'path',
+      description:
+        'Path of the GitLab container-scanning report (relative to the workspace when inside it); empty unless gitlab is in formats.',
+    },
+    'gitlab-secret-detection-report': {
+      kind: 'path',
+      description:
+        'Path of the GitLab secret-detection report (relative to the workspace when inside it); empty unless gitlab is in formats.',
+    },
+    'gitlab-sast-report': {
+      kind: 'path',
+      description:
+        'Path of the GitLab SAST report with the misconfigurations (relative to the workspace when inside it); empty unless gitlab is in formats.',
+    },
+    'summary-file': {
+      kind: 'path',
+      description: 'Path of the markdown summary (relative to the workspace when inside it); empty unless markdown is in formats.',
+    },
+    'sbom-file': {
+      kind: 'path',
+      description: 'Path of the SBOM file, CycloneDX or SPDX JSON (relative to the workspace when inside it); empty with sbom: none.',
+    },
+    'sbom-partial': {
+      kind: 'boolean',
+      description: "'true' when the report had no package list, so the SBOM lists only packages with findings.",
+    },
+    'sarif-id': { kind: 'text', description: 'Id of the code-scanning upload, when upload-sarif is true.' },
   },
 } satisfies Omit<StageDefinition, 'run'>;
 

@@ -83,20 +83,26 @@ describe('gitops-bump against a bare repository on disk', () => {
     expect(first.exitCode, first.stderr).toBe(0);
     expect(first.outputs.changed).toBe('true');
     expect(first.outputs['commit-sha']).toBe(repo.tip());
+    // current/written as in promote's plan, and the same values under the deprecated names previous/next.
+    const replaced = (subject: object, current: string, written: string) => ({
+      ...subject,
+      current,
+      written,
+      previous: current,
+      next: written,
+    });
     expect(JSON.parse(first.outputs.previous ?? '')).toEqual([
-      {
-        file: 'overlays/dev/kustomization.yaml',
-        image: 'registry.example.com/aegis/api',
-        previous: 'registry.example.com/aegis/api:1.0.0',
-        next: `registry.example.com/aegis/api:1.4.3@${DIGEST}`,
-      },
-      {
-        file: 'overlays/staging/kustomization.yaml',
-        image: 'registry.example.com/aegis/api',
-        previous: 'registry.example.com/aegis/api:1.0.0',
-        next: `registry.example.com/aegis/api:1.4.3@${DIGEST}`,
-      },
-      { file: 'charts/api/values.yaml', path: 'image.tag', previous: '1.0.0', next: '1.4.3' },
+      replaced(
+        { file: 'overlays/dev/kustomization.yaml', image: 'registry.example.com/aegis/api' },
+        'registry.example.com/aegis/api:1.0.0',
+        `registry.example.com/aegis/api:1.4.3@${DIGEST}`,
+      ),
+      replaced(
+        { file: 'overlays/staging/kustomization.yaml', image: 'registry.example.com/aegis/api' },
+        'registry.example.com/aegis/api:1.0.0',
+        `registry.example.com/aegis/api:1.4.3@${DIGEST}`,
+      ),
+      replaced({ file: 'charts/api/values.yaml', path: 'image.tag' }, '1.0.0', '1.4.3'),
     ]);
 
     // Only the edited values changed, byte for byte.

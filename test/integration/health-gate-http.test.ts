@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseChecks } from '../../src/core/health/checks.js';
 import { DEFAULT_LIMITS } from '../../src/core/health/evaluator.js';
@@ -45,6 +46,16 @@ describe('http checks against real local servers', () => {
 
   const gate = (check: string, inputs: Record<string, string> = {}) =>
     runHealthGate({ checks: check, interval: '100ms', count: '3', rollback: 'none', timeout: '20s', ...inputs }, workspace);
+
+  test('the measurements output is the path relative to the workspace when the file is in it (README, Inputs and outputs)', async () => {
+    const run = await gate(`- name: api\n  http: {url: "${server.url}/healthy"}`, {
+      count: '1',
+      'measurements-file': 'out/measurements.json',
+    });
+    expect(run.failure).toBeUndefined();
+    expect(run.outputs.measurements).toBe('out/measurements.json');
+    expect(JSON.parse(readFileSync(join(workspace, 'out/measurements.json'), 'utf8')).measurements).toHaveLength(1);
+  });
 
   test('a healthy endpoint passes after count measurements, with a JSONPath condition', async () => {
     const run = await gate(

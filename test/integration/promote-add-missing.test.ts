@@ -165,7 +165,7 @@ describe('promote with add-missing', () => {
     await done;
     expect(fake.outputs.changed).toBe('true');
     expect(JSON.parse(fake.outputs.plan as string)).toEqual([
-      expect.objectContaining({ image: `${REGISTRY}/shop/web`, file: 'overlays/prod-eu/kustomization.yaml', to: null }),
+      expect.objectContaining({ image: `${REGISTRY}/shop/web`, file: 'overlays/prod-eu/kustomization.yaml', current: null }),
     ]);
     expect(repo.show('overlays/prod-edge/kustomization.yaml')).toBe('resources:\n  - proxy.yaml');
     expect(repo.show('overlays/prod-eu/kustomization.yaml')).toContain(`  - name: ${REGISTRY}/shop/web\n    newTag: "3.1.0"`);

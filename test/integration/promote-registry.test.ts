@@ -88,8 +88,8 @@ describe.skipIf(missing.length > 0)(
         overlay('prod', registry.host, { api: `1.2.0@${digest}`, worker: '2.0.0', web: `3.0.0@${webDigest}` }),
       );
       expect(repo.message()).toContain(`Aegis-Image: ${registry.host}/shop/api=${registry.host}/shop/api:1.2.0@${digest}`);
-      const plan = JSON.parse(result.outputs.plan ?? '') as { image: string; from: string; next: string }[];
-      expect(plan[0]).toMatchObject({ from: `${registry.host}/shop/api:1.2.0`, next: `${registry.host}/shop/api:1.2.0@${digest}` });
+      const plan = JSON.parse(result.outputs.plan ?? '') as { image: string; from: string; written: string }[];
+      expect(plan[0]).toMatchObject({ from: `${registry.host}/shop/api:1.2.0`, written: `${registry.host}/shop/api:1.2.0@${digest}` });
 
       const again = await promote('--services', 'api,web');
       expect(again.exitCode, again.stderr).toBe(0);

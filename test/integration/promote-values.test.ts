@@ -108,13 +108,15 @@ podAnnotations:
     );
     expect(message).toContain('Aegis-Value: charts/api/values-prod.yaml:podAnnotations.release=2026-12-01\nAegis-Environment: prod');
     expect(message).toContain('Aegis-Approved-By: release-manager');
-    expect(JSON.parse(fake.outputs.plan as string)).toContainEqual({
-      image: 'charts/api/values-prod.yaml:replicaCount',
-      file: 'charts/api/values-prod.yaml',
-      from: 'charts/api/values-staging.yaml:replicaCount=3',
-      to: '6',
-      next: '3',
-    });
+    expect(JSON.parse(fake.outputs.plan as string)).toContainEqual(
+      expect.objectContaining({
+        image: 'charts/api/values-prod.yaml:replicaCount',
+        file: 'charts/api/values-prod.yaml',
+        from: 'charts/api/values-staging.yaml:replicaCount=3',
+        current: '6',
+        written: '3',
+      }),
+    );
     // Idempotent.
     const again = promote({});
     await runPromote(again);

@@ -57,12 +57,23 @@ describe('staging → prod in a real GitOps repository', () => {
     expect(first.outputs['commit-sha']).toBe(repo.tip());
     expect(first.outputs['source-commit']).toBe(sourceCommit);
     const file = 'overlays/prod/kustomization.yaml';
+    // current/written, and the same values under the deprecated names to/next (kept for one release).
     expect(JSON.parse(first.outputs.plan ?? '')).toEqual([
-      { image: image('api'), file, from: `${image('api')}:1.2.0`, to: `${image('api')}:1.1.0`, next: `${image('api')}:1.2.0` },
+      {
+        image: image('api'),
+        file,
+        from: `${image('api')}:1.2.0`,
+        current: `${image('api')}:1.1.0`,
+        written: `${image('api')}:1.2.0`,
+        to: `${image('api')}:1.1.0`,
+        next: `${image('api')}:1.2.0`,
+      },
       {
         image: image('worker'),
         file,
         from: `${image('worker')}:2.0.5@${DIGEST}`,
+        current: `${image('worker')}:2.0.0`,
+        written: `${image('worker')}:2.0.5@${DIGEST}`,
         to: `${image('worker')}:2.0.0`,
         next: `${image('worker')}:2.0.5@${DIGEST}`,
       },
@@ -151,8 +162,8 @@ describe('what moves', () => {
         'api',
       );
       expect(result.exitCode, result.stderr).toBe(0);
-      const plan = JSON.parse(result.outputs.plan ?? '') as { file: string; to: string }[];
-      expect(plan.map((entry) => [entry.file, entry.to])).toEqual([
+      const plan = JSON.parse(result.outputs.plan ?? '') as { file: string; current: string }[];
+      expect(plan.map((entry) => [entry.file, entry.current])).toEqual([
         ['overlays/prod-eu/kustomization.yaml', `${image('api')}:1.1.0`],
         ['overlays/prod-us/kustomization.yaml', `${image('api')}:1.0.0`],
       ]);
@@ -230,7 +241,7 @@ describe('refusals name the image and the rule, and write nothing', () => {
       '--dry-run',
     );
     expect(skipped.exitCode, skipped.stderr).toBe(0);
-    expect(JSON.parse(skipped.outputs.plan ?? '')[0].next).toBe(`${image('api')}:1.3.0`);
+    expect(JSON.parse(skipped.outputs.plan ?? '')[0].written).toBe(`${image('api')}:1.3.0`);
   });
 
   test.each([

@@ -91,7 +91,7 @@ for (const kind of ['github', 'gitlab'] as const) {
       const summary = rerun.summaries.join('\n');
       expect(summary).not.toContain('already runs');
       expect(summary).toContain('does not run them yet');
-      expect(JSON.parse(rerun.outputs.plan ?? '[]')).toEqual([expect.objectContaining({ next: 'registry.example.com/shop/api:1.0.0' })]);
+      expect(JSON.parse(rerun.outputs.plan ?? '[]')).toEqual([expect.objectContaining({ written: 'registry.example.com/shop/api:1.0.0' })]);
     });
   });
 }

@@ -5,6 +5,8 @@ import { jsonPayload, type Notification, shouldNotify, webhookTarget } from '../
 import { sendNotification } from '../../src/core/notify/send.js';
 import { slackEscape, slackPayload, truncate } from '../../src/core/notify/slack.js';
 import { cardText, teamsPayload } from '../../src/core/notify/teams.js';
+import { LocalPlatform } from '../../src/platform/local.js';
+import { describeRun } from '../../src/stages/notify.js';
 import { adaptiveCardErrors, checkBlockKit } from '../helpers/block-kit.js';
 
 const base: Notification = {
@@ -159,5 +161,22 @@ describe('sending', () => {
         ['env', ''],
       ]),
     ).toBe('http://pg:9091/metrics/job/aegis%20insight/repository@base64/c2hvcC9naXRvcHM/env@base64/=');
+  });
+});
+
+describe("promote's plan output in a notification", () => {
+  test('the service and version come from the written values (current/written, README: Inputs and outputs)', () => {
+    const platform = new LocalPlatform('promote', { INPUT_TO: 'prod' });
+    const plan = JSON.stringify([
+      {
+        image: 'registry.example.com/shop/api',
+        file: 'overlays/prod/kustomization.yaml',
+        from: 'x',
+        current: 'old',
+        written: 'registry.example.com/shop/api:1.4.3',
+      },
+    ]);
+    const notification = describeRun('promote', platform, { plan, changed: 'true' }, undefined, (text) => text);
+    expect(notification).toMatchObject({ service: 'api', version: '1.4.3', environment: 'prod' });
   });
 });

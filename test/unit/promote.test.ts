@@ -226,7 +226,7 @@ describe('writing', () => {
       }
       const images = [image('r/api', { newTag: '2' }), image('r/web', { newTag: '3' }), image('r/billing', { newTag: '1' })];
       const plan = planTargets(dir, { name: 'prod', overlays: ['front', 'back'] }, images, new Map(), { addMissing: false });
-      expect(plan.entries.map((entry) => [entry.file, entry.image, entry.to, entry.next])).toEqual([
+      expect(plan.entries.map((entry) => [entry.file, entry.image, entry.current, entry.written])).toEqual([
         ['back/kustomization.yaml', 'r/api', 'r/api:1', 'r/api:2'],
         ['front/kustomization.yaml', 'r/web', 'r/web:1', 'r/web:3'],
       ]);

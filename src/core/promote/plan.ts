@@ -26,9 +26,9 @@ export interface PlanEntry {
   /** The value in the source environment. */
   from: string;
   /** The value in the target environment now; null when the overlay has no entry yet. */
-  to: string | null;
+  current: string | null;
   /** What is written: `from`, plus the digest when pin-digest resolved one. */
-  next: string;
+  written: string;
 }
 
 export interface PromotionPlan {
@@ -89,8 +89,8 @@ export function planTargets(
         image: change.name,
         file,
         from: sourceValues.get(change.name) ?? render(change.name, change.next),
-        to: change.previous ? render(change.name, change.previous) : null,
-        next: render(change.name, change.next),
+        current: change.previous ? render(change.name, change.previous) : null,
+        written: render(change.name, change.next),
       });
     }
   }

@@ -164,7 +164,7 @@ export function planValues(
       const { move, text } = moves[index] as SourceValue;
       const path = formatPath(move.target.path);
       changes.push({ file, path, previous: edit.previous, next: text });
-      entries.push({ image: `${file}:${path}`, file, from: `${locationText(move.source)}=${text}`, to: edit.previous, next: text });
+      entries.push({ image: `${file}:${path}`, file, from: `${locationText(move.source)}=${text}`, current: edit.previous, written: text });
     });
   }
   return { files, changes, entries };

@@ -57,7 +57,7 @@ export function planTable(entries: readonly PlanEntry[]): string {
   if (entries.length === 0) return 'Nothing to promote: the target already runs these values.';
   return markdownTable(
     ['image', 'file', 'source value', 'target now', 'written'],
-    entries.map((entry) => [entry.image, entry.file, entry.from, entry.to ?? '(none)', entry.next]),
+    entries.map((entry) => [entry.image, entry.file, entry.from, entry.current ?? '(none)', entry.written]),
   );
 }
 
