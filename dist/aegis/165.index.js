@@ -1641,8 +1641,8 @@ function planTargets(root, target, images, sourceValues, options) {
                 image: change.name,
                 file,
                 from: sourceValues.get(change.name) ?? render(change.name, change.next),
-                to: change.previous ? render(change.name, change.previous) : null,
-                next: render(change.name, change.next),
+                current: change.previous ? render(change.name, change.previous) : null,
+                written: render(change.name, change.next),
             });
         }
     }
@@ -1916,7 +1916,7 @@ function planValues(root, values, contents) {
             const { move, text } = moves[index];
             const path = (0,yaml_values/* formatPath */.jV)(move.target.path);
             changes.push({ file, path, previous: edit.previous, next: text });
-            entries.push({ image: `${file}:${path}`, file, from: `${locationText(move.source)}=${text}`, to: edit.previous, next: text });
+            entries.push({ image: `${file}:${path}`, file, from: `${locationText(move.source)}=${text}`, current: edit.previous, written: text });
         });
     }
     return { files, changes, entries };
@@ -2141,7 +2141,7 @@ function environmentVersions(root, environments, images) {
 function planTable(entries) {
     if (entries.length === 0)
         return 'Nothing to promote: the target already runs these values.';
-    return (0,markdown/* markdownTable */.Qj)(['image', 'file', 'source value', 'target now', 'written'], entries.map((entry) => [entry.image, entry.file, entry.from, entry.to ?? '(none)', entry.next]));
+    return (0,markdown/* markdownTable */.Qj)(['image', 'file', 'source value', 'target now', 'written'], entries.map((entry) => [entry.image, entry.file, entry.from, entry.current ?? '(none)', entry.written]));
 }
 function refusalTable(refusals) {
     return (0,markdown/* markdownTable */.Qj)(['subject', 'rule', 'detail'], refusals.map((refusal) => [`${refusal.kind} ${refusal.subject}`, refusal.rule, refusal.detail]));
@@ -2317,16 +2317,18 @@ const definition = {
     },
     outputs: {
         changed: {
+            kind: 'boolean',
             description: "'true' when a commit was pushed (or, in pull-request mode, a branch pushed earlier got its request); 'false' when the target already runs these values, on dry runs and refusals.",
         },
-        'commit-sha': { description: 'The pushed commit, or the branch tip that already held the values.' },
+        'commit-sha': { kind: 'text', description: 'The pushed commit, or the branch tip that already held the values.' },
         plan: {
-            description: 'JSON array of {image, file, from, to, next}: from is the value in the source environment, to the value in the target now (null: no entry), next what is written. For a values line, image is <target-file>:<path> and from <source-file>:<path>=<value>.',
+            kind: 'json',
+            description: 'JSON array of {image, file, from, current, written}: from is the value in the source environment, current the value in the target before this run (null: no entry), written what is written. For a values line, image is <target-file>:<path> and from <source-file>:<path>=<value>. Deprecated: to (= current) and next (= written), kept for one release.',
         },
-        'pull-request-url': { description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
-        'source-commit': { description: 'The commit the source overlays were read at (recorded as Aegis-Promoted-From).' },
-        refusals: { description: 'JSON array of {subject, kind, rule, detail} when the promotion was refused.' },
-        attempts: { description: 'Push attempts used.' },
+        'pull-request-url': { kind: 'text', description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
+        'source-commit': { kind: 'text', description: 'The commit the source overlays were read at (recorded as Aegis-Promoted-From).' },
+        refusals: { kind: 'json', description: 'JSON array of {subject, kind, rule, detail} when the promotion was refused.' },
+        attempts: { kind: 'number', description: 'Number of push attempts used.' },
     },
     run: (platform) => runPromote(platform),
 };
@@ -2430,6 +2432,10 @@ function parsePromoteInputs(reader, event, platform, workspace, now = new Date()
     };
 }
 /** A promotion into a frozen environment: refused, or let through with the override recorded. */
+/** A `plan` output entry: the entry, plus its fields under their old names (`to`, `next`): deprecated, kept for one release. */
+function withDeprecatedNames(entry) {
+    return { ...entry, to: entry.current, next: entry.written };
+}
 function freezeRefusal(options) {
     if (!options.freeze || options.freezeOverride)
         return [];
@@ -2638,7 +2644,7 @@ async function promoteWith(platform, options, remote) {
         const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);
         platform.setOutput('changed', String(proposed));
         platform.setOutput('commit-sha', result.sha);
-        platform.setOutput('plan', JSON.stringify(plan.entries));
+        platform.setOutput('plan', JSON.stringify(plan.entries.map(withDeprecatedNames)));
         platform.setOutput('pull-request-url', pullRequestUrl);
         platform.setOutput('refusals', '[]');
         platform.setOutput('attempts', String(result.attempts));

@@ -570,6 +570,8 @@ function insightSummary(input) {
     ].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/core/promote/environments.ts
 var promote_environments = __webpack_require__(5072);
 // EXTERNAL MODULE: ./src/stages/gitops-repository.ts + 1 modules
@@ -577,6 +579,7 @@ var gitops_repository = __webpack_require__(7106);
 // EXTERNAL MODULE: ./src/stages/inputs.ts
 var inputs = __webpack_require__(9778);
 ;// CONCATENATED MODULE: ./src/stages/insight.ts
+
 
 
 
@@ -639,13 +642,23 @@ const definition = {
     },
     outputs: {
         'status-file': {
-            description: 'Path of the status JSON: per environment × service image, since, commit, run, promoted-from, behind, drift.',
+            kind: 'path',
+            description: 'Path of the status JSON: per environment × service image, since, commit, run, promoted-from, behind, drift (relative to the workspace when inside it).',
         },
-        'metrics-file': { description: 'Path of the DORA JSON: the four keys per environment and per service, with bands and their source.' },
-        'openmetrics-file': { description: 'Path of the OpenMetrics text exposition.' },
-        deployments: { description: 'Deployments within the window, all environments.' },
-        drift: { description: "'true' when an overlay sets something no trailer records (a hand edit) or overlays of one environment differ." },
-        pushed: { description: "'true' when the metrics were pushed to the Pushgateway." },
+        'metrics-file': {
+            kind: 'path',
+            description: 'Path of the DORA JSON: the four keys per environment and per service, with bands and their source (relative to the workspace when inside it).',
+        },
+        'openmetrics-file': {
+            kind: 'path',
+            description: 'Path of the OpenMetrics text exposition (relative to the workspace when inside it).',
+        },
+        deployments: { kind: 'number', description: 'Number of deployments within the window, all environments.' },
+        drift: {
+            kind: 'boolean',
+            description: "'true' when an overlay sets something no trailer records (a hand edit) or overlays of one environment differ.",
+        },
+        pushed: { kind: 'boolean', description: "'true' when the metrics were pushed to the Pushgateway." },
     },
     gitlab: { stage: 'deploy' },
     run: (platform) => runInsight(platform),
@@ -793,9 +806,9 @@ async function reportInsight(plan, result, platform) {
     const { options } = plan;
     const deployments = Object.values(result.dora.environments).reduce((sum, keys) => sum + keys.deployments, 0);
     const drift = result.status.some((entry) => entry.drift);
-    platform.setOutput('status-file', options.statusFile);
-    platform.setOutput('metrics-file', options.metricsFile);
-    platform.setOutput('openmetrics-file', options.openmetricsFile);
+    platform.setOutput('status-file', (0,paths/* displayPath */.Gt)(platform.workspace, options.statusFile));
+    platform.setOutput('metrics-file', (0,paths/* displayPath */.Gt)(platform.workspace, options.metricsFile));
+    platform.setOutput('openmetrics-file', (0,paths/* displayPath */.Gt)(platform.workspace, options.openmetricsFile));
     platform.setOutput('deployments', String(deployments));
     platform.setOutput('drift', String(drift));
     platform.setOutput('pushed', String(Boolean(result.pushedTo)));

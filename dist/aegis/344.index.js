@@ -77,12 +77,16 @@ const definition = {
     },
     outputs: {
         changed: {
+            kind: 'boolean',
             description: "'true' when a commit was pushed (or, in pull-request mode, a branch pushed earlier got its request); 'false' when the repository already had these values (or on dry runs).",
         },
-        'commit-sha': { description: 'The pushed commit, or the branch tip that already held the values.' },
-        previous: { description: 'JSON array of {file, image or path, previous, next} for every value replaced.' },
-        'pull-request-url': { description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
-        attempts: { description: 'Push attempts used (more than 1 when other jobs pushed concurrently).' },
+        'commit-sha': { kind: 'text', description: 'The pushed commit, or the branch tip that already held the values.' },
+        previous: {
+            kind: 'json',
+            description: "JSON array of {file, image or path, current, written} for every value replaced: current the value before this run (null: no entry), written what is written (as in promote's plan). Deprecated: previous (= current) and next (= written), kept for one release.",
+        },
+        'pull-request-url': { kind: 'text', description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
+        attempts: { kind: 'number', description: 'Number of push attempts used (more than 1 when other jobs pushed concurrently).' },
     },
     run: (platform) => runGitopsBump(platform),
 };
@@ -161,6 +165,10 @@ function commitMessageFor(options, plan) {
     trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER */ .AH.stage, value: 'gitops-bump' });
     return (0,_core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .buildCommitMessage */ .vL)(subject, `Files:\n${body}`, trailers);
 }
+/** A `previous` output entry: current/written, plus their old names (`previous`, `next`): deprecated, kept for one release. */
+function replacement(subject, current, written) {
+    return { ...subject, current, written, previous: current, next: written };
+}
 function planTable(plan) {
     const rows = [
         ...plan.imageChanges.map((change) => [
@@ -212,13 +220,8 @@ async function runGitopsBump(platform) {
         openedNow = Boolean(pr?.created);
     }
     const previous = [
-        ...plan.imageChanges.map((change) => ({
-            file: change.file,
-            image: change.name,
-            previous: change.previous ? (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_4__/* .formatImage */ .vy)({ name: change.name, ...change.previous }) : null,
-            next: (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_4__/* .formatImage */ .vy)({ name: change.name, ...change.next }),
-        })),
-        ...plan.valueChanges.map((change) => ({ file: change.file, path: change.path, previous: change.previous, next: change.next })),
+        ...plan.imageChanges.map((change) => replacement({ file: change.file, image: change.name }, change.previous ? (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_4__/* .formatImage */ .vy)({ name: change.name, ...change.previous }) : null, (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_4__/* .formatImage */ .vy)({ name: change.name, ...change.next }))),
+        ...plan.valueChanges.map((change) => replacement({ file: change.file, path: change.path }, change.previous, change.next)),
     ];
     // A branch pushed by an earlier run whose request is only now opened is a change the base lacks.
     const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);

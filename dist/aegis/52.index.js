@@ -2995,6 +2995,8 @@ async function watch(checks, options) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/platform/redact.ts
 var redact = __webpack_require__(1598);
 // EXTERNAL MODULE: ./src/stages/gitops-repository.ts + 1 modules
@@ -3002,6 +3004,7 @@ var gitops_repository = __webpack_require__(7106);
 // EXTERNAL MODULE: ./src/stages/inputs.ts
 var inputs = __webpack_require__(9778);
 ;// CONCATENATED MODULE: ./src/stages/health-gate.ts
+
 
 
 
@@ -3094,10 +3097,13 @@ const definition = {
         'source-run': { description: 'Run URL recorded in the revert commit (Aegis-Source-Run); defaults to the current run.' },
     },
     outputs: {
-        verdict: { description: 'Successful, Failed, Inconclusive or Error: the worst phase across checks.' },
-        'rolled-back': { description: "'true' when a rollback was made." },
-        'revert-sha': { description: 'The revert commit pushed by git-revert (empty otherwise).' },
-        measurements: { description: 'Path of the JSON file with every measurement and the decision.' },
+        verdict: { kind: 'text', description: 'Successful, Failed, Inconclusive or Error: the worst phase across checks.' },
+        'rolled-back': { kind: 'boolean', description: "'true' when a rollback was made." },
+        'revert-sha': { kind: 'text', description: 'The revert commit pushed by git-revert (empty otherwise).' },
+        measurements: {
+            kind: 'path',
+            description: 'Path of the JSON file with every measurement and the decision (relative to the workspace when inside it).',
+        },
     },
     run: (platform) => runHealthGate(platform),
 };
@@ -3375,7 +3381,7 @@ async function runHealthGate(platform) {
     platform.setOutput('verdict', result.verdict);
     platform.setOutput('rolled-back', String(decision.rolledBack));
     platform.setOutput('revert-sha', decision.revertSha ?? '');
-    platform.setOutput('measurements', options.measurementsFile);
+    platform.setOutput('measurements', (0,paths/* displayPath */.Gt)(platform.workspace, options.measurementsFile));
     await platform.summary(options.redact(renderSummary(result, options.checks, decision)));
     if (rollbackError)
         throw rollbackError;

@@ -2523,13 +2523,13 @@ const release_inputs = {
     },
 };
 const outputs = {
-    released: { description: "'true' when this run released (or finished releasing) a version." },
-    version: { description: 'The version released or planned.' },
-    'previous-version': { description: 'The version before it on the same line.' },
-    tag: { description: 'The release tag.' },
-    notes: { description: 'Release notes (markdown).' },
-    published: { description: "'true' when this run published the package." },
-    'release-url': { description: 'Web URL of the GitHub/GitLab release, when one was created.' },
+    released: { kind: 'boolean', description: "'true' when this run released (or finished releasing) a version." },
+    version: { kind: 'text', description: 'The version released or planned.' },
+    'previous-version': { kind: 'text', description: 'The version before it on the same line.' },
+    tag: { kind: 'text', description: 'The release tag.' },
+    notes: { kind: 'text', description: 'Release notes (markdown).' },
+    published: { kind: 'boolean', description: "'true' when this run published the package." },
+    'release-url': { kind: 'text', description: 'Web URL of the GitHub/GitLab release, when one was created.' },
 };
 /** All validation up front, before anything is read from a registry or written. */
 function parseInputs(reader, workspace, platform = 'local') {

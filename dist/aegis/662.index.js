@@ -2045,24 +2045,32 @@ const definition = {
     },
     outputs: {
         matrix: {
+            kind: 'json',
             description: 'JSON {"include":[{service, path, context, dockerfile, image, …manifest fields}]} of changed services (libraries excluded). Not in the GitLab dotenv report (see matrix-file).',
         },
         services: {
+            kind: 'json',
             description: 'JSON array of the changed service names in the matrix. Not in the GitLab dotenv report (see services-file).',
         },
         changes: {
+            kind: 'json',
             description: "JSON array of every marked name, libraries included (paths-filter's 'changes': the filters that matched). Not in the GitLab dotenv report.",
         },
-        'has-changes': { description: "'true' when the matrix is not empty." },
-        base: { description: 'Commit compared against; empty when every service was selected without comparing.' },
-        head: { description: 'Commit inspected.' },
-        'base-reason': { description: 'Why this base was chosen (or why every service was selected).' },
+        'has-changes': { kind: 'boolean', description: "'true' when the matrix is not empty." },
+        base: { kind: 'text', description: 'Commit compared against; empty when every service was selected without comparing.' },
+        head: { kind: 'text', description: 'Commit inspected.' },
+        'base-reason': { kind: 'text', description: 'Why this base was chosen (or why every service was selected).' },
         'changed-files': {
+            kind: 'path',
             description: 'Path of the file listing every changed path, in changed-files-format (relative to the workspace when inside it).',
         },
-        'matrix-file': { description: 'Path of the file holding the matrix JSON (relative to the workspace when inside it).' },
-        'services-file': { description: 'Path of the file holding the services JSON array (relative to the workspace when inside it).' },
+        'matrix-file': { kind: 'path', description: 'Path of the file holding the matrix JSON (relative to the workspace when inside it).' },
+        'services-file': {
+            kind: 'path',
+            description: 'Path of the file holding the services JSON array (relative to the workspace when inside it).',
+        },
         'child-pipeline': {
+            kind: 'path',
             description: 'Path of the generated GitLab child pipeline (relative to the workspace when inside it); empty without child-pipeline-template.',
         },
     },

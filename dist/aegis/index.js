@@ -34164,13 +34164,13 @@ function imagesOf(lines) {
     }
     return { services: [...services], versions: [...versions] };
 }
-/** `name=reference` lines of promote's `plan` output (`[{image, next}]`); none when it is not that. */
+/** `name=reference` lines of promote's `plan` output (`[{image, written}]`); none when it is not that. */
 function planLines(plan) {
     if (!plan?.startsWith('['))
         return [];
     try {
         const entries = JSON.parse(plan);
-        return entries.flatMap((entry) => typeof entry.image === 'string' && typeof entry.next === 'string' ? [`${entry.image}=${entry.next}`] : []);
+        return entries.flatMap((entry) => typeof entry.image === 'string' && typeof entry.written === 'string' ? [`${entry.image}=${entry.written}`] : []);
     }
     catch {
         return [];
