@@ -33952,10 +33952,30 @@ function jsonPayload(notification) {
         time: notification.time,
     };
 }
+/** The labelled facts every chat message shows, in order; only those the stage knows. */
+function notificationFacts(notification) {
+    const facts = [
+        ['Service', notification.service],
+        ['Environment', notification.environment],
+        ['Version', notification.version],
+        ['Commit', notification.commit ? notification.commit.slice(0, 12) : undefined],
+        ['Stage', notification.stage],
+        ['Outcome', notification.outcome],
+    ];
+    return facts.filter((fact) => Boolean(fact[1]));
+}
 
 // EXTERNAL MODULE: ./src/core/http.ts
 var http = __nccwpck_require__(1983);
 ;// CONCATENATED MODULE: ./src/core/notify/slack.ts
+/**
+ * Slack incoming-webhook payload in Block Kit, inside one attachment so the bar left of it
+ * shows the outcome's colour. Slack's documented limits are kept by construction: at most 50
+ * blocks, a header's plain_text at most 150 characters, a section's text at most 3,000, at
+ * most 10 fields of at most 2,000 each, a button's text at most 75 and its URL at most 3,000.
+ * Everything from the run is mrkdwn-escaped (& < > as Slack requires).
+ */
+
 const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000 };
 const COLOR = { success: '#2eb67d', failure: '#e01e5a', unchanged: '#9e9e9e' };
 /** Slack's mrkdwn control characters, as its formatting docs say to escape them. */
@@ -33978,16 +33998,10 @@ function runLink(url) {
     return `<${url.replace(/&/g, '&amp;')}|run>`;
 }
 function slackPayload(notification) {
-    const fields = [
-        ['Service', notification.service],
-        ['Environment', notification.environment],
-        ['Version', notification.version],
-        ['Commit', notification.commit ? notification.commit.slice(0, 12) : undefined],
-        ['Stage', notification.stage],
-        ['Outcome', notification.outcome],
-    ]
-        .filter(([, value]) => value)
-        .map(([label, value]) => ({ type: 'mrkdwn', text: truncate(`*${label}*\n${slackEscape(String(value))}`, SLACK_LIMITS.fieldText) }));
+    const fields = notificationFacts(notification).map(([label, value]) => ({
+        type: 'mrkdwn',
+        text: truncate(`*${label}*\n${slackEscape(String(value))}`, SLACK_LIMITS.fieldText),
+    }));
     const run = runLink(notification.runUrl);
     if (run)
         fields.push({ type: 'mrkdwn', text: `*Run*\n${run}` });
@@ -34015,21 +34029,18 @@ function slackPayload(notification) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/notify/teams.ts
+/**
+ * Microsoft Teams workflow webhook ("Post to a channel when a webhook request is received"):
+ * a message whose `attachments` hold one Adaptive Card (schema 1.4), the envelope Teams'
+ * workflows document. The title's colour follows the outcome; facts carry the details.
+ */
+
 /** Adaptive Card TextBlocks render a markdown subset: escape its control characters so run text stays text. */
 function cardText(text) {
     return text.replace(/([\\*_[\]()#`>~|-])/g, '\\$1');
 }
 function teamsPayload(notification) {
-    const facts = [
-        ['Service', notification.service],
-        ['Environment', notification.environment],
-        ['Version', notification.version],
-        ['Commit', notification.commit ? notification.commit.slice(0, 12) : undefined],
-        ['Stage', notification.stage],
-        ['Outcome', notification.outcome],
-    ]
-        .filter(([, value]) => value)
-        .map(([title, value]) => ({ title, value: cardText(String(value)) }));
+    const facts = notificationFacts(notification).map(([title, value]) => ({ title, value: cardText(String(value)) }));
     const card = {
         $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
         type: 'AdaptiveCard',

@@ -82,3 +82,16 @@ export function jsonPayload(notification: Notification): Record<string, unknown>
     time: notification.time,
   };
 }
+
+/** The labelled facts every chat message shows, in order; only those the stage knows. */
+export function notificationFacts(notification: Notification): [string, string][] {
+  const facts: [string, string | undefined][] = [
+    ['Service', notification.service],
+    ['Environment', notification.environment],
+    ['Version', notification.version],
+    ['Commit', notification.commit ? notification.commit.slice(0, 12) : undefined],
+    ['Stage', notification.stage],
+    ['Outcome', notification.outcome],
+  ];
+  return facts.filter((fact): fact is [string, string] => Boolean(fact[1]));
+}

@@ -5,7 +5,7 @@
  * most 10 fields of at most 2,000 each, a button's text at most 75 and its URL at most 3,000.
  * Everything from the run is mrkdwn-escaped (& < > as Slack requires).
  */
-import type { Notification } from './notification.js';
+import { type Notification, notificationFacts } from './notification.js';
 
 export const SLACK_LIMITS = { blocks: 50, header: 150, sectionText: 3000, fields: 10, fieldText: 2000, buttonText: 75, url: 3000 } as const;
 
@@ -32,18 +32,10 @@ function runLink(url: string | undefined): string | undefined {
 }
 
 export function slackPayload(notification: Notification): Record<string, unknown> {
-  const fields = (
-    [
-      ['Service', notification.service],
-      ['Environment', notification.environment],
-      ['Version', notification.version],
-      ['Commit', notification.commit ? notification.commit.slice(0, 12) : undefined],
-      ['Stage', notification.stage],
-      ['Outcome', notification.outcome],
-    ] as const
-  )
-    .filter(([, value]) => value)
-    .map(([label, value]) => ({ type: 'mrkdwn', text: truncate(`*${label}*\n${slackEscape(String(value))}`, SLACK_LIMITS.fieldText) }));
+  const fields = notificationFacts(notification).map(([label, value]) => ({
+    type: 'mrkdwn',
+    text: truncate(`*${label}*\n${slackEscape(String(value))}`, SLACK_LIMITS.fieldText),
+  }));
   const run = runLink(notification.runUrl);
   if (run) fields.push({ type: 'mrkdwn', text: `*Run*\n${run}` });
   fields.splice(SLACK_LIMITS.fields);

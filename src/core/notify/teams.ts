@@ -3,7 +3,7 @@
  * a message whose `attachments` hold one Adaptive Card (schema 1.4), the envelope Teams'
  * workflows document. The title's colour follows the outcome; facts carry the details.
  */
-import type { Notification } from './notification.js';
+import { type Notification, notificationFacts } from './notification.js';
 
 /** Adaptive Card TextBlocks render a markdown subset: escape its control characters so run text stays text. */
 export function cardText(text: string): string {
@@ -11,18 +11,7 @@ export function cardText(text: string): string {
 }
 
 export function teamsPayload(notification: Notification): Record<string, unknown> {
-  const facts = (
-    [
-      ['Service', notification.service],
-      ['Environment', notification.environment],
-      ['Version', notification.version],
-      ['Commit', notification.commit ? notification.commit.slice(0, 12) : undefined],
-      ['Stage', notification.stage],
-      ['Outcome', notification.outcome],
-    ] as const
-  )
-    .filter(([, value]) => value)
-    .map(([title, value]) => ({ title, value: cardText(String(value)) }));
+  const facts = notificationFacts(notification).map(([title, value]) => ({ title, value: cardText(String(value)) }));
   const card: Record<string, unknown> = {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     type: 'AdaptiveCard',
