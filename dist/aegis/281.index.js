@@ -435,6 +435,8 @@ var repository = __webpack_require__(9522);
 var source_time = __webpack_require__(1341);
 // EXTERNAL MODULE: ./src/core/insight/status.ts
 var insight_status = __webpack_require__(7000);
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __webpack_require__(6706);
 ;// CONCATENATED MODULE: ./src/core/insight/summary.ts
 /**
  * The job summary: what runs where, the four keys per environment with their DORA band, and
@@ -442,18 +444,10 @@ var insight_status = __webpack_require__(7000);
  * references, environment names) is data: escaped for markdown and for mermaid.
  */
 
-/** Markdown-inert text for a table cell: HTML and markdown punctuation escaped (pipes and newlines are the table's job). */
-function markdownText(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_[\]()#+!~{}])/g, '\\$1');
-}
-/** Text inside a quoted mermaid string. */
-function mermaidText(text) {
-    return text.replace(/[^A-Za-z0-9 ._:/@-]/g, (char) => `#${char.codePointAt(0)};`);
-}
+
+/** Repository text in the summary goes through the one escaping layer (src/core/markdown.ts). */
+const markdownText = markdown/* inlineText */.ln;
+
 function formatDuration(seconds) {
     if (seconds === null)
         return '—';
@@ -467,13 +461,9 @@ function formatDuration(seconds) {
 }
 const isoDate = (time) => new Date(time * 1000).toISOString().slice(0, 10);
 const isoTime = (time) => `${new Date(time * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** Cells here are already escaped (markdownText) or our own markup. */
 function table(headers, rows) {
-    const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    return [
-        `| ${headers.join(' | ')} |`,
-        `|${headers.map(() => '---').join('|')}|`,
-        ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
-    ].join('\n');
+    return (0,markdown/* markdownTable */.Qj)(headers, rows.map((row) => row.map(markdown/* markup */.PT)));
 }
 /** A markdown link to an http(s) URL from the repository, with the characters that could end or break the link encoded; '' otherwise. */
 function markdownLink(text, url) {
@@ -522,7 +512,7 @@ function keysTable(keys) {
 }
 /** One bar chart per environment (xychart has no legend), weeks on the x axis. */
 function weeklyChart(dora, environments) {
-    const labels = dora.weekly.map((week) => `"${mermaidText(isoDate(week.week))}"`).join(', ');
+    const labels = dora.weekly.map((week) => `"${(0,markdown/* mermaidText */.Hg)(isoDate(week.week))}"`).join(', ');
     return environments
         .filter((environment) => dora.environments[environment])
         .map((environment) => {
@@ -530,7 +520,7 @@ function weeklyChart(dora, environments) {
         return [
             '```mermaid',
             'xychart-beta',
-            `  title "Deployments per week: ${mermaidText(environment)}"`,
+            `  title "Deployments per week: ${(0,markdown/* mermaidText */.Hg)(environment)}"`,
             `  x-axis [${labels}]`,
             `  y-axis "deployments" 0 --> ${Math.max(1, ...counts)}`,
             `  bar [${counts.join(', ')}]`,

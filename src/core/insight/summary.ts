@@ -3,23 +3,14 @@
  * a mermaid chart of deployments per week. Everything from the repository (image names,
  * references, environment names) is data: escaped for markdown and for mermaid.
  */
+import { inlineText, markdownTable, markup, mermaidText } from '../markdown.js';
 import { BANDS, type DoraReport, type FourKeys } from './dora.js';
 import type { PipelineFigures } from './pipelines.js';
 import type { StatusEntry } from './status.js';
 
-/** Markdown-inert text for a table cell: HTML and markdown punctuation escaped (pipes and newlines are the table's job). */
-export function markdownText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]()#+!~{}])/g, '\\$1');
-}
-
-/** Text inside a quoted mermaid string. */
-export function mermaidText(text: string): string {
-  return text.replace(/[^A-Za-z0-9 ._:/@-]/g, (char) => `#${char.codePointAt(0)};`);
-}
+/** Repository text in the summary goes through the one escaping layer (src/core/markdown.ts). */
+export const markdownText = inlineText;
+export { mermaidText };
 
 export function formatDuration(seconds: number | null): string {
   if (seconds === null) return '—';
@@ -32,13 +23,12 @@ export function formatDuration(seconds: number | null): string {
 const isoDate = (time: number) => new Date(time * 1000).toISOString().slice(0, 10);
 const isoTime = (time: number) => `${new Date(time * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
+/** Cells here are already escaped (markdownText) or our own markup. */
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-  return [
-    `| ${headers.join(' | ')} |`,
-    `|${headers.map(() => '---').join('|')}|`,
-    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
-  ].join('\n');
+  return markdownTable(
+    headers,
+    rows.map((row) => row.map(markup)),
+  );
 }
 
 /** A markdown link to an http(s) URL from the repository, with the characters that could end or break the link encoded; '' otherwise. */
