@@ -212,7 +212,9 @@ export class Git {
 
   /** Who authored a commit. */
   async commitAuthor(rev: string): Promise<Identity> {
-    const [name = '', email = ''] = (await this.output(['log', '-1', `--format=%an${FIELD}%ae`, '--end-of-options', rev, '--'])).split(FIELD);
+    const [name = '', email = ''] = (await this.output(['log', '-1', `--format=%an${FIELD}%ae`, '--end-of-options', rev, '--'])).split(
+      FIELD,
+    );
     return { name, email };
   }
 
