@@ -258,7 +258,7 @@ export async function runGitopsBump(platform: Platform): Promise<void> {
       ? `Pushed \`${result.sha.slice(0, 12)}\` to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
       : result.pendingOnPushBranch
         ? `\`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` (pushed by an earlier run) has these values; \`${repository.branch}\` does not yet.`
-        : `No change: \`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` already has these values.`;
+        : `No change: \`${repository.branch}\` at \`${result.sha.slice(0, 12)}\` already has these values.`;
   await platform.summary(
     `### aegis gitops-bump\n\n${status}${pullRequestUrl ? `\n\nPull request: ${pullRequestUrl}` : ''}\n\n${planTable(plan)}\n`,
   );

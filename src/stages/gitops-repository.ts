@@ -180,9 +180,10 @@ export async function withGitopsRemote<T>(
 }
 
 /**
- * After a commit to `head`: opens its pull/merge request or updates the open one. A rerun that
- * committed nothing opens the request when `head` still holds a change the base lacks (an
- * earlier run pushed it and the forge then failed); otherwise the open one (if any) is only
+ * After `head` was rebuilt on the base (src/core/git/transaction.ts): opens its pull/merge
+ * request or updates the open one. A rerun that pushed nothing opens the request when `head`
+ * still holds a change the base lacks (an earlier run pushed it and the forge then failed);
+ * otherwise the open one (if any) is only
  * reported — a rerun never rewrites it, and a merged change needs no new one. A forge that
  * refuses fails the stage: the summary must never claim a request that does not exist.
  */

@@ -450,7 +450,9 @@ describe.each(['github', 'gitlab'] as const)('pull-request mode against a fake %
       expect(second.exitCode, second.stderr).toBe(0);
       expect(forge.pulls).toHaveLength(1);
       expect(forge.pulls[0]?.title).toContain('5.0.1');
-      expect(repo.count(branch)).toBe(3);
+      // Rebuilt on main: main plus the one bump commit, not stacked on the 5.0.0 commit.
+      expect(repo.count(branch)).toBe(2);
+      expect(repo.tip(`${branch}~1`)).toBe(repo.tip());
       expect(second.outputs['pull-request-url']).toBe(first.outputs['pull-request-url']);
 
       // The same bump again: nothing committed, the open PR is reported but not rewritten.
@@ -461,7 +463,7 @@ describe.each(['github', 'gitlab'] as const)('pull-request mode against a fake %
       expect(third.outputs['pull-request-url']).toBe(first.outputs['pull-request-url']);
       expect(forge.calls.filter((call) => call.method === 'PATCH' || call.method === 'PUT').length).toBe(edits);
       expect(forge.pulls[0]?.title).toContain('5.0.1');
-      expect(repo.count(branch)).toBe(3);
+      expect(repo.count(branch)).toBe(2);
       const auth = forge.calls.map((call) => call.authorization ?? call.privateToken ?? '');
       expect(auth.every((value) => value.includes('forge-token-abcdef'))).toBe(true);
       expect(`${first.stderr}${second.stderr}`).not.toContain('forge-token-abcdef');

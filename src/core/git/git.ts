@@ -205,6 +205,19 @@ export class Git {
     });
   }
 
+  /** The tree object of a commit: two commits with the same tree have the same files. */
+  tree(rev: string): Promise<string> {
+    return this.output(['rev-parse', '--verify', '--end-of-options', `${rev}^{tree}`]);
+  }
+
+  /** Who authored a commit. */
+  async commitAuthor(rev: string): Promise<Identity> {
+    const [name = '', email = ''] = (await this.output(['log', '-1', `--format=%an${FIELD}%ae`, '--end-of-options', rev, '--'])).split(
+      FIELD,
+    );
+    return { name, email };
+  }
+
   /** The parents a commit object records, even where a shallow clone does not have them. */
   async recordedParents(sha: string): Promise<string[]> {
     const object = await this.output(['cat-file', 'commit', sha]);

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { createPrivateDir, removePrivateDir } from '../cleanup.js';
 import { AegisError } from '../errors.js';
 import type { Log } from '../log.js';
+import { neutralizeLogText } from '../markdown.js';
 import { writeFileAtomic } from './atomic.js';
-import { Git, type Identity, isRaceRejection, mustSucceed } from './git.js';
+import { Git, type GitOutcome, type Identity, isRaceRejection, mustSucceed } from './git.js';
 import type { Remote } from './remote.js';
 import { DEFAULT_RETRIES, type RetryOptions, remoteFailureText, retryTransient } from './remote-failure.js';
 
@@ -26,7 +27,10 @@ export interface TransactionOptions {
   remote: Remote;
   /** The branch read from; also pushed to unless `pushBranch` is set. */
   branch: string;
-  /** Pull-request mode: the branch the commit goes to, built on its own tip when it exists. */
+  /**
+   * Pull-request mode: the proposal branch the commit goes to. It is rebuilt on every run as
+   * one commit on the base tip and pushed with a lease on this branch only.
+   */
   pushBranch?: string;
   author: Identity;
   maxAttempts: number;
@@ -48,9 +52,9 @@ export interface TransactionResult<T> {
   change: Change<T>;
   dryRun: boolean;
   /**
-   * Pull-request mode: the push branch already holds the change but the base branch does not
-   * (pushed by an earlier run whose pull request was never opened). `change` is then the change
-   * as planned against the base, i.e. what the pull request proposes.
+   * Pull-request mode: the proposal branch already holds exactly the base plus this change
+   * (same tree), so nothing was pushed; the base does not have it yet. `sha` is the proposal
+   * tip, `change` the change as planned against the base, i.e. what the pull request proposes.
    */
   pendingOnPushBranch?: boolean;
 }
@@ -68,6 +72,7 @@ export function raceBackoffMs(attempt: number, backoff = DEFAULT_BACKOFF, random
  * change from what is there, commit, push; when the push loses a race, fetch the new tip and
  * call `prepare` again so the *semantic* edit is re-applied — never a force push, never a
  * replayed diff. `prepare` must not write; it may throw to abort before anything is written.
+ * With a `pushBranch` (pull-request mode) see rebuildProposal.
  */
 export async function commitAndPush<T>(
   options: TransactionOptions,
@@ -89,54 +94,27 @@ export async function commitAndPush<T>(
       throw new AegisError(`Could not clone branch '${branch}' of ${remote.url}: ${remoteFailureText(cloned.stderr)}`);
     }
 
+    if (pushBranch !== branch) return await rebuildProposal(options, pushBranch, { dir, git, retries }, prepare);
+
     for (let attempt = 1; ; attempt++) {
-      const onPushBranch = attempt > 1 || pushBranch !== branch ? (await syncToTip(git, branch, pushBranch, retries)) !== branch : false;
+      if (attempt > 1) await syncToTip(git, branch, retries);
       const change = await prepare({ dir, git, attempt });
       const tip = await git.head();
-      if (change.files.length === 0 && onPushBranch) {
-        // Already on the push branch: is it also on the base? If not, it still needs its pull request.
-        await git.resetHard(`refs/remotes/origin/${branch}`);
-        const onBase = await prepare({ dir, git, attempt });
-        if (onBase.files.length > 0) {
-          return {
-            changed: false,
-            sha: tip,
-            attempts: attempt,
-            change: onBase,
-            dryRun: Boolean(options.dryRun),
-            pendingOnPushBranch: true,
-          };
-        }
-      }
       if (change.files.length === 0 || options.dryRun) {
         return { changed: false, sha: tip, attempts: attempt, change, dryRun: Boolean(options.dryRun) };
       }
 
-      for (const file of change.files) writeFileAtomic(join(dir, file.path), file.content);
-      await git.add(change.files.map((file) => file.path));
-      if (!(await git.hasStagedChanges())) {
-        // The edit produced identical bytes (the caller reported a change that is not one).
-        return { changed: false, sha: tip, attempts: attempt, change, dryRun: false };
-      }
-      const sha = await git.commit(change.message, options.author);
+      const sha = await commitChange(git, dir, change, options.author);
+      if (!sha) return { changed: false, sha: tip, attempts: attempt, change, dryRun: false };
 
-      const push = await retryTransient(() => git.push('origin', [`HEAD:refs/heads/${pushBranch}`], { porcelain: true }), retries);
+      const push = await retryTransient(() => git.push('origin', [`HEAD:refs/heads/${branch}`], { porcelain: true }), retries);
       if (push.ok) {
-        log.info(`Pushed ${sha.slice(0, 12)} to ${pushBranch}${attempt > 1 ? ` on attempt ${attempt}` : ''}.`);
+        log.info(`Pushed ${sha.slice(0, 12)} to ${branch}${attempt > 1 ? ` on attempt ${attempt}` : ''}.`);
         return { changed: true, sha, attempts: attempt, change, dryRun: false };
       }
-      const reason = `${push.stdout}\n${push.stderr}`;
-      if (!isRaceRejection(reason)) {
-        // The remote's own words (a hook's message, the status line), not a guess.
-        throw new AegisError(`Push to ${pushBranch} failed: ${remoteFailureText(`${push.stderr}\n${push.stdout}`, 6)}`);
-      }
-      if (attempt >= options.maxAttempts) {
-        throw new AegisError(
-          `Push to ${pushBranch} was rejected ${attempt} times because others kept pushing; gave up (max-attempts ${options.maxAttempts}). Nothing was force-pushed.`,
-        );
-      }
+      assertRaceLost(push, branch, attempt, options.maxAttempts);
       const delay = raceBackoffMs(attempt, options.backoff, options.random);
-      log.info(`Push to ${pushBranch} lost a race (attempt ${attempt}/${options.maxAttempts}); re-applying on the new tip in ${delay} ms.`);
+      log.info(`Push to ${branch} lost a race (attempt ${attempt}/${options.maxAttempts}); re-applying on the new tip in ${delay} ms.`);
       await sleep(delay);
     }
   } finally {
@@ -144,16 +122,109 @@ export async function commitAndPush<T>(
   }
 }
 
-/** Moves the clone to the newest tip of the push branch when it exists, else of the base branch; returns which. */
-async function syncToTip(git: Git, branch: string, pushBranch: string, retries: RetryOptions): Promise<string> {
-  let target = branch;
-  if (pushBranch !== branch) {
-    const exists = await retryTransient(() => git.remoteRefs('origin', [`refs/heads/${pushBranch}`], 'heads'), retries);
-    if (exists.ok && exists.refs.length > 0) target = pushBranch;
+/**
+ * Pull-request mode. The proposal is always the base tip plus one commit of the semantic edit,
+ * planned against the base (so "current" values are the base's, never a stale proposal's), and
+ * pushed with `--force-with-lease` on the proposal branch only: the lease is the proposal tip
+ * read before planning, or "must not exist". The base branch is only read.
+ *
+ * A rebuilt commit whose tree equals the proposal tip's is not pushed (a rerun changes nothing).
+ * A lost lease means someone pushed to the proposal branch after we read it: when that tip is
+ * another run of ours (same author), the proposal is rebuilt from scratch on the newest tips;
+ * a commit by anyone else is never overwritten unseen — the run fails with ProposalBranchMoved.
+ */
+async function rebuildProposal<T>(
+  options: TransactionOptions,
+  proposal: string,
+  checkout: { dir: string; git: Git; retries: RetryOptions },
+  prepare: (checkout: { dir: string; git: Git; attempt: number }) => Promise<Change<T>>,
+): Promise<TransactionResult<T>> {
+  const { branch, log } = options;
+  const { dir, git, retries } = checkout;
+  for (let attempt = 1; ; attempt++) {
+    const leased = await fetchProposalTip(git, proposal, retries);
+    await syncToTip(git, branch, retries);
+    const base = await git.head();
+    const change = await prepare({ dir, git, attempt });
+    if (change.files.length === 0 || options.dryRun) {
+      return { changed: false, sha: base, attempts: attempt, change, dryRun: Boolean(options.dryRun) };
+    }
+    const sha = await commitChange(git, dir, change, options.author);
+    if (!sha) return { changed: false, sha: base, attempts: attempt, change, dryRun: false };
+
+    if (leased && (await git.tree(sha)) === (await git.tree(leased))) {
+      log.info(`${proposal} at ${leased.slice(0, 12)} already proposes this change on ${branch}; nothing pushed.`);
+      return { changed: false, sha: leased, attempts: attempt, change, dryRun: false, pendingOnPushBranch: true };
+    }
+    const lease = { ref: `refs/heads/${proposal}`, expected: leased ?? '' };
+    const push = await retryTransient(() => git.push('origin', [`HEAD:refs/heads/${proposal}`], { porcelain: true, lease }), retries);
+    if (push.ok) {
+      log.info(
+        `Pushed ${sha.slice(0, 12)} to ${proposal}: ${branch} at ${base.slice(0, 12)} plus this change${leased ? `, replacing ${leased.slice(0, 12)}` : ''}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`,
+      );
+      return { changed: true, sha, attempts: attempt, change, dryRun: false };
+    }
+    assertRaceLost(push, proposal, attempt, options.maxAttempts);
+    const moved = await fetchProposalTip(git, proposal, retries);
+    if (moved) {
+      const author = await git.commitAuthor(moved);
+      if (author.name !== options.author.name || author.email !== options.author.email) {
+        throw new ProposalBranchMoved(proposal, leased, moved, author);
+      }
+    }
+    const delay = raceBackoffMs(attempt, options.backoff, options.random);
+    log.info(
+      `${proposal} moved while this run rebuilt it (attempt ${attempt}/${options.maxAttempts}); rebuilding on the newest tips in ${delay} ms.`,
+    );
+    await sleep(delay);
   }
+}
+
+/** Someone other than this bot pushed to the proposal branch between our read and our push. */
+export class ProposalBranchMoved extends AegisError {
+  override name = 'ProposalBranchMoved';
+  constructor(branch: string, expected: string | undefined, found: string, author: Identity) {
+    super(
+      `${branch} moved while this run rebuilt it: it was ${expected ? `at ${expected.slice(0, 12)}` : 'absent'}, now ${found.slice(0, 12)} by ${neutralizeLogText(author.name)} <${neutralizeLogText(author.email)}>. Nothing was pushed; that commit is not overwritten. Rerun to rebuild the proposal on the base branch (it replaces the branch).`,
+    );
+  }
+}
+
+/** Writes, stages and commits the change; undefined when the bytes are already there. */
+async function commitChange<T>(git: Git, dir: string, change: Change<T>, author: Identity): Promise<string | undefined> {
+  for (const file of change.files) writeFileAtomic(join(dir, file.path), file.content);
+  await git.add(change.files.map((file) => file.path));
+  // Identical bytes: the caller reported a change that is not one.
+  if (!(await git.hasStagedChanges())) return undefined;
+  return git.commit(change.message, author);
+}
+
+/** A rejected push: returns when another writer won the race and attempts remain, else throws. */
+function assertRaceLost(push: GitOutcome, branch: string, attempt: number, maxAttempts: number): void {
+  if (!isRaceRejection(`${push.stdout}\n${push.stderr}`)) {
+    // The remote's own words (a hook's message, the status line), not a guess.
+    throw new AegisError(`Push to ${branch} failed: ${remoteFailureText(`${push.stderr}\n${push.stdout}`, 6)}`);
+  }
+  if (attempt >= maxAttempts) {
+    throw new AegisError(
+      `Push to ${branch} was rejected ${attempt} times because others kept pushing; gave up (max-attempts ${maxAttempts}). Nothing was force-pushed.`,
+    );
+  }
+}
+
+/** Fetches the proposal branch's tip into refs/remotes/origin/<branch>; undefined when the branch does not exist. */
+async function fetchProposalTip(git: Git, proposal: string, retries: RetryOptions): Promise<string | undefined> {
+  const ref = `refs/heads/${proposal}`;
+  const listed = mustSucceed(await retryTransient(() => git.remoteRefs('origin', [ref], 'heads'), retries));
+  if (!listed.refs.some((entry) => entry.ref === ref)) return undefined;
+  mustSucceed(await retryTransient(() => git.fetch('origin', [`+${ref}:refs/remotes/origin/${proposal}`], { depth: 1 }), retries));
+  return await git.resolveCommit(`refs/remotes/origin/${proposal}`);
+}
+
+/** Moves the clone to the newest tip of `branch`. */
+async function syncToTip(git: Git, branch: string, retries: RetryOptions): Promise<void> {
   mustSucceed(
-    await retryTransient(() => git.fetch('origin', [`+refs/heads/${target}:refs/remotes/origin/${target}`], { depth: 1 }), retries),
+    await retryTransient(() => git.fetch('origin', [`+refs/heads/${branch}:refs/remotes/origin/${branch}`], { depth: 1 }), retries),
   );
-  await git.resetHard(`refs/remotes/origin/${target}`);
-  return target;
+  await git.resetHard(`refs/remotes/origin/${branch}`);
 }
