@@ -2654,7 +2654,7 @@ async function promoteWith(platform, options, remote) {
                 ? `Pushed \`${result.sha.slice(0, 12)}\` to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
                 : result.pendingOnPushBranch
                     ? `\`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` (pushed by an earlier run) proposes these values; \`${repository.branch}\` does not run them yet.`
-                    : `No change: \`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` already runs what ${route.from.name} runs.`;
+                    : `No change: \`${repository.branch}\` at \`${result.sha.slice(0, 12)}\` already runs what ${route.from.name} runs.`;
         await platform.summary(summaryMarkdown({ ...summary, status, pullRequestUrl, changed: proposed }));
     }
     catch (error) {

@@ -126,6 +126,15 @@ class Git {
             return { sha, parents };
         });
     }
+    /** The tree object of a commit: two commits with the same tree have the same files. */
+    tree(rev) {
+        return this.output(['rev-parse', '--verify', '--end-of-options', `${rev}^{tree}`]);
+    }
+    /** Who authored a commit. */
+    async commitAuthor(rev) {
+        const [name = '', email = ''] = (await this.output(['log', '-1', `--format=%an${FIELD}%ae`, '--end-of-options', rev, '--'])).split(FIELD);
+        return { name, email };
+    }
     /** The parents a commit object records, even where a shallow clone does not have them. */
     async recordedParents(sha) {
         const object = await this.output(['cat-file', 'commit', sha]);
@@ -888,9 +897,10 @@ async function withGitopsRemote(platform, repository, body) {
     });
 }
 /**
- * After a commit to `head`: opens its pull/merge request or updates the open one. A rerun that
- * committed nothing opens the request when `head` still holds a change the base lacks (an
- * earlier run pushed it and the forge then failed); otherwise the open one (if any) is only
+ * After `head` was rebuilt on the base (src/core/git/transaction.ts): opens its pull/merge
+ * request or updates the open one. A rerun that pushed nothing opens the request when `head`
+ * still holds a change the base lacks (an earlier run pushed it and the forge then failed);
+ * otherwise the open one (if any) is only
  * reported — a rerun never rewrites it, and a merged change needs no new one. A forge that
  * refuses fails the stage: the summary must never claim a request that does not exist.
  */

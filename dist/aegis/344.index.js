@@ -236,7 +236,7 @@ async function runGitopsBump(platform) {
             ? `Pushed \`${result.sha.slice(0, 12)}\` to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
             : result.pendingOnPushBranch
                 ? `\`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` (pushed by an earlier run) has these values; \`${repository.branch}\` does not yet.`
-                : `No change: \`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` already has these values.`;
+                : `No change: \`${repository.branch}\` at \`${result.sha.slice(0, 12)}\` already has these values.`;
     await platform.summary(`### aegis gitops-bump\n\n${status}${pullRequestUrl ? `\n\nPull request: ${pullRequestUrl}` : ''}\n\n${planTable(plan)}\n`);
 }
 // The module shape of every stage (src/stages/index.ts): definition, parse, run.

@@ -119,16 +119,18 @@ function writeFileAtomic(path, content, root) {
 /* harmony export */   tk: () => (/* binding */ commitAndPush),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/* unused harmony export DEFAULT_BACKOFF */
+/* unused harmony exports DEFAULT_BACKOFF, ProposalBranchMoved */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3639);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5431);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8496);
-/* harmony import */ var _remote_failure_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1607);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6706);
+/* harmony import */ var _atomic_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5431);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8496);
+/* harmony import */ var _remote_failure_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1607);
+
 
 
 
@@ -147,67 +149,44 @@ function raceBackoffMs(attempt, backoff = DEFAULT_BACKOFF, random = Math.random)
  * change from what is there, commit, push; when the push loses a race, fetch the new tip and
  * call `prepare` again so the *semantic* edit is re-applied — never a force push, never a
  * replayed diff. `prepare` must not write; it may throw to abort before anything is written.
+ * With a `pushBranch` (pull-request mode) see rebuildProposal.
  */
 async function commitAndPush(options, prepare) {
     const { remote, branch, log } = options;
     const pushBranch = options.pushBranch ?? branch;
     const dir = (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .createPrivateDir */ .b4)((0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(), 'aegis-gitops-');
-    const git = new _git_js__WEBPACK_IMPORTED_MODULE_5__/* .Git */ .TU(dir, remote.env);
+    const git = new _git_js__WEBPACK_IMPORTED_MODULE_6__/* .Git */ .TU(dir, remote.env);
     try {
         const retries = {
-            ..._remote_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_RETRIES */ .TU,
+            ..._remote_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RETRIES */ .TU,
             ...options.retries,
             onRetry: (n, ms, why) => log.info(`${remote.url} did not answer (${why}); attempt ${n + 1} in ${ms} ms.`),
         };
-        const cloned = await (0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .retryTransient */ .jh)(() => git.clone(remote.url, { branch, depth: 1 }), retries);
+        const cloned = await (0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .retryTransient */ .jh)(() => git.clone(remote.url, { branch, depth: 1 }), retries);
         if (!cloned.ok) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Could not clone branch '${branch}' of ${remote.url}: ${(0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .remoteFailureText */ .Uv)(cloned.stderr)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Could not clone branch '${branch}' of ${remote.url}: ${(0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .remoteFailureText */ .Uv)(cloned.stderr)}`);
         }
+        if (pushBranch !== branch)
+            return await rebuildProposal(options, pushBranch, { dir, git, retries }, prepare);
         for (let attempt = 1;; attempt++) {
-            const onPushBranch = attempt > 1 || pushBranch !== branch ? (await syncToTip(git, branch, pushBranch, retries)) !== branch : false;
+            if (attempt > 1)
+                await syncToTip(git, branch, retries);
             const change = await prepare({ dir, git, attempt });
             const tip = await git.head();
-            if (change.files.length === 0 && onPushBranch) {
-                // Already on the push branch: is it also on the base? If not, it still needs its pull request.
-                await git.resetHard(`refs/remotes/origin/${branch}`);
-                const onBase = await prepare({ dir, git, attempt });
-                if (onBase.files.length > 0) {
-                    return {
-                        changed: false,
-                        sha: tip,
-                        attempts: attempt,
-                        change: onBase,
-                        dryRun: Boolean(options.dryRun),
-                        pendingOnPushBranch: true,
-                    };
-                }
-            }
             if (change.files.length === 0 || options.dryRun) {
                 return { changed: false, sha: tip, attempts: attempt, change, dryRun: Boolean(options.dryRun) };
             }
-            for (const file of change.files)
-                (0,_atomic_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Z)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, file.path), file.content);
-            await git.add(change.files.map((file) => file.path));
-            if (!(await git.hasStagedChanges())) {
-                // The edit produced identical bytes (the caller reported a change that is not one).
+            const sha = await commitChange(git, dir, change, options.author);
+            if (!sha)
                 return { changed: false, sha: tip, attempts: attempt, change, dryRun: false };
-            }
-            const sha = await git.commit(change.message, options.author);
-            const push = await (0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .retryTransient */ .jh)(() => git.push('origin', [`HEAD:refs/heads/${pushBranch}`], { porcelain: true }), retries);
+            const push = await (0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .retryTransient */ .jh)(() => git.push('origin', [`HEAD:refs/heads/${branch}`], { porcelain: true }), retries);
             if (push.ok) {
-                log.info(`Pushed ${sha.slice(0, 12)} to ${pushBranch}${attempt > 1 ? ` on attempt ${attempt}` : ''}.`);
+                log.info(`Pushed ${sha.slice(0, 12)} to ${branch}${attempt > 1 ? ` on attempt ${attempt}` : ''}.`);
                 return { changed: true, sha, attempts: attempt, change, dryRun: false };
             }
-            const reason = `${push.stdout}\n${push.stderr}`;
-            if (!(0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .isRaceRejection */ .pf)(reason)) {
-                // The remote's own words (a hook's message, the status line), not a guess.
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push to ${pushBranch} failed: ${(0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .remoteFailureText */ .Uv)(`${push.stderr}\n${push.stdout}`, 6)}`);
-            }
-            if (attempt >= options.maxAttempts) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push to ${pushBranch} was rejected ${attempt} times because others kept pushing; gave up (max-attempts ${options.maxAttempts}). Nothing was force-pushed.`);
-            }
+            assertRaceLost(push, branch, attempt, options.maxAttempts);
             const delay = raceBackoffMs(attempt, options.backoff, options.random);
-            log.info(`Push to ${pushBranch} lost a race (attempt ${attempt}/${options.maxAttempts}); re-applying on the new tip in ${delay} ms.`);
+            log.info(`Push to ${branch} lost a race (attempt ${attempt}/${options.maxAttempts}); re-applying on the new tip in ${delay} ms.`);
             await sleep(delay);
         }
     }
@@ -215,17 +194,94 @@ async function commitAndPush(options, prepare) {
         (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .removePrivateDir */ .VZ)(dir);
     }
 }
-/** Moves the clone to the newest tip of the push branch when it exists, else of the base branch; returns which. */
-async function syncToTip(git, branch, pushBranch, retries) {
-    let target = branch;
-    if (pushBranch !== branch) {
-        const exists = await (0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .retryTransient */ .jh)(() => git.remoteRefs('origin', [`refs/heads/${pushBranch}`], 'heads'), retries);
-        if (exists.ok && exists.refs.length > 0)
-            target = pushBranch;
+/**
+ * Pull-request mode. The proposal is always the base tip plus one commit of the semantic edit,
+ * planned against the base (so "current" values are the base's, never a stale proposal's), and
+ * pushed with `--force-with-lease` on the proposal branch only: the lease is the proposal tip
+ * read before planning, or "must not exist". The base branch is only read.
+ *
+ * A rebuilt commit whose tree equals the proposal tip's is not pushed (a rerun changes nothing).
+ * A lost lease means someone pushed to the proposal branch after we read it: when that tip is
+ * another run of ours (same author), the proposal is rebuilt from scratch on the newest tips;
+ * a commit by anyone else is never overwritten unseen — the run fails with ProposalBranchMoved.
+ */
+async function rebuildProposal(options, proposal, checkout, prepare) {
+    const { branch, log } = options;
+    const { dir, git, retries } = checkout;
+    for (let attempt = 1;; attempt++) {
+        const leased = await fetchProposalTip(git, proposal, retries);
+        await syncToTip(git, branch, retries);
+        const base = await git.head();
+        const change = await prepare({ dir, git, attempt });
+        if (change.files.length === 0 || options.dryRun) {
+            return { changed: false, sha: base, attempts: attempt, change, dryRun: Boolean(options.dryRun) };
+        }
+        const sha = await commitChange(git, dir, change, options.author);
+        if (!sha)
+            return { changed: false, sha: base, attempts: attempt, change, dryRun: false };
+        if (leased && (await git.tree(sha)) === (await git.tree(leased))) {
+            log.info(`${proposal} at ${leased.slice(0, 12)} already proposes this change on ${branch}; nothing pushed.`);
+            return { changed: false, sha: leased, attempts: attempt, change, dryRun: false, pendingOnPushBranch: true };
+        }
+        const lease = { ref: `refs/heads/${proposal}`, expected: leased ?? '' };
+        const push = await (0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .retryTransient */ .jh)(() => git.push('origin', [`HEAD:refs/heads/${proposal}`], { porcelain: true, lease }), retries);
+        if (push.ok) {
+            log.info(`Pushed ${sha.slice(0, 12)} to ${proposal}: ${branch} at ${base.slice(0, 12)} plus this change${leased ? `, replacing ${leased.slice(0, 12)}` : ''}${attempt > 1 ? ` (attempt ${attempt})` : ''}.`);
+            return { changed: true, sha, attempts: attempt, change, dryRun: false };
+        }
+        assertRaceLost(push, proposal, attempt, options.maxAttempts);
+        const moved = await fetchProposalTip(git, proposal, retries);
+        if (moved) {
+            const author = await git.commitAuthor(moved);
+            if (author.name !== options.author.name || author.email !== options.author.email) {
+                throw new ProposalBranchMoved(proposal, leased, moved, author);
+            }
+        }
+        const delay = raceBackoffMs(attempt, options.backoff, options.random);
+        log.info(`${proposal} moved while this run rebuilt it (attempt ${attempt}/${options.maxAttempts}); rebuilding on the newest tips in ${delay} ms.`);
+        await sleep(delay);
     }
-    (0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .mustSucceed */ .MX)(await (0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .retryTransient */ .jh)(() => git.fetch('origin', [`+refs/heads/${target}:refs/remotes/origin/${target}`], { depth: 1 }), retries));
-    await git.resetHard(`refs/remotes/origin/${target}`);
-    return target;
+}
+/** Someone other than this bot pushed to the proposal branch between our read and our push. */
+class ProposalBranchMoved extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4 {
+    name = 'ProposalBranchMoved';
+    constructor(branch, expected, found, author) {
+        super(`${branch} moved while this run rebuilt it: it was ${expected ? `at ${expected.slice(0, 12)}` : 'absent'}, now ${found.slice(0, 12)} by ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .neutralizeLogText */ .jI)(author.name)} <${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .neutralizeLogText */ .jI)(author.email)}>. Nothing was pushed; that commit is not overwritten. Rerun to rebuild the proposal on the base branch (it replaces the branch).`);
+    }
+}
+/** Writes, stages and commits the change; undefined when the bytes are already there. */
+async function commitChange(git, dir, change, author) {
+    for (const file of change.files)
+        (0,_atomic_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Z)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, file.path), file.content);
+    await git.add(change.files.map((file) => file.path));
+    // Identical bytes: the caller reported a change that is not one.
+    if (!(await git.hasStagedChanges()))
+        return undefined;
+    return git.commit(change.message, author);
+}
+/** A rejected push: returns when another writer won the race and attempts remain, else throws. */
+function assertRaceLost(push, branch, attempt, maxAttempts) {
+    if (!(0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .isRaceRejection */ .pf)(`${push.stdout}\n${push.stderr}`)) {
+        // The remote's own words (a hook's message, the status line), not a guess.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push to ${branch} failed: ${(0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .remoteFailureText */ .Uv)(`${push.stderr}\n${push.stdout}`, 6)}`);
+    }
+    if (attempt >= maxAttempts) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push to ${branch} was rejected ${attempt} times because others kept pushing; gave up (max-attempts ${maxAttempts}). Nothing was force-pushed.`);
+    }
+}
+/** Fetches the proposal branch's tip into refs/remotes/origin/<branch>; undefined when the branch does not exist. */
+async function fetchProposalTip(git, proposal, retries) {
+    const ref = `refs/heads/${proposal}`;
+    const listed = (0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .mustSucceed */ .MX)(await (0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .retryTransient */ .jh)(() => git.remoteRefs('origin', [ref], 'heads'), retries));
+    if (!listed.refs.some((entry) => entry.ref === ref))
+        return undefined;
+    (0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .mustSucceed */ .MX)(await (0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .retryTransient */ .jh)(() => git.fetch('origin', [`+${ref}:refs/remotes/origin/${proposal}`], { depth: 1 }), retries));
+    return await git.resolveCommit(`refs/remotes/origin/${proposal}`);
+}
+/** Moves the clone to the newest tip of `branch`. */
+async function syncToTip(git, branch, retries) {
+    (0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .mustSucceed */ .MX)(await (0,_remote_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .retryTransient */ .jh)(() => git.fetch('origin', [`+refs/heads/${branch}:refs/remotes/origin/${branch}`], { depth: 1 }), retries));
+    await git.resetHard(`refs/remotes/origin/${branch}`);
 }
 
 

@@ -367,6 +367,15 @@ class Git {
             return { sha, parents };
         });
     }
+    /** The tree object of a commit: two commits with the same tree have the same files. */
+    tree(rev) {
+        return this.output(['rev-parse', '--verify', '--end-of-options', `${rev}^{tree}`]);
+    }
+    /** Who authored a commit. */
+    async commitAuthor(rev) {
+        const [name = '', email = ''] = (await this.output(['log', '-1', `--format=%an${FIELD}%ae`, '--end-of-options', rev, '--'])).split(FIELD);
+        return { name, email };
+    }
     /** The parents a commit object records, even where a shallow clone does not have them. */
     async recordedParents(sha) {
         const object = await this.output(['cat-file', 'commit', sha]);
