@@ -42,21 +42,12 @@ export function withoutNul(text: string): string {
 }
 
 /**
- * A path for a one-path-per-line list, quoted as git quotes paths (core.quotePath): a name
- * holding a control character, `"` or `\\` is written in double quotes with C escapes, so a
- * file named `a\nservices/web/Dockerfile` stays one line and can be told apart.
+ * A value for a one-line `name=value` record (GitLab's dotenv report, the CLI's stdout):
+ * NUL shown as `\0`, newline as `\n`, CR and other control characters as `\r` / `\xNN`,
+ * so a value can never add a line (or, through a lone CR, hide one) of its own.
  */
-export function quotePath(path: string): string {
-  if (![...path].some((char) => char === '"' || char === '\\' || isControl(char.charCodeAt(0)) || char === '\n' || char === '\t')) {
-    return path;
-  }
-  const named: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
-  let quoted = '';
-  for (const char of path) {
-    const code = char.charCodeAt(0);
-    quoted += named[char] ?? (isControl(code) && code < 0x100 ? `\\${code.toString(8).padStart(3, '0')}` : char);
-  }
-  return `"${quoted}"`;
+export function singleLineValue(text: string): string {
+  return escapeControls(withoutNul(text)).replace(/\n/g, '\\n');
 }
 
 /** Markdown we wrote ourselves (not escaped again by `table`). */
@@ -136,9 +127,4 @@ const MERMAID_NAMED: Record<string, string> = { '"': 'quot', '<': 'lt', '>': 'gt
 /** A complete, double-quoted mermaid label. */
 export function mermaidLabel(text: string): string {
   return `"${mermaidText(text)}"`;
-}
-
-/** A mermaid node id from any text: letters, digits and `_` only, made unique by the caller's prefix. */
-export function mermaidId(prefix: string, text: string): string {
-  return `${prefix}_${text.replace(/[^A-Za-z0-9]/g, '_')}`;
 }

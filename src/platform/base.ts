@@ -118,7 +118,8 @@ export abstract class BasePlatform implements Platform {
   }
 
   protected annotate(level: 'warning' | 'error', message: string, location?: SourceLocation): void {
-    const where = location ? `${location.file}${location.line ? `:${location.line}` : ''}: ` : '';
+    // The file name came from the repository too.
+    const where = location ? `${this.logText(location.file)}${location.line ? `:${location.line}` : ''}: ` : '';
     const colour = level === 'error' ? '\u001b[31m' : '\u001b[33m';
     this.writeLine(`${colour}${level.toUpperCase()}\u001b[0m ${where}${message}`);
   }
@@ -136,6 +137,21 @@ export abstract class BasePlatform implements Platform {
   /** Outputs and summaries: secrets redacted; NUL (which no output file or env can carry) shown as `\0`. */
   protected redactText(text: string): string {
     return withoutNul(this.redactor.redact(text));
+  }
+
+  /**
+   * An output's value, redacted, for a one-line `name=value` record (dotenv report, stdout),
+   * which `singleLineValue` then encodes: a line break, CR or NUL is escaped rather than
+   * splitting the record, with a warning since the reader gets the escaped text.
+   */
+  protected singleLineOutput(name: string, value: string): string {
+    const redacted = this.redactor.redact(value);
+    if (/[\0\r\n]/.test(redacted)) {
+      this.log.warning(
+        `Output '${name}' holds a line break, CR or NUL, which a one-line ${this.name === 'gitlab' ? 'dotenv' : 'name=value'} record cannot carry: written with them escaped (\\n, \\r, \\0).`,
+      );
+    }
+    return redacted;
   }
 
   /** A log line (or several): redacted, then neutralised (workflow commands, CR, escape sequences). */

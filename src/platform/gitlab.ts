@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { appendFileSafely, ensureDirectoryInside, writeFileSafely } from '../core/fs/safe-write.js';
 import { excludeFromCheckout } from '../core/git/exclude.js';
+import { singleLineValue } from '../core/markdown.js';
 import { BasePlatform, type Env } from './base.js';
 import { gitlabEvent } from './event.js';
 import type { CiEvent, RegistryCredentials } from './types.js';
@@ -22,10 +23,13 @@ export const gitlabArtifacts = {
 /** GitLab refuses a dotenv report larger than this (artifacts:reports:dotenv). */
 export const GITLAB_DOTENV_LIMIT = 5120;
 
-/** GitLab's dotenv reports accept only single-line values and variable-safe names. */
+/**
+ * GitLab's dotenv reports accept only single-line values and variable-safe names. `value` is
+ * encoded here too (NUL, CR, newline escaped), so no caller can split a record.
+ */
 export function dotenvLine(prefix: string, name: string, value: string): string {
   const key = `${prefix}${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
-  return `${key}=${value.replace(/\r?\n/g, '\\n')}\n`;
+  return `${key}=${singleLineValue(value)}\n`;
 }
 
 /**
@@ -76,7 +80,7 @@ export class GitLabPlatform extends BasePlatform {
 
   setOutput(name: string, value: string): void {
     this.excludeOutputFolder();
-    const line = dotenvLine(this.outputPrefix, name, this.redactText(value));
+    const line = dotenvLine(this.outputPrefix, name, this.singleLineOutput(name, value));
     // The first output replaces a report left by an earlier run in the same directory.
     if (this.dotenvStarted) appendFileSafely(this.dotenvPath, line, { root: this.workspace });
     else writeFileSafely(this.dotenvPath, line, { root: this.workspace });

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { appendFileSafely, writeFileSafely } from '../core/fs/safe-write.js';
+import { singleLineValue } from '../core/markdown.js';
 import { BasePlatform, type Env } from './base.js';
 import { localEvent } from './event.js';
 import type { CiEvent } from './types.js';
@@ -41,7 +42,7 @@ export class LocalPlatform extends BasePlatform {
   }
 
   setOutput(name: string, value: string): void {
-    const line = `${name}=${this.redactText(value).replace(/\r?\n/g, '\\n')}\n`;
+    const line = `${name}=${singleLineValue(this.singleLineOutput(name, value))}\n`;
     process.stdout.write(line);
     if (this.options.outputFile) appendFileSafely(resolve(this.workspace, this.options.outputFile), line);
   }
