@@ -130,10 +130,15 @@ export interface ParsedInputs {
   repositoryUrl?: string;
   dependents: Dependent[];
   dependentsToken?: string;
+  /** The forge API each kind of dependent is notified through, checked to carry the token. */
+  dependentsApiUrls: Partial<Record<Dependent['kind'], string>>;
 }
 
+/** The forge API URL of each kind (the platform's answer: AEGIS_FORGE_URL, the runner's API URL, else the public one). */
+export type ForgeApiUrlOf = (kind: Dependent['kind']) => string;
+
 /** All validation up front, before anything is read from a registry or written. */
-export function parseInputs(reader: InputReader, workspace: string, platform: PlatformName = 'local'): ParsedInputs {
+export function parseInputs(reader: InputReader, workspace: string, platform: PlatformName, forgeApiUrl: ForgeApiUrlOf): ParsedInputs {
   const libraryDir = reader.path('path', workspace) ?? workspace;
   if (!existsSync(libraryDir)) throw new InputError('path', reader.string('path'), 'an existing folder inside the workspace');
   const path = relative(workspace, libraryDir) || '.';
@@ -186,6 +191,13 @@ export function parseInputs(reader: InputReader, workspace: string, platform: Pl
   if (dependents.length > 0 && !dependentsToken) {
     throw new InputError('dependents-token', '', 'a token allowed to notify the dependents', "'dependents' is set");
   }
+  // The dependents token goes only to the forge API of each dependent, over https (or to this machine).
+  const dependentsApiUrls: ParsedInputs['dependentsApiUrls'] = {};
+  for (const { kind } of dependents) {
+    const apiUrl = forgeApiUrl(kind);
+    assertCredentialUrl(`AEGIS_FORGE_URL / the runner's ${kind} API URL (where dependents-token goes)`, apiUrl, true);
+    dependentsApiUrls[kind] = apiUrl;
+  }
   return {
     options: {
       repoDir: workspace,
@@ -218,6 +230,7 @@ export function parseInputs(reader: InputReader, workspace: string, platform: Pl
     repositoryUrl: reader.optional('repository-url'),
     dependents,
     dependentsToken,
+    dependentsApiUrls,
   };
 }
 
@@ -297,7 +310,7 @@ function linksFor(url: string | undefined, platform: Platform): RepositoryLinks 
 
 async function run(platform: Platform): Promise<void> {
   const reader = new InputReader(platform, inputs);
-  const parsed = parseInputs(reader, platform.workspace, platform.name);
+  const parsed = parse(reader, platform);
   // Where stage files go; on GitLab this also git-excludes the folder (earlier jobs' artifacts land
   // there) before the clean-tree check.
   platform.outputDir();
@@ -365,7 +378,7 @@ async function run(platform: Platform): Promise<void> {
   if (parsed.dependents.length > 0) {
     const results = await notifyDependents(
       parsed.dependents,
-      (kind) => ({ kind, apiUrl: platform.forgeApiUrl(kind), token: parsed.dependentsToken as string }),
+      (kind) => ({ kind, apiUrl: parsed.dependentsApiUrls[kind] as string, token: parsed.dependentsToken as string }),
       {
         library: name,
         version: plan.version as string,
@@ -392,4 +405,6 @@ export const release: StageDefinition = {
 
 // The module shape of every stage (src/stages/index.ts): definition, parse, run.
 export { release as definition, run };
-export const parse = (reader: InputReader, platform: Platform): ParsedInputs => parseInputs(reader, platform.workspace, platform.name);
+export function parse(reader: InputReader, platform: Platform): ParsedInputs {
+  return parseInputs(reader, platform.workspace, platform.name, (kind) => platform.forgeApiUrl(kind));
+}
