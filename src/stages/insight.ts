@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { LONG_DURATION_EXPECTED, parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import { writeFileSafely } from '../core/fs/safe-write.js';
@@ -24,6 +22,7 @@ import {
   withGitopsRemote,
 } from './gitops-repository.js';
 import { InputReader } from './inputs.js';
+import { writeRootFor } from './shared.js';
 
 export interface InsightOptions {
   repository: GitopsRepository;
@@ -208,9 +207,9 @@ export function planInsight(options: InsightOptions): InsightPlan {
   return { options, steps };
 }
 
-function writeFile(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSafely(path, content);
+/** Its directory is created inside the workspace (or the input root holding it), never through a symlink out of it. */
+function writeFile(platform: Platform, path: string, content: string): void {
+  writeFileSafely(path, content, { root: writeRootFor(platform, path) });
 }
 
 export async function executeInsight(plan: InsightPlan, platform: Platform): Promise<InsightResult> {
@@ -242,11 +241,13 @@ export async function executeInsight(plan: InsightPlan, platform: Platform): Pro
   }
   const families = insightFamilies(history, status, dora, result.ci);
   writeFile(
+    platform,
     options.statusFile,
     `${JSON.stringify({ repository: options.repository.url, branch: options.repository.branch, tip: history.tip, status }, null, 2)}\n`,
   );
   const { outcomes, ...figures } = dora;
   writeFile(
+    platform,
     options.metricsFile,
     `${JSON.stringify(
       {
@@ -268,7 +269,7 @@ export async function executeInsight(plan: InsightPlan, platform: Platform): Pro
       2,
     )}\n`,
   );
-  writeFile(options.openmetricsFile, renderFamilies(families, 'openmetrics'));
+  writeFile(platform, options.openmetricsFile, renderFamilies(families, 'openmetrics'));
   if (options.pushgateway) {
     const { url, job, grouping, username, password } = options.pushgateway;
     result.pushedTo = await pushMetrics({ url, job, grouping, username, password, body: renderFamilies(families, 'prometheus') });

@@ -1,7 +1,7 @@
-import { copyFileSync, constants as fsConstants, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, constants as fsConstants, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AegisError, InputError } from '../core/errors.js';
-import { writeFileSafely } from '../core/fs/safe-write.js';
+import { ensureDirectoryInside, writeFileSafely } from '../core/fs/safe-write.js';
 import { forgeProjectPath } from '../core/git/remote.js';
 import { evaluateGate, type GateResult } from '../core/scan/gate.js';
 import type { IgnoreEntry } from '../core/scan/ignore.js';
@@ -27,6 +27,7 @@ import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
 import { parseScanInputs, type ScanOptions, TRIVY_ACTION_FORMATS } from './scan/options.js';
+import { writeRootFor } from './shared.js';
 
 export const FILES = OUTPUT_FILES;
 
@@ -302,7 +303,8 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
 
   // Each rendering goes to a temporary sibling as soon as it exists (one in memory at a time);
   // only when all are there do they replace the previous files, so a failure leaves none half-done.
-  mkdirSync(options.outputDir, { recursive: true });
+  // Never through a symlinked directory planted by the repository.
+  ensureDirectoryInside(options.outputDir, writeRootFor(platform, options.outputDir));
   const files: ScanOutcome['files'] = { report: options.display(join(options.outputDir, FILES.report)) };
   const staged: [OutputKind, string, string][] = [];
   try {
@@ -317,7 +319,7 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
       const kind = TRIVY_ACTION_FORMATS[options.extraOutput.format];
       const from = staged.find(([k]) => k === kind)?.[2] ?? (kind === 'report' ? join(options.outputDir, FILES.report) : undefined);
       if (kind && from) {
-        mkdirSync(dirname(options.extraOutput.file), { recursive: true });
+        ensureDirectoryInside(dirname(options.extraOutput.file), writeRootFor(platform, options.extraOutput.file));
         const temporary = `${options.extraOutput.file}.${process.pid}.tmp`;
         rmSync(temporary, { force: true });
         copyFileSync(from, temporary, fsConstants.COPYFILE_EXCL);
@@ -388,7 +390,8 @@ async function obtainReport(platform: Platform, options: ScanOptions): Promise<T
         log: platform.log,
       })
     ).binary;
-  mkdirSync(options.outputDir, { recursive: true });
+  // Never through a symlinked directory planted by the repository.
+  ensureDirectoryInside(options.outputDir, writeRootFor(platform, options.outputDir));
   const output = join(options.outputDir, FILES.report);
   // A stale report from an earlier run must never pass for this scan's.
   writeFileSafely(output, '', { root: options.outputDir });

@@ -1,6 +1,22 @@
+import { dirname } from 'node:path';
 import type { RegistryCredentials } from '../core/build/registry.js';
-import { InputError } from '../core/errors.js';
+import { FileError, InputError } from '../core/errors.js';
+import { isInside } from '../core/paths.js';
+import type { Platform } from '../platform/types.js';
 import type { InputReader } from './inputs.js';
+
+/**
+ * The directory a stage file must stay inside, for `ensureDirectoryInside` / `writeFileSafely`:
+ * the workspace or the input root holding it (RUNNER_TEMP, `--output-dir`), else the directory
+ * the platform made its output directory in. A symlink under it that leads out is then refused.
+ */
+export function writeRootFor(platform: Platform, path: string): string {
+  const root = [platform.workspace, ...platform.inputRoots].find((dir) => isInside(dir, path));
+  if (root) return root;
+  const own = platform.outputDir();
+  if (isInside(own, path)) return dirname(own);
+  throw new FileError(path, `refusing to write outside ${platform.workspace}`);
+}
 
 /** `registry-username` and `registry-password`, which only make sense together. */
 export function parseRegistryCredentials(reader: InputReader): RegistryCredentials | undefined {
