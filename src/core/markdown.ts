@@ -102,11 +102,14 @@ function cellText(cell: Cell): string {
   return inlineText(cell);
 }
 
+/** Alignment of each column (left when not given): figures read better right-aligned. */
+export type ColumnAlign = 'left' | 'right';
+
 /** A GitHub/GitLab-flavoured table. String cells are plain text (escaped); Markdown cells are ours. */
-export function markdownTable(headers: readonly Cell[], rows: readonly (readonly Cell[])[]): string {
+export function markdownTable(headers: readonly Cell[], rows: readonly (readonly Cell[])[], align: readonly ColumnAlign[] = []): string {
   return [
     `| ${headers.map(cellText).join(' | ')} |`,
-    `|${headers.map(() => '---').join('|')}|`,
+    `|${headers.map((_, index) => (align[index] === 'right' ? '---:' : '---')).join('|')}|`,
     ...rows.map((row) => `| ${row.map(cellText).join(' | ')} |`),
   ].join('\n');
 }

@@ -255,4 +255,44 @@ describe('markdown summary', () => {
     const markdown = renderMarkdown(gate, { target: 'x', rules, rulesSource: 'inputs', maxRows: 100 });
     expect(markdown).toContain('…and 50 more');
   });
+
+  test('text from the report and the ignore file stays inside its cell: no extra column, row, heading or link', () => {
+    const hostile: TrivyReport = structuredClone(report);
+    const first = hostile.Results?.[0]?.Vulnerabilities?.[0];
+    if (!first) throw new Error('the golden has a vulnerability');
+    first.PkgName = 'evil|pkg\n## Approved by security\n```';
+    first.InstalledVersion = '1.0 [x](https://attacker.example)';
+    first.PrimaryURL = 'https://avd.aquasec.com/nvd/a (b)';
+    hostile.ArtifactName = 'img`name|x';
+    const all = findings(hostile);
+    const gate = evaluateGate({
+      findings: all,
+      rules,
+      ignores: [
+        { id: all[1]?.id as string, reason: '<img src=x> | `code`\n# heading', owner: 'team\r::warning::x', expires: '2030-01-01' },
+      ],
+      now: new Date('2025-01-01T00:00:00Z'),
+      expiryWarningDays: 14,
+    });
+    const markdown = renderMarkdown(gate, { target: hostile.ArtifactName, rules, rulesSource: 'inputs' });
+    const lines = markdown.split('\n');
+    // Only our own headings, no fence, no raw HTML, no CR.
+    expect(lines.filter((line) => line.startsWith('#'))).toEqual(['### aegis scan: ❌ failed', '#### Vulnerabilities (4)']);
+    expect(markdown).not.toContain('```');
+    expect(markdown).not.toContain('<img');
+    expect(markdown).not.toContain('\r');
+    // The brackets are escaped: shown as text, not a link.
+    expect(markdown).toContain('1.0 \\[x\\](https://attacker.example)');
+    expect(markdown).toContain('Target ``img`name\\|x``');
+    expect(markdown).toContain('[CVE-2019-1549](https://avd.aquasec.com/nvd/a%20%28b%29)');
+    // Every table row has as many cells as its header (pipes in text are escaped).
+    const cellsOf = (line: string) => line.split(/(?<!\\)\|/).length;
+    const table = lines.slice(lines.indexOf('#### Vulnerabilities (4)') + 2).filter((line) => line.startsWith('|'));
+    // Header, separator and the four findings, each one line of seven cells.
+    expect(table).toHaveLength(2 + 4);
+    for (const line of table)
+      expect(cellsOf(line), line).toBe(cellsOf('| Status | Severity | Vulnerability | Package | Installed | Fixed | Target |'));
+    expect(lines).toContain('|---|---|---|---|---|---|---|');
+    expect(lines).toContain('|---|---:|---:|---:|');
+  });
 });

@@ -1,3 +1,4 @@
+import { type Cell, code, inlineText, link, markdownTable } from '../markdown.js';
 import type { Disposition, GatedFinding, GateResult } from './gate.js';
 import type { GateRules } from './policy.js';
 import { FINDING_CLASSES, type FindingClass } from './report.js';
@@ -23,33 +24,28 @@ const CLASS_TITLE: Record<FindingClass, string> = {
 };
 
 /** Per class: the table's columns after Status and Severity, and a row's cells for them. */
-const COLUMNS: Record<FindingClass, { head: string[]; cells: (item: GatedFinding) => string[] }> = {
+const COLUMNS: Record<FindingClass, { head: string[]; cells: (item: GatedFinding) => Cell[] }> = {
   vulnerability: {
     head: ['Vulnerability', 'Package', 'Installed', 'Fixed', 'Target'],
     cells: ({ finding }) => [
       linked(finding.id, finding.url),
-      cell(finding.pkgName),
-      cell(finding.installedVersion),
-      cell(finding.fixedVersion) || '–',
-      cell(finding.target),
+      finding.pkgName,
+      finding.installedVersion,
+      finding.fixedVersion || '–',
+      finding.target,
     ],
   },
   misconfiguration: {
     head: ['Check', 'Title', 'Target', 'Lines'],
-    cells: ({ finding }) => [linked(finding.id, finding.url), cell(finding.title), cell(finding.target), lineText(finding)],
+    cells: ({ finding }) => [linked(finding.id, finding.url), finding.title, finding.target, lineText(finding)],
   },
   secret: {
     head: ['Rule', 'Title', 'Target', 'Lines'],
-    cells: ({ finding }) => [cell(finding.id), cell(finding.title), cell(finding.target), lineText(finding)],
+    cells: ({ finding }) => [finding.id, finding.title, finding.target, lineText(finding)],
   },
   license: {
     head: ['License', 'Package', 'Category', 'Target'],
-    cells: ({ finding }) => [
-      linked(finding.id, finding.url),
-      cell(finding.pkgName),
-      cell(finding.license?.Category ?? ''),
-      cell(finding.target),
-    ],
+    cells: ({ finding }) => [linked(finding.id, finding.url), finding.pkgName, finding.license?.Category ?? '', finding.target],
   },
 };
 
@@ -67,19 +63,22 @@ const ORDER: Disposition[] = ['blocking', 'warning', 'allowed', 'baseline', 'unf
 export function renderMarkdown(gate: GateResult, options: MarkdownOptions): string {
   const maxRows = options.maxRows ?? 100;
   const verdict = gate.result === 'passed' ? '✅ passed' : '❌ failed';
+  const rulesText = `fail-on ${code(options.rules.failOn)}, warn-on ${code(options.rules.warnOn)}, ignore-unfixed ${code(String(options.rules.ignoreUnfixed))}`;
   const lines = [
     `### aegis scan: ${verdict}`,
     '',
-    `Target \`${cell(options.target)}\`: ${gate.gated.length} finding(s), ${gate.blocking} blocking, ${gate.warnings} warning(s). Rules from ${options.rulesSource}: fail-on \`${options.rules.failOn}\`, warn-on \`${options.rules.warnOn}\`, ignore-unfixed \`${options.rules.ignoreUnfixed}\`${maxText(options.rules)}.`,
+    `Target ${code(options.target)}: ${gate.gated.length} finding(s), ${gate.blocking} blocking, ${gate.warnings} warning(s). Rules from ${inlineText(options.rulesSource)}: ${rulesText}${maxText(options.rules)}.`,
     '',
-    '| Severity | Found | Counted | Limit |',
-    '| --- | ---: | ---: | ---: |',
-    ...SEVERITIES_DESCENDING.map((severity) => {
-      const exceeded = gate.exceeded.find((entry) => entry.severity === severity);
-      const limit = options.rules.max[severity] ?? (exceeded ? exceeded.limit : undefined);
-      const shown = limit === undefined ? (reachesFailOn(severity, options.rules) ? '0' : '–') : Number.isFinite(limit) ? limit : '–';
-      return `| ${severity} | ${gate.counts[severity]} | ${gate.counted[severity]} | ${shown}${exceeded ? ' ⛔' : ''} |`;
-    }),
+    markdownTable(
+      ['Severity', 'Found', 'Counted', 'Limit'],
+      SEVERITIES_DESCENDING.map((severity) => {
+        const exceeded = gate.exceeded.find((entry) => entry.severity === severity);
+        const limit = options.rules.max[severity] ?? (exceeded ? exceeded.limit : undefined);
+        const shown = limit === undefined ? (reachesFailOn(severity, options.rules) ? '0' : '–') : Number.isFinite(limit) ? limit : '–';
+        return [severity, String(gate.counts[severity]), String(gate.counted[severity]), `${shown}${exceeded ? ' ⛔' : ''}`];
+      }),
+      ['left', 'right', 'right', 'right'],
+    ),
   ];
   const classRules = Object.entries(options.rules.classes ?? {});
   if (classRules.length > 0) {
@@ -88,7 +87,7 @@ export function renderMarkdown(gate: GateResult, options: MarkdownOptions): stri
       `Class rules: ${classRules
         .map(
           ([cls, rules]) =>
-            `${CLASS_TITLE[cls as FindingClass].toLowerCase()} fail-on \`${rules.failOn ?? options.rules.failOn}\`${maxText({ max: rules.max ?? {} })}`,
+            `${CLASS_TITLE[cls as FindingClass].toLowerCase()} fail-on ${code(rules.failOn ?? options.rules.failOn)}${maxText({ max: rules.max ?? {} })}`,
         )
         .join('; ')}.`,
     );
@@ -101,30 +100,32 @@ export function renderMarkdown(gate: GateResult, options: MarkdownOptions): stri
     lines.push('', `**Expired ignore entries** (they no longer excuse anything):`, '');
     for (const entry of gate.expiredIgnores)
       lines.push(
-        `- \`${cell(entry.id)}\`${entry.package ? ` in ${cell(entry.package)}` : ''}: expired ${entry.expires}${entry.owner ? `, owner ${cell(entry.owner)}` : ''}`,
+        `- ${code(entry.id)}${entry.package ? ` in ${inlineText(entry.package)}` : ''}: expired ${inlineText(entry.expires ?? '')}${entry.owner ? `, owner ${inlineText(entry.owner)}` : ''}`,
       );
   }
   if (gate.expiringIgnores.length > 0) {
     lines.push('', '**Ignore entries about to expire:**', '');
     for (const { entry, daysLeft } of gate.expiringIgnores)
       lines.push(
-        `- \`${cell(entry.id)}\`: expires ${entry.expires} (${daysLeft} day(s) left)${entry.owner ? `, owner ${cell(entry.owner)}` : ''}`,
+        `- ${code(entry.id)}: expires ${inlineText(entry.expires ?? '')} (${daysLeft} day(s) left)${entry.owner ? `, owner ${inlineText(entry.owner)}` : ''}`,
       );
   }
   const present = FINDING_CLASSES.filter((cls) => gate.gated.some((item) => item.finding.class === cls));
   if (present.length > 1 || (present.length === 1 && present[0] !== 'vulnerability')) {
     lines.push(
       '',
-      `| Class | ${SEVERITIES_DESCENDING.join(' | ')} | Counted |`,
-      `| --- |${SEVERITIES_DESCENDING.map(() => ' ---: |').join('')} ---: |`,
-      ...FINDING_CLASSES.map((cls) => {
-        const found = gate.countsByClass[cls];
-        const counted = SEVERITIES_DESCENDING.reduce((sum, severity) => sum + gate.countedByClass[cls][severity], 0);
-        return `| ${CLASS_TITLE[cls]} | ${SEVERITIES_DESCENDING.map((severity) => found[severity]).join(' | ')} | ${counted} |`;
-      }),
+      markdownTable(
+        ['Class', ...SEVERITIES_DESCENDING, 'Counted'],
+        FINDING_CLASSES.map((cls) => {
+          const found = gate.countsByClass[cls];
+          const counted = SEVERITIES_DESCENDING.reduce((sum, severity) => sum + gate.countedByClass[cls][severity], 0);
+          return [CLASS_TITLE[cls], ...SEVERITIES_DESCENDING.map((severity) => String(found[severity])), String(counted)];
+        }),
+        ['left', ...SEVERITIES_DESCENDING.map(() => 'right' as const), 'right'],
+      ),
     );
   }
-  if (options.partialSbom) lines.push('', `⚠️ **Partial SBOM:** ${cell(options.partialSbom)}`);
+  if (options.partialSbom) lines.push('', `⚠️ **Partial SBOM:** ${inlineText(options.partialSbom)}`);
   for (const cls of present) {
     const sorted = gate.gated.filter((item) => item.finding.class === cls).sort(compare);
     const { head, cells } = COLUMNS[cls];
@@ -132,23 +133,27 @@ export function renderMarkdown(gate: GateResult, options: MarkdownOptions): stri
       '',
       `#### ${CLASS_TITLE[cls]} (${sorted.length})`,
       '',
-      `| Status | Severity | ${head.join(' | ')} |`,
-      `| --- | --- |${head.map(() => ' --- |').join('')}`,
+      markdownTable(
+        ['Status', 'Severity', ...head],
+        sorted.slice(0, maxRows).map((item) => [status(item), item.finding.severity, ...cells(item)]),
+      ),
     );
-    for (const item of sorted.slice(0, maxRows)) lines.push(`| ${status(item)} | ${item.finding.severity} | ${cells(item).join(' | ')} |`);
     if (sorted.length > maxRows) lines.push('', `…and ${sorted.length - maxRows} more; the SARIF and GitLab reports list every finding.`);
   }
   return `${lines.join('\n')}\n`;
 }
 
+/** Plain text: the table escapes it (an ignore's reason and owner come from the repository). */
 function status({ disposition, ignore }: GatedFinding): string {
   if (!ignore) return ICON[disposition];
-  const details = [ignore.owner ? cell(ignore.owner) : '', ignore.expires ? `until ${ignore.expires}` : 'no expiry'].filter(Boolean);
-  return `${ICON[disposition]}: ${cell(ignore.reason)} (${details.join(', ')})`;
+  const details = [ignore.owner ?? '', ignore.expires ? `until ${ignore.expires}` : 'no expiry'].filter(Boolean);
+  return `${ICON[disposition]}: ${ignore.reason} (${details.join(', ')})`;
 }
 
-function linked(text: string, url: string): string {
-  return url ? `[${cell(text)}](${url.replaceAll(')', '%29').replaceAll(' ', '%20')})` : cell(text);
+/** The finding's advisory link; parentheses and spaces percent-encoded so a URL stays one link target. */
+function linked(text: string, url: string): Cell {
+  const target = url.replace(/[()\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url ? link(text, target) : text;
 }
 
 function lineText(finding: GatedFinding['finding']): string {
@@ -179,9 +184,4 @@ function maxText(rules: Pick<GateRules, 'max'>): string {
   // An infinite limit is a severity left out of trivy-action's `severity` list: it never counts.
   const entries = Object.entries(rules.max).filter(([, count]) => Number.isFinite(count));
   return entries.length > 0 ? `, max ${entries.map(([severity, count]) => `${severity}=${count}`).join(' ')}` : '';
-}
-
-/** Table cells must not break the table: pipes escaped, newlines flattened. */
-function cell(text: string): string {
-  return text.replaceAll('|', '\\|').replace(/\r?\n/g, ' ');
 }
