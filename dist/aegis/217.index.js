@@ -950,17 +950,37 @@ class ForgeRefusal extends errors/* AegisError */.o4 {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ct: () => (/* binding */ assertForgeRepository),
 /* harmony export */   Eh: () => (/* binding */ parseRegistryLogin),
+/* harmony export */   PG: () => (/* binding */ writeRootFor),
 /* harmony export */   ZX: () => (/* binding */ parseRegistryCredentials),
 /* harmony export */   aZ: () => (/* binding */ parseIdentity)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6107);
 
+
+
+/**
+ * The directory a stage file must stay inside, for `ensureDirectoryInside` / `writeFileSafely`:
+ * the workspace or the input root holding it (RUNNER_TEMP, `--output-dir`), else the directory
+ * the platform made its output directory in. A symlink under it that leads out is then refused.
+ */
+function writeRootFor(platform, path) {
+    const root = [platform.workspace, ...platform.inputRoots].find((dir) => (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(dir, path));
+    if (root)
+        return root;
+    const own = platform.outputDir();
+    if ((0,_core_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(own, path))
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(own);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FileError */ .f6(path, `refusing to write outside ${platform.workspace}`);
+}
 /** `registry-username` and `registry-password`, which only make sense together. */
 function parseRegistryCredentials(reader) {
     const username = reader.optional('registry-username');
     const password = reader.optional('registry-password');
     if ((username === undefined) !== (password === undefined)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(username ? 'registry-password' : 'registry-username', '', 'a value: registry-username and registry-password go together');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(username ? 'registry-password' : 'registry-username', '', 'a value: registry-username and registry-password go together');
     }
     return username && password ? { username, password } : undefined;
 }
@@ -973,13 +993,13 @@ function parseRegistryLogin(reader, defaultRegistry) {
     const credentials = parseRegistryCredentials(reader);
     const registry = reader.optional('registry')?.toLowerCase();
     if (registry !== undefined && !/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/.test(registry)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('registry', registry, 'a registry host such as ghcr.io or registry.example.com:5000 (no scheme, no path)');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('registry', registry, 'a registry host such as ghcr.io or registry.example.com:5000 (no scheme, no path)');
     }
     if (!credentials)
         return undefined;
     const host = registry ?? defaultRegistry?.toLowerCase();
     if (!host) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('registry', '', 'the registry host registry-username/registry-password are for (e.g. ghcr.io)', 'they are sent to that host only');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('registry', '', 'the registry host registry-username/registry-password are for (e.g. ghcr.io)', 'they are sent to that host only');
     }
     return { registry: host, credentials };
 }
@@ -993,13 +1013,13 @@ function assertForgeRepository(input, value, nested = false) {
         (nested || segments.length === 2) &&
         segments.every((segment) => /^[\w.-]+$/.test(segment) && segment !== '.' && segment !== '..');
     if (!valid)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, nested ? 'a project path such as group/project or owner/name' : 'owner/name');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, value, nested ? 'a project path such as group/project or owner/name' : 'owner/name');
 }
 /** "Name <email>" as git writes it. */
 function parseIdentity(input, value) {
     const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value);
     if (!match)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'an identity in the form "Name <email@example.com>"');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, value, 'an identity in the form "Name <email@example.com>"');
     return { name: match[1], email: match[2] };
 }
 

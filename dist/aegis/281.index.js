@@ -201,10 +201,6 @@ __webpack_require__.d(__webpack_exports__, {
   runInsight: () => (/* binding */ runInsight)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -568,8 +564,9 @@ var promote_environments = __webpack_require__(5072);
 var gitops_repository = __webpack_require__(7106);
 // EXTERNAL MODULE: ./src/stages/inputs.ts
 var inputs = __webpack_require__(9778);
+// EXTERNAL MODULE: ./src/stages/shared.ts
+var shared = __webpack_require__(9154);
 ;// CONCATENATED MODULE: ./src/stages/insight.ts
-
 
 
 
@@ -735,9 +732,9 @@ function planInsight(options) {
         steps.push(`Push to ${new URL(options.pushgateway.url).host} (job ${options.pushgateway.job}).`);
     return { options, steps };
 }
-function writeFile(path, content) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-    (0,safe_write/* writeFileSafely */.kv)(path, content);
+/** Its directory is created inside the workspace (or the input root holding it), never through a symlink out of it. */
+function writeFile(platform, path, content) {
+    (0,safe_write/* writeFileSafely */.kv)(path, content, { root: (0,shared/* writeRootFor */.PG)(platform, path) });
 }
 async function executeInsight(plan, platform) {
     const { options } = plan;
@@ -768,9 +765,9 @@ async function executeInsight(plan, platform) {
         result.ci = { project, ...(0,pipelines/* pipelineFigures */.Om)(runs, dora.window) };
     }
     const families = insightFamilies(history, status, dora, result.ci);
-    writeFile(options.statusFile, `${JSON.stringify({ repository: options.repository.url, branch: options.repository.branch, tip: history.tip, status }, null, 2)}\n`);
+    writeFile(platform, options.statusFile, `${JSON.stringify({ repository: options.repository.url, branch: options.repository.branch, tip: history.tip, status }, null, 2)}\n`);
     const { outcomes, ...figures } = dora;
-    writeFile(options.metricsFile, `${JSON.stringify({
+    writeFile(platform, options.metricsFile, `${JSON.stringify({
         ...figures,
         commits: history.commits,
         unattributed: history.unattributed,
@@ -785,7 +782,7 @@ async function executeInsight(plan, platform) {
             failure: o.failure ?? null,
         })),
     }, null, 2)}\n`);
-    writeFile(options.openmetricsFile, renderFamilies(families, 'openmetrics'));
+    writeFile(platform, options.openmetricsFile, renderFamilies(families, 'openmetrics'));
     if (options.pushgateway) {
         const { url, job, grouping, username, password } = options.pushgateway;
         result.pushedTo = await pushMetrics({ url, job, grouping, username, password, body: renderFamilies(families, 'prometheus') });

@@ -2541,7 +2541,7 @@ const outputs = {
     'release-url': { kind: 'text', description: 'Web URL of the GitHub/GitLab release, when one was created.' },
 };
 /** All validation up front, before anything is read from a registry or written. */
-function parseInputs(reader, workspace, platform = 'local') {
+function parseInputs(reader, workspace, platform, forgeApiUrl) {
     const libraryDir = reader.path('path', workspace) ?? workspace;
     if (!(0,external_node_fs_.existsSync)(libraryDir))
         throw new errors/* InputError */.dz('path', reader.string('path'), 'an existing folder inside the workspace');
@@ -2594,6 +2594,13 @@ function parseInputs(reader, workspace, platform = 'local') {
     if (dependents.length > 0 && !dependentsToken) {
         throw new errors/* InputError */.dz('dependents-token', '', 'a token allowed to notify the dependents', "'dependents' is set");
     }
+    // The dependents token goes only to the forge API of each dependent, over https (or to this machine).
+    const dependentsApiUrls = {};
+    for (const { kind } of dependents) {
+        const apiUrl = forgeApiUrl(kind);
+        (0,credential_scope/* assertCredentialUrl */.Rr)(`AEGIS_FORGE_URL / the runner's ${kind} API URL (where dependents-token goes)`, apiUrl, true);
+        dependentsApiUrls[kind] = apiUrl;
+    }
     return {
         options: {
             repoDir: workspace,
@@ -2626,6 +2633,7 @@ function parseInputs(reader, workspace, platform = 'local') {
         repositoryUrl: reader.optional('repository-url'),
         dependents,
         dependentsToken,
+        dependentsApiUrls,
     };
 }
 function readJsonName(file) {
@@ -2688,7 +2696,7 @@ function linksFor(url, platform) {
 }
 async function run(platform) {
     const reader = new inputs/* InputReader */.i_(platform, release_inputs);
-    const parsed = parseInputs(reader, platform.workspace, platform.name);
+    const parsed = parse(reader, platform);
     // Where stage files go; on GitLab this also git-excludes the folder (earlier jobs' artifacts land
     // there) before the clean-tree check.
     platform.outputDir();
@@ -2752,7 +2760,7 @@ async function run(platform) {
     write(result.released, result.published, result.releaseUrl);
     let notified = '';
     if (parsed.dependents.length > 0) {
-        const results = await notifyDependents(parsed.dependents, (kind) => ({ kind, apiUrl: platform.forgeApiUrl(kind), token: parsed.dependentsToken }), {
+        const results = await notifyDependents(parsed.dependents, (kind) => ({ kind, apiUrl: parsed.dependentsApiUrls[kind], token: parsed.dependentsToken }), {
             library: name,
             version: plan.version,
             tag: plan.tag,
@@ -2774,7 +2782,9 @@ const release = {
 };
 // The module shape of every stage (src/stages/index.ts): definition, parse, run.
 
-const parse = (reader, platform) => parseInputs(reader, platform.workspace, platform.name);
+function parse(reader, platform) {
+    return parseInputs(reader, platform.workspace, platform.name, (kind) => platform.forgeApiUrl(kind));
+}
 
 
 /***/ })

@@ -780,7 +780,10 @@ function ignoreJustification(entry) {
     return `${entry.reason} (${details.join(', ')})`;
 }
 
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __webpack_require__(6706);
 ;// CONCATENATED MODULE: ./src/core/scan/markdown.ts
+
 
 
 const CLASS_TITLE = {
@@ -795,28 +798,23 @@ const COLUMNS = {
         head: ['Vulnerability', 'Package', 'Installed', 'Fixed', 'Target'],
         cells: ({ finding }) => [
             linked(finding.id, finding.url),
-            cell(finding.pkgName),
-            cell(finding.installedVersion),
-            cell(finding.fixedVersion) || '–',
-            cell(finding.target),
+            finding.pkgName,
+            finding.installedVersion,
+            finding.fixedVersion || '–',
+            finding.target,
         ],
     },
     misconfiguration: {
         head: ['Check', 'Title', 'Target', 'Lines'],
-        cells: ({ finding }) => [linked(finding.id, finding.url), cell(finding.title), cell(finding.target), lineText(finding)],
+        cells: ({ finding }) => [linked(finding.id, finding.url), finding.title, finding.target, lineText(finding)],
     },
     secret: {
         head: ['Rule', 'Title', 'Target', 'Lines'],
-        cells: ({ finding }) => [cell(finding.id), cell(finding.title), cell(finding.target), lineText(finding)],
+        cells: ({ finding }) => [finding.id, finding.title, finding.target, lineText(finding)],
     },
     license: {
         head: ['License', 'Package', 'Category', 'Target'],
-        cells: ({ finding }) => [
-            linked(finding.id, finding.url),
-            cell(finding.pkgName),
-            cell(finding.license?.Category ?? ''),
-            cell(finding.target),
-        ],
+        cells: ({ finding }) => [linked(finding.id, finding.url), finding.pkgName, finding.license?.Category ?? '', finding.target],
     },
 };
 const ICON = {
@@ -832,24 +830,23 @@ const ORDER = ['blocking', 'warning', 'allowed', 'baseline', 'unfixed', 'ignored
 function renderMarkdown(gate, options) {
     const maxRows = options.maxRows ?? 100;
     const verdict = gate.result === 'passed' ? '✅ passed' : '❌ failed';
+    const rulesText = `fail-on ${(0,markdown/* code */.aY)(options.rules.failOn)}, warn-on ${(0,markdown/* code */.aY)(options.rules.warnOn)}, ignore-unfixed ${(0,markdown/* code */.aY)(String(options.rules.ignoreUnfixed))}`;
     const lines = [
         `### aegis scan: ${verdict}`,
         '',
-        `Target \`${cell(options.target)}\`: ${gate.gated.length} finding(s), ${gate.blocking} blocking, ${gate.warnings} warning(s). Rules from ${options.rulesSource}: fail-on \`${options.rules.failOn}\`, warn-on \`${options.rules.warnOn}\`, ignore-unfixed \`${options.rules.ignoreUnfixed}\`${maxText(options.rules)}.`,
+        `Target ${(0,markdown/* code */.aY)(options.target)}: ${gate.gated.length} finding(s), ${gate.blocking} blocking, ${gate.warnings} warning(s). Rules from ${(0,markdown/* inlineText */.ln)(options.rulesSource)}: ${rulesText}${maxText(options.rules)}.`,
         '',
-        '| Severity | Found | Counted | Limit |',
-        '| --- | ---: | ---: | ---: |',
-        ...SEVERITIES_DESCENDING.map((severity) => {
+        (0,markdown/* markdownTable */.Qj)(['Severity', 'Found', 'Counted', 'Limit'], SEVERITIES_DESCENDING.map((severity) => {
             const exceeded = gate.exceeded.find((entry) => entry.severity === severity);
             const limit = options.rules.max[severity] ?? (exceeded ? exceeded.limit : undefined);
             const shown = limit === undefined ? (reachesFailOn(severity, options.rules) ? '0' : '–') : Number.isFinite(limit) ? limit : '–';
-            return `| ${severity} | ${gate.counts[severity]} | ${gate.counted[severity]} | ${shown}${exceeded ? ' ⛔' : ''} |`;
-        }),
+            return [severity, String(gate.counts[severity]), String(gate.counted[severity]), `${shown}${exceeded ? ' ⛔' : ''}`];
+        }), ['left', 'right', 'right', 'right']),
     ];
     const classRules = Object.entries(options.rules.classes ?? {});
     if (classRules.length > 0) {
         lines.push('', `Class rules: ${classRules
-            .map(([cls, rules]) => `${CLASS_TITLE[cls].toLowerCase()} fail-on \`${rules.failOn ?? options.rules.failOn}\`${maxText({ max: rules.max ?? {} })}`)
+            .map(([cls, rules]) => `${CLASS_TITLE[cls].toLowerCase()} fail-on ${(0,markdown/* code */.aY)(rules.failOn ?? options.rules.failOn)}${maxText({ max: rules.max ?? {} })}`)
             .join('; ')}.`);
     }
     for (const entry of gate.exceeded.filter((item) => item.classes))
@@ -857,42 +854,43 @@ function renderMarkdown(gate, options) {
     if (gate.expiredIgnores.length > 0) {
         lines.push('', `**Expired ignore entries** (they no longer excuse anything):`, '');
         for (const entry of gate.expiredIgnores)
-            lines.push(`- \`${cell(entry.id)}\`${entry.package ? ` in ${cell(entry.package)}` : ''}: expired ${entry.expires}${entry.owner ? `, owner ${cell(entry.owner)}` : ''}`);
+            lines.push(`- ${(0,markdown/* code */.aY)(entry.id)}${entry.package ? ` in ${(0,markdown/* inlineText */.ln)(entry.package)}` : ''}: expired ${(0,markdown/* inlineText */.ln)(entry.expires ?? '')}${entry.owner ? `, owner ${(0,markdown/* inlineText */.ln)(entry.owner)}` : ''}`);
     }
     if (gate.expiringIgnores.length > 0) {
         lines.push('', '**Ignore entries about to expire:**', '');
         for (const { entry, daysLeft } of gate.expiringIgnores)
-            lines.push(`- \`${cell(entry.id)}\`: expires ${entry.expires} (${daysLeft} day(s) left)${entry.owner ? `, owner ${cell(entry.owner)}` : ''}`);
+            lines.push(`- ${(0,markdown/* code */.aY)(entry.id)}: expires ${(0,markdown/* inlineText */.ln)(entry.expires ?? '')} (${daysLeft} day(s) left)${entry.owner ? `, owner ${(0,markdown/* inlineText */.ln)(entry.owner)}` : ''}`);
     }
     const present = FINDING_CLASSES.filter((cls) => gate.gated.some((item) => item.finding.class === cls));
     if (present.length > 1 || (present.length === 1 && present[0] !== 'vulnerability')) {
-        lines.push('', `| Class | ${SEVERITIES_DESCENDING.join(' | ')} | Counted |`, `| --- |${SEVERITIES_DESCENDING.map(() => ' ---: |').join('')} ---: |`, ...FINDING_CLASSES.map((cls) => {
+        lines.push('', (0,markdown/* markdownTable */.Qj)(['Class', ...SEVERITIES_DESCENDING, 'Counted'], FINDING_CLASSES.map((cls) => {
             const found = gate.countsByClass[cls];
             const counted = SEVERITIES_DESCENDING.reduce((sum, severity) => sum + gate.countedByClass[cls][severity], 0);
-            return `| ${CLASS_TITLE[cls]} | ${SEVERITIES_DESCENDING.map((severity) => found[severity]).join(' | ')} | ${counted} |`;
-        }));
+            return [CLASS_TITLE[cls], ...SEVERITIES_DESCENDING.map((severity) => String(found[severity])), String(counted)];
+        }), ['left', ...SEVERITIES_DESCENDING.map(() => 'right'), 'right']));
     }
     if (options.partialSbom)
-        lines.push('', `⚠️ **Partial SBOM:** ${cell(options.partialSbom)}`);
+        lines.push('', `⚠️ **Partial SBOM:** ${(0,markdown/* inlineText */.ln)(options.partialSbom)}`);
     for (const cls of present) {
         const sorted = gate.gated.filter((item) => item.finding.class === cls).sort(compare);
         const { head, cells } = COLUMNS[cls];
-        lines.push('', `#### ${CLASS_TITLE[cls]} (${sorted.length})`, '', `| Status | Severity | ${head.join(' | ')} |`, `| --- | --- |${head.map(() => ' --- |').join('')}`);
-        for (const item of sorted.slice(0, maxRows))
-            lines.push(`| ${markdown_status(item)} | ${item.finding.severity} | ${cells(item).join(' | ')} |`);
+        lines.push('', `#### ${CLASS_TITLE[cls]} (${sorted.length})`, '', (0,markdown/* markdownTable */.Qj)(['Status', 'Severity', ...head], sorted.slice(0, maxRows).map((item) => [markdown_status(item), item.finding.severity, ...cells(item)])));
         if (sorted.length > maxRows)
             lines.push('', `…and ${sorted.length - maxRows} more; the SARIF and GitLab reports list every finding.`);
     }
     return `${lines.join('\n')}\n`;
 }
+/** Plain text: the table escapes it (an ignore's reason and owner come from the repository). */
 function markdown_status({ disposition, ignore }) {
     if (!ignore)
         return ICON[disposition];
-    const details = [ignore.owner ? cell(ignore.owner) : '', ignore.expires ? `until ${ignore.expires}` : 'no expiry'].filter(Boolean);
-    return `${ICON[disposition]}: ${cell(ignore.reason)} (${details.join(', ')})`;
+    const details = [ignore.owner ?? '', ignore.expires ? `until ${ignore.expires}` : 'no expiry'].filter(Boolean);
+    return `${ICON[disposition]}: ${ignore.reason} (${details.join(', ')})`;
 }
+/** The finding's advisory link; parentheses and spaces percent-encoded so a URL stays one link target. */
 function linked(text, url) {
-    return url ? `[${cell(text)}](${url.replaceAll(')', '%29').replaceAll(' ', '%20')})` : cell(text);
+    const target = url.replace(/[()\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return url ? (0,markdown/* link */.nf)(text, target) : text;
 }
 function lineText(finding) {
     if (!finding.startLine)
@@ -917,10 +915,6 @@ function maxText(rules) {
     // An infinite limit is a severity left out of trivy-action's `severity` list: it never counts.
     const entries = Object.entries(rules.max).filter(([, count]) => Number.isFinite(count));
     return entries.length > 0 ? `, max ${entries.map(([severity, count]) => `${severity}=${count}`).join(' ')}` : '';
-}
-/** Table cells must not break the table: pipes escaped, newlines flattened. */
-function cell(text) {
-    return text.replaceAll('|', '\\|').replace(/\r?\n/g, ' ');
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -2616,6 +2610,7 @@ function parseTarget(reader, workspace) {
 
 
 
+
 const FILES = OUTPUT_FILES;
 const definition = {
     name: 'scan',
@@ -2849,7 +2844,8 @@ async function runScan(platform, dependencies = { now: () => new Date() }) {
     };
     // Each rendering goes to a temporary sibling as soon as it exists (one in memory at a time);
     // only when all are there do they replace the previous files, so a failure leaves none half-done.
-    (0,external_node_fs_.mkdirSync)(options.outputDir, { recursive: true });
+    // Never through a symlinked directory planted by the repository.
+    (0,safe_write/* ensureDirectoryInside */._F)(options.outputDir, (0,shared/* writeRootFor */.PG)(platform, options.outputDir));
     const files = { report: options.display((0,external_node_path_.join)(options.outputDir, FILES.report)) };
     const staged = [];
     try {
@@ -2864,7 +2860,7 @@ async function runScan(platform, dependencies = { now: () => new Date() }) {
             const kind = TRIVY_ACTION_FORMATS[options.extraOutput.format];
             const from = staged.find(([k]) => k === kind)?.[2] ?? (kind === 'report' ? (0,external_node_path_.join)(options.outputDir, FILES.report) : undefined);
             if (kind && from) {
-                (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(options.extraOutput.file), { recursive: true });
+                (0,safe_write/* ensureDirectoryInside */._F)((0,external_node_path_.dirname)(options.extraOutput.file), (0,shared/* writeRootFor */.PG)(platform, options.extraOutput.file));
                 const temporary = `${options.extraOutput.file}.${process.pid}.tmp`;
                 (0,external_node_fs_.rmSync)(temporary, { force: true });
                 (0,external_node_fs_.copyFileSync)(from, temporary, external_node_fs_.constants.COPYFILE_EXCL);
@@ -2925,7 +2921,8 @@ async function obtainReport(platform, options) {
             ...(trivy.sha256 ? { sha256: trivy.sha256 } : {}),
             log: platform.log,
         })).binary;
-    (0,external_node_fs_.mkdirSync)(options.outputDir, { recursive: true });
+    // Never through a symlinked directory planted by the repository.
+    (0,safe_write/* ensureDirectoryInside */._F)(options.outputDir, (0,shared/* writeRootFor */.PG)(platform, options.outputDir));
     const output = (0,external_node_path_.join)(options.outputDir, FILES.report);
     // A stale report from an earlier run must never pass for this scan's.
     (0,safe_write/* writeFileSafely */.kv)(output, '', { root: options.outputDir });
@@ -2988,17 +2985,37 @@ const run = scan.run;
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ct: () => (/* binding */ assertForgeRepository),
 /* harmony export */   Eh: () => (/* binding */ parseRegistryLogin),
+/* harmony export */   PG: () => (/* binding */ writeRootFor),
 /* harmony export */   ZX: () => (/* binding */ parseRegistryCredentials),
 /* harmony export */   aZ: () => (/* binding */ parseIdentity)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6107);
 
+
+
+/**
+ * The directory a stage file must stay inside, for `ensureDirectoryInside` / `writeFileSafely`:
+ * the workspace or the input root holding it (RUNNER_TEMP, `--output-dir`), else the directory
+ * the platform made its output directory in. A symlink under it that leads out is then refused.
+ */
+function writeRootFor(platform, path) {
+    const root = [platform.workspace, ...platform.inputRoots].find((dir) => (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(dir, path));
+    if (root)
+        return root;
+    const own = platform.outputDir();
+    if ((0,_core_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(own, path))
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(own);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FileError */ .f6(path, `refusing to write outside ${platform.workspace}`);
+}
 /** `registry-username` and `registry-password`, which only make sense together. */
 function parseRegistryCredentials(reader) {
     const username = reader.optional('registry-username');
     const password = reader.optional('registry-password');
     if ((username === undefined) !== (password === undefined)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(username ? 'registry-password' : 'registry-username', '', 'a value: registry-username and registry-password go together');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(username ? 'registry-password' : 'registry-username', '', 'a value: registry-username and registry-password go together');
     }
     return username && password ? { username, password } : undefined;
 }
@@ -3011,13 +3028,13 @@ function parseRegistryLogin(reader, defaultRegistry) {
     const credentials = parseRegistryCredentials(reader);
     const registry = reader.optional('registry')?.toLowerCase();
     if (registry !== undefined && !/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/.test(registry)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('registry', registry, 'a registry host such as ghcr.io or registry.example.com:5000 (no scheme, no path)');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('registry', registry, 'a registry host such as ghcr.io or registry.example.com:5000 (no scheme, no path)');
     }
     if (!credentials)
         return undefined;
     const host = registry ?? defaultRegistry?.toLowerCase();
     if (!host) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('registry', '', 'the registry host registry-username/registry-password are for (e.g. ghcr.io)', 'they are sent to that host only');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('registry', '', 'the registry host registry-username/registry-password are for (e.g. ghcr.io)', 'they are sent to that host only');
     }
     return { registry: host, credentials };
 }
@@ -3031,13 +3048,13 @@ function assertForgeRepository(input, value, nested = false) {
         (nested || segments.length === 2) &&
         segments.every((segment) => /^[\w.-]+$/.test(segment) && segment !== '.' && segment !== '..');
     if (!valid)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, nested ? 'a project path such as group/project or owner/name' : 'owner/name');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, value, nested ? 'a project path such as group/project or owner/name' : 'owner/name');
 }
 /** "Name <email>" as git writes it. */
 function parseIdentity(input, value) {
     const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value);
     if (!match)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, value, 'an identity in the form "Name <email@example.com>"');
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, value, 'an identity in the form "Name <email@example.com>"');
     return { name: match[1], email: match[2] };
 }
 

@@ -29072,9 +29072,11 @@ function formatReference(reference) {
 /* harmony export */   _b: () => (/* binding */ mermaidLabel),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   jI: () => (/* binding */ neutralizeLogText),
-/* harmony export */   ln: () => (/* binding */ inlineText)
+/* harmony export */   kX: () => (/* binding */ singleLineValue),
+/* harmony export */   ln: () => (/* binding */ inlineText),
+/* harmony export */   nf: () => (/* binding */ link)
 /* harmony export */ });
-/* unused harmony exports quotePath, Markdown, link, mermaidId */
+/* unused harmony export Markdown */
 /**
  * The one escaping layer for everything a stage prints: log lines, markdown (summaries, PR
  * bodies), mermaid labels. Text that came from repositories or services (commit messages,
@@ -29116,21 +29118,12 @@ function withoutNul(text) {
     return text.replace(/\0/g, '\\0');
 }
 /**
- * A path for a one-path-per-line list, quoted as git quotes paths (core.quotePath): a name
- * holding a control character, `"` or `\\` is written in double quotes with C escapes, so a
- * file named `a\nservices/web/Dockerfile` stays one line and can be told apart.
+ * A value for a one-line `name=value` record (GitLab's dotenv report, the CLI's stdout):
+ * NUL shown as `\0`, newline as `\n`, CR and other control characters as `\r` / `\xNN`,
+ * so a value can never add a line (or, through a lone CR, hide one) of its own.
  */
-function quotePath(path) {
-    if (![...path].some((char) => char === '"' || char === '\\' || isControl(char.charCodeAt(0)) || char === '\n' || char === '\t')) {
-        return path;
-    }
-    const named = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
-    let quoted = '';
-    for (const char of path) {
-        const code = char.charCodeAt(0);
-        quoted += named[char] ?? (isControl(code) && code < 0x100 ? `\\${code.toString(8).padStart(3, '0')}` : char);
-    }
-    return `"${quoted}"`;
+function singleLineValue(text) {
+    return escapeControls(withoutNul(text)).replace(/\n/g, '\\n');
 }
 /** Markdown we wrote ourselves (not escaped again by `table`). */
 class Markdown {
@@ -29182,10 +29175,10 @@ function cellText(cell) {
     return inlineText(cell);
 }
 /** A GitHub/GitLab-flavoured table. String cells are plain text (escaped); Markdown cells are ours. */
-function markdownTable(headers, rows) {
+function markdownTable(headers, rows, align = []) {
     return [
         `| ${headers.map(cellText).join(' | ')} |`,
-        `|${headers.map(() => '---').join('|')}|`,
+        `|${headers.map((_, index) => (align[index] === 'right' ? '---:' : '---')).join('|')}|`,
         ...rows.map((row) => `| ${row.map(cellText).join(' | ')} |`),
     ].join('\n');
 }
@@ -29203,10 +29196,6 @@ const MERMAID_NAMED = { '"': 'quot', '<': 'lt', '>': 'gt' };
 /** A complete, double-quoted mermaid label. */
 function mermaidLabel(text) {
     return `"${mermaidText(text)}"`;
-}
-/** A mermaid node id from any text: letters, digits and `_` only, made unique by the caller's prefix. */
-function mermaidId(prefix, text) {
-    return `${prefix}_${text.replace(/[^A-Za-z0-9]/g, '_')}`;
 }
 
 
@@ -29555,7 +29544,8 @@ class BasePlatform {
         process.stderr.write(`${text}\n`);
     }
     annotate(level, message, location) {
-        const where = location ? `${location.file}${location.line ? `:${location.line}` : ''}: ` : '';
+        // The file name came from the repository too.
+        const where = location ? `${this.logText(location.file)}${location.line ? `:${location.line}` : ''}: ` : '';
         const colour = level === 'error' ? '\u001b[31m' : '\u001b[33m';
         this.writeLine(`${colour}${level.toUpperCase()}\u001b[0m ${where}${message}`);
     }
@@ -29570,6 +29560,18 @@ class BasePlatform {
     /** Outputs and summaries: secrets redacted; NUL (which no output file or env can carry) shown as `\0`. */
     redactText(text) {
         return (0,markdown/* withoutNul */.ST)(this.redactor.redact(text));
+    }
+    /**
+     * An output's value, redacted, for a one-line `name=value` record (dotenv report, stdout),
+     * which `singleLineValue` then encodes: a line break, CR or NUL is escaped rather than
+     * splitting the record, with a warning since the reader gets the escaped text.
+     */
+    singleLineOutput(name, value) {
+        const redacted = this.redactor.redact(value);
+        if (/[\0\r\n]/.test(redacted)) {
+            this.log.warning(`Output '${name}' holds a line break, CR or NUL, which a one-line ${this.name === 'gitlab' ? 'dotenv' : 'name=value'} record cannot carry: written with them escaped (\\n, \\r, \\0).`);
+        }
+        return redacted;
     }
     /** A log line (or several): redacted, then neutralised (workflow commands, CR, escape sequences). */
     logText(text) {
@@ -29962,11 +29964,14 @@ function excludeFromCheckout(path) {
     (0,safe_write/* appendFileSafely */.HN)(checkout.exclude, `${separator}# aegis: job outputs and artifacts\n${pattern}\n`);
 }
 
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __nccwpck_require__(6706);
 // EXTERNAL MODULE: ./src/platform/base.ts + 1 modules
 var base = __nccwpck_require__(5554);
 // EXTERNAL MODULE: ./src/platform/event.ts
 var platform_event = __nccwpck_require__(71);
 ;// CONCATENATED MODULE: ./src/platform/gitlab.ts
+
 
 
 
@@ -29987,10 +29992,13 @@ const gitlabArtifacts = {
 };
 /** GitLab refuses a dotenv report larger than this (artifacts:reports:dotenv). */
 const GITLAB_DOTENV_LIMIT = 5120;
-/** GitLab's dotenv reports accept only single-line values and variable-safe names. */
+/**
+ * GitLab's dotenv reports accept only single-line values and variable-safe names. `value` is
+ * encoded here too (NUL, CR, newline escaped), so no caller can split a record.
+ */
 function dotenvLine(prefix, name, value) {
     const key = `${prefix}${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}`;
-    return `${key}=${value.replace(/\r?\n/g, '\\n')}\n`;
+    return `${key}=${(0,markdown/* singleLineValue */.kX)(value)}\n`;
 }
 /**
  * GitLab CI: inputs arrive as INPUT_* variables set by the component, outputs go to a
@@ -30037,7 +30045,7 @@ class GitLabPlatform extends base/* BasePlatform */.D {
     }
     setOutput(name, value) {
         this.excludeOutputFolder();
-        const line = dotenvLine(this.outputPrefix, name, this.redactText(value));
+        const line = dotenvLine(this.outputPrefix, name, this.singleLineOutput(name, value));
         // The first output replaces a report left by an earlier run in the same directory.
         if (this.dotenvStarted)
             (0,safe_write/* appendFileSafely */.HN)(this.dotenvPath, line, { root: this.workspace });
@@ -33839,11 +33847,14 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/core/fs/safe-write.ts
 var safe_write = __nccwpck_require__(864);
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __nccwpck_require__(6706);
 // EXTERNAL MODULE: ./src/platform/base.ts + 1 modules
 var base = __nccwpck_require__(5554);
 // EXTERNAL MODULE: ./src/platform/event.ts
 var platform_event = __nccwpck_require__(71);
 ;// CONCATENATED MODULE: ./src/platform/local.ts
+
 
 
 
@@ -33870,7 +33881,7 @@ class LocalPlatform extends base/* BasePlatform */.D {
         return [];
     }
     setOutput(name, value) {
-        const line = `${name}=${this.redactText(value).replace(/\r?\n/g, '\\n')}\n`;
+        const line = `${name}=${(0,markdown/* singleLineValue */.kX)(this.singleLineOutput(name, value))}\n`;
         process.stdout.write(line);
         if (this.options.outputFile)
             (0,safe_write/* appendFileSafely */.HN)((0,external_node_path_.resolve)(this.workspace, this.options.outputFile), line);
