@@ -30,5 +30,5 @@ export interface CiEvent {
   runUrl?: string;
   actor?: string;
   /** The run on its forge, for questions about it (deployment approvals): GITHUB_REPOSITORY/GITHUB_RUN_ID, CI_PROJECT_ID/CI_PIPELINE_ID/CI_JOB_ID. */
-  run?: { repository: string; runId: string; jobId?: string; environment?: string };
+  run?: { forge: 'github' | 'gitlab'; repository: string; runId: string; jobId?: string; environment?: string };
 }

@@ -69,7 +69,9 @@ export function githubEvent(env: Env, payload: Json): CiEvent {
         ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`
         : undefined,
     actor: env.GITHUB_ACTOR,
-    ...(env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? { run: { repository: env.GITHUB_REPOSITORY, runId: env.GITHUB_RUN_ID } } : {}),
+    ...(env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? { run: { forge: 'github' as const, repository: env.GITHUB_REPOSITORY, runId: env.GITHUB_RUN_ID } }
+      : {}),
   };
   const refNames = (name: string) =>
     name.startsWith('refs/tags/')
@@ -178,6 +180,7 @@ export function gitlabEvent(env: Env): CiEvent {
     ...((env.CI_PROJECT_ID || env.CI_PROJECT_PATH) && env.CI_PIPELINE_ID
       ? {
           run: {
+            forge: 'gitlab' as const,
             repository: (env.CI_PROJECT_ID || env.CI_PROJECT_PATH) as string,
             runId: env.CI_PIPELINE_ID,
             ...(env.CI_JOB_ID ? { jobId: env.CI_JOB_ID } : {}),
