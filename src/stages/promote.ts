@@ -179,7 +179,7 @@ const definition = {
     },
     'approved-by': {
       description:
-        "Who approved the promotion, recorded as Aegis-Approved-By on promotions into protected environments; the run's actor by default (the one who approved the environment's deployment on GitHub, or started the manual job on GitLab).",
+        "Who approved the promotion, recorded as Aegis-Approved-By on promotions into protected environments. By default, with a token, each reviewer the forge reports as having approved the target environment (GitHub: this run's deployment reviews; GitLab: the approvals of this job's deployment), else the run's actor (who started the run or the manual job).",
     },
     values: {
       description:
