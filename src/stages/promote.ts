@@ -4,7 +4,7 @@ import { isInsecureRegistry } from '../core/build/registry-host.js';
 import { assertCredentialUrl } from '../core/credential-scope.js';
 import { parseManifest } from '../core/detect/manifest.js';
 import { InputError } from '../core/errors.js';
-import type { Remote } from '../core/git/remote.js';
+import { forgeLocation, type Remote } from '../core/git/remote.js';
 import { commitAndPush } from '../core/git/transaction.js';
 import type { ValueChange } from '../core/gitops/bump.js';
 import { fetchVerdicts } from '../core/gitops/verdicts.js';
@@ -179,7 +179,7 @@ const definition = {
     },
     'approved-by': {
       description:
-        "Who approved the promotion, recorded as Aegis-Approved-By on promotions into protected environments. By default, with a token, each reviewer the forge reports as having approved the target environment (GitHub: this run's deployment reviews; GitLab: the approvals of this job's deployment), else the run's actor (who started the run or the manual job).",
+        "Who approved the promotion, recorded as Aegis-Approved-By on promotions into protected environments. By default, with a token for the run's forge (the GitOps repository on the run's host, or forge-url set), each reviewer the forge reports as having approved the target environment (GitHub: this run's deployment reviews; GitLab: the approvals of this job's deployment), else the run's actor (who started the run or the manual job).",
     },
     values: {
       description:
@@ -324,12 +324,25 @@ export function parsePromoteInputs(
     freeze: activeFreeze(freezeWindows, route.to.name, now),
     freezeOverride,
     approvedBy: protectedTarget ? approvedBy : undefined,
-    approvalsRun: protectedTarget && approvedByInput === undefined ? event.run : undefined,
+    approvalsRun:
+      protectedTarget && approvedByInput === undefined && tokenIsForRunForge(repository.url, pullRequest, event) ? event.run : undefined,
     actor: approvedBy,
     verified: reader.boolean('verified'),
     soakMs: reader.optional('soak') === undefined ? undefined : reader.duration('soak'),
     values: parseValueMoves(reader.string('values')),
   };
+}
+
+/**
+ * The token is sent to the run's forge API for its deployment reviews only when it is meant for
+ * that forge: forge-url names its API, or the GitOps repository is on the run's own host.
+ */
+export function tokenIsForRunForge(repositoryUrl: string, target: PullRequestTarget, event: CiEvent): boolean {
+  if (!event.run || (target.forge ?? event.run.forge) !== event.run.forge) return false;
+  if (target.forgeUrl) return true;
+  const gitopsHost = forgeLocation(repositoryUrl)?.host.toLowerCase();
+  const runHost = event.repositoryUrl ? forgeLocation(event.repositoryUrl)?.host.toLowerCase() : undefined;
+  return Boolean(gitopsHost && gitopsHost === runHost);
 }
 
 /** A promotion into a frozen environment: refused, or let through with the override recorded. */
@@ -426,13 +439,14 @@ async function carriedSourceTimes(
 /**
  * Aegis-Approved-By of a promotion into a protected environment: the reviewers who approved the
  * target environment in this run, as the forge reports them, else approved-by or the actor. Asked
- * only with a token, of the forge the token is for; a failed lookup costs the reviewers, never the promotion.
+ * only with a token meant for the run's forge (tokenIsForRunForge); a failed lookup costs the
+ * reviewers, never the promotion.
  */
 async function recordedApprovers(platform: Platform, options: PromoteOptions): Promise<string[]> {
   const fallback = options.approvedBy ? [options.approvedBy] : [];
   const run = options.approvalsRun;
   const token = options.repository.credentials.token;
-  if (!run || !token || (options.pullRequest.forge ?? run.forge) !== run.forge) return fallback;
+  if (!run || !token) return fallback;
   const environment = options.route.to.name;
   const recordingActor = options.approvedBy ? `recording the actor ${options.approvedBy}` : 'recording no approver';
   try {

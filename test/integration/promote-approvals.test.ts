@@ -10,7 +10,7 @@ import { githubEvent, gitlabEvent } from '../../src/platform/event.js';
 import { GitHubForge } from '../../src/platform/forge/github.js';
 import { GitLabForge } from '../../src/platform/forge/gitlab.js';
 import type { CiEvent } from '../../src/platform/types.js';
-import { runPromote } from '../../src/stages/promote.js';
+import { runPromote, tokenIsForRunForge } from '../../src/stages/promote.js';
 import { gitopsFiles } from '../fixtures/promote/gitops.js';
 import { startFakeApprovalsForge } from '../helpers/fake-forge.js';
 import { type BareRepo, createBareRepo, tempDir } from '../helpers/git.js';
@@ -63,6 +63,8 @@ function platform(repo: BareRepo, fake: Fake, kind: 'github' | 'gitlab', event: 
       'verify-images': 'false',
       'pin-digest': 'false',
       token: TOKEN,
+      // The GitOps repository is a path on disk here: forge-url says the token is for the (fake) forge.
+      'forge-url': fake.apiUrl,
       ...inputs,
     },
     {
@@ -138,6 +140,42 @@ describe('Aegis-Approved-By from GitHub run approvals', () => {
     expect(approvers(repo.message())).toEqual([]);
     expect(fake.calls).toEqual([]);
   });
+});
+
+describe("the token goes to the run's forge only when it is meant for it", () => {
+  let repo: BareRepo;
+  let fake: Fake;
+  beforeEach(async () => {
+    repo = createBareRepo(gitopsFiles(REGISTRY, VERSIONS));
+    fake = await startFakeApprovalsForge('github');
+    fake.reviews.set('acme/app#7', [{ environments: ['prod'], state: 'approved', user: 'alice' }]);
+  });
+  afterEach(async () => {
+    repo.cleanup();
+    await fake.close();
+  });
+
+  test('a GitOps repository on another host (no forge-url): the forge is not asked, the actor is recorded', async () => {
+    await runPromote(platform(repo, fake, 'github', githubRun, { 'forge-url': '' }));
+    expect(approvers(repo.message())).toEqual(['release-manager']);
+    await runPromote(platform(repo, fake, 'github', githubRun, { from: 'dev', to: 'staging' }));
+    await runPromote(platform(repo, fake, 'github', githubRun, { 'forge-url': '', forge: 'gitlab' }));
+    expect(approvers(repo.message())).toEqual(['release-manager']);
+    expect(fake.calls).toEqual([]);
+  });
+});
+
+test.each([
+  ['https://github.com/acme/gitops.git', {}, githubRun, true],
+  ['git@GitHub.com:acme/gitops.git', {}, githubRun, true],
+  ['https://git.example.com/acme/gitops.git', {}, githubRun, false],
+  ['https://git.example.com/acme/gitops.git', { forgeUrl: 'https://api.github.com' }, githubRun, true],
+  ['https://github.com/acme/gitops.git', { forge: 'gitlab' as const }, githubRun, false],
+  ['/srv/gitops.git', {}, githubRun, false],
+  ['https://gitlab.com/acme/gitops.git', {}, gitlabJob({ CI_PROJECT_URL: 'https://gitlab.com/acme/app' }), true],
+  ['https://gitlab.com/acme/gitops.git', {}, gitlabJob({ CI_PROJECT_URL: 'https://gitlab.corp/acme/app' }), false],
+])('the token for %s %o is for the run forge: %s', (url, target, event, expected) => {
+  expect(tokenIsForRunForge(url, target, event)).toBe(expected);
 });
 
 describe('Aegis-Approved-By from GitLab deployment approvals', () => {
