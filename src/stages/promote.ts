@@ -547,6 +547,7 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
       log.warning(`${route.from.name} sets no images${options.services.length ? ' for these services' : ''}.`);
 
     const approvedBy = await recordedApprovers(platform, options);
+    summary.approvedBy = approvedBy;
     const sourceValues = new Map(selection.images.map((image) => [image.name, render(image.name, image.value)]));
     const sourceTimes = await carriedSourceTimes(remote, options, snapshot.commit, sourceValues, platform);
     const pushBranch = options.mode === 'pull-request' ? options.pullRequest.branch : repository.branch;

@@ -104,6 +104,9 @@ describe('Aegis-Approved-By from GitHub run approvals', () => {
     await runPromote(recording);
     expect(recording.outputs.changed).toBe('true');
     expect(approvers(repo.message())).toEqual(['alice (environment prod: ship it after the freeze)', 'dave (environment prod)']);
+    expect(recording.summaries.at(-1)).toContain(
+      'Approved by: alice (environment prod: ship it after the freeze); dave (environment prod).',
+    );
     const call = fake.calls.find((candidate) => candidate.path.includes('/approvals'));
     expect(call).toMatchObject({ method: 'GET', path: '/repos/acme/app/actions/runs/7/approvals' });
     expect(call?.authorization).toContain(TOKEN);
