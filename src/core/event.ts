@@ -29,4 +29,6 @@ export interface CiEvent {
   repositoryUrl?: string;
   runUrl?: string;
   actor?: string;
+  /** The run on its forge, for questions about it (deployment approvals): GITHUB_REPOSITORY/GITHUB_RUN_ID, CI_PROJECT_ID/CI_PIPELINE_ID/CI_JOB_ID. */
+  run?: { forge: 'github' | 'gitlab'; repository: string; runId: string; jobId?: string; environment?: string };
 }

@@ -69,6 +69,9 @@ export function githubEvent(env: Env, payload: Json): CiEvent {
         ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`
         : undefined,
     actor: env.GITHUB_ACTOR,
+    ...(env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? { run: { forge: 'github' as const, repository: env.GITHUB_REPOSITORY, runId: env.GITHUB_RUN_ID } }
+      : {}),
   };
   const refNames = (name: string) =>
     name.startsWith('refs/tags/')
@@ -174,6 +177,17 @@ export function gitlabEvent(env: Env): CiEvent {
     repositoryUrl: env.CI_PROJECT_URL,
     runUrl: env.CI_PIPELINE_URL,
     actor: env.GITLAB_USER_LOGIN,
+    ...((env.CI_PROJECT_ID || env.CI_PROJECT_PATH) && env.CI_PIPELINE_ID
+      ? {
+          run: {
+            forge: 'gitlab' as const,
+            repository: (env.CI_PROJECT_ID || env.CI_PROJECT_PATH) as string,
+            runId: env.CI_PIPELINE_ID,
+            ...(env.CI_JOB_ID ? { jobId: env.CI_JOB_ID } : {}),
+            ...(env.CI_ENVIRONMENT_NAME ? { environment: env.CI_ENVIRONMENT_NAME } : {}),
+          },
+        }
+      : {}),
   };
   const deleted = typeof env.CI_COMMIT_SHA === 'string' && ZERO_SHA.test(env.CI_COMMIT_SHA);
   if (env.CI_COMMIT_TAG) {

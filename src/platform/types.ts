@@ -3,6 +3,7 @@ import type { RegistryCredentials } from '../core/build/registry.js';
 import type { CiEvent } from '../core/event.js';
 import type { PipelineQuery, PipelineRun } from '../core/insight/pipelines.js';
 import type { Log } from '../core/log.js';
+import type { DeploymentApproval, DeploymentRun } from '../core/promote/approvals.js';
 import type { ReleaseRequest } from '../core/release/forge-release.js';
 import type { SarifUploadRequest } from '../core/scan/upload.js';
 
@@ -10,6 +11,7 @@ export type PlatformName = 'github' | 'gitlab' | 'local';
 
 export type { DependencyCache } from '../core/build/dependency-cache.js';
 export type { CiEvent, EventKind } from '../core/event.js';
+export type { DeploymentApproval, DeploymentRun } from '../core/promote/approvals.js';
 export type { ReleaseRequest } from '../core/release/forge-release.js';
 export type { SarifUploadRequest } from '../core/scan/upload.js';
 
@@ -43,6 +45,12 @@ export interface Forge {
   uploadSarif(repository: string, request: SarifUploadRequest): Promise<{ id: string; url?: string }>;
   /** CI runs of a repository: GitHub workflow runs, GitLab pipelines (insight's optional CI figures). */
   pipelineRuns(repository: string, query: PipelineQuery): Promise<PipelineRun[]>;
+  /**
+   * Who approved or rejected the deployment of this run: GitHub's deployment reviews of the run,
+   * GitLab's approvals of the job's deployment; undefined when the forge cannot tell which
+   * deployment is the job's (GitLab without CI_JOB_ID/CI_ENVIRONMENT_NAME, or no deployment for the job).
+   */
+  deploymentApprovals(run: DeploymentRun): Promise<DeploymentApproval[] | undefined>;
 }
 
 export type { RegistryCredentials } from '../core/build/registry.js';

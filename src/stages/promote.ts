@@ -4,11 +4,12 @@ import { isInsecureRegistry } from '../core/build/registry-host.js';
 import { assertCredentialUrl } from '../core/credential-scope.js';
 import { parseManifest } from '../core/detect/manifest.js';
 import { InputError } from '../core/errors.js';
-import type { Remote } from '../core/git/remote.js';
+import { forgeLocation, type Remote } from '../core/git/remote.js';
 import { commitAndPush } from '../core/git/transaction.js';
 import type { ValueChange } from '../core/gitops/bump.js';
 import { fetchVerdicts } from '../core/gitops/verdicts.js';
 import { readSourceTimes } from '../core/insight/source-time.js';
+import { approverTrailers } from '../core/promote/approvals.js';
 import { ArgoCdClient, argoRefusal } from '../core/promote/argocd.js';
 import { type Environment, parseEnvironments, type Route, resolveProtected, resolveRoute } from '../core/promote/environments.js';
 import { activeFreeze, type FreezeWindow, parseFreeze } from '../core/promote/freeze.js';
@@ -34,7 +35,7 @@ import { imageSubjects, sourceDeployments, verificationRefusals } from '../core/
 /** Commits of history read behind the source overlays for their Aegis-Image trailers. */
 const RECORDED_HISTORY = 200;
 
-import type { CiEvent, Platform, PlatformName } from '../platform/types.js';
+import type { CiEvent, DeploymentRun, Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import {
   assertBranchName,
@@ -80,7 +81,10 @@ export interface PromoteOptions {
   /** The freeze window the target is in now, when there is one. */
   freeze?: FreezeWindow;
   freezeOverride?: string;
+  /** Recorded as Aegis-Approved-By when no environment reviewer is reported: approved-by, else the actor. */
   approvedBy?: string;
+  /** The run whose environment reviewers are asked for (protected target, no approved-by input). */
+  approvalsRun?: DeploymentRun & { forge: 'github' | 'gitlab' };
   /** Who runs (or approved) the promotion. */
   actor?: string;
   /** Each value must carry a Successful health-gate verdict for the source environment. */
@@ -175,7 +179,7 @@ const definition = {
     },
     'approved-by': {
       description:
-        "Who approved the promotion, recorded as Aegis-Approved-By on promotions into protected environments; the run's actor by default (the one who approved the environment's deployment on GitHub, or started the manual job on GitLab).",
+        "Who approved the promotion, recorded as Aegis-Approved-By on promotions into protected environments. By default, with a token for the run's forge (the GitOps repository on the run's host, or forge-url set), each reviewer the forge reports as having approved the target environment (GitHub: this run's deployment reviews; GitLab: the approvals of this job's deployment), else the run's actor (who started the run or the manual job).",
     },
     values: {
       description:
@@ -291,7 +295,8 @@ export function parsePromoteInputs(
   );
   const freezeOverride = reader.optional('freeze-override');
   if (freezeOverride !== undefined && !/\S/.test(freezeOverride)) throw new InputError('freeze-override', freezeOverride, 'a reason');
-  const approvedBy = reader.optional('approved-by') ?? event.actor;
+  const approvedByInput = reader.optional('approved-by');
+  const approvedBy = approvedByInput ?? event.actor;
   if (approvedBy !== undefined && /[\r\n]/.test(approvedBy))
     throw new InputError('approved-by', approvedBy, 'one line naming the approver');
   return {
@@ -319,11 +324,25 @@ export function parsePromoteInputs(
     freeze: activeFreeze(freezeWindows, route.to.name, now),
     freezeOverride,
     approvedBy: protectedTarget ? approvedBy : undefined,
+    approvalsRun:
+      protectedTarget && approvedByInput === undefined && tokenIsForRunForge(repository.url, pullRequest, event) ? event.run : undefined,
     actor: approvedBy,
     verified: reader.boolean('verified'),
     soakMs: reader.optional('soak') === undefined ? undefined : reader.duration('soak'),
     values: parseValueMoves(reader.string('values')),
   };
+}
+
+/**
+ * The token is sent to the run's forge API for its deployment reviews only when it is meant for
+ * that forge: forge-url names its API, or the GitOps repository is on the run's own host.
+ */
+export function tokenIsForRunForge(repositoryUrl: string, target: PullRequestTarget, event: CiEvent): boolean {
+  if (!event.run || (target.forge ?? event.run.forge) !== event.run.forge) return false;
+  if (target.forgeUrl) return true;
+  const gitopsHost = forgeLocation(repositoryUrl)?.host.toLowerCase();
+  const runHost = event.repositoryUrl ? forgeLocation(event.repositoryUrl)?.host.toLowerCase() : undefined;
+  return Boolean(gitopsHost && gitopsHost === runHost);
 }
 
 /** A promotion into a frozen environment: refused, or let through with the override recorded. */
@@ -417,6 +436,41 @@ async function carriedSourceTimes(
   }
 }
 
+/**
+ * Aegis-Approved-By of a promotion into a protected environment: the reviewers who approved the
+ * target environment in this run, as the forge reports them, else approved-by or the actor. Asked
+ * only with a token meant for the run's forge (tokenIsForRunForge); a failed lookup costs the
+ * reviewers, never the promotion.
+ */
+async function recordedApprovers(platform: Platform, options: PromoteOptions): Promise<string[]> {
+  const fallback = options.approvedBy ? [options.approvedBy] : [];
+  const run = options.approvalsRun;
+  const token = options.repository.credentials.token;
+  if (!run || !token) return fallback;
+  const environment = options.route.to.name;
+  const recordingActor = options.approvedBy ? `recording the actor ${options.approvedBy}` : 'recording no approver';
+  try {
+    const forge = await platform.forge({ token, kind: run.forge, apiUrl: options.pullRequest.forgeUrl });
+    const approvals = await forge.deploymentApprovals(run);
+    if (approvals === undefined) {
+      const job = `job ${run.jobId ?? '(no CI_JOB_ID)'}`;
+      platform.log.info(
+        `${run.environment ? `No deployment of ${job} in ${run.environment}` : `The ${job} names no environment (CI_ENVIRONMENT_NAME)`}: its environment reviewers are unknown; ${recordingActor}.`,
+      );
+      return fallback;
+    }
+    const approvers = approverTrailers(approvals, environment);
+    if (approvers.length === 0) {
+      platform.log.info(`No reviewer approved ${environment} in run ${run.runId}; ${recordingActor}.`);
+      return fallback;
+    }
+    return approvers;
+  } catch (error) {
+    platform.log.warning(`Environment reviewers of run ${run.runId} not read (${(error as Error).message}); ${recordingActor}.`);
+    return fallback;
+  }
+}
+
 export async function runPromote(platform: Platform): Promise<void> {
   const reader = new InputReader(platform, definition.inputs);
   const options = parsePromoteInputs(reader, platform.event(), platform.name, platform.workspace);
@@ -492,6 +546,8 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
     if (checked.images.length === 0 && values.values.length === 0)
       log.warning(`${route.from.name} sets no images${options.services.length ? ' for these services' : ''}.`);
 
+    const approvedBy = await recordedApprovers(platform, options);
+    summary.approvedBy = approvedBy;
     const sourceValues = new Map(selection.images.map((image) => [image.name, render(image.name, image.value)]));
     const sourceTimes = await carriedSourceTimes(remote, options, snapshot.commit, sourceValues, platform);
     const pushBranch = options.mode === 'pull-request' ? options.pullRequest.branch : repository.branch;
@@ -530,7 +586,7 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
             files: files.map((file) => file.path),
             changes: plan.changes,
             values: valuePlan.changes,
-            approvedBy: options.approvedBy,
+            approvedBy,
             freezeOverride:
               options.freeze && options.freezeOverride
                 ? `${options.freeze.text}: ${options.freezeOverride}${options.actor ? ` (by ${options.actor})` : ''}`

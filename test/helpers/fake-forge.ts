@@ -263,3 +263,96 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A deployment of the FAKE GitLab below: the job (deployable) that ran it and its approvals, in the API's shapes. */
+export interface FakeDeployment {
+  project: string;
+  id: number;
+  jobId: number;
+  environment: string;
+  approvals: Array<{ user: { username: string }; status: 'approved' | 'rejected'; comment?: string }>;
+}
+
+/**
+ * FAKE deployment approvals, in the shapes their documentation gives: GitHub REST "Get the review
+ * history for a workflow run" (GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals →
+ * [{environments: [{name}], state, comment, user: {login}}]); GitLab REST "Deployments" (GET
+ * /api/v4/projects/:id/deployments?environment=…&order_by=…&sort=… → [{id, iid, status,
+ * deployable: {id}, environment: {name}}], GET /api/v4/projects/:id/deployments/:deployment_id →
+ * the deployment with `approvals` [{user: {username}, status, created_at, comment}]).
+ * A server of its own, so that it can be used with the real GitHubForge/GitLabForge clients.
+ */
+export async function startFakeApprovalsForge(kind: 'github' | 'gitlab') {
+  /** `owner/repo#run_id` → the run's reviews (GitHub). */
+  const reviews = new Map<string, Array<{ environments: string[]; state: string; user: string; comment?: string }>>();
+  const deployments: FakeDeployment[] = [];
+  const calls: RecordedCall[] = [];
+  const failures: number[] = [];
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    calls.push({
+      method: request.method ?? '',
+      path: `${url.pathname}${url.search}`,
+      authorization: request.headers.authorization,
+      privateToken: request.headers['private-token'] as string | undefined,
+    });
+    const send = (status: number, payload: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(payload));
+    };
+    const failure = failures.shift();
+    if (failure !== undefined) return send(failure, { message: `${failure} injected by the test` });
+    if (kind === 'github') {
+      const run = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)\/approvals$/.exec(url.pathname);
+      if (!run || request.method !== 'GET') return send(404, { message: 'Not Found' });
+      return send(
+        200,
+        (reviews.get(`${run[1]}/${run[2]}#${run[3]}`) ?? []).map((review) => ({
+          environments: review.environments.map((name, index) => ({ id: index + 1, name, url: `https://api/environments/${name}` })),
+          state: review.state,
+          comment: review.comment ?? '',
+          user: { login: review.user, id: 1, type: 'User' },
+        })),
+      );
+    }
+    const match = /^\/api\/v4\/projects\/([^/]+)\/deployments(?:\/(\d+))?$/.exec(url.pathname);
+    if (!match || request.method !== 'GET') return send(404, { message: '404 Not Found' });
+    const project = decodeURIComponent(match[1] as string);
+    const render = (deployment: FakeDeployment, withApprovals: boolean) => ({
+      id: deployment.id,
+      iid: deployment.id,
+      status: 'running',
+      deployable: { id: deployment.jobId, name: 'promote-prod', status: 'running' },
+      environment: { id: 1, name: deployment.environment },
+      ...(withApprovals
+        ? { approvals: deployment.approvals.map((approval) => ({ ...approval, created_at: '2026-12-01T09:00:00Z' })) }
+        : {}),
+    });
+    const own = deployments.filter((deployment) => deployment.project === project);
+    if (match[2]) {
+      const found = own.find((deployment) => deployment.id === Number(match[2]));
+      return found ? send(200, render(found, true)) : send(404, { message: '404 Not found' });
+    }
+    const environment = url.searchParams.get('environment');
+    const listed = own.filter((deployment) => !environment || deployment.environment === environment);
+    const sorted = url.searchParams.get('sort') === 'desc' ? [...listed].sort((a, b) => b.id - a.id) : listed;
+    return send(
+      200,
+      sorted.map((deployment) => render(deployment, false)),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    apiUrl: kind === 'github' ? url : `${url}/api/v4`,
+    reviews,
+    deployments,
+    calls,
+    failNext: (status = 500) => {
+      failures.push(status);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

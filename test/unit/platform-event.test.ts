@@ -316,3 +316,26 @@ describe('gitlabEvent for every pipeline source GitLab documents', () => {
     if ('deleted' in expected) expect(event.head).toBeUndefined();
   });
 });
+
+describe('the run on its forge (for deployment approvals)', () => {
+  test('GitHub: the repository and run id; none without GITHUB_RUN_ID', () => {
+    expect(githubEvent({ GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_REPOSITORY: 'acme/app', GITHUB_RUN_ID: '7' }, {}).run).toEqual({
+      forge: 'github',
+      repository: 'acme/app',
+      runId: '7',
+    });
+    expect(githubEvent({ GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_REPOSITORY: 'acme/app' }, {}).run).toBeUndefined();
+  });
+  test("GitLab: the project id (else path), pipeline, job and the job's environment", () => {
+    const env = { CI_PIPELINE_SOURCE: 'web', CI_PROJECT_PATH: 'acme/app', CI_PIPELINE_ID: '900', CI_JOB_ID: '77' };
+    expect(gitlabEvent({ ...env, CI_PROJECT_ID: '42', CI_ENVIRONMENT_NAME: 'prod' }).run).toEqual({
+      forge: 'gitlab',
+      repository: '42',
+      runId: '900',
+      jobId: '77',
+      environment: 'prod',
+    });
+    expect(gitlabEvent(env).run).toEqual({ forge: 'gitlab', repository: 'acme/app', runId: '900', jobId: '77' });
+    expect(gitlabEvent({ CI_PIPELINE_SOURCE: 'web' }).run).toBeUndefined();
+  });
+});

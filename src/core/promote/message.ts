@@ -16,8 +16,8 @@ export interface PromotionMessage {
   values?: readonly ValueChange[];
   /** Image name → ISO time of its source commit, carried on as `Aegis-Source-Time: <name>=<time>`. */
   sourceTimes?: ReadonlyMap<string, string>;
-  /** Who approved a promotion into a protected environment (recorded as Aegis-Approved-By). */
-  approvedBy?: string;
+  /** Who approved a promotion into a protected environment (one Aegis-Approved-By each). */
+  approvedBy?: readonly string[];
   /** A freeze window overridden, with the reason and who did it (Aegis-Freeze-Override). */
   freezeOverride?: string;
 }
@@ -50,7 +50,7 @@ export function promotionCommitMessage(message: PromotionMessage): string {
     const time = message.sourceTimes?.get(image.name);
     if (time) trailers.push({ key: TRAILER.sourceTime, value: `${image.name}=${time}` });
   }
-  if (message.approvedBy) trailers.push({ key: TRAILER.approvedBy, value: message.approvedBy });
+  for (const approver of message.approvedBy ?? []) trailers.push({ key: TRAILER.approvedBy, value: approver });
   if (message.freezeOverride) trailers.push({ key: TRAILER.freezeOverride, value: message.freezeOverride });
   trailers.push({ key: TRAILER.stage, value: 'promote' });
   const body = `Promote ${message.from} → ${message.to}.\n\nFiles:\n${message.files.map((file) => `- ${file}`).join('\n')}`;

@@ -1,7 +1,15 @@
 import { getOctokit } from '@actions/github';
 import { AegisError } from '../../core/errors.js';
 import { fromGitHubRun, type PipelineQuery, type PipelineRun } from '../../core/insight/pipelines.js';
-import type { Forge, PullRequestRequest, PullRequestResult, ReleaseRequest, SarifUploadRequest } from '../types.js';
+import type {
+  DeploymentApproval,
+  DeploymentRun,
+  Forge,
+  PullRequestRequest,
+  PullRequestResult,
+  ReleaseRequest,
+  SarifUploadRequest,
+} from '../types.js';
 
 function splitRepository(repository: string): { owner: string; repo: string } {
   const [owner, repo, ...rest] = repository.split('/');
@@ -91,5 +99,17 @@ export class GitHubForge implements Forge {
       if (data.workflow_runs.length < 100) break;
     }
     return runs.slice(0, query.limit);
+  }
+
+  /** GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals: every review of the run's deployments. */
+  async deploymentApprovals(run: DeploymentRun): Promise<DeploymentApproval[]> {
+    const { owner, repo } = splitRepository(run.repository);
+    const { data } = await this.octokit.rest.actions.getReviewsForRun({ owner, repo, run_id: Number(run.runId) });
+    return data.map((review) => ({
+      user: review.user?.login ?? '',
+      state: review.state,
+      environments: review.environments.map((environment) => environment.name ?? ''),
+      ...(review.comment ? { comment: review.comment } : {}),
+    }));
   }
 }

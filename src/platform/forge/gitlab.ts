@@ -1,7 +1,7 @@
 import { Gitlab } from '@gitbeaker/rest';
 import { AegisError } from '../../core/errors.js';
 import { fromGitLabPipeline, type PipelineQuery, type PipelineRun } from '../../core/insight/pipelines.js';
-import type { Forge, PullRequestRequest, PullRequestResult, ReleaseRequest } from '../types.js';
+import type { DeploymentApproval, DeploymentRun, Forge, PullRequestRequest, PullRequestResult, ReleaseRequest } from '../types.js';
 
 export class GitLabForge implements Forge {
   readonly kind = 'gitlab' as const;
@@ -69,5 +69,35 @@ export class GitLabForge implements Forge {
       ...(query.branch ? { ref: query.branch } : {}),
     });
     return (pipelines as unknown as Array<Record<string, unknown>>).map(fromGitLabPipeline).slice(0, query.limit);
+  }
+
+  /**
+   * The job's deployment (listed for its environment, matched by its job id), then its approvals
+   * (GET /projects/:id/deployments/:deployment_id; `approvals` only on tiers that have them).
+   */
+  async deploymentApprovals(run: DeploymentRun): Promise<DeploymentApproval[] | undefined> {
+    if (!run.jobId || !run.environment) return undefined;
+    const deployments = await this.api.Deployments.all(run.repository, {
+      environment: run.environment,
+      orderBy: 'id',
+      sort: 'desc',
+      perPage: 100,
+      maxPages: 1,
+    });
+    const own = deployments.find((deployment) => String(deployment.deployable?.id) === run.jobId);
+    if (!own) return undefined;
+    const deployment = await this.api.Deployments.show(run.repository, own.id);
+    const environment = String(deployment.environment?.name ?? run.environment);
+    const approvals = (deployment.approvals ?? []) as Array<{
+      user?: { username?: string };
+      status: 'approved' | 'rejected';
+      comment?: string;
+    }>;
+    return approvals.map((approval) => ({
+      user: String(approval.user?.username ?? ''),
+      state: approval.status,
+      environments: [environment],
+      ...(approval.comment ? { comment: String(approval.comment) } : {}),
+    }));
   }
 }

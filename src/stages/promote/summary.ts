@@ -1,4 +1,4 @@
-import { markdownTable } from '../../core/markdown.js';
+import { inlineText, markdownTable } from '../../core/markdown.js';
 import { type EnvironmentVersions, type Movement, promotionDiagram } from '../../core/promote/diagram.js';
 import type { Environment } from '../../core/promote/environments.js';
 import { type SourceImage, versionOf } from '../../core/promote/images.js';
@@ -23,6 +23,8 @@ export interface SummaryInput {
   pullRequestUrl?: string;
   changed?: boolean;
   refusals?: readonly Refusal[];
+  /** The Aegis-Approved-By values recorded (protected targets). */
+  approvedBy?: readonly string[];
 }
 
 const short = (name: string) => name.split('/').pop() as string;
@@ -103,6 +105,7 @@ export function summaryMarkdown(input: SummaryInput): string {
     `${input.status ?? ''}${input.pullRequestUrl ? `\n\nPull request: ${input.pullRequestUrl}` : ''}`,
     `Source: \`${route.from.name}\` at \`${input.sourceCommit}\`; mode: ${input.options.mode}.`,
   ];
+  if (input.approvedBy?.length) parts.push(`Approved by: ${input.approvedBy.map(inlineText).join('; ')}.`);
   if (input.refusals?.length) parts.push(`#### Refusals\n\n${refusalTable(input.refusals)}`);
   else parts.push(planTable(input.entries));
   if (input.options.verified || input.options.soakMs !== undefined) parts.push(verificationTable(input));
