@@ -454,6 +454,33 @@ class GitLabForge {
         });
         return pipelines.map(_core_insight_pipelines_js__WEBPACK_IMPORTED_MODULE_2__/* .fromGitLabPipeline */ .MX).slice(0, query.limit);
     }
+    /**
+     * The job's deployment (listed for its environment, matched by its job id), then its approvals
+     * (GET /projects/:id/deployments/:deployment_id; `approvals` only on tiers that have them).
+     */
+    async deploymentApprovals(run) {
+        if (!run.jobId || !run.environment)
+            return undefined;
+        const deployments = await this.api.Deployments.all(run.repository, {
+            environment: run.environment,
+            orderBy: 'id',
+            sort: 'desc',
+            perPage: 100,
+            maxPages: 1,
+        });
+        const own = deployments.find((deployment) => String(deployment.deployable?.id) === run.jobId);
+        if (!own)
+            return undefined;
+        const deployment = await this.api.Deployments.show(run.repository, own.id);
+        const environment = String(deployment.environment?.name ?? run.environment);
+        const approvals = (deployment.approvals ?? []);
+        return approvals.map((approval) => ({
+            user: String(approval.user?.username ?? ''),
+            state: approval.status,
+            environments: [environment],
+            ...(approval.comment ? { comment: String(approval.comment) } : {}),
+        }));
+    }
 }
 
 

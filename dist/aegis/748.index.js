@@ -478,6 +478,17 @@ class GitHubForge {
         }
         return runs.slice(0, query.limit);
     }
+    /** GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals: every review of the run's deployments. */
+    async deploymentApprovals(run) {
+        const { owner, repo } = splitRepository(run.repository);
+        const { data } = await this.octokit.rest.actions.getReviewsForRun({ owner, repo, run_id: Number(run.runId) });
+        return data.map((review) => ({
+            user: review.user?.login ?? '',
+            state: review.state,
+            environments: review.environments.map((environment) => environment.name ?? ''),
+            ...(review.comment ? { comment: review.comment } : {}),
+        }));
+    }
 }
 
 

@@ -29717,6 +29717,9 @@ function githubEvent(env, payload) {
             ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`
             : undefined,
         actor: env.GITHUB_ACTOR,
+        ...(env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+            ? { run: { forge: 'github', repository: env.GITHUB_REPOSITORY, runId: env.GITHUB_RUN_ID } }
+            : {}),
     };
     const refNames = (name) => name.startsWith('refs/tags/')
         ? { tag: name.slice('refs/tags/'.length) }
@@ -29825,6 +29828,17 @@ function gitlabEvent(env) {
         repositoryUrl: env.CI_PROJECT_URL,
         runUrl: env.CI_PIPELINE_URL,
         actor: env.GITLAB_USER_LOGIN,
+        ...((env.CI_PROJECT_ID || env.CI_PROJECT_PATH) && env.CI_PIPELINE_ID
+            ? {
+                run: {
+                    forge: 'gitlab',
+                    repository: (env.CI_PROJECT_ID || env.CI_PROJECT_PATH),
+                    runId: env.CI_PIPELINE_ID,
+                    ...(env.CI_JOB_ID ? { jobId: env.CI_JOB_ID } : {}),
+                    ...(env.CI_ENVIRONMENT_NAME ? { environment: env.CI_ENVIRONMENT_NAME } : {}),
+                },
+            }
+            : {}),
     };
     const deleted = typeof env.CI_COMMIT_SHA === 'string' && ZERO_SHA.test(env.CI_COMMIT_SHA);
     if (env.CI_COMMIT_TAG) {
@@ -34339,7 +34353,7 @@ const STAGE_MODULES = {
     build: () => Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8580)),
     scan: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1645)),
     'gitops-bump': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(61), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344)),
-    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(61), __nccwpck_require__.e(165)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6165)),
+    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(61), __nccwpck_require__.e(660)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9660)),
     'health-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(217), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1052)),
     release: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(88), __nccwpck_require__.e(531)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4531)),
     insight: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3662)),
