@@ -16,7 +16,7 @@ import { noPublisher, type Publisher } from '../core/release/publish/publisher.j
 import { defaultCheckUrl, PYPI_DEFAULT_UPLOAD_URL, pypiPublisher } from '../core/release/publish/pypi.js';
 import { executeRelease, planRelease, type ReleaseOptions, renderPlan } from '../core/release/release.js';
 import { forgeKindFor } from '../platform/conventions.js';
-import type { Platform, PlatformName } from '../platform/types.js';
+import type { Forge, Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
 
@@ -363,9 +363,16 @@ async function run(platform: Platform): Promise<void> {
   write(result.released, result.published, result.releaseUrl);
   let notified = '';
   if (parsed.dependents.length > 0) {
+    // One Forge per forge kind, created for the dependents' token and that forge's API host.
+    const notifiers = new Map<Dependent['kind'], Promise<Forge>>();
+    const notifierFor = (kind: Dependent['kind']) => {
+      const forge = notifiers.get(kind) ?? platform.forge({ token: parsed.dependentsToken as string, kind });
+      notifiers.set(kind, forge);
+      return forge;
+    };
     const results = await notifyDependents(
       parsed.dependents,
-      (kind) => ({ kind, apiUrl: platform.forgeApiUrl(kind), token: parsed.dependentsToken as string }),
+      notifierFor,
       {
         library: name,
         version: plan.version as string,
