@@ -370,16 +370,12 @@ async function run(platform: Platform): Promise<void> {
       notifiers.set(kind, forge);
       return forge;
     };
-    const results = await notifyDependents(
-      parsed.dependents,
-      notifierFor,
-      {
-        library: name,
-        version: plan.version as string,
-        tag: plan.tag as string,
-        prerelease: plan.prerelease,
-      },
-    );
+    const results = await notifyDependents(parsed.dependents, notifierFor, {
+      library: name,
+      version: plan.version as string,
+      tag: plan.tag as string,
+      prerelease: plan.prerelease,
+    });
     for (const failed of results.filter((entry) => !entry.ok))
       platform.log.warning(`Could not notify ${failed.dependent.repository}: ${failed.detail}`);
     notified = `\n**Dependents:** ${results.map((entry) => `${entry.dependent.repository} ${entry.ok ? '✓' : `✗ (${entry.detail})`}`).join(', ')}\n`;

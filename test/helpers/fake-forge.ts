@@ -197,7 +197,12 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
       if (!token || !(body?.ref ?? url.searchParams.get('ref'))) return send(400, { message: '400 Bad request - token or ref missing' });
       const project = decodeURIComponent(trigger[1] as string);
       notifications.push({ project, body: body ?? {} });
-      return send(201, { id: notifications.length, ref: body?.ref, status: 'created', web_url: `${base}/${project}/-/pipelines/${notifications.length}` });
+      return send(201, {
+        id: notifications.length,
+        ref: body?.ref,
+        status: 'created',
+        web_url: `${base}/${project}/-/pipelines/${notifications.length}`,
+      });
     }
     const pipelines = /^\/api\/v4\/projects\/([^/]+)\/pipelines$/.exec(url.pathname);
     if (pipelines && request.method === 'GET') {

@@ -1,7 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { AegisError } from '../../core/errors.js';
 import { fromGitHubRun, type PipelineQuery, type PipelineRun } from '../../core/insight/pipelines.js';
-import { DISPATCH_EVENT_TYPE, type Dependent, NOTIFY_TIMEOUT_MS, type ReleaseEvent } from '../../core/release/dependents.js';
+import { type Dependent, DISPATCH_EVENT_TYPE, NOTIFY_TIMEOUT_MS, type ReleaseEvent } from '../../core/release/dependents.js';
 import type { Forge, PullRequestRequest, PullRequestResult, ReleaseRequest, SarifUploadRequest } from '../types.js';
 
 function splitRepository(repository: string): { owner: string; repo: string } {
