@@ -43,15 +43,15 @@ export interface Forge {
   findRelease(repository: string, tag: string): Promise<string | undefined>;
   /** Creates the release of an existing tag; returns its web URL. */
   createRelease(request: ReleaseRequest): Promise<string>;
-  /** Uploads SARIF to code scanning (GitHub); GitLab takes scan results as report artifacts instead. */
-  uploadSarif(repository: string, request: SarifUploadRequest): Promise<{ id: string; url?: string }>;
-  /** CI runs of a repository: GitHub workflow runs, GitLab pipelines (insight's optional CI figures). */
-  pipelineRuns(repository: string, query: PipelineQuery): Promise<PipelineRun[]>;
   /**
    * Tells a dependent about a release: GitHub `repository_dispatch`, GitLab pipeline trigger (the
    * Forge's token is then the trigger token, sent in the form body only). Rejects with the status.
    */
   notifyDependent(target: Dependent, event: ReleaseEvent): Promise<void>;
+  /** Uploads SARIF to code scanning (GitHub); GitLab takes scan results as report artifacts instead. */
+  uploadSarif(repository: string, request: SarifUploadRequest): Promise<{ id: string; url?: string }>;
+  /** CI runs of a repository: GitHub workflow runs, GitLab pipelines (insight's optional CI figures). */
+  pipelineRuns(repository: string, query: PipelineQuery): Promise<PipelineRun[]>;
 }
 
 export type { RegistryCredentials } from '../core/build/registry.js';

@@ -39,7 +39,7 @@ export interface RecordedCall {
   method: string;
   path: string;
   /** The query string as sent (`?a=b`), '' when none. */
-  query: string;
+  query?: string;
   authorization?: string;
   privateToken?: string;
   body?: Record<string, unknown>;

@@ -75,6 +75,22 @@ export class GitHubForge implements Forge {
     return created.data.html_url;
   }
 
+  async notifyDependent(target: Dependent, event: ReleaseEvent): Promise<void> {
+    const { owner, repo } = splitRepository(target.repository);
+    try {
+      await this.octokit.rest.repos.createDispatchEvent({
+        owner,
+        repo,
+        event_type: DISPATCH_EVENT_TYPE,
+        client_payload: { ...event },
+        request: { signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) },
+      });
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      throw new AegisError(status ? `HTTP ${status}: ${(error as Error).message.slice(0, 200)}` : (error as Error).message);
+    }
+  }
+
   async pipelineRuns(repository: string, query: PipelineQuery): Promise<PipelineRun[]> {
     const { owner, repo } = splitRepository(repository);
     const runs: PipelineRun[] = [];
@@ -92,21 +108,5 @@ export class GitHubForge implements Forge {
       if (data.workflow_runs.length < 100) break;
     }
     return runs.slice(0, query.limit);
-  }
-
-  async notifyDependent(target: Dependent, event: ReleaseEvent): Promise<void> {
-    const { owner, repo } = splitRepository(target.repository);
-    try {
-      await this.octokit.rest.repos.createDispatchEvent({
-        owner,
-        repo,
-        event_type: DISPATCH_EVENT_TYPE,
-        client_payload: { ...event },
-        request: { signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) },
-      });
-    } catch (error) {
-      const status = (error as { status?: number }).status;
-      throw new AegisError(status ? `HTTP ${status}: ${(error as Error).message.slice(0, 200)}` : (error as Error).message);
-    }
   }
 }

@@ -67,16 +67,6 @@ export class GitLabForge implements Forge {
     return String((release._links as { self?: string } | undefined)?.self ?? '');
   }
 
-  async pipelineRuns(repository: string, query: PipelineQuery): Promise<PipelineRun[]> {
-    const pipelines = await this.api.Pipelines.all(repository, {
-      updatedAfter: new Date(query.since * 1000).toISOString(),
-      perPage: 100,
-      maxPages: Math.ceil(query.limit / 100),
-      ...(query.branch ? { ref: query.branch } : {}),
-    });
-    return (pipelines as unknown as Array<Record<string, unknown>>).map(fromGitLabPipeline).slice(0, query.limit);
-  }
-
   async notifyDependent(target: Dependent, event: ReleaseEvent): Promise<void> {
     // gitbeaker's PipelineTriggerTokens.trigger puts the token in the query string, where proxies
     // log it; the form body (as GitLab's `curl --form token=…` example) keeps it out of every URL.
@@ -95,5 +85,15 @@ export class GitLabForge implements Forge {
       const status = (error as { cause?: { response?: { status?: number } } }).cause?.response?.status;
       throw new AegisError(status ? `HTTP ${status}: ${(error as Error).message.slice(0, 200)}` : (error as Error).message);
     }
+  }
+
+  async pipelineRuns(repository: string, query: PipelineQuery): Promise<PipelineRun[]> {
+    const pipelines = await this.api.Pipelines.all(repository, {
+      updatedAfter: new Date(query.since * 1000).toISOString(),
+      perPage: 100,
+      maxPages: Math.ceil(query.limit / 100),
+      ...(query.branch ? { ref: query.branch } : {}),
+    });
+    return (pipelines as unknown as Array<Record<string, unknown>>).map(fromGitLabPipeline).slice(0, query.limit);
   }
 }
