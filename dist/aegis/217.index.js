@@ -698,16 +698,17 @@ function parseTrailers(message) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   ae: () => (/* binding */ assertBranchName),
+  oZ: () => (/* binding */ gitopsPushSettings),
   c5: () => (/* binding */ gitopsRepositoryInputs),
-  Hw: () => (/* binding */ openPullRequest),
   yw: () => (/* binding */ parseGitopsRepository),
   Tl: () => (/* binding */ parsePullRequestTarget),
   a: () => (/* binding */ pullRequestBranchName),
   eT: () => (/* binding */ pullRequestInputs),
+  FB: () => (/* binding */ reportGitopsPush),
   vO: () => (/* binding */ withGitopsRemote)
 });
 
-// UNUSED EXPORTS: ForgeRefusal
+// UNUSED EXPORTS: ForgeRefusal, openPullRequest
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -939,6 +940,54 @@ class ForgeRefusal extends errors/* AegisError */.o4 {
         const detail = (0,markdown/* neutralizeLogText */.jI)(String(cause?.message ?? cause).split('\n')[0] ?? '').slice(0, 300);
         super(`${kind === 'github' ? 'GitHub' : 'GitLab'} refused the ${kind === 'github' ? 'pull' : 'merge'} request ${head} → ${base} in ${project}${status ? ` (HTTP ${status})` : ''}: ${detail}. The branch ${head} is pushed; rerun to open the request.`);
     }
+}
+/** How a GitOps stage pushes to the repository its inputs name: attempts, remote retries, author, dry run. Shared by commitAndPush and revertCommit. */
+function gitopsPushSettings(repository, settings) {
+    return {
+        remote: settings.remote,
+        branch: repository.branch,
+        author: repository.author,
+        maxAttempts: repository.maxAttempts,
+        retries: { attempts: repository.remoteRetries, baseMs: 1000 },
+        dryRun: settings.dryRun,
+        log: settings.log,
+    };
+}
+/**
+ * After a GitOps push (gitops-bump, promote): in pull-request mode the PR/MR is opened or updated,
+ * then the outputs every such stage shares (changed, commit-sha, pull-request-url, attempts) are
+ * written. `wording` is what the stage says when the proposal branch or the base already has it.
+ */
+async function reportGitopsPush(platform, repository, push) {
+    const { result, pushBranch } = push;
+    let pullRequestUrl = '';
+    let openedNow = false;
+    if (push.mode === 'pull-request' && !push.dryRun) {
+        const pr = await openPullRequest(platform, repository, push.pullRequest, {
+            head: pushBranch,
+            title: result.change.message.split('\n')[0],
+            body: push.body(),
+            changed: result.changed,
+            pending: result.pendingOnPushBranch,
+        });
+        pullRequestUrl = pr?.url ?? '';
+        openedNow = Boolean(pr?.created);
+    }
+    // A branch pushed by an earlier run whose request is only now opened is a change the base lacks.
+    const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);
+    platform.setOutput('changed', String(proposed));
+    platform.setOutput('commit-sha', result.sha);
+    platform.setOutput('pull-request-url', pullRequestUrl);
+    platform.setOutput('attempts', String(result.attempts));
+    const sha = `\`${result.sha.slice(0, 12)}\``;
+    const status = push.dryRun
+        ? `Dry run: nothing was pushed. ${push.files} file(s) would change.`
+        : result.changed
+            ? `Pushed ${sha} to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
+            : result.pendingOnPushBranch
+                ? `\`${pushBranch}\` at ${sha} (pushed by an earlier run) ${push.wording.proposal}; \`${repository.branch}\` ${push.wording.base}.`
+                : `No change: \`${repository.branch}\` at ${sha} ${push.wording.unchanged}.`;
+    return { proposed, pullRequestUrl, status };
 }
 
 

@@ -382,6 +382,66 @@ function computeStatus(history, environments, overlays, lastTouch) {
 
 /***/ }),
 
+/***/ 5097:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BE: () => (/* binding */ NOTIFY_TIMEOUT_MS),
+/* harmony export */   WE: () => (/* binding */ notifyDependents),
+/* harmony export */   X3: () => (/* binding */ DISPATCH_EVENT_TYPE),
+/* harmony export */   hV: () => (/* binding */ releaseVariables),
+/* harmony export */   iY: () => (/* binding */ parseDependents)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+const LINE = /^(?:(github|gitlab):)?([\w.-]+(?:\/[\w.-]+)+?)(?:@([\w./-]+))?$/;
+/**
+ * One dependent per line: `github:owner/repo`, `gitlab:group/project@main`, or a bare path
+ * (the forge this runs on). `@ref` is the branch a GitLab pipeline runs on (default `main`).
+ */
+function parseDependents(lines, defaultKind, input = 'dependents') {
+    return lines.map((line) => {
+        const match = LINE.exec(line);
+        if (!match)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, line, "lines such as 'github:owner/repo' or 'gitlab:group/project@main'");
+        const kind = match[1] ?? defaultKind;
+        const repository = match[2];
+        if (kind === 'github' && repository.split('/').length !== 2)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, line, "a GitHub repository as 'owner/repo'");
+        return { kind, repository, ref: match[3] ?? 'main' };
+    });
+}
+/** The `repository_dispatch` event type a GitHub dependent's workflow listens for (`on: repository_dispatch: types: [aegis-release]`). */
+const DISPATCH_EVENT_TYPE = 'aegis-release';
+/** How long a dependent's forge may take to answer before the notification counts as failed. */
+const NOTIFY_TIMEOUT_MS = 30_000;
+/** The pipeline variables a GitLab dependent receives, so both forges carry the same four facts. */
+function releaseVariables(event) {
+    return {
+        AEGIS_RELEASE_LIBRARY: event.library,
+        AEGIS_RELEASE_VERSION: event.version,
+        AEGIS_RELEASE_TAG: event.tag,
+        AEGIS_RELEASE_PRERELEASE: String(event.prerelease),
+    };
+}
+/** Sends every notification; one failure does not stop the others (the release itself is already done). */
+async function notifyDependents(dependents, notifierFor, event) {
+    const results = [];
+    for (const dependent of dependents) {
+        try {
+            await (await notifierFor(dependent.kind)).notifyDependent(dependent, event);
+            results.push({ dependent, ok: true, detail: 'notified' });
+        }
+        catch (error) {
+            results.push({ dependent, ok: false, detail: error.message });
+        }
+    }
+    return results;
+}
+
+
+/***/ }),
+
 /***/ 2132:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -391,15 +451,21 @@ function computeStatus(history, environments, overlays, lastTouch) {
 /* harmony import */ var _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(342);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _core_insight_pipelines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1439);
+/* harmony import */ var _core_release_dependents_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5097);
+
 
 
 
 class GitLabForge {
+    token;
     kind = 'gitlab';
     api;
+    host;
     constructor(token, apiUrl = 'https://gitlab.com/api/v4') {
+        this.token = token;
         // gitbeaker wants the server root and appends /api/v4 itself.
-        this.api = new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .Gitlab */ .mJr({ host: apiUrl.replace(/\/api\/v4\/?$/, ''), token });
+        this.host = apiUrl.replace(/\/api\/v4\/?$/, '');
+        this.api = new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .Gitlab */ .mJr({ host: this.host, token });
     }
     async findPullRequest(request) {
         const open = await this.api.MergeRequests.all({
@@ -444,6 +510,27 @@ class GitLabForge {
             description: request.notes,
         });
         return String(release._links?.self ?? '');
+    }
+    async notifyDependent(target, event) {
+        // gitbeaker's PipelineTriggerTokens.trigger puts the token in the query string, where proxies
+        // log it; the form body (as GitLab's `curl --form token=…` example) keeps it out of every URL.
+        const form = new FormData();
+        form.append('token', this.token);
+        form.append('ref', target.ref);
+        for (const [name, value] of Object.entries((0,_core_release_dependents_js__WEBPACK_IMPORTED_MODULE_3__/* .releaseVariables */ .hV)(event)))
+            form.append(`variables[${name}]`, value);
+        // No PRIVATE-TOKEN header: a trigger token is not an API token and goes to this endpoint only.
+        const triggers = new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .PipelineTriggerTokens */ .FdM({ host: this.host });
+        try {
+            await triggers.requester.post(`projects/${encodeURIComponent(target.repository)}/trigger/pipeline`, {
+                body: form,
+                signal: AbortSignal.timeout(_core_release_dependents_js__WEBPACK_IMPORTED_MODULE_3__/* .NOTIFY_TIMEOUT_MS */ .BE),
+            });
+        }
+        catch (error) {
+            const status = error.cause?.response?.status;
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AegisError */ .o4(status ? `HTTP ${status}: ${error.message.slice(0, 200)}` : error.message);
+        }
     }
     async pipelineRuns(repository, query) {
         const pipelines = await this.api.Pipelines.all(repository, {

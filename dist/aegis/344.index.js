@@ -190,53 +190,28 @@ async function runGitopsBump(platform) {
     const { log } = platform;
     const { repository } = options;
     const pushBranch = options.mode === 'pull-request' ? (options.pullRequest.branch ?? pullRequestBranchFor(options)) : repository.branch;
-    const result = await (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .withGitopsRemote */ .vO)(platform, repository, (remote) => log.group(`Bump ${repository.url} (${pushBranch})`, () => (0,_core_git_transaction_js__WEBPACK_IMPORTED_MODULE_1__/* .commitAndPush */ .tk)({
-        remote,
-        branch: repository.branch,
-        pushBranch,
-        author: repository.author,
-        maxAttempts: repository.maxAttempts,
-        retries: { attempts: repository.remoteRetries, baseMs: 1000 },
-        dryRun: options.dryRun,
-        log,
-    }, async ({ dir, attempt }) => {
+    const result = await (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .withGitopsRemote */ .vO)(platform, repository, (remote) => log.group(`Bump ${repository.url} (${pushBranch})`, () => (0,_core_git_transaction_js__WEBPACK_IMPORTED_MODULE_1__/* .commitAndPush */ .tk)({ ...(0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .gitopsPushSettings */ .oZ)(repository, { remote, dryRun: options.dryRun, log }), pushBranch }, async ({ dir, attempt }) => {
         const plan = (0,_core_gitops_bump_js__WEBPACK_IMPORTED_MODULE_2__/* .planBump */ .m)(dir, options.request);
         if (attempt === 1 || plan.files.length > 0)
             log.info(`Plan (attempt ${attempt}):\n${planTable(plan)}`);
         return { files: plan.files, message: commitMessageFor(options, plan), detail: plan };
     })));
     const plan = result.change.detail;
-    let pullRequestUrl = '';
-    let openedNow = false;
-    if (options.mode === 'pull-request' && !options.dryRun) {
-        const pr = await (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .openPullRequest */ .Hw)(platform, repository, options.pullRequest, {
-            head: pushBranch,
-            title: result.change.message.split('\n')[0],
-            body: `${planTable(plan)}\n\n<sub>Opened by aegis gitops-bump.</sub>`,
-            changed: result.changed,
-            pending: result.pendingOnPushBranch,
-        });
-        pullRequestUrl = pr?.url ?? '';
-        openedNow = Boolean(pr?.created);
-    }
+    const { status, pullRequestUrl } = await (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .reportGitopsPush */ .FB)(platform, repository, {
+        result,
+        pushBranch,
+        mode: options.mode,
+        pullRequest: options.pullRequest,
+        dryRun: options.dryRun,
+        body: () => `${planTable(plan)}\n\n<sub>Opened by aegis gitops-bump.</sub>`,
+        wording: { proposal: 'has these values', base: 'does not yet', unchanged: 'already has these values' },
+        files: plan.files.length,
+    });
     const previous = [
         ...plan.imageChanges.map((change) => replacement({ file: change.file, image: change.name }, change.previous ? (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_4__/* .formatImage */ .vy)({ name: change.name, ...change.previous }) : null, (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_4__/* .formatImage */ .vy)({ name: change.name, ...change.next }))),
         ...plan.valueChanges.map((change) => replacement({ file: change.file, path: change.path }, change.previous, change.next)),
     ];
-    // A branch pushed by an earlier run whose request is only now opened is a change the base lacks.
-    const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);
-    platform.setOutput('changed', String(proposed));
-    platform.setOutput('commit-sha', result.sha);
     platform.setOutput('previous', JSON.stringify(previous));
-    platform.setOutput('pull-request-url', pullRequestUrl);
-    platform.setOutput('attempts', String(result.attempts));
-    const status = options.dryRun
-        ? `Dry run: nothing was pushed. ${plan.files.length} file(s) would change.`
-        : result.changed
-            ? `Pushed \`${result.sha.slice(0, 12)}\` to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
-            : result.pendingOnPushBranch
-                ? `\`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` (pushed by an earlier run) has these values; \`${repository.branch}\` does not yet.`
-                : `No change: \`${repository.branch}\` at \`${result.sha.slice(0, 12)}\` already has these values.`;
     await platform.summary(`### aegis gitops-bump\n\n${status}${pullRequestUrl ? `\n\nPull request: ${pullRequestUrl}` : ''}\n\n${planTable(plan)}\n`);
 }
 // The module shape of every stage (src/stages/index.ts): definition, parse, run.

@@ -3290,14 +3290,8 @@ async function performRollback(options, result, platform) {
             const repository = options.repository;
             const { branch } = repository;
             const revert = await (0,gitops_repository/* withGitopsRemote */.vO)(platform, repository, (remote) => revertCommit({
-                remote,
-                branch,
+                ...(0,gitops_repository/* gitopsPushSettings */.oZ)(repository, { remote, dryRun: options.dryRun, log }),
                 commit: options.rollbackCommit,
-                author: repository.author,
-                maxAttempts: repository.maxAttempts,
-                retries: { attempts: repository.remoteRetries, baseMs: 1000 },
-                dryRun: options.dryRun,
-                log,
                 reason: options.redact(verdictReason(result)),
                 sourceRun: options.sourceRun,
             }));

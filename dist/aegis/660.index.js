@@ -2668,16 +2668,7 @@ async function promoteWith(platform, options, remote) {
         const sourceValues = new Map(selection.images.map((image) => [image.name, render(image.name, image.value)]));
         const sourceTimes = await carriedSourceTimes(remote, options, snapshot.commit, sourceValues, platform);
         const pushBranch = options.mode === 'pull-request' ? options.pullRequest.branch : repository.branch;
-        const result = await log.group(`Promote ${route.from.name} → ${route.to.name} in ${repository.url} (${pushBranch})`, () => (0,transaction/* commitAndPush */.tk)({
-            remote,
-            branch: repository.branch,
-            pushBranch,
-            author: repository.author,
-            maxAttempts: repository.maxAttempts,
-            retries: { attempts: repository.remoteRetries, baseMs: 1000 },
-            dryRun: options.dryRun,
-            log,
-        }, async ({ dir, attempt }) => {
+        const result = await log.group(`Promote ${route.from.name} → ${route.to.name} in ${repository.url} (${pushBranch})`, () => (0,transaction/* commitAndPush */.tk)({ ...(0,gitops_repository/* gitopsPushSettings */.oZ)(repository, { remote, dryRun: options.dryRun, log }), pushBranch }, async ({ dir, attempt }) => {
             const plan = planTargets(dir, route.to, checked.images, sourceValues, {
                 addMissing: options.addMissing,
                 keepTargetRegistry: options.keepTargetRegistry,
@@ -2712,37 +2703,21 @@ async function promoteWith(platform, options, remote) {
         const plan = result.change.detail;
         summary.entries = plan.entries;
         summary.changes = plan.changes;
-        let pullRequestUrl = '';
-        let openedNow = false;
-        if (options.mode === 'pull-request' && !options.dryRun) {
-            const pr = await (0,gitops_repository/* openPullRequest */.Hw)(platform, repository, options.pullRequest, {
-                head: pushBranch,
-                title: result.change.message.split('\n')[0],
-                body: summaryMarkdown({
-                    ...summary,
-                    status: `Promotion of ${route.from.name}@${snapshot.commit.slice(0, 12)} into ${route.to.name}, awaiting approval.`,
-                }),
-                changed: result.changed,
-                pending: result.pendingOnPushBranch,
-            });
-            pullRequestUrl = pr?.url ?? '';
-            openedNow = Boolean(pr?.created);
-        }
-        // A branch pushed by an earlier run whose request is only now opened is a change the target lacks.
-        const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);
-        platform.setOutput('changed', String(proposed));
-        platform.setOutput('commit-sha', result.sha);
+        const { status, pullRequestUrl, proposed } = await (0,gitops_repository/* reportGitopsPush */.FB)(platform, repository, {
+            result,
+            pushBranch,
+            mode: options.mode,
+            pullRequest: options.pullRequest,
+            dryRun: options.dryRun,
+            body: () => summaryMarkdown({
+                ...summary,
+                status: `Promotion of ${route.from.name}@${snapshot.commit.slice(0, 12)} into ${route.to.name}, awaiting approval.`,
+            }),
+            wording: { proposal: 'proposes these values', base: 'does not run them yet', unchanged: `already runs what ${route.from.name} runs` },
+            files: plan.files.length,
+        });
         platform.setOutput('plan', JSON.stringify(plan.entries.map(withDeprecatedNames)));
-        platform.setOutput('pull-request-url', pullRequestUrl);
         platform.setOutput('refusals', '[]');
-        platform.setOutput('attempts', String(result.attempts));
-        const status = options.dryRun
-            ? `Dry run: nothing was pushed. ${plan.files.length} file(s) would change.`
-            : result.changed
-                ? `Pushed \`${result.sha.slice(0, 12)}\` to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
-                : result.pendingOnPushBranch
-                    ? `\`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` (pushed by an earlier run) proposes these values; \`${repository.branch}\` does not run them yet.`
-                    : `No change: \`${repository.branch}\` at \`${result.sha.slice(0, 12)}\` already runs what ${route.from.name} runs.`;
         await platform.summary(summaryMarkdown({ ...summary, status, pullRequestUrl, changed: proposed }));
     }
     catch (error) {

@@ -382,6 +382,66 @@ function computeStatus(history, environments, overlays, lastTouch) {
 
 /***/ }),
 
+/***/ 5097:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BE: () => (/* binding */ NOTIFY_TIMEOUT_MS),
+/* harmony export */   WE: () => (/* binding */ notifyDependents),
+/* harmony export */   X3: () => (/* binding */ DISPATCH_EVENT_TYPE),
+/* harmony export */   hV: () => (/* binding */ releaseVariables),
+/* harmony export */   iY: () => (/* binding */ parseDependents)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+const LINE = /^(?:(github|gitlab):)?([\w.-]+(?:\/[\w.-]+)+?)(?:@([\w./-]+))?$/;
+/**
+ * One dependent per line: `github:owner/repo`, `gitlab:group/project@main`, or a bare path
+ * (the forge this runs on). `@ref` is the branch a GitLab pipeline runs on (default `main`).
+ */
+function parseDependents(lines, defaultKind, input = 'dependents') {
+    return lines.map((line) => {
+        const match = LINE.exec(line);
+        if (!match)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, line, "lines such as 'github:owner/repo' or 'gitlab:group/project@main'");
+        const kind = match[1] ?? defaultKind;
+        const repository = match[2];
+        if (kind === 'github' && repository.split('/').length !== 2)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, line, "a GitHub repository as 'owner/repo'");
+        return { kind, repository, ref: match[3] ?? 'main' };
+    });
+}
+/** The `repository_dispatch` event type a GitHub dependent's workflow listens for (`on: repository_dispatch: types: [aegis-release]`). */
+const DISPATCH_EVENT_TYPE = 'aegis-release';
+/** How long a dependent's forge may take to answer before the notification counts as failed. */
+const NOTIFY_TIMEOUT_MS = 30_000;
+/** The pipeline variables a GitLab dependent receives, so both forges carry the same four facts. */
+function releaseVariables(event) {
+    return {
+        AEGIS_RELEASE_LIBRARY: event.library,
+        AEGIS_RELEASE_VERSION: event.version,
+        AEGIS_RELEASE_TAG: event.tag,
+        AEGIS_RELEASE_PRERELEASE: String(event.prerelease),
+    };
+}
+/** Sends every notification; one failure does not stop the others (the release itself is already done). */
+async function notifyDependents(dependents, notifierFor, event) {
+    const results = [];
+    for (const dependent of dependents) {
+        try {
+            await (await notifierFor(dependent.kind)).notifyDependent(dependent, event);
+            results.push({ dependent, ok: true, detail: 'notified' });
+        }
+        catch (error) {
+            results.push({ dependent, ok: false, detail: error.message });
+        }
+    }
+    return results;
+}
+
+
+/***/ }),
+
 /***/ 3748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -391,6 +451,8 @@ function computeStatus(history, environments, overlays, lastTouch) {
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _core_insight_pipelines_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1439);
+/* harmony import */ var _core_release_dependents_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5097);
+
 
 
 
@@ -458,6 +520,22 @@ class GitHubForge {
             prerelease: request.prerelease,
         });
         return created.data.html_url;
+    }
+    async notifyDependent(target, event) {
+        const { owner, repo } = splitRepository(target.repository);
+        try {
+            await this.octokit.rest.repos.createDispatchEvent({
+                owner,
+                repo,
+                event_type: _core_release_dependents_js__WEBPACK_IMPORTED_MODULE_3__/* .DISPATCH_EVENT_TYPE */ .X3,
+                client_payload: { ...event },
+                request: { signal: AbortSignal.timeout(_core_release_dependents_js__WEBPACK_IMPORTED_MODULE_3__/* .NOTIFY_TIMEOUT_MS */ .BE) },
+            });
+        }
+        catch (error) {
+            const status = error.status;
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AegisError */ .o4(status ? `HTTP ${status}: ${error.message.slice(0, 200)}` : error.message);
+        }
     }
     async pipelineRuns(repository, query) {
         const { owner, repo } = splitRepository(repository);

@@ -4,6 +4,7 @@ import type { CiEvent } from '../core/event.js';
 import type { PipelineQuery, PipelineRun } from '../core/insight/pipelines.js';
 import type { Log } from '../core/log.js';
 import type { DeploymentApproval, DeploymentRun } from '../core/promote/approvals.js';
+import type { Dependent, ReleaseEvent } from '../core/release/dependents.js';
 import type { ReleaseRequest } from '../core/release/forge-release.js';
 import type { SarifUploadRequest } from '../core/scan/upload.js';
 
@@ -31,7 +32,10 @@ export interface PullRequestResult {
   created: boolean;
 }
 
-/** Pull/merge requests and releases. Loaded lazily: a stage that never asks pays nothing. Satisfies the core's ReleaseForge. */
+/**
+ * Pull/merge requests, releases and dependents' notifications. Loaded lazily: a stage that never
+ * asks pays nothing. Satisfies the core's ReleaseForge and DependentNotifier.
+ */
 export interface Forge {
   readonly kind: 'github' | 'gitlab';
   upsertPullRequest(request: PullRequestRequest): Promise<PullRequestResult>;
@@ -41,6 +45,11 @@ export interface Forge {
   findRelease(repository: string, tag: string): Promise<string | undefined>;
   /** Creates the release of an existing tag; returns its web URL. */
   createRelease(request: ReleaseRequest): Promise<string>;
+  /**
+   * Tells a dependent about a release: GitHub `repository_dispatch`, GitLab pipeline trigger (the
+   * Forge's token is then the trigger token, sent in the form body only). Rejects with the status.
+   */
+  notifyDependent(target: Dependent, event: ReleaseEvent): Promise<void>;
   /** Uploads SARIF to code scanning (GitHub); GitLab takes scan results as report artifacts instead. */
   uploadSarif(repository: string, request: SarifUploadRequest): Promise<{ id: string; url?: string }>;
   /** CI runs of a repository: GitHub workflow runs, GitLab pipelines (insight's optional CI figures). */
@@ -105,7 +114,7 @@ export interface Platform {
   summary(markdown: string): Promise<void>;
   event(): CiEvent;
   forge(options: ForgeOptions): Promise<Forge>;
-  /** API base URL of a forge for requests the Forge does not wrap (e.g. notifying dependents). */
+  /** API base URL of a forge: the one `forge()` talks to when the stage names none. */
   forgeApiUrl(kind: 'github' | 'gitlab'): string;
   /**
    * The registry login the platform itself provides, when the user gave none: the job's

@@ -10,13 +10,14 @@ import type { CiEvent, Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import {
   type GitopsRepository,
+  gitopsPushSettings,
   gitopsRepositoryInputs,
-  openPullRequest,
   type PullRequestTarget,
   parseGitopsRepository,
   parsePullRequestTarget,
   pullRequestBranchName,
   pullRequestInputs,
+  reportGitopsPush,
   withGitopsRemote,
 } from './gitops-repository.js';
 import { InputReader } from './inputs.js';
@@ -200,16 +201,7 @@ export async function runGitopsBump(platform: Platform): Promise<void> {
   const result = await withGitopsRemote(platform, repository, (remote) =>
     log.group(`Bump ${repository.url} (${pushBranch})`, () =>
       commitAndPush(
-        {
-          remote,
-          branch: repository.branch,
-          pushBranch,
-          author: repository.author,
-          maxAttempts: repository.maxAttempts,
-          retries: { attempts: repository.remoteRetries, baseMs: 1000 },
-          dryRun: options.dryRun,
-          log,
-        },
+        { ...gitopsPushSettings(repository, { remote, dryRun: options.dryRun, log }), pushBranch },
         async ({ dir, attempt }) => {
           const plan = planBump(dir, options.request);
           if (attempt === 1 || plan.files.length > 0) log.info(`Plan (attempt ${attempt}):\n${planTable(plan)}`);
@@ -220,20 +212,16 @@ export async function runGitopsBump(platform: Platform): Promise<void> {
   );
 
   const plan = result.change.detail;
-  let pullRequestUrl = '';
-  let openedNow = false;
-  if (options.mode === 'pull-request' && !options.dryRun) {
-    const pr = await openPullRequest(platform, repository, options.pullRequest, {
-      head: pushBranch,
-      title: result.change.message.split('\n')[0] as string,
-      body: `${planTable(plan)}\n\n<sub>Opened by aegis gitops-bump.</sub>`,
-      changed: result.changed,
-      pending: result.pendingOnPushBranch,
-    });
-    pullRequestUrl = pr?.url ?? '';
-    openedNow = Boolean(pr?.created);
-  }
-
+  const { status, pullRequestUrl } = await reportGitopsPush(platform, repository, {
+    result,
+    pushBranch,
+    mode: options.mode,
+    pullRequest: options.pullRequest,
+    dryRun: options.dryRun,
+    body: () => `${planTable(plan)}\n\n<sub>Opened by aegis gitops-bump.</sub>`,
+    wording: { proposal: 'has these values', base: 'does not yet', unchanged: 'already has these values' },
+    files: plan.files.length,
+  });
   const previous = [
     ...plan.imageChanges.map((change) =>
       replacement(
@@ -244,21 +232,8 @@ export async function runGitopsBump(platform: Platform): Promise<void> {
     ),
     ...plan.valueChanges.map((change) => replacement({ file: change.file, path: change.path }, change.previous, change.next)),
   ];
-  // A branch pushed by an earlier run whose request is only now opened is a change the base lacks.
-  const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);
-  platform.setOutput('changed', String(proposed));
-  platform.setOutput('commit-sha', result.sha);
   platform.setOutput('previous', JSON.stringify(previous));
-  platform.setOutput('pull-request-url', pullRequestUrl);
-  platform.setOutput('attempts', String(result.attempts));
 
-  const status = options.dryRun
-    ? `Dry run: nothing was pushed. ${plan.files.length} file(s) would change.`
-    : result.changed
-      ? `Pushed \`${result.sha.slice(0, 12)}\` to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
-      : result.pendingOnPushBranch
-        ? `\`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` (pushed by an earlier run) has these values; \`${repository.branch}\` does not yet.`
-        : `No change: \`${repository.branch}\` at \`${result.sha.slice(0, 12)}\` already has these values.`;
   await platform.summary(
     `### aegis gitops-bump\n\n${status}${pullRequestUrl ? `\n\nPull request: ${pullRequestUrl}` : ''}\n\n${planTable(plan)}\n`,
   );

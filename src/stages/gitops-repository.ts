@@ -6,6 +6,8 @@ import { assertCredentialUrl } from '../core/credential-scope.js';
 import { AegisError, InputError } from '../core/errors.js';
 import { knownHostsContent } from '../core/git/known-hosts.js';
 import { describeRemote, forgeProjectPath, type Remote, type RemoteCredentials } from '../core/git/remote.js';
+import type { TransactionOptions, TransactionResult } from '../core/git/transaction.js';
+import type { Log } from '../core/log.js';
 import { neutralizeLogText } from '../core/markdown.js';
 import { tokenUserFor } from '../platform/conventions.js';
 import type { Platform, PlatformName, PullRequestResult } from '../platform/types.js';
@@ -229,4 +231,81 @@ export class ForgeRefusal extends AegisError {
       `${kind === 'github' ? 'GitHub' : 'GitLab'} refused the ${kind === 'github' ? 'pull' : 'merge'} request ${head} → ${base} in ${project}${status ? ` (HTTP ${status})` : ''}: ${detail}. The branch ${head} is pushed; rerun to open the request.`,
     );
   }
+}
+
+/** How a GitOps stage pushes to the repository its inputs name: attempts, remote retries, author, dry run. Shared by commitAndPush and revertCommit. */
+export function gitopsPushSettings(
+  repository: GitopsRepository,
+  settings: { remote: Remote; dryRun: boolean; log: Log },
+): Required<Pick<TransactionOptions, 'remote' | 'branch' | 'author' | 'maxAttempts' | 'retries' | 'dryRun' | 'log'>> {
+  return {
+    remote: settings.remote,
+    branch: repository.branch,
+    author: repository.author,
+    maxAttempts: repository.maxAttempts,
+    retries: { attempts: repository.remoteRetries, baseMs: 1000 },
+    dryRun: settings.dryRun,
+    log: settings.log,
+  };
+}
+
+export interface GitopsPushReport {
+  /** The base gains a change: a commit was pushed, or a branch an earlier run pushed got its request now. */
+  proposed: boolean;
+  pullRequestUrl: string;
+  /** One markdown line for the summary: dry run, pushed, pending on the proposal branch, or no change. */
+  status: string;
+}
+
+/**
+ * After a GitOps push (gitops-bump, promote): in pull-request mode the PR/MR is opened or updated,
+ * then the outputs every such stage shares (changed, commit-sha, pull-request-url, attempts) are
+ * written. `wording` is what the stage says when the proposal branch or the base already has it.
+ */
+export async function reportGitopsPush<T>(
+  platform: Platform,
+  repository: GitopsRepository,
+  push: {
+    result: TransactionResult<T>;
+    pushBranch: string;
+    mode: 'push' | 'pull-request';
+    pullRequest: PullRequestTarget;
+    dryRun: boolean;
+    /** Body of the PR/MR. */
+    body: () => string;
+    /** e.g. proposal 'has these values', base 'does not yet', unchanged 'already has these values'. */
+    wording: { proposal: string; base: string; unchanged: string };
+    /** How many files a dry run would change. */
+    files: number;
+  },
+): Promise<GitopsPushReport> {
+  const { result, pushBranch } = push;
+  let pullRequestUrl = '';
+  let openedNow = false;
+  if (push.mode === 'pull-request' && !push.dryRun) {
+    const pr = await openPullRequest(platform, repository, push.pullRequest, {
+      head: pushBranch,
+      title: result.change.message.split('\n')[0] as string,
+      body: push.body(),
+      changed: result.changed,
+      pending: result.pendingOnPushBranch,
+    });
+    pullRequestUrl = pr?.url ?? '';
+    openedNow = Boolean(pr?.created);
+  }
+  // A branch pushed by an earlier run whose request is only now opened is a change the base lacks.
+  const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);
+  platform.setOutput('changed', String(proposed));
+  platform.setOutput('commit-sha', result.sha);
+  platform.setOutput('pull-request-url', pullRequestUrl);
+  platform.setOutput('attempts', String(result.attempts));
+  const sha = `\`${result.sha.slice(0, 12)}\``;
+  const status = push.dryRun
+    ? `Dry run: nothing was pushed. ${push.files} file(s) would change.`
+    : result.changed
+      ? `Pushed ${sha} to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
+      : result.pendingOnPushBranch
+        ? `\`${pushBranch}\` at ${sha} (pushed by an earlier run) ${push.wording.proposal}; \`${repository.branch}\` ${push.wording.base}.`
+        : `No change: \`${repository.branch}\` at ${sha} ${push.wording.unchanged}.`;
+  return { proposed, pullRequestUrl, status };
 }

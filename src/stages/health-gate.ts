@@ -21,7 +21,13 @@ import { displayPath } from '../core/paths.js';
 import { Redactor } from '../platform/redact.js';
 import type { Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
-import { type GitopsRepository, gitopsRepositoryInputs, parseGitopsRepository, withGitopsRemote } from './gitops-repository.js';
+import {
+  type GitopsRepository,
+  gitopsPushSettings,
+  gitopsRepositoryInputs,
+  parseGitopsRepository,
+  withGitopsRemote,
+} from './gitops-repository.js';
 import { InputReader } from './inputs.js';
 
 const PHASES: readonly MeasurementPhase[] = ['Successful', 'Failed', 'Inconclusive', 'Error'];
@@ -297,14 +303,8 @@ async function performRollback(
       const { branch } = repository;
       const revert = await withGitopsRemote(platform, repository, (remote) =>
         revertCommit({
-          remote,
-          branch,
+          ...gitopsPushSettings(repository, { remote, dryRun: options.dryRun, log }),
           commit: options.rollbackCommit as string,
-          author: repository.author,
-          maxAttempts: repository.maxAttempts,
-          retries: { attempts: repository.remoteRetries, baseMs: 1000 },
-          dryRun: options.dryRun,
-          log,
           reason: options.redact(verdictReason(result)),
           sourceRun: options.sourceRun,
         }),

@@ -40,13 +40,14 @@ import type { StageDefinition } from './definition.js';
 import {
   assertBranchName,
   type GitopsRepository,
+  gitopsPushSettings,
   gitopsRepositoryInputs,
-  openPullRequest,
   type PullRequestTarget,
   parseGitopsRepository,
   parsePullRequestTarget,
   pullRequestBranchName,
   pullRequestInputs,
+  reportGitopsPush,
   withGitopsRemote,
 } from './gitops-repository.js';
 import { InputReader } from './inputs.js';
@@ -553,16 +554,7 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
     const pushBranch = options.mode === 'pull-request' ? options.pullRequest.branch : repository.branch;
     const result = await log.group(`Promote ${route.from.name} → ${route.to.name} in ${repository.url} (${pushBranch})`, () =>
       commitAndPush<PromotionPlan & { valueChanges: ValueChange[] }>(
-        {
-          remote,
-          branch: repository.branch,
-          pushBranch,
-          author: repository.author,
-          maxAttempts: repository.maxAttempts,
-          retries: { attempts: repository.remoteRetries, baseMs: 1000 },
-          dryRun: options.dryRun,
-          log,
-        },
+        { ...gitopsPushSettings(repository, { remote, dryRun: options.dryRun, log }), pushBranch },
         async ({ dir, attempt }) => {
           const plan = planTargets(dir, route.to, checked.images, sourceValues, {
             addMissing: options.addMissing,
@@ -600,39 +592,22 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
     summary.entries = plan.entries;
     summary.changes = plan.changes;
 
-    let pullRequestUrl = '';
-
-    let openedNow = false;
-    if (options.mode === 'pull-request' && !options.dryRun) {
-      const pr = await openPullRequest(platform, repository, options.pullRequest, {
-        head: pushBranch,
-        title: result.change.message.split('\n')[0] as string,
-        body: summaryMarkdown({
+    const { status, pullRequestUrl, proposed } = await reportGitopsPush(platform, repository, {
+      result,
+      pushBranch,
+      mode: options.mode,
+      pullRequest: options.pullRequest,
+      dryRun: options.dryRun,
+      body: () =>
+        summaryMarkdown({
           ...summary,
           status: `Promotion of ${route.from.name}@${snapshot.commit.slice(0, 12)} into ${route.to.name}, awaiting approval.`,
         }),
-        changed: result.changed,
-        pending: result.pendingOnPushBranch,
-      });
-      pullRequestUrl = pr?.url ?? '';
-      openedNow = Boolean(pr?.created);
-    }
-
-    // A branch pushed by an earlier run whose request is only now opened is a change the target lacks.
-    const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);
-    platform.setOutput('changed', String(proposed));
-    platform.setOutput('commit-sha', result.sha);
+      wording: { proposal: 'proposes these values', base: 'does not run them yet', unchanged: `already runs what ${route.from.name} runs` },
+      files: plan.files.length,
+    });
     platform.setOutput('plan', JSON.stringify(plan.entries.map(withDeprecatedNames)));
-    platform.setOutput('pull-request-url', pullRequestUrl);
     platform.setOutput('refusals', '[]');
-    platform.setOutput('attempts', String(result.attempts));
-    const status = options.dryRun
-      ? `Dry run: nothing was pushed. ${plan.files.length} file(s) would change.`
-      : result.changed
-        ? `Pushed \`${result.sha.slice(0, 12)}\` to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
-        : result.pendingOnPushBranch
-          ? `\`${pushBranch}\` at \`${result.sha.slice(0, 12)}\` (pushed by an earlier run) proposes these values; \`${repository.branch}\` does not run them yet.`
-          : `No change: \`${repository.branch}\` at \`${result.sha.slice(0, 12)}\` already runs what ${route.from.name} runs.`;
     await platform.summary(summaryMarkdown({ ...summary, status, pullRequestUrl, changed: proposed }));
   } catch (error) {
     if (error instanceof PromotionRefused) {

@@ -16,7 +16,7 @@ import { noPublisher, type Publisher } from '../core/release/publish/publisher.j
 import { defaultCheckUrl, PYPI_DEFAULT_UPLOAD_URL, pypiPublisher } from '../core/release/publish/pypi.js';
 import { executeRelease, planRelease, type ReleaseOptions, renderPlan } from '../core/release/release.js';
 import { forgeKindFor } from '../platform/conventions.js';
-import type { Platform, PlatformName } from '../platform/types.js';
+import type { Forge, Platform, PlatformName } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
 import { InputReader } from './inputs.js';
 
@@ -376,16 +376,20 @@ async function run(platform: Platform): Promise<void> {
   write(result.released, result.published, result.releaseUrl);
   let notified = '';
   if (parsed.dependents.length > 0) {
-    const results = await notifyDependents(
-      parsed.dependents,
-      (kind) => ({ kind, apiUrl: parsed.dependentsApiUrls[kind] as string, token: parsed.dependentsToken as string }),
-      {
-        library: name,
-        version: plan.version as string,
-        tag: plan.tag as string,
-        prerelease: plan.prerelease,
-      },
-    );
+    // One Forge per forge kind, created for the dependents' token and that forge's API host.
+    const notifiers = new Map<Dependent['kind'], Promise<Forge>>();
+    const notifierFor = (kind: Dependent['kind']) => {
+      const forge =
+        notifiers.get(kind) ?? platform.forge({ token: parsed.dependentsToken as string, kind, apiUrl: parsed.dependentsApiUrls[kind] });
+      notifiers.set(kind, forge);
+      return forge;
+    };
+    const results = await notifyDependents(parsed.dependents, notifierFor, {
+      library: name,
+      version: plan.version as string,
+      tag: plan.tag as string,
+      prerelease: plan.prerelease,
+    });
     for (const failed of results.filter((entry) => !entry.ok))
       platform.log.warning(`Could not notify ${failed.dependent.repository}: ${failed.detail}`);
     notified = `\n**Dependents:** ${results.map((entry) => `${entry.dependent.repository} ${entry.ok ? '✓' : `✗ (${entry.detail})`}`).join(', ')}\n`;

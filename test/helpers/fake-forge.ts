@@ -11,7 +11,10 @@ import type { AddressInfo } from 'node:net';
  * (POST /repos/{owner}/{repo}/code-scanning/sarifs → 202 {id, url}), and CI runs (GitHub REST "List workflow
  * runs for a repository": GET /repos/{owner}/{repo}/actions/runs → {total_count, workflow_runs}, filtered by
  * `created=>=…` and `branch`, paged by `per_page`/`page`; GitLab REST "List project pipelines":
- * GET /api/v4/projects/:id/pipelines, filtered by `updated_after` and `ref`).
+ * GET /api/v4/projects/:id/pipelines, filtered by `updated_after` and `ref`), and dependents' notifications
+ * (GitHub REST "Create a repository dispatch event": POST /repos/{owner}/{repo}/dispatches {event_type,
+ * client_payload} → 204; GitLab "Trigger a pipeline with a token": POST /api/v4/projects/:id/trigger/pipeline
+ * with token, ref and variables[KEY] form fields → 201 with the pipeline).
  * No real forge can run on this machine.
  */
 export interface FakeRelease {
@@ -35,16 +38,25 @@ export interface FakePullRequest {
 export interface RecordedCall {
   method: string;
   path: string;
+  /** The query string as sent (`?a=b`), '' when none. */
+  query?: string;
   authorization?: string;
   privateToken?: string;
   body?: Record<string, unknown>;
 }
 
-async function readJson(request: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+/** A JSON body, or a form (multipart or urlencoded, as GitLab's trigger API takes) as an object of its fields. */
+async function readBody(request: IncomingMessage): Promise<Record<string, unknown> | undefined> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString();
-  return text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+  const raw = Buffer.concat(chunks);
+  if (raw.length === 0) return undefined;
+  const type = request.headers['content-type'] ?? '';
+  if (type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded')) {
+    const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+    return Object.fromEntries([...form.entries()].map(([name, value]) => [name, String(value)]));
+  }
+  return JSON.parse(raw.toString()) as Record<string, unknown>;
 }
 
 export async function startFakeForge(kind: 'github' | 'gitlab') {
@@ -54,14 +66,17 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
   /** CI runs in the forge's own shape (workflow runs on GitHub, pipelines on GitLab), with the project they belong to. */
   const runs: Array<{ project: string; run: Record<string, unknown> }> = [];
   const calls: RecordedCall[] = [];
+  /** Dependents' notifications: GitHub repository_dispatch bodies, GitLab pipeline trigger form fields. */
+  const notifications: { project: string; body: Record<string, unknown> }[] = [];
   /** Answers queued by `failNext`: the next request with that method gets the status instead. */
   const failures: { method: string; status: number }[] = [];
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const body = await readJson(request);
+    const body = await readBody(request);
     calls.push({
       method: request.method ?? '',
       path: url.pathname,
+      query: url.search,
       authorization: request.headers.authorization,
       privateToken: request.headers['private-token'] as string | undefined,
       body,
@@ -77,6 +92,13 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
     }
     const base = `http://${request.headers.host}`;
     if (kind === 'github') {
+      const dispatch = /^\/repos\/([^/]+)\/([^/]+)\/dispatches$/.exec(url.pathname);
+      if (dispatch && request.method === 'POST') {
+        if (typeof body?.event_type !== 'string') return send(422, { message: 'Invalid request: event_type is required' });
+        notifications.push({ project: `${dispatch[1]}/${dispatch[2]}`, body });
+        response.writeHead(204);
+        return response.end();
+      }
       const actions = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs$/.exec(url.pathname);
       if (actions && request.method === 'GET') {
         const since = Date.parse((url.searchParams.get('created') ?? '>=1970-01-01T00:00:00Z').replace(/^>=/, ''));
@@ -169,6 +191,19 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
       return send(405, { message: 'Method Not Allowed' });
     }
 
+    const trigger = /^\/api\/v4\/projects\/([^/]+)\/trigger\/pipeline$/.exec(url.pathname);
+    if (trigger && request.method === 'POST') {
+      const token = body?.token ?? url.searchParams.get('token');
+      if (!token || !(body?.ref ?? url.searchParams.get('ref'))) return send(400, { message: '400 Bad request - token or ref missing' });
+      const project = decodeURIComponent(trigger[1] as string);
+      notifications.push({ project, body: body ?? {} });
+      return send(201, {
+        id: notifications.length,
+        ref: body?.ref,
+        status: 'created',
+        web_url: `${base}/${project}/-/pipelines/${notifications.length}`,
+      });
+    }
     const pipelines = /^\/api\/v4\/projects\/([^/]+)\/pipelines$/.exec(url.pathname);
     if (pipelines && request.method === 'GET') {
       const since = Date.parse(url.searchParams.get('updated_after') ?? '1970-01-01T00:00:00Z');
@@ -256,6 +291,7 @@ export async function startFakeForge(kind: 'github' | 'gitlab') {
     releases,
     sarifs,
     runs,
+    notifications,
     calls,
     failNext: (method: string, status = 500) => {
       failures.push({ method, status });

@@ -6,13 +6,14 @@ import { LocalPlatform } from '../../src/platform/local.js';
 import { release } from '../../src/stages/release.js';
 import { runStage } from '../../src/stages/runner.js';
 import { TestRepo } from '../fixtures/release/repo.js';
+import { startFakeForge } from '../helpers/fake-forge.js';
 
 const root = mkdtempSync(join(tmpdir(), 'aegis-release-stage-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function runRelease(dir: string, inputs: Record<string, string>) {
+async function runRelease(dir: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
   const outputFile = join(root, `out-${Math.random()}`);
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...extraEnv };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] = value;
   const platform = new LocalPlatform('release', env, { cwd: dir, outputFile, summaryFile: join(root, 'summary.md') });
   let failure = '';
@@ -94,6 +95,37 @@ describe('release stage (local platform, real git)', () => {
     const stale = await runRelease(repo.dir, { 'dry-run': 'true' });
     expect(stale.failure).toMatch(/the branch moved on; rerun on the new tip/);
     expect(repo.remoteTags()).toEqual(['v1.0.0']);
+  }, 30_000);
+
+  test('after the release, dependents are notified through the Forge with the dependents token (FAKE GitHub API)', async () => {
+    const github = await startFakeForge('github');
+    try {
+      const repo = new TestRepo(join(root, 'notify'));
+      repo.write('package.json', '{"name": "notify-lib", "version": "1.0.0"}\n');
+      repo.commit('chore: init', 'a.txt');
+      repo.tag('v1.0.0');
+      repo.commit('feat: thing', 'a.txt');
+      repo.push();
+      const result = await runRelease(
+        repo.dir,
+        { dependents: 'github:acme/svc\ngithub:acme/web', 'dependents-token': 'dep-token-123' },
+        { AEGIS_FORGE_URL: github.apiUrl },
+      );
+      expect(result.failure).toBe('');
+      expect(result.outputs).toMatchObject({ released: 'true', tag: 'v1.1.0' });
+      const payload = {
+        event_type: 'aegis-release',
+        client_payload: { library: 'notify-lib', version: '1.1.0', tag: 'v1.1.0', prerelease: false },
+      };
+      expect(github.notifications).toEqual([
+        { project: 'acme/svc', body: payload },
+        { project: 'acme/web', body: payload },
+      ]);
+      expect(github.calls.every((call) => call.authorization === 'token dep-token-123')).toBe(true);
+      expect(readFileSync(join(root, 'summary.md'), 'utf8')).toContain('**Dependents:** acme/svc ✓, acme/web ✓');
+    } finally {
+      await github.close();
+    }
   }, 30_000);
 
   test.each([

@@ -59,3 +59,32 @@ test('the platform-branch check recognises what it forbids', () => {
   }
   expect(BRANCHES_ON_PLATFORM.test("if (forge !== 'github' && forge !== 'gitlab') throw")).toBe(false);
 });
+
+/** A GitHub or GitLab REST request written out: its paths, API hosts or auth headers. */
+const FORGE_REQUEST =
+  /['"`][^'"`\n]*\/(?:repos|projects)\/\$\{|\/dispatches['"`]|\/trigger\/pipeline|api\.github\.com|\/api\/v4\b|x-github-api-version|private-token/i;
+
+test('src/core builds no forge API requests: pull requests, releases and dependents go through the Forge (src/platform/forge)', () => {
+  const offenders = sources(CORE).filter((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      // Comments may name the endpoint a type describes.
+      .some((line) => !/^\s*(?:\/\/|\*|\/\*\*)/.test(line) && FORGE_REQUEST.test(line)),
+  );
+  expect(offenders).toEqual([]);
+});
+
+test('the forge-request check recognises what it forbids', () => {
+  for (const text of [
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source text the check reads, not a template
+    'url: `${base}/repos/${owner}/${repo}/dispatches`,',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source text the check reads, not a template
+    'url: `${base}/projects/${encodeURIComponent(id)}/trigger/pipeline`,',
+    "'x-github-api-version': '2022-11-28',",
+    "const api = 'https://gitlab.example.com/api/v4';",
+  ]) {
+    expect(FORGE_REQUEST.test(text), text).toBe(true);
+  }
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: source text the check reads, not a template
+  expect(FORGE_REQUEST.test('const url = `${server}/api/v1/applications/${name}`;')).toBe(false);
+});

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { notificationRequest, notifyDependents, parseDependents } from '../../src/core/release/dependents.js';
+import { notifyDependents, parseDependents } from '../../src/core/release/dependents.js';
 import { npmPackumentRequest, npmPublishArgs, npmrcFor } from '../../src/core/release/publish/npm.js';
 import {
   compareDistributions,
@@ -12,6 +12,8 @@ import {
   twineArgs,
   twineEnv,
 } from '../../src/core/release/publish/pypi.js';
+import { loadForge } from '../../src/platform/forge/load.js';
+import { startFakeForge } from '../helpers/fake-forge.js';
 
 interface Seen {
   method: string;
@@ -57,8 +59,6 @@ beforeAll(async () => {
         releases.set(tag_name, `https://github.example/o/r/releases/tag/${tag_name}`);
         return reply(201, { html_url: releases.get(tag_name) });
       }
-      if (url.endsWith('/dispatches')) return reply(url.includes('missing') ? 404 : 204, {});
-      if (url.endsWith('/trigger/pipeline')) return reply(201, { id: 1 });
       reply(404, {});
     });
   });
@@ -199,23 +199,49 @@ describe('dependents', () => {
 
   const event = { library: 'lib', version: '1.2.0', tag: 'v1.2.0', prerelease: false };
 
-  test('GitLab trigger token in the form body, not the URL', () => {
-    const request = notificationRequest(
-      { kind: 'gitlab', repository: 'g/p', ref: 'main' },
-      { kind: 'gitlab', apiUrl: 'https://gl/api/v4', token: 'glptt-s3cret' },
-      event,
-    );
-    expect(request.url).toBe('https://gl/api/v4/projects/g%2Fp/trigger/pipeline');
-    expect(request.url).not.toContain('glptt-s3cret');
-    expect(new URLSearchParams(request.body).get('token')).toBe('glptt-s3cret');
-    expect(new URLSearchParams(request.body).get('variables[AEGIS_RELEASE_VERSION]')).toBe('1.2.0');
+  // Through the platform's Forge (Octokit, gitbeaker) against the FAKE forge APIs.
+  test('GitLab: the trigger token in the form body, not the URL, and no API token header', async () => {
+    const gitlab = await startFakeForge('gitlab');
+    try {
+      const forge = await loadForge({ kind: 'gitlab', token: 'glptt-s3cret', apiUrl: gitlab.apiUrl });
+      await forge.notifyDependent({ kind: 'gitlab', repository: 'g/sub/p', ref: 'develop' }, event);
+      const [call] = gitlab.calls;
+      expect(call?.path).toBe('/api/v4/projects/g%2Fsub%2Fp/trigger/pipeline');
+      expect(call?.query).not.toContain('glptt-s3cret');
+      expect(call?.privateToken).toBeUndefined();
+      expect(gitlab.notifications).toEqual([
+        {
+          project: 'g/sub/p',
+          body: {
+            token: 'glptt-s3cret',
+            ref: 'develop',
+            'variables[AEGIS_RELEASE_LIBRARY]': 'lib',
+            'variables[AEGIS_RELEASE_VERSION]': '1.2.0',
+            'variables[AEGIS_RELEASE_TAG]': 'v1.2.0',
+            'variables[AEGIS_RELEASE_PRERELEASE]': 'false',
+          },
+        },
+      ]);
+    } finally {
+      await gitlab.close();
+    }
   });
 
-  test('sent to a fake API; one failure does not stop the others', async () => {
-    const dependents = parseDependents(['github:o/svc', 'github:o/missing', 'gitlab:g/p'], 'github');
-    const results = await notifyDependents(dependents, (kind) => ({ kind, apiUrl: base, token: 'tok' }), event);
-    expect(results.map((result) => result.ok)).toEqual([true, false, true]);
-    const dispatch = seen.find((request) => request.url === '/repos/o/svc/dispatches');
-    expect(JSON.parse(dispatch?.body ?? '')).toEqual({ event_type: 'aegis-release', client_payload: event });
+  test('sent to fake forges; one failure does not stop the others', async () => {
+    const github = await startFakeForge('github');
+    const gitlab = await startFakeForge('gitlab');
+    try {
+      const apiUrl = { github: github.apiUrl, gitlab: gitlab.apiUrl };
+      const dependents = parseDependents(['github:o/missing', 'github:o/svc', 'gitlab:g/p'], 'github');
+      github.failNext('POST', 404);
+      const results = await notifyDependents(dependents, (kind) => loadForge({ kind, token: 'tok', apiUrl: apiUrl[kind] }), event);
+      expect(results.map((result) => result.ok)).toEqual([false, true, true]);
+      expect(results[0]?.detail).toMatch(/^HTTP 404/);
+      expect(github.notifications).toEqual([{ project: 'o/svc', body: { event_type: 'aegis-release', client_payload: event } }]);
+      expect(github.calls.map((call) => call.authorization)).toEqual(['token tok', 'token tok']);
+      expect(gitlab.notifications.map((notification) => notification.project)).toEqual(['g/p']);
+    } finally {
+      await Promise.all([github.close(), gitlab.close()]);
+    }
   });
 });

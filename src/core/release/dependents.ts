@@ -1,8 +1,4 @@
 import { InputError } from '../errors.js';
-import type { Fetch } from '../http.js';
-import type { ForgeApi } from './forge-release.js';
-import type { HttpRequest } from './http.js';
-import { send } from './http.js';
 
 /** A repository/project told about a new version. */
 export interface Dependent {
@@ -37,39 +33,30 @@ export function parseDependents(lines: readonly string[], defaultKind: 'github' 
   });
 }
 
+/** The `repository_dispatch` event type a GitHub dependent's workflow listens for (`on: repository_dispatch: types: [aegis-release]`). */
+export const DISPATCH_EVENT_TYPE = 'aegis-release';
+
+/** How long a dependent's forge may take to answer before the notification counts as failed. */
+export const NOTIFY_TIMEOUT_MS = 30_000;
+
 /**
- * GitHub: `repository_dispatch` with event type `aegis-release` and the version in
- * client_payload (needs a token with contents:write on the target).
- * GitLab: the pipeline trigger API; the trigger token goes in the form body, never the URL.
+ * Tells one dependent about a release. The platform's `Forge` provides it: GitHub sends a
+ * `repository_dispatch` (event type `aegis-release`, the event as client_payload), GitLab runs the
+ * pipeline trigger API on `ref` with the event as `AEGIS_RELEASE_*` variables, the trigger token
+ * in the form body, never the URL. Declared here because the core never imports the platform.
  */
-export function notificationRequest(dependent: Dependent, api: ForgeApi, event: ReleaseEvent): HttpRequest {
-  const base = api.apiUrl.replace(/\/+$/, '');
-  if (dependent.kind === 'github') {
-    return {
-      method: 'POST',
-      url: `${base}/repos/${dependent.repository.split('/').map(encodeURIComponent).join('/')}/dispatches`,
-      headers: {
-        authorization: `Bearer ${api.token}`,
-        accept: 'application/vnd.github+json',
-        'x-github-api-version': '2022-11-28',
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ event_type: 'aegis-release', client_payload: event }),
-    };
-  }
-  const form = new URLSearchParams({
-    token: api.token,
-    ref: dependent.ref,
-    'variables[AEGIS_RELEASE_LIBRARY]': event.library,
-    'variables[AEGIS_RELEASE_VERSION]': event.version,
-    'variables[AEGIS_RELEASE_TAG]': event.tag,
-    'variables[AEGIS_RELEASE_PRERELEASE]': String(event.prerelease),
-  });
+export interface DependentNotifier {
+  /** Rejects when the forge refused or could not be reached. */
+  notifyDependent(target: Dependent, event: ReleaseEvent): Promise<void>;
+}
+
+/** The pipeline variables a GitLab dependent receives, so both forges carry the same four facts. */
+export function releaseVariables(event: ReleaseEvent): Record<string, string> {
   return {
-    method: 'POST',
-    url: `${base}/projects/${encodeURIComponent(dependent.repository)}/trigger/pipeline`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: form.toString(),
+    AEGIS_RELEASE_LIBRARY: event.library,
+    AEGIS_RELEASE_VERSION: event.version,
+    AEGIS_RELEASE_TAG: event.tag,
+    AEGIS_RELEASE_PRERELEASE: String(event.prerelease),
   };
 }
 
@@ -82,16 +69,14 @@ export interface NotificationResult {
 /** Sends every notification; one failure does not stop the others (the release itself is already done). */
 export async function notifyDependents(
   dependents: readonly Dependent[],
-  apiFor: (kind: 'github' | 'gitlab') => ForgeApi,
+  notifierFor: (kind: Dependent['kind']) => DependentNotifier | Promise<DependentNotifier>,
   event: ReleaseEvent,
-  fetchImpl?: Fetch,
 ): Promise<NotificationResult[]> {
   const results: NotificationResult[] = [];
   for (const dependent of dependents) {
     try {
-      const response = await send(notificationRequest(dependent, apiFor(dependent.kind), event), `${dependent.kind} API`, fetchImpl);
-      const ok = response.status >= 200 && response.status < 300;
-      results.push({ dependent, ok, detail: ok ? `HTTP ${response.status}` : `HTTP ${response.status}: ${response.body.slice(0, 200)}` });
+      await (await notifierFor(dependent.kind)).notifyDependent(dependent, event);
+      results.push({ dependent, ok: true, detail: 'notified' });
     } catch (error) {
       results.push({ dependent, ok: false, detail: (error as Error).message });
     }

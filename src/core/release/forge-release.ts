@@ -18,10 +18,3 @@ export interface ReleaseForge {
   /** Creates the release for an existing tag; returns its web URL. */
   createRelease(request: ReleaseRequest): Promise<string>;
 }
-
-export interface ForgeApi {
-  kind: 'github' | 'gitlab';
-  /** `https://api.github.com`, `https://gitlab.example.com/api/v4`. */
-  apiUrl: string;
-  token: string;
-}

@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { AegisError } from '../../core/errors.js';
 import { fromGitHubRun, type PipelineQuery, type PipelineRun } from '../../core/insight/pipelines.js';
+import { type Dependent, DISPATCH_EVENT_TYPE, NOTIFY_TIMEOUT_MS, type ReleaseEvent } from '../../core/release/dependents.js';
 import type {
   DeploymentApproval,
   DeploymentRun,
@@ -80,6 +81,22 @@ export class GitHubForge implements Forge {
       prerelease: request.prerelease,
     });
     return created.data.html_url;
+  }
+
+  async notifyDependent(target: Dependent, event: ReleaseEvent): Promise<void> {
+    const { owner, repo } = splitRepository(target.repository);
+    try {
+      await this.octokit.rest.repos.createDispatchEvent({
+        owner,
+        repo,
+        event_type: DISPATCH_EVENT_TYPE,
+        client_payload: { ...event },
+        request: { signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS) },
+      });
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      throw new AegisError(status ? `HTTP ${status}: ${(error as Error).message.slice(0, 200)}` : (error as Error).message);
+    }
   }
 
   async pipelineRuns(repository: string, query: PipelineQuery): Promise<PipelineRun[]> {

@@ -1,15 +1,21 @@
-import { Gitlab } from '@gitbeaker/rest';
+import { Gitlab, PipelineTriggerTokens } from '@gitbeaker/rest';
 import { AegisError } from '../../core/errors.js';
 import { fromGitLabPipeline, type PipelineQuery, type PipelineRun } from '../../core/insight/pipelines.js';
+import { type Dependent, NOTIFY_TIMEOUT_MS, type ReleaseEvent, releaseVariables } from '../../core/release/dependents.js';
 import type { DeploymentApproval, DeploymentRun, Forge, PullRequestRequest, PullRequestResult, ReleaseRequest } from '../types.js';
 
 export class GitLabForge implements Forge {
   readonly kind = 'gitlab' as const;
   private readonly api: InstanceType<typeof Gitlab>;
+  private readonly host: string;
 
-  constructor(token: string, apiUrl = 'https://gitlab.com/api/v4') {
+  constructor(
+    private readonly token: string,
+    apiUrl = 'https://gitlab.com/api/v4',
+  ) {
     // gitbeaker wants the server root and appends /api/v4 itself.
-    this.api = new Gitlab({ host: apiUrl.replace(/\/api\/v4\/?$/, ''), token });
+    this.host = apiUrl.replace(/\/api\/v4\/?$/, '');
+    this.api = new Gitlab({ host: this.host, token });
   }
 
   async findPullRequest(request: Pick<PullRequestRequest, 'repository' | 'head' | 'base'>): Promise<PullRequestResult | undefined> {
@@ -59,6 +65,26 @@ export class GitLabForge implements Forge {
       description: request.notes,
     });
     return String((release._links as { self?: string } | undefined)?.self ?? '');
+  }
+
+  async notifyDependent(target: Dependent, event: ReleaseEvent): Promise<void> {
+    // gitbeaker's PipelineTriggerTokens.trigger puts the token in the query string, where proxies
+    // log it; the form body (as GitLab's `curl --form token=…` example) keeps it out of every URL.
+    const form = new FormData();
+    form.append('token', this.token);
+    form.append('ref', target.ref);
+    for (const [name, value] of Object.entries(releaseVariables(event))) form.append(`variables[${name}]`, value);
+    // No PRIVATE-TOKEN header: a trigger token is not an API token and goes to this endpoint only.
+    const triggers = new PipelineTriggerTokens({ host: this.host });
+    try {
+      await triggers.requester.post(`projects/${encodeURIComponent(target.repository)}/trigger/pipeline`, {
+        body: form,
+        signal: AbortSignal.timeout(NOTIFY_TIMEOUT_MS),
+      });
+    } catch (error) {
+      const status = (error as { cause?: { response?: { status?: number } } }).cause?.response?.status;
+      throw new AegisError(status ? `HTTP ${status}: ${(error as Error).message.slice(0, 200)}` : (error as Error).message);
+    }
   }
 
   async pipelineRuns(repository: string, query: PipelineQuery): Promise<PipelineRun[]> {
