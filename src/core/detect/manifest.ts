@@ -68,7 +68,8 @@ function parsePlainManifest(text: string, file: string): Manifest | undefined {
   }
 }
 
-function parseYamlManifest(text: string, file: string): Manifest {
+/** The manifest through the `yaml` library: any YAML, every error with its line. */
+export function parseYamlManifest(text: string, file: string): Manifest {
   const lineCounter = new LineCounter();
   // yaml's own uniqueKeys check compares every key with every other (quadratic: a quarter of
   // a second at 2,000 services), so duplicates are found with a set below.

@@ -71,7 +71,7 @@ export function readPlainManifest(text: string): PlainManifest | undefined {
         const serviceLine = lines[at] as Line;
         if (serviceLine.indent !== serviceIndent) return undefined;
         const service = keyValue(serviceLine.text);
-        if (!service || service.rest !== '' || names.has(service.key)) return undefined;
+        if (service?.rest !== '' || names.has(service.key)) return undefined;
         names.add(service.key);
         at++;
         const entry: Record<string, PlainValue> = {};
