@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseManifest, parseYamlManifest } from '../../src/core/detect/manifest.js';
 import { readPlainManifest } from '../../src/core/detect/plain-manifest.js';
 
 /** What readPlainManifest read, as the plain data yaml would give. */
@@ -66,5 +67,15 @@ describe('readPlainManifest', () => {
       ['api', 3],
       ['web', 6],
     ]);
+  });
+
+  it.each(READ)('gives parseManifest the manifest yaml gives: %j', (text) => {
+    expect(parseManifest(text, 'services.yaml')).toEqual(parseYamlManifest(text, 'services.yaml'));
+  });
+
+  it('leaves a manifest it reads but that is wrong to yaml, which names the line', () => {
+    const text = 'services:\n  api:\n    path: services/api\n  web:\n    include: [apps/web/**]\n';
+    expect(readPlainManifest(text)).toBeDefined();
+    expect(() => parseManifest(text, 'services.yaml')).toThrow(/^services.yaml:4: service 'web': 'path' is required/);
   });
 });
