@@ -14,14 +14,19 @@ export type ChangedFilesFormat = (typeof CHANGED_FILES_FORMATS)[number];
 export function formatChangedFiles(paths: readonly string[], format: ChangedFilesFormat): string {
   switch (format) {
     case 'lines':
-      return paths.map((path) => `${quotePath(path)}\n`).join('');
+      return terminated(paths.map(quotePath), '\n');
     case 'nul':
-      return paths.map((path) => `${path}\0`).join('');
+      return terminated(paths, '\0');
     case 'json':
       return `${JSON.stringify(paths)}\n`;
     default:
       throw new AegisError(`Unknown changed-files format '${format as string}'.`);
   }
+}
+
+/** Every item followed by `end` (one join: no string per item at 100,000 paths). */
+function terminated(items: readonly string[], end: string): string {
+  return items.length === 0 ? '' : `${items.join(end)}${end}`;
 }
 
 const ESCAPES: Record<string, string> = {

@@ -50,5 +50,8 @@ export function parseNameStatus(output: string): ChangedPath[] {
 
 /** Distinct paths in first-seen order, for the changed-files list. */
 export function uniquePaths(changes: readonly ChangedPath[]): string[] {
-  return [...new Set(changes.map((change) => change.path))];
+  const paths = changes.map((change) => change.path);
+  // git names a path once per diff; only a rename's two sides can repeat a path seen elsewhere
+  if (!changes.some((change) => change.type === 'renamed')) return paths;
+  return [...new Set(paths)];
 }

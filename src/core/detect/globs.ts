@@ -35,12 +35,35 @@ export function checkPattern(raw: unknown, fail: PatternProblem): string {
   if (pattern.startsWith('/')) throw fail(raw, 'globs are relative to the repository root and must not start with /');
   if (pattern.split('/').includes('..')) throw fail(raw, "globs must not contain '..'");
   if (pattern.startsWith('!')) throw fail(raw, "a glob may be negated only once ('!!' is not allowed)");
+  const problem = globProblem(pattern);
+  if (problem !== undefined) throw fail(raw, `not a valid glob: ${problem}`);
+  return negated ? `!${pattern}` : pattern;
+}
+
+// Manifests repeat the same excludes across hundreds of services: each distinct glob is compiled once.
+const checkedGlobs = new Map<string, string | undefined>();
+const compiledGlobs = new Map<string, RegExp>();
+
+/** picomatch's complaint about a glob (strict brackets), or undefined when it compiles. */
+function globProblem(pattern: string): string | undefined {
+  if (checkedGlobs.has(pattern)) return checkedGlobs.get(pattern);
+  let problem: string | undefined;
   try {
     picomatch.makeRe(pattern, { ...PICOMATCH_OPTIONS, strictBrackets: true });
   } catch (error) {
-    throw fail(raw, `not a valid glob: ${(error as Error).message}`);
+    problem = (error as Error).message;
   }
-  return negated ? `!${pattern}` : pattern;
+  checkedGlobs.set(pattern, problem);
+  return problem;
+}
+
+function globRegex(pattern: string): RegExp {
+  let regex = compiledGlobs.get(pattern);
+  if (!regex) {
+    regex = picomatch.makeRe(pattern, PICOMATCH_OPTIONS);
+    compiledGlobs.set(pattern, regex);
+  }
+  return regex;
 }
 
 const GLOB_CHARACTERS = new Set(['*', '?', '[', ']', '{', '}', '(', ')', '!', '+', '@']);
@@ -88,7 +111,7 @@ export function compileRule(checked: string): Rule {
     const prefix = `${base}/`;
     return { pattern, negated, base, kind: 'under', test: (path) => path.startsWith(prefix) };
   }
-  const regex = picomatch.makeRe(pattern, PICOMATCH_OPTIONS);
+  const regex = globRegex(pattern);
   return { pattern, negated, base, kind: 'glob', test: (path) => regex.test(path) };
 }
 

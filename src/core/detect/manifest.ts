@@ -5,6 +5,7 @@ import { type Document, isMap, isNode, isSeq, LineCounter, type Node, parseDocum
 import { FileError } from '../errors.js';
 import { MAX_ALIASES } from '../yaml/plain.js';
 import { checkPattern, escapeGlob } from './globs.js';
+import { readPlainManifest } from './plain-manifest.js';
 
 export const CHANGE_TYPES = ['added', 'modified', 'deleted', 'renamed'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
@@ -43,6 +44,32 @@ const RESERVED_FIELDS = new Set(['service']);
  * the service, raised before anything is compared or written.
  */
 export function parseManifest(text: string, file: string): Manifest {
+  return parsePlainManifest(text, file) ?? parseYamlManifest(text, file);
+}
+
+/**
+ * The common case without the `yaml` library (see plain-manifest.ts). Any problem, even one
+ * this could name, is left to parseYamlManifest so that every message is the same.
+ */
+function parsePlainManifest(text: string, file: string): Manifest | undefined {
+  const plain = readPlainManifest(text);
+  if (!plain?.services) return undefined;
+  try {
+    const global = stringList(plain.global?.value, 'global', file, plain.global?.line).map((pattern) =>
+      checkPattern(pattern, (value, problem) => new FileError(file, `global: glob ${JSON.stringify(value)}: ${problem}`)),
+    );
+    const services = plain.services.items.map(({ key, line, entry }) => {
+      if (!SERVICE_NAME.test(key)) throw new FileError(file, 'invalid service name', line);
+      return parseService(key, entry, file, line);
+    });
+    return { file, global, services };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The manifest through the `yaml` library: any YAML, every error with its line. */
+export function parseYamlManifest(text: string, file: string): Manifest {
   const lineCounter = new LineCounter();
   // yaml's own uniqueKeys check compares every key with every other (quadratic: a quarter of
   // a second at 2,000 services), so duplicates are found with a set below.

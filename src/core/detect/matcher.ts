@@ -8,13 +8,17 @@ import { matchesRules, type Rule } from './globs.js';
  * '' for `**\/*.md`). Rule lists are indexed by those bases; a path only reaches the lists
  * indexed under one of its ancestor directories (or under the path itself, for literal
  * patterns), and only those run their full rules. Candidates are memoised per directory,
- * because changed files cluster in few directories. Cost: O(files × (depth + candidates)),
+ * because changed files cluster in few directories, and only down to the deepest indexed
+ * base (a deeper directory has its ancestor's candidates), so that a change spread over
+ * 100,000 directories does not memoise each of them. Cost: O(files × (depth + candidates)),
  * instead of O(files × services × globs).
  */
 export class PathMatcher {
   private readonly byDirectory = new Map<string, number[]>();
   private readonly byPath = new Map<string, number[]>();
   private readonly directoryCandidates = new Map<string, readonly number[]>();
+  /** Segments of the deepest directory in byDirectory. */
+  private readonly indexedDepth: number;
 
   constructor(private readonly ruleLists: readonly (readonly Rule[])[]) {
     ruleLists.forEach((rules, owner) => {
@@ -30,13 +34,16 @@ export class PathMatcher {
         }
       }
     });
+    let depth = 0;
+    for (const base of this.byDirectory.keys()) if (base !== '') depth = Math.max(depth, base.split('/').length);
+    this.indexedDepth = depth;
   }
 
   /** Indexes (positions in the constructor's list) of the rule lists that accept `path`. */
   match(path: string): number[] {
     const slash = path.lastIndexOf('/');
     const directory = slash === -1 ? '' : path.slice(0, slash);
-    const fromDirectories = this.candidatesOf(directory);
+    const fromDirectories = this.candidatesOf(this.indexedAncestor(directory));
     const fromPath = this.byPath.get(path);
     const result: number[] = [];
     for (const owner of fromDirectories) {
@@ -48,6 +55,17 @@ export class PathMatcher {
       }
     }
     return result;
+  }
+
+  /** `directory` cut to its first indexedDepth segments: the deepest ancestor that can have owners. */
+  private indexedAncestor(directory: string): string {
+    if (this.indexedDepth === 0) return '';
+    let slash = -1;
+    for (let depth = 0; depth < this.indexedDepth; depth++) {
+      slash = directory.indexOf('/', slash + 1);
+      if (slash === -1) return directory;
+    }
+    return directory.slice(0, slash);
   }
 
   /** Owners indexed under `directory` or any of its ancestors (including the root ''). */
