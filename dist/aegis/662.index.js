@@ -2,323 +2,6 @@ export const id = 662;
 export const ids = [662];
 export const modules = {
 
-/***/ 1728:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _s: () => (/* binding */ compileRuleList),
-/* harmony export */   rd: () => (/* binding */ matchesRules),
-/* harmony export */   rg: () => (/* binding */ checkPattern),
-/* harmony export */   yk: () => (/* binding */ escapeGlob)
-/* harmony export */ });
-/* unused harmony exports literalPrefix, compileRule */
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
-
-const PICOMATCH_OPTIONS = { dot: true };
-/** Validates a repository-relative glob and returns it normalised (no leading `./`). */
-function checkPattern(raw, fail) {
-    if (typeof raw !== 'string')
-        throw fail(String(raw), 'a glob must be a string');
-    let pattern = raw.trim();
-    const negated = pattern.startsWith('!');
-    if (negated)
-        pattern = pattern.slice(1);
-    while (pattern.startsWith('./'))
-        pattern = pattern.slice(2);
-    if (pattern === '')
-        throw fail(raw, 'the glob is empty');
-    if (pattern.startsWith('/'))
-        throw fail(raw, 'globs are relative to the repository root and must not start with /');
-    if (pattern.split('/').includes('..'))
-        throw fail(raw, "globs must not contain '..'");
-    if (pattern.startsWith('!'))
-        throw fail(raw, "a glob may be negated only once ('!!' is not allowed)");
-    try {
-        picomatch__WEBPACK_IMPORTED_MODULE_0___default().makeRe(pattern, { ...PICOMATCH_OPTIONS, strictBrackets: true });
-    }
-    catch (error) {
-        throw fail(raw, `not a valid glob: ${error.message}`);
-    }
-    return negated ? `!${pattern}` : pattern;
-}
-const GLOB_CHARACTERS = new Set(['*', '?', '[', ']', '{', '}', '(', ')', '!', '+', '@']);
-/**
- * The literal text a pattern starts with, backslash escapes removed, and whether that is
- * the whole pattern. `services/\\[legacy\\]/**` starts with the literal `services/[legacy]/`.
- * (picomatch's own scan keeps the backslashes in its base, and calls some escaped patterns
- * non-globs, so the literal part is read here.)
- */
-function literalPrefix(pattern) {
-    let literal = '';
-    for (let index = 0; index < pattern.length; index++) {
-        const char = pattern.charAt(index);
-        if (char === '\\' && index + 1 < pattern.length) {
-            literal += pattern.charAt(++index);
-            continue;
-        }
-        if (GLOB_CHARACTERS.has(char))
-            return { literal, whole: false };
-        literal += char;
-    }
-    return { literal, whole: true };
-}
-/** A pattern that matches `text` literally (for paths with glob characters, such as `services/[legacy]`). */
-function escapeGlob(text) {
-    return text.replace(/[\\*?[\]{}()!+@]/g, (char) => `\\${char}`);
-}
-/** Compiles one already-checked pattern (`!` prefix = negated). */
-function compileRule(checked) {
-    const negated = checked.startsWith('!');
-    const pattern = negated ? checked.slice(1) : checked;
-    const { literal, whole } = literalPrefix(pattern);
-    if (whole) {
-        const prefix = `${literal}/`;
-        return { pattern, negated, base: literal, kind: 'literal', test: (path) => path === literal || path.startsWith(prefix) };
-    }
-    const slash = literal.lastIndexOf('/');
-    const base = slash === -1 ? '' : literal.slice(0, slash);
-    // What follows the literal base directory, as written.
-    const rest = pattern.slice(rawLengthOf(pattern, slash + 1));
-    if (rest === '**') {
-        if (base === '')
-            return { pattern, negated, base, kind: 'everything', test: () => true };
-        const prefix = `${base}/`;
-        return { pattern, negated, base, kind: 'under', test: (path) => path.startsWith(prefix) };
-    }
-    const regex = picomatch__WEBPACK_IMPORTED_MODULE_0___default().makeRe(pattern, PICOMATCH_OPTIONS);
-    return { pattern, negated, base, kind: 'glob', test: (path) => regex.test(path) };
-}
-/** Index in `pattern` just after its first `count` literal characters (escapes count once). */
-function rawLengthOf(pattern, count) {
-    let index = 0;
-    for (let seen = 0; seen < count && index < pattern.length; seen++)
-        index += pattern.charAt(index) === '\\' ? 2 : 1;
-    return index;
-}
-/** Builds the ordered rule list of `include` then `exclude` (see Rule for the meaning). */
-function compileRuleList(include, exclude) {
-    const excludeAsRules = exclude.map((pattern) => (pattern.startsWith('!') ? pattern.slice(1) : `!${pattern}`));
-    return [...include, ...excludeAsRules].map(compileRule);
-}
-/** Last matching rule wins; no matching rule means "not matched". */
-function matchesRules(rules, path) {
-    for (let index = rules.length - 1; index >= 0; index--) {
-        const rule = rules[index];
-        if (rule.test(path))
-            return !rule.negated;
-    }
-    return false;
-}
-
-
-/***/ }),
-
-/***/ 3066:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ng: () => (/* binding */ parseManifest),
-/* harmony export */   Um: () => (/* binding */ discoverServices),
-/* harmony export */   pf: () => (/* binding */ CHANGE_TYPES)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _yaml_plain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5723);
-/* harmony import */ var _globs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1728);
-
-
-
-
-
-
-
-const CHANGE_TYPES = ['added', 'modified', 'deleted', 'renamed'];
-const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const KNOWN_SERVICE_KEYS = new Set(['path', 'include', 'exclude', 'depends-on', 'kind', 'change-types']);
-const TOP_LEVEL_KEYS = new Set(['global', 'services']);
-/** Matrix keys the stage computes; a manifest may override all but `service`. */
-const RESERVED_FIELDS = new Set(['service']);
-/**
- * Parses `.aegis/services.yaml`. Every problem is a FileError naming the file, the line and
- * the service, raised before anything is compared or written.
- */
-function parseManifest(text, file) {
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
-    // yaml's own uniqueKeys check compares every key with every other (quadratic: a quarter of
-    // a second at 2,000 services), so duplicates are found with a set below.
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, { lineCounter, uniqueKeys: false });
-    const lineOf = (node) => {
-        const range = node?.range;
-        return range ? lineCounter.linePos(range[0]).line : undefined;
-    };
-    if (doc.errors.length > 0) {
-        const first = doc.errors[0];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, `not valid YAML: ${first?.message.split('\n')[0]}`, first ? lineCounter.linePos(first.pos[0]).line : undefined);
-    }
-    if (text.includes('\0'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, 'contains a NUL byte: not a YAML file');
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(doc.contents))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, "expected a mapping with 'services' (and optionally 'global')");
-    const root = doc.contents;
-    refuseDuplicateKeys(root, file, lineOf);
-    for (const pair of root.items) {
-        const key = String(pair.key?.value ?? pair.key);
-        if (!TOP_LEVEL_KEYS.has(key))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, `unknown top-level key '${key}': expected 'services' or 'global'`, lineOf(pair.key));
-    }
-    const globalNode = root.get('global', true);
-    const global = stringList(resolved(doc, globalNode, file, lineOf(globalNode)), 'global', file, lineOf(globalNode)).map((pattern) => (0,_globs_js__WEBPACK_IMPORTED_MODULE_5__/* .checkPattern */ .rg)(pattern, (value, problem) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, `global: glob ${JSON.stringify(value)}: ${problem}`, lineOf(globalNode))));
-    const servicesNode = root.get('services', true);
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(servicesNode))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, "'services' must be a mapping of service name to settings", lineOf(servicesNode));
-    refuseDuplicateKeys(servicesNode, file, lineOf);
-    const services = [];
-    for (const pair of servicesNode.items) {
-        const name = String(pair.key?.value ?? pair.key);
-        const line = lineOf(pair.key);
-        if (!SERVICE_NAME.test(name)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, `service name '${name}' must start with a letter or digit and contain only letters, digits, '.', '_' and '-'`, line);
-        }
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(pair.value))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, `service '${name}': expected a mapping with at least 'path'`, line);
-        refuseDuplicateKeys(pair.value, file, lineOf);
-        services.push(parseService(name, resolved(doc, pair.value, file, line), file, line));
-    }
-    return { file, global, services };
-}
-/** A node as plain data with its aliases resolved against the document (`image: *img` is the anchored value). */
-function resolved(doc, node, file, line) {
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isNode */ .Ll)(node))
-        return node;
-    try {
-        return node.toJS(doc, { maxAliasCount: _yaml_plain_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_ALIASES */ .K });
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, `expands to too much data through YAML aliases (${error.message}); write the values out instead of aliasing them`, line);
-    }
-}
-function parseService(name, entry, file, line) {
-    const where = `service '${name}'`;
-    const fail = (message) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, `${where}: ${message}`, line);
-    const path = entry.path;
-    if (typeof path !== 'string' || path.trim() === '')
-        throw fail("'path' is required: the service's directory relative to the repository root");
-    const normalisedPath = path
-        .trim()
-        .replace(/^(\.\/)+/, '')
-        .replace(/\/+$/, '');
-    if (normalisedPath === '' || normalisedPath.startsWith('/') || normalisedPath.split('/').includes('..')) {
-        throw fail(`'path' ${JSON.stringify(path)} must be a directory inside the repository (relative, no '..')`);
-    }
-    const globs = (key) => stringList(entry[key], `${where}: '${key}'`, file, line).map((pattern) => (0,_globs_js__WEBPACK_IMPORTED_MODULE_5__/* .checkPattern */ .rg)(pattern, (value, problem) => fail(`'${key}' glob ${JSON.stringify(value)}: ${problem}`)));
-    const include = entry.include === undefined
-        ? [`${(0,_globs_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeGlob */ .yk)(normalisedPath)}/**`] // the path is a directory name, never a glob
-        : globs('include');
-    if (include.length === 0)
-        throw fail("'include' is empty: the service could never change");
-    const kind = entry.kind ?? 'service';
-    if (kind !== 'service' && kind !== 'library')
-        throw fail(`'kind' is ${JSON.stringify(kind)}: expected 'service' or 'library'`);
-    let changeTypes;
-    if (entry['change-types'] !== undefined) {
-        changeTypes = stringList(entry['change-types'], `${where}: 'change-types'`, file, line).map((type) => {
-            if (!CHANGE_TYPES.includes(type))
-                throw fail(`'change-types' has ${JSON.stringify(type)}: expected any of ${CHANGE_TYPES.join(', ')}`);
-            return type;
-        });
-    }
-    const dependsOn = stringList(entry['depends-on'], `${where}: 'depends-on'`, file, line);
-    const fields = {};
-    for (const [key, value] of Object.entries(entry)) {
-        if (KNOWN_SERVICE_KEYS.has(key))
-            continue;
-        if (RESERVED_FIELDS.has(key))
-            throw fail(`'${key}' is set by detect and cannot be given in the manifest`);
-        fields[key] = value;
-    }
-    return { name, path: normalisedPath, kind, include, exclude: globs('exclude'), changeTypes, dependsOn, fields, line };
-}
-function refuseDuplicateKeys(map, file, lineOf) {
-    const seen = new Set();
-    for (const pair of map.items) {
-        const key = String(pair.key?.value ?? pair.key);
-        if (seen.has(key))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, `not valid YAML: map keys must be unique ('${key}' is repeated)`, lineOf(pair.key));
-        seen.add(key);
-    }
-}
-function stringList(value, what, file, line) {
-    const plain = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(value) ? value.toJSON() : value && typeof value === 'object' && 'toJSON' in value ? value.toJSON() : value;
-    if (plain === undefined || plain === null)
-        return [];
-    if (typeof plain === 'string')
-        return [plain];
-    if (Array.isArray(plain) && plain.every((item) => typeof item === 'string'))
-        return plain;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(file, `${what} must be a list of strings`, line);
-}
-const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
-/**
- * Without a manifest: every directory matching one of `patterns` that holds `marker` is a
- * service named after the directory, with the defaults a manifest entry would have.
- */
-function discoverServices(root, options) {
-    const services = new Map();
-    for (const pattern of options.patterns) {
-        const isMatch = picomatch__WEBPACK_IMPORTED_MODULE_6___default()(pattern, { dot: false });
-        const scan = picomatch__WEBPACK_IMPORTED_MODULE_6___default().scan(pattern);
-        const start = scan.isGlob ? scan.base : pattern;
-        const maxDepth = pattern.includes('**') ? Number.POSITIVE_INFINITY : pattern.split('/').length;
-        const visit = (relative, depth) => {
-            const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, relative);
-            if ((relative === pattern || isMatch(relative)) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(absolute, options.marker))) {
-                const name = relative.split('/').pop();
-                const existing = services.get(name);
-                if (existing && existing.path !== relative) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FileError */ .f6(relative, `two discovered services are both named '${name}' (${existing.path} and ${relative}); add an .aegis/services.yaml to name them`);
-                }
-                services.set(name, {
-                    name,
-                    path: relative,
-                    kind: 'service',
-                    include: [`${(0,_globs_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeGlob */ .yk)(relative)}/**`],
-                    exclude: [],
-                    dependsOn: [],
-                    fields: {},
-                });
-            }
-            if (depth >= maxDepth)
-                return;
-            let entries;
-            try {
-                entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(absolute);
-            }
-            catch {
-                return;
-            }
-            for (const entry of entries.sort()) {
-                if (SKIPPED_DIRECTORIES.has(entry))
-                    continue;
-                const child = relative === '' ? entry : `${relative}/${entry}`;
-                if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, child), { throwIfNoEntry: false })?.isDirectory())
-                    visit(child, depth + 1);
-            }
-        };
-        visit(start, start === '' ? 0 : start.split('/').length);
-    }
-    return { global: [], services: [...services.values()].filter((service) => SERVICE_NAME.test(service.name)) };
-}
-
-
-/***/ }),
-
 /***/ 8496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -768,33 +451,6 @@ function parseTrailers(message) {
 
 /***/ }),
 
-/***/ 5723:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ MAX_ALIASES),
-/* harmony export */   l: () => (/* binding */ plainData)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-
-/** Most aliases one YAML file may expand (yaml's maxAliasCount). */
-const MAX_ALIASES = 100;
-/**
- * A parsed document as plain data. Aliases are expanded here, so a "billion laughs" document
- * (a few hundred bytes of nested aliases) is refused with the file named, not a ReferenceError.
- */
-function plainData(document, file) {
-    try {
-        return document.toJS({ maxAliasCount: MAX_ALIASES });
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .FileError */ .f6(file, `expands to too much data through YAML aliases (${error.message}); write the values out instead of aliasing them`);
-    }
-}
-
-
-/***/ }),
-
 /***/ 5662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -833,14 +489,18 @@ const CHANGED_FILES_FORMATS = ['lines', 'nul', 'json'];
 function formatChangedFiles(paths, format) {
     switch (format) {
         case 'lines':
-            return paths.map((path) => `${quotePath(path)}\n`).join('');
+            return terminated(paths.map(quotePath), '\n');
         case 'nul':
-            return paths.map((path) => `${path}\0`).join('');
+            return terminated(paths, '\0');
         case 'json':
             return `${JSON.stringify(paths)}\n`;
         default:
             throw new errors/* AegisError */.o4(`Unknown changed-files format '${format}'.`);
     }
+}
+/** Every item followed by `end` (one join: no string per item at 100,000 paths). */
+function terminated(items, end) {
+    return items.length === 0 ? '' : `${items.join(end)}${end}`;
 }
 const ESCAPES = {
     '\n': '\\n',
@@ -1017,7 +677,11 @@ function parseNameStatus(output) {
 }
 /** Distinct paths in first-seen order, for the changed-files list. */
 function uniquePaths(changes) {
-    return [...new Set(changes.map((change) => change.path))];
+    const paths = changes.map((change) => change.path);
+    // git names a path once per diff; only a rename's two sides can repeat a path seen elsewhere
+    if (!changes.some((change) => change.type === 'renamed'))
+        return paths;
+    return [...new Set(paths)];
 }
 
 ;// CONCATENATED MODULE: ./src/core/detect/history.ts
@@ -1707,7 +1371,9 @@ function propagate(changed, dependents) {
  * '' for `**\/*.md`). Rule lists are indexed by those bases; a path only reaches the lists
  * indexed under one of its ancestor directories (or under the path itself, for literal
  * patterns), and only those run their full rules. Candidates are memoised per directory,
- * because changed files cluster in few directories. Cost: O(files × (depth + candidates)),
+ * because changed files cluster in few directories, and only down to the deepest indexed
+ * base (a deeper directory has its ancestor's candidates), so that a change spread over
+ * 100,000 directories does not memoise each of them. Cost: O(files × (depth + candidates)),
  * instead of O(files × services × globs).
  */
 class PathMatcher {
@@ -1715,6 +1381,8 @@ class PathMatcher {
     byDirectory = new Map();
     byPath = new Map();
     directoryCandidates = new Map();
+    /** Segments of the deepest directory in byDirectory. */
+    indexedDepth;
     constructor(ruleLists) {
         this.ruleLists = ruleLists;
         ruleLists.forEach((rules, owner) => {
@@ -1733,12 +1401,17 @@ class PathMatcher {
                 }
             }
         });
+        let depth = 0;
+        for (const base of this.byDirectory.keys())
+            if (base !== '')
+                depth = Math.max(depth, base.split('/').length);
+        this.indexedDepth = depth;
     }
     /** Indexes (positions in the constructor's list) of the rule lists that accept `path`. */
     match(path) {
         const slash = path.lastIndexOf('/');
         const directory = slash === -1 ? '' : path.slice(0, slash);
-        const fromDirectories = this.candidatesOf(directory);
+        const fromDirectories = this.candidatesOf(this.indexedAncestor(directory));
         const fromPath = this.byPath.get(path);
         const result = [];
         for (const owner of fromDirectories) {
@@ -1752,6 +1425,18 @@ class PathMatcher {
             }
         }
         return result;
+    }
+    /** `directory` cut to its first indexedDepth segments: the deepest ancestor that can have owners. */
+    indexedAncestor(directory) {
+        if (this.indexedDepth === 0)
+            return '';
+        let slash = -1;
+        for (let depth = 0; depth < this.indexedDepth; depth++) {
+            slash = directory.indexOf('/', slash + 1);
+            if (slash === -1)
+                return directory;
+        }
+        return directory.slice(0, slash);
     }
     /** Owners indexed under `directory` or any of its ancestors (including the root ''). */
     candidatesOf(directory) {
@@ -1939,8 +1624,8 @@ async function filesAt(git, head) {
     return git.listFiles(head);
 }
 
-// EXTERNAL MODULE: ./src/core/detect/manifest.ts
-var manifest = __webpack_require__(3066);
+// EXTERNAL MODULE: ./src/core/detect/manifest.ts + 1 modules
+var manifest = __webpack_require__(4638);
 // EXTERNAL MODULE: ./src/core/fs/safe-write.ts
 var safe_write = __webpack_require__(864);
 // EXTERNAL MODULE: ./src/core/paths.ts

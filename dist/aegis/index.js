@@ -34349,11 +34349,11 @@ function withNotifications(stage) {
  * order; each module is loaded on demand so `aegis <stage>` pays only for the stage it runs.
  */
 const STAGE_MODULES = {
-    detect: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662)),
+    detect: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(638), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662)),
     build: () => Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8580)),
     scan: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1645)),
     'gitops-bump': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(442), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344)),
-    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(442), __nccwpck_require__.e(660)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9660)),
+    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(638), __nccwpck_require__.e(442), __nccwpck_require__.e(660)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9660)),
     'health-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(217), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1052)),
     release: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(88), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7061)),
     insight: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3662)),
