@@ -2648,20 +2648,6 @@ function measurementsDocument(result, specs, decision) {
         measurements: result.measurements,
     };
 }
-/** A Slack-compatible incoming-webhook payload (`text` is what every compatible receiver reads). */
-function notificationPayload(result, decision, context) {
-    const bad = result.checks
-        .filter((check) => check.phase !== 'Successful')
-        .map((check) => `${check.name}: ${check.phase} (${check.reason})`);
-    const lines = [
-        `${ICON[result.verdict]} health-gate${context.environment ? ` (${context.environment})` : ''}: *${result.verdict}*`,
-        ...bad.map((line) => `• ${line}`),
-        decision.text,
-    ];
-    if (context.runUrl)
-        lines.push(context.runUrl);
-    return { text: lines.join('\n') };
-}
 
 // EXTERNAL MODULE: ./src/core/git/transaction.ts
 var transaction = __webpack_require__(7140);

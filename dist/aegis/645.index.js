@@ -465,9 +465,6 @@ function daysLeft(entry, now) {
         return Number.POSITIVE_INFINITY;
     return Math.ceil((end - now.getTime()) / DAY) - 1;
 }
-function isExpired(entry, now) {
-    return daysLeft(entry, now) < 0;
-}
 
 ;// CONCATENATED MODULE: ./src/core/scan/severity.ts
 /** Trivy's severities, lowest first; the order is what thresholds compare. */
@@ -1563,10 +1560,6 @@ function sbomContent(report) {
     });
     const partial = partialReason(report);
     return { packages: [...byRef.values()], targets, ...(partial ? { partial } : {}) };
-}
-/** The package list alone. */
-function sbomPackages(report) {
-    return sbomContent(report).packages;
 }
 /** A UUID derived from the report, so rendering the same report twice gives the same document. */
 function uuid(report, salt) {

@@ -34359,9 +34359,6 @@ const STAGE_MODULES = {
     insight: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3662)),
 };
 const STAGE_NAMES = Object.keys(STAGE_MODULES);
-function isStageName(name) {
-    return Object.hasOwn(STAGE_MODULES, name);
-}
 /** The stage module of `name` (definition, parse, run). */
 async function loadStageModule(name) {
     return STAGE_MODULES[name]();

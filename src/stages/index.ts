@@ -21,10 +21,6 @@ export type StageName = keyof typeof STAGE_MODULES;
 
 export const STAGE_NAMES = Object.keys(STAGE_MODULES) as StageName[];
 
-export function isStageName(name: string): name is StageName {
-  return Object.hasOwn(STAGE_MODULES, name);
-}
-
 /** The stage module of `name` (definition, parse, run). */
 export async function loadStageModule(name: StageName): Promise<StageModule> {
   return STAGE_MODULES[name]();

@@ -145,21 +145,3 @@ export function measurementsDocument(result: WatchResult, specs: readonly CheckS
     measurements: result.measurements,
   };
 }
-
-/** A Slack-compatible incoming-webhook payload (`text` is what every compatible receiver reads). */
-export function notificationPayload(
-  result: WatchResult,
-  decision: Decision,
-  context: { environment?: string; runUrl?: string },
-): { text: string } {
-  const bad = result.checks
-    .filter((check) => check.phase !== 'Successful')
-    .map((check) => `${check.name}: ${check.phase} (${check.reason})`);
-  const lines = [
-    `${ICON[result.verdict]} health-gate${context.environment ? ` (${context.environment})` : ''}: *${result.verdict}*`,
-    ...bad.map((line) => `• ${line}`),
-    decision.text,
-  ];
-  if (context.runUrl) lines.push(context.runUrl);
-  return { text: lines.join('\n') };
-}

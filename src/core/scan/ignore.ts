@@ -281,7 +281,3 @@ export function daysLeft(entry: IgnoreEntry, now: Date): number {
   if (!Number.isFinite(end)) return Number.POSITIVE_INFINITY;
   return Math.ceil((end - now.getTime()) / DAY) - 1;
 }
-
-export function isExpired(entry: IgnoreEntry, now: Date): boolean {
-  return daysLeft(entry, now) < 0;
-}

@@ -93,11 +93,6 @@ export function sbomContent(report: TrivyReport): SbomContent {
   return { packages: [...byRef.values()], targets, ...(partial ? { partial } : {}) };
 }
 
-/** The package list alone. */
-export function sbomPackages(report: TrivyReport): SbomPackage[] {
-  return sbomContent(report).packages;
-}
-
 /** A UUID derived from the report, so rendering the same report twice gives the same document. */
 function uuid(report: TrivyReport, salt: string): string {
   const hex = createHash('sha256')
