@@ -2,456 +2,187 @@ export const id = 662;
 export const ids = [662];
 export const modules = {
 
-/***/ 8496:
+/***/ 1439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MX: () => (/* binding */ mustSucceed),
-/* harmony export */   TU: () => (/* binding */ Git),
-/* harmony export */   pf: () => (/* binding */ isRaceRejection)
+/* harmony export */   MX: () => (/* binding */ fromGitLabPipeline),
+/* harmony export */   Om: () => (/* binding */ pipelineFigures),
+/* harmony export */   tb: () => (/* binding */ fromGitHubRun)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(349);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9084);
+/* harmony import */ var _dora_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7722);
+/**
+ * The CI runs behind the deployments, read through the forge seam (GitHub workflow runs,
+ * GitLab pipelines): how many, how many succeeded, how long they took. Optional: insight asks
+ * the forge only when `ci-project` is given.
+ */
 
-
-
-
-
-/** Throws the usual CommandError for an outcome the caller cannot continue without. */
-function mustSucceed(result) {
-    if (!result.ok)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CommandError */ .Qd('git', result.args, result.exitCode, result.stderr || result.stdout);
-    return result;
-}
-/** Generous for a large clone, finite for a remote that stopped answering. */
-const GIT_TIMEOUT_MS = 15 * 60_000;
-const FIELD = '\x1f';
-const RECORD = '\x1e';
-function outcome(args, result) {
-    return { ok: result.exitCode === 0, exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, args };
-}
-function lines(text) {
-    return text.split('\n').filter(Boolean);
-}
-function identityEnv(author) {
+function pipelineFigures(runs, window) {
+    const inside = runs.filter((run) => run.createdAt >= window.from && run.createdAt <= window.to);
+    const succeeded = inside.filter((run) => run.result === 'success').length;
+    const failed = inside.filter((run) => run.result === 'failure').length;
+    const durations = inside.flatMap((run) => (run.result !== 'other' && run.durationSeconds !== undefined ? [run.durationSeconds] : []));
     return {
-        GIT_AUTHOR_NAME: author.name,
-        GIT_AUTHOR_EMAIL: author.email,
-        GIT_COMMITTER_NAME: author.name,
-        GIT_COMMITTER_EMAIL: author.email,
+        runs: inside.length,
+        succeeded,
+        failed,
+        successRate: succeeded + failed > 0 ? succeeded / (succeeded + failed) : null,
+        medianDurationSeconds: (0,_dora_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(durations),
     };
 }
-/**
- * A git working copy behind named operations: the only place in src/ that spells git argv.
- * Every call is an argument array; the remote's credentials ride in env.
- */
-class Git {
-    dir;
-    env;
-    constructor(dir, env = {}) {
-        this.dir = dir;
-        this.env = env;
-    }
-    /** Raw access for this module only; everything else uses the named operations below. */
-    run(args, options = {}) {
-        return (0,_process_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)('git', args, {
-            cwd: this.dir,
-            env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-            input: options.input,
-            allowFailure: options.allowFailure,
-            timeoutMs: GIT_TIMEOUT_MS,
-        });
-    }
-    async output(args) {
-        return (await this.run(args)).stdout.trim();
-    }
-    async attempt(args, env) {
-        return outcome(args, await this.run(args, { allowFailure: true, env }));
-    }
-    async succeeds(args) {
-        return (await this.run(args, { allowFailure: true })).exitCode === 0;
-    }
-    // --- repository and revisions ---
-    async init() {
-        await this.run(['init', '--quiet']);
-    }
-    /** Clones `url` into this directory (`.`), one branch, no tags. */
-    async clone(url, options) {
-        const args = ['clone', '--quiet'];
-        if (options.bare)
-            args.push('--bare');
-        if (options.depth !== undefined)
-            args.push('--depth', String(options.depth), '--no-tags');
-        if (options.filter)
-            args.push(`--filter=${options.filter}`);
-        args.push('--single-branch', '--branch', options.branch, '--', url, '.');
-        return await this.attempt(args);
-    }
-    head() {
-        return this.output(['rev-parse', 'HEAD']);
-    }
-    /** The full SHA of a commit-ish, or undefined when it does not name a commit here. */
-    async resolveCommit(rev) {
-        const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { allowFailure: true });
-        return result.exitCode === 0 ? result.stdout.trim() : undefined;
-    }
-    /** The root of the working tree containing this directory, or undefined outside one. */
-    async topLevel() {
-        const result = await this.run(['rev-parse', '--show-toplevel'], { allowFailure: true });
-        return result.exitCode === 0 ? result.stdout.trim() : undefined;
-    }
-    async isShallow() {
-        return (await this.output(['rev-parse', '--is-shallow-repository'])) === 'true';
-    }
-    /** True when the object exists locally and is a commit. */
-    hasCommit(rev) {
-        return this.succeeds(['cat-file', '-e', `${rev}^{commit}`]);
-    }
-    /** The merge base of two commits; `ok` false with exit code 1 when they have none. */
-    async mergeBase(a, b) {
-        return this.attempt(['merge-base', a, b]);
-    }
-    isAncestor(ancestor, descendant) {
-        return this.succeeds(['merge-base', '--is-ancestor', ancestor, descendant]);
-    }
-    /** Commits reachable from `rev` with the parents this clone knows (none past a shallow boundary). */
-    async revListWithParents(rev) {
-        return lines(await this.output(['rev-list', '--parents', rev])).map((line) => {
-            const [sha = '', ...parents] = line.split(' ');
-            return { sha, parents };
-        });
-    }
-    /** The tree object of a commit: two commits with the same tree have the same files. */
-    tree(rev) {
-        return this.output(['rev-parse', '--verify', '--end-of-options', `${rev}^{tree}`]);
-    }
-    /** Who authored a commit. */
-    async commitAuthor(rev) {
-        const [name = '', email = ''] = (await this.output(['log', '-1', `--format=%an${FIELD}%ae`, '--end-of-options', rev, '--'])).split(FIELD);
-        return { name, email };
-    }
-    /** The parents a commit object records, even where a shallow clone does not have them. */
-    async recordedParents(sha) {
-        const object = await this.output(['cat-file', 'commit', sha]);
-        const end = object.indexOf('\n\n');
-        const header = end === -1 ? object : object.slice(0, end);
-        return [...header.matchAll(/^parent ([0-9a-f]{40,64})$/gm)].map((match) => match[1]);
-    }
-    /** Committer times (unix seconds) of present commits. */
-    async commitTimes(shas) {
-        if (shas.length === 0)
-            return [];
-        return lines(await this.output(['log', '--no-walk', '--format=%ct', ...shas, '--'])).map(Number);
-    }
-    /** Commits reachable from `rev`, newest first. */
-    async revList(rev) {
-        return (await this.output(['rev-list', rev])).split('\n');
-    }
-    /** The newest commit reachable from `rev` that touches `path`, or '' when none does. */
-    lastCommitTouching(path, rev = 'HEAD') {
-        return this.output(['rev-list', '-1', rev, '--', path]);
-    }
-    async parentCount(rev) {
-        return (await this.output(['rev-list', '--parents', '-n', '1', rev])).split(' ').length - 1;
-    }
-    /** The branch HEAD is on, or '' when HEAD is detached. */
-    async currentBranch() {
-        return (await this.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true })).stdout.trim();
-    }
-    /** Where a symbolic ref points (e.g. `refs/remotes/origin/HEAD`), or undefined. */
-    async symbolicRef(ref) {
-        const result = await this.run(['symbolic-ref', '--quiet', ref], { allowFailure: true });
-        return result.exitCode === 0 ? result.stdout.trim() : undefined;
-    }
-    async remoteUrl(remote) {
-        const result = await this.run(['remote', 'get-url', remote], { allowFailure: true });
-        return result.exitCode === 0 ? result.stdout.trim() : undefined;
-    }
-    // --- remotes ---
-    /** `git fetch` of `refspecs` from `remote` (a name or a URL); the caller decides what a failure means. */
-    async fetch(remote, refspecs, options = {}) {
-        const args = ['fetch', '--quiet', options.tags ? '--tags' : '--no-tags'];
-        if (options.writeFetchHead === false)
-            args.push('--no-write-fetch-head');
-        if (options.depth !== undefined)
-            args.push(`--depth=${options.depth}`);
-        if (options.deepen !== undefined)
-            args.push(`--deepen=${options.deepen}`);
-        if (options.unshallow)
-            args.push('--unshallow');
-        if (options.filter)
-            args.push(`--filter=${options.filter}`);
-        for (const ref of typeof options.shallowExclude === 'string' ? [options.shallowExclude] : (options.shallowExclude ?? []))
-            args.push(`--shallow-exclude=${ref}`);
-        if (options.shallowSince !== undefined)
-            args.push(`--shallow-since=${options.shallowSince}`);
-        return await this.attempt([...args, '--', remote, ...refspecs]);
-    }
-    /** Refs on `remote` matching `patterns` (`git ls-remote`); `ok` false when the remote cannot be asked. */
-    async remoteRefs(remote, patterns, kind) {
-        const args = ['ls-remote'];
-        if (kind)
-            args.push(`--${kind}`);
-        const result = await this.attempt([...args, remote, ...patterns]);
-        const refs = lines(result.stdout).map((line) => {
-            const [sha = '', ref = ''] = line.split('\t');
-            return { sha: sha.trim(), ref: ref.trim() };
-        });
-        return { ...result, refs };
-    }
-    /** The branch the remote's HEAD points at, as the remote reports it. */
-    async remoteDefaultBranch(remote) {
-        const result = await this.run(['ls-remote', '--symref', remote, 'HEAD'], { allowFailure: true });
-        return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout)?.[1];
-    }
-    /** Pushes `refspecs`; never forced (a lease is a compare-and-swap). A rejection is returned, not thrown. */
-    async push(remote, refspecs, options = {}) {
-        const args = ['push', options.porcelain ? '--porcelain' : '--quiet'];
-        if (options.atomic)
-            args.push('--atomic');
-        if (options.dryRun)
-            args.push('--dry-run');
-        if (options.lease)
-            args.push(`--force-with-lease=${options.lease.ref}:${options.lease.expected}`);
-        return await this.attempt([...args, remote, ...refspecs]);
-    }
-    // --- reading history and the index ---
-    /** Commits with their full messages (trailers included), newest first. */
-    async log(options = {}) {
-        const args = ['log', `--format=%H${FIELD}%B${RECORD}`];
-        if (options.noMerges)
-            args.push('--no-merges');
-        if (options.max !== undefined)
-            args.push(`--max-count=${options.max}`);
-        if (options.grep !== undefined)
-            args.push('--fixed-strings', `--grep=${options.grep}`);
-        args.push(options.range ?? 'HEAD');
-        if (options.paths)
-            args.push('--', ...options.paths);
-        return (await this.run(args)).stdout
-            .split(RECORD)
-            .map((record) => record.trim())
-            .filter(Boolean)
-            .map((record) => {
-            const [sha = '', message = ''] = record.split(FIELD);
-            return { sha, message, trailers: (0,_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTrailers */ .aw)(message) };
-        });
-    }
-    /** `git log --format=<format>` of `rev`, raw: for a reader that parses its own record format in one pass (insight). */
-    async formattedLog(format, rev = 'HEAD') {
-        return (await this.run(['log', `--format=${format}`, '--end-of-options', rev, '--'])).stdout;
-    }
-    /** The newest commit reachable from `rev` touching any of `paths`, with its committer time (seconds), or undefined. */
-    async lastChange(paths, rev = 'HEAD') {
-        const [sha, time] = (await this.output(['log', '-1', '--format=%H %ct', '--end-of-options', rev, '--', ...paths])).split(' ');
-        return sha ? { sha, time: Number(time) } : undefined;
-    }
-    /** The committer date of one commit; undefined when it cannot be read. */
-    async commitDate(rev) {
-        const result = await this.run(['log', '-1', '--format=%cI', rev, '--'], { allowFailure: true });
-        const date = new Date(result.stdout.trim());
-        return result.exitCode === 0 && !Number.isNaN(date.getTime()) ? date : undefined;
-    }
-    /** The full message of one commit. */
-    message(rev) {
-        return this.output(['log', '-1', '--format=%B', rev]);
-    }
-    /** A file's content at a commit, or undefined when the commit or the path is not there. */
-    async fileAt(rev, path) {
-        const result = await this.run(['show', `${rev}:${path}`], { allowFailure: true });
-        return result.exitCode === 0 ? result.stdout : undefined;
-    }
-    /** When a commit was committed (`%cI`, what GIT_COMMITTER_DATE sets). */
-    async committedAt(rev) {
-        return new Date(await this.output(['log', '-1', '--format=%cI', rev]));
-    }
-    /** The boundary commits of a shallow clone (their parents were not fetched); empty when complete. */
-    async shallowBoundary() {
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(this.dir, await this.output(['rev-parse', '--git-path', 'shallow']));
-        return new Set((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? lines((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')) : []);
-    }
-    /** `git diff --name-status -z` between two commits with renames detected; raw NUL-separated output. */
-    async nameStatus(base, head) {
-        return (await this.run(['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', '--find-renames', base, head, '--'])).stdout;
-    }
-    /** Staged changes against HEAD as `<status>\t<path>` lines, renames as a delete plus an add. */
-    async stagedNameStatus() {
-        return lines(await this.output(['diff', '--cached', '--no-renames', '--name-status', 'HEAD']));
-    }
-    async hasStagedChanges() {
-        return !(await this.succeeds(['diff', '--cached', '--quiet']));
-    }
-    async conflictedFiles() {
-        return lines(await this.output(['diff', '--name-only', '--diff-filter=U']));
-    }
-    /** Every file path in a commit's tree. */
-    async listFiles(rev) {
-        return (await this.run(['ls-tree', '-r', '--name-only', '-z', rev])).stdout.split('\0').filter(Boolean);
-    }
-    /** A file as staged in the index. */
-    async showStaged(path) {
-        return (await this.run(['show', `:${path}`])).stdout;
-    }
-    /** Uncommitted changes, tracked or untracked, as `git status --porcelain` lines. */
-    async status() {
-        return lines((await this.run(['status', '--porcelain'])).stdout);
-    }
-    /** Tag names, optionally only those reachable from HEAD. */
-    async tags(options = {}) {
-        const args = ['tag', '--list'];
-        if (options.mergedIntoHead)
-            args.push('--merged', 'HEAD');
-        return (await this.output(args)).split('\n');
-    }
-    /** Local tag name → tagged commit (annotated tags peeled). */
-    async localTagCommits() {
-        const tags = new Map();
-        const result = await this.run(['for-each-ref', '--format=%(objectname) %(*objectname) %(refname:strip=2)', 'refs/tags'], {
-            allowFailure: true,
-        });
-        for (const line of result.stdout.split('\n')) {
-            const [object, peeled, name] = line.split(' ');
-            if (name)
-                tags.set(name, peeled || object);
-        }
-        return tags;
-    }
-    /** The note `commit` carries under `refs/notes/<ref>`, or undefined when it has none. */
-    async note(ref, commit) {
-        const result = await this.run(['notes', `--ref=${ref}`, 'show', '--end-of-options', commit], { allowFailure: true });
-        return result.exitCode === 0 ? result.stdout : undefined;
-    }
-    // --- writing ---
-    async add(paths) {
-        await this.run(['add', '--', ...paths]);
-    }
-    /** Commits staged changes with a message from stdin (no argv length or quoting concerns). */
-    async commit(message, author) {
-        await this.run(['commit', '--quiet', '--no-verify', '--file', '-'], { input: message, env: identityEnv(author) });
-        return this.head();
-    }
-    /** An annotated tag on HEAD with `message` from stdin. */
-    async tag(name, message, tagger) {
-        await this.run(['tag', '--annotate', '--file', '-', name], {
-            input: message,
-            env: { GIT_COMMITTER_NAME: tagger.name, GIT_COMMITTER_EMAIL: tagger.email },
-        });
-    }
-    /**
-     * Appends a paragraph to the note of `commit` under `refs/notes/<ref>` (a note is created when
-     * there is none). The commit need not be present locally when given as a full SHA.
-     */
-    async appendNote(ref, commit, text, author) {
-        await this.run(['notes', `--ref=${ref}`, 'append', '--file', '-', '--end-of-options', commit], {
-            input: text,
-            env: identityEnv(author),
-        });
-    }
-    /** Deletes a local ref (no-op when it does not exist). */
-    async deleteRef(ref) {
-        await this.run(['update-ref', '-d', ref], { allowFailure: true });
-    }
-    async deleteTag(name) {
-        await this.run(['tag', '--delete', name], { allowFailure: true });
-    }
-    /** Applies the inverse of `rev` to the index and tree without committing (`-m 1` for a merge). */
-    async revert(rev, options) {
-        const mainline = options.mainline === undefined ? [] : ['-m', String(options.mainline)];
-        return this.attempt(['revert', '--no-commit', ...mainline, rev], identityEnv(options.author));
-    }
-    async abortRevert() {
-        await this.run(['revert', '--abort'], { allowFailure: true });
-    }
-    /** Discards the index and working tree changes: `git reset --hard <rev>`. */
-    async resetHard(rev = 'HEAD') {
-        await this.run(['reset', '--quiet', '--hard', rev]);
-    }
-    async checkoutDetached(rev) {
-        await this.run(['checkout', '--quiet', '--detach', rev]);
-    }
-    async addWorktree(dir, rev) {
-        await this.run(['worktree', 'add', '--quiet', '--detach', dir, rev]);
-    }
-    async removeWorktree(dir) {
-        await this.run(['worktree', 'remove', '--force', dir], { allowFailure: true });
-    }
+const seconds = (iso) => typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? Math.floor(Date.parse(iso) / 1000) : undefined;
+/** A GitHub workflow run (REST "List workflow runs for a repository"). */
+function fromGitHubRun(run) {
+    const conclusion = run.conclusion;
+    const created = seconds(run.created_at) ?? 0;
+    const started = seconds(run.run_started_at) ?? created;
+    const updated = seconds(run.updated_at);
+    return {
+        id: String(run.id),
+        result: conclusion === 'success' ? 'success' : conclusion === 'failure' || conclusion === 'timed_out' ? 'failure' : 'other',
+        createdAt: created,
+        ...(updated !== undefined && run.status === 'completed' ? { durationSeconds: Math.max(0, updated - started) } : {}),
+        ...(typeof run.html_url === 'string' ? { url: run.html_url } : {}),
+    };
 }
-/** Wording of a push lost to a concurrent writer, from git itself and from GitHub/GitLab's receive hooks. */
-const REJECTED_BY_RACE = /non-fast-forward|fetch first|cannot lock ref|incorrect old value|failed to update ref|failed to lock|stale info|updates were rejected|\[rejected\]|reference already exists|could not lock|is at [0-9a-f]+ but expected/i;
-function isRaceRejection(stderr) {
-    // `remote:` lines are the server's hooks talking: their text (which may well say
-    // "non-fast-forward") is shown, never read as git's own verdict.
-    return REJECTED_BY_RACE.test(stderr
-        .split('\n')
-        .filter((line) => !/^remote:/.test(line.trim()))
-        .join('\n'));
+/** A GitLab pipeline (REST "List project pipelines"). */
+function fromGitLabPipeline(pipeline) {
+    const created = seconds(pipeline.created_at) ?? 0;
+    const updated = seconds(pipeline.updated_at);
+    const status = pipeline.status;
+    return {
+        id: String(pipeline.id),
+        result: status === 'success' ? 'success' : status === 'failed' ? 'failure' : 'other',
+        createdAt: created,
+        ...(updated !== undefined && (status === 'success' || status === 'failed') ? { durationSeconds: Math.max(0, updated - created) } : {}),
+        ...(typeof pipeline.web_url === 'string' ? { url: pipeline.web_url } : {}),
+    };
 }
 
 
 /***/ }),
 
-/***/ 349:
+/***/ 5072:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AH: () => (/* binding */ TRAILER),
-/* harmony export */   Xm: () => (/* binding */ renderTemplate),
-/* harmony export */   aw: () => (/* binding */ parseTrailers),
-/* harmony export */   vL: () => (/* binding */ buildCommitMessage)
+/* harmony export */   ie: () => (/* binding */ resolveRoute),
+/* harmony export */   ml: () => (/* binding */ parseEnvironments),
+/* harmony export */   no: () => (/* binding */ resolveProtected)
 /* harmony export */ });
-/** Keys every stage uses; promote, health-gate and rollback read them back. */
-const TRAILER = {
-    image: 'Aegis-Image',
-    previousImage: 'Aegis-Previous-Image',
-    value: 'Aegis-Value',
-    previousValue: 'Aegis-Previous-Value',
-    environment: 'Aegis-Environment',
-    sourceCommit: 'Aegis-Source-Commit',
-    sourceRun: 'Aegis-Source-Run',
-    /** ISO 8601 time of the source commit (lead time for changes); per image (`name=time`) after a promotion. */
-    sourceTime: 'Aegis-Source-Time',
-    promotedFrom: 'Aegis-Promoted-From',
-    reverts: 'Aegis-Reverts',
-    stage: 'Aegis-Stage',
-    approvedBy: 'Aegis-Approved-By',
-    freezeOverride: 'Aegis-Freeze-Override',
-    verdict: 'Aegis-Verdict',
-    checkedAt: 'Aegis-Checked-At',
-};
-/** Fills `{name}` placeholders; unknown placeholders stay as written so a typo is visible, not silent. */
-function renderTemplate(template, values) {
-    return template.replace(/\{([a-z-]+)\}/g, (whole, key) => values[key] ?? whole);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/**
+ * The `environments` input: promotion order and the overlay path(s) of each environment.
+ *
+ *     environments: |
+ *       dev: overlays/dev
+ *       staging: overlays/staging
+ *       prod: [overlays/prod-eu, overlays/prod-us]
+ *
+ * A bare list (`[dev, staging, prod]`) or one name per line means `overlays/<env>` each.
+ */
+
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const EXPECTED = 'YAML mapping of environment to overlay path or list of paths, in promotion order (e.g. "dev: overlays/dev"), or a list of names meaning overlays/<env>';
+function parseEnvironments(text, input = 'environments') {
+    const fail = (detail) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, text, EXPECTED, detail);
+    };
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { uniqueKeys: true });
+    if (doc.errors.length > 0)
+        fail(`not valid YAML: ${doc.errors[0]?.message.split('\n')[0]}`);
+    const root = doc.contents;
+    const environments = [];
+    const add = (name, overlays) => {
+        if (typeof name !== 'string' || !NAME.test(name))
+            fail(`environment name ${JSON.stringify(name)} must be letters, digits, . _ -`);
+        if (environments.some((env) => env.name === name))
+            fail(`environment '${name}' is listed twice`);
+        if (overlays.length === 0 || overlays.some((path) => path.trim() === ''))
+            fail(`environment '${name}' has an empty overlay path`);
+        environments.push({ name: name, overlays });
+    };
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root)) {
+        for (const pair of root.items) {
+            const name = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) ? pair.key.value : pair.key;
+            // An alias (`prod: *eu-and-us`) is the anchored value.
+            const value = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(pair.value) ? pair.value.resolve(doc) : pair.value;
+            if (value === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) && (value.value === null || value.value === '')))
+                add(name, [`overlays/${name}`]);
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value))
+                add(name, [String(value.value)]);
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(value)) {
+                add(name, value.items
+                    .map((item) => ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(item) ? item.resolve(doc) : item))
+                    .map((item) => ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item) && typeof item.value === 'string' ? item.value : fail(`'${name}' lists a non-string path`))));
+            }
+            else
+                fail(`'${String(name)}' must map to a path or a list of paths`);
+        }
+    }
+    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(root)) {
+        for (const item of root.items) {
+            const name = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(item) ? item.value : undefined;
+            add(name, [`overlays/${String(name)}`]);
+        }
+    }
+    else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(root) && typeof root.value === 'string') {
+        // One name per line or comma-separated (what a CLI flag or a CI variable gives).
+        for (const name of root.value.split(/[\s,]+/).filter(Boolean))
+            add(name, [`overlays/${name}`]);
+    }
+    else
+        fail('empty');
+    if (environments.length < 2)
+        fail('at least two environments are needed to promote between');
+    return environments;
 }
-/** Subject, optional body, then one trailer paragraph. Newlines in values would break the trailer block. */
-function buildCommitMessage(subject, body, trailers) {
-    const single = (text) => text.replace(/\s*\r?\n\s*/g, ' ').trim();
-    const paragraphs = [single(subject)];
-    if (body.trim())
-        paragraphs.push(body.trim());
-    if (trailers.length > 0)
-        paragraphs.push(trailers.map((t) => `${t.key}: ${single(t.value)}`).join('\n'));
-    return `${paragraphs.join('\n\n')}\n`;
+/**
+ * Validates `from` and `to`: both known, `to` after `from`. Skipping environments is not
+ * refused here: it is a rule per image (see `orderRefusals`), since an image that already
+ * runs in the skipped environment may legitimately move on.
+ */
+function resolveRoute(environments, from, to) {
+    const names = environments.map((env) => env.name);
+    const find = (input, name) => {
+        const index = names.indexOf(name);
+        if (index < 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, name, `one of the environments: ${names.join(', ')}`, 'unknown environment');
+        return index;
+    };
+    const fromIndex = find('from', from);
+    const toIndex = find('to', to);
+    if (toIndex <= fromIndex) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('to', to, `an environment after '${from}' in promotion order (${names.join(' → ')})`, toIndex === fromIndex ? 'same as from' : 'promotion never goes backwards; roll back with health-gate or gitops-bump');
+    }
+    return {
+        from: environments[fromIndex],
+        to: environments[toIndex],
+        fromIndex,
+        toIndex,
+        previous: environments[toIndex - 1],
+    };
 }
-/** Trailers of a commit message: the last paragraph, when every line of it is `Key: value`. */
-function parseTrailers(message) {
-    const paragraphs = message.trim().split(/\n\s*\n/);
-    const last = paragraphs.length > 1 ? paragraphs[paragraphs.length - 1] : '';
-    const lines = last.split('\n').filter(Boolean);
-    const trailers = lines.map((line) => /^([A-Za-z0-9-]+):\s?(.*)$/.exec(line));
-    if (trailers.length === 0 || trailers.some((match) => !match))
-        return [];
-    return trailers.map((match) => ({ key: match[1], value: match[2] }));
+/** `protected-environments` names, checked; empty means the last environment. */
+function resolveProtected(environments, names, input = 'protected-environments') {
+    if (names.length === 0)
+        return new Set([environments.at(-1).name]);
+    const known = environments.map((env) => env.name);
+    for (const name of names) {
+        if (name === 'none')
+            continue;
+        if (!known.includes(name))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, name, `environment names from: ${known.join(', ')} (or 'none')`);
+    }
+    return new Set(names.filter((name) => name !== 'none'));
 }
 
 
 /***/ }),
 
-/***/ 5662:
+/***/ 3662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -460,1181 +191,383 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   definition: () => (/* binding */ definition),
-  detectOutputs: () => (/* binding */ detectOutputs),
-  detectStage: () => (/* binding */ detectStage),
-  parse: () => (/* binding */ parseDetectInputs),
-  parseDetectInputs: () => (/* binding */ parseDetectInputs),
-  run: () => (/* binding */ runDetect),
-  runDetect: () => (/* binding */ runDetect),
-  summaryMarkdown: () => (/* binding */ summaryMarkdown)
+  executeInsight: () => (/* binding */ executeInsight),
+  insight: () => (/* binding */ insight),
+  parse: () => (/* binding */ parse),
+  parseInsightInputs: () => (/* binding */ parseInsightInputs),
+  planInsight: () => (/* binding */ planInsight),
+  reportInsight: () => (/* binding */ reportInsight),
+  run: () => (/* binding */ run),
+  runInsight: () => (/* binding */ runInsight)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-;// CONCATENATED MODULE: ./src/core/detect/changed-files.ts
-
-const CHANGED_FILES_FORMATS = ['lines', 'nul', 'json'];
-/**
- * The changed-files file in one of three formats:
- * - `lines`: one path per line. A path git itself would quote (a control character such as a
- *   newline, a double quote or a backslash) is written C-quoted as `git diff` writes it
- *   (`"a\nb"`), so a name can never add a line of its own;
- * - `nul`: every path followed by a NUL byte (`git diff -z`, `xargs -0`, `read -d ''`);
- * - `json`: a JSON array of strings.
- */
-function formatChangedFiles(paths, format) {
-    switch (format) {
-        case 'lines':
-            return terminated(paths.map(quotePath), '\n');
-        case 'nul':
-            return terminated(paths, '\0');
-        case 'json':
-            return `${JSON.stringify(paths)}\n`;
-        default:
-            throw new errors/* AegisError */.o4(`Unknown changed-files format '${format}'.`);
-    }
-}
-/** Every item followed by `end` (one join: no string per item at 100,000 paths). */
-function terminated(items, end) {
-    return items.length === 0 ? '' : `${items.join(end)}${end}`;
-}
-const ESCAPES = {
-    '\n': '\\n',
-    '\t': '\\t',
-    '\r': '\\r',
-    '"': '\\"',
-    '\\': '\\\\',
-    '\b': '\\b',
-    '\f': '\\f',
-    '\v': '\\v',
-    '\u0007': '\\a',
-};
-function needsEscape(char) {
-    const code = char.charCodeAt(0);
-    return code < 0x20 || code === 0x7f || char === '"' || char === '\\';
-}
-/** git's C-style quoting of a path (as with core.quotePath=false: non-ASCII stays as it is). */
-function quotePath(path) {
-    let plain = true;
-    for (let index = 0; index < path.length && plain; index++)
-        plain = !needsEscape(path.charAt(index));
-    if (plain)
-        return path;
-    const body = [...path]
-        .map((char) => (needsEscape(char) ? (ESCAPES[char] ?? `\\${char.charCodeAt(0).toString(8).padStart(3, '0')}`) : char))
-        .join('');
-    return `"${body}"`;
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/core/yaml/plain.ts
-var plain = __webpack_require__(5723);
-;// CONCATENATED MODULE: ./src/core/detect/child-pipeline.ts
-
-
-
-const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_-]+)\s*\}\}/g;
-const HAS_PLACEHOLDER = /\{\{\s*[A-Za-z0-9_-]+\s*\}\}/;
-/** GitLab rejects a child pipeline without jobs; this one says why nothing runs. */
-const NO_CHANGES_JOB = 'aegis-no-changes';
-function parseChildPipelineTemplate(text, file) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: true });
-    if (doc.errors.length > 0)
-        throw new errors/* FileError */.f6(file, `not valid YAML: ${doc.errors[0]?.message.split('\n')[0]}`);
-    if (!(0,dist/* isMap */.jh)(doc.contents))
-        throw new errors/* FileError */.f6(file, 'expected a GitLab CI mapping with at least one job template such as "build {{service}}:"');
-    const content = (0,plain/* plainData */.l)(doc, file);
-    const shared = {};
-    const jobs = {};
-    for (const [key, value] of Object.entries(content)) {
-        if (!HAS_PLACEHOLDER.test(key)) {
-            shared[key] = value;
-            continue;
-        }
-        if (!value || typeof value !== 'object' || Array.isArray(value)) {
-            throw new errors/* FileError */.f6(file, `job template '${key}' must be a mapping (a GitLab job)`);
-        }
-        jobs[key] = value;
-    }
-    if (Object.keys(jobs).length === 0) {
-        throw new errors/* FileError */.f6(file, 'no job template: name at least one job with a placeholder, e.g. "build {{service}}:", so there is one job per changed service');
-    }
-    return { file, shared, jobs };
-}
-/** The child pipeline's YAML text: one job per matrix entry and template, or a single no-op job. */
-function renderChildPipeline(template, entries, context) {
-    const range = `${context.base ? context.base.slice(0, 12) : '(none)'}..${context.head.slice(0, 12)}`;
-    const header = `# Generated by aegis detect for ${range}. Do not edit: regenerated on every pipeline.\n`;
-    if (entries.length === 0) {
-        const pipeline = {
-            [NO_CHANGES_JOB]: {
-                variables: {
-                    GIT_STRATEGY: 'none',
-                    AEGIS_MESSAGE: { value: `aegis detect: no service changed (${range}; ${context.reason}).`, expand: false },
-                },
-                script: ['echo "$AEGIS_MESSAGE"'],
-            },
-        };
-        return header + (0,dist/* stringify */.As)(pipeline, { lineWidth: 0 });
-    }
-    const pipeline = { ...template.shared };
-    for (const entry of entries) {
-        for (const [key, job] of Object.entries(template.jobs)) {
-            const name = substitute(key, entry);
-            if (name in pipeline) {
-                throw new errors/* FileError */.f6(template.file, `job template '${key}' gives the name '${name}' twice (or a name the template already uses): include {{service}} in it`);
-            }
-            const instance = substitute(job, entry);
-            const own = (instance.variables && typeof instance.variables === 'object' ? instance.variables : {});
-            instance.variables = { ...serviceVariables(entry), ...own };
-            pipeline[name] = instance;
-        }
-    }
-    return header + (0,dist/* stringify */.As)(pipeline, { lineWidth: 0 });
-}
-function serviceVariables(entry) {
-    const value = (text) => ({ value: text, expand: false });
-    return {
-        AEGIS_SERVICE: value(entry.service),
-        AEGIS_SERVICE_PATH: value(entry.path),
-        AEGIS_CONTEXT: value(entry.context),
-        AEGIS_DOCKERFILE: value(entry.dockerfile),
-        AEGIS_IMAGE: value(entry.image),
-    };
-}
-function substitute(value, entry) {
-    if (typeof value === 'string') {
-        return value.replace(PLACEHOLDER, (_, field) => {
-            const replacement = entry[field];
-            return replacement === undefined || replacement === null
-                ? ''
-                : typeof replacement === 'object'
-                    ? JSON.stringify(replacement)
-                    : String(replacement);
-        });
-    }
-    if (Array.isArray(value))
-        return value.map((item) => substitute(item, entry));
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [substitute(key, entry), substitute(item, entry)]));
-    }
-    return value;
-}
-
-// EXTERNAL MODULE: ./src/core/git/git.ts
-var git_git = __webpack_require__(8496);
-;// CONCATENATED MODULE: ./src/core/detect/changes.ts
-
-/**
- * Parses `git diff --name-status -z` output. Statuses: A added, M/T modified, D deleted,
- * R renamed (old and new path both count as 'renamed'), C copied (the copy counts as added;
- * its source did not change).
- */
-function parseNameStatus(output) {
-    const fields = output.split('\0');
-    if (fields[fields.length - 1] === '')
-        fields.pop();
-    const changes = [];
-    for (let index = 0; index < fields.length;) {
-        const status = fields[index++];
-        const code = status.charAt(0);
-        const path = fields[index++];
-        if (path === undefined)
-            throw new errors/* AegisError */.o4(`Unexpected end of 'git diff --name-status' output after status '${status}'.`);
-        switch (code) {
-            case 'A':
-                changes.push({ path, type: 'added' });
-                break;
-            case 'M':
-            case 'T':
-            case 'U':
-                changes.push({ path, type: 'modified' });
-                break;
-            case 'D':
-                changes.push({ path, type: 'deleted' });
-                break;
-            case 'R':
-            case 'C': {
-                const target = fields[index++];
-                if (target === undefined)
-                    throw new errors/* AegisError */.o4(`Unexpected end of 'git diff --name-status' output after '${status} ${path}'.`);
-                if (code === 'R')
-                    changes.push({ path, type: 'renamed' }, { path: target, type: 'renamed' });
-                else
-                    changes.push({ path: target, type: 'added' });
-                break;
-            }
-            default:
-                throw new errors/* AegisError */.o4(`Unexpected status '${status}' for ${path} in 'git diff --name-status' output.`);
-        }
-    }
-    return changes;
-}
-/** Distinct paths in first-seen order, for the changed-files list. */
-function uniquePaths(changes) {
-    const paths = changes.map((change) => change.path);
-    // git names a path once per diff; only a rename's two sides can repeat a path seen elsewhere
-    if (!changes.some((change) => change.type === 'renamed'))
-        return paths;
-    return [...new Set(paths)];
-}
-
-;// CONCATENATED MODULE: ./src/core/detect/history.ts
-/** Another git process in the same clone holds a lock or rewrote `.git/shallow` under us. */
-const LOCK_CONTENTION = /\.lock'?:? File exists|Unable to create .*\.lock|cannot lock ref|shallow file has changed since we read it|could not lock/i;
-/**
- * The commits a shallow CI clone lacks, fetched on demand: single commits at depth 1, a
- * branch's merge base through `--shallow-exclude` (see mergeBaseWithBranch), and as a last
- * resort history deepened in doubling steps. History is only ever added back (`--deepen`,
- * never a smaller `--depth`; what `--shallow-exclude` cut is deepened again), so jobs
- * working in the same clone keep what they had; when one holds git's locks the other waits
- * and re-checks, since the history it wanted may have arrived meanwhile.
- */
-class History {
-    git;
-    log;
-    options;
-    shallow;
-    /** `git fetch` processes started so far (tests bound it; the log reports it). */
-    fetches = 0;
-    sleep;
-    constructor(git, log, options) {
-        this.git = git;
-        this.log = log;
-        this.options = options;
-        this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    }
-    get remote() {
-        return this.options.remote;
-    }
-    /** The full SHA of a local commit-ish, or undefined. */
-    async resolve(rev) {
-        if (rev.startsWith('-'))
-            return undefined;
-        return this.git.resolveCommit(rev);
-    }
-    async isShallow() {
-        // Cached false is final; true is re-read because another job may have completed the clone.
-        if (this.shallow === false)
-            return false;
-        this.shallow = await this.git.isShallow();
-        return this.shallow;
-    }
-    /** Makes `sha` available locally, fetching just that commit when missing. */
-    async obtain(sha) {
-        if (await this.resolve(sha))
-            return true;
-        if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(sha))
-            return false;
-        const fetched = await this.fetch([sha], (await this.isShallow()) ? { depth: 1 } : {});
-        if (fetched.outcome !== 'ok')
-            this.log.debug(`Could not fetch ${sha} from '${this.options.remote}': ${fetched.detail}`);
-        return (await this.resolve(sha)) !== undefined;
-    }
-    /** Tip of a branch on the remote (falling back to local refs when the remote cannot be asked). */
-    async branchTip(branch) {
-        if (branch.startsWith('-'))
-            return undefined;
-        const listed = await this.git.remoteRefs(this.options.remote, [`refs/heads/${branch}`], 'heads');
-        const sha = listed.ok ? listed.refs[0]?.sha : undefined;
-        if (sha && (await this.obtain(sha)))
-            return sha;
-        return (await this.resolve(`refs/remotes/${this.options.remote}/${branch}`)) ?? (await this.resolve(`refs/heads/${branch}`));
-    }
-    /** The remote's default branch as recorded by the clone, or as the remote reports it. */
-    async defaultBranch() {
-        const local = await this.git.symbolicRef(`refs/remotes/${this.options.remote}/HEAD`);
-        if (local !== undefined)
-            return local.replace(`refs/remotes/${this.options.remote}/`, '');
-        return this.git.remoteDefaultBranch(this.options.remote);
-    }
-    /** Tag name → tagged commit, from the remote and the clone (tags need not be fetched). */
-    async tagCommits() {
-        const tags = await this.git.localTagCommits();
-        const remote = await this.git.remoteRefs(this.options.remote, [], 'tags');
-        if (!remote.ok)
-            return tags;
-        for (const { sha, ref } of remote.refs) {
-            if (!sha || !ref.startsWith('refs/tags/'))
-                continue;
-            const peeled = ref.endsWith('^{}');
-            const name = ref.slice('refs/tags/'.length, peeled ? -3 : undefined);
-            if (peeled || !tags.has(name))
-                tags.set(name, sha);
-        }
-        return tags;
-    }
-    /** Is `ancestor` reachable from `descendant` in the local history? undefined when a shallow clone cannot tell. */
-    async isAncestor(ancestor, descendant) {
-        if (await this.git.isAncestor(ancestor, descendant))
-            return true;
-        return (await this.isShallow()) ? undefined : false;
-    }
-    /**
-     * The merge base of `head` and the tip of remote `branch`, fetching only what it needs.
-     * A shallow clone asks the server for head's commits that are not on the branch
-     * (`--shallow-exclude`, protocol capability deepen-not): the parent where that history
-     * leaves the branch is the merge base, fetched at depth 1 for its tree. This costs two
-     * small fetches whatever the history's length. When head's own history merges the branch
-     * (several exits), the exits' dates bound one `--shallow-since` fetch; only if that is
-     * still not enough does the bounded doubling deepen run.
-     */
-    async mergeBaseWithBranch(branch, head) {
-        const tip = await this.remoteTip(branch);
-        if (tip && (await this.resolve(tip))) {
-            const local = await this.localMergeBase(tip, head);
-            if (local)
-                return { found: true, sha: local, tip };
-        }
-        if (!(await this.isShallow())) {
-            const present = tip ? await this.obtain(tip) : false;
-            const fallback = present ? tip : await this.branchTip(branch);
-            if (!fallback)
-                return { found: false, cause: 'unrelated', detail: `branch ${branch} is not on '${this.remote}' or in the clone` };
-            return { ...(await this.mergeBase(fallback, head)), tip: fallback };
-        }
-        if (!tip)
-            return { found: false, cause: 'fetch-failed', detail: `branch ${branch} is not on '${this.remote}'` };
-        const own = await this.ownHistoryExits(head, [`refs/heads/${branch}`]);
-        if (!own.ok) {
-            // deepen-not refuses when nothing is left: head is on the branch, so head is the merge base.
-            if (/no commits selected for shallow requests/.test(own.detail))
-                return { found: true, sha: head, tip };
-            this.log.debug(`--shallow-exclude fetch failed (${own.detail}); deepening instead.`);
-            return { ...(await this.mergeBase(await this.obtainTip(tip), head)), tip };
-        }
-        const { exits } = own;
-        if (exits.length === 1) {
-            const [sha] = exits;
-            if (await this.obtain(sha))
-                return { found: true, sha, tip };
-        }
-        if (exits.length > 1 && (await this.obtainAll(exits))) {
-            const since = Math.min(...(await this.git.commitTimes(exits)));
-            if (Number.isFinite(since)) {
-                // A day of slack for committer clocks that disagree.
-                await this.fetch([head, tip], { shallowSince: since - 86_400 });
-                const local = await this.localMergeBase(tip, head);
-                if (local)
-                    return { found: true, sha: local, tip };
-            }
-        }
-        return { ...(await this.mergeBase(await this.obtainTip(tip), head)), tip };
-    }
-    /** The merge base of two present commits, deepening a shallow clone (doubling) until it appears. */
-    async mergeBase(a, b) {
-        let step = this.options.deepenStep;
-        let rounds = 0;
-        for (;;) {
-            const result = await this.git.mergeBase(a, b);
-            if (result.ok)
-                return { found: true, sha: result.stdout.trim() };
-            if (result.exitCode !== 1)
-                return { found: false, cause: 'fetch-failed', detail: lastLine(result.stderr) };
-            const deepened = await this.deepen(step, rounds, [a, b]);
-            if (deepened !== 'ok')
-                return deepened;
-            rounds++;
-            step *= 2;
-        }
-    }
-    /** Walks back from `head` to the newest commit in `targets` (other than head), deepening as needed. */
-    async nearestAncestorIn(head, targets, 
-    /** Remote refs (tags) naming the targets: lets a shallow clone fetch down to them in one go. */
-    targetRefs = []) {
-        const local = (await this.git.revList(head)).find((commit) => commit !== head && targets.has(commit));
-        if (local)
-            return { found: true, sha: local };
-        if (targetRefs.length > 0 && (await this.isShallow())) {
-            const viaExclude = await this.nearestThroughExclude(head, targets, targetRefs);
-            if (viaExclude)
-                return { found: true, sha: viaExclude };
-        }
-        let step = this.options.deepenStep;
-        let rounds = 0;
-        for (;;) {
-            const commits = await this.git.revList(head);
-            const sha = commits.find((commit) => commit !== head && targets.has(commit));
-            if (sha)
-                return { found: true, sha };
-            const deepened = await this.deepen(step, rounds, [head]);
-            if (deepened !== 'ok')
-                return deepened;
-            rounds++;
-            step *= 2;
-        }
-    }
-    /**
-     * head's history down to the first commits the target refs reach (`--shallow-exclude` per
-     * ref): where it leaves them, a target commit is the nearest one. Undefined when the exit
-     * is an untagged commit of another line (the bounded deepening then decides).
-     */
-    async nearestThroughExclude(head, targets, refs) {
-        const own = await this.ownHistoryExits(head, refs);
-        if (!own.ok)
-            return undefined;
-        const { exits } = own;
-        if (exits.length === 0 || !exits.every((sha) => targets.has(sha)) || !(await this.obtainAll(exits)))
-            return undefined;
-        if (exits.length === 1)
-            return exits[0];
-        const times = await this.git.commitTimes(exits);
-        return exits[times.indexOf(Math.max(...times))];
-    }
-    async localMergeBase(a, b) {
-        const result = await this.git.mergeBase(a, b);
-        return result.ok ? result.stdout.trim() : undefined;
-    }
-    async remoteTip(branch) {
-        if (branch.startsWith('-'))
-            return undefined;
-        const listed = await this.git.remoteRefs(this.options.remote, [`refs/heads/${branch}`], 'heads');
-        const sha = listed.ok ? listed.refs[0]?.sha : undefined;
-        return sha || (await this.resolve(`refs/remotes/${this.options.remote}/${branch}`));
-    }
-    async obtainTip(tip) {
-        await this.obtain(tip);
-        return tip;
-    }
-    async obtainAll(shas) {
-        const missing = [];
-        for (const sha of shas)
-            if (!(await this.resolve(sha)))
-                missing.push(sha);
-        if (missing.length > 0)
-            await this.fetch(missing, { depth: 1 });
-        for (const sha of missing)
-            if (!(await this.resolve(sha)))
-                return false;
-        return true;
-    }
-    /**
-     * Fetches head's commits that none of `refs` reaches (`--shallow-exclude`) and returns the
-     * commits where that history leaves them. The fetch also moves the shallow boundary UP when
-     * the clone already had more of head's history (GIT_DEPTH 20, another job): that much is
-     * deepened back, so nobody loses history they had.
-     */
-    async ownHistoryExits(head, refs) {
-        const depthBefore = (await this.git.revList(head)).length;
-        const fetched = await this.fetch([head], { shallowExclude: refs });
-        if (fetched.outcome !== 'ok')
-            return { ok: false, detail: fetched.detail };
-        const exits = await this.exitsFromBranch(head);
-        const depthAfter = (await this.git.revList(head)).length;
-        if (depthAfter < depthBefore)
-            await this.fetch([head], { deepen: depthBefore - depthAfter });
-        return { ok: true, exits };
-    }
-    /**
-     * After a `--shallow-exclude` fetch: the parents through which head's own history leaves
-     * the excluded branch. The shallow boundary commits keep their real parent lines in the
-     * commit object even though the parents themselves are not in the clone.
-     */
-    async exitsFromBranch(head) {
-        const listed = await this.git.revListWithParents(head);
-        const own = new Set(listed.map((commit) => commit.sha));
-        const exits = new Set();
-        // With the shallow graft a boundary commit lists no parents (as a root commit does).
-        for (const { sha } of listed.filter((commit) => commit.parents.length === 0)) {
-            for (const parent of await this.git.recordedParents(sha))
-                if (!own.has(parent))
-                    exits.add(parent);
-        }
-        return [...exits];
-    }
-    async deepen(step, rounds, wants) {
-        if (!(await this.isShallow()))
-            return { found: false, cause: 'unrelated', detail: 'the complete history has no common commit' };
-        if (rounds >= this.options.maxDeepenRounds) {
-            return { found: false, cause: 'limit', detail: `still missing after deepening the shallow clone ${rounds} times` };
-        }
-        this.log.info(`Shallow clone: fetching ${step} more commits of history from '${this.options.remote}'.`);
-        const fetched = await this.fetch(wants, { deepen: step });
-        if (fetched.outcome === 'ok')
-            return 'ok';
-        // The other job may have completed the clone while we waited.
-        if (!(await this.isShallow()))
-            return 'ok';
-        return { found: false, cause: 'fetch-failed', detail: fetched.detail };
-    }
-    async fetch(wants, options) {
-        const maxRetries = this.options.maxLockRetries ?? 12;
-        for (let attempt = 0;; attempt++) {
-            this.fetches++;
-            const result = await this.git.fetch(this.options.remote, wants, { ...options, writeFetchHead: false });
-            if (result.ok)
-                return { outcome: 'ok', detail: '' };
-            if (!LOCK_CONTENTION.test(result.stderr) || attempt >= maxRetries)
-                return { outcome: 'failed', detail: lastLine(result.stderr) };
-            const delay = Math.min(2000, 50 * 2 ** attempt) * (0.5 + Math.random());
-            this.log.debug(`Another git process holds a lock in this clone; retrying the fetch in ${Math.round(delay)} ms.`);
-            await this.sleep(delay);
-        }
-    }
-}
-function lastLine(text) {
-    return text.trim().split('\n').pop() ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/core/detect/range.ts
-
-
-const range_short = (sha) => sha.slice(0, 12);
-/**
- * Chooses base and head for the event, as the references (paths-filter, changed-files,
- * nx-set-shas) should have: push → previous tip; new branch or force push → merge base with
- * the default branch; pull/merge request → merge base with the target, PR head (never the
- * synthetic merge commit); merge group → its base; tag → previous tag; schedule/manual →
- * everything unless `base` is given. Shallow clones are deepened; when a base cannot be
- * found the fallback (every service) is explicit and warned about.
- */
-async function resolveRange(git, request, log) {
-    const history = new History(git, log, {
-        remote: request.remote,
-        deepenStep: request.deepenStep,
-        maxDeepenRounds: request.maxDeepenRounds,
-    });
-    const resolver = new RangeResolver(history, request, log);
-    const range = await resolver.resolve();
-    return { ...range, fetches: history.fetches };
-}
-class RangeResolver {
-    history;
-    request;
-    log;
-    constructor(history, request, log) {
-        this.history = history;
-        this.request = request;
-        this.log = log;
-    }
-    async resolve() {
-        const { event } = this.request;
-        if (event.deleted && !this.request.base && !this.request.head) {
-            const what = event.tag ? `tag ${event.tag}` : `branch ${event.branch ?? '(unknown)'}`;
-            return { head: '', reason: `${event.source}: ${what} was deleted; nothing to build`, fallback: false, deleted: true };
-        }
-        const head = await this.headCommit();
-        if (this.request.base)
-            return this.fromInput(this.request.base, head);
-        switch (event.kind) {
-            case 'pull_request':
-                return this.fromPullRequest(head);
-            case 'merge_group':
-                return this.fromMergeGroup(head);
-            case 'push':
-                return this.fromPush(head);
-            case 'tag':
-                return this.fromTag(head);
-            case 'schedule':
-            case 'manual':
-                return this.everything(head, `${event.source} run without a 'base' input`);
-        }
-    }
-    async headCommit() {
-        const { head: input, event } = this.request;
-        const rev = input ?? event.head ?? 'HEAD';
-        const sha = await this.commit(rev);
-        if (sha)
-            return sha;
-        if (input)
-            throw new errors/* InputError */.dz('head', input, `a commit, branch or tag in the repository or on remote '${this.history.remote}'`);
-        throw new errors/* AegisError */.o4(`The head commit ${rev} of this ${event.source} event is not in the clone and could not be fetched from '${this.history.remote}'.`);
-    }
-    /** A local rev, a full SHA fetched from the remote, or a remote branch. */
-    async commit(rev) {
-        const local = await this.history.resolve(rev);
-        if (local)
-            return local;
-        if (/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(rev))
-            return (await this.history.obtain(rev)) ? rev.toLowerCase() : undefined;
-        return this.history.branchTip(rev.replace(new RegExp(`^${this.history.remote}/`), ''));
-    }
-    async fromInput(value, head) {
-        const base = await this.commit(value);
-        if (!base)
-            throw new errors/* InputError */.dz('base', value, `a commit SHA, branch or tag in the repository or on remote '${this.history.remote}'`, 'it is not there');
-        return this.compare(base, head, (mergeBase) => mergeBase === base ? `input 'base' ${value}` : `merge base of input 'base' ${value} and head: ${range_short(mergeBase)}`);
-    }
-    async fromPullRequest(head) {
-        const { event } = this.request;
-        const pr = event.pullRequest;
-        const label = event.source === 'merge_request_event' || pr?.mergedResult !== undefined
-            ? `merge request !${pr?.number}`
-            : `pull request #${pr?.number}`;
-        const target = pr?.baseRef || 'the target branch';
-        if (event.mergeBase && (await this.history.obtain(event.mergeBase))) {
-            return { head, base: event.mergeBase, reason: `${label} into ${target}: merge base ${range_short(event.mergeBase)}`, fallback: false };
-        }
-        const base = event.base ?? pr?.baseSha;
-        const shallow = await this.history.isShallow();
-        const describe = (mergeBase, tip) => `${label} into ${target}: merge base ${range_short(mergeBase)} of ${target}${tip ? ` (${range_short(tip)})` : ''} and the head`;
-        if (base && !shallow && (await this.history.obtain(base)))
-            return this.compare(base, head, (mergeBase) => describe(mergeBase, base));
-        if (pr?.baseRef) {
-            const found = await this.history.mergeBaseWithBranch(pr.baseRef, head);
-            if (found.found)
-                return { head, base: found.sha, reason: describe(found.sha, base ?? found.tip), fallback: false };
-            if (!base)
-                return this.missingMergeBase(head, pr.baseRef, found);
-        }
-        if (base && !(await this.history.obtain(base))) {
-            this.log.warning(`The ${label} base ${base} is not in the clone and could not be fetched.`);
-        }
-        else if (base) {
-            return this.compare(base, head, (mergeBase) => describe(mergeBase, base));
-        }
-        return this.everything(head, `the ${label} has no usable base commit`, true);
-    }
-    async fromMergeGroup(head) {
-        // GitHub builds the group's head on top of base_sha, so base_sha..head is exactly the queued change.
-        const base = this.request.event.base;
-        if (!base || !(await this.history.obtain(base)))
-            return this.everything(head, 'the merge group has no usable base commit', true);
-        return { head, base, reason: `merge group: base ${range_short(base)}`, fallback: false };
-    }
-    async fromPush(head) {
-        const { event } = this.request;
-        const branch = event.branch ?? '(unknown branch)';
-        const before = event.before;
-        const defaultBranch = await this.defaultBranch();
-        if (!before) {
-            if (!defaultBranch || branch === defaultBranch)
-                return this.everything(head, `first push of ${branch}: there is no earlier commit to compare with`);
-            return this.againstDefaultBranch(head, defaultBranch, `new branch ${branch}`);
-        }
-        if (before === head)
-            return { head, base: before, reason: `push to ${branch}: head is the previous tip (nothing new)`, fallback: false };
-        if (!defaultBranch || branch === defaultBranch)
-            return this.defaultBranchPush(head, before, branch);
-        const replaced = `force push to ${branch}: previous tip ${range_short(before)} was replaced`;
-        if (event.forced === true)
-            return this.againstDefaultBranch(head, defaultBranch, replaced);
-        const present = await this.history.obtain(before);
-        if (!present)
-            return this.againstDefaultBranch(head, defaultBranch, `push to ${branch}: previous tip ${range_short(before)} is no longer in the repository`);
-        const normal = { head, base: before, reason: `push to ${branch}: previous tip ${range_short(before)}`, fallback: false };
-        // GitHub says whether the push was forced; GitLab does not, so ancestry decides.
-        if (event.forced === false)
-            return normal;
-        const ancestor = await this.history.isAncestor(before, head);
-        if (ancestor === true)
-            return normal;
-        const againstDefault = await this.againstDefaultBranch(head, defaultBranch, `force push to ${branch}: previous tip ${range_short(before)} is not an ancestor of head`);
-        // In a shallow clone ancestry is known only once head's own commits are fetched (above).
-        if (ancestor === undefined && (await this.history.isAncestor(before, head)) === true)
-            return normal;
-        return againstDefault;
-    }
-    /**
-     * On the default branch the old tip is what was last built and deployed: old tip..new tip
-     * is the answer for a normal push and for a force push alike (a force push must rebuild
-     * what the dropped commits built, so it is not the merge base of the two tips).
-     */
-    async defaultBranchPush(head, before, branch) {
-        if (!(await this.history.obtain(before))) {
-            return this.everything(head, `push to ${branch}: previous tip ${range_short(before)} is no longer in the repository`, true);
-        }
-        const forced = this.request.event.forced ?? ((await this.history.isShallow()) ? undefined : !(await this.history.isAncestor(before, head)));
-        const reason = forced
-            ? `force push to ${branch}: old tip ${range_short(before)}..new tip (rebuilds what the dropped commits built)`
-            : `push to ${branch}: previous tip ${range_short(before)}`;
-        return { head, base: before, reason, fallback: false };
-    }
-    async fromTag(head) {
-        const tag = this.request.event.tag ?? '(tag)';
-        const tags = await this.history.tagCommits();
-        const names = new Map();
-        for (const [name, sha] of tags) {
-            if (sha === head)
-                continue;
-            names.set(sha, [...(names.get(sha) ?? []), name]);
-        }
-        if (names.size === 0)
-            return this.everything(head, `tag ${tag}: there is no earlier tag`);
-        const refs = [...names.values()].flat().map((name) => `refs/tags/${name}`);
-        const found = await this.history.nearestAncestorIn(head, new Set(names.keys()), refs);
-        if (!found.found) {
-            if (found.cause === 'unrelated')
-                return this.everything(head, `tag ${tag}: no earlier tag is an ancestor of it`);
-            return this.missingMergeBase(head, 'the previous tag', found);
-        }
-        return {
-            head,
-            base: found.sha,
-            reason: `tag ${tag}: previous tag ${(names.get(found.sha) ?? []).sort().join(', ')} (${range_short(found.sha)})`,
-            fallback: false,
-        };
-    }
-    async againstDefaultBranch(head, defaultBranch, why) {
-        const found = await this.history.mergeBaseWithBranch(defaultBranch, head);
-        if (found.found)
-            return { head, base: found.sha, reason: `${why}: merge base with ${defaultBranch} ${range_short(found.sha)}`, fallback: false };
-        if (!found.tip)
-            return this.everything(head, `${why}, and the default branch ${defaultBranch} could not be found (${found.detail})`, true);
-        return this.missingMergeBase(head, found.tip, found);
-    }
-    async defaultBranch() {
-        return this.request.defaultBranch ?? this.request.event.defaultBranch ?? (await this.history.defaultBranch());
-    }
-    async compare(base, head, reason) {
-        const found = await this.history.mergeBase(base, head);
-        if (!found.found)
-            return this.missingMergeBase(head, base, found);
-        return { head, base: found.sha, reason: reason(found.sha), fallback: false };
-    }
-    missingMergeBase(head, base, result) {
-        const what = /^[0-9a-f]{40}$/.test(base) ? range_short(base) : base;
-        return this.everything(head, `no merge base of ${what} and head ${range_short(head)} (${result.detail})`, true);
-    }
-    everything(head, why, warn = false) {
-        if (warn)
-            this.log.warning(`Cannot compare against a base: ${why}. Treating every service as changed.`);
-        return { head, reason: why, fallback: warn };
-    }
-}
-
-// EXTERNAL MODULE: ./src/core/markdown.ts
-var markdown = __webpack_require__(6706);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/core/detect/filters.ts
-
-
-
-/** paths-filter's change statuses in our terms (git reports a copy as an added path, an unmerged one as modified). */
-const STATUSES = {
-    added: 'added',
-    modified: 'modified',
-    deleted: 'deleted',
-    renamed: 'renamed',
-    copied: 'added',
-    unmerged: 'modified',
-};
-const FILTER_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
-function parseFilters(text, source) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: true, merge: true });
-    if (doc.errors.length > 0)
-        throw new errors/* FileError */.f6(source, `not valid YAML: ${doc.errors[0]?.message.split('\n')[0]}`);
-    if (!(0,dist/* isMap */.jh)(doc.contents))
-        throw new errors/* FileError */.f6(source, 'expected a mapping of filter name to patterns (paths-filter syntax)');
-    const filters = [];
-    // toJS resolves anchors and aliases (`- *shared`), which paths-filter users rely on.
-    for (const [name, plain] of Object.entries(doc.toJS())) {
-        if (!FILTER_NAME.test(name))
-            throw new errors/* FileError */.f6(source, `filter name '${name}' must start with a letter, digit or '_' and contain only letters, digits, '.', '_' and '-'`);
-        const rules = parseItem(plain, (problem) => new errors/* FileError */.f6(source, `filter '${name}': ${problem}`));
-        if (rules.length === 0)
-            throw new errors/* FileError */.f6(source, `filter '${name}' has no patterns`);
-        filters.push({ name, rules });
-    }
-    return filters;
-}
-function parseItem(item, fail) {
-    if (Array.isArray(item))
-        return item.flatMap((inner) => parseItem(inner, fail));
-    if (typeof item === 'string')
-        return [rule(item, undefined, fail)];
-    if (item && typeof item === 'object') {
-        return Object.entries(item).flatMap(([key, pattern]) => {
-            const statuses = key
-                .split('|')
-                .map((status) => status.trim().toLowerCase())
-                .filter(Boolean)
-                .map((status) => {
-                const type = STATUSES[status];
-                if (!type)
-                    throw fail(`unknown change status '${status}' in '${key}': expected ${Object.keys(STATUSES).join(', ')}`);
-                return type;
-            });
-            const patterns = Array.isArray(pattern) ? pattern.flat(Number.POSITIVE_INFINITY) : [pattern];
-            return patterns.map((one) => {
-                if (typeof one !== 'string')
-                    throw fail(`'${key}' must map to a pattern or a list of patterns`);
-                return rule(one, statuses, fail);
-            });
-        });
-    }
-    throw fail(`expected a pattern, a list of patterns or 'status: pattern', got ${JSON.stringify(item)}`);
-}
-function rule(pattern, statuses, fail) {
-    try {
-        return { pattern, statuses, test: picomatch_default()(pattern, { dot: true }) };
-    }
-    catch (error) {
-        throw fail(`pattern ${JSON.stringify(pattern)} is not a valid glob: ${error.message}`);
-    }
-}
-/** The changes each filter matches, in filter order. */
-function matchFilters(filters, changes, quantifier) {
-    const result = new Map();
-    for (const filter of filters) {
-        const applies = (change) => (rule) => (rule.statuses === undefined || rule.statuses.includes(change.type)) && rule.test(change.path);
-        result.set(filter.name, changes.filter((change) => (quantifier === 'every' ? filter.rules.every(applies(change)) : filter.rules.some(applies(change)))));
-    }
-    return result;
-}
-/** Filters as manifest entries, so matrix, outputs and summary treat each filter as a service. */
-function filtersManifest(filters, source) {
-    const services = filters.map((filter) => ({
-        name: filter.name,
-        path: '.',
-        kind: 'service',
-        include: filter.rules.map((rule) => rule.pattern),
-        exclude: [],
-        dependsOn: [],
-        fields: {},
-    }));
-    return { file: source, global: [], services };
-}
-
-// EXTERNAL MODULE: ./src/core/detect/globs.ts
-var globs = __webpack_require__(1728);
-;// CONCATENATED MODULE: ./src/core/detect/graph.ts
-
-/**
- * Checks `depends-on`: every name exists and there is no cycle. Returns, for each service,
- * the services that depend on it directly (the edges change propagates along).
- */
-function dependentsOf(services, file = 'services manifest') {
-    const byName = new Map(services.map((service) => [service.name, service]));
-    const dependents = new Map(services.map((service) => [service.name, []]));
-    for (const service of services) {
-        for (const dependency of service.dependsOn) {
-            if (!byName.has(dependency)) {
-                throw new errors/* FileError */.f6(file, `service '${service.name}' depends on '${dependency}', which is not a service in the manifest`, service.line);
-            }
-            if (dependency === service.name)
-                throw new errors/* FileError */.f6(file, `service '${service.name}' depends on itself`, service.line);
-            dependents.get(dependency)?.push(service.name);
-        }
-    }
-    assertAcyclic(services, byName, file);
-    return dependents;
-}
-function assertAcyclic(services, byName, file) {
-    const state = new Map();
-    const stack = [];
-    const visit = (name) => {
-        const current = state.get(name);
-        if (current === 'done')
-            return;
-        if (current === 'visiting') {
-            const cycle = [...stack.slice(stack.indexOf(name)), name];
-            throw new errors/* FileError */.f6(file, `depends-on has a cycle: ${cycle.join(' → ')}`, byName.get(name)?.line);
-        }
-        state.set(name, 'visiting');
-        stack.push(name);
-        for (const dependency of byName.get(name)?.dependsOn ?? [])
-            visit(dependency);
-        stack.pop();
-        state.set(name, 'done');
-    };
-    for (const service of services)
-        visit(service.name);
-}
-/**
- * Everything reached from `changed` through dependents, breadth first, so each service
- * records the shortest chain that reached it: `via` is [changed service, …, direct dependency].
- */
-function propagate(changed, dependents) {
-    const via = new Map();
-    const queue = [];
-    for (const name of changed) {
-        via.set(name, []);
-        queue.push(name);
-    }
-    for (let index = 0; index < queue.length; index++) {
-        const name = queue[index];
-        for (const dependent of dependents.get(name) ?? []) {
-            if (via.has(dependent))
-                continue;
-            via.set(dependent, [...via.get(name), name]);
-            queue.push(dependent);
-        }
-    }
-    return via;
-}
-
-;// CONCATENATED MODULE: ./src/core/detect/matcher.ts
-
-/**
- * Matches many paths against many ordered rule lists (one per service, plus `global`)
- * without testing every path against every list.
- *
- * Each positive rule has a literal base directory (`services/api` for `services/api/**`,
- * '' for `**\/*.md`). Rule lists are indexed by those bases; a path only reaches the lists
- * indexed under one of its ancestor directories (or under the path itself, for literal
- * patterns), and only those run their full rules. Candidates are memoised per directory,
- * because changed files cluster in few directories, and only down to the deepest indexed
- * base (a deeper directory has its ancestor's candidates), so that a change spread over
- * 100,000 directories does not memoise each of them. Cost: O(files × (depth + candidates)),
- * instead of O(files × services × globs).
- */
-class PathMatcher {
-    ruleLists;
-    byDirectory = new Map();
-    byPath = new Map();
-    directoryCandidates = new Map();
-    /** Segments of the deepest directory in byDirectory. */
-    indexedDepth;
-    constructor(ruleLists) {
-        this.ruleLists = ruleLists;
-        ruleLists.forEach((rules, owner) => {
-            for (const rule of rules) {
-                if (rule.negated)
-                    continue; // a negation alone never adds a path
-                if (rule.kind === 'literal') {
-                    add(this.byPath, rule.base, owner);
-                    add(this.byDirectory, rule.base, owner);
-                }
-                else {
-                    add(this.byDirectory, rule.base, owner);
-                    // picomatch lets `dir/**` match `dir` itself
-                    if (rule.base !== '')
-                        add(this.byPath, rule.base, owner);
-                }
-            }
-        });
-        let depth = 0;
-        for (const base of this.byDirectory.keys())
-            if (base !== '')
-                depth = Math.max(depth, base.split('/').length);
-        this.indexedDepth = depth;
-    }
-    /** Indexes (positions in the constructor's list) of the rule lists that accept `path`. */
-    match(path) {
-        const slash = path.lastIndexOf('/');
-        const directory = slash === -1 ? '' : path.slice(0, slash);
-        const fromDirectories = this.candidatesOf(this.indexedAncestor(directory));
-        const fromPath = this.byPath.get(path);
-        const result = [];
-        for (const owner of fromDirectories) {
-            if ((0,globs/* matchesRules */.rd)(this.ruleLists[owner], path))
-                result.push(owner);
-        }
-        if (fromPath) {
-            for (const owner of fromPath) {
-                if (!fromDirectories.includes(owner) && (0,globs/* matchesRules */.rd)(this.ruleLists[owner], path))
-                    result.push(owner);
-            }
-        }
-        return result;
-    }
-    /** `directory` cut to its first indexedDepth segments: the deepest ancestor that can have owners. */
-    indexedAncestor(directory) {
-        if (this.indexedDepth === 0)
-            return '';
-        let slash = -1;
-        for (let depth = 0; depth < this.indexedDepth; depth++) {
-            slash = directory.indexOf('/', slash + 1);
-            if (slash === -1)
-                return directory;
-        }
-        return directory.slice(0, slash);
-    }
-    /** Owners indexed under `directory` or any of its ancestors (including the root ''). */
-    candidatesOf(directory) {
-        const cached = this.directoryCandidates.get(directory);
-        if (cached)
-            return cached;
-        let candidates;
-        if (directory === '') {
-            candidates = this.byDirectory.get('') ?? [];
-        }
-        else {
-            const slash = directory.lastIndexOf('/');
-            const inherited = this.candidatesOf(slash === -1 ? '' : directory.slice(0, slash));
-            const own = this.byDirectory.get(directory);
-            candidates = own ? [...new Set([...inherited, ...own])] : inherited;
-        }
-        this.directoryCandidates.set(directory, candidates);
-        return candidates;
-    }
-}
-function add(map, key, owner) {
-    const list = map.get(key);
-    if (!list)
-        map.set(key, [owner]);
-    else if (list[list.length - 1] !== owner)
-        list.push(owner);
-}
-
-;// CONCATENATED MODULE: ./src/core/detect/select.ts
-
-
-
-
-
-const EXAMPLE_FILES = 5;
-class Hits {
-    files = [];
-    count = 0;
-    add(path) {
-        if (this.files.length < EXAMPLE_FILES && !this.files.includes(path))
-            this.files.push(path);
-        this.count++;
-    }
-}
-/** Compiles a manifest once for many `select` calls (the bench and the stage share it). */
-class ServiceSelector {
-    filters;
-    services;
-    matcher;
-    dependents;
-    globalOwner;
-    acceptedTypes;
-    constructor(manifest, global, changeTypes, filters) {
-        this.filters = filters;
-        this.services = manifest.services;
-        this.dependents = dependentsOf(manifest.services, manifest.file);
-        const ruleLists = this.services.map((service) => (0,globs/* compileRuleList */._s)(service.include, service.exclude));
-        ruleLists.push((0,globs/* compileRuleList */._s)([...manifest.global, ...global], []));
-        this.globalOwner = this.services.length;
-        this.matcher = new PathMatcher(ruleLists);
-        const defaults = new Set(changeTypes);
-        this.acceptedTypes = [...this.services.map((service) => (service.changeTypes ? new Set(service.changeTypes) : defaults)), defaults];
-    }
-    select(changes, imagePrefix) {
-        const reasons = new Map();
-        if ('all' in changes) {
-            for (const service of this.services)
-                reasons.set(service.name, { kind: 'all', why: changes.all });
-        }
-        else if (this.filters) {
-            const matched = matchFilters(this.filters.filters, changes, this.filters.quantifier);
-            const accepted = this.acceptedTypes[this.globalOwner];
-            for (const [name, files] of matched) {
-                const hit = new Hits();
-                for (const change of files)
-                    if (accepted.has(change.type))
-                        hit.add(change.path);
-                if (hit.count > 0)
-                    reasons.set(name, { kind: 'files', files: hit.files, count: hit.count });
-            }
-        }
-        else {
-            const hits = new Array(this.services.length + 1);
-            for (const change of changes) {
-                for (const owner of this.matcher.match(change.path)) {
-                    if (!this.acceptedTypes[owner]?.has(change.type))
-                        continue;
-                    let hit = hits[owner];
-                    if (!hit) {
-                        hit = new Hits();
-                        hits[owner] = hit;
-                    }
-                    hit.add(change.path);
-                }
-            }
-            const globalHit = hits[this.globalOwner];
-            this.services.forEach((service, owner) => {
-                const hit = hits[owner];
-                if (hit)
-                    reasons.set(service.name, { kind: 'files', files: hit.files, count: hit.count });
-                else if (globalHit)
-                    reasons.set(service.name, { kind: 'global', files: globalHit.files, count: globalHit.count });
-            });
-            for (const [name, chain] of propagate([...reasons.keys()], this.dependents)) {
-                if (!reasons.has(name))
-                    reasons.set(name, { kind: 'dependency', chain });
-            }
-        }
-        const selected = this.services
-            .filter((service) => reasons.has(service.name))
-            .map((service) => ({ name: service.name, kind: service.kind, path: service.path, reason: reasons.get(service.name) }));
-        const include = this.services
-            .filter((service) => service.kind === 'service' && reasons.has(service.name))
-            .map((service) => matrixEntry(service, imagePrefix));
-        return { selected, matrix: { include }, services: include.map((entry) => entry.service) };
-    }
-}
-function selectServices(request) {
-    return new ServiceSelector(request.manifest, request.global ?? [], request.changeTypes).select(request.changes, request.imagePrefix);
-}
-/** `service`, `path`, `context`, `dockerfile`, `image` (defaults derived from the path), then the manifest's own fields. */
-function matrixEntry(service, imagePrefix) {
-    const context = typeof service.fields.context === 'string' ? service.fields.context : service.path;
-    const dockerfile = typeof service.fields.dockerfile === 'string' ? service.fields.dockerfile : `${context}/Dockerfile`;
-    const image = typeof service.fields.image === 'string'
-        ? service.fields.image
-        : imagePrefix
-            ? `${imagePrefix.replace(/\/+$/, '')}/${service.name}`
-            : service.name;
-    return {
-        service: service.name,
-        path: service.path,
-        context,
-        dockerfile,
-        image,
-        ...withoutKeys(service.fields, ['context', 'dockerfile', 'image']),
-    };
-}
-function withoutKeys(fields, keys) {
-    return Object.fromEntries(Object.entries(fields).filter(([key]) => !keys.includes(key)));
-}
-/** One line for the summary table. */
-function describeReason(reason) {
-    switch (reason.kind) {
-        case 'files':
-        case 'global': {
-            const more = reason.count > reason.files.length ? ` (+${reason.count - reason.files.length} more)` : '';
-            // File names come from the repository: code() keeps a newline or backtick in one span.
-            const files = `${reason.files.map((file) => (0,markdown/* code */.aY)(file).text).join(', ')}${more}`;
-            return reason.kind === 'files' ? `${reason.count} file${reason.count === 1 ? '' : 's'}: ${files}` : `global: ${files}`;
-        }
-        case 'dependency':
-            return `depends on ${reason.chain.slice().reverse().join(' → ')} (changed)`;
-        case 'all':
-            return `every service: ${reason.why}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/detect/detect.ts
-
-
-
-
-/** Resolve the range, list what changed, select services. The manifest is checked before git is touched. */
-async function detect(request, log) {
-    const selector = new ServiceSelector(request.manifest, request.global, request.changeTypes, request.filters);
-    const git = new git_git/* Git */.TU(request.directory);
-    const range = await resolveRange(git, request, log);
-    if (range.deleted)
-        return { range, changedFiles: [], selection: selector.select([], request.imagePrefix) };
-    if (!range.base) {
-        const changedFiles = await filesAt(git, range.head);
-        return { range, changedFiles, selection: selector.select({ all: range.reason }, request.imagePrefix) };
-    }
-    const changes = await listChanges(git, range.base, range.head);
-    return { range, changedFiles: uniquePaths(changes), selection: selector.select(changes, request.imagePrefix) };
-}
-/** `git diff --name-status` between two commits, renames detected (both paths reported). */
-async function listChanges(git, base, head) {
-    if (base === head)
-        return [];
-    return parseNameStatus(await git.nameStatus(base, head));
-}
-async function filesAt(git, head) {
-    return git.listFiles(head);
-}
-
-// EXTERNAL MODULE: ./src/core/detect/manifest.ts + 1 modules
-var manifest = __webpack_require__(4638);
 // EXTERNAL MODULE: ./src/core/fs/safe-write.ts
 var safe_write = __webpack_require__(864);
+// EXTERNAL MODULE: ./src/core/insight/dora.ts
+var insight_dora = __webpack_require__(7722);
+;// CONCATENATED MODULE: ./src/core/insight/exposition.ts
+/** Label values escaped as both formats require: backslash, double quote, line feed. */
+function escapeLabelValue(value) {
+    return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+function escapeHelp(text, format) {
+    const escaped = text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+    return format === 'openmetrics' ? escaped.replace(/"/g, '\\"') : escaped;
+}
+function number(value) {
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (value === Number.POSITIVE_INFINITY)
+        return '+Inf';
+    if (value === Number.NEGATIVE_INFINITY)
+        return '-Inf';
+    return String(value);
+}
+function renderFamilies(families, format) {
+    const lines = [];
+    for (const family of families) {
+        const sampleName = family.type === 'counter' ? `${family.name}_total` : family.name;
+        const typeName = format === 'openmetrics' ? family.name : sampleName;
+        lines.push(`# TYPE ${typeName} ${family.type}`);
+        if (format === 'openmetrics' && family.unit)
+            lines.push(`# UNIT ${typeName} ${family.unit}`);
+        lines.push(`# HELP ${typeName} ${escapeHelp(family.help, format)}`);
+        for (const sample of family.samples) {
+            const labels = Object.entries(sample.labels)
+                .map(([key, value]) => `${key}="${escapeLabelValue(value)}"`)
+                .join(',');
+            lines.push(`${sampleName}${labels ? `{${labels}}` : ''} ${number(sample.value)}`);
+        }
+    }
+    if (format === 'openmetrics')
+        lines.push('# EOF');
+    return `${lines.join('\n')}\n`;
+}
+/** Every figure per environment × service; per-environment figures are `sum by (environment)` away in PromQL. */
+function insightFamilies(history, status, dora, ci) {
+    const total = new Map();
+    for (const event of history.events) {
+        if (event.reverts)
+            continue;
+        const key = `${event.environment}\0${event.service}`;
+        const entry = total.get(key) ?? { environment: event.environment, service: event.service, count: 0 };
+        entry.count++;
+        total.set(key, entry);
+    }
+    const keyed = [];
+    for (const [environment, services] of Object.entries(dora.services)) {
+        for (const [service, keys] of Object.entries(services))
+            keyed.push({ labels: { environment, service }, keys });
+    }
+    const gauge = (name, help, pick, unit) => ({
+        name,
+        type: 'gauge',
+        ...(unit ? { unit } : {}),
+        help,
+        samples: keyed.flatMap(({ labels, keys }) => {
+            const value = pick(keys);
+            return value === null ? [] : [{ labels, value }];
+        }),
+    });
+    const bandValue = { elite: 4, high: 3, medium: 2, low: 1 };
+    const ciFamilies = ci
+        ? [
+            {
+                name: 'aegis_ci_runs',
+                type: 'gauge',
+                help: 'CI runs (workflow runs, pipelines) in the window, by result.',
+                samples: [
+                    ['success', ci.succeeded],
+                    ['failure', ci.failed],
+                    ['other', ci.runs - ci.succeeded - ci.failed],
+                ].map(([result, value]) => ({ labels: { project: ci.project, result }, value })),
+            },
+            ...(ci.successRate === null
+                ? []
+                : [
+                    {
+                        name: 'aegis_ci_success_ratio',
+                        type: 'gauge',
+                        unit: 'ratio',
+                        help: 'Succeeded / finished CI runs in the window.',
+                        samples: [{ labels: { project: ci.project }, value: ci.successRate }],
+                    },
+                ]),
+            ...(ci.medianDurationSeconds === null
+                ? []
+                : [
+                    {
+                        name: 'aegis_ci_duration_seconds',
+                        type: 'gauge',
+                        unit: 'seconds',
+                        help: 'Median duration of finished CI runs in the window.',
+                        samples: [{ labels: { project: ci.project }, value: ci.medianDurationSeconds }],
+                    },
+                ]),
+        ]
+        : [];
+    return [
+        ...ciFamilies,
+        {
+            name: 'aegis_deployments',
+            type: 'counter',
+            help: 'Deployments recorded in the GitOps history (gitops-bump and promote commits; reverts excluded).',
+            samples: [...total.values()].map((t) => ({ labels: { environment: t.environment, service: t.service }, value: t.count })),
+        },
+        {
+            name: 'aegis_failed_deployments',
+            type: 'counter',
+            help: 'Deployments in the window that were reverted by health-gate or fixed forward.',
+            samples: keyed.map(({ labels, keys }) => ({ labels, value: keys.changeFailure.failed })),
+        },
+        gauge('aegis_window_deployments', 'Deployments within the window.', (k) => k.deployments),
+        {
+            name: 'aegis_window_seconds',
+            type: 'gauge',
+            unit: 'seconds',
+            help: 'Length of the window the DORA figures cover.',
+            samples: [{ labels: {}, value: dora.window.seconds }],
+        },
+        gauge('aegis_lead_time_seconds', 'Median lead time for changes: source commit to deployment.', (k) => k.leadTime.medianSeconds, 'seconds'),
+        gauge('aegis_change_failure_ratio', 'Change failure rate: failed deployments / deployments in the window.', (k) => k.changeFailure.rate, 'ratio'),
+        gauge('aegis_time_to_restore_seconds', 'Median failed deployment recovery time.', (k) => k.timeToRestore.medianSeconds, 'seconds'),
+        {
+            name: 'aegis_dora_band',
+            type: 'gauge',
+            help: 'DORA performance band per key (4 elite, 3 high, 2 medium, 1 low), thresholds of the 2023 State of DevOps report.',
+            samples: keyed.flatMap(({ labels, keys }) => [
+                ['deployment_frequency', keys.deploymentFrequency.band],
+                ['lead_time', keys.leadTime.band],
+                ['change_failure_rate', keys.changeFailure.band],
+                ['time_to_restore', keys.timeToRestore.band],
+            ].flatMap(([key, band]) => (band ? [{ labels: { ...labels, key }, value: bandValue[band] }] : []))),
+        },
+        {
+            name: 'aegis_running_since_seconds',
+            type: 'gauge',
+            unit: 'seconds',
+            help: 'Unix time since which the current image runs in the environment.',
+            samples: status.flatMap((s) => s.since === undefined ? [] : [{ labels: { environment: s.environment, service: s.service }, value: s.since }]),
+        },
+        {
+            name: 'aegis_drift',
+            type: 'gauge',
+            help: '1 when the overlays set something the trailers do not record (hand edit) or overlays of one environment differ.',
+            samples: status.map((s) => ({ labels: { environment: s.environment, service: s.service }, value: s.drift ? 1 : 0 })),
+        },
+        {
+            name: 'aegis_behind_deployments',
+            type: 'gauge',
+            help: 'Deployments the environment before this one has had since it ran what this one runs.',
+            samples: status.flatMap((s) => s.behind ? [{ labels: { environment: s.environment, service: s.service }, value: s.behind.deployments }] : []),
+        },
+        {
+            name: 'aegis_behind_commits',
+            type: 'gauge',
+            help: "GitOps commits between what this environment runs reaching the one before it and that one's newest deployment.",
+            samples: status.flatMap((s) => s.behind ? [{ labels: { environment: s.environment, service: s.service }, value: s.behind.commits }] : []),
+        },
+    ];
+}
+
+// EXTERNAL MODULE: ./src/core/insight/history.ts
+var insight_history = __webpack_require__(3408);
+// EXTERNAL MODULE: ./src/core/insight/pipelines.ts
+var pipelines = __webpack_require__(1439);
+// EXTERNAL MODULE: ./src/core/http.ts
+var http = __webpack_require__(1983);
+;// CONCATENATED MODULE: ./src/core/insight/pushgateway.ts
+/**
+ * Pushes the exposition to a Prometheus Pushgateway: PUT /metrics/job/<job>{/<label>/<value>}
+ * replaces the whole group, so a figure that disappeared from the history disappears there
+ * too. Values that are empty or hold a '/' use the `@base64` form the Pushgateway documents.
+ */
+
+
+function segment(name, value) {
+    if (value === '' || value.includes('/')) {
+        const encoded = Buffer.from(value, 'utf8').toString('base64url');
+        return `${name}@base64/${encoded === '' ? '=' : encoded}`;
+    }
+    return `${name}/${encodeURIComponent(value)}`;
+}
+/** The group's URL, without credentials. */
+function pushUrl(base, job, grouping) {
+    const parts = [segment('job', job), ...grouping.map(([name, value]) => segment(name, value))];
+    return `${base.replace(/\/+$/, '')}/metrics/${parts.join('/')}`;
+}
+/** PUT the metrics; throws an AegisError naming the host (never the credentials) on failure. */
+async function pushMetrics(options) {
+    const url = pushUrl(options.url, options.job, options.grouping);
+    const host = new URL(url).host;
+    const headers = { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' };
+    if (options.username !== undefined || options.password !== undefined) {
+        headers.Authorization = `Basic ${Buffer.from(`${options.username ?? ''}:${options.password ?? ''}`).toString('base64')}`;
+    }
+    let response;
+    try {
+        // PUT replaces the group: repeating it is safe, so connection errors and 5xx are retried.
+        response = await (0,http/* httpFetch */.t)(url, { method: 'PUT', headers, body: options.body }, { timeoutMs: options.timeoutMs ?? 30_000, retry: { attempts: 3 }, fetch: options.fetch });
+    }
+    catch (error) {
+        if (error instanceof http/* HttpUnreachableError */.f)
+            throw new errors/* AegisError */.o4(`Pushgateway ${host} could not be reached: ${error.reason}.`);
+        throw error;
+    }
+    if (!response.ok) {
+        const text = (await response.text().catch(() => '')).slice(0, 300).replace(/\s+/g, ' ');
+        throw new errors/* AegisError */.o4(`Pushgateway ${host} answered HTTP ${response.status} to the push${text ? `: ${text}` : ''}.`);
+    }
+    return url;
+}
+
+// EXTERNAL MODULE: ./src/core/insight/repository.ts
+var repository = __webpack_require__(9522);
+// EXTERNAL MODULE: ./src/core/insight/source-time.ts
+var source_time = __webpack_require__(1341);
+// EXTERNAL MODULE: ./src/core/insight/status.ts
+var insight_status = __webpack_require__(7000);
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __webpack_require__(6706);
+;// CONCATENATED MODULE: ./src/core/insight/summary.ts
+/**
+ * The job summary: what runs where, the four keys per environment with their DORA band, and
+ * a mermaid chart of deployments per week. Everything from the repository (image names,
+ * references, environment names) is data: escaped for markdown and for mermaid.
+ */
+
+
+/** Repository text in the summary goes through the one escaping layer (src/core/markdown.ts). */
+const markdownText = markdown/* inlineText */.ln;
+
+function formatDuration(seconds) {
+    if (seconds === null)
+        return '—';
+    if (seconds < 60)
+        return `${Math.round(seconds)} s`;
+    if (seconds < 3600)
+        return `${(seconds / 60).toFixed(1)} min`;
+    if (seconds < 86_400)
+        return `${(seconds / 3600).toFixed(1)} h`;
+    return `${(seconds / 86_400).toFixed(1)} d`;
+}
+const isoDate = (time) => new Date(time * 1000).toISOString().slice(0, 10);
+const isoTime = (time) => `${new Date(time * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** Cells here are already escaped (markdownText) or our own markup. */
+function table(headers, rows) {
+    return (0,markdown/* markdownTable */.Qj)(headers, rows.map((row) => row.map(markdown/* markup */.PT)));
+}
+/** A markdown link to an http(s) URL from the repository, with the characters that could end or break the link encoded; '' otherwise. */
+function markdownLink(text, url) {
+    if (!url || !/^https?:\/\/[^\s]+$/.test(url))
+        return '';
+    const safe = url.replace(/[()<>[\]\\`"'|]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return `[${markdownText(text)}](${safe})`;
+}
+function statusTable(status) {
+    if (status.length === 0)
+        return 'No images in the overlays.';
+    const rows = status.map((entry) => [
+        markdownText(entry.environment),
+        markdownText(entry.service),
+        markdownText(entry.tag ?? entry.reference),
+        entry.digest ? markdownText(entry.digest.slice(0, 19)) : '',
+        entry.since === undefined ? '—' : isoTime(entry.since),
+        entry.commit ? entry.commit.slice(0, 12) : '—',
+        markdownLink('run', entry.run),
+        entry.promotedFrom ? markdownText(`${entry.promotedFrom.environment}@${entry.promotedFrom.commit.slice(0, 12)}`) : '',
+        entry.behind ? `${entry.behind.deployments} deployment(s), ${entry.behind.commits} commit(s), ${entry.behind.days.toFixed(1)} d` : '',
+        entry.drift
+            ? entry.drift.kind === 'hand-edit'
+                ? `⚠️ edited by hand (trailers say ${markdownText(entry.drift.recorded)})`
+                : `⚠️ overlays differ: ${entry.drift.references.map(markdownText).join(', ')}`
+            : entry.untracked
+                ? 'no Aegis trailer yet'
+                : '',
+    ]);
+    return table(['environment', 'service', 'version', 'digest', 'since', 'commit', 'run', 'promoted from', 'behind previous', 'drift'], rows);
+}
+function band(value) {
+    return value ?? '—';
+}
+function keysTable(keys) {
+    const rows = Object.entries(keys).map(([environment, k]) => [
+        markdownText(environment),
+        `${k.deploymentFrequency.perWeek.toFixed(2)}/week (${k.deployments}) · ${band(k.deploymentFrequency.band)}`,
+        `${formatDuration(k.leadTime.medianSeconds)} · ${band(k.leadTime.band)}${k.leadTime.unknown ? ` (${k.leadTime.unknown} without source time)` : ''}`,
+        `${k.changeFailure.rate === null ? '—' : `${(k.changeFailure.rate * 100).toFixed(1)} %`} (${k.changeFailure.failed}) · ${band(k.changeFailure.band)}`,
+        `${formatDuration(k.timeToRestore.medianSeconds)} · ${band(k.timeToRestore.band)}`,
+    ]);
+    return rows.length === 0
+        ? 'No deployments in the window.'
+        : table(['environment', 'deployment frequency', 'lead time (median)', 'change failure rate', 'time to restore (median)'], rows);
+}
+/** One bar chart per environment (xychart has no legend), weeks on the x axis. */
+function weeklyChart(dora, environments) {
+    const labels = dora.weekly.map((week) => `"${(0,markdown/* mermaidText */.Hg)(isoDate(week.week))}"`).join(', ');
+    return environments
+        .filter((environment) => dora.environments[environment])
+        .map((environment) => {
+        const counts = dora.weekly.map((week) => week.counts[environment] ?? 0);
+        return [
+            '```mermaid',
+            'xychart-beta',
+            `  title "Deployments per week: ${(0,markdown/* mermaidText */.Hg)(environment)}"`,
+            `  x-axis [${labels}]`,
+            `  y-axis "deployments" 0 --> ${Math.max(1, ...counts)}`,
+            `  bar [${counts.join(', ')}]`,
+            '```',
+        ].join('\n');
+    })
+        .join('\n\n');
+}
+function insightSummary(input) {
+    const { dora } = input;
+    const drift = input.status.filter((entry) => entry.drift).length;
+    return [
+        '### aegis insight',
+        '',
+        `${markdownText(input.repository)}: ${input.status.length} image(s) in ${input.environments.length} environment(s)${drift ? `, ⚠️ ${drift} drifted` : ''}.`,
+        '',
+        '#### What runs where',
+        '',
+        statusTable(input.status),
+        '',
+        `#### DORA four keys, ${isoDate(dora.window.from)} → ${isoDate(dora.window.to)}`,
+        '',
+        keysTable(dora.environments),
+        '',
+        `<sub>Bands: ${insight_dora/* BANDS */.ZN.source}. A failed deployment is one reverted by health-gate or followed by a fix-forward; see the README.</sub>`,
+        '',
+        ...(input.ci
+            ? [
+                `CI runs of ${markdownText(input.ci.project)}: ${input.ci.runs}, ${input.ci.succeeded} succeeded, ${input.ci.failed} failed` +
+                    `${input.ci.successRate === null ? '' : ` (success rate ${(input.ci.successRate * 100).toFixed(1)} %)`}, median duration ${formatDuration(input.ci.medianDurationSeconds)}.`,
+                '',
+            ]
+            : []),
+        weeklyChart(dora, input.environments),
+        input.pushed ? `\nPushed to ${markdownText(input.pushed)}.` : '',
+        '',
+    ].join('\n');
+}
+
 // EXTERNAL MODULE: ./src/core/paths.ts
 var paths = __webpack_require__(6107);
-// EXTERNAL MODULE: ./src/platform/gitlab.ts + 1 modules
-var gitlab = __webpack_require__(1895);
+// EXTERNAL MODULE: ./src/core/promote/environments.ts
+var promote_environments = __webpack_require__(5072);
+// EXTERNAL MODULE: ./src/stages/gitops-repository.ts + 1 modules
+var gitops_repository = __webpack_require__(7106);
 // EXTERNAL MODULE: ./src/stages/inputs.ts
 var inputs = __webpack_require__(9778);
-;// CONCATENATED MODULE: ./src/stages/detect.ts
+// EXTERNAL MODULE: ./src/stages/shared.ts
+var shared = __webpack_require__(9154);
+;// CONCATENATED MODULE: ./src/stages/insight.ts
+
 
 
 
@@ -1652,326 +585,247 @@ var inputs = __webpack_require__(9778);
 
 
 const definition = {
-    name: 'detect',
-    title: 'Detect changed services',
-    description: 'Decide which services of a monorepo changed between base and head (with dependency closure and global files) and hand CI a build matrix; on GitLab, also a child pipeline with a job per changed service.',
-    gitlab: {
-        stage: '.pre',
-        defaults: { 'child-pipeline-file': `${gitlab/* gitlabArtifacts */.zB.stageDir('detect')}/child-pipeline.yml` },
-        inputs: {
-            'children-stage': { description: 'Stage of the job that triggers the generated child pipeline (after job-stage).', default: 'build' },
-        },
-        jobs: {
-            // GitLab runs the generated pipeline as a child, failing this job when a child job fails.
-            '$[[ inputs.job-name ]]-children': {
-                stage: '$[[ inputs.children-stage ]]',
-                needs: [{ job: '$[[ inputs.job-name ]]', artifacts: true }],
-                trigger: {
-                    include: [{ artifact: '$[[ inputs.child-pipeline-file ]]', job: '$[[ inputs.job-name ]]' }],
-                    strategy: 'depend',
-                },
-                rules: [{ if: '"$[[ inputs.child-pipeline-template ]]" != ""' }],
-            },
-        },
-    },
+    name: 'insight',
+    title: 'Insight',
+    description: "What runs where, and DORA's four keys, read from the GitOps repository's history and its Aegis-* trailers: a status per environment × service (with drift), deployment frequency, lead time, change failure rate and time to restore, as JSON, OpenMetrics, a Pushgateway push and a job summary.",
     inputs: {
-        'working-directory': { description: 'The git checkout to inspect, relative to the workspace.', default: '.' },
-        config: {
-            description: 'Service manifest, relative to the checkout. When the default file is absent, services are discovered (see discover); a non-default path must exist.',
-            default: '.aegis/services.yaml',
+        ...(0,gitops_repository/* gitopsRepositoryInputs */.c5)({
+            required: true,
+            branch: 'Branch whose history and overlays are read.',
+            author: 'Not used by insight (it writes nothing to the repository).',
+        }),
+        environments: {
+            description: 'YAML mapping of environment → overlay path or list of paths, in promotion order (as promote reads it).',
+            default: 'dev: overlays/dev\nstaging: overlays/staging\nprod: overlays/prod',
         },
-        filters: {
-            description: "dorny/paths-filter's filters (inline YAML, or a path to a YAML file in the checkout): each filter is treated as a service, with a boolean output named after it. Replaces the service manifest.",
+        since: { description: 'Window of the DORA figures, back from until: a duration (12h, 30d, 8w) or an ISO 8601 time.', default: '30d' },
+        until: { description: 'End of the window (ISO 8601); now by default.' },
+        'fix-within': {
+            description: "A deployment followed this soon by the next deployment of the same service to the same environment counts as failed and fixed forward (12h, 30m, 1d); '0' counts only health-gate reverts.",
+            default: '1h',
         },
-        'predicate-quantifier': {
-            description: "With filters: 'some' (a file matches a filter when any of its patterns matches) or 'every' (all of them), as in paths-filter.",
-            default: 'some',
+        'status-file': {
+            description: "Where the status JSON is written: a path in the workspace or the runner's temp directory; by default status.json in the stage's output directory (RUNNER_TEMP on GitHub, .aegis-out/ on GitLab).",
         },
-        base: { description: 'Commit, branch or tag to compare against, overriding the event (its merge base with head is used).' },
-        head: { description: 'Commit to inspect, overriding the event (default: the event head, else HEAD).' },
-        global: {
-            description: "Extra globs (one per line or comma-separated) whose change marks every service, added to the manifest's global list.",
+        'metrics-file': { description: "Where the DORA metrics JSON is written; by default metrics.json in the stage's output directory." },
+        'openmetrics-file': {
+            description: "Where the OpenMetrics text exposition is written; by default metrics.txt in the stage's output directory.",
         },
-        discover: {
-            description: 'Without a manifest: globs of directories that may be services (one per line or comma-separated).',
-            default: 'services/*',
+        'pushgateway-url': { description: 'Prometheus Pushgateway to push the metrics to (http:// or https://); no push without it.' },
+        'pushgateway-job': { description: 'Job label of the pushed group.', default: 'aegis-insight' },
+        'pushgateway-grouping': {
+            description: 'More grouping-key labels of the pushed group, one label=value per line or comma-separated (e.g. repository=platform/gitops).',
         },
-        'discover-marker': {
-            description: 'Without a manifest: a discovered directory is a service when it holds this file.',
-            default: 'Dockerfile',
+        'pushgateway-username': { description: 'Basic auth user for the Pushgateway (with pushgateway-password, which is the secret).' },
+        'pushgateway-password': { description: 'Basic auth password for the Pushgateway.', secret: true },
+        'ci-project': {
+            description: 'Repository on the forge (owner/repo or group/project) whose CI runs (GitHub workflow runs, GitLab pipelines) to count and time over the window; none read without it.',
         },
-        'change-types': {
-            description: 'Kinds of change that mark a service (added, modified, deleted, renamed); a manifest entry may set its own change-types.',
-            default: 'added, modified, deleted, renamed',
-        },
-        'default-branch': { description: 'Branch new branches and force pushes are compared with (default: from the event or the remote).' },
-        remote: { description: 'Remote that missing commits are fetched from when the clone is shallow.', default: 'origin' },
-        'image-prefix': {
-            description: 'Registry and namespace for services without an image field: the image becomes <image-prefix>/<service>.',
-        },
-        'deepen-step': {
-            description: 'Last resort in a shallow clone (when --shallow-exclude cannot answer): commits fetched by the first deepening; each further round doubles it.',
-            default: '32',
-        },
-        'max-deepen-rounds': {
-            description: 'Last-resort deepening rounds before giving up and selecting every service (with a warning).',
-            default: '12',
-        },
-        'changed-files-file': {
-            description: "Where the full list of changed paths is written (in changed-files-format): a path in the workspace or the runner's temp directory; by default in the stage's output directory (RUNNER_TEMP on GitHub, .aegis-out/ on GitLab).",
-        },
-        'changed-files-format': {
-            description: 'Format of the changed-files file: lines (one path per line; a path with a newline, quote or backslash is C-quoted as git quotes it), nul (each path followed by a NUL byte, for xargs -0) or json (an array of strings).',
-            default: 'lines',
-        },
-        'child-pipeline-template': {
-            description: 'GitLab: a CI YAML template (path relative to the checkout) whose jobs named with a placeholder, e.g. "build {{service}}:", are instantiated per changed service; other keys are copied. Empty: no child pipeline.',
-        },
-        'matrix-file': {
-            description: "Where the matrix JSON is also written (on GitLab the only place, with the child pipeline): a path in the workspace or the runner's temp directory; by default in the stage's output directory.",
-        },
-        'services-file': {
-            description: "Where the JSON array of changed service names is also written: a path in the workspace or the runner's temp directory; by default in the stage's output directory.",
-        },
-        'child-pipeline-file': {
-            description: "Where the generated child pipeline is written (trigger it with trigger:include:artifact): a path in the workspace or the runner's temp directory; by default in the stage's output directory.",
-        },
+        'ci-forge': { description: "Forge of ci-project: 'github' or 'gitlab'; defaults to the platform running the job." },
+        'ci-forge-url': { description: 'Forge API URL for ci-project (defaults to GITHUB_API_URL or CI_API_V4_URL).' },
+        'ci-token': { description: 'Token that may read the CI runs of ci-project; defaults to token.', secret: true },
+        'ci-branch': { description: 'Only CI runs of this branch.' },
+        'ci-limit': { description: 'At most this many CI runs are read (newest first, pages of 100).', default: '1000' },
     },
     outputs: {
-        matrix: {
-            kind: 'json',
-            description: 'JSON {"include":[{service, path, context, dockerfile, image, …manifest fields}]} of changed services (libraries excluded). Not in the GitLab dotenv report (see matrix-file).',
-        },
-        services: {
-            kind: 'json',
-            description: 'JSON array of the changed service names in the matrix. Not in the GitLab dotenv report (see services-file).',
-        },
-        changes: {
-            kind: 'json',
-            description: "JSON array of every marked name, libraries included (paths-filter's 'changes': the filters that matched). Not in the GitLab dotenv report.",
-        },
-        'has-changes': { kind: 'boolean', description: "'true' when the matrix is not empty." },
-        base: { kind: 'text', description: 'Commit compared against; empty when every service was selected without comparing.' },
-        head: { kind: 'text', description: 'Commit inspected.' },
-        'base-reason': { kind: 'text', description: 'Why this base was chosen (or why every service was selected).' },
-        'changed-files': {
+        'status-file': {
             kind: 'path',
-            description: 'Path of the file listing every changed path, in changed-files-format (relative to the workspace when inside it).',
+            description: 'Path of the status JSON: per environment × service image, since, commit, run, promoted-from, behind, drift (relative to the workspace when inside it).',
         },
-        'matrix-file': { kind: 'path', description: 'Path of the file holding the matrix JSON (relative to the workspace when inside it).' },
-        'services-file': {
+        'metrics-file': {
             kind: 'path',
-            description: 'Path of the file holding the services JSON array (relative to the workspace when inside it).',
+            description: 'Path of the DORA JSON: the four keys per environment and per service, with bands and their source (relative to the workspace when inside it).',
         },
-        'child-pipeline': {
+        'openmetrics-file': {
             kind: 'path',
-            description: 'Path of the generated GitLab child pipeline (relative to the workspace when inside it); empty without child-pipeline-template.',
+            description: 'Path of the OpenMetrics text exposition (relative to the workspace when inside it).',
         },
+        deployments: { kind: 'number', description: 'Number of deployments within the window, all environments.' },
+        drift: {
+            kind: 'boolean',
+            description: "'true' when an overlay sets something no trailer records (a hand edit) or overlays of one environment differ.",
+        },
+        pushed: { kind: 'boolean', description: "'true' when the metrics were pushed to the Pushgateway." },
     },
-    run: (platform) => runDetect(platform),
+    gitlab: { stage: 'deploy' },
+    run: (platform) => runInsight(platform),
 };
-const detectStage = definition;
-/** Every input, the manifest and the child-pipeline template are read and checked here, before git or any write. */
-async function parseDetectInputs(reader, platform) {
-    const directory = await checkoutRoot(reader, platform.workspace);
-    const changeTypes = reader.list('change-types').map((type) => {
-        if (!manifest/* CHANGE_TYPES */.pf.includes(type))
-            throw new errors/* InputError */.dz('change-types', type, `any of ${manifest/* CHANGE_TYPES */.pf.join(', ')}`);
-        return type;
+const insight = definition;
+/** Seconds of `30d`, `12h`, `8w`, `90m`; `0` is zero where allowed. */
+function span(input, value, allowZero) {
+    if (allowZero && value === '0')
+        return 0;
+    const ms = (0,duration/* parseDuration */.E9)(value, { days: true });
+    if (ms === undefined || ms < 1000)
+        throw new errors/* InputError */.dz(input, value, `${duration/* LONG_DURATION_EXPECTED */.xS}${allowZero ? ", or '0'" : ''}`);
+    return ms / 1000;
+}
+function grouping(reader) {
+    return reader.list('pushgateway-grouping').map((item) => {
+        const match = /^([a-zA-Z_][a-zA-Z0-9_]*)=(.*)$/.exec(item);
+        if (!match || match[1] === 'job' || match[1]?.startsWith('__'))
+            throw new errors/* InputError */.dz('pushgateway-grouping', item, 'label=value with a Prometheus label name other than job');
+        return [match[1], match[2]];
     });
-    if (changeTypes.length === 0)
-        throw new errors/* InputError */.dz('change-types', '', `at least one of ${manifest/* CHANGE_TYPES */.pf.join(', ')}`);
-    const global = reader
-        .list('global')
-        .map((pattern) => (0,globs/* checkPattern */.rg)(pattern, (value, problem) => new errors/* InputError */.dz('global', value, 'repository-relative globs', problem)));
-    const remote = reader.required('remote');
-    if (remote.startsWith('-'))
-        throw new errors/* InputError */.dz('remote', remote, 'a remote name or URL');
-    const base = reader.optional('base');
-    const head = reader.optional('head');
-    for (const [name, value] of [
-        ['base', base],
-        ['head', head],
-    ]) {
-        if (value?.startsWith('-') || (value && /\s/.test(value)))
-            throw new errors/* InputError */.dz(name, value, 'a commit SHA, branch or tag');
+}
+function parseInsightInputs(reader, platform, clock) {
+    const environments = (0,promote_environments/* parseEnvironments */.ml)(reader.string('environments'));
+    const untilInput = reader.optional('until');
+    const now = untilInput === undefined ? Math.floor(clock() / 1000) : (0,insight_history/* parseTime */.pe)(untilInput);
+    if (now === undefined)
+        throw new errors/* InputError */.dz('until', untilInput, 'an ISO 8601 time such as 2026-01-31T12:00:00Z');
+    const sinceInput = reader.string('since');
+    const sinceTime = (0,insight_history/* parseTime */.pe)(sinceInput);
+    const windowSeconds = sinceTime !== undefined ? now - sinceTime : span('since', sinceInput, false);
+    if (windowSeconds <= 0)
+        throw new errors/* InputError */.dz('since', sinceInput, `a time before until (${(0,source_time/* isoSeconds */.nE)(now)})`);
+    const url = reader.optional('pushgateway-url');
+    if (url !== undefined && !/^https?:\/\/[^\s/@]+(\/\S*)?$/.test(url)) {
+        // Never quoted: a URL with user:password@ in it is a secret.
+        throw new errors/* InputError */.dz('pushgateway-url', '***', 'an http:// or https:// URL without credentials (use pushgateway-username/-password)');
     }
-    const templatePath = reader.path('child-pipeline-template', directory);
-    const childPipeline = templatePath
-        ? {
-            template: parseChildPipelineTemplate(readInputFile('child-pipeline-template', templatePath), (0,external_node_path_.relative)(directory, templatePath)),
-            file: reader.outputPath('child-pipeline-file', 'child-pipeline.yml'),
+    const username = reader.optional('pushgateway-username');
+    const password = reader.optional('pushgateway-password');
+    if (url?.startsWith('http://') && (username || password) && !/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(url)) {
+        throw new errors/* InputError */.dz('pushgateway-url', url, 'an https:// URL: basic auth is never sent over plain http except to this machine');
+    }
+    const job = reader.string('pushgateway-job');
+    const labels = grouping(reader);
+    if (!job)
+        throw new errors/* InputError */.dz('pushgateway-job', job, 'a job name');
+    const repository = (0,gitops_repository/* parseGitopsRepository */.yw)(reader, platform);
+    const ciProject = reader.optional('ci-project');
+    const ciForge = reader.optional('ci-forge');
+    if (ciForge !== undefined && ciForge !== 'github' && ciForge !== 'gitlab')
+        throw new errors/* InputError */.dz('ci-forge', ciForge, "'github' or 'gitlab'");
+    const ciLimit = reader.integer('ci-limit', { min: 1, max: 10_000 });
+    const ciBranch = reader.optional('ci-branch');
+    if (ciBranch)
+        (0,gitops_repository/* assertBranchName */.ae)('ci-branch', ciBranch);
+    let ci;
+    if (ciProject) {
+        const token = reader.optional('ci-token') ?? repository.credentials.token;
+        if (!token)
+            throw new errors/* InputError */.dz('ci-token', '', 'a token that may read the CI runs of ci-project (or token)');
+        ci = { project: ciProject, token, kind: ciForge, apiUrl: reader.optional('ci-forge-url'), branch: ciBranch, limit: ciLimit };
+    }
+    return {
+        repository,
+        ci,
+        environments,
+        now,
+        windowSeconds,
+        fixWithinSeconds: span('fix-within', reader.string('fix-within'), true),
+        statusFile: reader.outputPath('status-file', 'status.json'),
+        metricsFile: reader.outputPath('metrics-file', 'metrics.json'),
+        openmetricsFile: reader.outputPath('openmetrics-file', 'metrics.txt'),
+        pushgateway: url ? { url, job, grouping: labels, username, password } : undefined,
+    };
+}
+function planInsight(options) {
+    const steps = [
+        `Read the history of ${options.repository.url} (${options.repository.branch}) and the overlays of ${options.environments.map((e) => e.name).join(', ')}.`,
+        `DORA window: ${(0,source_time/* isoSeconds */.nE)(options.now - options.windowSeconds)} → ${(0,source_time/* isoSeconds */.nE)(options.now)}.`,
+        `Write ${options.statusFile}, ${options.metricsFile}, ${options.openmetricsFile}.`,
+    ];
+    if (options.pushgateway)
+        steps.push(`Push to ${new URL(options.pushgateway.url).host} (job ${options.pushgateway.job}).`);
+    return { options, steps };
+}
+/** Its directory is created inside the workspace (or the input root holding it), never through a symlink out of it. */
+function writeFile(platform, path, content) {
+    (0,safe_write/* writeFileSafely */.kv)(path, content, { root: (0,shared/* writeRootFor */.PG)(platform, path) });
+}
+async function executeInsight(plan, platform) {
+    const { options } = plan;
+    const computed = await (0,gitops_repository/* withGitopsRemote */.vO)(platform, options.repository, async (remote) => {
+        const clone = await (0,repository/* cloneGitops */.Qc)(remote, options.repository.branch, 'checkout');
+        try {
+            const { history, overlays, lastTouch } = await (0,repository/* readRepository */.Nu)(clone, options.environments);
+            const names = options.environments.map((environment) => environment.name);
+            const status = (0,insight_status/* computeStatus */.ee)(history, names, overlays, lastTouch);
+            const dora = (0,insight_dora/* computeDora */.eJ)(history, {
+                now: options.now,
+                windowSeconds: options.windowSeconds,
+                fixWithinSeconds: options.fixWithinSeconds,
+            });
+            return { history, status, dora };
         }
-        : undefined;
-    const filters = loadFilters(reader, directory);
-    return {
-        request: {
-            directory,
-            manifest: filters?.manifest ?? loadManifest(reader, directory),
-            filters: filters?.filters,
-            global,
-            changeTypes,
-            imagePrefix: reader.optional('image-prefix'),
-            event: platform.event(),
-            base,
-            head,
-            defaultBranch: reader.optional('default-branch'),
-            remote,
-            deepenStep: reader.integer('deepen-step', { min: 1, max: 100_000 }),
-            maxDeepenRounds: reader.integer('max-deepen-rounds', { min: 0, max: 30 }),
-        },
-        changedFilesFile: reader.outputPath('changed-files-file', 'changed-files.txt'),
-        changedFilesFormat: changedFilesFormat(reader),
-        matrixFile: reader.outputPath('matrix-file', 'matrix.json'),
-        servicesFile: reader.outputPath('services-file', 'services.json'),
-        childPipeline,
-    };
-}
-function changedFilesFormat(reader) {
-    return reader.choice('changed-files-format', CHANGED_FILES_FORMATS);
-}
-/** paths-filter's rule: a value without a newline or a colon is a file path, anything else inline YAML. */
-function loadFilters(reader, directory) {
-    const value = reader.optional('filters');
-    if (!value)
-        return undefined;
-    if (reader.string('config') !== definition.inputs.config.default)
-        throw new errors/* InputError */.dz('filters', value.split('\n')[0] ?? '', "either 'filters' or 'config', not both");
-    const inline = value.includes('\n') || value.includes(':');
-    const source = inline ? "input 'filters'" : value;
-    const text = inline ? value : readInputFile('filters', reader.path('filters', directory));
-    const filters = parseFilters(text, source);
-    if (filters.length === 0)
-        throw new errors/* InputError */.dz('filters', value, 'at least one filter (paths-filter syntax)');
-    return {
-        manifest: filtersManifest(filters, source),
-        filters: { filters, quantifier: reader.choice('predicate-quantifier', ['some', 'every']) },
-    };
-}
-async function checkoutRoot(reader, workspace) {
-    const value = reader.string('working-directory');
-    const directory = reader.path('working-directory', workspace) ?? workspace;
-    const root = await new git_git/* Git */.TU(directory).topLevel().catch(() => undefined);
-    if (root === undefined)
-        throw new errors/* InputError */.dz('working-directory', value, 'a git checkout', 'git rev-parse --show-toplevel failed there');
-    return root;
-}
-function loadManifest(reader, directory) {
-    const value = reader.string('config');
-    const path = reader.path('config', directory);
-    if ((0,external_node_fs_.existsSync)(path))
-        return (0,manifest/* parseManifest */.Ng)(readInputFile('config', path), value);
-    if (value !== definition.inputs.config.default)
-        throw new errors/* InputError */.dz('config', value, 'an existing services manifest file', 'there is no such file');
-    const patterns = reader.list('discover');
-    for (const pattern of patterns)
-        (0,globs/* checkPattern */.rg)(pattern, (raw, problem) => new errors/* InputError */.dz('discover', raw, 'globs of directories', problem));
-    return (0,manifest/* discoverServices */.Um)(directory, { patterns, marker: reader.required('discover-marker') });
-}
-function readInputFile(input, path) {
-    try {
-        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+        finally {
+            clone.close();
+        }
+    });
+    const { history, status, dora } = computed;
+    const result = { status, dora, commits: history.commits, unattributed: history.unattributed };
+    if (options.ci) {
+        // Loaded only now: a run without ci-project never loads a forge client.
+        const { project, token, kind, apiUrl, branch, limit } = options.ci;
+        const forge = await platform.forge({ token, kind, apiUrl });
+        const runs = await forge.pipelineRuns(project, { since: dora.window.from, branch, limit });
+        result.ci = { project, ...(0,pipelines/* pipelineFigures */.Om)(runs, dora.window) };
     }
-    catch (error) {
-        throw new errors/* InputError */.dz(input, path, 'a readable file', error.message);
+    const families = insightFamilies(history, status, dora, result.ci);
+    writeFile(platform, options.statusFile, `${JSON.stringify({ repository: options.repository.url, branch: options.repository.branch, tip: history.tip, status }, null, 2)}\n`);
+    const { outcomes, ...figures } = dora;
+    writeFile(platform, options.metricsFile, `${JSON.stringify({
+        ...figures,
+        commits: history.commits,
+        unattributed: history.unattributed,
+        ci: result.ci ?? null,
+        deployments: outcomes.map((o) => ({
+            environment: o.event.environment,
+            service: o.event.service,
+            commit: o.event.commit,
+            time: o.event.time,
+            reference: o.event.reference,
+            leadTimeSeconds: o.leadTimeSeconds ?? null,
+            failure: o.failure ?? null,
+        })),
+    }, null, 2)}\n`);
+    writeFile(platform, options.openmetricsFile, renderFamilies(families, 'openmetrics'));
+    if (options.pushgateway) {
+        const { url, job, grouping, username, password } = options.pushgateway;
+        result.pushedTo = await pushMetrics({ url, job, grouping, username, password, body: renderFamilies(families, 'prometheus') });
     }
+    return result;
 }
-async function runDetect(platform) {
+async function reportInsight(plan, result, platform) {
+    const { options } = plan;
+    const deployments = Object.values(result.dora.environments).reduce((sum, keys) => sum + keys.deployments, 0);
+    const drift = result.status.some((entry) => entry.drift);
+    platform.setOutput('status-file', (0,paths/* displayPath */.Gt)(platform.workspace, options.statusFile));
+    platform.setOutput('metrics-file', (0,paths/* displayPath */.Gt)(platform.workspace, options.metricsFile));
+    platform.setOutput('openmetrics-file', (0,paths/* displayPath */.Gt)(platform.workspace, options.openmetricsFile));
+    platform.setOutput('deployments', String(deployments));
+    platform.setOutput('drift', String(drift));
+    platform.setOutput('pushed', String(Boolean(result.pushedTo)));
+    if (result.unattributed > 0) {
+        platform.log.warning(`${result.unattributed} commit(s) set images without an Aegis-Environment trailer; they are not attributed to an environment.`);
+    }
+    for (const entry of result.status.filter((e) => e.drift)) {
+        platform.log.warning(`Drift in ${entry.environment}: ${entry.service} runs ${entry.reference}, which no Aegis trailer records as deployed there.`);
+    }
+    await platform.summary(insightSummary({
+        repository: options.repository.url,
+        status: result.status,
+        dora: result.dora,
+        environments: options.environments.map((e) => e.name),
+        pushed: result.pushedTo ? new URL(result.pushedTo).host : undefined,
+        ci: result.ci,
+    }));
+}
+async function runInsight(platform, clock = Date.now) {
     const reader = new inputs/* InputReader */.i_(platform, definition.inputs);
-    const options = await parseDetectInputs(reader, platform);
-    const { log } = platform;
-    const { request } = options;
-    const source = request.manifest.file ?? `discovered (${request.manifest.services.length} directories with ${reader.string('discover-marker')})`;
-    log.info(`Services: ${request.manifest.services.length} from ${source}.`);
-    const result = await log.group('Resolve base and head, list changes', () => detect(request, log));
-    log.info(`base ${result.range.base ?? '(none)'} head ${result.range.head || '(none)'}: ${result.range.reason}`);
-    if (result.range.fetches)
-        log.info(`Fetched from '${request.remote}' ${result.range.fetches} time(s) for the missing commits.`);
-    log.info(`${result.changedFiles.length} changed paths; ${result.selection.services.length} services in the matrix.`);
-    writeFile(options.changedFilesFile, formatChangedFiles(result.changedFiles, options.changedFilesFormat));
-    let childPipelineFile = '';
-    if (options.childPipeline) {
-        writeFile(options.childPipeline.file, renderChildPipeline(options.childPipeline.template, result.selection.matrix.include, { ...result.range }));
-        childPipelineFile = workspacePath(platform, options.childPipeline.file);
-    }
-    writeFile(options.matrixFile, `${JSON.stringify(result.selection.matrix)}\n`);
-    writeFile(options.servicesFile, `${JSON.stringify(result.selection.services)}\n`);
-    for (const [name, value] of detectOutputs(result, request.manifest, platform.outputSizeLimit !== undefined, {
-        changedFiles: workspacePath(platform, options.changedFilesFile),
-        childPipeline: childPipelineFile,
-        matrixFile: workspacePath(platform, options.matrixFile),
-        servicesFile: workspacePath(platform, options.servicesFile),
-    }, request.filters !== undefined)) {
-        platform.setOutput(name, value);
-    }
-    await platform.summary(summaryMarkdown(result, request.manifest.services.length));
-}
-/** Outputs that never go to a GitLab dotenv report: they grow with the number of services (GitLab caps the report at 5,120 bytes). */
-const GROWING_OUTPUTS = new Set(['matrix', 'services', 'changes']);
-/**
- * Every output, in order. The matrix and service list are also files; on GitLab they are
- * only files (and the child pipeline), so the dotenv report keeps small values and paths
- * whatever the number of services. Elsewhere every service also gets a boolean output
- * named after it (paths-filter's per-filter outputs), unless the name is a fixed output.
- */
-function detectOutputs(result, manifest, sizeLimited, files, filtersUsed = false) {
-    const outputs = [
-        ['matrix', JSON.stringify(result.selection.matrix)],
-        ['services', JSON.stringify(result.selection.services)],
-        ['changes', JSON.stringify(result.selection.selected.map((service) => service.name))],
-        ['has-changes', String(result.selection.services.length > 0)],
-        ['base', result.range.base ?? ''],
-        ['head', result.range.head],
-        ['base-reason', result.range.reason],
-        ['changed-files', files.changedFiles],
-        ['child-pipeline', files.childPipeline],
-        ['matrix-file', files.matrixFile],
-        ['services-file', files.servicesFile],
-    ];
-    // Where outputs share a size limit (GitLab's dotenv report), lists that grow with the services go to files only.
-    if (sizeLimited)
-        return outputs.filter(([name]) => !GROWING_OUTPUTS.has(name));
-    const selected = new Set(result.selection.selected.map((service) => service.name));
-    const counts = new Map(result.selection.selected.map((service) => [service.name, service.reason.kind === 'files' ? service.reason.count : 0]));
-    for (const service of manifest.services) {
-        if (service.name in definition.outputs)
-            continue;
-        outputs.push([service.name, String(selected.has(service.name))]);
-        // paths-filter's <filter>_count: how many changed files the filter matched
-        if (filtersUsed)
-            outputs.push([`${service.name}_count`, String(counts.get(service.name) ?? 0)]);
-    }
-    return outputs;
-}
-function writeFile(path, content) {
-    (0,safe_write/* writeFileSafely */.kv)(path, content);
-}
-function workspacePath(platform, path) {
-    return (0,paths/* displayPath */.Gt)(platform.workspace, path);
-}
-const SUMMARY_ROWS = 300;
-function summaryMarkdown(result, total) {
-    const { range, selection } = result;
-    const lines = [
-        '### aegis detect',
-        '',
-        `**base** \`${range.base ? range.base.slice(0, 12) : '(none)'}\` → **head** \`${range.head.slice(0, 12)}\`: ${range.reason}${range.fallback ? ' ⚠️' : ''}`,
-        '',
-        `${result.changedFiles.length} changed paths; ${selection.selected.length} of ${total} services marked, ${selection.services.length} in the build matrix.`,
-        '',
-    ];
-    if (selection.selected.length === 0)
-        return [...lines, 'No service changed.'].join('\n');
-    const rows = selection.selected
-        .slice(0, SUMMARY_ROWS)
-        .map((service) => [(0,markdown/* code */.aY)(service.name), service.kind, (0,markdown/* markup */.PT)(describeReason(service.reason))]);
-    lines.push((0,markdown/* markdownTable */.Qj)(['service', 'kind', 'reason'], rows));
-    if (selection.selected.length > SUMMARY_ROWS)
-        lines.push('', `… and ${selection.selected.length - SUMMARY_ROWS} more.`);
-    return lines.join('\n');
+    const options = parseInsightInputs(reader, platform.name, clock);
+    const plan = planInsight(options);
+    platform.log.info(`Plan:\n${plan.steps.map((step) => `- ${step}`).join('\n')}`);
+    const result = await platform.log.group('Insight', () => executeInsight(plan, platform));
+    await reportInsight(plan, result, platform);
 }
 // The module shape of every stage (src/stages/index.ts): definition, parse, run.
 
+const run = (platform) => runInsight(platform);
+const parse = (reader, platform) => parseInsightInputs(reader, platform.name, Date.now);
 
 
 /***/ })

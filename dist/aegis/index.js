@@ -28842,6 +28842,455 @@ function writeAll(fd, content) {
 
 /***/ }),
 
+/***/ 8496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MX: () => (/* binding */ mustSucceed),
+/* harmony export */   TU: () => (/* binding */ Git),
+/* harmony export */   pf: () => (/* binding */ isRaceRejection)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+/* harmony import */ var _gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(349);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9084);
+
+
+
+
+
+/** Throws the usual CommandError for an outcome the caller cannot continue without. */
+function mustSucceed(result) {
+    if (!result.ok)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CommandError */ .Qd('git', result.args, result.exitCode, result.stderr || result.stdout);
+    return result;
+}
+/** Generous for a large clone, finite for a remote that stopped answering. */
+const GIT_TIMEOUT_MS = 15 * 60_000;
+const FIELD = '\x1f';
+const RECORD = '\x1e';
+function outcome(args, result) {
+    return { ok: result.exitCode === 0, exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, args };
+}
+function lines(text) {
+    return text.split('\n').filter(Boolean);
+}
+function identityEnv(author) {
+    return {
+        GIT_AUTHOR_NAME: author.name,
+        GIT_AUTHOR_EMAIL: author.email,
+        GIT_COMMITTER_NAME: author.name,
+        GIT_COMMITTER_EMAIL: author.email,
+    };
+}
+/**
+ * A git working copy behind named operations: the only place in src/ that spells git argv.
+ * Every call is an argument array; the remote's credentials ride in env.
+ */
+class Git {
+    dir;
+    env;
+    constructor(dir, env = {}) {
+        this.dir = dir;
+        this.env = env;
+    }
+    /** Raw access for this module only; everything else uses the named operations below. */
+    run(args, options = {}) {
+        return (0,_process_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)('git', args, {
+            cwd: this.dir,
+            env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+            input: options.input,
+            allowFailure: options.allowFailure,
+            timeoutMs: GIT_TIMEOUT_MS,
+        });
+    }
+    async output(args) {
+        return (await this.run(args)).stdout.trim();
+    }
+    async attempt(args, env) {
+        return outcome(args, await this.run(args, { allowFailure: true, env }));
+    }
+    async succeeds(args) {
+        return (await this.run(args, { allowFailure: true })).exitCode === 0;
+    }
+    // --- repository and revisions ---
+    async init() {
+        await this.run(['init', '--quiet']);
+    }
+    /** Clones `url` into this directory (`.`), one branch, no tags. */
+    async clone(url, options) {
+        const args = ['clone', '--quiet'];
+        if (options.bare)
+            args.push('--bare');
+        if (options.depth !== undefined)
+            args.push('--depth', String(options.depth), '--no-tags');
+        if (options.filter)
+            args.push(`--filter=${options.filter}`);
+        args.push('--single-branch', '--branch', options.branch, '--', url, '.');
+        return await this.attempt(args);
+    }
+    head() {
+        return this.output(['rev-parse', 'HEAD']);
+    }
+    /** The full SHA of a commit-ish, or undefined when it does not name a commit here. */
+    async resolveCommit(rev) {
+        const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    /** The root of the working tree containing this directory, or undefined outside one. */
+    async topLevel() {
+        const result = await this.run(['rev-parse', '--show-toplevel'], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    async isShallow() {
+        return (await this.output(['rev-parse', '--is-shallow-repository'])) === 'true';
+    }
+    /** True when the object exists locally and is a commit. */
+    hasCommit(rev) {
+        return this.succeeds(['cat-file', '-e', `${rev}^{commit}`]);
+    }
+    /** The merge base of two commits; `ok` false with exit code 1 when they have none. */
+    async mergeBase(a, b) {
+        return this.attempt(['merge-base', a, b]);
+    }
+    isAncestor(ancestor, descendant) {
+        return this.succeeds(['merge-base', '--is-ancestor', ancestor, descendant]);
+    }
+    /** Commits reachable from `rev` with the parents this clone knows (none past a shallow boundary). */
+    async revListWithParents(rev) {
+        return lines(await this.output(['rev-list', '--parents', rev])).map((line) => {
+            const [sha = '', ...parents] = line.split(' ');
+            return { sha, parents };
+        });
+    }
+    /** The tree object of a commit: two commits with the same tree have the same files. */
+    tree(rev) {
+        return this.output(['rev-parse', '--verify', '--end-of-options', `${rev}^{tree}`]);
+    }
+    /** Who authored a commit. */
+    async commitAuthor(rev) {
+        const [name = '', email = ''] = (await this.output(['log', '-1', `--format=%an${FIELD}%ae`, '--end-of-options', rev, '--'])).split(FIELD);
+        return { name, email };
+    }
+    /** The parents a commit object records, even where a shallow clone does not have them. */
+    async recordedParents(sha) {
+        const object = await this.output(['cat-file', 'commit', sha]);
+        const end = object.indexOf('\n\n');
+        const header = end === -1 ? object : object.slice(0, end);
+        return [...header.matchAll(/^parent ([0-9a-f]{40,64})$/gm)].map((match) => match[1]);
+    }
+    /** Committer times (unix seconds) of present commits. */
+    async commitTimes(shas) {
+        if (shas.length === 0)
+            return [];
+        return lines(await this.output(['log', '--no-walk', '--format=%ct', ...shas, '--'])).map(Number);
+    }
+    /** Commits reachable from `rev`, newest first. */
+    async revList(rev) {
+        return (await this.output(['rev-list', rev])).split('\n');
+    }
+    /** The newest commit reachable from `rev` that touches `path`, or '' when none does. */
+    lastCommitTouching(path, rev = 'HEAD') {
+        return this.output(['rev-list', '-1', rev, '--', path]);
+    }
+    async parentCount(rev) {
+        return (await this.output(['rev-list', '--parents', '-n', '1', rev])).split(' ').length - 1;
+    }
+    /** The branch HEAD is on, or '' when HEAD is detached. */
+    async currentBranch() {
+        return (await this.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true })).stdout.trim();
+    }
+    /** Where a symbolic ref points (e.g. `refs/remotes/origin/HEAD`), or undefined. */
+    async symbolicRef(ref) {
+        const result = await this.run(['symbolic-ref', '--quiet', ref], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    async remoteUrl(remote) {
+        const result = await this.run(['remote', 'get-url', remote], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    // --- remotes ---
+    /** `git fetch` of `refspecs` from `remote` (a name or a URL); the caller decides what a failure means. */
+    async fetch(remote, refspecs, options = {}) {
+        const args = ['fetch', '--quiet', options.tags ? '--tags' : '--no-tags'];
+        if (options.writeFetchHead === false)
+            args.push('--no-write-fetch-head');
+        if (options.depth !== undefined)
+            args.push(`--depth=${options.depth}`);
+        if (options.deepen !== undefined)
+            args.push(`--deepen=${options.deepen}`);
+        if (options.unshallow)
+            args.push('--unshallow');
+        if (options.filter)
+            args.push(`--filter=${options.filter}`);
+        for (const ref of typeof options.shallowExclude === 'string' ? [options.shallowExclude] : (options.shallowExclude ?? []))
+            args.push(`--shallow-exclude=${ref}`);
+        if (options.shallowSince !== undefined)
+            args.push(`--shallow-since=${options.shallowSince}`);
+        return await this.attempt([...args, '--', remote, ...refspecs]);
+    }
+    /** Refs on `remote` matching `patterns` (`git ls-remote`); `ok` false when the remote cannot be asked. */
+    async remoteRefs(remote, patterns, kind) {
+        const args = ['ls-remote'];
+        if (kind)
+            args.push(`--${kind}`);
+        const result = await this.attempt([...args, remote, ...patterns]);
+        const refs = lines(result.stdout).map((line) => {
+            const [sha = '', ref = ''] = line.split('\t');
+            return { sha: sha.trim(), ref: ref.trim() };
+        });
+        return { ...result, refs };
+    }
+    /** The branch the remote's HEAD points at, as the remote reports it. */
+    async remoteDefaultBranch(remote) {
+        const result = await this.run(['ls-remote', '--symref', remote, 'HEAD'], { allowFailure: true });
+        return /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout)?.[1];
+    }
+    /** Pushes `refspecs`; never forced (a lease is a compare-and-swap). A rejection is returned, not thrown. */
+    async push(remote, refspecs, options = {}) {
+        const args = ['push', options.porcelain ? '--porcelain' : '--quiet'];
+        if (options.atomic)
+            args.push('--atomic');
+        if (options.dryRun)
+            args.push('--dry-run');
+        if (options.lease)
+            args.push(`--force-with-lease=${options.lease.ref}:${options.lease.expected}`);
+        return await this.attempt([...args, remote, ...refspecs]);
+    }
+    // --- reading history and the index ---
+    /** Commits with their full messages (trailers included), newest first. */
+    async log(options = {}) {
+        const args = ['log', `--format=%H${FIELD}%B${RECORD}`];
+        if (options.noMerges)
+            args.push('--no-merges');
+        if (options.max !== undefined)
+            args.push(`--max-count=${options.max}`);
+        if (options.grep !== undefined)
+            args.push('--fixed-strings', `--grep=${options.grep}`);
+        args.push(options.range ?? 'HEAD');
+        if (options.paths)
+            args.push('--', ...options.paths);
+        return (await this.run(args)).stdout
+            .split(RECORD)
+            .map((record) => record.trim())
+            .filter(Boolean)
+            .map((record) => {
+            const [sha = '', message = ''] = record.split(FIELD);
+            return { sha, message, trailers: (0,_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTrailers */ .aw)(message) };
+        });
+    }
+    /** `git log --format=<format>` of `rev`, raw: for a reader that parses its own record format in one pass (insight). */
+    async formattedLog(format, rev = 'HEAD') {
+        return (await this.run(['log', `--format=${format}`, '--end-of-options', rev, '--'])).stdout;
+    }
+    /** The newest commit reachable from `rev` touching any of `paths`, with its committer time (seconds), or undefined. */
+    async lastChange(paths, rev = 'HEAD') {
+        const [sha, time] = (await this.output(['log', '-1', '--format=%H %ct', '--end-of-options', rev, '--', ...paths])).split(' ');
+        return sha ? { sha, time: Number(time) } : undefined;
+    }
+    /** The committer date of one commit; undefined when it cannot be read. */
+    async commitDate(rev) {
+        const result = await this.run(['log', '-1', '--format=%cI', rev, '--'], { allowFailure: true });
+        const date = new Date(result.stdout.trim());
+        return result.exitCode === 0 && !Number.isNaN(date.getTime()) ? date : undefined;
+    }
+    /** The full message of one commit. */
+    message(rev) {
+        return this.output(['log', '-1', '--format=%B', rev]);
+    }
+    /** A file's content at a commit, or undefined when the commit or the path is not there. */
+    async fileAt(rev, path) {
+        const result = await this.run(['show', `${rev}:${path}`], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout : undefined;
+    }
+    /** When a commit was committed (`%cI`, what GIT_COMMITTER_DATE sets). */
+    async committedAt(rev) {
+        return new Date(await this.output(['log', '-1', '--format=%cI', rev]));
+    }
+    /** The boundary commits of a shallow clone (their parents were not fetched); empty when complete. */
+    async shallowBoundary() {
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(this.dir, await this.output(['rev-parse', '--git-path', 'shallow']));
+        return new Set((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? lines((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')) : []);
+    }
+    /** `git diff --name-status -z` between two commits with renames detected; raw NUL-separated output. */
+    async nameStatus(base, head) {
+        return (await this.run(['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', '--find-renames', base, head, '--'])).stdout;
+    }
+    /** Staged changes against HEAD as `<status>\t<path>` lines, renames as a delete plus an add. */
+    async stagedNameStatus() {
+        return lines(await this.output(['diff', '--cached', '--no-renames', '--name-status', 'HEAD']));
+    }
+    async hasStagedChanges() {
+        return !(await this.succeeds(['diff', '--cached', '--quiet']));
+    }
+    async conflictedFiles() {
+        return lines(await this.output(['diff', '--name-only', '--diff-filter=U']));
+    }
+    /** Every file path in a commit's tree. */
+    async listFiles(rev) {
+        return (await this.run(['ls-tree', '-r', '--name-only', '-z', rev])).stdout.split('\0').filter(Boolean);
+    }
+    /** A file as staged in the index. */
+    async showStaged(path) {
+        return (await this.run(['show', `:${path}`])).stdout;
+    }
+    /** Uncommitted changes, tracked or untracked, as `git status --porcelain` lines. */
+    async status() {
+        return lines((await this.run(['status', '--porcelain'])).stdout);
+    }
+    /** Tag names, optionally only those reachable from HEAD. */
+    async tags(options = {}) {
+        const args = ['tag', '--list'];
+        if (options.mergedIntoHead)
+            args.push('--merged', 'HEAD');
+        return (await this.output(args)).split('\n');
+    }
+    /** Local tag name → tagged commit (annotated tags peeled). */
+    async localTagCommits() {
+        const tags = new Map();
+        const result = await this.run(['for-each-ref', '--format=%(objectname) %(*objectname) %(refname:strip=2)', 'refs/tags'], {
+            allowFailure: true,
+        });
+        for (const line of result.stdout.split('\n')) {
+            const [object, peeled, name] = line.split(' ');
+            if (name)
+                tags.set(name, peeled || object);
+        }
+        return tags;
+    }
+    /** The note `commit` carries under `refs/notes/<ref>`, or undefined when it has none. */
+    async note(ref, commit) {
+        const result = await this.run(['notes', `--ref=${ref}`, 'show', '--end-of-options', commit], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout : undefined;
+    }
+    // --- writing ---
+    async add(paths) {
+        await this.run(['add', '--', ...paths]);
+    }
+    /** Commits staged changes with a message from stdin (no argv length or quoting concerns). */
+    async commit(message, author) {
+        await this.run(['commit', '--quiet', '--no-verify', '--file', '-'], { input: message, env: identityEnv(author) });
+        return this.head();
+    }
+    /** An annotated tag on HEAD with `message` from stdin. */
+    async tag(name, message, tagger) {
+        await this.run(['tag', '--annotate', '--file', '-', name], {
+            input: message,
+            env: { GIT_COMMITTER_NAME: tagger.name, GIT_COMMITTER_EMAIL: tagger.email },
+        });
+    }
+    /**
+     * Appends a paragraph to the note of `commit` under `refs/notes/<ref>` (a note is created when
+     * there is none). The commit need not be present locally when given as a full SHA.
+     */
+    async appendNote(ref, commit, text, author) {
+        await this.run(['notes', `--ref=${ref}`, 'append', '--file', '-', '--end-of-options', commit], {
+            input: text,
+            env: identityEnv(author),
+        });
+    }
+    /** Deletes a local ref (no-op when it does not exist). */
+    async deleteRef(ref) {
+        await this.run(['update-ref', '-d', ref], { allowFailure: true });
+    }
+    async deleteTag(name) {
+        await this.run(['tag', '--delete', name], { allowFailure: true });
+    }
+    /** Applies the inverse of `rev` to the index and tree without committing (`-m 1` for a merge). */
+    async revert(rev, options) {
+        const mainline = options.mainline === undefined ? [] : ['-m', String(options.mainline)];
+        return this.attempt(['revert', '--no-commit', ...mainline, rev], identityEnv(options.author));
+    }
+    async abortRevert() {
+        await this.run(['revert', '--abort'], { allowFailure: true });
+    }
+    /** Discards the index and working tree changes: `git reset --hard <rev>`. */
+    async resetHard(rev = 'HEAD') {
+        await this.run(['reset', '--quiet', '--hard', rev]);
+    }
+    async checkoutDetached(rev) {
+        await this.run(['checkout', '--quiet', '--detach', rev]);
+    }
+    async addWorktree(dir, rev) {
+        await this.run(['worktree', 'add', '--quiet', '--detach', dir, rev]);
+    }
+    async removeWorktree(dir) {
+        await this.run(['worktree', 'remove', '--force', dir], { allowFailure: true });
+    }
+}
+/** Wording of a push lost to a concurrent writer, from git itself and from GitHub/GitLab's receive hooks. */
+const REJECTED_BY_RACE = /non-fast-forward|fetch first|cannot lock ref|incorrect old value|failed to update ref|failed to lock|stale info|updates were rejected|\[rejected\]|reference already exists|could not lock|is at [0-9a-f]+ but expected/i;
+function isRaceRejection(stderr) {
+    // `remote:` lines are the server's hooks talking: their text (which may well say
+    // "non-fast-forward") is shown, never read as git's own verdict.
+    return REJECTED_BY_RACE.test(stderr
+        .split('\n')
+        .filter((line) => !/^remote:/.test(line.trim()))
+        .join('\n'));
+}
+
+
+/***/ }),
+
+/***/ 349:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AH: () => (/* binding */ TRAILER),
+/* harmony export */   Xm: () => (/* binding */ renderTemplate),
+/* harmony export */   aw: () => (/* binding */ parseTrailers),
+/* harmony export */   vL: () => (/* binding */ buildCommitMessage)
+/* harmony export */ });
+/** Keys every stage uses; promote, health-gate and rollback read them back. */
+const TRAILER = {
+    image: 'Aegis-Image',
+    previousImage: 'Aegis-Previous-Image',
+    value: 'Aegis-Value',
+    previousValue: 'Aegis-Previous-Value',
+    environment: 'Aegis-Environment',
+    sourceCommit: 'Aegis-Source-Commit',
+    sourceRun: 'Aegis-Source-Run',
+    /** ISO 8601 time of the source commit (lead time for changes); per image (`name=time`) after a promotion. */
+    sourceTime: 'Aegis-Source-Time',
+    promotedFrom: 'Aegis-Promoted-From',
+    reverts: 'Aegis-Reverts',
+    stage: 'Aegis-Stage',
+    approvedBy: 'Aegis-Approved-By',
+    freezeOverride: 'Aegis-Freeze-Override',
+    verdict: 'Aegis-Verdict',
+    checkedAt: 'Aegis-Checked-At',
+};
+/** Fills `{name}` placeholders; unknown placeholders stay as written so a typo is visible, not silent. */
+function renderTemplate(template, values) {
+    return template.replace(/\{([a-z-]+)\}/g, (whole, key) => values[key] ?? whole);
+}
+/** Subject, optional body, then one trailer paragraph. Newlines in values would break the trailer block. */
+function buildCommitMessage(subject, body, trailers) {
+    const single = (text) => text.replace(/\s*\r?\n\s*/g, ' ').trim();
+    const paragraphs = [single(subject)];
+    if (body.trim())
+        paragraphs.push(body.trim());
+    if (trailers.length > 0)
+        paragraphs.push(trailers.map((t) => `${t.key}: ${single(t.value)}`).join('\n'));
+    return `${paragraphs.join('\n\n')}\n`;
+}
+/** Trailers of a commit message: the last paragraph, when every line of it is `Key: value`. */
+function parseTrailers(message) {
+    const paragraphs = message.trim().split(/\n\s*\n/);
+    const last = paragraphs.length > 1 ? paragraphs[paragraphs.length - 1] : '';
+    const lines = last.split('\n').filter(Boolean);
+    const trailers = lines.map((line) => /^([A-Za-z0-9-]+):\s?(.*)$/.exec(line));
+    if (trailers.length === 0 || trailers.some((match) => !match))
+        return [];
+    return trailers.map((match) => ({ key: match[1], value: match[2] }));
+}
+
+
+/***/ }),
+
 /***/ 1983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33849,8 +34298,9 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  x: () => (/* reexport */ cli),
-  C: () => (/* reexport */ runAction)
+  TU: () => (/* reexport */ git/* Git */.TU),
+  xw: () => (/* reexport */ cli),
+  Cs: () => (/* reexport */ runAction)
 });
 
 // EXTERNAL MODULE: ./src/core/suggest.ts
@@ -34349,14 +34799,14 @@ function withNotifications(stage) {
  * order; each module is loaded on demand so `aegis <stage>` pays only for the stage it runs.
  */
 const STAGE_MODULES = {
-    detect: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(638), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662)),
+    detect: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(638), __nccwpck_require__.e(281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662)),
     build: () => Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8580)),
     scan: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1645)),
-    'gitops-bump': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(442), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344)),
-    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(638), __nccwpck_require__.e(442), __nccwpck_require__.e(660)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9660)),
-    'health-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(217), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1052)),
-    release: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(88), __nccwpck_require__.e(61)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7061)),
-    insight: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(217), __nccwpck_require__.e(341), __nccwpck_require__.e(281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3662)),
+    'gitops-bump': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(924), __nccwpck_require__.e(341), __nccwpck_require__.e(61), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344)),
+    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(924), __nccwpck_require__.e(341), __nccwpck_require__.e(638), __nccwpck_require__.e(61), __nccwpck_require__.e(660)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9660)),
+    'health-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(924), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1052)),
+    release: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(88), __nccwpck_require__.e(442)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7061)),
+    insight: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(924), __nccwpck_require__.e(341), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3662)),
 };
 const STAGE_NAMES = Object.keys(STAGE_MODULES);
 /** The stage module of `name` (definition, parse, run). */
@@ -34725,13 +35175,19 @@ async function cli(argv) {
     await runStage(stage, platform);
 }
 
+// EXTERNAL MODULE: ./src/core/git/git.ts
+var git = __nccwpck_require__(8496);
 ;// CONCATENATED MODULE: ./src/bundle.ts
 // The one ncc bundle every entry point shares (dist/aegis/): the CLI and a runner for each
 // action. dist/<stage>/index.js and dist/cli/index.js are three-line files importing it, so
 // the stages are bundled once instead of once per action; each stage is a lazy chunk.
 
+// The git operations nearly every stage uses live in this shared chunk; otherwise each lazy
+// stage chunk that needs them would carry its own copy.
 
 
-var __webpack_exports__cli = __webpack_exports__.x;
-var __webpack_exports__runAction = __webpack_exports__.C;
-export { __webpack_exports__cli as cli, __webpack_exports__runAction as runAction };
+
+var __webpack_exports__Git = __webpack_exports__.TU;
+var __webpack_exports__cli = __webpack_exports__.xw;
+var __webpack_exports__runAction = __webpack_exports__.Cs;
+export { __webpack_exports__Git as Git, __webpack_exports__cli as cli, __webpack_exports__runAction as runAction };

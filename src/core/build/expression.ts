@@ -58,7 +58,7 @@ function display(value: unknown): string {
 
 /** Renders `template` with `scope`; `input` names the input in errors. */
 export function renderExpression(template: string, scope: ExpressionScope, input: string): string {
-  return template.replace(MUSTACHE, (whole, triple: string, body: string) => {
+  return template.replace(MUSTACHE, (_whole, triple: string, body: string) => {
     if (body === '') return '';
     const call = parseCall(body, template, input);
     const entry = Object.hasOwn(scope, call.name) ? scope[call.name] : undefined;
@@ -77,7 +77,6 @@ export function renderExpression(template: string, scope: ExpressionScope, input
       }
       value = display(entry);
     }
-    void whole;
     return triple ? value : value.replace(/[&<>"'`=]/g, (c) => ESCAPES[c] as string);
   });
 }
