@@ -187,7 +187,11 @@ export abstract class BasePlatform implements Platform {
     return loadForge({ kind, token: options.token, apiUrl });
   }
 
-  abstract setOutput(name: string, value: string): void;
+  setOutput(name: string, value: string): void {
+    this.setOutputs([[name, value]]);
+  }
+
+  abstract setOutputs(outputs: readonly (readonly [name: string, value: string])[]): void;
   abstract summary(markdown: string): Promise<void>;
   abstract event(): CiEvent;
 }

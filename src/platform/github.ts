@@ -1,10 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { EOL, tmpdir } from 'node:os';
 import * as core from '@actions/core';
+import { AegisError } from '../core/errors.js';
 import type { SourceLocation } from '../core/log.js';
 import { BasePlatform, type Env } from './base.js';
 import { githubEvent } from './event.js';
 import type { CiEvent, DependencyCache, RegistryCredentials } from './types.js';
+
+/**
+ * One GITHUB_OUTPUT record as @actions/core's setOutput writes it: `name<<delimiter`, the
+ * value, the delimiter, each on its own line; the delimiter is fresh and in neither.
+ */
+export function outputRecord(name: string, value: string): string {
+  const delimiter = `ghadelimiter_${randomUUID()}`;
+  if (name.includes(delimiter) || value.includes(delimiter)) throw new AegisError(`Output '${name}' contains the delimiter ${delimiter}.`);
+  return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
+}
 
 /** GitHub Actions, through @actions/core so that @github/local-action and the runner see the same calls. */
 export class GitHubPlatform extends BasePlatform {
@@ -54,8 +66,19 @@ export class GitHubPlatform extends BasePlatform {
     core.setFailed(this.logText(message));
   }
 
-  setOutput(name: string, value: string): void {
-    core.setOutput(name, this.redactText(value));
+  /**
+   * With GITHUB_OUTPUT (the runner), all records in one append, in @actions/core's format;
+   * without it (@github/local-action, which stubs @actions/core), through core.setOutput.
+   */
+  setOutputs(outputs: readonly (readonly [name: string, value: string])[]): void {
+    const file = this.env.GITHUB_OUTPUT;
+    if (!file) {
+      for (const [name, value] of outputs) core.setOutput(name, this.redactText(value));
+      return;
+    }
+    if (outputs.length === 0) return;
+    if (!existsSync(file)) throw new AegisError(`GITHUB_OUTPUT names a file that does not exist: ${file}`);
+    appendFileSync(file, outputs.map(([name, value]) => outputRecord(name, this.redactText(value))).join(''));
   }
 
   async summary(markdown: string): Promise<void> {

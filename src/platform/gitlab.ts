@@ -78,20 +78,24 @@ export class GitLabPlatform extends BasePlatform {
     return dir;
   }
 
-  setOutput(name: string, value: string): void {
+  setOutputs(outputs: readonly (readonly [name: string, value: string])[]): void {
+    if (outputs.length === 0) return;
     this.excludeOutputFolder();
-    const line = dotenvLine(this.outputPrefix, name, this.singleLineOutput(name, value));
+    const lines = outputs.map(([name, value]) => dotenvLine(this.outputPrefix, name, this.singleLineOutput(name, value)));
+    const text = lines.join('');
     // The first output replaces a report left by an earlier run in the same directory.
-    if (this.dotenvStarted) appendFileSafely(this.dotenvPath, line, { root: this.workspace });
-    else writeFileSafely(this.dotenvPath, line, { root: this.workspace });
+    if (this.dotenvStarted) appendFileSafely(this.dotenvPath, text, { root: this.workspace });
+    else writeFileSafely(this.dotenvPath, text, { root: this.workspace });
     this.dotenvStarted = true;
-    const before = this.dotenvBytes;
-    this.dotenvBytes += Buffer.byteLength(line);
-    if (before <= GITLAB_DOTENV_LIMIT && this.dotenvBytes > GITLAB_DOTENV_LIMIT) {
-      this.log.warning(
-        `The dotenv report ${this.dotenvPath} passes GitLab's ${GITLAB_DOTENV_LIMIT}-byte limit at output '${name}' (prefix '${this.outputPrefix}'): GitLab will refuse the report. Use a shorter AEGIS_OUTPUT_PREFIX or read the stage's files instead.`,
-      );
-    }
+    lines.forEach((line, index) => {
+      const before = this.dotenvBytes;
+      this.dotenvBytes += Buffer.byteLength(line);
+      if (before <= GITLAB_DOTENV_LIMIT && this.dotenvBytes > GITLAB_DOTENV_LIMIT) {
+        this.log.warning(
+          `The dotenv report ${this.dotenvPath} passes GitLab's ${GITLAB_DOTENV_LIMIT}-byte limit at output '${outputs[index]?.[0]}' (prefix '${this.outputPrefix}'): GitLab will refuse the report. Use a shorter AEGIS_OUTPUT_PREFIX or read the stage's files instead.`,
+        );
+      }
+    });
   }
 
   async summary(markdown: string): Promise<void> {

@@ -41,10 +41,11 @@ export class LocalPlatform extends BasePlatform {
     return [];
   }
 
-  setOutput(name: string, value: string): void {
-    const line = `${name}=${singleLineValue(this.singleLineOutput(name, value))}\n`;
-    process.stdout.write(line);
-    if (this.options.outputFile) appendFileSafely(resolve(this.workspace, this.options.outputFile), line);
+  setOutputs(outputs: readonly (readonly [name: string, value: string])[]): void {
+    if (outputs.length === 0) return;
+    const text = outputs.map(([name, value]) => `${name}=${singleLineValue(this.singleLineOutput(name, value))}\n`).join('');
+    process.stdout.write(text);
+    if (this.options.outputFile) appendFileSafely(resolve(this.workspace, this.options.outputFile), text);
   }
 
   async summary(markdown: string): Promise<void> {

@@ -108,6 +108,12 @@ export interface Platform {
   /** Raw input value, '' when unset. */
   input(name: string): string;
   setOutput(name: string, value: string): void;
+  /**
+   * Several outputs, in order, as `setOutput` would set them one by one: written at once where
+   * outputs go to a file (GITHUB_OUTPUT, GitLab's dotenv report), which for a stage with
+   * thousands of outputs (detect's per-service booleans) is one append instead of thousands.
+   */
+  setOutputs(outputs: readonly (readonly [name: string, value: string])[]): void;
   /** Registers a value for masking (GitHub) and redaction by our logger (everywhere). */
   secret(value: string): void;
   readonly log: Log;

@@ -176,6 +176,12 @@ export function withNotifications(stage: StageDefinition): StageDefinition {
               target.setOutput(name, value);
             };
           }
+          if (property === 'setOutputs') {
+            return (pairs: readonly (readonly [string, string])[]) => {
+              for (const [name, value] of pairs) outputs[name] = value;
+              target.setOutputs(pairs);
+            };
+          }
           if (property === 'secret') {
             return (value: string) => {
               if (value) secrets.push(value);

@@ -22,11 +22,9 @@ export async function runLocalAction(
 ): Promise<LocalActionResult> {
   const dir = tempDir('aegis-la-');
   const dotenv = join(dir, '.env');
-  const outputFile = join(dir, 'github-output');
-  writeFileSync(outputFile, '');
+  // No GITHUB_OUTPUT, as local-action sets none: outputs go through its @actions/core stub, which prints them.
   const lines = {
     GITHUB_ACTIONS: 'true',
-    GITHUB_OUTPUT: outputFile,
     RUNNER_TEMP: tempDir('aegis-runner-temp-'),
     ...env,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),

@@ -83,6 +83,9 @@ export class RecordingPlatform implements Platform {
   setOutput(name: string, value: string): void {
     this.outputs[name] = value;
   }
+  setOutputs(outputs: readonly (readonly [string, string])[]): void {
+    for (const [name, value] of outputs) this.setOutput(name, value);
+  }
   secret(value: string): void {
     this.secrets.push(value);
   }

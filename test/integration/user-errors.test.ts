@@ -37,8 +37,8 @@ class CapturingPlatform extends LocalPlatform {
   protected override writeLine(text: string): void {
     this.lines.push(text);
   }
-  override setOutput(name: string, value: string): void {
-    this.lines.push(`${name}=${value}`);
+  override setOutputs(outputs: readonly (readonly [string, string])[]): void {
+    for (const [name, value] of outputs) this.lines.push(`${name}=${value}`);
   }
 }
 
