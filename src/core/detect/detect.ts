@@ -34,14 +34,17 @@ export async function detect(request: DetectRequest, log: Log): Promise<DetectRe
     const changedFiles = await filesAt(git, range.head);
     return { range, changedFiles, selection: selector.select({ all: range.reason }, request.imagePrefix) };
   }
-  const changes = await listChanges(git, range.base, range.head);
+  const changes = await listChanges(git, range.base, range.head, selector.distinguishesRenames);
   return { range, changedFiles: uniquePaths(changes), selection: selector.select(changes, request.imagePrefix) };
 }
 
-/** `git diff --name-status` between two commits, renames detected (both paths reported). */
-export async function listChanges(git: GitOperations, base: string, head: string): Promise<ChangedPath[]> {
+/**
+ * `git diff --name-status` between two commits. Both paths of a rename are reported either
+ * way: as 'renamed' with `renames`, else as 'deleted' and 'added' (cheaper for git).
+ */
+export async function listChanges(git: GitOperations, base: string, head: string, renames = true): Promise<ChangedPath[]> {
   if (base === head) return [];
-  return parseNameStatus(await git.nameStatus(base, head));
+  return parseNameStatus(await git.nameStatus(base, head, { renames }));
 }
 
 async function filesAt(git: GitOperations, head: string): Promise<string[]> {

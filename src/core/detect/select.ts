@@ -78,6 +78,13 @@ export class ServiceSelector {
   private readonly dependents: Map<string, string[]>;
   private readonly globalOwner: number;
   private readonly acceptedTypes: readonly Set<ChangeType>[];
+  /**
+   * Whether a rename can select differently from a deletion of its old path plus an addition
+   * of its new one: only when some change-types list (a service's, the defaults, a filter
+   * rule's statuses) takes 'renamed' but not 'added' or 'deleted', or the other way round.
+   * When it cannot, detect asks git for no rename detection, which costs O(deleted × added).
+   */
+  readonly distinguishesRenames: boolean;
 
   constructor(
     manifest: Manifest,
@@ -93,6 +100,12 @@ export class ServiceSelector {
     this.matcher = new PathMatcher(ruleLists);
     const defaults = new Set(changeTypes);
     this.acceptedTypes = [...this.services.map((service) => (service.changeTypes ? new Set(service.changeTypes) : defaults)), defaults];
+    const statusLists = (filters?.filters ?? []).flatMap((filter) =>
+      filter.rules.flatMap((rule) => (rule.statuses ? [rule.statuses] : [])),
+    );
+    this.distinguishesRenames = [...this.acceptedTypes, ...statusLists.map((statuses) => new Set(statuses))].some(
+      (types) => types.has('renamed') !== types.has('added') || types.has('renamed') !== types.has('deleted'),
+    );
   }
 
   select(changes: SelectionRequest['changes'], imagePrefix?: string): Selection {
@@ -109,8 +122,12 @@ export class ServiceSelector {
       }
     } else {
       const hits: (Hits | undefined)[] = new Array(this.services.length + 1);
+      const owners: number[] = [];
       for (const change of changes) {
-        for (const owner of this.matcher.match(change.path)) {
+        owners.length = 0;
+        this.matcher.collect(change.path, owners);
+        for (let index = 0; index < owners.length; index++) {
+          const owner = owners[index] as number;
           if (!this.acceptedTypes[owner]?.has(change.type)) continue;
           let hit = hits[owner];
           if (!hit) {

@@ -365,9 +365,14 @@ export class Git {
     return new Set(existsSync(file) ? lines(readFileSync(file, 'utf8')) : []);
   }
 
-  /** `git diff --name-status -z` between two commits with renames detected; raw NUL-separated output. */
-  async nameStatus(base: string, head: string): Promise<string> {
-    return (await this.run(['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', '--find-renames', base, head, '--'])).stdout;
+  /**
+   * `git diff --name-status -z` between two commits; raw NUL-separated output. Renames are
+   * detected unless `renames` is false: then a rename is a deletion plus an addition, which
+   * spares git pairing every deleted file with every added one.
+   */
+  async nameStatus(base: string, head: string, { renames = true }: { renames?: boolean } = {}): Promise<string> {
+    const detection = renames ? '--find-renames' : '--no-renames';
+    return (await this.run(['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', detection, base, head, '--'])).stdout;
   }
 
   /** Staged changes against HEAD as `<status>\t<path>` lines, renames as a delete plus an add. */
