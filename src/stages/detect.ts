@@ -291,20 +291,20 @@ export async function runDetect(platform: Platform): Promise<void> {
 
   writeFile(options.matrixFile, `${JSON.stringify(result.selection.matrix)}\n`);
   writeFile(options.servicesFile, `${JSON.stringify(result.selection.services)}\n`);
-  for (const [name, value] of detectOutputs(
-    result,
-    request.manifest,
-    platform.outputSizeLimit !== undefined,
-    {
-      changedFiles: workspacePath(platform, options.changedFilesFile),
-      childPipeline: childPipelineFile,
-      matrixFile: workspacePath(platform, options.matrixFile),
-      servicesFile: workspacePath(platform, options.servicesFile),
-    },
-    request.filters !== undefined,
-  )) {
-    platform.setOutput(name, value);
-  }
+  platform.setOutputs(
+    detectOutputs(
+      result,
+      request.manifest,
+      platform.outputSizeLimit !== undefined,
+      {
+        changedFiles: workspacePath(platform, options.changedFilesFile),
+        childPipeline: childPipelineFile,
+        matrixFile: workspacePath(platform, options.matrixFile),
+        servicesFile: workspacePath(platform, options.servicesFile),
+      },
+      request.filters !== undefined,
+    ),
+  );
   await platform.summary(summaryMarkdown(result, request.manifest.services.length));
 }
 

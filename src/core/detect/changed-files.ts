@@ -14,7 +14,8 @@ export type ChangedFilesFormat = (typeof CHANGED_FILES_FORMATS)[number];
 export function formatChangedFiles(paths: readonly string[], format: ChangedFilesFormat): string {
   switch (format) {
     case 'lines':
-      return terminated(paths.map(quotePath), '\n');
+      // Almost always no path needs quoting: then the list is joined as it is, without a copy.
+      return terminated(paths.some(needsQuoting) ? paths.map(quotePath) : paths, '\n');
     case 'nul':
       return terminated(paths, '\0');
     case 'json':
@@ -41,18 +42,17 @@ const ESCAPES: Record<string, string> = {
   '\u0007': '\\a',
 };
 
-function needsEscape(char: string): boolean {
-  const code = char.charCodeAt(0);
-  return code < 0x20 || code === 0x7f || char === '"' || char === '\\';
-}
+/** What git C-quotes: control characters, DEL, `"` and `\`. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what git quotes
+const QUOTED_CHARACTER = /[\u0000-\u001f\u007f"\\]/;
+
+const needsQuoting = (text: string) => QUOTED_CHARACTER.test(text);
 
 /** git's C-style quoting of a path (as with core.quotePath=false: non-ASCII stays as it is). */
 export function quotePath(path: string): string {
-  let plain = true;
-  for (let index = 0; index < path.length && plain; index++) plain = !needsEscape(path.charAt(index));
-  if (plain) return path;
+  if (!needsQuoting(path)) return path;
   const body = [...path]
-    .map((char) => (needsEscape(char) ? (ESCAPES[char] ?? `\\${char.charCodeAt(0).toString(8).padStart(3, '0')}`) : char))
+    .map((char) => (needsQuoting(char) ? (ESCAPES[char] ?? `\\${char.charCodeAt(0).toString(8).padStart(3, '0')}`) : char))
     .join('');
   return `"${body}"`;
 }

@@ -13,15 +13,21 @@ export interface ChangedPath {
  * its source did not change).
  */
 export function parseNameStatus(output: string): ChangedPath[] {
-  const fields = output.split('\0');
-  if (fields[fields.length - 1] === '') fields.pop();
   const changes: ChangedPath[] = [];
-  for (let index = 0; index < fields.length; ) {
-    const status = fields[index++] as string;
-    const code = status.charAt(0);
-    const path = fields[index++];
-    if (path === undefined) throw new AegisError(`Unexpected end of 'git diff --name-status' output after status '${status}'.`);
-    switch (code) {
+  // Field by field with indexOf: no array of every field first (200,000 strings at 100,000 paths).
+  let at = 0;
+  const field = (after: string): string => {
+    if (at >= output.length) throw new AegisError(`Unexpected end of 'git diff --name-status' output after ${after}.`);
+    const nul = output.indexOf('\0', at);
+    const end = nul === -1 ? output.length : nul;
+    const value = output.slice(at, end);
+    at = end + 1;
+    return value;
+  };
+  while (at < output.length) {
+    const status = field('the last path');
+    const path = field(`status '${status}'`);
+    switch (status.charAt(0)) {
       case 'A':
         changes.push({ path, type: 'added' });
         break;
@@ -34,13 +40,11 @@ export function parseNameStatus(output: string): ChangedPath[] {
         changes.push({ path, type: 'deleted' });
         break;
       case 'R':
-      case 'C': {
-        const target = fields[index++];
-        if (target === undefined) throw new AegisError(`Unexpected end of 'git diff --name-status' output after '${status} ${path}'.`);
-        if (code === 'R') changes.push({ path, type: 'renamed' }, { path: target, type: 'renamed' });
-        else changes.push({ path: target, type: 'added' });
+        changes.push({ path, type: 'renamed' }, { path: field(`'${status} ${path}'`), type: 'renamed' });
         break;
-      }
+      case 'C':
+        changes.push({ path: field(`'${status} ${path}'`), type: 'added' });
+        break;
       default:
         throw new AegisError(`Unexpected status '${status}' for ${path} in 'git diff --name-status' output.`);
     }

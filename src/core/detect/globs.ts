@@ -44,8 +44,14 @@ export function checkPattern(raw: unknown, fail: PatternProblem): string {
 const checkedGlobs = new Map<string, string | undefined>();
 const compiledGlobs = new Map<string, RegExp>();
 
+// picomatch rejects only unbalanced brackets, braces and parentheses (strictBrackets) and
+// patterns over its length limit: without those, there is nothing to compile for the check.
+const BRACKETS = /[[\](){}]/;
+const PICOMATCH_MAX_LENGTH = 65_536;
+
 /** picomatch's complaint about a glob (strict brackets), or undefined when it compiles. */
 function globProblem(pattern: string): string | undefined {
+  if (pattern.length < PICOMATCH_MAX_LENGTH && !BRACKETS.test(pattern)) return undefined;
   if (checkedGlobs.has(pattern)) return checkedGlobs.get(pattern);
   let problem: string | undefined;
   try {

@@ -19,6 +19,7 @@ export class PathMatcher {
   private readonly directoryCandidates = new Map<string, readonly number[]>();
   /** Segments of the deepest directory in byDirectory. */
   private readonly indexedDepth: number;
+  private last: { ancestor: string; candidates: readonly number[]; full: boolean } | undefined;
 
   constructor(private readonly ruleLists: readonly (readonly Rule[])[]) {
     ruleLists.forEach((rules, owner) => {
@@ -35,26 +36,48 @@ export class PathMatcher {
       }
     });
     let depth = 0;
-    for (const base of this.byDirectory.keys()) if (base !== '') depth = Math.max(depth, base.split('/').length);
+    for (const base of this.byDirectory.keys()) if (base !== '') depth = Math.max(depth, depthOf(base));
     this.indexedDepth = depth;
   }
 
   /** Indexes (positions in the constructor's list) of the rule lists that accept `path`. */
   match(path: string): number[] {
-    const slash = path.lastIndexOf('/');
-    const directory = slash === -1 ? '' : path.slice(0, slash);
-    const fromDirectories = this.candidatesOf(this.indexedAncestor(directory));
-    const fromPath = this.byPath.get(path);
-    const result: number[] = [];
-    for (const owner of fromDirectories) {
-      if (matchesRules(this.ruleLists[owner] as readonly Rule[], path)) result.push(owner);
+    const owners: number[] = [];
+    this.collect(path, owners);
+    return owners;
+  }
+
+  /** `match`, appended to `owners`: one array serves every path of a diff. */
+  collect(path: string, owners: number[]): void {
+    const fromDirectories = this.directoryOwners(path);
+    for (let index = 0; index < fromDirectories.length; index++) {
+      const owner = fromDirectories[index] as number;
+      if (matchesRules(this.ruleLists[owner] as readonly Rule[], path)) owners.push(owner);
     }
+    const fromPath = this.byPath.get(path);
     if (fromPath) {
       for (const owner of fromPath) {
-        if (!fromDirectories.includes(owner) && matchesRules(this.ruleLists[owner] as readonly Rule[], path)) result.push(owner);
+        if (!fromDirectories.includes(owner) && matchesRules(this.ruleLists[owner] as readonly Rule[], path)) owners.push(owner);
       }
     }
-    return result;
+  }
+
+  /**
+   * candidatesOf the path's indexed ancestor. git lists paths sorted, so consecutive paths
+   * mostly share that ancestor: the last one is kept, and a path under it needs no lookup.
+   */
+  private directoryOwners(path: string): readonly number[] {
+    const last = this.last;
+    if (last && path.startsWith(last.ancestor) && path.charCodeAt(last.ancestor.length) === SLASH) {
+      // At the indexed depth every path below shares the ancestor; above it only the same directory does.
+      if (last.full || path.indexOf('/', last.ancestor.length + 1) === -1) return last.candidates;
+    }
+    const slash = path.lastIndexOf('/');
+    if (slash === -1) return this.candidatesOf('');
+    const ancestor = this.indexedAncestor(path.slice(0, slash));
+    const candidates = this.candidatesOf(ancestor);
+    this.last = { ancestor, candidates, full: ancestor !== '' && depthOf(ancestor) === this.indexedDepth };
+    return candidates;
   }
 
   /** `directory` cut to its first indexedDepth segments: the deepest ancestor that can have owners. */
@@ -85,6 +108,10 @@ export class PathMatcher {
     return candidates;
   }
 }
+
+const SLASH = 47; // '/'
+
+const depthOf = (directory: string) => directory.split('/').length;
 
 function add(map: Map<string, number[]>, key: string, owner: number): void {
   const list = map.get(key);
