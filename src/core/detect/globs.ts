@@ -118,8 +118,16 @@ export function compileRule(checked: string): Rule {
     return { pattern, negated, base, kind: 'under', test: (path) => path.startsWith(prefix) };
   }
   const regex = globRegex(pattern);
+  // A glob ending in plain characters (`**/*.md`) matches only paths ending in them (or in the
+  // `/` picomatch allows after a match): most paths are told apart without the regex.
+  const tail = PLAIN_TAIL.exec(pattern)?.[0];
+  if (tail)
+    return { pattern, negated, base, kind: 'glob', test: (path) => (path.endsWith(tail) || path.endsWith('/')) && regex.test(path) };
   return { pattern, negated, base, kind: 'glob', test: (path) => regex.test(path) };
 }
+
+/** Characters no glob syntax gives a meaning to, outside brackets (a pattern's end is outside them). */
+const PLAIN_TAIL = /[A-Za-z0-9._-]+$/;
 
 /** Index in `pattern` just after its first `count` literal characters (escapes count once). */
 function rawLengthOf(pattern: string, count: number): number {

@@ -16,6 +16,7 @@ import { matchesRules, type Rule } from './globs.js';
 export class PathMatcher {
   private readonly byDirectory = new Map<string, number[]>();
   private readonly byPath = new Map<string, number[]>();
+  private readonly pathKeyLengths: ReadonlySet<number>;
   private readonly directoryCandidates = new Map<string, readonly number[]>();
   /** Segments of the deepest directory in byDirectory. */
   private readonly indexedDepth: number;
@@ -35,6 +36,7 @@ export class PathMatcher {
         }
       }
     });
+    this.pathKeyLengths = new Set([...this.byPath.keys()].map((key) => key.length));
     let depth = 0;
     for (const base of this.byDirectory.keys()) if (base !== '') depth = Math.max(depth, depthOf(base));
     this.indexedDepth = depth;
@@ -54,7 +56,8 @@ export class PathMatcher {
       const owner = fromDirectories[index] as number;
       if (matchesRules(this.ruleLists[owner] as readonly Rule[], path)) owners.push(owner);
     }
-    const fromPath = this.byPath.get(path);
+    // Most paths are no key's length: no hash of the whole path to compute.
+    const fromPath = this.pathKeyLengths.has(path.length) ? this.byPath.get(path) : undefined;
     if (fromPath) {
       for (const owner of fromPath) {
         if (!fromDirectories.includes(owner) && matchesRules(this.ruleLists[owner] as readonly Rule[], path)) owners.push(owner);
