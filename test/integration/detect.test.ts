@@ -1,9 +1,10 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { formatChangedFiles } from '../../src/core/detect/changed-files.js';
-import { type DetectRequest, detect } from '../../src/core/detect/detect.js';
+import { type DetectRequest, detect, listChanges } from '../../src/core/detect/detect.js';
 import { type Manifest, parseManifest } from '../../src/core/detect/manifest.js';
 import type { CiEvent as DetectEvent } from '../../src/core/event.js';
+import { Git } from '../../src/core/git/git.js';
 import type { Log } from '../../src/core/log.js';
 import { githubEvent, gitlabEvent } from '../../src/platform/event.js';
 import { g, MANIFEST, removeScenarios, Scenario } from '../fixtures/detect/repo.js';
@@ -218,6 +219,23 @@ describe('detect on real git repositories', () => {
     expect(result).toMatchObject({ base: before, services: ['api', 'web'], files: ['services/api/main.go', 'services/web/main.go'] });
     const renamesIgnored = await run(s.clone(), push(before, head), { changeTypes: ['added', 'modified', 'deleted'] });
     expect(renamesIgnored.services).toEqual([]);
+  });
+
+  test('without rename detection git reports a rename as its deletion and its addition: the same two paths', async () => {
+    const s = new Scenario();
+    const before = s.sha();
+    s.git('mv', 'services/api/main.go', 'services/web/main.go');
+    const head = s.commit({});
+    s.push('main');
+    const git = new Git(s.clone());
+    expect(await listChanges(git, before, head, true)).toEqual([
+      { path: 'services/api/main.go', type: 'renamed' },
+      { path: 'services/web/main.go', type: 'renamed' },
+    ]);
+    expect(await listChanges(git, before, head, false)).toEqual([
+      { path: 'services/api/main.go', type: 'deleted' },
+      { path: 'services/web/main.go', type: 'added' },
+    ]);
   });
 
   test('delete: a deleted file marks its service unless deletions are not a change type', async () => {

@@ -2,17 +2,18 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import fc from 'fast-check';
+import picomatch from 'picomatch';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { formatChangedFiles, quotePath } from '../../src/core/detect/changed-files.js';
 import { type ChangedPath, parseNameStatus } from '../../src/core/detect/changes.js';
 import { NO_CHANGES_JOB, parseChildPipelineTemplate, renderChildPipeline } from '../../src/core/detect/child-pipeline.js';
 import { filtersManifest, matchFilters, parseFilters } from '../../src/core/detect/filters.js';
-import { checkPattern, compileRuleList, matchesRules } from '../../src/core/detect/globs.js';
+import { checkPattern, compileRule, compileRuleList, matchesRules } from '../../src/core/detect/globs.js';
 import { dependentsOf, propagate } from '../../src/core/detect/graph.js';
 import { discoverServices, type Manifest, parseManifest } from '../../src/core/detect/manifest.js';
 import { PathMatcher } from '../../src/core/detect/matcher.js';
-import { describeReason, type MatrixEntry, selectServices } from '../../src/core/detect/select.js';
+import { describeReason, type MatrixEntry, ServiceSelector, selectServices } from '../../src/core/detect/select.js';
 import { tempDir } from '../helpers/git.js';
 import { REFERENCE_SCHEMAS } from '../helpers/reference.js';
 
@@ -138,6 +139,104 @@ describe('PathMatcher (indexed) agrees with testing every path against every rul
       ),
       { numRuns: 300 },
     );
+  });
+
+  test('property, paths in the sorted order git lists them, one array for all (the ancestor kept between paths)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(glob, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+        fc.array(path, { maxLength: 30 }),
+        (lists, paths) => {
+          const ruleLists = lists.map((list) => compileRuleList(list, []));
+          const matcher = new PathMatcher(ruleLists);
+          const owners: number[] = [];
+          for (const file of [...new Set(paths)].sort()) {
+            const brute = ruleLists.flatMap((rules, index) => (matchesRules(rules, file) ? [index] : []));
+            owners.length = 0;
+            matcher.collect(file, owners);
+            expect(owners.sort((a, b) => a - b)).toEqual(brute);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a shallow directory, then deeper ones under it, then a sibling: each gets its own candidates', () => {
+    const ruleLists = [compileRuleList(['a/b/**'], []), compileRuleList(['a/*.ts'], []), compileRuleList(['a/bc/**'], [])];
+    const matcher = new PathMatcher(ruleLists);
+    const owners = (file: string) => matcher.match(file).sort();
+    expect(['a/x.ts', 'a/b/y.ts', 'a/b/c/z.ts', 'a/bc/w.ts', 'a/b.ts', 'ab/x.ts'].map(owners)).toEqual([[1], [0], [0], [2], [1], []]);
+  });
+});
+
+describe('compiled globs agree with picomatch (dot files included)', () => {
+  const segment = fc.constantFrom('a', 'b.md', 'x.ts', '.env', 'docs', 'READ.md.txt', 'md');
+  const path = fc
+    .tuple(fc.array(segment, { minLength: 1, maxLength: 4 }), fc.boolean())
+    .map(([parts, slash]) => `${parts.join('/')}${slash ? '/' : ''}`);
+  const glob = fc
+    .array(
+      fc.constantFrom('a', '*', '**', '*.md', '**/*.md', 'docs', '?.ts', '*.{md,ts}', '.env', 'x.t[s]', '\\.md', '[!b]*.md', '+(a|b).md'),
+      {
+        minLength: 1,
+        maxLength: 3,
+      },
+    )
+    .map((parts) => parts.join('/'));
+  test('property', () => {
+    fc.assert(
+      fc.property(glob, fc.array(path, { maxLength: 20 }), (pattern, paths) => {
+        const rule = compileRule(pattern);
+        // literal and `dir/**` patterns are directory names by design; the regex-backed kind is picomatch's
+        fc.pre(rule.kind === 'glob');
+        const reference = picomatch(pattern, { dot: true });
+        for (const file of paths) expect(rule.test(file), `${pattern} on ${file}`).toBe(reference(file));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('rename detection is asked of git only when a change-types list tells a rename apart', () => {
+  const manifest = (changeTypes?: string) =>
+    parseManifest(
+      `services:\n  api:\n    path: services/api\n${changeTypes ? `    change-types: [${changeTypes}]\n` : ''}`,
+      '.aegis/services.yaml',
+    );
+  test.each([
+    ['the default change-types (all four)', manifest(), ALL_TYPES, false],
+    ['a service without renamed', manifest('added, modified, deleted'), ALL_TYPES, true],
+    ['a service with only renamed', manifest('renamed'), ALL_TYPES, true],
+    ['defaults without renamed', manifest(), ['added', 'modified', 'deleted'], true],
+    ['defaults of modified only: a rename selects nothing either way', manifest(), ['modified'], false],
+  ] as const)('%s', (_name, spec, defaults, expected) => {
+    expect(new ServiceSelector(spec, [], defaults).distinguishesRenames).toBe(expected);
+  });
+  test.each([
+    ['backend: backend/**', false],
+    ['backend:\n  - added|modified|deleted|renamed: backend/**', false],
+    ['backend:\n  - renamed: backend/**', true],
+    ['backend:\n  - added: backend/**', true],
+  ])('filters %j', (text, expected) => {
+    const filters = parseFilters(text, 'filters');
+    const selector = new ServiceSelector(filtersManifest(filters, 'filters'), [], ALL_TYPES, { filters, quantifier: 'some' });
+    expect(selector.distinguishesRenames).toBe(expected);
+  });
+
+  test('where it does not, a rename seen as a deletion plus an addition selects the same services, with the same counts', () => {
+    const spec = parseManifest(MANIFEST.replace('    change-types: [added, modified]\n', ''), '.aegis/services.yaml');
+    const selector = new ServiceSelector(spec, [], ALL_TYPES);
+    expect(selector.distinguishesRenames).toBe(false);
+    const renamed = selector.select([
+      { path: 'services/api/a.ts', type: 'renamed' },
+      { path: 'services/worker/a.ts', type: 'renamed' },
+    ]);
+    const split = selector.select([
+      { path: 'services/api/a.ts', type: 'deleted' },
+      { path: 'services/worker/a.ts', type: 'added' },
+    ]);
+    expect(split).toEqual(renamed);
   });
 });
 
@@ -483,6 +582,10 @@ describe('changed-files formats', () => {
   test('nul and json round-trip every name', () => {
     expect(formatChangedFiles(paths, 'nul').split('\0').slice(0, -1)).toEqual(paths);
     expect(JSON.parse(formatChangedFiles(paths, 'json'))).toEqual(paths);
+  });
+  test('one path that needs quoting in a long list: only that one is quoted', () => {
+    const many = [...Array.from({ length: 1000 }, (_, index) => `services/s${index}/f.ts`), 'bad\u007fname', 'z.ts'];
+    expect(formatChangedFiles(many, 'lines')).toBe(`${many.slice(0, 1000).join('\n')}\n"bad\\177name"\nz.ts\n`);
   });
   test('a path that needs no quoting is unchanged', () => {
     expect(quotePath('services/[legacy]/a b.txt')).toBe('services/[legacy]/a b.txt');
