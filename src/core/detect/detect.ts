@@ -34,7 +34,10 @@ export async function detect(request: DetectRequest, log: Log): Promise<DetectRe
     const changedFiles = await filesAt(git, range.head);
     return { range, changedFiles, selection: selector.select({ all: range.reason }, request.imagePrefix) };
   }
-  const changes = await listChanges(git, range.base, range.head, selector.distinguishesRenames);
+  const listing = listChanges(git, range.base, range.head, selector.distinguishesRenames);
+  // git works out the diff in its own process meanwhile (most of its time): the rules compile in this one.
+  selector.prepare();
+  const changes = await listing;
   return { range, changedFiles: uniquePaths(changes), selection: selector.select(changes, request.imagePrefix) };
 }
 

@@ -71,10 +71,15 @@ class Hits {
   }
 }
 
-/** Compiles a manifest once for many `select` calls (the bench and the stage share it). */
+/**
+ * Compiles a manifest once for many `select` calls (the bench and the stage share it). The
+ * constructor checks what can be wrong (depends-on); the rules compile on `prepare` or the
+ * first `select`.
+ */
 export class ServiceSelector {
   private readonly services: readonly ServiceSpec[];
-  private readonly matcher: PathMatcher;
+  private readonly globalRules: readonly string[];
+  private compiled: PathMatcher | undefined;
   private readonly dependents: Map<string, string[]>;
   private readonly globalOwner: number;
   private readonly acceptedTypes: readonly Set<ChangeType>[];
@@ -94,10 +99,8 @@ export class ServiceSelector {
   ) {
     this.services = manifest.services;
     this.dependents = dependentsOf(manifest.services, manifest.file);
-    const ruleLists: Rule[][] = this.services.map((service) => compileRuleList(service.include, service.exclude));
-    ruleLists.push(compileRuleList([...manifest.global, ...global], []));
+    this.globalRules = [...manifest.global, ...global];
     this.globalOwner = this.services.length;
-    this.matcher = new PathMatcher(ruleLists);
     const defaults = new Set(changeTypes);
     this.acceptedTypes = [...this.services.map((service) => (service.changeTypes ? new Set(service.changeTypes) : defaults)), defaults];
     const statusLists = (filters?.filters ?? []).flatMap((filter) =>
@@ -106,6 +109,23 @@ export class ServiceSelector {
     this.distinguishesRenames = [...this.acceptedTypes, ...statusLists.map((statuses) => new Set(statuses))].some(
       (types) => types.has('renamed') !== types.has('added') || types.has('renamed') !== types.has('deleted'),
     );
+  }
+
+  /** Compiles the rules now (detect does, while git computes the diff in its own process). */
+  prepare(): this {
+    this.compiled ??= this.compileRules();
+    return this;
+  }
+
+  private get matcher(): PathMatcher {
+    this.compiled ??= this.compileRules();
+    return this.compiled;
+  }
+
+  private compileRules(): PathMatcher {
+    const ruleLists: Rule[][] = this.services.map((service) => compileRuleList(service.include, service.exclude));
+    ruleLists.push(compileRuleList(this.globalRules, []));
+    return new PathMatcher(ruleLists);
   }
 
   select(changes: SelectionRequest['changes'], imagePrefix?: string): Selection {
