@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { gitopsBump } from '../../src/stages/gitops-bump.js';
 import { healthGate } from '../../src/stages/health-gate.js';
-import { insight } from '../../src/stages/insight.js';
+import { loadStage } from '../../src/stages/index.js';
 import { promote } from '../../src/stages/promote.js';
 import { runInMemory, type StageRun, startServer, type TestServer } from '../fixtures/health-gate/harness.js';
 import { type BareRepo, createBareRepo, git, tempDir } from '../helpers/git.js';
+
+const insight = await loadStage('insight');
 
 const H = 3600;
 const D = 86_400;

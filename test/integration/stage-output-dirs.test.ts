@@ -4,11 +4,13 @@
 import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import { insight } from '../../src/stages/insight.js';
+import { loadStage } from '../../src/stages/index.js';
 import { runStage } from '../../src/stages/runner.js';
 import { runScan } from '../../src/stages/scan.js';
 import { type BareRepo, createBareRepo, tempDir } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+
+const insight = await loadStage('insight');
 
 const dirs: string[] = [];
 let workspace: string;
