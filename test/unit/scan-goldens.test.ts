@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { baselineOf, evaluateGate } from '../../src/core/scan/gate.js';
-import { gitlabImageAndOs, renderGitLab } from '../../src/core/scan/gitlab.js';
+import { GITLAB_REPORT_VERSION, gitlabImageAndOs, renderGitLab } from '../../src/core/scan/gitlab.js';
 import { daysLeft, parseAnyIgnoreFile } from '../../src/core/scan/ignore.js';
 import { parsePolicy, resolveRules } from '../../src/core/scan/policy.js';
 import { findings, parseTrivyReport, type TrivyReport } from '../../src/core/scan/report.js';
@@ -75,6 +75,39 @@ describe.each(SET)('%s: every rendering validates against its schema', (name) =>
   test('nothing Trivy reported is lost: every finding is in SARIF', () => {
     const all = findings(report, { includePassed: true });
     expect(renderSarif(report).runs[0]?.results).toHaveLength(all.length);
+  });
+});
+
+describe('GitLab reports against GitLab’s own 15.0.7 schemas (test/fixtures/scan/schemas/gitlab-15.0.7)', () => {
+  const schemas = join(import.meta.dirname, '../fixtures/scan/schemas/gitlab-15.0.7');
+  test.each([
+    ['container-scanning-report-format.json', 'container_scanning'],
+    ['secret-detection-report-format.json', 'secret_detection'],
+    ['sast-report-format.json', 'sast'],
+  ])('%s is the version our reports declare, for scan type %s', (file, type) => {
+    const schema = JSON.parse(readFileSync(join(schemas, file), 'utf8'));
+    expect(schema.self.version).toBe(GITLAB_REPORT_VERSION);
+    expect(schema.properties.scan.properties.type.enum).toEqual([type]);
+  });
+  test('the secrets and misconfigurations of the goldens are in the reports validated, not an empty list', () => {
+    const secrets = renderGitLab(golden('secrets.json.golden'), { now: NOW }, 'secret_detection');
+    const sast = renderGitLab(golden('dockerfile.json.golden'), { now: NOW }, 'sast');
+    expect([secrets.vulnerabilities.length, sast.vulnerabilities.length]).toEqual([2, 1]);
+    expect([secrets.version, sast.version]).toEqual([GITLAB_REPORT_VERSION, GITLAB_REPORT_VERSION]);
+  });
+  test('what GitLab would refuse is refused', () => {
+    const secrets = json(renderGitLab(golden('secrets.json.golden'), { now: NOW }, 'secret_detection'));
+    delete secrets.vulnerabilities[0].location.commit;
+    expect(validateGitLabSecretDetection(secrets)).toEqual(["/vulnerabilities/0/location must have required property 'commit'"]);
+    const sast = json(renderGitLab(golden('dockerfile.json.golden'), { now: NOW }, 'sast'));
+    sast.scan.type = 'secret_detection';
+    expect(validateGitLabSast(sast)).toEqual(['/scan/type must be equal to one of the allowed values']);
+    const container = json(renderGitLab(golden('alpine-310.json.golden'), { now: NOW }, 'container_scanning'));
+    delete container.vulnerabilities[0].location.image;
+    expect(validateGitLab(container)).toEqual([
+      "[15.0.7]/vulnerabilities/0/location must have required property 'image'",
+      "[15.2.4]/vulnerabilities/0/location must have required property 'image'",
+    ]);
   });
 });
 
