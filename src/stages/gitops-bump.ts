@@ -7,6 +7,7 @@ import { markdownTable } from '../core/markdown.js';
 import { parseSetLines } from '../core/yaml/values.js';
 import type { Platform } from '../platform/types.js';
 import type { StageMetadata } from './definition.js';
+import { type GitopsPush, gitopsPushStatus, pushToGitops, writeGitopsPushOutputs } from './gitops-push.js';
 import {
   type GitopsRepository,
   gitopsRepositoryInputs,
@@ -16,7 +17,6 @@ import {
   pullRequestBranchName,
   pullRequestInputs,
 } from './gitops-repository.js';
-import { type GitopsPush, gitopsPushStatus, pushToGitops, writeGitopsPushOutputs } from './gitops-push.js';
 import type { InputReader } from './inputs.js';
 
 export interface GitopsBumpOptions {

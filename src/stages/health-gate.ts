@@ -15,8 +15,8 @@ import { displayPath } from '../core/paths.js';
 import { Redactor } from '../platform/redact.js';
 import type { Platform } from '../platform/types.js';
 import type { StageMetadata } from './definition.js';
-import { type GitopsRepository, gitopsRepositoryInputs, parseGitopsRepository, withGitopsRemote } from './gitops-repository.js';
 import { pushToGitops } from './gitops-push.js';
+import { type GitopsRepository, gitopsRepositoryInputs, parseGitopsRepository, withGitopsRemote } from './gitops-repository.js';
 import type { InputReader } from './inputs.js';
 
 const PHASES: readonly MeasurementPhase[] = ['Successful', 'Failed', 'Inconclusive', 'Error'];

@@ -35,6 +35,7 @@ const RECORDED_HISTORY = 200;
 
 import type { CiEvent, Platform } from '../platform/types.js';
 import type { StageMetadata } from './definition.js';
+import { type GitopsPush, gitopsPushStatus, pushToGitops, writeGitopsPushOutputs } from './gitops-push.js';
 import {
   assertBranchName,
   gitopsRepositoryInputs,
@@ -45,7 +46,6 @@ import {
   pullRequestInputs,
   withGitopsRemote,
 } from './gitops-repository.js';
-import { type GitopsPush, gitopsPushStatus, pushToGitops, writeGitopsPushOutputs } from './gitops-push.js';
 import type { InputReader } from './inputs.js';
 import type { PromoteOptions } from './promote/options.js';
 import { environmentVersions, planTable, refusalTable, type SummaryInput, summaryMarkdown } from './promote/summary.js';
