@@ -135,6 +135,8 @@ export interface HealthGatePlan {
   text: string;
   /** Warnings about the checks found before watching (a query that does not parse, no conditions). */
   warnings: string[];
+  /** What the gate does about the verdict: the method, when, and its targets. */
+  rollback: RollbackOptions;
 }
 
 export interface HealthGateResult {
@@ -284,7 +286,18 @@ export async function plan(options: HealthGateOptions, platform: Platform): Prom
       warnings.push(`Check '${check.name}' has no success-condition or failure-condition: ${describeConditions(check)}.`);
     }
   }
-  return { options, text: planText(options), warnings };
+  const rollback: RollbackOptions = {
+    method: options.rollback,
+    on: options.rollbackOn,
+    dryRun: options.dryRun,
+    commit: options.rollbackCommit,
+    branch: options.repository?.branch,
+    argocd: targets(options, 'argocd'),
+    kubernetes: targets(options, 'kubernetes'),
+    argocdHistoryId: options.argocdHistoryId,
+    log: platform.log,
+  };
+  return { options, text: planText(options), warnings, rollback };
 }
 
 /** Watches, records the verdict on the rolled-out commit, and rolls back when the verdict calls for it. */
@@ -301,18 +314,7 @@ export async function execute(plan: HealthGatePlan, platform: Platform): Promise
     const record = (remote: Remote) => recordVerdict({ ...repository, remote, commit: options.rollbackCommit as string, verdict, log });
     await withGitopsRemote(platform, repository, record).catch((error) => log.warning(`Verdict not recorded: ${(error as Error).message}`));
   }
-  const rollback: RollbackOptions = {
-    method: options.rollback,
-    on: options.rollbackOn,
-    dryRun: options.dryRun,
-    commit: options.rollbackCommit,
-    branch: repository?.branch,
-    argocd: targets(options, 'argocd'),
-    kubernetes: targets(options, 'kubernetes'),
-    argocdHistoryId: options.argocdHistoryId,
-    log,
-  };
-  const { decision, error } = await decideRollback(rollback, result, {
+  const { decision, error } = await decideRollback(plan.rollback, result, {
     revert: async (reason) => {
       const gitops = repository as GitopsRepository;
       const push = await pushToGitops(platform, {
