@@ -16,13 +16,26 @@ import { assertForgeRepository, parseIdentity } from './shared.js';
 // health-gate, insight) share: the same inputs, defaults and credential handling. How they
 // push to it is ./gitops-push.ts.
 
-/** The repository inputs; `repository` is required unless the stage only sometimes needs it (`use` says when). */
+const DEFAULT_AUTHOR = 'aegis-bot <aegis-bot@users.noreply.github.com>';
+const DEFAULT_MAX_ATTEMPTS = '20';
+
+/**
+ * The repository inputs; `repository` is required unless the stage only sometimes needs it
+ * (`use` says when). A stage that only reads the repository (no `author`) declares no push inputs.
+ */
 export function gitopsRepositoryInputs(options: {
   required: boolean;
   branch: string;
-  author: string;
+  /** What the author is used for; absent for a stage that never commits. */
+  author?: string;
   use?: string;
 }): Record<string, InputSpec> {
+  const pushInputs: Record<string, InputSpec> = options.author
+    ? {
+        author: { description: options.author, default: DEFAULT_AUTHOR },
+        'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: DEFAULT_MAX_ATTEMPTS },
+      }
+    : {};
   return {
     repository: {
       description: `GitOps repository${options.use ? ` (${options.use})` : ''}: https:// or ssh:// URL, git@host:path, file:// URL or a local path.`,
@@ -42,8 +55,7 @@ export function gitopsRepositoryInputs(options: {
       description: "Trust on first use: accept the key of an ssh host that is not in the known hosts. 'false' refuses unknown hosts.",
       default: 'false',
     },
-    author: { description: options.author, default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
-    'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '20' },
+    ...pushInputs,
     'remote-retries': {
       description: 'Attempts of each clone, fetch and push when the remote cannot be reached or answers 5xx (backoff 1 s, doubling).',
       default: '4',
@@ -112,8 +124,9 @@ export function parseGitopsRepository(reader: InputReader, platform: PlatformNam
     sshKey: reader.optional('ssh-key'),
     knownHosts: reader.optional('ssh-known-hosts'),
     acceptNewHostKeys: reader.boolean('ssh-accept-new'),
-    author: parseIdentity('author', reader.string('author')),
-    maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
+    // A read-only stage declares neither: it never commits or pushes, so the defaults stand unused.
+    author: parseIdentity('author', reader.declares('author') ? reader.string('author') : DEFAULT_AUTHOR),
+    maxAttempts: reader.declares('max-attempts') ? reader.integer('max-attempts', { min: 1, max: 100 }) : Number(DEFAULT_MAX_ATTEMPTS),
     remoteRetries: reader.integer('remote-retries', { min: 1, max: 20 }),
     stallSeconds: Math.max(1, Math.round(reader.duration('remote-stall-timeout') / 1000)),
   };

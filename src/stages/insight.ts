@@ -64,7 +64,6 @@ const definition = {
     ...gitopsRepositoryInputs({
       required: true,
       branch: 'Branch whose history and overlays are read.',
-      author: 'Not used by insight (it writes nothing to the repository).',
     }),
     environments: {
       description: 'YAML mapping of environment → overlay path or list of paths, in promotion order (as promote reads it).',
