@@ -8,12 +8,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StageDefinition } from '../../src/stages/definition.js';
 import { gitopsBump } from '../../src/stages/gitops-bump.js';
 import { healthGate } from '../../src/stages/health-gate.js';
+import { loadStage } from '../../src/stages/index.js';
 import { promote } from '../../src/stages/promote.js';
-import { release } from '../../src/stages/release.js';
 import { runInMemory, type StageRun, startServer, type TestServer } from '../fixtures/health-gate/harness.js';
 import { TestRepo } from '../fixtures/release/repo.js';
 import { adaptiveCardErrors, checkBlockKit } from '../helpers/block-kit.js';
 import { type BareRepo, createBareRepo, tempDir } from '../helpers/git.js';
+
+const release = await loadStage('release');
 
 const SECRET = 'T000/B000/XXXXsecretXXXX';
 const API = 'registry.example.com/shop/api';
