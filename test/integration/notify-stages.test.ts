@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StageDefinition } from '../../src/stages/definition.js';
 import type { StageName } from '../../src/stages/index.js';
-import { release } from '../../src/stages/release.js';
 import { runInMemory, type StageRun, startServer, type TestServer } from '../fixtures/health-gate/harness.js';
 import { TestRepo } from '../fixtures/release/repo.js';
 import { adaptiveCardErrors, checkBlockKit } from '../helpers/block-kit.js';
 import { type BareRepo, createBareRepo, tempDir } from '../helpers/git.js';
+
 
 const SECRET = 'T000/B000/XXXXsecretXXXX';
 const API = 'registry.example.com/shop/api';
@@ -111,8 +111,8 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
       'failure',
       () => tempDir(),
     ],
-    ['release', release, () => ({ path: 'lib', 'tag-prefix': 'lib-v', publish: 'none' }), 'success', () => library.dir],
-    ['release', release, () => ({ path: 'lib', 'tag-prefix': 'lib-v', publish: 'carrier-pigeon' }), 'failure', () => library.dir],
+    ['release', 'release', () => ({ path: 'lib', 'tag-prefix': 'lib-v', publish: 'none' }), 'success', () => library.dir],
+    ['release', 'release', () => ({ path: 'lib', 'tag-prefix': 'lib-v', publish: 'carrier-pigeon' }), 'failure', () => library.dir],
   ];
 
   test.each(cases)('%s (%s → %s)', async (name, stage, inputs, outcome, workspace) => {

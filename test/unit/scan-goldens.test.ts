@@ -11,7 +11,7 @@ import { parsePolicy, resolveRules } from '../../src/core/scan/policy.js';
 import { findings, parseTrivyReport, type TrivyReport } from '../../src/core/scan/report.js';
 import { renderSarif } from '../../src/core/scan/sarif.js';
 import { renderCycloneDx, renderSpdx } from '../../src/core/scan/sbom.js';
-import { runScan } from '../../src/stages/scan.js';
+import * as scanStage from '../../src/stages/scan.js';
 import {
   validateCycloneDx,
   validateGitLab,
@@ -22,6 +22,7 @@ import {
 } from '../fixtures/scan/schemas.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
 import { TRIVY_GOLDENS } from '../helpers/reference.js';
+import { runStageWith } from '../helpers/stage-module.js';
 
 const MORE_GOLDENS = join(import.meta.dirname, '../fixtures/scan/trivy');
 const NOW = new Date('2026-12-01T08:00:00Z');
@@ -138,7 +139,7 @@ describe('secrets.json.golden with fail-on HIGH', () => {
     writeFileSync(join(ws, 'secrets.json'), text);
     const platform = new RecordingPlatform(ws, { report: 'secrets.json', 'fail-on': 'HIGH' }, { event: { head: 'a'.repeat(40) } });
     // The stage throws: the entry turns that into setFailed, i.e. a non-zero exit.
-    await expect(runScan(platform, { now: () => NOW })).rejects.toThrow(/Scan gate failed .*1 CRITICAL.*1 HIGH/);
+    await expect(runStageWith(scanStage, platform, { now: () => NOW })).rejects.toThrow(/Scan gate failed .*1 CRITICAL.*1 HIGH/);
     expect(platform.outputs).toMatchObject({
       result: 'failed',
       critical: '1',
