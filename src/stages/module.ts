@@ -19,6 +19,11 @@ export interface StageModule<Options = unknown, Plan = unknown, Result = unknown
   plan(options: Options, platform: Platform): Plan | Promise<Plan>;
   execute(plan: Plan, platform: Platform): Result | Promise<Result>;
   report(result: Result, platform: Platform): void | Promise<void>;
+  /**
+   * What the stage still says when a step throws before there is a result to report (bad
+   * inputs, a plan that cannot be made), e.g. scan's `result: error`; the error is rethrown.
+   */
+  failed?(error: unknown, platform: Platform): void;
 }
 
 /** The one way every stage runs: parse → plan → execute → report, on the platform. */
@@ -26,9 +31,15 @@ export async function runStageModule<Options, Plan, Result>(
   stage: StageModule<Options, Plan, Result>,
   platform: Platform,
 ): Promise<Result> {
-  const options = await stage.parse(new InputReader(platform, stage.definition.inputs), platform);
-  const plan = await stage.plan(options, platform);
-  const result = await stage.execute(plan, platform);
+  let result: Result;
+  try {
+    const options = await stage.parse(new InputReader(platform, stage.definition.inputs), platform);
+    const plan = await stage.plan(options, platform);
+    result = await stage.execute(plan, platform);
+  } catch (error) {
+    stage.failed?.(error, platform);
+    throw error;
+  }
   await stage.report(result, platform);
   return result;
 }

@@ -231,25 +231,18 @@ export interface ScanResult {
   failure?: ScanFailure;
 }
 
-/** A scan that cannot start decides nothing: `result: error` (a step condition tells it from a failed gate), then the error. */
-function decidingNothingOnError<T>(platform: Platform, step: () => T): T {
-  try {
-    return step();
-  } catch (error) {
-    platform.setOutput('result', 'error');
-    throw error;
-  }
+/** A scan that cannot start (or cannot finish making its result) decides nothing: `result: error`, which a step condition tells from a failed gate. */
+export function failed(_error: unknown, platform: Platform): void {
+  platform.setOutput('result', 'error');
 }
 
 export function parse(reader: InputReader, platform: Platform): ScanOptions {
-  return decidingNothingOnError(platform, () => parseScanInputs(reader, platform.workspace, (name) => givenExplicitly(platform, name)));
+  return parseScanInputs(reader, platform.workspace, (name) => givenExplicitly(platform, name));
 }
 
-export function planScan(options: ScanOptions, platform: Platform): ScanPlan {
-  return decidingNothingOnError(platform, () => {
-    const { rules, source } = resolveRules(options.inputRules, options.policy, options.environment);
-    return { options, rules, rulesSource: source };
-  });
+export function planScan(options: ScanOptions): ScanPlan {
+  const { rules, source } = resolveRules(options.inputRules, options.policy, options.environment);
+  return { options, rules, rulesSource: source };
 }
 
 /** Obtains the report, gates it, writes every rendering and uploads the SARIF; a failure is part of the result. */

@@ -9,6 +9,8 @@ import { describe, expect, test } from 'vitest';
 import { AegisError, InputError } from '../../src/core/errors.js';
 import { TrivyError } from '../../src/core/scan/trivy.js';
 import { InputReader } from '../../src/stages/inputs.js';
+import { runStageModule } from '../../src/stages/module.js';
+import * as scanStage from '../../src/stages/scan.js';
 import { definition, execute, parse, plan, report, type ScanResult } from '../../src/stages/scan.js';
 import { tempDir } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
@@ -55,27 +57,23 @@ describe('plan: the gate rules and their source', () => {
   ])('%s', (_description, inputs, rules, rulesSource) => {
     const platform = platformWith(inputs);
     const options = optionsOf(platform);
-    expect(plan(options, platform)).toMatchObject({ options, rules, rulesSource });
+    expect(plan(options)).toMatchObject({ options, rules, rulesSource });
   });
 
-  test('an environment the policy does not list, without a default, names the input and sets result: error', () => {
+  test('an environment the policy does not list, without a default, names the input; the stage says result: error', async () => {
     const platform = platformWith({ policy: 'policy.yaml', environment: 'qa' });
-    const options = optionsOf(platform);
-    const error = (() => {
-      try {
-        return plan(options, platform);
-      } catch (caught) {
-        return caught;
-      }
-    })();
+    expect(() => plan(optionsOf(platform))).toThrow(InputError);
+    const error = await runStageModule(scanStage, platform).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).input).toBe('environment');
     expect(platform.outputs).toEqual({ result: 'error' });
   });
 
-  test('an input error from parse sets result: error too', () => {
+  test('an input error from parse: the stage says result: error too', async () => {
     const platform = platformWith({ 'fail-on': 'SEVERE' });
     expect(() => optionsOf(platform)).toThrow(/Input 'fail-on'/);
+    expect(platform.outputs).toEqual({});
+    await expect(runStageModule(scanStage, platform)).rejects.toThrow(/Input 'fail-on'/);
     expect(platform.outputs).toEqual({ result: 'error' });
   });
 });
@@ -85,7 +83,7 @@ describe('report', () => {
     const outputDir = tempDir('aegis-scan-stage-out-');
     const platform = platformWith({ 'fail-on': 'MEDIUM', sbom: 'none', formats: 'sarif,markdown' }, outputDir);
     const options = optionsOf(platform);
-    const result = await execute(plan(options, platform), platform, { now: () => NOW });
+    const result = await execute(plan(options), platform, { now: () => NOW });
     // execute decides and writes the renderings, but sets no output and throws nothing.
     expect(result.gate?.result).toBe('failed');
     expect(result.failure).toBeUndefined();
@@ -118,7 +116,7 @@ describe('report', () => {
     const platform = platformWith({});
     const options = optionsOf(platform);
     const failure = new TrivyError('Trivy exited with code 1: FATAL');
-    const result: ScanResult = { plan: plan(options, platform), files: {}, failure: { during: 'scan', error: failure } };
+    const result: ScanResult = { plan: plan(options), files: {}, failure: { during: 'scan', error: failure } };
     await expect(report(result, platform)).rejects.toBe(failure);
     expect(platform.outputs).toEqual({ result: 'error' });
     expect(platform.summaries[0]).toContain('No verdict: Trivy failed');
@@ -128,7 +126,7 @@ describe('report', () => {
     const outputDir = join(tempDir('aegis-scan-stage-out-'), 'scan');
     const platform = platformWith({ sbom: 'spdx' }, outputDir);
     const options = optionsOf(platform);
-    const result = await execute(plan(options, platform), platform, { now: () => NOW });
+    const result = await execute(plan(options), platform, { now: () => NOW });
     expect(result.failure?.during).toBe('sbom');
     const error = await report(result, platform).catch((caught: unknown) => caught);
     expect((error as InputError).input).toBe('sbom');
