@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { githubEvent } from '../src/platform/event.js';
-import { runBuild } from '../src/stages/build.js';
+import * as buildStage from '../src/stages/build.js';
+import { runStageModule } from '../src/stages/module.js';
 import { fakePlatform } from '../test/fixtures/build/platform-fake.js';
 import { startRegistry } from '../test/fixtures/build/registry.js';
 
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   const timed = async (inputs: Record<string, string>, head: string) => {
     const fake = fakePlatform(workspace, { context: 'app', ...inputs }, event(head));
     const started = performance.now();
-    const result = await runBuild(fake.platform);
+    const result = await runStageModule(buildStage, fake.platform);
     return { ms: performance.now() - started, cacheHit: result.cacheHit, skipped: result.skipped };
   };
 

@@ -9,7 +9,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gitopsBump } from '../src/stages/gitops-bump.js';
 import { runHealthGate, runInMemory, startService } from '../test/fixtures/health-gate/harness.js';
 import { startPrometheus, waitFor } from '../test/fixtures/health-gate/prometheus.js';
 import { createBareRepo, tempDir } from '../test/helpers/git.js';
@@ -50,7 +49,7 @@ try {
         'overlays/dev/kustomization.yaml': 'images:\n  - name: registry.example.com/aegis/api\n    newTag: "1.0.0"\n',
       });
       const bump = await runInMemory(
-        gitopsBump,
+        'gitops-bump',
         { repository: repo.bare, paths: 'overlays/dev', images: 'registry.example.com/aegis/api:1.4.3', environment: 'dev' },
         workspace,
       );

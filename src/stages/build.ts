@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { DEPENDENCY_CACHE_ROOT, type DependencyCachePlan, planDependencyCache } from '../core/build/dependency-cache.js';
-import { type BuildDependencies, type BuildResult, executeBuild } from '../core/build/execute.js';
+import { type BuildDependencies, type BuildResult, executeBuild as buildImage } from '../core/build/execute.js';
 import {
   computeMetadata,
   DEFAULT_TAG_RULES,
@@ -30,8 +30,8 @@ import { formatName, type ImageName, type ImageReference, parseImageName, parseI
 import { type Cell, code, inlineText, markdownTable, markup } from '../core/markdown.js';
 import { resolveInside } from '../core/paths.js';
 import type { CiEvent, Platform } from '../platform/types.js';
-import type { StageDefinition } from './definition.js';
-import { InputReader } from './inputs.js';
+import type { StageMetadata } from './definition.js';
+import type { InputReader } from './inputs.js';
 import { parseRegistryCredentials } from './shared.js';
 
 const BUILDERS = ['auto', 'buildx', 'buildah'] as const;
@@ -46,6 +46,8 @@ export interface BuildOptions {
   request: BuildRequest;
   builder: BuilderChoice;
   metadata: ImageMetadata;
+  /** Of the tags and labels outputs (sep-tags, sep-labels). */
+  separators: { tags: string; labels: string };
 }
 
 function dependencyCacheFor(reader: InputReader, workspace: string, service: string, platforms: readonly string[]) {
@@ -207,7 +209,7 @@ const definition = {
         "'true' when the dependency cache was restored from its exact key, 'false' on a miss or a fallback to an older cache; empty where the job does not cache itself (GitLab's runner logs its own hit) or none is configured.",
     },
   },
-} satisfies Omit<StageDefinition, 'run'>;
+} satisfies StageMetadata;
 
 function keyValues(lines: readonly string[], input: string, key: RegExp, expected: string): [string, string][] {
   return lines.map((line) => {
@@ -244,7 +246,7 @@ function credentialsFor(
 }
 
 /** All validation, before anything is built: paths, names, tags, platforms, choices. */
-export function parseInputs(
+function parseBuildInputs(
   reader: InputReader,
   platform: Platform,
   event: CiEvent,
@@ -386,7 +388,12 @@ export function parseInputs(
   if (passThrough.outputs.length > 0 && push) {
     throw new InputError('outputs', passThrough.outputs.join('\n'), "outputs with push: 'false' (outputs replace the push)");
   }
-  return { request, builder: reader.choice<BuilderChoice>('builder', BUILDERS), metadata };
+  return {
+    request,
+    builder: reader.choice<BuilderChoice>('builder', BUILDERS),
+    metadata,
+    separators: { tags: separatorOf(reader.string('sep-tags')), labels: separatorOf(reader.string('sep-labels')) },
+  };
 }
 
 function dependencyRow(plan: DependencyCachePlan, result: BuildResult): [string, Cell] {
@@ -403,7 +410,7 @@ function dependencyRow(plan: DependencyCachePlan, result: BuildResult): [string,
   return ['Dependency cache', markup(`${code(plan.key).text} (${inlineText(plan.keyFiles.join(', '))}): ${state}${saved}`)];
 }
 
-export function buildSummary(options: BuildOptions, result: BuildResult): string {
+function buildSummary(options: BuildOptions, result: BuildResult): string {
   const { request } = options;
   const rows: [string, Cell][] = [
     ['Image', code(result.image)],
@@ -555,35 +562,60 @@ function tagRulesOf(reader: InputReader): { rules: ReturnType<typeof parseTagRul
   return { rules, flavor: { ...flavor, latest } };
 }
 
-export async function runBuild(platform: Platform, deps: Partial<BuildDependencies> = {}): Promise<BuildResult> {
-  const reader = new InputReader(platform, definition.inputs);
-  const event = platform.event();
-  const options = parseInputs(reader, platform, event, await checkoutFacts(platform.workspace));
+export interface BuildPlan {
+  options: BuildOptions;
+  /** What will be built and where it goes, for the log. */
+  summary: string;
+}
+
+/** What the build did, with the plan its outputs are named from. */
+export interface BuildStageResult extends BuildResult {
+  plan: BuildPlan;
+}
+
+export function planBuild(options: BuildOptions): BuildPlan {
   const { request } = options;
-  platform.log.info(
-    `Plan: ${formatName(request.image)} tags ${request.tags.join(', ')}; platforms ${request.platforms.join(', ') || 'native'}; cache ${request.cache}; push ${request.push}; skip-existing ${request.skipExisting}.`,
-  );
+  return {
+    options,
+    summary: `Plan: ${formatName(request.image)} tags ${request.tags.join(', ')}; platforms ${request.platforms.join(', ') || 'native'}; cache ${request.cache}; push ${request.push}; skip-existing ${request.skipExisting}.`,
+  };
+}
+
+/** Builds (or finds) the image; `dependencies` lets tests replace the process runner or fetch. */
+export async function executeBuild(
+  plan: BuildPlan,
+  platform: Platform,
+  dependencies: Partial<BuildDependencies> = {},
+): Promise<BuildStageResult> {
+  const { request, builder } = plan.options;
+  platform.log.info(plan.summary);
   const dependencyCache = request.dependencyCache ? await platform.cache() : undefined;
-  const result = await executeBuild(request, options.builder, {
+  const result = await buildImage(request, builder, {
     log: platform.log,
     env: platform.environment(),
     dependencyCache,
     tempDir: platform.tempDir,
-    ...deps,
+    ...dependencies,
   });
+  return { ...result, plan };
+}
+
+export async function reportBuild(result: BuildStageResult, platform: Platform): Promise<void> {
+  const { options } = result.plan;
+  const { request, metadata, separators } = options;
   const name = formatName(request.image);
-  const versionTag = options.metadata.version.main ?? request.tags[0];
+  const versionTag = metadata.version.main ?? request.tags[0];
   // name:tag@digest, so the next stage can write both the tag and the digest.
   platform.setOutput('image', result.digest && (result.pushed || result.skipped) ? `${name}:${versionTag}@${result.digest}` : result.image);
   platform.setOutput('digest', result.digest);
-  platform.setOutput('tags', result.tags.map((tag) => `${name}:${tag}`).join(separatorOf(reader.string('sep-tags'))));
+  platform.setOutput('tags', result.tags.map((tag) => `${name}:${tag}`).join(separators.tags));
   platform.setOutput(
     'labels',
     Object.entries(request.labels)
       .map(([key, value]) => `${key}=${value}`)
-      .join(separatorOf(reader.string('sep-labels'))),
+      .join(separators.labels),
   );
-  platform.setOutput('version', options.metadata.version.main ?? '');
+  platform.setOutput('version', metadata.version.main ?? '');
   platform.setOutput('imageid', result.digest);
   platform.setOutput(
     'metadata',
@@ -593,7 +625,6 @@ export async function runBuild(platform: Platform, deps: Partial<BuildDependenci
   platform.setOutput('cache-hit', String(result.cacheHit));
   platform.setOutput('dependency-cache-hit', result.dependencies?.hit === undefined ? '' : String(result.dependencies.hit));
   await platform.summary(buildSummary(options, result));
-  return result;
 }
 
 /** Separators as given in YAML: a literal `\n` (two characters) means a newline, as in metadata-action's docs. */
@@ -602,15 +633,8 @@ function separatorOf(value: string): string {
   return value.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
 }
 
-export const build: StageDefinition = {
-  ...definition,
-  async run(platform) {
-    await runBuild(platform);
-  },
-};
-
-// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+// The module shape of every stage (src/stages/module.ts).
 export { definition };
 export const parse = async (reader: InputReader, platform: Platform): Promise<BuildOptions> =>
-  parseInputs(reader, platform, platform.event(), await checkoutFacts(platform.workspace));
-export const run = build.run;
+  parseBuildInputs(reader, platform, platform.event(), await checkoutFacts(platform.workspace));
+export { executeBuild as execute, planBuild as plan, reportBuild as report };

@@ -1,5 +1,4 @@
 import type { Platform } from '../platform/types.js';
-import type { InputReader } from './inputs.js';
 
 export interface InputSpec {
   description: string;
@@ -51,15 +50,5 @@ export interface StageMetadata {
 
 /** A stage as the CLI, the actions and the components run it: its metadata and its run. */
 export interface StageDefinition extends StageMetadata {
-  run(platform: Platform): Promise<void>;
-}
-
-/**
- * The shape of every module in src/stages/<stage>.ts, as the registry (src/stages/index.ts)
- * loads it: the definition, inputs → typed options, and the whole stage on a platform.
- */
-export interface StageModule<Options = unknown> {
-  definition: StageMetadata;
-  parse(reader: InputReader, platform: Platform): Options | Promise<Options>;
   run(platform: Platform): Promise<void>;
 }

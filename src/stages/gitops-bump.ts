@@ -1,26 +1,23 @@
 import { InputError } from '../core/errors.js';
-import { commitAndPush } from '../core/git/transaction.js';
 import { type BumpPlan, type BumpRequest, describeImageChanges, planBump } from '../core/gitops/bump.js';
 import { buildCommitMessage, renderTemplate, TRAILER, type Trailer } from '../core/gitops/commit-message.js';
 import { formatImage, parseImageLines } from '../core/images/image-line.js';
 import { commitTime, isoSeconds, parseTime } from '../core/insight/source-time.js';
 import { markdownTable } from '../core/markdown.js';
 import { parseSetLines } from '../core/yaml/values.js';
-import type { CiEvent, Platform, PlatformName } from '../platform/types.js';
-import type { StageDefinition } from './definition.js';
+import type { Platform } from '../platform/types.js';
+import type { StageMetadata } from './definition.js';
+import { type GitopsPush, gitopsPushStatus, pushToGitops, writeGitopsPushOutputs } from './gitops-push.js';
 import {
   type GitopsRepository,
-  gitopsPushSettings,
   gitopsRepositoryInputs,
   type PullRequestTarget,
   parseGitopsRepository,
   parsePullRequestTarget,
   pullRequestBranchName,
   pullRequestInputs,
-  reportGitopsPush,
-  withGitopsRemote,
 } from './gitops-repository.js';
-import { InputReader } from './inputs.js';
+import type { InputReader } from './inputs.js';
 
 export interface GitopsBumpOptions {
   repository: GitopsRepository;
@@ -95,13 +92,22 @@ const definition = {
     'pull-request-url': { kind: 'text', description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
     attempts: { kind: 'number', description: 'Number of push attempts used (more than 1 when other jobs pushed concurrently).' },
   },
-  run: (platform: Platform) => runGitopsBump(platform),
-} satisfies StageDefinition;
+} satisfies StageMetadata;
 
-export const gitopsBump: StageDefinition = definition;
+export interface GitopsBumpPlan {
+  options: GitopsBumpOptions;
+  /** The branch pushed to: the repository's branch, or the proposal branch in pull-request mode. */
+  pushBranch: string;
+}
+
+export interface GitopsBumpResult {
+  plan: GitopsBumpPlan;
+  push: GitopsPush<BumpPlan>;
+}
 
 /** Reads and validates every input before anything is cloned or written. */
-export function parseGitopsBumpInputs(reader: InputReader, event: CiEvent, platform: PlatformName = 'local'): GitopsBumpOptions {
+export function parse(reader: InputReader, platform: Platform): GitopsBumpOptions {
+  const event = platform.event();
   const images = parseImageLines(reader.string('images'), 'images');
   const values = parseSetLines(reader.string('set'), 'set');
   if (images.length === 0 && values.length === 0) {
@@ -112,7 +118,7 @@ export function parseGitopsBumpInputs(reader: InputReader, event: CiEvent, platf
     throw new InputError('paths', '', 'kustomization files, directories or globs to set the images in');
   }
   return {
-    repository: parseGitopsRepository(reader, platform),
+    repository: parseGitopsRepository(reader, platform.name),
     request: { paths, images, values, addMissing: reader.boolean('add-missing') },
     mode: reader.choice('mode', ['push', 'pull-request'] as const),
     pullRequest: parsePullRequestTarget(reader),
@@ -190,56 +196,61 @@ function planTable(plan: BumpPlan): string {
     : markdownTable(['file', 'image / path', 'previous', 'new'], rows);
 }
 
-export async function runGitopsBump(platform: Platform): Promise<void> {
-  const reader = new InputReader(platform, definition.inputs);
-  const options = parseGitopsBumpInputs(reader, platform.event(), platform.name);
-  options.sourceTime ??= await commitTime(platform.workspace, options.sourceCommit);
+/** The branch pushed to, and the source commit's time (read from the workspace checkout when not given). */
+export async function plan(options: GitopsBumpOptions, platform: Platform): Promise<GitopsBumpPlan> {
+  const sourceTime = options.sourceTime ?? (await commitTime(platform.workspace, options.sourceCommit));
+  const pushBranch =
+    options.mode === 'pull-request' ? (options.pullRequest.branch ?? pullRequestBranchFor(options)) : options.repository.branch;
+  return { options: { ...options, sourceTime }, pushBranch };
+}
+
+/** Plans the bump on the tip (again after each lost race), commits and pushes it, and opens its PR/MR in pull-request mode. */
+export async function execute(plan: GitopsBumpPlan, platform: Platform): Promise<GitopsBumpResult> {
+  const { options, pushBranch } = plan;
   const { log } = platform;
-  const { repository } = options;
-
-  const pushBranch = options.mode === 'pull-request' ? (options.pullRequest.branch ?? pullRequestBranchFor(options)) : repository.branch;
-  const result = await withGitopsRemote(platform, repository, (remote) =>
-    log.group(`Bump ${repository.url} (${pushBranch})`, () =>
-      commitAndPush(
-        { ...gitopsPushSettings(repository, { remote, dryRun: options.dryRun, log }), pushBranch },
-        async ({ dir, attempt }) => {
-          const plan = planBump(dir, options.request);
-          if (attempt === 1 || plan.files.length > 0) log.info(`Plan (attempt ${attempt}):\n${planTable(plan)}`);
-          return { files: plan.files, message: commitMessageFor(options, plan), detail: plan };
-        },
-      ),
-    ),
-  );
-
-  const plan = result.change.detail;
-  const { status, pullRequestUrl } = await reportGitopsPush(platform, repository, {
-    result,
-    pushBranch,
-    mode: options.mode,
-    pullRequest: options.pullRequest,
+  const push = await pushToGitops<BumpPlan>(platform, {
+    repository: options.repository,
+    group: `Bump ${options.repository.url} (${pushBranch})`,
+    change: async ({ dir, attempt }) => {
+      const bump = planBump(dir, options.request);
+      if (attempt === 1 || bump.files.length > 0) log.info(`Plan (attempt ${attempt}):\n${planTable(bump)}`);
+      return { files: bump.files, message: commitMessageFor(options, bump), detail: bump };
+    },
+    pullRequest:
+      options.mode === 'pull-request'
+        ? {
+            target: options.pullRequest,
+            branch: pushBranch,
+            body: (result) => `${planTable(result.change.detail)}\n\n<sub>Opened by aegis gitops-bump.</sub>`,
+          }
+        : undefined,
     dryRun: options.dryRun,
-    body: () => `${planTable(plan)}\n\n<sub>Opened by aegis gitops-bump.</sub>`,
-    wording: { proposal: 'has these values', base: 'does not yet', unchanged: 'already has these values' },
-    files: plan.files.length,
   });
+  return { plan, push };
+}
+
+export async function report(result: GitopsBumpResult, platform: Platform): Promise<void> {
+  const { push } = result;
+  const bump = push.transaction.change.detail;
+  writeGitopsPushOutputs(platform, push);
+  const status = gitopsPushStatus(push, { proposal: 'has these values', base: 'does not yet', unchanged: 'already has these values' });
+  const pullRequestUrl = push.pullRequest?.url ?? '';
   const previous = [
-    ...plan.imageChanges.map((change) =>
+    ...bump.imageChanges.map((change) =>
       replacement(
         { file: change.file, image: change.name },
         change.previous ? formatImage({ name: change.name, ...change.previous }) : null,
         formatImage({ name: change.name, ...change.next }),
       ),
     ),
-    ...plan.valueChanges.map((change) => replacement({ file: change.file, path: change.path }, change.previous, change.next)),
+    ...bump.valueChanges.map((change) => replacement({ file: change.file, path: change.path }, change.previous, change.next)),
   ];
   platform.setOutput('previous', JSON.stringify(previous));
 
   await platform.summary(
-    `### aegis gitops-bump\n\n${status}${pullRequestUrl ? `\n\nPull request: ${pullRequestUrl}` : ''}\n\n${planTable(plan)}\n`,
+    `### aegis gitops-bump\n\n${status}${pullRequestUrl ? `\n\nPull request: ${pullRequestUrl}` : ''}\n\n${planTable(bump)}\n`,
   );
 }
 
-// The module shape of every stage (src/stages/index.ts): definition, parse, run.
-export { definition, runGitopsBump as run };
-export const parse = (reader: InputReader, platform: Platform): GitopsBumpOptions =>
-  parseGitopsBumpInputs(reader, platform.event(), platform.name);
+// The module shape of every stage (src/stages/module.ts).
+export { definition };

@@ -3,29 +3,39 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withPrivateDir } from '../core/cleanup.js';
 import { assertCredentialUrl } from '../core/credential-scope.js';
-import { AegisError, InputError } from '../core/errors.js';
+import { InputError } from '../core/errors.js';
 import { knownHostsContent } from '../core/git/known-hosts.js';
-import { describeRemote, forgeProjectPath, type Remote, type RemoteCredentials } from '../core/git/remote.js';
-import type { TransactionOptions, TransactionResult } from '../core/git/transaction.js';
-import type { Log } from '../core/log.js';
-import { neutralizeLogText } from '../core/markdown.js';
+import { describeRemote, type Remote, type RemoteCredentials } from '../core/git/remote.js';
 import { tokenUserFor } from '../platform/conventions.js';
-import type { Platform, PlatformName, PullRequestResult } from '../platform/types.js';
+import type { Platform, PlatformName } from '../platform/types.js';
 import type { InputSpec } from './definition.js';
 import type { InputReader } from './inputs.js';
 import { assertForgeRepository, parseIdentity } from './shared.js';
 
-// Everything the stages that write to the GitOps repository (gitops-bump, promote,
-// health-gate's revert) share: the same inputs, defaults and credential handling, and the
-// same pull/merge request path.
+// Everything the stages that read or write the GitOps repository (gitops-bump, promote,
+// health-gate, insight) share: the same inputs, defaults and credential handling. How they
+// push to it is ./gitops-push.ts.
 
-/** The repository inputs; `repository` is required unless the stage only sometimes needs it (`use` says when). */
+const DEFAULT_AUTHOR = 'aegis-bot <aegis-bot@users.noreply.github.com>';
+const DEFAULT_MAX_ATTEMPTS = '20';
+
+/**
+ * The repository inputs; `repository` is required unless the stage only sometimes needs it
+ * (`use` says when). A stage that only reads the repository (no `author`) declares no push inputs.
+ */
 export function gitopsRepositoryInputs(options: {
   required: boolean;
   branch: string;
-  author: string;
+  /** What the author is used for; absent for a stage that never commits. */
+  author?: string;
   use?: string;
 }): Record<string, InputSpec> {
+  const pushInputs: Record<string, InputSpec> = options.author
+    ? {
+        author: { description: options.author, default: DEFAULT_AUTHOR },
+        'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: DEFAULT_MAX_ATTEMPTS },
+      }
+    : {};
   return {
     repository: {
       description: `GitOps repository${options.use ? ` (${options.use})` : ''}: https:// or ssh:// URL, git@host:path, file:// URL or a local path.`,
@@ -45,8 +55,7 @@ export function gitopsRepositoryInputs(options: {
       description: "Trust on first use: accept the key of an ssh host that is not in the known hosts. 'false' refuses unknown hosts.",
       default: 'false',
     },
-    author: { description: options.author, default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
-    'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '20' },
+    ...pushInputs,
     'remote-retries': {
       description: 'Attempts of each clone, fetch and push when the remote cannot be reached or answers 5xx (backoff 1 s, doubling).',
       default: '4',
@@ -115,8 +124,9 @@ export function parseGitopsRepository(reader: InputReader, platform: PlatformNam
     sshKey: reader.optional('ssh-key'),
     knownHosts: reader.optional('ssh-known-hosts'),
     acceptNewHostKeys: reader.boolean('ssh-accept-new'),
-    author: parseIdentity('author', reader.string('author')),
-    maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
+    // A read-only stage declares neither: it never commits or pushes, so the defaults stand unused.
+    author: parseIdentity('author', reader.declares('author') ? reader.string('author') : DEFAULT_AUTHOR),
+    maxAttempts: reader.declares('max-attempts') ? reader.integer('max-attempts', { min: 1, max: 100 }) : Number(DEFAULT_MAX_ATTEMPTS),
     remoteRetries: reader.integer('remote-retries', { min: 1, max: 20 }),
     stallSeconds: Math.max(1, Math.round(reader.duration('remote-stall-timeout') / 1000)),
   };
@@ -179,133 +189,4 @@ export async function withGitopsRemote<T>(
     for (const secret of remote.secrets) platform.secret(secret);
     return await body(remote);
   });
-}
-
-/**
- * After `head` was rebuilt on the base (src/core/git/transaction.ts): opens its pull/merge
- * request or updates the open one. A rerun that pushed nothing opens the request when `head`
- * still holds a change the base lacks (an earlier run pushed it and the forge then failed);
- * otherwise the open one (if any) is only
- * reported — a rerun never rewrites it, and a merged change needs no new one. A forge that
- * refuses fails the stage: the summary must never claim a request that does not exist.
- */
-export async function openPullRequest(
-  platform: Platform,
-  repository: GitopsRepository,
-  target: PullRequestTarget,
-  request: { head: string; title: string; body: string; changed: boolean; pending?: boolean },
-): Promise<PullRequestResult | undefined> {
-  const token = repository.credentials.token;
-  if (!token) throw new InputError('token', '', 'a token with permission to open pull/merge requests', 'mode is pull-request');
-  const project = target.forgeProject ?? forgeProjectPath(repository.url);
-  if (!project) throw new InputError('forge-project', '', 'the repository path on the forge (owner/repo or group/project)');
-  const forge = await platform.forge({ token, kind: target.forge, apiUrl: target.forgeUrl });
-  const { changed, pending, ...pull } = request;
-  try {
-    if (!changed) {
-      const open = await forge.findPullRequest({ repository: project, base: repository.branch, head: request.head });
-      if (open || !pending) {
-        platform.log.info(open ? `Unchanged: ${open.url} already proposes these values.` : 'Nothing to propose: no pull request needed.');
-        return open;
-      }
-    }
-    const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...pull });
-    platform.log.info(
-      `${result.created ? 'Opened' : 'Updated'} ${result.url}${pending ? ` for ${request.head}, pushed by an earlier run` : ''}`,
-    );
-    return result;
-  } catch (error) {
-    if (error instanceof AegisError) throw error;
-    throw new ForgeRefusal(forge.kind, project, request.head, repository.branch, error);
-  }
-}
-
-/** The forge answered with an error: the branch is pushed, the pull/merge request is not open. */
-export class ForgeRefusal extends AegisError {
-  override name = 'ForgeRefusal';
-  constructor(kind: 'github' | 'gitlab', project: string, head: string, base: string, cause: unknown) {
-    const status =
-      (cause as { status?: number }).status ?? (cause as { cause?: { response?: { status?: number } } }).cause?.response?.status;
-    const detail = neutralizeLogText(String((cause as Error)?.message ?? cause).split('\n')[0] ?? '').slice(0, 300);
-    super(
-      `${kind === 'github' ? 'GitHub' : 'GitLab'} refused the ${kind === 'github' ? 'pull' : 'merge'} request ${head} → ${base} in ${project}${status ? ` (HTTP ${status})` : ''}: ${detail}. The branch ${head} is pushed; rerun to open the request.`,
-    );
-  }
-}
-
-/** How a GitOps stage pushes to the repository its inputs name: attempts, remote retries, author, dry run. Shared by commitAndPush and revertCommit. */
-export function gitopsPushSettings(
-  repository: GitopsRepository,
-  settings: { remote: Remote; dryRun: boolean; log: Log },
-): Required<Pick<TransactionOptions, 'remote' | 'branch' | 'author' | 'maxAttempts' | 'retries' | 'dryRun' | 'log'>> {
-  return {
-    remote: settings.remote,
-    branch: repository.branch,
-    author: repository.author,
-    maxAttempts: repository.maxAttempts,
-    retries: { attempts: repository.remoteRetries, baseMs: 1000 },
-    dryRun: settings.dryRun,
-    log: settings.log,
-  };
-}
-
-export interface GitopsPushReport {
-  /** The base gains a change: a commit was pushed, or a branch an earlier run pushed got its request now. */
-  proposed: boolean;
-  pullRequestUrl: string;
-  /** One markdown line for the summary: dry run, pushed, pending on the proposal branch, or no change. */
-  status: string;
-}
-
-/**
- * After a GitOps push (gitops-bump, promote): in pull-request mode the PR/MR is opened or updated,
- * then the outputs every such stage shares (changed, commit-sha, pull-request-url, attempts) are
- * written. `wording` is what the stage says when the proposal branch or the base already has it.
- */
-export async function reportGitopsPush<T>(
-  platform: Platform,
-  repository: GitopsRepository,
-  push: {
-    result: TransactionResult<T>;
-    pushBranch: string;
-    mode: 'push' | 'pull-request';
-    pullRequest: PullRequestTarget;
-    dryRun: boolean;
-    /** Body of the PR/MR. */
-    body: () => string;
-    /** e.g. proposal 'has these values', base 'does not yet', unchanged 'already has these values'. */
-    wording: { proposal: string; base: string; unchanged: string };
-    /** How many files a dry run would change. */
-    files: number;
-  },
-): Promise<GitopsPushReport> {
-  const { result, pushBranch } = push;
-  let pullRequestUrl = '';
-  let openedNow = false;
-  if (push.mode === 'pull-request' && !push.dryRun) {
-    const pr = await openPullRequest(platform, repository, push.pullRequest, {
-      head: pushBranch,
-      title: result.change.message.split('\n')[0] as string,
-      body: push.body(),
-      changed: result.changed,
-      pending: result.pendingOnPushBranch,
-    });
-    pullRequestUrl = pr?.url ?? '';
-    openedNow = Boolean(pr?.created);
-  }
-  // A branch pushed by an earlier run whose request is only now opened is a change the base lacks.
-  const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);
-  platform.setOutput('changed', String(proposed));
-  platform.setOutput('commit-sha', result.sha);
-  platform.setOutput('pull-request-url', pullRequestUrl);
-  platform.setOutput('attempts', String(result.attempts));
-  const sha = `\`${result.sha.slice(0, 12)}\``;
-  const status = push.dryRun
-    ? `Dry run: nothing was pushed. ${push.files} file(s) would change.`
-    : result.changed
-      ? `Pushed ${sha} to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
-      : result.pendingOnPushBranch
-        ? `\`${pushBranch}\` at ${sha} (pushed by an earlier run) ${push.wording.proposal}; \`${repository.branch}\` ${push.wording.base}.`
-        : `No change: \`${repository.branch}\` at ${sha} ${push.wording.unchanged}.`;
-  return { proposed, pullRequestUrl, status };
 }

@@ -3,32 +3,21 @@ import { writeFileSafely } from '../core/fs/safe-write.js';
 import { CommitHistory } from '../core/git/history.js';
 import type { Remote } from '../core/git/remote.js';
 import { recordVerdict } from '../core/gitops/verdicts.js';
-import {
-  type ArgoCdCheck,
-  type CheckSpec,
-  checkSecrets,
-  describeConditions,
-  type KubernetesCheck,
-  parseChecks,
-} from '../core/health/checks.js';
+import { type CheckSpec, checkSecrets, describeConditions, parseChecks } from '../core/health/checks.js';
+import { decideRollback, describeRollback, type RollbackOptions } from '../core/health/decision.js';
 import { DEFAULT_LIMITS, type MeasurementPhase } from '../core/health/evaluator.js';
 import { CHECK_TYPES, type MeasureContext, measure, PROVIDERS, providerOf } from '../core/health/providers.js';
 import { type Decision, measurementsDocument, renderSummary } from '../core/health/report.js';
-import { argoRollback, kubectlUndo, type RollbackMethod, revertCommit } from '../core/health/rollback.js';
+import { type RollbackMethod, revertChange, revertResult } from '../core/health/rollback.js';
 import { type WatchResult, watch } from '../core/health/watch.js';
 import { markdownTable } from '../core/markdown.js';
 import { displayPath } from '../core/paths.js';
 import { Redactor } from '../platform/redact.js';
-import type { Platform, PlatformName } from '../platform/types.js';
-import type { StageDefinition } from './definition.js';
-import {
-  type GitopsRepository,
-  gitopsPushSettings,
-  gitopsRepositoryInputs,
-  parseGitopsRepository,
-  withGitopsRemote,
-} from './gitops-repository.js';
-import { InputReader } from './inputs.js';
+import type { Platform } from '../platform/types.js';
+import type { StageMetadata } from './definition.js';
+import { pushToGitops } from './gitops-push.js';
+import { type GitopsRepository, gitopsRepositoryInputs, parseGitopsRepository, withGitopsRemote } from './gitops-repository.js';
+import type { InputReader } from './inputs.js';
 
 const PHASES: readonly MeasurementPhase[] = ['Successful', 'Failed', 'Inconclusive', 'Error'];
 const METHODS: readonly RollbackMethod[] = ['git-revert', 'argocd', 'kubectl', 'none'];
@@ -138,10 +127,25 @@ const definition = {
       description: 'Path of the JSON file with every measurement and the decision (relative to the workspace when inside it).',
     },
   },
-  run: (platform: Platform) => runHealthGate(platform),
-} satisfies StageDefinition;
+} satisfies StageMetadata;
 
-export const healthGate: StageDefinition = definition;
+export interface HealthGatePlan {
+  options: HealthGateOptions;
+  /** The checks and what a rollback would do, as logged before watching. */
+  text: string;
+  /** Warnings about the checks found before watching (a query that does not parse, no conditions). */
+  warnings: string[];
+  /** What the gate does about the verdict: the method, when, and its targets. */
+  rollback: RollbackOptions;
+}
+
+export interface HealthGateResult {
+  plan: HealthGatePlan;
+  watch: WatchResult;
+  decision: Decision;
+  /** The rollback's failure, when it failed: report throws it after writing everything. */
+  rollbackError?: unknown;
+}
 
 function errorRetryInterval(reader: InputReader): number {
   const ms = reader.duration('error-retry-interval');
@@ -158,12 +162,7 @@ function phaseList(reader: InputReader, name: string): MeasurementPhase[] {
 }
 
 /** Reads and validates every input before anything is watched, written or pushed. */
-export function parseHealthGateInputs(
-  reader: InputReader,
-  _workspace: string,
-  platform: PlatformName = 'local',
-  runUrl?: string,
-): HealthGateOptions {
+export function parse(reader: InputReader, platform: Platform): HealthGateOptions {
   const rollbackCommit = reader.optional('rollback-commit');
   if (rollbackCommit !== undefined && !/^[0-9a-f]{7,64}$/i.test(rollbackCommit)) {
     throw new InputError('rollback-commit', rollbackCommit, 'a commit SHA (7 to 64 hexadecimal characters)');
@@ -202,7 +201,7 @@ export function parseHealthGateInputs(
   }
 
   const rollback = reader.choice('rollback', METHODS);
-  const repository = parseGitopsRepository(reader, platform, 'optional');
+  const repository = parseGitopsRepository(reader, platform.name, 'optional');
   if (rollback === 'git-revert') {
     if (!rollbackCommit) {
       throw new InputError(
@@ -252,7 +251,7 @@ export function parseHealthGateInputs(
     environment: reader.optional('environment'),
     measurementsFile: reader.outputPath('measurements-file', 'measurements.json'),
     dryRun: reader.boolean('dry-run'),
-    sourceRun: reader.optional('source-run') ?? runUrl,
+    sourceRun: reader.optional('source-run') ?? platform.event().runUrl,
   };
 }
 
@@ -264,137 +263,81 @@ function planText(options: HealthGateOptions): string {
     `${check.limits.failureLimit}/${check.limits.inconclusiveLimit}/${check.limits.consecutiveErrorLimit}${check.limits.consecutiveSuccessLimit ? `; ${check.limits.consecutiveSuccessLimit} consecutive successes` : ''}`,
     describeConditions(check),
   ]);
-  const rollback =
-    options.rollback === 'git-revert'
-      ? `git-revert of ${options.rollbackCommit?.slice(0, 12)} on ${options.repository?.branch}`
-      : options.rollback === 'none'
-        ? 'none'
-        : options.rollback;
+  const rollback = describeRollback({ method: options.rollback, commit: options.rollbackCommit, branch: options.repository?.branch });
   return `${markdownTable(['check', 'type', 'interval × count', 'limits failed/inconclusive/consecutive errors', 'decides by'], rows)}\n\nTimeout ${options.timeoutMs / 1000}s. On ${options.rollbackOn.join(' or ') || 'no verdict'}: rollback ${rollback}${options.dryRun ? ' (dry run: printed, not done)' : ''}.`;
 }
 
-function firstProvider<T extends CheckSpec['provider']['type']>(options: HealthGateOptions, type: T) {
+function targets<T extends CheckSpec['provider']['type']>(options: HealthGateOptions, type: T) {
   return options.checks.map((check) => check.provider).filter((provider) => provider.type === type) as Array<
     Extract<CheckSpec['provider'], { type: T }>
   >;
 }
 
-function verdictReason(result: WatchResult): string {
-  const decisive = result.checks.filter((check) => check.phase === result.verdict && !check.dryRun);
-  const lines = decisive.map((check) => {
-    const last = [...result.measurements].reverse().find((m) => m.check === check.name && m.phase !== 'Running');
-    return `- ${check.name}: ${check.phase} (${check.reason})${last ? `; last measurement: ${last.message}` : ''}`;
-  });
-  return `health-gate verdict: ${result.verdict}\n${lines.join('\n')}`;
-}
-
-async function performRollback(
-  options: HealthGateOptions,
-  result: WatchResult,
-  platform: Platform,
-): Promise<Pick<Decision, 'rolledBack' | 'text' | 'revertSha'>> {
-  const { log } = platform;
-  const dry = options.dryRun ? 'Dry run: would ' : '';
-  switch (options.rollback) {
-    case 'none':
-      return { rolledBack: false, text: `Verdict ${result.verdict}; rollback is 'none', nothing was rolled back.` };
-    case 'git-revert': {
-      const repository = options.repository as GitopsRepository;
-      const { branch } = repository;
-      const revert = await withGitopsRemote(platform, repository, (remote) =>
-        revertCommit({
-          ...gitopsPushSettings(repository, { remote, dryRun: options.dryRun, log }),
-          commit: options.rollbackCommit as string,
-          reason: options.redact(verdictReason(result)),
-          sourceRun: options.sourceRun,
-        }),
-      );
-      if (options.dryRun)
-        return {
-          rolledBack: false,
-          text: `${dry}revert ${revert.reverted.slice(0, 12)} on ${branch} (${revert.files.join(', ')}).`,
-        };
-      if (revert.alreadyRevertedBy) {
-        return {
-          rolledBack: false,
-          text: `${revert.reverted.slice(0, 12)} was already reverted by ${revert.alreadyRevertedBy.slice(0, 12)}.`,
-        };
-      }
-      if (!revert.changed)
-        return { rolledBack: false, text: `${branch} already has the content from before ${revert.reverted.slice(0, 12)}.` };
-      const again =
-        revert.undoneReverts.length > 0
-          ? ` again: its earlier revert ${revert.undoneReverts[0]?.slice(0, 12)} had been undone, so the change was live again`
-          : '';
-      return {
-        rolledBack: true,
-        revertSha: revert.sha,
-        text: `Reverted ${revert.reverted.slice(0, 12)}${again} with ${revert.sha.slice(0, 12)} pushed to ${branch}${revert.attempts > 1 ? ` (attempt ${revert.attempts})` : ''}.`,
-      };
-    }
-    case 'argocd':
-      return rollBackEach(firstProvider(options, 'argocd') as ArgoCdCheck[], options.dryRun, async (spec) => {
-        const done = await argoRollback(spec, { historyId: options.argocdHistoryId, dryRun: options.dryRun, log });
-        return `${dry}roll back Argo CD application ${done.application} to history ${done.historyId}${done.autoSync ? ' (auto-sync is on: it may re-sync the bad commit)' : ''}.`;
-      });
-    case 'kubectl':
-      return rollBackEach(firstProvider(options, 'kubernetes') as KubernetesCheck[], options.dryRun, async (spec) => {
-        await kubectlUndo(spec, { dryRun: options.dryRun, log });
-        return `${dry}undo the rollout of deployment/${spec.deployment} in ${spec.namespace} (kubectl rollout undo; Git still holds the bad commit).`;
-      });
-  }
-}
-
-/** A rollback of several targets where some failed: what was done still counts. */
-class PartialRollbackError extends AegisError {
-  constructor(
-    message: string,
-    readonly done: Pick<Decision, 'rolledBack' | 'text'>,
-  ) {
-    super(message);
-  }
-}
-
-/** Rolls back every target even when one fails, so the outputs say exactly what happened. */
-async function rollBackEach<T>(
-  targets: readonly T[],
-  dryRun: boolean,
-  rollBack: (target: T) => Promise<string>,
-): Promise<Pick<Decision, 'rolledBack' | 'text'>> {
-  const texts: string[] = [];
-  const failures: string[] = [];
-  for (const target of targets) {
-    try {
-      texts.push(await rollBack(target));
-    } catch (error) {
-      failures.push((error as Error).message);
-    }
-  }
-  const done = { rolledBack: !dryRun && texts.length > 0, text: texts.join(' ') };
-  if (failures.length > 0) {
-    throw new PartialRollbackError(`${failures.length} of ${targets.length} rollbacks failed: ${failures.join('; ')}`, done);
-  }
-  return done;
-}
-
-export async function runHealthGate(platform: Platform): Promise<void> {
-  const reader = new InputReader(platform, definition.inputs);
-  const event = platform.event();
-  const options = parseHealthGateInputs(reader, platform.workspace, platform.name, event.runUrl);
-  const { log } = platform;
+/** The checks and the rollback, as text; every secret of the checks registered before anything is logged. */
+export async function plan(options: HealthGateOptions, platform: Platform): Promise<HealthGatePlan> {
   // Every header value, token and password in the checks is a secret, whatever the header is called.
   for (const secret of checkSecrets(options.checks)) platform.secret(secret);
-
-  log.info(`Plan:\n${planText(options)}`);
+  const warnings: string[] = [];
   for (const check of options.checks) {
     const warning = await providerOf(check.provider).preflight?.(check.name, check.provider);
-    if (warning) log.warning(warning);
+    if (warning) warnings.push(warning);
     // A query without conditions passes whatever it returns (Argo's rule): worth a word.
     if (check.provider.type === 'prometheus' && !check.provider.success && !check.provider.failure) {
-      log.warning(`Check '${check.name}' has no success-condition or failure-condition: ${describeConditions(check)}.`);
+      warnings.push(`Check '${check.name}' has no success-condition or failure-condition: ${describeConditions(check)}.`);
     }
   }
+  const rollback: RollbackOptions = {
+    method: options.rollback,
+    on: options.rollbackOn,
+    dryRun: options.dryRun,
+    commit: options.rollbackCommit,
+    branch: options.repository?.branch,
+    argocd: targets(options, 'argocd'),
+    kubernetes: targets(options, 'kubernetes'),
+    argocdHistoryId: options.argocdHistoryId,
+    log: platform.log,
+  };
+  return { options, text: planText(options), warnings, rollback };
+}
 
+/** Watches, records the verdict on the rolled-out commit, and rolls back when the verdict calls for it. */
+export async function execute(plan: HealthGatePlan, platform: Platform): Promise<HealthGateResult> {
+  const { options } = plan;
+  const { log } = platform;
+  log.info(`Plan:\n${plan.text}`);
+  for (const warning of plan.warnings) log.warning(warning);
+
+  const result = await watchChecks(options, platform);
+  const { repository } = options;
+  if (repository && options.rollbackCommit && !options.dryRun) {
+    const verdict = { verdict: result.verdict, environment: options.environment, checkedAt: new Date(), sourceRun: options.sourceRun };
+    const record = (remote: Remote) => recordVerdict({ ...repository, remote, commit: options.rollbackCommit as string, verdict, log });
+    await withGitopsRemote(platform, repository, record).catch((error) => log.warning(`Verdict not recorded: ${(error as Error).message}`));
+  }
+  const { decision, error } = await decideRollback(plan.rollback, result, {
+    revert: async (reason) => {
+      const gitops = repository as GitopsRepository;
+      const push = await pushToGitops(platform, {
+        repository: gitops,
+        change: revertChange({
+          branch: gitops.branch,
+          commit: options.rollbackCommit as string,
+          author: gitops.author,
+          log,
+          reason: options.redact(reason),
+          sourceRun: options.sourceRun,
+        }),
+        dryRun: options.dryRun,
+      });
+      return revertResult(push.transaction);
+    },
+  });
+  log.info(decision.text);
+  return { plan, watch: result, decision, rollbackError: error };
+}
+
+function watchChecks(options: HealthGateOptions, platform: Platform): Promise<WatchResult> {
+  const { log } = platform;
   const watchWith = (includesCommit?: MeasureContext['includesCommit']) =>
     log.group('Watching', () =>
       watch(
@@ -410,73 +353,42 @@ export async function runHealthGate(platform: Platform): Promise<void> {
   // jobs pushed on top) counts as ours deployed; without it only the exact commit does.
   const repository = options.repository;
   const argocd = options.checks.some((check) => check.provider.type === 'argocd');
-  const result =
-    repository && argocd
-      ? await withGitopsRemote(platform, repository, async (remote) => {
-          const history = new CommitHistory(remote, repository.branch);
-          try {
-            return await watchWith((revision, commit) => history.includes(revision, commit));
-          } finally {
-            history.close();
-          }
-        })
-      : await watchWith();
-
-  if (repository && options.rollbackCommit && !options.dryRun) {
-    const verdict = { verdict: result.verdict, environment: options.environment, checkedAt: new Date(), sourceRun: options.sourceRun };
-    const record = (remote: Remote) => recordVerdict({ ...repository, remote, commit: options.rollbackCommit as string, verdict, log });
-    await withGitopsRemote(platform, repository, record).catch((error) => log.warning(`Verdict not recorded: ${(error as Error).message}`));
-  }
-  const wanted = options.rollbackOn.includes(result.verdict);
-  let decision: Decision = {
-    method: options.rollback,
-    wanted,
-    rolledBack: false,
-    dryRun: options.dryRun,
-    text: `Verdict ${result.verdict}: no rollback needed.`,
-  };
-  let rollbackError: unknown;
-  if (wanted) {
+  if (!repository || !argocd) return watchWith();
+  return withGitopsRemote(platform, repository, async (remote) => {
+    const history = new CommitHistory(remote, repository.branch);
     try {
-      decision = {
-        ...decision,
-        ...(await log.group(`Rollback (${options.rollback})`, () => performRollback(options, result, platform))),
-      };
-    } catch (error) {
-      rollbackError = error;
-      const done = error instanceof PartialRollbackError ? error.done : { rolledBack: false, text: '' };
-      decision = {
-        ...decision,
-        rolledBack: done.rolledBack,
-        text: `${done.text} Rollback (${options.rollback}) FAILED: ${(error as Error).message}`.trim(),
-      };
+      return await watchWith((revision, commit) => history.includes(revision, commit));
+    } finally {
+      history.close();
     }
-  }
-  log.info(decision.text);
+  });
+}
 
+/** The measurements file, the outputs and the summary; then the rollback's failure, then the fail-on verdict. */
+export async function report(result: HealthGateResult, platform: Platform): Promise<void> {
+  const { options } = result.plan;
+  const { watch: watched, decision } = result;
   // Services echo what they are sent: everything written is redacted, not only the logs.
-  const document = redactDeep(measurementsDocument(result, options.checks, decision), options.redact);
+  const document = redactDeep(measurementsDocument(watched, options.checks, decision), options.redact);
   writeFileSafely(options.measurementsFile, `${JSON.stringify(document, null, 2)}\n`);
-  platform.setOutput('verdict', result.verdict);
+  platform.setOutput('verdict', watched.verdict);
   platform.setOutput('rolled-back', String(decision.rolledBack));
   platform.setOutput('revert-sha', decision.revertSha ?? '');
   platform.setOutput('measurements', displayPath(platform.workspace, options.measurementsFile));
-  await platform.summary(options.redact(renderSummary(result, options.checks, decision)));
+  await platform.summary(options.redact(renderSummary(watched, options.checks, decision)));
 
-  if (rollbackError) throw rollbackError;
-  if (options.failOn.includes(result.verdict)) {
+  if (result.rollbackError) throw result.rollbackError;
+  if (options.failOn.includes(watched.verdict)) {
     // Each check that did not pass, with its last measurement: that names the host and what it said.
-    const why = result.checks
+    const why = watched.checks
       .filter((check) => check.phase !== 'Successful')
       .map((check) => {
-        const last = result.measurements.filter((measurement) => measurement.check === check.name).at(-1);
+        const last = watched.measurements.filter((measurement) => measurement.check === check.name).at(-1);
         return `${check.name}: ${check.phase}, ${check.reason}${last?.message ? `; last: ${last.message}` : ''}`;
       });
-    throw new AegisError(`Health gate verdict: ${result.verdict}${why.length > 0 ? ` (${why.join('; ')})` : ''}. ${decision.text}`);
+    throw new AegisError(`Health gate verdict: ${watched.verdict}${why.length > 0 ? ` (${why.join('; ')})` : ''}. ${decision.text}`);
   }
 }
 
-// The module shape of every stage (src/stages/index.ts): definition, parse, run.
-export { definition, runHealthGate as run };
-export const parse = (reader: InputReader, platform: Platform) =>
-  parseHealthGateInputs(reader, platform.workspace, platform.name, platform.event().runUrl);
+// The module shape of every stage (src/stages/module.ts).
+export { definition };

@@ -1,5 +1,15 @@
-import type { StageDefinition, StageModule } from './definition.js';
+import type { Platform } from '../platform/types.js';
+import type { StageDefinition, StageMetadata } from './definition.js';
+import type { InputReader } from './inputs.js';
+import { runStageModule, type StageModule } from './module.js';
 import { withNotifications } from './notify.js';
+
+/** A stage not yet split into plan/execute/report (being converted): its parse and whole run. */
+interface WholeStageModule {
+  definition: StageMetadata;
+  parse(reader: InputReader, platform: Platform): unknown;
+  run(platform: Platform): Promise<void>;
+}
 
 /**
  * The stage registry: the one list every other list is derived from — the CLI, the metadata
@@ -15,24 +25,35 @@ export const STAGE_MODULES = {
   'health-gate': () => import('./health-gate.js'),
   release: () => import('./release.js'),
   insight: () => import('./insight.js'),
-} satisfies Record<string, () => Promise<StageModule>>;
+} satisfies Record<string, () => Promise<StageModule | WholeStageModule>>;
 
 export type StageName = keyof typeof STAGE_MODULES;
 
 export const STAGE_NAMES = Object.keys(STAGE_MODULES) as StageName[];
 
-/** The stage module of `name` (definition, parse, run). */
-export async function loadStageModule(name: StageName): Promise<StageModule> {
+/** The stage module of `name` (definition, parse, plan, execute, report). */
+export async function loadStageModule(name: StageName): Promise<StageModule | WholeStageModule> {
   return STAGE_MODULES[name]();
 }
 
+/** The stage's whole run on a platform, composed from its steps. */
+function runOf(stage: StageModule | WholeStageModule): (platform: Platform) => Promise<void> {
+  if ('run' in stage) return stage.run;
+  return async (platform) => void (await runStageModule(stage, platform));
+}
+
 /** Every stage as a definition with its run, by name, with the inputs all stages share (notifications) added once. */
-export const stages: Record<string, () => Promise<StageDefinition>> = Object.fromEntries(
+export const stages = Object.fromEntries(
   STAGE_NAMES.map((name) => [
     name,
     async (): Promise<StageDefinition> => {
       const stage = await loadStageModule(name);
-      return withNotifications({ ...stage.definition, run: stage.run });
+      return withNotifications({ ...stage.definition, run: runOf(stage) });
     },
   ]),
-);
+) as Record<string, () => Promise<StageDefinition>>;
+
+/** One stage as the CLI and the entries run it, by name. */
+export function loadStage(name: StageName): Promise<StageDefinition> {
+  return (stages[name] as () => Promise<StageDefinition>)();
+}

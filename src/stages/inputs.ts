@@ -19,6 +19,11 @@ export class InputReader {
     private readonly specs: Record<string, InputSpec>,
   ) {}
 
+  /** True when the stage declares the input. */
+  declares(name: string): boolean {
+    return name in this.specs;
+  }
+
   /** The value, or the declared default; '' when neither. */
   string(name: string): string {
     const spec = this.specs[name];

@@ -13,7 +13,7 @@ import { insightSummary } from '../core/insight/summary.js';
 import { displayPath } from '../core/paths.js';
 import { type Environment, parseEnvironments } from '../core/promote/environments.js';
 import type { Platform, PlatformName } from '../platform/types.js';
-import type { StageDefinition } from './definition.js';
+import type { StageMetadata } from './definition.js';
 import {
   assertBranchName,
   type GitopsRepository,
@@ -21,7 +21,7 @@ import {
   parseGitopsRepository,
   withGitopsRemote,
 } from './gitops-repository.js';
-import { InputReader } from './inputs.js';
+import type { InputReader } from './inputs.js';
 import { writeRootFor } from './shared.js';
 
 export interface InsightOptions {
@@ -46,6 +46,7 @@ export interface InsightPlan {
 }
 
 export interface InsightResult {
+  plan: InsightPlan;
   status: StatusEntry[];
   dora: DoraReport;
   commits: number;
@@ -63,7 +64,6 @@ const definition = {
     ...gitopsRepositoryInputs({
       required: true,
       branch: 'Branch whose history and overlays are read.',
-      author: 'Not used by insight (it writes nothing to the repository).',
     }),
     environments: {
       description: 'YAML mapping of environment → overlay path or list of paths, in promotion order (as promote reads it).',
@@ -125,10 +125,7 @@ const definition = {
     pushed: { kind: 'boolean', description: "'true' when the metrics were pushed to the Pushgateway." },
   },
   gitlab: { stage: 'deploy' },
-  run: (platform: Platform) => runInsight(platform),
-} satisfies StageDefinition;
-
-export const insight: StageDefinition = definition;
+} satisfies StageMetadata;
 
 /** Seconds of `30d`, `12h`, `8w`, `90m`; `0` is zero where allowed. */
 function span(input: string, value: string, allowZero: boolean): number {
@@ -213,6 +210,11 @@ function writeFile(platform: Platform, path: string, content: string): void {
 }
 
 export async function executeInsight(plan: InsightPlan, platform: Platform): Promise<InsightResult> {
+  platform.log.info(`Plan:\n${plan.steps.map((step) => `- ${step}`).join('\n')}`);
+  return platform.log.group('Insight', () => readAndPublish(plan, platform));
+}
+
+async function readAndPublish(plan: InsightPlan, platform: Platform): Promise<InsightResult> {
   const { options } = plan;
   const computed = await withGitopsRemote(platform, options.repository, async (remote) => {
     const clone = await cloneGitops(remote, options.repository.branch, 'checkout');
@@ -231,7 +233,7 @@ export async function executeInsight(plan: InsightPlan, platform: Platform): Pro
     }
   });
   const { history, status, dora } = computed;
-  const result: InsightResult = { status, dora, commits: history.commits, unattributed: history.unattributed };
+  const result: InsightResult = { plan, status, dora, commits: history.commits, unattributed: history.unattributed };
   if (options.ci) {
     // Loaded only now: a run without ci-project never loads a forge client.
     const { project, token, kind, apiUrl, branch, limit } = options.ci;
@@ -277,8 +279,8 @@ export async function executeInsight(plan: InsightPlan, platform: Platform): Pro
   return result;
 }
 
-export async function reportInsight(plan: InsightPlan, result: InsightResult, platform: Platform): Promise<void> {
-  const { options } = plan;
+export async function reportInsight(result: InsightResult, platform: Platform): Promise<void> {
+  const { options } = result.plan;
   const deployments = Object.values(result.dora.environments).reduce((sum, keys) => sum + keys.deployments, 0);
   const drift = result.status.some((entry) => entry.drift);
   platform.setOutput('status-file', displayPath(platform.workspace, options.statusFile));
@@ -309,16 +311,7 @@ export async function reportInsight(plan: InsightPlan, result: InsightResult, pl
   );
 }
 
-export async function runInsight(platform: Platform, clock: () => number = Date.now): Promise<void> {
-  const reader = new InputReader(platform, definition.inputs);
-  const options = parseInsightInputs(reader, platform.name, clock);
-  const plan = planInsight(options);
-  platform.log.info(`Plan:\n${plan.steps.map((step) => `- ${step}`).join('\n')}`);
-  const result = await platform.log.group('Insight', () => executeInsight(plan, platform));
-  await reportInsight(plan, result, platform);
-}
-
-// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+// The module shape of every stage (src/stages/module.ts).
 export { definition };
-export const run = (platform: Platform) => runInsight(platform);
 export const parse = (reader: InputReader, platform: Platform): InsightOptions => parseInsightInputs(reader, platform.name, Date.now);
+export { executeInsight as execute, planInsight as plan, reportInsight as report };

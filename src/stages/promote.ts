@@ -1,18 +1,16 @@
 import { readFileSync } from 'node:fs';
-import type { RegistryCredentials } from '../core/build/registry.js';
 import { isInsecureRegistry } from '../core/build/registry-host.js';
 import { assertCredentialUrl } from '../core/credential-scope.js';
 import { parseManifest } from '../core/detect/manifest.js';
 import { InputError } from '../core/errors.js';
 import { forgeLocation, type Remote } from '../core/git/remote.js';
-import { commitAndPush } from '../core/git/transaction.js';
 import type { ValueChange } from '../core/gitops/bump.js';
 import { fetchVerdicts } from '../core/gitops/verdicts.js';
 import { readSourceTimes } from '../core/insight/source-time.js';
 import { approverTrailers } from '../core/promote/approvals.js';
 import { ArgoCdClient, argoRefusal } from '../core/promote/argocd.js';
-import { type Environment, parseEnvironments, type Route, resolveProtected, resolveRoute } from '../core/promote/environments.js';
-import { activeFreeze, type FreezeWindow, parseFreeze } from '../core/promote/freeze.js';
+import { parseEnvironments, resolveProtected, resolveRoute } from '../core/promote/environments.js';
+import { activeFreeze, parseFreeze } from '../core/promote/freeze.js';
 import {
   DEFAULT_MUTABLE_TAGS,
   mergeOverlays,
@@ -29,72 +27,29 @@ import { type RecordedDigest, readRecordedDigests } from '../core/promote/record
 import { PromotionRefused, type Refusal, RULE } from '../core/promote/refusal.js';
 import { checkRegistry, type Pinned } from '../core/promote/registry.js';
 import { fetchSnapshot, readEnvironment } from '../core/promote/source.js';
-import { locationText, parseValueMoves, planValues, readSourceValues, type ValueMove, valueSubjects } from '../core/promote/values.js';
+import { locationText, parseValueMoves, planValues, readSourceValues, valueSubjects } from '../core/promote/values.js';
 import { imageSubjects, sourceDeployments, verificationRefusals } from '../core/promote/verified.js';
 
 /** Commits of history read behind the source overlays for their Aegis-Image trailers. */
 const RECORDED_HISTORY = 200;
 
-import type { CiEvent, DeploymentRun, Platform, PlatformName } from '../platform/types.js';
-import type { StageDefinition } from './definition.js';
+import type { CiEvent, Platform } from '../platform/types.js';
+import type { StageMetadata } from './definition.js';
+import { type GitopsPush, gitopsPushStatus, pushToGitops, writeGitopsPushOutputs } from './gitops-push.js';
 import {
   assertBranchName,
-  type GitopsRepository,
-  gitopsPushSettings,
   gitopsRepositoryInputs,
   type PullRequestTarget,
   parseGitopsRepository,
   parsePullRequestTarget,
   pullRequestBranchName,
   pullRequestInputs,
-  reportGitopsPush,
   withGitopsRemote,
 } from './gitops-repository.js';
-import { InputReader } from './inputs.js';
+import type { InputReader } from './inputs.js';
+import type { PromoteOptions } from './promote/options.js';
 import { environmentVersions, planTable, refusalTable, type SummaryInput, summaryMarkdown } from './promote/summary.js';
 import { parseRegistryLogin } from './shared.js';
-
-export interface PromoteOptions {
-  repository: GitopsRepository;
-  environments: Environment[];
-  route: Route;
-  /** Branch, tag or full commit SHA to read the source overlays at; the branch tip by default. */
-  fromRef?: string;
-  services: string[];
-  /** Service name → image from the service manifest, when one was given. */
-  manifestImages: Map<string, string>;
-  allowSkip: boolean;
-  protectedTarget: boolean;
-  mutableTags: string[];
-  verifyImages: boolean;
-  pinDigest: boolean;
-  /** The registry login and the one registry host it is for. */
-  registryLogin?: { registry: string; credentials: RegistryCredentials };
-  insecureRegistries: string[];
-  addMissing: boolean;
-  argocd?: { server: string; token?: string; applications: string[] };
-  mode: 'push' | 'pull-request';
-  pullRequest: PullRequestTarget & { branch: string };
-  commitMessage: string;
-  dryRun: boolean;
-  sourceRun?: string;
-  keepTargetRegistry: boolean;
-  /** The freeze window the target is in now, when there is one. */
-  freeze?: FreezeWindow;
-  freezeOverride?: string;
-  /** Recorded as Aegis-Approved-By when no environment reviewer is reported: approved-by, else the actor. */
-  approvedBy?: string;
-  /** The run whose environment reviewers are asked for (protected target, no approved-by input). */
-  approvalsRun?: DeploymentRun & { forge: 'github' | 'gitlab' };
-  /** Who runs (or approved) the promotion. */
-  actor?: string;
-  /** Each value must carry a Successful health-gate verdict for the source environment. */
-  verified: boolean;
-  /** Each value must have run in the source at least this long. */
-  soakMs?: number;
-  /** Helm values / YAML paths moved from a source file to a target file. */
-  values: ValueMove[];
-}
 
 const definition = {
   name: 'promote',
@@ -215,10 +170,33 @@ const definition = {
     refusals: { kind: 'json', description: 'JSON array of {subject, kind, rule, detail} when the promotion was refused.' },
     attempts: { kind: 'number', description: 'Number of push attempts used.' },
   },
-  run: (platform: Platform) => runPromote(platform),
-} satisfies StageDefinition;
+} satisfies StageMetadata;
 
-export const promote: StageDefinition = definition;
+export type { PromoteOptions };
+
+export interface PromotePlan {
+  options: PromoteOptions;
+  /** The branch pushed to: the repository's branch, or the proposal branch in pull-request mode. */
+  pushBranch: string;
+  /** Commits of history fetched behind the source overlays (pin-digest, verified, soak read it). */
+  historyDepth: number;
+}
+
+type PromotionDetail = PromotionPlan & { valueChanges: ValueChange[] };
+
+/**
+ * What the promotion did. Refused or failed after the source was read, it still says what was
+ * read (for the outputs and the summary); report throws `error` after writing them.
+ */
+export interface PromoteResult {
+  plan: PromotePlan;
+  summary: SummaryInput;
+  /** Set once the source overlays were read at it (the source-commit output). */
+  sourceCommit?: string;
+  push?: GitopsPush<PromotionDetail>;
+  refusals?: readonly Refusal[];
+  error?: unknown;
+}
 
 /** The same promotion (branch, target, services) always lands on the same PR. */
 export function promotePullRequestBranch(branch: string, to: string, services: readonly string[]): string {
@@ -244,18 +222,14 @@ function readManifestImages(reader: InputReader, workspace: string): Map<string,
 }
 
 /** Reads and validates every input before anything is fetched or written. */
-export function parsePromoteInputs(
-  reader: InputReader,
-  event: CiEvent,
-  platform: PlatformName,
-  workspace: string,
-  now: Date = new Date(),
-): PromoteOptions {
+export function parse(reader: InputReader, platform: Platform, now: Date = new Date()): PromoteOptions {
+  const event = platform.event();
+  const { workspace } = platform;
   const environments = parseEnvironments(reader.string('environments'));
   const route = resolveRoute(environments, reader.required('from'), reader.required('to'));
   const protectedEnvironments = resolveProtected(environments, reader.list('protected-environments'));
   const protectedTarget = protectedEnvironments.has(route.to.name);
-  const repository = parseGitopsRepository(reader, platform);
+  const repository = parseGitopsRepository(reader, platform.name);
   const fromRef = reader.optional('from-ref');
   if (fromRef !== undefined) {
     if (/^[0-9a-f]{7,39}$/.test(fromRef)) throw new InputError('from-ref', fromRef, 'a branch, a tag or a full 40-character commit SHA');
@@ -472,20 +446,24 @@ async function recordedApprovers(platform: Platform, options: PromoteOptions): P
   }
 }
 
-export async function runPromote(platform: Platform): Promise<void> {
-  const reader = new InputReader(platform, definition.inputs);
-  const options = parsePromoteInputs(reader, platform.event(), platform.name, platform.workspace);
-  await withGitopsRemote(platform, options.repository, (remote) => promoteWith(platform, options, remote));
-}
-
-async function promoteWith(platform: Platform, options: PromoteOptions, remote: Remote): Promise<void> {
-  const { log } = platform;
-  const { route, repository } = options;
+export function plan(options: PromoteOptions): PromotePlan {
+  const pushBranch = options.mode === 'pull-request' ? options.pullRequest.branch : options.repository.branch;
   // The history behind the source overlays tells which digest the source runs (pin-digest) and
   // since when, verified or not (verified, soak).
   const verifying = options.verified || options.soakMs !== undefined;
-  const historyDepth = options.pinDigest || verifying ? RECORDED_HISTORY : 1;
-  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch, historyDepth, {
+  return { options, pushBranch, historyDepth: options.pinDigest || verifying ? RECORDED_HISTORY : 1 };
+}
+
+export async function execute(plan: PromotePlan, platform: Platform): Promise<PromoteResult> {
+  return withGitopsRemote(platform, plan.options.repository, (remote) => promoteWith(platform, plan, remote));
+}
+
+async function promoteWith(platform: Platform, plan: PromotePlan, remote: Remote): Promise<PromoteResult> {
+  const { log } = platform;
+  const { options, pushBranch } = plan;
+  const { route, repository } = options;
+  const verifying = options.verified || options.soakMs !== undefined;
+  const snapshot = await fetchSnapshot(remote, options.fromRef ?? repository.branch, plan.historyDepth, {
     attempts: repository.remoteRetries,
     baseMs: 1000,
     onRetry: (n, ms, why) => log.info(`${remote.url} did not answer (${why}); attempt ${n + 1} in ${ms} ms.`),
@@ -499,6 +477,7 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
     pinned: [],
     deployments: [],
   };
+  const result: PromoteResult = { plan, summary };
   try {
     log.info(`Source: ${route.from.name} at ${snapshot.commit} (${options.fromRef ?? repository.branch}).`);
     const fromOverlays = readEnvironment(snapshot.dir, route.from);
@@ -510,7 +489,7 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
     const values = readSourceValues(snapshot.dir, options.values);
     const previous = mergeOverlays(readEnvironment(snapshot.dir, route.previous)).images;
     summary.environments = environmentVersions(snapshot.dir, options.environments, selection.images);
-    platform.setOutput('source-commit', snapshot.commit);
+    result.sourceCommit = snapshot.commit;
 
     const recorded = options.pinDigest
       ? await readRecordedDigests(snapshot.git, [...new Set(fromOverlays.map((overlay) => overlay.file))], RECORDED_HISTORY)
@@ -551,78 +530,91 @@ async function promoteWith(platform: Platform, options: PromoteOptions, remote: 
     summary.approvedBy = approvedBy;
     const sourceValues = new Map(selection.images.map((image) => [image.name, render(image.name, image.value)]));
     const sourceTimes = await carriedSourceTimes(remote, options, snapshot.commit, sourceValues, platform);
-    const pushBranch = options.mode === 'pull-request' ? options.pullRequest.branch : repository.branch;
-    const result = await log.group(`Promote ${route.from.name} → ${route.to.name} in ${repository.url} (${pushBranch})`, () =>
-      commitAndPush<PromotionPlan & { valueChanges: ValueChange[] }>(
-        { ...gitopsPushSettings(repository, { remote, dryRun: options.dryRun, log }), pushBranch },
-        async ({ dir, attempt }) => {
-          const plan = planTargets(dir, route.to, checked.images, sourceValues, {
-            addMissing: options.addMissing,
-            keepTargetRegistry: options.keepTargetRegistry,
-          });
-          if (plan.refusals.length > 0) throw new PromotionRefused(plan.refusals);
-          const valuePlan = planValues(dir, values.values, new Map(plan.files.map((file) => [file.path, file.content])));
-          const files = [
-            ...plan.files.filter((file) => !valuePlan.files.has(file.path)),
-            ...[...valuePlan.files].map(([path, content]) => ({ path, content })),
-          ];
-          plan.entries.push(...valuePlan.entries);
-          if (attempt === 1 || files.length > 0) log.info(`Plan (attempt ${attempt}):\n${planTable(plan.entries)}`);
-          const message = promotionCommitMessage({
-            template: options.commitMessage,
-            from: route.from.name,
-            to: route.to.name,
-            sourceCommit: snapshot.commit,
-            sourceRun: options.sourceRun,
-            sourceTimes,
-            files: files.map((file) => file.path),
-            changes: plan.changes,
-            values: valuePlan.changes,
-            approvedBy,
-            freezeOverride:
-              options.freeze && options.freezeOverride
-                ? `${options.freeze.text}: ${options.freezeOverride}${options.actor ? ` (by ${options.actor})` : ''}`
-                : undefined,
-          });
-          return { files, message, detail: { ...plan, files, valueChanges: valuePlan.changes } };
-        },
-      ),
-    );
-    const plan = result.change.detail;
-    summary.entries = plan.entries;
-    summary.changes = plan.changes;
-
-    const { status, pullRequestUrl, proposed } = await reportGitopsPush(platform, repository, {
-      result,
-      pushBranch,
-      mode: options.mode,
-      pullRequest: options.pullRequest,
+    result.push = await pushToGitops<PromotionDetail>(platform, {
+      repository,
+      remote,
+      group: `Promote ${route.from.name} → ${route.to.name} in ${repository.url} (${pushBranch})`,
+      change: async ({ dir, attempt }) => {
+        const targets = planTargets(dir, route.to, checked.images, sourceValues, {
+          addMissing: options.addMissing,
+          keepTargetRegistry: options.keepTargetRegistry,
+        });
+        if (targets.refusals.length > 0) throw new PromotionRefused(targets.refusals);
+        const valuePlan = planValues(dir, values.values, new Map(targets.files.map((file) => [file.path, file.content])));
+        const files = [
+          ...targets.files.filter((file) => !valuePlan.files.has(file.path)),
+          ...[...valuePlan.files].map(([path, content]) => ({ path, content })),
+        ];
+        targets.entries.push(...valuePlan.entries);
+        if (attempt === 1 || files.length > 0) log.info(`Plan (attempt ${attempt}):\n${planTable(targets.entries)}`);
+        const message = promotionCommitMessage({
+          template: options.commitMessage,
+          from: route.from.name,
+          to: route.to.name,
+          sourceCommit: snapshot.commit,
+          sourceRun: options.sourceRun,
+          sourceTimes,
+          files: files.map((file) => file.path),
+          changes: targets.changes,
+          values: valuePlan.changes,
+          approvedBy,
+          freezeOverride:
+            options.freeze && options.freezeOverride
+              ? `${options.freeze.text}: ${options.freezeOverride}${options.actor ? ` (by ${options.actor})` : ''}`
+              : undefined,
+        });
+        return { files, message, detail: { ...targets, files, valueChanges: valuePlan.changes } };
+      },
+      pullRequest:
+        options.mode === 'pull-request'
+          ? {
+              target: options.pullRequest,
+              branch: pushBranch,
+              body: (transaction) =>
+                summaryMarkdown({
+                  ...summary,
+                  entries: transaction.change.detail.entries,
+                  changes: transaction.change.detail.changes,
+                  status: `Promotion of ${route.from.name}@${snapshot.commit.slice(0, 12)} into ${route.to.name}, awaiting approval.`,
+                }),
+            }
+          : undefined,
       dryRun: options.dryRun,
-      body: () =>
-        summaryMarkdown({
-          ...summary,
-          status: `Promotion of ${route.from.name}@${snapshot.commit.slice(0, 12)} into ${route.to.name}, awaiting approval.`,
-        }),
-      wording: { proposal: 'proposes these values', base: 'does not run them yet', unchanged: `already runs what ${route.from.name} runs` },
-      files: plan.files.length,
     });
-    platform.setOutput('plan', JSON.stringify(plan.entries.map(withDeprecatedNames)));
-    platform.setOutput('refusals', '[]');
-    await platform.summary(summaryMarkdown({ ...summary, status, pullRequestUrl, changed: proposed }));
+    summary.entries = result.push.transaction.change.detail.entries;
+    summary.changes = result.push.transaction.change.detail.changes;
   } catch (error) {
-    if (error instanceof PromotionRefused) {
-      platform.setOutput('changed', 'false');
-      platform.setOutput('refusals', JSON.stringify(error.refusals));
-      await platform.summary(summaryMarkdown({ ...summary, status: 'Refused: nothing was written.', refusals: error.refusals }));
-      log.error(`Refusals:\n${refusalTable(error.refusals)}`);
-    }
-    throw error;
+    if (error instanceof PromotionRefused) result.refusals = error.refusals;
+    result.error = error;
   } finally {
     snapshot.close();
   }
+  return result;
 }
 
-// The module shape of every stage (src/stages/index.ts): definition, parse, run.
-export { definition, runPromote as run };
-export const parse = (reader: InputReader, platform: Platform): PromoteOptions =>
-  parsePromoteInputs(reader, platform.event(), platform.name, platform.workspace);
+/** The outputs and the summary, once; then the refusal or failure, if any. */
+export async function report(result: PromoteResult, platform: Platform): Promise<void> {
+  const { summary } = result;
+  if (result.sourceCommit) platform.setOutput('source-commit', result.sourceCommit);
+  if (result.refusals) {
+    platform.setOutput('changed', 'false');
+    platform.setOutput('refusals', JSON.stringify(result.refusals));
+    await platform.summary(summaryMarkdown({ ...summary, status: 'Refused: nothing was written.', refusals: result.refusals }));
+    platform.log.error(`Refusals:\n${refusalTable(result.refusals)}`);
+  }
+  if (result.error !== undefined) throw result.error;
+  const push = result.push as GitopsPush<PromotionDetail>;
+  const { route } = result.plan.options;
+  writeGitopsPushOutputs(platform, push);
+  const status = gitopsPushStatus(push, {
+    proposal: 'proposes these values',
+    base: 'does not run them yet',
+    unchanged: `already runs what ${route.from.name} runs`,
+  });
+  platform.setOutput('plan', JSON.stringify(push.transaction.change.detail.entries.map(withDeprecatedNames)));
+  platform.setOutput('refusals', '[]');
+  await platform.summary(summaryMarkdown({ ...summary, status, pullRequestUrl: push.pullRequest?.url ?? '', changed: push.proposed }));
+}
+
+// The module shape of every stage (src/stages/module.ts).
+export { definition };

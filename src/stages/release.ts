@@ -1,26 +1,23 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { assertCredentialUrl } from '../core/credential-scope.js';
 import { InputError } from '../core/errors.js';
-import { Git } from '../core/git/git.js';
-import { describeRemote, forgeProjectPath, withoutCredentials } from '../core/git/remote.js';
+import { forgeProjectPath } from '../core/git/remote.js';
 import { TRAILER } from '../core/gitops/commit-message.js';
 import { resolveInside } from '../core/paths.js';
 import { parseBumpRules } from '../core/release/bump.js';
 import { browsableUrl, type RepositoryLinks } from '../core/release/changelog.js';
-import { type Dependent, notifyDependents, parseDependents } from '../core/release/dependents.js';
-import { withBuild } from '../core/release/publish/build.js';
-import { commandPublisher, parseArgv } from '../core/release/publish/command.js';
-import { NPM_DEFAULT_REGISTRY, npmPublisher } from '../core/release/publish/npm.js';
-import { noPublisher, type Publisher } from '../core/release/publish/publisher.js';
-import { defaultCheckUrl, PYPI_DEFAULT_UPLOAD_URL, pypiPublisher } from '../core/release/publish/pypi.js';
-import { executeRelease, planRelease, type ReleaseOptions, renderPlan } from '../core/release/release.js';
+import { type Dependent, type NotificationResult, notifyDependents, parseDependents } from '../core/release/dependents.js';
+import { libraryName } from '../core/release/package.js';
+import { parseArgv } from '../core/release/publish/command.js';
+import { createPublisher, PUBLISH_TARGETS, type PublishTarget } from '../core/release/publish/select.js';
+import { executeRelease, planRelease, type ReleaseOptions, type ReleasePlan, renderPlan } from '../core/release/release.js';
+import { releaseRemote } from '../core/release/remote.js';
 import { forgeKindFor } from '../platform/conventions.js';
 import type { Forge, Platform, PlatformName } from '../platform/types.js';
-import type { StageDefinition } from './definition.js';
-import { InputReader } from './inputs.js';
+import type { StageMetadata } from './definition.js';
+import type { InputReader } from './inputs.js';
 
-const PUBLISH = ['npm', 'pypi', 'command', 'none'] as const;
 const CHANNEL = /^[a-z][a-z0-9-]*$/i;
 const AUTHOR = { name: 'aegis-release', email: 'aegis-release@users.noreply.github.com' };
 
@@ -102,7 +99,7 @@ const inputs = {
     description: 'Token for the dependents: a GitHub token (repository_dispatch) or a GitLab pipeline trigger token.',
     secret: true,
   },
-} satisfies StageDefinition['inputs'];
+} satisfies StageMetadata['inputs'];
 
 const outputs = {
   released: { kind: 'boolean', description: "'true' when this run released (or finished releasing) a version." },
@@ -112,11 +109,12 @@ const outputs = {
   notes: { kind: 'text', description: 'Release notes (markdown).' },
   published: { kind: 'boolean', description: "'true' when this run published the package." },
   'release-url': { kind: 'text', description: 'Web URL of the GitHub/GitLab release, when one was created.' },
-} satisfies StageDefinition['outputs'];
+} satisfies StageMetadata['outputs'];
 
-export interface ParsedInputs {
+/** The stage's inputs, checked: the core's release options less what the platform supplies, and the stage's own. */
+export interface ReleaseInputs {
   options: Omit<ReleaseOptions, 'publisher' | 'forge' | 'log' | 'links' | 'name'>;
-  publish: (typeof PUBLISH)[number];
+  publish: PublishTarget;
   registryUrl?: string;
   token?: string;
   libraryDir: string;
@@ -135,10 +133,10 @@ export interface ParsedInputs {
 }
 
 /** The forge API URL of each kind (the platform's answer: AEGIS_FORGE_URL, the runner's API URL, else the public one). */
-export type ForgeApiUrlOf = (kind: Dependent['kind']) => string;
+type ForgeApiUrlOf = (kind: Dependent['kind']) => string;
 
 /** All validation up front, before anything is read from a registry or written. */
-export function parseInputs(reader: InputReader, workspace: string, platform: PlatformName, forgeApiUrl: ForgeApiUrlOf): ParsedInputs {
+function parseReleaseInputs(reader: InputReader, workspace: string, platform: PlatformName, forgeApiUrl: ForgeApiUrlOf): ReleaseInputs {
   const libraryDir = reader.path('path', workspace) ?? workspace;
   if (!existsSync(libraryDir)) throw new InputError('path', reader.string('path'), 'an existing folder inside the workspace');
   const path = relative(workspace, libraryDir) || '.';
@@ -152,7 +150,7 @@ export function parseInputs(reader: InputReader, workspace: string, platform: Pl
   }
   const branch = reader.optional('branch');
   if (branch?.startsWith('-')) throw new InputError('branch', branch, 'a branch name, not starting with -');
-  const publish = reader.choice('publish', PUBLISH);
+  const publish = reader.choice('publish', PUBLISH_TARGETS);
   const registryUrl = reader.optional('registry-url');
   if (registryUrl && !/^https?:\/\/[^/]/.test(registryUrl)) throw new InputError('registry-url', registryUrl, 'an http(s) URL');
   // The registry token goes to this URL only: https, or this machine.
@@ -192,7 +190,7 @@ export function parseInputs(reader: InputReader, workspace: string, platform: Pl
     throw new InputError('dependents-token', '', 'a token allowed to notify the dependents', "'dependents' is set");
   }
   // The dependents token goes only to the forge API of each dependent, over https (or to this machine).
-  const dependentsApiUrls: ParsedInputs['dependentsApiUrls'] = {};
+  const dependentsApiUrls: ReleaseInputs['dependentsApiUrls'] = {};
   for (const { kind } of dependents) {
     const apiUrl = forgeApiUrl(kind);
     assertCredentialUrl(`AEGIS_FORGE_URL / the runner's ${kind} API URL (where dependents-token goes)`, apiUrl, true);
@@ -234,72 +232,25 @@ export function parseInputs(reader: InputReader, workspace: string, platform: Pl
   };
 }
 
-function readJsonName(file: string): string | undefined {
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name : undefined;
+export interface ReleaseStagePlan {
+  inputs: ReleaseInputs;
+  /** What the core releases with: the inputs, the publisher, the remote and the forge. */
+  options: ReleaseOptions;
+  /** The next version, what is published and tagged, and which steps an unfinished release still needs. */
+  release: ReleasePlan;
+  /** The plan as a markdown table, for the log and the summary. */
+  table: string;
 }
 
-function readPyprojectName(file: string): string | undefined {
-  if (!existsSync(file)) return undefined;
-  let table = '';
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const header = /^\s*\[([^\]]+)\]/.exec(line);
-    if (header) table = (header[1] as string).trim();
-    const name = /^\s*name\s*=\s*["']([^"']+)["']/.exec(line);
-    if (name && (table === 'project' || table === 'tool.poetry')) return name[1];
-  }
-  return undefined;
-}
-
-export function createPublisher(parsed: ParsedInputs): Publisher {
-  const { libraryDir } = parsed;
-  switch (parsed.publish) {
-    case 'npm': {
-      const packageName = readJsonName(join(libraryDir, 'package.json'));
-      if (!packageName) throw new InputError('publish', 'npm', "a library folder ('path') with a package.json that has a name");
-      return withBuild(
-        npmPublisher({ packageName, registryUrl: parsed.registryUrl ?? NPM_DEFAULT_REGISTRY, token: parsed.token }),
-        parsed.buildArgv,
-      );
-    }
-    case 'pypi': {
-      const packageName = readPyprojectName(join(libraryDir, 'pyproject.toml'));
-      if (!packageName) throw new InputError('publish', 'pypi', "a library folder ('path') with a pyproject.toml naming the project");
-      const registryUrl = parsed.registryUrl ?? PYPI_DEFAULT_UPLOAD_URL;
-      if (!parsed.pypiCheckUrl && !defaultCheckUrl(registryUrl)) {
-        throw new InputError(
-          'pypi-check-url',
-          '',
-          `the JSON API URL of ${registryUrl} (…/pypi/)`,
-          'only pypi.org and test.pypi.org are known',
-        );
-      }
-      return withBuild(
-        pypiPublisher({
-          packageName,
-          registryUrl: parsed.registryUrl ?? PYPI_DEFAULT_UPLOAD_URL,
-          checkUrl: parsed.pypiCheckUrl,
-          token: parsed.token,
-        }),
-        parsed.buildArgv,
-      );
-    }
-    case 'command':
-      return withBuild(
-        commandPublisher(
-          { argv: parsed.publishArgv as string[], checkArgv: parsed.checkArgv, token: parsed.token, registryUrl: parsed.registryUrl },
-          libraryDir,
-          (version) => `${parsed.options.tagPrefix}${version}`,
-        ),
-        parsed.buildArgv,
-      );
-    default:
-      return noPublisher;
-  }
-}
-
-async function remoteUrl(workspace: string, remote: string | undefined): Promise<string | undefined> {
-  if (!remote) return undefined;
-  return new Git(workspace).remoteUrl(remote);
+export interface ReleaseStageResult {
+  plan: ReleaseStagePlan;
+  /** False for a dry run and when there is nothing to release: nothing was done. */
+  acted: boolean;
+  released: boolean;
+  published: boolean;
+  releaseUrl?: string;
+  /** The dependents told about the release, each with how it went. */
+  notified: NotificationResult[];
 }
 
 function linksFor(url: string | undefined, platform: Platform): RepositoryLinks | undefined {
@@ -308,107 +259,118 @@ function linksFor(url: string | undefined, platform: Platform): RepositoryLinks 
   return { url: web, kind: platform.forgeKindOf(web) };
 }
 
-async function run(platform: Platform): Promise<void> {
-  const reader = new InputReader(platform, inputs);
-  const parsed = parse(reader, platform);
+/** Reads the remote, the registry and the history; writes nothing (a dry run stops after it). */
+export async function planReleaseStage(inputs: ReleaseInputs, platform: Platform): Promise<ReleaseStagePlan> {
   // Where stage files go; on GitLab this also git-excludes the folder (earlier jobs' artifacts land
   // there) before the clean-tree check.
   platform.outputDir();
-  const publisher = createPublisher(parsed);
+  const publisher = createPublisher({
+    publish: inputs.publish,
+    libraryDir: inputs.libraryDir,
+    tagPrefix: inputs.options.tagPrefix,
+    registryUrl: inputs.registryUrl,
+    token: inputs.token,
+    buildArgv: inputs.buildArgv,
+    publishArgv: inputs.publishArgv,
+    checkArgv: inputs.checkArgv,
+    pypiCheckUrl: inputs.pypiCheckUrl,
+  });
   const event = platform.event();
-  const configured = await remoteUrl(platform.workspace, parsed.options.git.remote);
-  if (parsed.options.git.remote && !configured) {
-    throw new InputError('remote', parsed.options.git.remote, "a git remote of the workspace, or 'none'");
-  }
-  const stripped = configured ? withoutCredentials(configured) : undefined;
-  if (stripped?.password) platform.secret(stripped.password);
-  const origin = stripped?.url;
-  const repositoryUrl = parsed.repositoryUrl ?? event.repositoryUrl ?? origin;
-  const remote =
-    origin && parsed.forgeToken && /^https?:\/\//.test(origin)
-      ? describeRemote(origin, { token: parsed.forgeToken }, platform.workspace)
-      : undefined;
-  for (const secret of remote?.secrets ?? []) platform.secret(secret);
+  const remote = await releaseRemote(platform.workspace, inputs.options.git.remote, inputs.forgeToken);
+  for (const secret of remote.secrets) platform.secret(secret);
+  const repositoryUrl = inputs.repositoryUrl ?? event.repositoryUrl ?? remote.origin;
   const forgeRepository = repositoryUrl ? forgeProjectPath(repositoryUrl) : undefined;
   const forge =
-    parsed.forgeToken && forgeRepository && !parsed.dryRun
-      ? { releases: await platform.forge({ token: parsed.forgeToken }), repository: forgeRepository }
+    inputs.forgeToken && forgeRepository && !inputs.dryRun
+      ? { releases: await platform.forge({ token: inputs.forgeToken }), repository: forgeRepository }
       : undefined;
-  const name =
-    readJsonName(join(parsed.libraryDir, 'package.json')) ??
-    readPyprojectName(join(parsed.libraryDir, 'pyproject.toml')) ??
-    basename(parsed.libraryDir);
   const options: ReleaseOptions = {
-    ...parsed.options,
+    ...inputs.options,
     git: {
-      ...parsed.options.git,
-      branch: parsed.options.git.branch ?? event.branch,
-      // With a forge token, talk to the URL itself: the remote's configured credentials stay out of it.
-      remote: remote ? remote.url : parsed.options.git.remote,
-      env: remote?.env,
+      ...inputs.options.git,
+      branch: inputs.options.git.branch ?? event.branch,
+      remote: remote.push,
+      env: remote.env,
       trailers: event.runUrl ? [{ key: TRAILER.sourceRun, value: event.runUrl }] : [],
     },
     publisher,
     forge,
     links: linksFor(repositoryUrl, platform),
-    name,
+    name: libraryName(inputs.libraryDir),
     log: platform.log,
   };
-
-  const plan = await platform.log.group('Plan', () => planRelease(options));
-  const table = renderPlan(plan, publisher);
-  platform.log.info(`${table}\n${plan.notes}`);
-  const write = (released: boolean, published: boolean, releaseUrl = '') => {
-    platform.setOutput('released', String(released));
-    platform.setOutput('version', plan.version ?? '');
-    platform.setOutput('previous-version', plan.previousVersion ?? '');
-    platform.setOutput('tag', plan.tag ?? '');
-    platform.setOutput('notes', plan.notes);
-    platform.setOutput('published', String(published));
-    platform.setOutput('release-url', releaseUrl);
-  };
-  if (parsed.dryRun || plan.action === 'none') {
-    write(false, false);
-    await platform.summary(`## release ${parsed.dryRun ? '(dry run)' : ''}\n\n${table}\n${plan.notes}`);
-    return;
-  }
-  const result = await executeRelease(options, plan);
-  write(result.released, result.published, result.releaseUrl);
-  let notified = '';
-  if (parsed.dependents.length > 0) {
-    // One Forge per forge kind, created for the dependents' token and that forge's API host.
-    const notifiers = new Map<Dependent['kind'], Promise<Forge>>();
-    const notifierFor = (kind: Dependent['kind']) => {
-      const forge =
-        notifiers.get(kind) ?? platform.forge({ token: parsed.dependentsToken as string, kind, apiUrl: parsed.dependentsApiUrls[kind] });
-      notifiers.set(kind, forge);
-      return forge;
-    };
-    const results = await notifyDependents(parsed.dependents, notifierFor, {
-      library: name,
-      version: plan.version as string,
-      tag: plan.tag as string,
-      prerelease: plan.prerelease,
-    });
-    for (const failed of results.filter((entry) => !entry.ok))
-      platform.log.warning(`Could not notify ${failed.dependent.repository}: ${failed.detail}`);
-    notified = `\n**Dependents:** ${results.map((entry) => `${entry.dependent.repository} ${entry.ok ? '✓' : `✗ (${entry.detail})`}`).join(', ')}\n`;
-  }
-  await platform.summary(`## release ${plan.tag}\n\n${table}${notified}\n${plan.notes}`);
+  const release = await platform.log.group('Plan', () => planRelease(options));
+  return { inputs, options, release, table: renderPlan(release, publisher) };
 }
 
-export const release: StageDefinition = {
+/** Releases (publish, commit, tag, push, forge release), then tells the dependents. */
+export async function executeReleaseStage(plan: ReleaseStagePlan, platform: Platform): Promise<ReleaseStageResult> {
+  const { inputs, release } = plan;
+  platform.log.info(`${plan.table}\n${release.notes}`);
+  if (inputs.dryRun || release.action === 'none') return { plan, acted: false, released: false, published: false, notified: [] };
+  const result = await executeRelease(plan.options, release);
+  return {
+    plan,
+    acted: true,
+    released: result.released,
+    published: result.published,
+    releaseUrl: result.releaseUrl,
+    notified: inputs.dependents.length > 0 ? await notify(plan, platform) : [],
+  };
+}
+
+async function notify(plan: ReleaseStagePlan, platform: Platform): Promise<NotificationResult[]> {
+  const { inputs, release } = plan;
+  // One Forge per forge kind, created for the dependents' token and that forge's API host.
+  const notifiers = new Map<Dependent['kind'], Promise<Forge>>();
+  const notifierFor = (kind: Dependent['kind']) => {
+    const forge =
+      notifiers.get(kind) ?? platform.forge({ token: inputs.dependentsToken as string, kind, apiUrl: inputs.dependentsApiUrls[kind] });
+    notifiers.set(kind, forge);
+    return forge;
+  };
+  return notifyDependents(inputs.dependents, notifierFor, {
+    library: plan.options.name,
+    version: release.version as string,
+    tag: release.tag as string,
+    prerelease: release.prerelease,
+  });
+}
+
+export async function reportRelease(result: ReleaseStageResult, platform: Platform): Promise<void> {
+  const { inputs, release, table } = result.plan;
+  platform.setOutput('released', String(result.released));
+  platform.setOutput('version', release.version ?? '');
+  platform.setOutput('previous-version', release.previousVersion ?? '');
+  platform.setOutput('tag', release.tag ?? '');
+  platform.setOutput('notes', release.notes);
+  platform.setOutput('published', String(result.published));
+  platform.setOutput('release-url', result.releaseUrl ?? '');
+  if (!result.acted) {
+    await platform.summary(`## release ${inputs.dryRun ? '(dry run)' : ''}\n\n${table}\n${release.notes}`);
+    return;
+  }
+  for (const failed of result.notified.filter((entry) => !entry.ok))
+    platform.log.warning(`Could not notify ${failed.dependent.repository}: ${failed.detail}`);
+  const notified =
+    result.notified.length > 0
+      ? `\n**Dependents:** ${result.notified.map((entry) => `${entry.dependent.repository} ${entry.ok ? '✓' : `✗ (${entry.detail})`}`).join(', ')}\n`
+      : '';
+  await platform.summary(`## release ${release.tag}\n\n${table}${notified}\n${release.notes}`);
+}
+
+const definition = {
   name: 'release',
   title: 'Release a library',
   description:
     'Semantic version from conventional commits, changelog, version files, publish (npm, PyPI, command), tag, push and forge release; resumes unfinished releases.',
   inputs,
   outputs,
-  run,
-};
+} satisfies StageMetadata;
 
-// The module shape of every stage (src/stages/index.ts): definition, parse, run.
-export { release as definition, run };
-export function parse(reader: InputReader, platform: Platform): ParsedInputs {
-  return parseInputs(reader, platform.workspace, platform.name, (kind) => platform.forgeApiUrl(kind));
+// The module shape of every stage (src/stages/module.ts).
+export { definition };
+export function parse(reader: InputReader, platform: Platform): ReleaseInputs {
+  return parseReleaseInputs(reader, platform.workspace, platform.name, (kind) => platform.forgeApiUrl(kind));
 }
+export { executeReleaseStage as execute, planReleaseStage as plan, reportRelease as report };

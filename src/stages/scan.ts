@@ -7,7 +7,7 @@ import { evaluateGate, type GateResult } from '../core/scan/gate.js';
 import type { IgnoreEntry } from '../core/scan/ignore.js';
 import { renderMarkdown } from '../core/scan/markdown.js';
 import { OUTPUT_FILES, type OutputKind, type OutputPlan, renderOutputs, writeOutputFile } from '../core/scan/outputs.js';
-import { resolveRules } from '../core/scan/policy.js';
+import { type GateRules, resolveRules } from '../core/scan/policy.js';
 import { FINDING_CLASSES, type FindingClass, findings, parseTrivyReport, type TrivyReport } from '../core/scan/report.js';
 import { partialReason, type SbomFormat } from '../core/scan/sbom.js';
 import { SEVERITIES_DESCENDING } from '../core/scan/severity.js';
@@ -24,12 +24,12 @@ import {
 import { sarifCategory, sarifUploadRequest } from '../core/scan/upload.js';
 import { gitlabArtifacts } from '../platform/gitlab.js';
 import type { Platform } from '../platform/types.js';
-import type { StageDefinition } from './definition.js';
-import { InputReader } from './inputs.js';
+import type { StageMetadata } from './definition.js';
+import type { InputReader } from './inputs.js';
 import { parseScanInputs, type ScanOptions, TRIVY_ACTION_FORMATS } from './scan/options.js';
 import { writeRootFor } from './shared.js';
 
-export const FILES = OUTPUT_FILES;
+const FILES = OUTPUT_FILES;
 
 const definition = {
   name: 'scan',
@@ -183,7 +183,7 @@ const definition = {
     },
     'sarif-id': { kind: 'text', description: 'Id of the code-scanning upload, when upload-sarif is true.' },
   },
-} satisfies Omit<StageDefinition, 'run'>;
+} satisfies StageMetadata;
 
 const CLASS_OUTPUT: Record<FindingClass, string> = {
   vulnerability: 'vulnerabilities',
@@ -196,42 +196,68 @@ function total(counts: Record<string, number>): number {
   return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
+/** The test seam of execute: the clock ignore expiry and the GitLab reports' times are read from. */
 export interface ScanDependencies {
   now: () => Date;
 }
 
-export interface ScanOutcome {
-  report: TrivyReport;
-  gate: GateResult;
-  files: Partial<Record<keyof typeof FILES, string>>;
-  markdown: string;
+export interface ScanPlan {
+  options: ScanOptions;
+  /** The gate's rules after the policy, and where they came from (for the summary and the failure). */
+  rules: GateRules;
+  rulesSource: string;
 }
 
-/** Runs the whole stage; `dependencies` lets tests fix the clock. */
-export async function runScan(platform: Platform, dependencies: ScanDependencies = { now: () => new Date() }): Promise<ScanOutcome> {
-  const log = platform.log;
-  let options: ScanOptions;
-  let resolved: ReturnType<typeof resolveRules>;
-  try {
-    options = parseScanInputs(new InputReader(platform, definition.inputs), platform.workspace, (name) => givenExplicitly(platform, name));
-    resolved = resolveRules(options.inputRules, options.policy, options.environment);
-  } catch (error) {
-    platform.setOutput('result', 'error');
-    throw error;
-  }
-  const { rules, source } = resolved;
-  const now = dependencies.now();
+/**
+ * What stopped the stage: Trivy (or its download) failing, or an SBOM asked for that the report
+ * cannot make complete — both before a verdict, so `result: error` — or the SARIF upload after it.
+ */
+export interface ScanFailure {
+  during: 'scan' | 'sbom' | 'upload';
+  error: unknown;
+}
 
+export interface ScanResult {
+  plan: ScanPlan;
+  /** The report gated and the gate's verdict; absent when the scan failed before it. */
+  report?: TrivyReport;
+  gate?: GateResult;
+  /** Why the SBOM lists only packages with findings, when it does. */
+  partialSbom?: string;
+  /** The files written, displayed relative to the workspace. */
+  files: Partial<Record<OutputKind, string>>;
+  markdown?: string;
+  sarifId?: string;
+  failure?: ScanFailure;
+}
+
+/** A scan that cannot start (or cannot finish making its result) decides nothing: `result: error`, which a step condition tells from a failed gate. */
+export function failed(_error: unknown, platform: Platform): void {
+  platform.setOutput('result', 'error');
+}
+
+export function parse(reader: InputReader, platform: Platform): ScanOptions {
+  return parseScanInputs(reader, platform.workspace, (name) => givenExplicitly(platform, name));
+}
+
+export function planScan(options: ScanOptions): ScanPlan {
+  const { rules, source } = resolveRules(options.inputRules, options.policy, options.environment);
+  return { options, rules, rulesSource: source };
+}
+
+/** Obtains the report, gates it, writes every rendering and uploads the SARIF; a failure is part of the result. */
+export async function executeScan(
+  plan: ScanPlan,
+  platform: Platform,
+  dependencies: ScanDependencies = { now: () => new Date() },
+): Promise<ScanResult> {
+  const { options, rules } = plan;
+  const now = dependencies.now();
   let report: TrivyReport;
   try {
     report = await obtainReport(platform, options);
   } catch (error) {
-    // Trivy (or its download) failing decides nothing: `error`, never `failed`.
-    platform.setOutput('result', 'error');
-    await platform.summary(
-      `### aegis scan: ⚠️ error\n\nNo verdict: ${error instanceof TrivyError ? 'Trivy failed' : 'the scan could not run'}.\n\n\`\`\`\n${(error as Error).message}\n\`\`\`\n`,
-    );
-    throw error;
+    return { plan, files: {}, failure: { during: 'scan', error } };
   }
   const gate = evaluateGate({
     findings: findings(report),
@@ -241,50 +267,43 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
     now,
     expiryWarningDays: options.expiryWarningDays,
   });
-
-  for (const warning of options.warnings) log.warning(warning);
-  const owner = (entry: IgnoreEntry) => (entry.owner ? ` of ${entry.owner}` : '');
-  for (const entry of gate.expiredIgnores) {
-    log.warning(
-      `Ignore entry ${entry.id}${entry.package ? ` (${entry.package})` : ''}${owner(entry)} expired on ${entry.expires}; it no longer excuses anything.`,
-      { file: entry.file ?? '', ...(entry.line ? { line: entry.line } : {}) },
-    );
-  }
-  for (const { entry, daysLeft } of gate.expiringIgnores) {
-    log.warning(`Ignore entry ${entry.id}${owner(entry)} expires on ${entry.expires} (${daysLeft} day(s) left).`, {
-      file: entry.file ?? '',
-      ...(entry.line ? { line: entry.line } : {}),
-    });
-  }
-  for (const entry of gate.unusedIgnores) log.info(`Ignore entry ${entry.id} matched no finding; it can be removed.`);
-
   // An SBOM from a report without a package list names only what has findings: refused when
-  // the SBOM was asked for explicitly, else written, marked partial and warned about.
-  const partial = options.sbom !== 'none' ? partialReason(report) : undefined;
-  if (partial) {
-    if (options.sbomExplicit) {
-      platform.setOutput('result', 'error');
-      throw new InputError(
-        'sbom',
-        options.sbom,
-        "a report with a package list (trivy --list-all-pkgs, which the stage's own scan passes), or sbom: none",
-        partial,
-      );
-    }
-    log.warning(`The SBOM is partial: ${partial}.`);
+  // the SBOM was asked for explicitly (before anything is written), else written and marked partial.
+  const partialSbom = options.sbom !== 'none' ? partialReason(report) : undefined;
+  if (partialSbom && options.sbomExplicit) {
+    const error = new InputError(
+      'sbom',
+      options.sbom,
+      "a report with a package list (trivy --list-all-pkgs, which the stage's own scan passes), or sbom: none",
+      partialSbom,
+    );
+    return { plan, report, gate, files: {}, failure: { during: 'sbom', error } };
   }
-
-  // Render everything before writing anything, then write.
-  const extraSbom =
-    options.extraOutput?.format === 'cyclonedx' ? 'cyclonedx' : options.extraOutput?.format === 'spdx-json' ? 'spdx' : undefined;
-  const head = platform.event().head;
   const markdown = renderMarkdown(gate, {
     target: report.ArtifactName,
     rules,
-    rulesSource: source,
-    ...(partial ? { partialSbom: partial } : {}),
+    rulesSource: plan.rulesSource,
+    ...(partialSbom ? { partialSbom } : {}),
   });
-  const plan: OutputPlan = {
+  const files = writeRenderings(platform, options, report, gate, outputPlan(platform, options, report, markdown, now));
+  const result: ScanResult = { plan, report, gate, files, markdown, ...(partialSbom ? { partialSbom } : {}) };
+  if (options.upload && files.sarif) {
+    try {
+      const sarifText = readFileSync(join(options.outputDir, FILES.sarif), 'utf8');
+      result.sarifId = await uploadSarif(platform, options.upload, sarifText);
+    } catch (error) {
+      result.failure = { during: 'upload', error };
+    }
+  }
+  return result;
+}
+
+/** What to render: the formats asked for, trivy-action's `output`, and the SBOMs. */
+function outputPlan(platform: Platform, options: ScanOptions, report: TrivyReport, markdown: string, now: Date): OutputPlan {
+  const extraSbom =
+    options.extraOutput?.format === 'cyclonedx' ? 'cyclonedx' : options.extraOutput?.format === 'spdx-json' ? 'spdx' : undefined;
+  const head = platform.event().head;
+  return {
     ...(options.source.kind === 'report' ? { reportText: options.source.text } : {}),
     ...(options.formats.has('sarif') || options.extraOutput?.format === 'sarif'
       ? {
@@ -300,12 +319,22 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
     ...(options.formats.has('markdown') ? { markdownText: markdown } : {}),
     now,
   };
+}
 
-  // Each rendering goes to a temporary sibling as soon as it exists (one in memory at a time);
-  // only when all are there do they replace the previous files, so a failure leaves none half-done.
-  // Never through a symlinked directory planted by the repository.
+/**
+ * Each rendering goes to a temporary sibling as soon as it exists (one in memory at a time);
+ * only when all are there do they replace the previous files, so a failure leaves none half-done.
+ * Never through a symlinked directory planted by the repository.
+ */
+function writeRenderings(
+  platform: Platform,
+  options: ScanOptions,
+  report: TrivyReport,
+  gate: GateResult,
+  plan: OutputPlan,
+): ScanResult['files'] {
   ensureDirectoryInside(options.outputDir, writeRootFor(platform, options.outputDir));
-  const files: ScanOutcome['files'] = { report: options.display(join(options.outputDir, FILES.report)) };
+  const files: ScanResult['files'] = { report: options.display(join(options.outputDir, FILES.report)) };
   const staged: [OutputKind, string, string][] = [];
   try {
     for (const [kind, write] of renderOutputs(report, gate, plan)) {
@@ -334,7 +363,29 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
     renameSync(temporary, file);
     if (file.startsWith(options.outputDir)) files[kind] = options.display(file);
   }
+  return files;
+}
 
+function warnAboutIgnores(platform: Platform, options: ScanOptions, gate: GateResult): void {
+  const log = platform.log;
+  for (const warning of options.warnings) log.warning(warning);
+  const owner = (entry: IgnoreEntry) => (entry.owner ? ` of ${entry.owner}` : '');
+  for (const entry of gate.expiredIgnores) {
+    log.warning(
+      `Ignore entry ${entry.id}${entry.package ? ` (${entry.package})` : ''}${owner(entry)} expired on ${entry.expires}; it no longer excuses anything.`,
+      { file: entry.file ?? '', ...(entry.line ? { line: entry.line } : {}) },
+    );
+  }
+  for (const { entry, daysLeft } of gate.expiringIgnores) {
+    log.warning(`Ignore entry ${entry.id}${owner(entry)} expires on ${entry.expires} (${daysLeft} day(s) left).`, {
+      file: entry.file ?? '',
+      ...(entry.line ? { line: entry.line } : {}),
+    });
+  }
+  for (const entry of gate.unusedIgnores) log.info(`Ignore entry ${entry.id} matched no finding; it can be removed.`);
+}
+
+function writeVerdict(platform: Platform, options: ScanOptions, gate: GateResult, files: ScanResult['files'], partial: boolean): void {
   platform.setOutput('result', gate.result);
   for (const severity of SEVERITIES_DESCENDING) platform.setOutput(severity.toLowerCase(), String(gate.counts[severity]));
   platform.setOutput('total', String(gate.gated.length));
@@ -351,26 +402,43 @@ export async function runScan(platform: Platform, dependencies: ScanDependencies
     'sbom-file',
     (options.sbom === 'spdx' ? files.spdx : options.sbom === 'cyclonedx' ? files.cyclonedx : undefined) ?? '',
   );
-  platform.setOutput('sbom-partial', String(partial !== undefined && options.sbom !== 'none'));
-  await platform.summary(markdown);
+  platform.setOutput('sbom-partial', String(partial && options.sbom !== 'none'));
+}
 
-  if (options.upload && files.sarif) {
-    const sarifText = readFileSync(join(options.outputDir, FILES.sarif), 'utf8');
-    platform.setOutput('sarif-id', await uploadSarif(platform, options.upload, sarifText));
-  }
+function gateFailure(result: ScanResult, gate: GateResult, report: TrivyReport): AegisError {
+  const over = gate.exceeded
+    .map(
+      (entry) =>
+        `${entry.count} ${entry.severity}${entry.classes ? ` ${entry.classes.map((cls) => CLASS_OUTPUT[cls]).join('/')}` : ''} (limit ${entry.limit})`,
+    )
+    .join(', ');
+  return new AegisError(
+    `Scan gate failed for ${report.ArtifactName}: ${over}; ${gate.blocking} blocking finding(s). Rules from ${result.plan.rulesSource}. See ${result.files.markdown ?? 'the job summary'}.`,
+  );
+}
 
-  if (gate.result === 'failed') {
-    const over = gate.exceeded
-      .map(
-        (entry) =>
-          `${entry.count} ${entry.severity}${entry.classes ? ` ${entry.classes.map((cls) => CLASS_OUTPUT[cls]).join('/')}` : ''} (limit ${entry.limit})`,
-      )
-      .join(', ');
-    throw new AegisError(
-      `Scan gate failed for ${report.ArtifactName}: ${over}; ${gate.blocking} blocking finding(s). Rules from ${source}. See ${files.markdown ?? 'the job summary'}.`,
-    );
+/** Outputs, warnings and the summary, once; then the stage's failure, if any, last. */
+export async function reportScan(result: ScanResult, platform: Platform): Promise<void> {
+  const { options } = result.plan;
+  const { report, gate, failure } = result;
+  if (gate) warnAboutIgnores(platform, options, gate);
+  if (!report || !gate || failure?.during === 'scan' || failure?.during === 'sbom') {
+    // Trivy (or its download) failing, or a refused SBOM, decides nothing: `error`, never `failed`.
+    platform.setOutput('result', 'error');
+    if (failure?.during === 'scan') {
+      const error = failure.error;
+      await platform.summary(
+        `### aegis scan: ⚠️ error\n\nNo verdict: ${error instanceof TrivyError ? 'Trivy failed' : 'the scan could not run'}.\n\n\`\`\`\n${(error as Error).message}\n\`\`\`\n`,
+      );
+    }
+    throw failure?.error ?? new AegisError('The scan ended without a report.');
   }
-  return { report, gate, files, markdown };
+  if (result.partialSbom) platform.log.warning(`The SBOM is partial: ${result.partialSbom}.`);
+  writeVerdict(platform, options, gate, result.files, result.partialSbom !== undefined);
+  await platform.summary(result.markdown ?? '');
+  if (result.sarifId !== undefined) platform.setOutput('sarif-id', result.sarifId);
+  if (failure) throw failure.error;
+  if (gate.result === 'failed') throw gateFailure(result, gate, report);
 }
 
 async function obtainReport(platform: Platform, options: ScanOptions): Promise<TrivyReport> {
@@ -439,10 +507,5 @@ function givenExplicitly(platform: Platform, name: string): boolean {
   return value !== '' && value !== (spec?.default ?? '');
 }
 
-export const scan: StageDefinition = { ...definition, run: async (platform) => void (await runScan(platform)) };
-
-// The module shape of every stage (src/stages/index.ts): definition, parse, run.
-export { definition };
-export const parse = (reader: InputReader, platform: Platform): ScanOptions =>
-  parseScanInputs(reader, platform.workspace, (name) => givenExplicitly(platform, name));
-export const run = scan.run;
+// The module shape of every stage (src/stages/module.ts).
+export { definition, executeScan as execute, planScan as plan, reportScan as report };

@@ -11,12 +11,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { DependencyCache } from '../../src/core/build/dependency-cache.js';
 import { githubEvent } from '../../src/platform/event.js';
-import { runBuild } from '../../src/stages/build.js';
+import * as buildStage from '../../src/stages/build.js';
 import { hasTool } from '../fixtures/build/registry.js';
 import { countingRun, writeShellContext } from '../fixtures/build/shell-context.js';
 import { COMPONENT_PREFIX, runGitlabCiLocal } from '../helpers/gitlab-ci-local.js';
 import { runLocalAction } from '../helpers/local-action.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+import { runStageWith } from '../helpers/stage-module.js';
 
 const missing = hasTool('buildah', ['--version']) ? [] : ['buildah'];
 if (missing.length > 0 && process.env.CI === 'true') throw new Error('dependency cache integration tests need buildah on CI');
@@ -98,7 +99,7 @@ describe.skipIf(missing.length > 0)(`dependency cache with real buildah${missing
     const backend = directoryCacheFake();
     const workspace = project();
     const first = cachingPlatform(workspace, inputs(), backend);
-    const result = await runBuild(first);
+    const result = await runStageWith(buildStage, first);
     expect(seen(first.infos.join('\n'))).toBe('0');
     expect(first.outputs['dependency-cache-hit']).toBe('false');
     expect(result.dependencies).toMatchObject({ hit: false, saved: true });
@@ -109,7 +110,7 @@ describe.skipIf(missing.length > 0)(`dependency cache with real buildah${missing
     // A fresh runner: a new checkout and new storage; only the cache carries .deps over.
     const again = project();
     const second = cachingPlatform(again, inputs(), backend);
-    await runBuild(second);
+    await runStageWith(buildStage, second);
     expect(seen(second.infos.join('\n'))).toBe('1');
     expect(second.outputs['dependency-cache-hit']).toBe('true');
     expect(backend.keys).toHaveLength(1);
@@ -117,7 +118,7 @@ describe.skipIf(missing.length > 0)(`dependency cache with real buildah${missing
     const changed = project();
     writeFileSync(join(changed, 'package-lock.json'), '{"lockfileVersion":3,"packages":{"left-pad":{}}}\n');
     const third = cachingPlatform(changed, inputs(), backend);
-    const fallback = await runBuild(third);
+    const fallback = await runStageWith(buildStage, third);
     expect(seen(third.infos.join('\n'))).toBe('1');
     expect(third.outputs['dependency-cache-hit']).toBe('false');
     expect(fallback.dependencies).toMatchObject({ matchedKey: backend.keys[0], saved: true });
@@ -127,7 +128,7 @@ describe.skipIf(missing.length > 0)(`dependency cache with real buildah${missing
   test('without a cache backend (local, GitLab) the directory is still mounted and the output stays empty', async () => {
     const workspace = project();
     const platform = new RecordingPlatform(workspace, inputs(), { throwOnFail: true, event: PUSH });
-    await runBuild(platform);
+    await runStageWith(buildStage, platform);
     expect(readFileSync(join(workspace, '.deps/count'), 'utf8').trim()).toBe('1');
     expect(platform.outputs['dependency-cache-hit']).toBe('');
   });

@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { githubEvent } from '../../src/platform/event.js';
-import { runBuild } from '../../src/stages/build.js';
+import * as buildStage from '../../src/stages/build.js';
 import { fakePlatform } from '../fixtures/build/platform-fake.js';
 import { hasTool, type LocalRegistry, skopeoInspect, startRegistry } from '../fixtures/build/registry.js';
 import { writeShellContext } from '../fixtures/build/shell-context.js';
+import { runStageWith } from '../helpers/stage-module.js';
 
 const tools = ['buildah', 'skopeo', 'docker-registry'];
 const missing = tools.filter((tool) => !hasTool(tool, tool === 'docker-registry' ? ['--help'] : ['--version']));
@@ -70,7 +71,7 @@ describe.skipIf(missing.length > 0)("build-push-action's README examples, only `
     checkout('FROM scratch\nCOPY hello.txt /hello.txt\n', { 'hello.txt': 'hello\n' });
     const ref = `${registry.host}/user/app:latest`;
     const fake = fakePlatform(workspace, { context: '.', push: 'true', tags: ref }, event);
-    await runBuild(fake.platform);
+    await runStageWith(buildStage, fake.platform);
     expect(fake.outputs.digest).toBe(skopeoInspect(ref).Digest);
     expect(fake.outputs.tags).toBe(ref);
     expect(fake.outputs.image).toBe(`${ref}@${fake.outputs.digest}`);
@@ -88,7 +89,7 @@ describe.skipIf(missing.length > 0)("build-push-action's README examples, only `
     );
     const ref = `${registry.host}/user/app:secret`;
     const fake = fakePlatform(workspace, { context: '.', push: 'true', tags: ref, secrets: `GIT_AUTH_TOKEN=${token}` }, event);
-    await runBuild(fake.platform);
+    await runStageWith(buildStage, fake.platform);
     expect(fake.secrets).toContain(token);
     expect(skopeoInspect(ref).Digest).toBe(fake.outputs.digest);
     const config = execFileSync('skopeo', ['inspect', '--tls-verify=false', '--config', `docker://${ref}`], { encoding: 'utf8' });
@@ -99,7 +100,7 @@ describe.skipIf(missing.length > 0)("build-push-action's README examples, only `
     checkout('FROM scratch\nCOPY --from=shared lib.txt /lib.txt\n', { 'libs/shared/lib.txt': 'shared\n' });
     const ref = `${registry.host}/user/app:contexts`;
     const fake = fakePlatform(workspace, { context: '.', push: 'true', tags: ref, 'build-contexts': 'shared=libs/shared' }, event);
-    await runBuild(fake.platform);
+    await runStageWith(buildStage, fake.platform);
     expect(skopeoInspect(ref).Digest).toBe(fake.outputs.digest);
   });
 
@@ -107,7 +108,7 @@ describe.skipIf(missing.length > 0)("build-push-action's README examples, only `
     checkout('FROM scratch\nCOPY hello.txt /hello.txt\n', { 'hello.txt': 'hello\n' });
     const ref = `${registry.host}/user/app:loaded`;
     const fake = fakePlatform(workspace, { context: '.', load: 'true', tags: ref }, event);
-    await runBuild(fake.platform);
+    await runStageWith(buildStage, fake.platform);
     expect(() => skopeoInspect(ref)).toThrow();
     expect(execFileSync('buildah', ['images', '--format', '{{.Name}}:{{.Tag}}'], { encoding: 'utf8' })).toContain(ref);
   });
@@ -119,7 +120,7 @@ describe.skipIf(missing.length > 0)("build-push-action's README examples, only `
       { context: '.', push: 'true', tags: `${registry.host}/user/app:latest\nghcr.io/user/app:latest` },
       event,
     );
-    await expect(runBuild(fake.platform)).rejects.toThrow(/Input 'tags'.*one repository/);
+    await expect(runStageWith(buildStage, fake.platform)).rejects.toThrow(/Input 'tags'.*one repository/);
   });
 
   test('file: is the Dockerfile (not silently ignored)', async () => {
@@ -129,7 +130,7 @@ describe.skipIf(missing.length > 0)("build-push-action's README examples, only `
     });
     const ref = `${registry.host}/user/app:file`;
     const fake = fakePlatform(workspace, { context: '.', file: 'docker/app.Dockerfile', push: 'true', tags: ref }, event);
-    await runBuild(fake.platform);
+    await runStageWith(buildStage, fake.platform);
     expect(skopeoInspect(ref).Digest).toBe(fake.outputs.digest);
   });
 });

@@ -11,9 +11,10 @@ import type { Runner } from '../../src/core/build/execute.js';
 import { run as runProcess } from '../../src/core/process.js';
 import { githubEvent, gitlabEvent } from '../../src/platform/event.js';
 import type { CiEvent } from '../../src/platform/types.js';
-import { runBuild } from '../../src/stages/build.js';
+import * as buildStage from '../../src/stages/build.js';
 import { fakePlatform } from '../fixtures/build/platform-fake.js';
 import { hasTool, type LocalRegistry, skopeoInspect, startRegistry } from '../fixtures/build/registry.js';
+import { runStageWith } from '../helpers/stage-module.js';
 
 const tools = ['buildah', 'skopeo', 'docker-registry'];
 const missing = tools.filter((tool) => !hasTool(tool, tool === 'docker-registry' ? ['--help'] : ['--version']));
@@ -90,7 +91,7 @@ describe.skipIf(missing.length > 0)(
 
     test('builds, pushes, reports the digest skopeo sees; a second run with skip-existing builds nothing', async () => {
       const first = fakePlatform(workspace, inputs(), pushEvent(HEAD));
-      const result = await runBuild(first.platform);
+      const result = await runStageWith(buildStage, first.platform);
       const inspected = skopeoInspect(`${registry.host}/shop/api:sha-${HEAD}`);
       expect(result.skipped).toBe(false);
       expect(first.outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
@@ -117,7 +118,7 @@ describe.skipIf(missing.length > 0)(
 
       const recorder = recordingRunner();
       const second = fakePlatform(workspace, inputs(), pushEvent(HEAD));
-      await runBuild(second.platform, { run: recorder.run });
+      await runStageWith(buildStage, second.platform, { run: recorder.run });
       expect(recorder.calls).toEqual([]);
       expect(second.outputs.skipped).toBe('true');
       expect(second.outputs.digest).toBe(inspected.Digest);
@@ -136,7 +137,7 @@ describe.skipIf(missing.length > 0)(
       const before = skopeoInspect(`${registry.host}/shop/api:sha-${HEAD}`).Digest;
       const recorder = recordingRunner();
       const fake = fakePlatform(workspace, inputs(), event);
-      await runBuild(fake.platform, { run: recorder.run });
+      await runStageWith(buildStage, fake.platform, { run: recorder.run });
       expect(recorder.calls).toEqual([]);
       expect(fake.outputs.skipped).toBe('true');
       expect(skopeoInspect(`${registry.host}/shop/api:release-2.x`).Digest).toBe(before);
@@ -144,7 +145,7 @@ describe.skipIf(missing.length > 0)(
 
     test('a rebuild of another commit in fresh storage is served from the registry cache', async () => {
       const fake = fakePlatform(workspace, inputs({ 'skip-existing': 'false' }), pushEvent(OTHER));
-      await runBuild(fake.platform);
+      await runStageWith(buildStage, fake.platform);
       expect(fake.outputs['cache-hit']).toBe('true');
       expect(fake.outputs.digest).toBe(skopeoInspect(`${registry.host}/shop/api:sha-${OTHER}`).Digest);
       const cacheTags = (await (await fetch(`http://${registry.host}/v2/shop/api/cache/api-native/tags/list`)).json()) as {
@@ -159,7 +160,7 @@ describe.skipIf(missing.length > 0)(
         inputs({ image: `${registry.host}/shop/multi`, platforms: 'linux/amd64,linux/arm64' }),
         pushEvent(HEAD),
       );
-      await runBuild(fake.platform);
+      await runStageWith(buildStage, fake.platform);
       const reference = `${registry.host}/shop/multi:sha-${HEAD}`;
       expect(fake.outputs.digest).toBe(skopeoInspect(reference).Digest);
       const index = skopeoInspect(reference, true) as { manifests: { platform: { architecture: string } }[] };
@@ -176,7 +177,7 @@ describe.skipIf(missing.length > 0)(
         inputs({ image: `${registry.host}/shop/local`, push: 'false', 'skip-existing': 'false' }),
         pushEvent(HEAD),
       );
-      await runBuild(fake.platform);
+      await runStageWith(buildStage, fake.platform);
       expect(fake.outputs.image).toBe(`${registry.host}/shop/local:main`);
       expect(fake.outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
       const tags = await fetch(`http://${registry.host}/v2/shop/local/tags/list`);
@@ -200,7 +201,7 @@ describe.skipIf(missing.length > 0)(
           }),
           pushEvent(HEAD),
         );
-        await runBuild(fake.platform, { run: recorder.run });
+        await runStageWith(buildStage, fake.platform, { run: recorder.run });
         expect(fake.outputs.digest).toBe(skopeoInspect(`${registry.host}/shop/secret:sha-${HEAD}`).Digest);
         expect(fake.secrets).toContain(password);
         const everything = JSON.stringify([recorder.calls, fake.outputs, fake.summaries]);
@@ -259,7 +260,7 @@ describe.skipIf(missing.length > 0)(
     ])('bad input (%s) fails before any build', async (_name, extra, message) => {
       const recorder = recordingRunner();
       const fake = fakePlatform(workspace, { ...inputs(), ...extra }, pushEvent(HEAD));
-      await expect(runBuild(fake.platform, { run: recorder.run })).rejects.toThrow(message);
+      await expect(runStageWith(buildStage, fake.platform, { run: recorder.run })).rejects.toThrow(message);
       expect(recorder.calls).toEqual([]);
     });
   },

@@ -5,8 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { LocalPlatform } from '../../src/platform/local.js';
-import { gitopsBump } from '../../src/stages/gitops-bump.js';
-import { healthGate } from '../../src/stages/health-gate.js';
+import { loadStage } from '../../src/stages/index.js';
 import { runStage } from '../../src/stages/runner.js';
 import { json, runHealthGate, runInMemory, startServer, type TestServer } from '../fixtures/health-gate/harness.js';
 import { type BareRepo, createBareRepo, git, tempDir } from '../helpers/git.js';
@@ -17,7 +16,7 @@ const OVERLAY = 'images:\n  - name: registry.example.com/shop/api\n    newTag: "
 async function bumped(workspace: string): Promise<{ repo: BareRepo; bump: string }> {
   const repo = createBareRepo({ 'overlays/dev/kustomization.yaml': OVERLAY });
   const run = await runInMemory(
-    gitopsBump,
+    'gitops-bump',
     { repository: repo.bare, paths: 'overlays/dev', images: 'registry.example.com/shop/api:1.4.3' },
     workspace,
   );
@@ -140,7 +139,7 @@ describe('a service that echoes the secret it is sent', () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
     const platform = new LocalPlatform('health-gate', env, { cwd: workspace, summaryFile });
     try {
-      await runStage(healthGate, platform);
+      await runStage(await loadStage('health-gate'), platform);
     } finally {
       stdout.mockRestore();
       stderr.mockRestore();

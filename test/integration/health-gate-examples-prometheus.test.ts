@@ -4,7 +4,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { gitopsBump } from '../../src/stages/gitops-bump.js';
 import { runHealthGate, runInMemory, startService } from '../fixtures/health-gate/harness.js';
 import { PROMETHEUS, type RunningPrometheus, startPrometheus, waitFor } from '../fixtures/health-gate/prometheus.js';
 import { type BareRepo, createBareRepo, requireTool, tempDir } from '../helpers/git.js';
@@ -57,7 +56,7 @@ describe.skipIf(!hasPrometheus)("the examples' Prometheus checks against a real 
   test('a service that never errs: every example query is Successful and nothing is reverted; once it fails, Failed and the revert lands', async () => {
     expect(checks.length).toBeGreaterThan(0);
     const bump = await runInMemory(
-      gitopsBump,
+      'gitops-bump',
       { repository: repo.bare, paths: 'overlays/staging', images: 'registry.example.com/shop/api:1.4.3', environment: 'staging' },
       workspace,
     );

@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseTrailers } from '../../src/core/gitops/commit-message.js';
-import { gitopsBump } from '../../src/stages/gitops-bump.js';
 import { runHealthGate, runInMemory, startService } from '../fixtures/health-gate/harness.js';
 import { PROMETHEUS, type RunningPrometheus, startPrometheus, waitFor } from '../fixtures/health-gate/prometheus.js';
 import { type BareRepo, createBareRepo, git, hasCommand, requireTool, tempDir } from '../helpers/git.js';
@@ -87,7 +86,7 @@ describe.skipIf(!hasPrometheus)('health-gate against a real Prometheus scraping 
   test('the gate fails within the limits once the error rate rises, and the bump commit is reverted', async () => {
     // The deployment being watched: gitops-bump moves dev to 1.4.3, with its trailers.
     const bump = await runInMemory(
-      gitopsBump,
+      'gitops-bump',
       {
         repository: repo.bare,
         paths: 'overlays/dev',

@@ -5,11 +5,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadForge } from '../../src/platform/forge/load.js';
-import { insight } from '../../src/stages/insight.js';
+import { loadStage } from '../../src/stages/index.js';
 import { runStage } from '../../src/stages/runner.js';
 import { startFakeForge } from '../helpers/fake-forge.js';
 import { type BareRepo, createBareRepo, git, tempDir } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+
+const insight = await loadStage('insight');
 
 const NOW = Date.parse('2026-11-30T00:00:00Z');
 const at = (days: number, minutes = 0) => new Date(NOW - days * 86_400_000 + minutes * 60_000).toISOString();

@@ -6,12 +6,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { gitopsBump } from '../../src/stages/gitops-bump.js';
-import { healthGate } from '../../src/stages/health-gate.js';
-import { insight } from '../../src/stages/insight.js';
-import { promote } from '../../src/stages/promote.js';
+import { loadStage } from '../../src/stages/index.js';
 import { runInMemory, type StageRun, startServer, type TestServer } from '../fixtures/health-gate/harness.js';
 import { type BareRepo, createBareRepo, git, tempDir } from '../helpers/git.js';
+
+const insight = await loadStage('insight');
 
 const H = 3600;
 const D = 86_400;
@@ -80,7 +79,7 @@ describe('insight over a history the stages wrote', () => {
         async () =>
           succeeded(
             await runInMemory(
-              gitopsBump,
+              'gitops-bump',
               { repository: repo.bare, paths: 'overlays/dev', images: image, environment: 'dev', ...extra },
               workspace,
             ),
@@ -94,7 +93,7 @@ describe('insight over a history the stages wrote', () => {
     const promoted = await at(T + D, async () =>
       succeeded(
         await runInMemory(
-          promote,
+          'promote',
           {
             repository: repo.bare,
             from: 'dev',
@@ -115,7 +114,7 @@ describe('insight over a history the stages wrote', () => {
     // 5. … which fails its health gate at T+2d+30min and is reverted: restored after 30 min.
     const gate = await at(T + 2 * D + 30 * 60, () =>
       runInMemory(
-        healthGate,
+        'health-gate',
         {
           checks: `- name: api\n  http: {url: "${service.url}/healthz", json-path: $.status, success-condition: 'result == "UP"'}`,
           interval: '100ms',

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { computeDora } from '../../src/core/insight/dora.js';
 import { insightFamilies, renderFamilies } from '../../src/core/insight/exposition.js';
 import { buildHistory, HISTORY_FORMAT, parseHistory } from '../../src/core/insight/history.js';
-import { insight } from '../../src/stages/insight.js';
+import { loadStage } from '../../src/stages/index.js';
 import { runInMemory, startServer, type TestServer } from '../fixtures/health-gate/harness.js';
 import { waitFor } from '../fixtures/health-gate/prometheus.js';
 import {
@@ -23,6 +23,8 @@ import {
   startPushgateway,
 } from '../fixtures/insight/prometheus.js';
 import { type BareRepo, createBareRepo, git, hasCommand, requireTool, tempDir } from '../helpers/git.js';
+
+const insight = await loadStage('insight');
 
 const present = requireTool('prometheus-pushgateway', () => existsSync(PUSHGATEWAY)) && hasCommand('promtool', ['--version']);
 const NOW = Date.parse('2026-11-09T00:00:00Z') / 1000;

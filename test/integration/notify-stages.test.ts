@@ -6,14 +6,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StageDefinition } from '../../src/stages/definition.js';
-import { gitopsBump } from '../../src/stages/gitops-bump.js';
-import { healthGate } from '../../src/stages/health-gate.js';
-import { promote } from '../../src/stages/promote.js';
-import { release } from '../../src/stages/release.js';
+import type { StageName } from '../../src/stages/index.js';
 import { runInMemory, type StageRun, startServer, type TestServer } from '../fixtures/health-gate/harness.js';
 import { TestRepo } from '../fixtures/release/repo.js';
 import { adaptiveCardErrors, checkBlockKit } from '../helpers/block-kit.js';
 import { type BareRepo, createBareRepo, tempDir } from '../helpers/git.js';
+
 
 const SECRET = 'T000/B000/XXXXsecretXXXX';
 const API = 'registry.example.com/shop/api';
@@ -50,24 +48,24 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
   });
 
   const common = () => ({ notify: urls.join('\n'), 'notify-on': 'always' });
-  const cases: Array<[string, StageDefinition, () => Record<string, string>, 'success' | 'failure', () => string]> = [
+  const cases: Array<[string, StageDefinition | StageName, () => Record<string, string>, 'success' | 'failure', () => string]> = [
     [
       'gitops-bump',
-      gitopsBump,
+      'gitops-bump',
       () => ({ repository: repo.bare, paths: 'overlays/dev', images: `${API}:1.1.0`, environment: 'dev' }),
       'success',
       () => tempDir(),
     ],
     [
       'gitops-bump',
-      gitopsBump,
+      'gitops-bump',
       () => ({ repository: join(repo.root, 'missing.git'), paths: 'overlays/dev', images: `${API}:1.1.0` }),
       'failure',
       () => tempDir(),
     ],
     [
       'promote',
-      promote,
+      'promote',
       () => ({
         repository: repo.bare,
         from: 'dev',
@@ -82,14 +80,14 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
     ],
     [
       'promote',
-      promote,
+      'promote',
       () => ({ repository: repo.bare, from: 'prod', to: 'dev', environments: 'dev: overlays/dev\nprod: overlays/prod' }),
       'failure',
       () => tempDir(),
     ],
     [
       'health-gate',
-      healthGate,
+      'health-gate',
       () => ({
         checks: `- name: up\n  http: {url: "${server.url}/healthy"}`,
         count: '1',
@@ -102,7 +100,7 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
     ],
     [
       'health-gate',
-      healthGate,
+      'health-gate',
       () => ({
         checks: `- name: up\n  http: {url: "${server.url}/down", json-path: $.status, success-condition: 'result == "UP"'}`,
         count: '1',
@@ -113,8 +111,8 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
       'failure',
       () => tempDir(),
     ],
-    ['release', release, () => ({ path: 'lib', 'tag-prefix': 'lib-v', publish: 'none' }), 'success', () => library.dir],
-    ['release', release, () => ({ path: 'lib', 'tag-prefix': 'lib-v', publish: 'carrier-pigeon' }), 'failure', () => library.dir],
+    ['release', 'release', () => ({ path: 'lib', 'tag-prefix': 'lib-v', publish: 'none' }), 'success', () => library.dir],
+    ['release', 'release', () => ({ path: 'lib', 'tag-prefix': 'lib-v', publish: 'carrier-pigeon' }), 'failure', () => library.dir],
   ];
 
   test.each(cases)('%s (%s → %s)', async (name, stage, inputs, outcome, workspace) => {
@@ -166,7 +164,7 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
     const broken = `json+${server.url}/broken/${SECRET}`;
     const before = server.requests.length;
     const run = await runInMemory(
-      healthGate,
+      'health-gate',
       {
         checks: `- name: up\n  http: {url: "${server.url}/healthy"}`,
         count: '1',
@@ -185,7 +183,7 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
 
     // notify-on failure: a success says nothing.
     const quiet = await runInMemory(
-      healthGate,
+      'health-gate',
       {
         checks: `- name: up\n  http: {url: "${server.url}/healthy"}`,
         count: '1',
@@ -203,7 +201,7 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
   test("health-gate's deprecated notify-webhook still notifies, with a deprecation warning", async () => {
     const before = server.requests.length;
     const run = await runInMemory(
-      healthGate,
+      'health-gate',
       {
         checks: `- name: up\n  http: {url: "${server.url}/down", json-path: $.status, success-condition: 'result == "UP"'}`,
         count: '1',
@@ -225,7 +223,7 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
 
   test('a malformed notify URL is refused before the stage runs, without quoting it', async () => {
     const run = await runInMemory(
-      healthGate,
+      'health-gate',
       { checks: `- name: up\n  http: {url: "${server.url}/healthy"}`, notify: 'hooks.slack.com/services/T/B/secretvalue' },
       tempDir(),
     );

@@ -11,11 +11,16 @@ import { describeRemote } from '../../src/core/git/remote.js';
 import { commitAndPush, ProposalBranchMoved } from '../../src/core/git/transaction.js';
 import { silentLog } from '../../src/core/log.js';
 import { loadForge } from '../../src/platform/forge/load.js';
-import { runGitopsBump } from '../../src/stages/gitops-bump.js';
-import { runPromote } from '../../src/stages/promote.js';
+import type { Platform } from '../../src/platform/types.js';
+import * as gitopsBumpStage from '../../src/stages/gitops-bump.js';
+import { runStageModule } from '../../src/stages/module.js';
+import * as promoteStage from '../../src/stages/promote.js';
 import { startFakeForge } from '../helpers/fake-forge.js';
 import { type BareRepo, createBareRepo, git } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+
+const runPromote = (platform: Platform) => runStageModule(promoteStage, platform);
+const runGitopsBump = (platform: Platform) => runStageModule(gitopsBumpStage, platform);
 
 const IMAGE = 'registry.example.com/shop/api';
 const overlay = (tag: string, namespace?: string) =>

@@ -10,10 +10,14 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { imageName, renderedImages } from '../../src/core/gitops/rendered-images.js';
 import { resolveKustomizations } from '../../src/core/gitops/targets.js';
-import { runPromote } from '../../src/stages/promote.js';
+import type { Platform } from '../../src/platform/types.js';
+import { runStageModule } from '../../src/stages/module.js';
+import * as promoteStage from '../../src/stages/promote.js';
 import { gitopsFiles, overlay } from '../fixtures/promote/gitops.js';
 import { type BareRepo, createBareRepo, hasCommand, tempDir } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+
+const runPromote = (platform: Platform) => runStageModule(promoteStage, platform);
 
 const HAS_KUBECTL = hasCommand('kubectl', ['version', '--client']);
 const REGISTRY = 'registry.example.com';

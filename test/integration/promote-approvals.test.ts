@@ -9,12 +9,16 @@ import { approverTrailers } from '../../src/core/promote/approvals.js';
 import { githubEvent, gitlabEvent } from '../../src/platform/event.js';
 import { GitHubForge } from '../../src/platform/forge/github.js';
 import { GitLabForge } from '../../src/platform/forge/gitlab.js';
-import type { CiEvent } from '../../src/platform/types.js';
-import { runPromote, tokenIsForRunForge } from '../../src/stages/promote.js';
+import type { CiEvent, Platform } from '../../src/platform/types.js';
+import { runStageModule } from '../../src/stages/module.js';
+import * as promoteStage from '../../src/stages/promote.js';
+import { tokenIsForRunForge } from '../../src/stages/promote.js';
 import { gitopsFiles } from '../fixtures/promote/gitops.js';
 import { startFakeApprovalsForge } from '../helpers/fake-forge.js';
 import { type BareRepo, createBareRepo, tempDir } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+
+const runPromote = (platform: Platform) => runStageModule(promoteStage, platform);
 
 const REGISTRY = 'registry.example.com';
 const VERSIONS = {

@@ -5,10 +5,14 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { activeFreeze, parseFreeze, parseFreezeWindow } from '../../src/core/promote/freeze.js';
 import { githubEvent } from '../../src/platform/event.js';
-import { runPromote } from '../../src/stages/promote.js';
+import type { Platform } from '../../src/platform/types.js';
+import { runStageModule } from '../../src/stages/module.js';
+import * as promoteStage from '../../src/stages/promote.js';
 import { gitopsFiles, overlay } from '../fixtures/promote/gitops.js';
 import { type BareRepo, createBareRepo, tempDir } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+
+const runPromote = (platform: Platform) => runStageModule(promoteStage, platform);
 
 const REGISTRY = 'registry.example.com';
 const VERSIONS = {

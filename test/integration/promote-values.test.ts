@@ -10,10 +10,14 @@ import { describeRemote } from '../../src/core/git/remote.js';
 import { recordVerdict } from '../../src/core/gitops/verdicts.js';
 import { silentLog } from '../../src/core/log.js';
 import { parseValueMoves } from '../../src/core/promote/values.js';
-import { runPromote } from '../../src/stages/promote.js';
+import type { Platform } from '../../src/platform/types.js';
+import { runStageModule } from '../../src/stages/module.js';
+import * as promoteStage from '../../src/stages/promote.js';
 import { gitopsFiles } from '../fixtures/promote/gitops.js';
 import { type BareRepo, createBareRepo, tempDir } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+
+const runPromote = (platform: Platform) => runStageModule(promoteStage, platform);
 
 const STAGING = `# api values for staging
 image:

@@ -12,11 +12,15 @@ import { describeRemote } from '../../src/core/git/remote.js';
 import { parseVerdictNote, recordVerdict, VERDICT_NOTES_REF, verdictNote } from '../../src/core/gitops/verdicts.js';
 import { silentLog } from '../../src/core/log.js';
 import { formatSoak } from '../../src/core/promote/verified.js';
-import { runPromote } from '../../src/stages/promote.js';
+import type { Platform } from '../../src/platform/types.js';
+import { runStageModule } from '../../src/stages/module.js';
+import * as promoteStage from '../../src/stages/promote.js';
 import { json, runHealthGate, startServer, type TestServer } from '../fixtures/health-gate/harness.js';
 import { gitopsFiles, overlay } from '../fixtures/promote/gitops.js';
 import { type BareRepo, createBareRepo, git, tempDir } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+
+const runPromote = (platform: Platform) => runStageModule(promoteStage, platform);
 
 const REGISTRY = 'registry.example.com';
 const VERSIONS = {

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { LocalPlatform } from '../../src/platform/local.js';
-import { release } from '../../src/stages/release.js';
+import { loadStage } from '../../src/stages/index.js';
 import { runStage } from '../../src/stages/runner.js';
 import { TestRepo } from '../fixtures/release/repo.js';
 import { startFakeForge } from '../helpers/fake-forge.js';
+
+const release = await loadStage('release');
 
 const root = mkdtempSync(join(tmpdir(), 'aegis-release-stage-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

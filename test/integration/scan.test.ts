@@ -13,11 +13,12 @@ import { run } from '../../src/core/process.js';
 import { installTrivy, trivyAsset } from '../../src/core/scan/trivy.js';
 import { loadForge } from '../../src/platform/forge/load.js';
 import type { CiEvent } from '../../src/platform/types.js';
-import { runScan, scan } from '../../src/stages/scan.js';
+import * as scanStage from '../../src/stages/scan.js';
 import { validateGitLab, validateSarif } from '../fixtures/scan/schemas.js';
 import { startFakeForge } from '../helpers/fake-forge.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
 import { TRIVY_GOLDENS } from '../helpers/reference.js';
+import { runStageWith } from '../helpers/stage-module.js';
 
 const GOLDEN = join(TRIVY_GOLDENS, 'alpine-310.json.golden');
 const FAKE_TRIVY = join(import.meta.dirname, '../fixtures/scan/fake-trivy.mjs');
@@ -57,7 +58,7 @@ describe('report mode: re-gate and re-render a saved Trivy report', () => {
   test('passes under fail-on HIGH and writes every rendering, all valid', async () => {
     const ws = workspace({ 'scans/report.json': golden });
     const platform = recording(ws, { report: 'scans/report.json' });
-    const outcome = await runScan(platform, deps);
+    const outcome = await runStageWith(scanStage, platform, deps);
     expect(platform.outputs).toMatchObject({
       result: 'passed',
       critical: '0',
@@ -95,11 +96,11 @@ describe('report mode: re-gate and re-render a saved Trivy report', () => {
     const ws = workspace({ 'r.json': golden });
     const platform = recording(ws, { report: 'r.json', 'fail-on': 'medium', sbom: 'spdx', formats: 'sarif,gitlab' });
     // alpine-310.json.golden has no package list: an SBOM asked for explicitly is refused, nothing written.
-    await expect(runScan(platform, deps)).rejects.toThrow(/Input 'sbom'.*package list/);
+    await expect(runStageWith(scanStage, platform, deps)).rejects.toThrow(/Input 'sbom'.*package list/);
     expect(platform.outputs.result).toBe('error');
     expect(existsSync(join(ws, 'aegis-scan'))).toBe(false);
     const again = recording(ws, { report: 'r.json', 'fail-on': 'medium', sbom: 'none', formats: 'sarif,gitlab' });
-    await expect(runScan(again, deps)).rejects.toThrow(/Scan gate failed .*4 MEDIUM \(limit 0\); 4 blocking/);
+    await expect(runStageWith(scanStage, again, deps)).rejects.toThrow(/Scan gate failed .*4 MEDIUM \(limit 0\); 4 blocking/);
     expect(again.outputs.result).toBe('failed');
     expect(again.outputs['sbom-file']).toBe('');
     const platform2 = again;
@@ -121,11 +122,11 @@ describe('report mode: re-gate and re-render a saved Trivy report', () => {
     const common = { report: 'golden.json', policy: '.aegis/scan-policy.yaml', 'ignore-file': '.aegis/scan-ignore.yaml' };
 
     const dev = recording(ws, { ...common, environment: 'dev' });
-    await runScan(dev, deps);
+    await runStageWith(scanStage, dev, deps);
     expect(dev.outputs.result).toBe('passed');
 
     const prod = recording(ws, { ...common, environment: 'prod' });
-    await expect(runScan(prod, deps)).rejects.toThrow(/policy environment 'prod'/);
+    await expect(runStageWith(scanStage, prod, deps)).rejects.toThrow(/policy environment 'prod'/);
     expect(prod.outputs.result).toBe('failed');
     // CVE-2019-1549 in libcrypto: its entry expired, so it counts again and is reported.
     expect(prod.warnings.some((w) => w.includes('CVE-2019-1549') && w.includes('expired on 2025-06-01'))).toBe(true);
@@ -137,7 +138,7 @@ describe('report mode: re-gate and re-render a saved Trivy report', () => {
 
     // With the baseline, only the libcrypto finding whose ignore expired is new: still failing, one blocker.
     const withBaseline = recording(ws, { ...common, environment: 'prod', baseline: 'baseline.json' });
-    await expect(runScan(withBaseline, deps)).rejects.toThrow(/1 blocking/);
+    await expect(runStageWith(scanStage, withBaseline, deps)).rejects.toThrow(/1 blocking/);
     expect(withBaseline.outputs.blocking).toBe('1');
   });
 });
@@ -261,7 +262,7 @@ describe('bad input fails clearly, before anything is written', () => {
   ])('%s', async (_name, inputs, files, message, type) => {
     const ws = workspace(files);
     const platform = recording(ws, inputs);
-    const error = await runScan(platform, deps).catch((e: unknown) => e);
+    const error = await runStageWith(scanStage, platform, deps).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(type);
     expect((error as Error).message).toMatch(message);
     expect(platform.outputs.result).toBe('error');
@@ -285,7 +286,7 @@ describe('scanning with a FAKE trivy executable (no Trivy on this machine)', () 
     const argvLog = join(tools, 'argv.log');
     const binary = installFake(tools, { report: GOLDEN, argvLog });
     const platform = recording(ws, { image: 'ghcr.io/acme/api:1.4.3', 'trivy-binary': binary, 'fail-on': 'CRITICAL' });
-    await runScan(platform, deps);
+    await runStageWith(scanStage, platform, deps);
     const argv = JSON.parse(readFileSync(argvLog, 'utf8').trim()) as string[];
     expect(argv[0]).toBe('image');
     expect(argv.slice(-2)).toEqual(['--', 'ghcr.io/acme/api:1.4.3']);
@@ -303,21 +304,21 @@ describe('scanning with a FAKE trivy executable (no Trivy on this machine)', () 
       stderr: 'FATAL TOOMANYREQUESTS: rate limit on ghcr.io/aquasecurity/trivy-db',
     });
     const platform = recording(ws, { image: 'alpine:3', 'trivy-binary': binary });
-    await expect(runScan(platform, deps)).rejects.toThrow(/Trivy exited with code 1:\nFATAL TOOMANYREQUESTS/);
+    await expect(runStageWith(scanStage, platform, deps)).rejects.toThrow(/Trivy exited with code 1:\nFATAL TOOMANYREQUESTS/);
     expect(platform.outputs.result).toBe('error');
     expect(platform.summaries[0]).toContain('No verdict: Trivy failed');
   });
 
   test('a missing binary is result=error too', async () => {
     const platform = recording(workspace(), { path: '.', 'trivy-binary': '/nonexistent/trivy' });
-    await expect(runScan(platform, deps)).rejects.toThrow(/Could not start Trivy/);
+    await expect(runStageWith(scanStage, platform, deps)).rejects.toThrow(/Could not start Trivy/);
     expect(platform.outputs.result).toBe('error');
   });
 
   test('Trivy exiting 0 without a report is an error, not a pass on an empty report', async () => {
     const binary = installFake(tempDir('aegis-fake-trivy-'), { report: '/dev/null' });
     const platform = recording(workspace(), { path: '.', 'trivy-binary': binary });
-    await expect(runScan(platform, deps)).rejects.toThrow(/report is unusable/);
+    await expect(runStageWith(scanStage, platform, deps)).rejects.toThrow(/report is unusable/);
     expect(platform.outputs.result).toBe('error');
   });
 });
@@ -414,7 +415,7 @@ describe('Trivy download from a local release server (archive + checksums file)'
     process.env.FAKE_TRIVY_CONFIG = config;
     try {
       const platform = recording(ws, { path: '.', 'trivy-version': version, 'trivy-release-url': `${base}/good` });
-      await runScan(platform, deps);
+      await runStageWith(scanStage, platform, deps);
       expect(platform.outputs.result).toBe('passed');
       expect(existsSync(join(ws, 'aegis-trivy-cache/bin', version, 'trivy'))).toBe(true);
     } finally {
@@ -428,7 +429,7 @@ describe('Trivy download from a local release server (archive + checksums file)'
       'trivy-version': version,
       'trivy-release-url': `${base}/bad`,
     });
-    await expect(runScan(platform, deps)).rejects.toThrow(/Checksum mismatch/);
+    await expect(runStageWith(scanStage, platform, deps)).rejects.toThrow(/Checksum mismatch/);
     expect(platform.outputs.result).toBe('error');
   });
 });
@@ -446,7 +447,7 @@ describe('SARIF upload through the platform forge to a FAKE GitHub code-scanning
           forge: () => loadForge({ kind: 'github', token: 'ghs_secret', apiUrl: fake.apiUrl }),
         },
       );
-      await runScan(platform, deps);
+      await runStageWith(scanStage, platform, deps);
       expect(platform.outputs['sarif-id']).toBe('upload-1');
       expect(platform.secrets).toContain('ghs_secret');
       const [upload] = fake.sarifs;
@@ -464,9 +465,9 @@ describe('SARIF upload through the platform forge to a FAKE GitHub code-scanning
 
 test('the stage definition carries the contract inputs and outputs', () => {
   for (const input of ['image', 'path', 'report', 'fail-on', 'policy', 'ignore-file', 'sbom', 'formats', 'baseline', 'ignore-unfixed'])
-    expect(scan.inputs).toHaveProperty(input);
+    expect(scanStage.definition.inputs).toHaveProperty(input);
   for (const output of ['result', 'critical', 'high', 'medium', 'low', 'unknown', 'sarif-file', 'gitlab-report', 'sbom-file'])
-    expect(scan.outputs).toHaveProperty(output);
+    expect(scanStage.definition.outputs).toHaveProperty(output);
 });
 
 describe("trivy-action's README examples, with only the `uses:` line changed (FAKE trivy)", () => {
@@ -498,7 +499,7 @@ describe("trivy-action's README examples, with only the `uses:` line changed (FA
     const argvLog = join(tools, 'argv.log');
     const binary = installFake(tools, { report, argvLog });
     const platform = recording(ws, inputs(step, binary));
-    const error = await runScan(platform, deps).then(
+    const error = await runStageWith(scanStage, platform, deps).then(
       () => undefined,
       (e: unknown) => e as Error,
     );

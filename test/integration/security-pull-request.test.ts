@@ -6,11 +6,16 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { loadForge } from '../../src/platform/forge/load.js';
-import { runGitopsBump } from '../../src/stages/gitops-bump.js';
-import { runPromote } from '../../src/stages/promote.js';
+import type { Platform } from '../../src/platform/types.js';
+import * as gitopsBumpStage from '../../src/stages/gitops-bump.js';
+import { runStageModule } from '../../src/stages/module.js';
+import * as promoteStage from '../../src/stages/promote.js';
 import { startFakeForge } from '../helpers/fake-forge.js';
 import { type BareRepo, createBareRepo } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+
+const runPromote = (platform: Platform) => runStageModule(promoteStage, platform);
+const runGitopsBump = (platform: Platform) => runStageModule(gitopsBumpStage, platform);
 
 const overlay = (tag: string) =>
   `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages:\n  - name: registry.example.com/shop/api\n    newTag: "${tag}"\n`;

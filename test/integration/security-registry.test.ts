@@ -8,9 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RegistryClient } from '../../src/core/build/registry.js';
 import { realmMayReceiveCredentials } from '../../src/core/credential-scope.js';
-import { runPromote } from '../../src/stages/promote.js';
+import type { Platform } from '../../src/platform/types.js';
+import { runStageModule } from '../../src/stages/module.js';
+import * as promoteStage from '../../src/stages/promote.js';
 import { createBareRepo } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+
+const runPromote = (platform: Platform) => runStageModule(promoteStage, platform);
 
 const DIGEST = `sha256:${'b'.repeat(64)}`;
 const USER = 'robot';

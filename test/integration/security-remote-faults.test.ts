@@ -10,10 +10,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { isRaceRejection } from '../../src/core/git/git.js';
 import { isStalled, isTransientFailure } from '../../src/core/git/remote-failure.js';
-import { runGitopsBump } from '../../src/stages/gitops-bump.js';
+import type { Platform } from '../../src/platform/types.js';
+import * as gitopsBumpStage from '../../src/stages/gitops-bump.js';
+import { runStageModule } from '../../src/stages/module.js';
 import { createBareRepo } from '../helpers/git.js';
 import { startGitHttpServer } from '../helpers/git-http-server.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+
+const runGitopsBump = (platform: Platform) => runStageModule(gitopsBumpStage, platform);
 
 const OVERLAY =
   'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages:\n  - name: registry.example.com/shop/api\n    newTag: "1.0.0"\n';

@@ -7,10 +7,14 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runGitopsBump } from '../../src/stages/gitops-bump.js';
+import type { Platform } from '../../src/platform/types.js';
+import * as gitopsBumpStage from '../../src/stages/gitops-bump.js';
+import { runStageModule } from '../../src/stages/module.js';
 import { type BareRepo, createBareRepo, hasCommand, tempDir } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
 import { startSshServer } from '../helpers/ssh-server.js';
+
+const runGitopsBump = (platform: Platform) => runStageModule(gitopsBumpStage, platform);
 
 const available = hasCommand('/usr/sbin/sshd', ['-V']) || existsSync('/usr/sbin/sshd');
 const OVERLAY =

@@ -1,7 +1,7 @@
 /**
  * The tests run the source: a stage broken in src/ must fail the tests that go through the
  * CLI, the actions and the components (they all start from test/helpers/source-dist.ts).
- * Proved on a temporary copy of src/ with runGitopsBump made to throw.
+ * Proved on a temporary copy of src/ with gitops-bump's parse made to throw.
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ function brokenCopy(): string {
   cpSync(join(ROOT, 'src'), join(copy, 'src'), { recursive: true });
   const stage = join(copy, 'src', 'stages', 'gitops-bump.ts');
   const text = readFileSync(stage, 'utf8');
-  const start = 'export async function runGitopsBump(platform: Platform): Promise<void> {\n';
+  const start = 'export function parse(reader: InputReader, platform: Platform): GitopsBumpOptions {\n';
   expect(text).toContain(start);
   writeFileSync(stage, text.replace(start, `${start}  throw new Error(${JSON.stringify(MARK)});\n`));
   return join(copy, 'src');

@@ -4,11 +4,14 @@
 import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import { insight } from '../../src/stages/insight.js';
+import { loadStage } from '../../src/stages/index.js';
 import { runStage } from '../../src/stages/runner.js';
-import { runScan } from '../../src/stages/scan.js';
+import * as scanStage from '../../src/stages/scan.js';
 import { type BareRepo, createBareRepo, tempDir } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+import { runStageWith } from '../helpers/stage-module.js';
+
+const insight = await loadStage('insight');
 
 const dirs: string[] = [];
 let workspace: string;
@@ -37,7 +40,7 @@ describe('an output directory through a planted directory symlink', () => {
       { report: 'trivy.json', 'fail-on': 'none' },
       { outputDir: join(workspace, 'out/scan') },
     );
-    await expect(runScan(platform, { now: () => new Date('2026-01-01T00:00:00Z') })).rejects.toThrow(
+    await expect(runStageWith(scanStage, platform, { now: () => new Date('2026-01-01T00:00:00Z') })).rejects.toThrow(
       /out\/scan: refusing to write: a symlink on the way leads outside/,
     );
     expect(readdirSync(outside)).toEqual([]);

@@ -8,10 +8,11 @@ import { appendFileSafely, writeFileSafely } from '../../src/core/fs/safe-write.
 import { GitLabPlatform } from '../../src/platform/gitlab.js';
 import { LocalPlatform } from '../../src/platform/local.js';
 import { detectStage } from '../../src/stages/detect.js';
-import { runScan } from '../../src/stages/scan.js';
+import * as scanStage from '../../src/stages/scan.js';
 import { json, runHealthGate, startServer, type TestServer } from '../fixtures/health-gate/harness.js';
 import { git, tempDir } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
+import { runStageWith } from '../helpers/stage-module.js';
 
 const dirs: string[] = [];
 let outside: string;
@@ -105,7 +106,7 @@ describe.each(['existing', 'dangling'] as const)('a planted symlink to an %s fil
     const files = ['trivy-report.json', 'trivy-results.sarif', 'gl-container-scanning-report.json', 'scan-summary.md', 'sbom.cdx.json'];
     for (const file of files) plant(join(output, file), kind);
     const platform = new RecordingPlatform(workspace, { report: 'trivy.json', 'fail-on': 'none', 'output-dir': 'scan-out' });
-    await runScan(platform, { now: () => new Date('2026-01-01T00:00:00Z') });
+    await runStageWith(scanStage, platform, { now: () => new Date('2026-01-01T00:00:00Z') });
     for (const file of files) expectKeptInside(join(output, file));
     expectOutsideUntouched();
   });

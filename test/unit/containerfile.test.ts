@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { scan } from '../../src/stages/scan.js';
+import { definition as scan } from '../../src/stages/scan.js';
 import { ROOT } from '../helpers/cli.js';
 
 // The Containerfile cannot be built here (no network for the base image or the Trivy

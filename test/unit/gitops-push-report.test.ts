@@ -1,29 +1,31 @@
 import { describe, expect, test } from 'vitest';
 import type { TransactionResult } from '../../src/core/git/transaction.js';
-import { type GitopsRepository, reportGitopsPush } from '../../src/stages/gitops-repository.js';
+import { type GitopsPush, gitopsPushStatus, writeGitopsPushOutputs } from '../../src/stages/gitops-push.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
 
-const repository: GitopsRepository = {
-  url: 'https://git.example/acme/gitops.git',
-  branch: 'main',
-  credentials: {},
-  acceptNewHostKeys: false,
-  author: { name: 'aegis', email: 'aegis@example.com' },
-  maxAttempts: 3,
-  remoteRetries: 3,
-  stallSeconds: 60,
-};
 const wording = { proposal: 'has these values', base: 'does not yet', unchanged: 'already has these values' };
 const sha = '0123456789abcdef0123456789abcdef01234567';
+const twoFiles = [
+  { path: 'a.yaml', content: 'a' },
+  { path: 'b.yaml', content: 'b' },
+];
 
-function result(overrides: Partial<TransactionResult<unknown>>): TransactionResult<unknown> {
-  return { changed: false, sha, attempts: 1, dryRun: false, change: { files: [], message: 'chore: bump', detail: {} }, ...overrides };
+function push(overrides: Partial<TransactionResult<unknown>>, dryRun: boolean): GitopsPush<unknown> {
+  const transaction = {
+    changed: false,
+    sha,
+    attempts: 1,
+    dryRun,
+    change: { files: twoFiles, message: 'chore: bump', detail: {} },
+    ...overrides,
+  };
+  return { transaction, branch: 'main', pushBranch: 'main', dryRun, proposed: transaction.changed };
 }
 
-// The push-and-report block gitops-bump and promote share: the status line and the outputs they both write.
-describe('reportGitopsPush (push mode)', () => {
+// The push report gitops-bump and promote share: the status line and the outputs they both write.
+describe('gitopsPushStatus and writeGitopsPushOutputs (push mode)', () => {
   test.each([
-    ['dry run', { dryRun: true }, true, 'Dry run: nothing was pushed. 2 file(s) would change.', 'false'],
+    ['dry run', {}, true, 'Dry run: nothing was pushed. 2 file(s) would change.', 'false'],
     ['pushed', { changed: true }, false, 'Pushed `0123456789ab` to `main`.', 'true'],
     ['pushed after a race', { changed: true, attempts: 3 }, false, 'Pushed `0123456789ab` to `main` after 3 attempts.', 'true'],
     [
@@ -34,21 +36,11 @@ describe('reportGitopsPush (push mode)', () => {
       'false',
     ],
     ['no change', {}, false, 'No change: `main` at `0123456789ab` already has these values.', 'false'],
-  ] as const)('%s', async (_name, overrides, dryRun, status, changed) => {
+  ] as const)('%s', (_name, overrides, dryRun, status, changed) => {
     const platform = new RecordingPlatform('/nonexistent', {});
-    const report = await reportGitopsPush(platform, repository, {
-      result: result(overrides),
-      pushBranch: 'main',
-      mode: 'push',
-      pullRequest: {},
-      dryRun,
-      body: () => {
-        throw new Error('push mode opens no pull request');
-      },
-      wording,
-      files: 2,
-    });
-    expect(report.status).toBe(status);
+    const result = push(overrides, dryRun);
+    expect(gitopsPushStatus(result, wording)).toBe(status);
+    writeGitopsPushOutputs(platform, result);
     expect(platform.outputs).toEqual({
       changed,
       'commit-sha': sha,

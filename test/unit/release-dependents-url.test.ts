@@ -12,7 +12,7 @@ import { InputError } from '../../src/core/errors.js';
 import { GitLabPlatform } from '../../src/platform/gitlab.js';
 import { LocalPlatform } from '../../src/platform/local.js';
 import { InputReader } from '../../src/stages/inputs.js';
-import { parse, release } from '../../src/stages/release.js';
+import { definition, parse } from '../../src/stages/release.js';
 
 const workspace = mkdtempSync(join(tmpdir(), 'aegis-release-dependents-'));
 execFileSync('git', ['init', '--quiet', workspace]);
@@ -21,7 +21,7 @@ afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 const TOKEN = { INPUT_DEPENDENTS_TOKEN: 'dispatch-token-123' };
 
 function parseWith(platform: LocalPlatform | GitLabPlatform) {
-  return parse(new InputReader(platform, release.inputs), platform);
+  return parse(new InputReader(platform, definition.inputs), platform);
 }
 
 describe("release's dependents-token travels only over https (or to this machine)", () => {

@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { baselineOf, evaluateGate } from '../../src/core/scan/gate.js';
-import { gitlabImageAndOs, renderGitLab } from '../../src/core/scan/gitlab.js';
+import { GITLAB_REPORT_VERSION, gitlabImageAndOs, renderGitLab } from '../../src/core/scan/gitlab.js';
 import { daysLeft, parseAnyIgnoreFile } from '../../src/core/scan/ignore.js';
 import { parsePolicy, resolveRules } from '../../src/core/scan/policy.js';
 import { findings, parseTrivyReport, type TrivyReport } from '../../src/core/scan/report.js';
 import { renderSarif } from '../../src/core/scan/sarif.js';
 import { renderCycloneDx, renderSpdx } from '../../src/core/scan/sbom.js';
-import { runScan } from '../../src/stages/scan.js';
+import * as scanStage from '../../src/stages/scan.js';
 import {
   validateCycloneDx,
   validateGitLab,
@@ -22,6 +22,7 @@ import {
 } from '../fixtures/scan/schemas.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
 import { TRIVY_GOLDENS } from '../helpers/reference.js';
+import { runStageWith } from '../helpers/stage-module.js';
 
 const MORE_GOLDENS = join(import.meta.dirname, '../fixtures/scan/trivy');
 const NOW = new Date('2026-12-01T08:00:00Z');
@@ -78,6 +79,39 @@ describe.each(SET)('%s: every rendering validates against its schema', (name) =>
   });
 });
 
+describe('GitLab reports against GitLab’s own 15.0.7 schemas (test/fixtures/scan/schemas/gitlab-15.0.7)', () => {
+  const schemas = join(import.meta.dirname, '../fixtures/scan/schemas/gitlab-15.0.7');
+  test.each([
+    ['container-scanning-report-format.json', 'container_scanning'],
+    ['secret-detection-report-format.json', 'secret_detection'],
+    ['sast-report-format.json', 'sast'],
+  ])('%s is the version our reports declare, for scan type %s', (file, type) => {
+    const schema = JSON.parse(readFileSync(join(schemas, file), 'utf8'));
+    expect(schema.self.version).toBe(GITLAB_REPORT_VERSION);
+    expect(schema.properties.scan.properties.type.enum).toEqual([type]);
+  });
+  test('the secrets and misconfigurations of the goldens are in the reports validated, not an empty list', () => {
+    const secrets = renderGitLab(golden('secrets.json.golden'), { now: NOW }, 'secret_detection');
+    const sast = renderGitLab(golden('dockerfile.json.golden'), { now: NOW }, 'sast');
+    expect([secrets.vulnerabilities.length, sast.vulnerabilities.length]).toEqual([2, 1]);
+    expect([secrets.version, sast.version]).toEqual([GITLAB_REPORT_VERSION, GITLAB_REPORT_VERSION]);
+  });
+  test('what GitLab would refuse is refused', () => {
+    const secrets = json(renderGitLab(golden('secrets.json.golden'), { now: NOW }, 'secret_detection'));
+    delete secrets.vulnerabilities[0].location.commit;
+    expect(validateGitLabSecretDetection(secrets)).toEqual(["/vulnerabilities/0/location must have required property 'commit'"]);
+    const sast = json(renderGitLab(golden('dockerfile.json.golden'), { now: NOW }, 'sast'));
+    sast.scan.type = 'secret_detection';
+    expect(validateGitLabSast(sast)).toEqual(['/scan/type must be equal to one of the allowed values']);
+    const container = json(renderGitLab(golden('alpine-310.json.golden'), { now: NOW }, 'container_scanning'));
+    delete container.vulnerabilities[0].location.image;
+    expect(validateGitLab(container)).toEqual([
+      "[15.0.7]/vulnerabilities/0/location must have required property 'image'",
+      "[15.2.4]/vulnerabilities/0/location must have required property 'image'",
+    ]);
+  });
+});
+
 describe('SARIF for misconfigurations, secrets and licenses equals Trivy’s (pkg/report/sarif_test.go)', () => {
   test.each(['misconfigurations', 'secrets', 'licenses'])('%s: the whole document, field by field', (name) => {
     const input = parseTrivyReport(readFileSync(join(MORE_GOLDENS, 'sarif_test', `${name}.input.json`), 'utf8'), name);
@@ -105,7 +139,7 @@ describe('secrets.json.golden with fail-on HIGH', () => {
     writeFileSync(join(ws, 'secrets.json'), text);
     const platform = new RecordingPlatform(ws, { report: 'secrets.json', 'fail-on': 'HIGH' }, { event: { head: 'a'.repeat(40) } });
     // The stage throws: the entry turns that into setFailed, i.e. a non-zero exit.
-    await expect(runScan(platform, { now: () => NOW })).rejects.toThrow(/Scan gate failed .*1 CRITICAL.*1 HIGH/);
+    await expect(runStageWith(scanStage, platform, { now: () => NOW })).rejects.toThrow(/Scan gate failed .*1 CRITICAL.*1 HIGH/);
     expect(platform.outputs).toMatchObject({
       result: 'failed',
       critical: '1',

@@ -4,7 +4,7 @@ import { parseChecks } from '../../src/core/health/checks.js';
 import { DEFAULT_LIMITS } from '../../src/core/health/evaluator.js';
 import { InputReader } from '../../src/stages/inputs.js';
 import { parseScanInputs } from '../../src/stages/scan/options.js';
-import { scan } from '../../src/stages/scan.js';
+import { definition as scan } from '../../src/stages/scan.js';
 import { assertForgeRepository } from '../../src/stages/shared.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
 

@@ -9,7 +9,7 @@ import type { CiEvent } from '../../src/core/event.js';
 import { GitHubPlatform } from '../../src/platform/github.js';
 import { GitLabPlatform } from '../../src/platform/gitlab.js';
 import { LocalPlatform } from '../../src/platform/local.js';
-import { build, parseInputs } from '../../src/stages/build.js';
+import { definition, parse } from '../../src/stages/build.js';
 import { InputReader } from '../../src/stages/inputs.js';
 import { tempDir } from '../helpers/git.js';
 import { RecordingPlatform } from '../helpers/recording-platform.js';
@@ -54,19 +54,23 @@ describe('the build stage', () => {
   const workspace = tempDir('aegis-short-sha-ws-');
   mkdirSync(join(workspace, 'app'));
   writeFileSync(join(workspace, 'app/Dockerfile'), 'FROM scratch\n');
-  const tagsOn = (shortShaLength: number, inputs: Record<string, string> = {}) => {
-    const platform = new RecordingPlatform(workspace, { image: 'registry.example.com/api', context: 'app', ...inputs }, { shortShaLength });
-    return parseInputs(new InputReader(platform, build.inputs), platform, PUSH, { head: SHA }).metadata.tagNames;
+  const tagsOn = async (shortShaLength: number, inputs: Record<string, string> = {}) => {
+    const platform = new RecordingPlatform(
+      workspace,
+      { image: 'registry.example.com/api', context: 'app', ...inputs },
+      { shortShaLength, event: PUSH },
+    );
+    return (await parse(new InputReader(platform, definition.inputs), platform)).metadata.tagNames;
   };
-  test('tags sha-<8> on GitLab and sha-<7> on GitHub with the default rules', () => {
+  test('tags sha-<8> on GitLab and sha-<7> on GitHub with the default rules', async () => {
     expect(DEFAULT_TAG_RULES).toContain('type=sha');
-    expect(tagsOn(8)).toContain('sha-01234567');
-    expect(tagsOn(7)).toContain('sha-0123456');
-    expect(tagsOn(8)).not.toContain('sha-0123456');
+    expect(await tagsOn(8)).toContain('sha-01234567');
+    expect(await tagsOn(7)).toContain('sha-0123456');
+    expect(await tagsOn(8)).not.toContain('sha-0123456');
   });
-  test('sha-length wins over the platform, and is checked', () => {
-    expect(tagsOn(8, { 'sha-length': '7' })).toContain('sha-0123456');
-    expect(tagsOn(7, { 'sha-length': '10' })).toContain('sha-0123456789');
-    expect(() => tagsOn(7, { 'sha-length': '2' })).toThrow(/Input 'sha-length'/);
+  test('sha-length wins over the platform, and is checked', async () => {
+    expect(await tagsOn(8, { 'sha-length': '7' })).toContain('sha-0123456');
+    expect(await tagsOn(7, { 'sha-length': '10' })).toContain('sha-0123456789');
+    await expect(tagsOn(7, { 'sha-length': '2' })).rejects.toThrow(/Input 'sha-length'/);
   });
 });

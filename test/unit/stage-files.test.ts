@@ -8,9 +8,11 @@ import { describe, expect, test, vi } from 'vitest';
 import { GitHubPlatform } from '../../src/platform/github.js';
 import { GitLabPlatform } from '../../src/platform/gitlab.js';
 import { LocalPlatform } from '../../src/platform/local.js';
+import { loadStage } from '../../src/stages/index.js';
 import { InputReader } from '../../src/stages/inputs.js';
-import { release } from '../../src/stages/release.js';
 import { git, tempDir } from '../helpers/git.js';
+
+const release = await loadStage('release');
 
 const SPECS = { report: { description: 'a file input' }, 'output-dir': { description: 'an output' } };
 

@@ -118,11 +118,12 @@ test('every stage of the registry has a table here', () => {
 });
 
 describe.each(STAGE_NAMES)('%s parse', (stage) => {
-  test('has the module shape: definition, parse, run', async () => {
+  test('has the module shape: definition, parse, plan, execute, report', async () => {
     const module = await loadStageModule(stage);
     expect(module.definition.name).toBe(stage);
-    expect(typeof module.parse).toBe('function');
-    expect(typeof module.run).toBe('function');
+    expect(Object.keys(module)).not.toContain('run');
+    for (const step of ['parse', 'plan', 'execute', 'report'] as const)
+      expect(typeof (module as unknown as Record<string, unknown>)[step]).toBe('function');
   });
 
   test.each(ACCEPTED[stage])('accepts: %s', async (_description, inputs, expected) => {

@@ -3,7 +3,7 @@ import { AegisError } from '../errors.js';
 import type { GitOperations, Identity } from '../git/git.js';
 import type { Remote } from '../git/remote.js';
 import { type RetryOptions, remoteFailureText } from '../git/remote-failure.js';
-import { commitAndPush, type FileWrite } from '../git/transaction.js';
+import { type Change, commitAndPush, type FileWrite, type TransactionResult } from '../git/transaction.js';
 import { buildCommitMessage, parseTrailers, TRAILER, type Trailer } from '../gitops/commit-message.js';
 import type { Fetch } from '../http.js';
 import type { Log } from '../log.js';
@@ -60,7 +60,7 @@ export interface GitRevertResult {
   message: string;
 }
 
-interface RevertDetail {
+export interface RevertDetail {
   reverted: string;
   alreadyRevertedBy?: string;
   /** Earlier reverts of it that were themselves undone (the change came back). */
@@ -68,26 +68,20 @@ interface RevertDetail {
   files: string[];
 }
 
+/** What a revert needs besides the transaction: the commit, why, and the run recorded. */
+export type RevertRequest = Pick<GitRevertOptions, 'branch' | 'commit' | 'author' | 'log' | 'reason' | 'sourceRun'>;
+
 /**
- * Reverts `commit` on `branch` of the GitOps repository with a commit carrying provenance
- * trailers, pushed by the same race-safe transaction as gitops-bump: when another job pushes
- * first, the revert is recomputed on the new tip. The clone is shallow, so the history down
- * to the commit's parent is fetched first. Idempotent: a commit already reverted (by a
- * commit with `Aegis-Reverts: <sha>`, or by content) is not reverted twice.
+ * The revert as a change for the race-safe transaction (commitAndPush): computed again on each
+ * attempt from the tip. Idempotent: a commit already reverted (by a commit with
+ * `Aegis-Reverts: <sha>`, or by content) is not reverted twice.
  */
-export async function revertCommit(options: GitRevertOptions): Promise<GitRevertResult> {
-  const result = await commitAndPush<RevertDetail>(
-    {
-      remote: options.remote,
-      branch: options.branch,
-      author: options.author,
-      maxAttempts: options.maxAttempts,
-      dryRun: options.dryRun,
-      log: options.log,
-      ...(options.retries ? { retries: options.retries } : {}),
-    },
-    async ({ git }) => prepareRevert(git, options),
-  );
+export function revertChange(request: RevertRequest): (checkout: { git: GitOperations }) => Promise<Change<RevertDetail>> {
+  return ({ git }) => prepareRevert(git, request);
+}
+
+/** The transaction's result as a revert's. */
+export function revertResult(result: TransactionResult<RevertDetail>): GitRevertResult {
   const detail = result.change.detail;
   return {
     changed: result.changed,
@@ -102,10 +96,29 @@ export async function revertCommit(options: GitRevertOptions): Promise<GitRevert
   };
 }
 
-async function prepareRevert(
-  git: GitOperations,
-  options: GitRevertOptions,
-): Promise<{ files: FileWrite[]; message: string; detail: RevertDetail }> {
+/**
+ * Reverts `commit` on `branch` of the GitOps repository with a commit carrying provenance
+ * trailers, pushed by the same race-safe transaction as gitops-bump: when another job pushes
+ * first, the revert is recomputed on the new tip. The clone is shallow, so the history down
+ * to the commit's parent is fetched first.
+ */
+export async function revertCommit(options: GitRevertOptions): Promise<GitRevertResult> {
+  const result = await commitAndPush<RevertDetail>(
+    {
+      remote: options.remote,
+      branch: options.branch,
+      author: options.author,
+      maxAttempts: options.maxAttempts,
+      dryRun: options.dryRun,
+      log: options.log,
+      ...(options.retries ? { retries: options.retries } : {}),
+    },
+    revertChange(options),
+  );
+  return revertResult(result);
+}
+
+async function prepareRevert(git: GitOperations, options: RevertRequest): Promise<Change<RevertDetail>> {
   const reverted = await fetchHistoryTo(git, options.commit, options.branch);
   // Each commit undoing the previous one: our revert, a person's revert of our revert, ...
   // An odd chain means the change is reverted now; an even one (≥ 2) that it is live again.
