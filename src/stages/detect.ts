@@ -14,8 +14,8 @@ import { code, markdownTable, markup } from '../core/markdown.js';
 import { displayPath } from '../core/paths.js';
 import { gitlabArtifacts } from '../platform/gitlab.js';
 import type { Platform } from '../platform/types.js';
-import type { StageDefinition } from './definition.js';
-import { InputReader } from './inputs.js';
+import type { StageMetadata } from './definition.js';
+import type { InputReader } from './inputs.js';
 
 const definition = {
   name: 'detect',
@@ -149,13 +149,12 @@ const definition = {
         'Path of the generated GitLab child pipeline (relative to the workspace when inside it); empty without child-pipeline-template.',
     },
   },
-  run: (platform: Platform) => runDetect(platform),
-} satisfies StageDefinition;
-
-export const detectStage: StageDefinition = definition;
+} satisfies StageMetadata;
 
 export interface DetectOptions {
   request: DetectRequest;
+  /** Where the services come from, for the log: the manifest or filters file, or how they were discovered. */
+  servicesSource: string;
   changedFilesFile: string;
   changedFilesFormat: ChangedFilesFormat;
   matrixFile: string;
@@ -193,10 +192,11 @@ export async function parseDetectInputs(reader: InputReader, platform: Platform)
       }
     : undefined;
   const filters = loadFilters(reader, directory);
+  const manifest = filters?.manifest ?? loadManifest(reader, directory);
   return {
     request: {
       directory,
-      manifest: filters?.manifest ?? loadManifest(reader, directory),
+      manifest,
       filters: filters?.filters,
       global,
       changeTypes,
@@ -209,6 +209,7 @@ export async function parseDetectInputs(reader: InputReader, platform: Platform)
       deepenStep: reader.integer('deepen-step', { min: 1, max: 100_000 }),
       maxDeepenRounds: reader.integer('max-deepen-rounds', { min: 0, max: 30 }),
     },
+    servicesSource: manifest.file ?? `discovered (${manifest.services.length} directories with ${reader.string('discover-marker')})`,
     changedFilesFile: reader.outputPath('changed-files-file', 'changed-files.txt'),
     changedFilesFormat: changedFilesFormat(reader),
     matrixFile: reader.outputPath('matrix-file', 'matrix.json'),
@@ -265,47 +266,65 @@ function readInputFile(input: string, path: string): string {
   }
 }
 
-export async function runDetect(platform: Platform): Promise<void> {
-  const reader = new InputReader(platform, definition.inputs);
-  const options = await parseDetectInputs(reader, platform);
-  const { log } = platform;
+/** What a run does, before git is asked: the range it resolves and the files it writes. */
+export interface DetectPlan {
+  options: DetectOptions;
+  /** Every file the run writes, in order. */
+  files: string[];
+}
+
+export interface DetectRun {
+  plan: DetectPlan;
+  detection: DetectResult;
+}
+
+export function planDetect(options: DetectOptions): DetectPlan {
+  const files = [options.changedFilesFile, options.childPipeline?.file, options.matrixFile, options.servicesFile];
+  return { options, files: files.filter((file): file is string => file !== undefined) };
+}
+
+/** Resolves base and head (fetching what a shallow clone lacks), lists and matches the changes, writes the files. */
+export async function executeDetect(plan: DetectPlan, platform: Platform): Promise<DetectRun> {
+  const { options } = plan;
   const { request } = options;
-  const source =
-    request.manifest.file ?? `discovered (${request.manifest.services.length} directories with ${reader.string('discover-marker')})`;
-  log.info(`Services: ${request.manifest.services.length} from ${source}.`);
-
-  const result = await log.group('Resolve base and head, list changes', () => detect(request, log));
-  log.info(`base ${result.range.base ?? '(none)'} head ${result.range.head || '(none)'}: ${result.range.reason}`);
-  if (result.range.fetches) log.info(`Fetched from '${request.remote}' ${result.range.fetches} time(s) for the missing commits.`);
-  log.info(`${result.changedFiles.length} changed paths; ${result.selection.services.length} services in the matrix.`);
-
-  writeFile(options.changedFilesFile, formatChangedFiles(result.changedFiles, options.changedFilesFormat));
-  let childPipelineFile = '';
+  const { log } = platform;
+  log.info(`Services: ${request.manifest.services.length} from ${options.servicesSource}.`);
+  const detection = await log.group('Resolve base and head, list changes', () => detect(request, log));
+  writeFile(options.changedFilesFile, formatChangedFiles(detection.changedFiles, options.changedFilesFormat));
   if (options.childPipeline) {
     writeFile(
       options.childPipeline.file,
-      renderChildPipeline(options.childPipeline.template, result.selection.matrix.include, { ...result.range }),
+      renderChildPipeline(options.childPipeline.template, detection.selection.matrix.include, { ...detection.range }),
     );
-    childPipelineFile = workspacePath(platform, options.childPipeline.file);
   }
+  writeFile(options.matrixFile, `${JSON.stringify(detection.selection.matrix)}\n`);
+  writeFile(options.servicesFile, `${JSON.stringify(detection.selection.services)}\n`);
+  return { plan, detection };
+}
 
-  writeFile(options.matrixFile, `${JSON.stringify(result.selection.matrix)}\n`);
-  writeFile(options.servicesFile, `${JSON.stringify(result.selection.services)}\n`);
+export async function reportDetect(run: DetectRun, platform: Platform): Promise<void> {
+  const { options } = run.plan;
+  const { request } = options;
+  const { range, changedFiles, selection } = run.detection;
+  const { log } = platform;
+  log.info(`base ${range.base ?? '(none)'} head ${range.head || '(none)'}: ${range.reason}`);
+  if (range.fetches) log.info(`Fetched from '${request.remote}' ${range.fetches} time(s) for the missing commits.`);
+  log.info(`${changedFiles.length} changed paths; ${selection.services.length} services in the matrix.`);
   platform.setOutputs(
     detectOutputs(
-      result,
+      run.detection,
       request.manifest,
       platform.outputSizeLimit !== undefined,
       {
         changedFiles: workspacePath(platform, options.changedFilesFile),
-        childPipeline: childPipelineFile,
+        childPipeline: options.childPipeline ? workspacePath(platform, options.childPipeline.file) : '',
         matrixFile: workspacePath(platform, options.matrixFile),
         servicesFile: workspacePath(platform, options.servicesFile),
       },
       request.filters !== undefined,
     ),
   );
-  await platform.summary(summaryMarkdown(result, request.manifest.services.length));
+  await platform.summary(summaryMarkdown(run.detection, request.manifest.services.length));
 }
 
 /** Outputs that never go to a GitLab dotenv report: they grow with the number of services (GitLab caps the report at 5,120 bytes). */
@@ -381,5 +400,5 @@ export function summaryMarkdown(result: DetectResult, total: number): string {
   return lines.join('\n');
 }
 
-// The module shape of every stage (src/stages/index.ts): definition, parse, run.
-export { definition, parseDetectInputs as parse, runDetect as run };
+// The module shape of every stage (src/stages/module.ts).
+export { definition, executeDetect as execute, parseDetectInputs as parse, planDetect as plan, reportDetect as report };

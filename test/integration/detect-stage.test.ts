@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import * as detectStage from '../../src/stages/detect.js';
+import { InputReader } from '../../src/stages/inputs.js';
 import { removeScenarios, Scenario } from '../fixtures/detect/repo.js';
 import { runEntry } from '../helpers/entry.js';
 import { tempDir } from '../helpers/git.js';
+import { RecordingPlatform } from '../helpers/recording-platform.js';
 import { REFERENCE_SCHEMAS } from '../helpers/reference.js';
 
 afterAll(removeScenarios);
@@ -224,5 +227,39 @@ describe('detect through the GitLab CI contract', () => {
     const child = parse(readFileSync(join(workspace, '.aegis-out/detect/child-pipeline.yml'), 'utf8'));
     expect(Object.keys(child)).toEqual(['aegis-no-changes']);
     expect(validate(child), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+describe('detect as a stage module: parse → plan → execute → report', () => {
+  test('the plan names every file before git is asked; execute writes them; report sets the outputs and the summary', async () => {
+    const { before, workspace } = scenarioWithChange();
+    const output = tempDir('aegis-detect-out-');
+    const platform = new RecordingPlatform(
+      workspace,
+      { base: before, 'child-pipeline-template': '.aegis/child.yml' },
+      { outputDir: output, throwOnFail: true },
+    );
+    const options = await detectStage.parse(new InputReader(platform, detectStage.definition.inputs), platform);
+    const plan = detectStage.plan(options);
+    expect(plan.files).toEqual(
+      ['changed-files.txt', 'child-pipeline.yml', 'matrix.json', 'services.json'].map((file) => join(output, file)),
+    );
+    for (const file of plan.files) expect(existsSync(file), file).toBe(false);
+    expect(platform.outputs).toEqual({});
+
+    const run = await detectStage.execute(plan, platform);
+    for (const file of plan.files) expect(existsSync(file), file).toBe(true);
+    expect(run.detection.selection.services).toEqual(['worker', 'web']);
+    expect(platform.outputs).toEqual({});
+
+    await detectStage.report(run, platform);
+    expect(platform.outputs).toMatchObject({
+      services: '["worker","web"]',
+      'has-changes': 'true',
+      base: before,
+      worker: 'true',
+      api: 'false',
+    });
+    expect(platform.summaries).toHaveLength(1);
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { appendFileSafely, writeFileSafely } from '../../src/core/fs/safe-write.js';
 import { GitLabPlatform } from '../../src/platform/gitlab.js';
 import { LocalPlatform } from '../../src/platform/local.js';
-import { detectStage } from '../../src/stages/detect.js';
+import * as detectStage from '../../src/stages/detect.js';
 import * as scanStage from '../../src/stages/scan.js';
 import { json, runHealthGate, startServer, type TestServer } from '../fixtures/health-gate/harness.js';
 import { git, tempDir } from '../helpers/git.js';
@@ -130,7 +130,7 @@ describe.each(['existing', 'dangling'] as const)('a planted symlink to an %s fil
       { base: 'HEAD~1', 'child-pipeline-template': '.aegis/child.yml' },
       { outputDir: output, throwOnFail: true },
     );
-    await detectStage.run(platform);
+    await runStageWith(detectStage, platform);
     expectKeptInside(join(output, 'changed-files.txt'), 'services/api/a\n');
     expectKeptInside(join(output, 'child-pipeline.yml'), /build api/);
     expectOutsideUntouched();
