@@ -21,6 +21,11 @@ export class PathMatcher {
   /** Segments of the deepest directory in byDirectory. */
   private readonly indexedDepth: number;
   private last: { ancestor: string; candidates: readonly number[]; full: boolean } | undefined;
+  /**
+   * Owners whose one rule is positive and takes everything under its base (`dir/**`, a literal
+   * directory, `**`): a path reaching them through the directory index is theirs, untested.
+   */
+  private readonly takesWholeDirectory: readonly boolean[];
 
   constructor(private readonly ruleLists: readonly (readonly Rule[])[]) {
     ruleLists.forEach((rules, owner) => {
@@ -36,6 +41,9 @@ export class PathMatcher {
         }
       }
     });
+    this.takesWholeDirectory = ruleLists.map(
+      (rules) => rules.length === 1 && !rules[0]?.negated && WHOLE_DIRECTORY_KINDS.has(rules[0]?.kind as Rule['kind']),
+    );
     this.pathKeyLengths = new Set([...this.byPath.keys()].map((key) => key.length));
     let depth = 0;
     for (const base of this.byDirectory.keys()) if (base !== '') depth = Math.max(depth, depthOf(base));
@@ -54,7 +62,7 @@ export class PathMatcher {
     const fromDirectories = this.directoryOwners(path);
     for (let index = 0; index < fromDirectories.length; index++) {
       const owner = fromDirectories[index] as number;
-      if (matchesRules(this.ruleLists[owner] as readonly Rule[], path)) owners.push(owner);
+      if (this.takesWholeDirectory[owner] || matchesRules(this.ruleLists[owner] as readonly Rule[], path)) owners.push(owner);
     }
     // Most paths are no key's length: no hash of the whole path to compute.
     const fromPath = this.pathKeyLengths.has(path.length) ? this.byPath.get(path) : undefined;
@@ -114,7 +122,14 @@ export class PathMatcher {
 
 const SLASH = 47; // '/'
 
-const depthOf = (directory: string) => directory.split('/').length;
+const WHOLE_DIRECTORY_KINDS: ReadonlySet<Rule['kind']> = new Set(['under', 'literal', 'everything']);
+
+/** Segments of a directory path (counted, not split: this runs once per directory of a diff). */
+function depthOf(directory: string): number {
+  let depth = 1;
+  for (let slash = directory.indexOf('/'); slash !== -1; slash = directory.indexOf('/', slash + 1)) depth++;
+  return depth;
+}
 
 function add(map: Map<string, number[]>, key: string, owner: number): void {
   const list = map.get(key);
