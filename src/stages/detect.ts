@@ -72,7 +72,7 @@ const definition = {
     },
     'change-types': {
       description:
-        'Kinds of change that mark a service (added, modified, deleted, renamed); a manifest entry may set its own change-types.',
+        'Kinds of change that mark a service (added, modified, deleted, renamed: a rename counts for its old and its new path); a manifest entry may set its own change-types. git looks for renames only when some list takes renamed without added or deleted (or the reverse); otherwise a rename is a deletion plus an addition, which selects the same services.',
       default: 'added, modified, deleted, renamed',
     },
     'default-branch': { description: 'Branch new branches and force pushes are compared with (default: from the event or the remote).' },
