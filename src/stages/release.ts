@@ -119,7 +119,6 @@ export interface ReleaseInputs {
   token?: string;
   libraryDir: string;
   dryRun: boolean;
-  distTag?: string;
   publishArgv?: string[];
   checkArgv?: string[];
   buildArgv?: string[];
@@ -259,7 +258,7 @@ function linksFor(url: string | undefined, platform: Platform): RepositoryLinks 
   return { url: web, kind: platform.forgeKindOf(web) };
 }
 
-/** Reads the remote, the registry and the history; writes nothing (a dry run stops after it). */
+/** Reads the remote, the registry and the history (a fetch, a `push --dry-run`, registry reads); changes nothing there. */
 export async function planReleaseStage(inputs: ReleaseInputs, platform: Platform): Promise<ReleaseStagePlan> {
   // Where stage files go; on GitLab this also git-excludes the folder (earlier jobs' artifacts land
   // there) before the clean-tree check.

@@ -209,11 +209,12 @@ export interface ScanPlan {
 }
 
 /**
- * What stopped the stage: Trivy (or its download) failing, or an SBOM asked for that the report
- * cannot make complete — both before a verdict, so `result: error` — or the SARIF upload after it.
+ * What stopped the stage: Trivy (or its download) failing, an SBOM asked for that the report
+ * cannot make complete, or the renderings that could not be written — each leaves no usable
+ * verdict, so `result: error` — or the SARIF upload after the verdict.
  */
 export interface ScanFailure {
-  during: 'scan' | 'sbom' | 'upload';
+  during: 'scan' | 'sbom' | 'write' | 'upload';
   error: unknown;
 }
 
@@ -285,7 +286,12 @@ export async function executeScan(
     rulesSource: plan.rulesSource,
     ...(partialSbom ? { partialSbom } : {}),
   });
-  const files = writeRenderings(platform, options, report, gate, outputPlan(platform, options, report, markdown, now));
+  let files: ScanResult['files'];
+  try {
+    files = writeRenderings(platform, options, report, gate, outputPlan(platform, options, report, markdown, now));
+  } catch (error) {
+    return { plan, report, gate, files: {}, failure: { during: 'write', error } };
+  }
   const result: ScanResult = { plan, report, gate, files, markdown, ...(partialSbom ? { partialSbom } : {}) };
   if (options.upload && files.sarif) {
     try {
@@ -422,8 +428,8 @@ export async function reportScan(result: ScanResult, platform: Platform): Promis
   const { options } = result.plan;
   const { report, gate, failure } = result;
   if (gate) warnAboutIgnores(platform, options, gate);
-  if (!report || !gate || failure?.during === 'scan' || failure?.during === 'sbom') {
-    // Trivy (or its download) failing, or a refused SBOM, decides nothing: `error`, never `failed`.
+  if (!report || !gate || (failure && failure.during !== 'upload')) {
+    // Trivy (or its download) failing, a refused SBOM or unwritten renderings: `error`, never `failed`.
     platform.setOutput('result', 'error');
     if (failure?.during === 'scan') {
       const error = failure.error;

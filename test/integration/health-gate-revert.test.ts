@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { describeRemote } from '../../src/core/git/remote.js';
-import { RevertConflictError, revertCommit } from '../../src/core/health/rollback.js';
+import { commitAndPush } from '../../src/core/git/transaction.js';
+import { RevertConflictError, revertChange, revertResult } from '../../src/core/health/rollback.js';
 import { silentLog } from '../../src/core/log.js';
 import { type BareRepo, createBareRepo, git } from '../helpers/git.js';
 
@@ -31,17 +32,14 @@ const overlay = (tag: string, comment = '') => `images:\n  - name: api${comment}
 describe('git-revert of the GitOps commit', () => {
   let repo: BareRepo;
   afterEach(() => repo.cleanup());
-  const revert = (commit: string, dryRun = false) =>
-    revertCommit({
-      remote: describeRemote(repo.bare, {}, process.cwd()),
-      branch: 'main',
-      commit,
-      author: AUTHOR,
-      maxAttempts: 3,
-      dryRun,
-      log: silentLog,
-      reason: 'health-gate verdict: Failed',
-    });
+  // As pushToGitops runs it (src/stages/gitops-push.ts): the revert as a change of the race-safe transaction.
+  const revert = async (commit: string, dryRun = false) =>
+    revertResult(
+      await commitAndPush(
+        { remote: describeRemote(repo.bare, {}, process.cwd()), branch: 'main', author: AUTHOR, maxAttempts: 3, dryRun, log: silentLog },
+        revertChange({ branch: 'main', commit, author: AUTHOR, log: silentLog, reason: 'health-gate verdict: Failed' }),
+      ),
+    );
 
   test('reaches back through many later commits in the shallow clone', async () => {
     repo = createBareRepo({ 'overlays/dev/kustomization.yaml': overlay('1.0.0') });

@@ -12,7 +12,6 @@ import { TestRepo } from '../fixtures/release/repo.js';
 import { adaptiveCardErrors, checkBlockKit } from '../helpers/block-kit.js';
 import { type BareRepo, createBareRepo, tempDir } from '../helpers/git.js';
 
-
 const SECRET = 'T000/B000/XXXXsecretXXXX';
 const API = 'registry.example.com/shop/api';
 const overlay = (tag: string) => `images:\n  - name: ${API}\n    newTag: "${tag}"\n`;

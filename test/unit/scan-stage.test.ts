@@ -122,6 +122,19 @@ describe('report', () => {
     expect(platform.summaries[0]).toContain('No verdict: Trivy failed');
   });
 
+  test('renderings that cannot be written: result error and the write error, after the warnings', async () => {
+    const blocked = join(tempDir('aegis-scan-stage-out-'), 'not-a-directory');
+    writeFileSync(blocked, 'a file where the output directory should be\n');
+    const platform = platformWith({}, join(blocked, 'scan'));
+    const options = optionsOf(platform);
+    const result = await execute(plan(options), platform, { now: () => NOW });
+    expect(result.failure?.during).toBe('write');
+    expect(result.gate).toBeDefined();
+    await expect(report(result, platform)).rejects.toBe(result.failure?.error);
+    expect(platform.outputs).toEqual({ result: 'error' });
+    expect(readFileSync(blocked, 'utf8')).toBe('a file where the output directory should be\n');
+  });
+
   test('an SBOM asked for that cannot be complete: result error, nothing written, the input named', async () => {
     const outputDir = join(tempDir('aegis-scan-stage-out-'), 'scan');
     const platform = platformWith({ sbom: 'spdx' }, outputDir);

@@ -1,9 +1,8 @@
 import { type ArgoApplication, fetchArgoApplication, postArgoRollback, sameRevision } from '../argocd.js';
 import { AegisError } from '../errors.js';
 import type { GitOperations, Identity } from '../git/git.js';
-import type { Remote } from '../git/remote.js';
-import { type RetryOptions, remoteFailureText } from '../git/remote-failure.js';
-import { type Change, commitAndPush, type FileWrite, type TransactionResult } from '../git/transaction.js';
+import { remoteFailureText } from '../git/remote-failure.js';
+import type { Change, FileWrite, TransactionResult } from '../git/transaction.js';
 import { buildCommitMessage, parseTrailers, TRAILER, type Trailer } from '../gitops/commit-message.js';
 import type { Fetch } from '../http.js';
 import type { Log } from '../log.js';
@@ -28,20 +27,16 @@ export class RevertConflictError extends AegisError {
   }
 }
 
-export interface GitRevertOptions {
-  remote: Remote;
+/** What a revert needs besides the transaction: the branch, the commit, why, and the run recorded. */
+export interface RevertRequest {
   branch: string;
   /** The commit to revert (full or abbreviated SHA), normally the gitops-bump or promote commit. */
   commit: string;
   author: Identity;
-  maxAttempts: number;
-  dryRun: boolean;
   log: Log;
   /** Why (the verdict and the check that decided), written into the commit body. */
   reason: string;
   sourceRun?: string;
-  /** Connection failures and 5xx: attempts per clone, fetch and push. */
-  retries?: RetryOptions;
 }
 
 export interface GitRevertResult {
@@ -68,9 +63,6 @@ export interface RevertDetail {
   files: string[];
 }
 
-/** What a revert needs besides the transaction: the commit, why, and the run recorded. */
-export type RevertRequest = Pick<GitRevertOptions, 'branch' | 'commit' | 'author' | 'log' | 'reason' | 'sourceRun'>;
-
 /**
  * The revert as a change for the race-safe transaction (commitAndPush): computed again on each
  * attempt from the tip. Idempotent: a commit already reverted (by a commit with
@@ -94,28 +86,6 @@ export function revertResult(result: TransactionResult<RevertDetail>): GitRevert
     dryRun: result.dryRun,
     message: result.change.message,
   };
-}
-
-/**
- * Reverts `commit` on `branch` of the GitOps repository with a commit carrying provenance
- * trailers, pushed by the same race-safe transaction as gitops-bump: when another job pushes
- * first, the revert is recomputed on the new tip. The clone is shallow, so the history down
- * to the commit's parent is fetched first.
- */
-export async function revertCommit(options: GitRevertOptions): Promise<GitRevertResult> {
-  const result = await commitAndPush<RevertDetail>(
-    {
-      remote: options.remote,
-      branch: options.branch,
-      author: options.author,
-      maxAttempts: options.maxAttempts,
-      dryRun: options.dryRun,
-      log: options.log,
-      ...(options.retries ? { retries: options.retries } : {}),
-    },
-    revertChange(options),
-  );
-  return revertResult(result);
 }
 
 async function prepareRevert(git: GitOperations, options: RevertRequest): Promise<Change<RevertDetail>> {
@@ -221,7 +191,7 @@ async function fetchHistoryTo(git: GitOperations, commit: string, branch: string
  * image and value pairs swapped: what it set becomes the previous value, what it replaced
  * is what runs again.
  */
-export function revertMessage(original: string, reverted: string, options: Pick<GitRevertOptions, 'reason' | 'sourceRun'>): string {
+export function revertMessage(original: string, reverted: string, options: Pick<RevertRequest, 'reason' | 'sourceRun'>): string {
   const subject = original.split('\n')[0]?.trim() || reverted.slice(0, 12);
   const swapped: Trailer[] = [];
   const kept: Trailer[] = [];
