@@ -1,15 +1,7 @@
 import type { Platform } from '../platform/types.js';
-import type { StageDefinition, StageMetadata } from './definition.js';
-import type { InputReader } from './inputs.js';
+import type { StageDefinition } from './definition.js';
 import { runStageModule, type StageModule } from './module.js';
 import { withNotifications } from './notify.js';
-
-/** A stage not yet split into plan/execute/report (being converted): its parse and whole run. */
-interface WholeStageModule {
-  definition: StageMetadata;
-  parse(reader: InputReader, platform: Platform): unknown;
-  run(platform: Platform): Promise<void>;
-}
 
 /**
  * The stage registry: the one list every other list is derived from — the CLI, the metadata
@@ -25,20 +17,19 @@ export const STAGE_MODULES = {
   'health-gate': () => import('./health-gate.js'),
   release: () => import('./release.js'),
   insight: () => import('./insight.js'),
-} satisfies Record<string, () => Promise<StageModule | WholeStageModule>>;
+} satisfies Record<string, () => Promise<StageModule>>;
 
 export type StageName = keyof typeof STAGE_MODULES;
 
 export const STAGE_NAMES = Object.keys(STAGE_MODULES) as StageName[];
 
 /** The stage module of `name` (definition, parse, plan, execute, report). */
-export async function loadStageModule(name: StageName): Promise<StageModule | WholeStageModule> {
+export async function loadStageModule(name: StageName): Promise<StageModule> {
   return STAGE_MODULES[name]();
 }
 
 /** The stage's whole run on a platform, composed from its steps. */
-function runOf(stage: StageModule | WholeStageModule): (platform: Platform) => Promise<void> {
-  if ('run' in stage) return stage.run;
+function runOf(stage: StageModule): (platform: Platform) => Promise<void> {
   return async (platform) => void (await runStageModule(stage, platform));
 }
 
