@@ -12,11 +12,14 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   definition: () => (/* binding */ definition),
   detectOutputs: () => (/* binding */ detectOutputs),
-  detectStage: () => (/* binding */ detectStage),
+  execute: () => (/* binding */ executeDetect),
+  executeDetect: () => (/* binding */ executeDetect),
   parse: () => (/* binding */ parseDetectInputs),
   parseDetectInputs: () => (/* binding */ parseDetectInputs),
-  run: () => (/* binding */ runDetect),
-  runDetect: () => (/* binding */ runDetect),
+  plan: () => (/* binding */ planDetect),
+  planDetect: () => (/* binding */ planDetect),
+  report: () => (/* binding */ reportDetect),
+  reportDetect: () => (/* binding */ reportDetect),
   summaryMarkdown: () => (/* binding */ summaryMarkdown)
 });
 
@@ -40,7 +43,8 @@ const CHANGED_FILES_FORMATS = ['lines', 'nul', 'json'];
 function formatChangedFiles(paths, format) {
     switch (format) {
         case 'lines':
-            return terminated(paths.map(quotePath), '\n');
+            // Almost always no path needs quoting: then the list is joined as it is, without a copy.
+            return terminated(paths.some(needsQuoting) ? paths.map(quotePath) : paths, '\n');
         case 'nul':
             return terminated(paths, '\0');
         case 'json':
@@ -64,19 +68,16 @@ const ESCAPES = {
     '\v': '\\v',
     '\u0007': '\\a',
 };
-function needsEscape(char) {
-    const code = char.charCodeAt(0);
-    return code < 0x20 || code === 0x7f || char === '"' || char === '\\';
-}
+/** What git C-quotes: control characters, DEL, `"` and `\`. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what git quotes
+const QUOTED_CHARACTER = /[\u0000-\u001f\u007f"\\]/;
+const needsQuoting = (text) => QUOTED_CHARACTER.test(text);
 /** git's C-style quoting of a path (as with core.quotePath=false: non-ASCII stays as it is). */
 function quotePath(path) {
-    let plain = true;
-    for (let index = 0; index < path.length && plain; index++)
-        plain = !needsEscape(path.charAt(index));
-    if (plain)
+    if (!needsQuoting(path))
         return path;
     const body = [...path]
-        .map((char) => (needsEscape(char) ? (ESCAPES[char] ?? `\\${char.charCodeAt(0).toString(8).padStart(3, '0')}`) : char))
+        .map((char) => (needsQuoting(char) ? (ESCAPES[char] ?? `\\${char.charCodeAt(0).toString(8).padStart(3, '0')}`) : char))
         .join('');
     return `"${body}"`;
 }
@@ -187,17 +188,22 @@ var git_git = __webpack_require__(8496);
  * its source did not change).
  */
 function parseNameStatus(output) {
-    const fields = output.split('\0');
-    if (fields[fields.length - 1] === '')
-        fields.pop();
     const changes = [];
-    for (let index = 0; index < fields.length;) {
-        const status = fields[index++];
-        const code = status.charAt(0);
-        const path = fields[index++];
-        if (path === undefined)
-            throw new errors/* AegisError */.o4(`Unexpected end of 'git diff --name-status' output after status '${status}'.`);
-        switch (code) {
+    // Field by field with indexOf: no array of every field first (200,000 strings at 100,000 paths).
+    let at = 0;
+    const field = (after) => {
+        if (at >= output.length)
+            throw new errors/* AegisError */.o4(`Unexpected end of 'git diff --name-status' output after ${after}.`);
+        const nul = output.indexOf('\0', at);
+        const end = nul === -1 ? output.length : nul;
+        const value = output.slice(at, end);
+        at = end + 1;
+        return value;
+    };
+    while (at < output.length) {
+        const status = field('the last path');
+        const path = field(`status '${status}'`);
+        switch (status.charAt(0)) {
             case 'A':
                 changes.push({ path, type: 'added' });
                 break;
@@ -210,16 +216,11 @@ function parseNameStatus(output) {
                 changes.push({ path, type: 'deleted' });
                 break;
             case 'R':
-            case 'C': {
-                const target = fields[index++];
-                if (target === undefined)
-                    throw new errors/* AegisError */.o4(`Unexpected end of 'git diff --name-status' output after '${status} ${path}'.`);
-                if (code === 'R')
-                    changes.push({ path, type: 'renamed' }, { path: target, type: 'renamed' });
-                else
-                    changes.push({ path: target, type: 'added' });
+                changes.push({ path, type: 'renamed' }, { path: field(`'${status} ${path}'`), type: 'renamed' });
                 break;
-            }
+            case 'C':
+                changes.push({ path: field(`'${status} ${path}'`), type: 'added' });
+                break;
             default:
                 throw new errors/* AegisError */.o4(`Unexpected status '${status}' for ${path} in 'git diff --name-status' output.`);
         }
@@ -931,9 +932,16 @@ class PathMatcher {
     ruleLists;
     byDirectory = new Map();
     byPath = new Map();
+    pathKeyLengths;
     directoryCandidates = new Map();
     /** Segments of the deepest directory in byDirectory. */
     indexedDepth;
+    last;
+    /**
+     * Owners whose one rule is positive and takes everything under its base (`dir/**`, a literal
+     * directory, `**`): a path reaching them through the directory index is theirs, untested.
+     */
+    takesWholeDirectory;
     constructor(ruleLists) {
         this.ruleLists = ruleLists;
         ruleLists.forEach((rules, owner) => {
@@ -952,30 +960,55 @@ class PathMatcher {
                 }
             }
         });
+        this.takesWholeDirectory = ruleLists.map((rules) => rules.length === 1 && !rules[0]?.negated && WHOLE_DIRECTORY_KINDS.has(rules[0]?.kind));
+        this.pathKeyLengths = new Set([...this.byPath.keys()].map((key) => key.length));
         let depth = 0;
         for (const base of this.byDirectory.keys())
             if (base !== '')
-                depth = Math.max(depth, base.split('/').length);
+                depth = Math.max(depth, depthOf(base));
         this.indexedDepth = depth;
     }
     /** Indexes (positions in the constructor's list) of the rule lists that accept `path`. */
     match(path) {
-        const slash = path.lastIndexOf('/');
-        const directory = slash === -1 ? '' : path.slice(0, slash);
-        const fromDirectories = this.candidatesOf(this.indexedAncestor(directory));
-        const fromPath = this.byPath.get(path);
-        const result = [];
-        for (const owner of fromDirectories) {
-            if ((0,globs/* matchesRules */.rd)(this.ruleLists[owner], path))
-                result.push(owner);
+        const owners = [];
+        this.collect(path, owners);
+        return owners;
+    }
+    /** `match`, appended to `owners`: one array serves every path of a diff. */
+    collect(path, owners) {
+        const fromDirectories = this.directoryOwners(path);
+        for (let index = 0; index < fromDirectories.length; index++) {
+            const owner = fromDirectories[index];
+            if (this.takesWholeDirectory[owner] || (0,globs/* matchesRules */.rd)(this.ruleLists[owner], path))
+                owners.push(owner);
         }
+        // Most paths are no key's length: no hash of the whole path to compute.
+        const fromPath = this.pathKeyLengths.has(path.length) ? this.byPath.get(path) : undefined;
         if (fromPath) {
             for (const owner of fromPath) {
                 if (!fromDirectories.includes(owner) && (0,globs/* matchesRules */.rd)(this.ruleLists[owner], path))
-                    result.push(owner);
+                    owners.push(owner);
             }
         }
-        return result;
+    }
+    /**
+     * candidatesOf the path's indexed ancestor. git lists paths sorted, so consecutive paths
+     * mostly share that ancestor: the last one is kept, and a path under it needs no lookup.
+     */
+    directoryOwners(path) {
+        const last = this.last;
+        if (last && path.startsWith(last.ancestor) && path.charCodeAt(last.ancestor.length) === SLASH) {
+            // At the indexed depth every path below shares the ancestor; above it only the same directory does.
+            if (last.full || path.indexOf('/', last.ancestor.length + 1) === -1)
+                return last.candidates;
+        }
+        const slash = path.lastIndexOf('/');
+        if (slash === -1)
+            return this.candidatesOf('');
+        const ancestor = this.indexedAncestor(path.slice(0, slash));
+        const candidates = this.candidatesOf(ancestor);
+        this.last = { ancestor, candidates, full: ancestor !== '' && depthOf(ancestor) === this.indexedDepth };
+        return candidates;
     }
     /** `directory` cut to its first indexedDepth segments: the deepest ancestor that can have owners. */
     indexedAncestor(directory) {
@@ -1008,6 +1041,15 @@ class PathMatcher {
         return candidates;
     }
 }
+const SLASH = 47; // '/'
+const WHOLE_DIRECTORY_KINDS = new Set(['under', 'literal', 'everything']);
+/** Segments of a directory path (counted, not split: this runs once per directory of a diff). */
+function depthOf(directory) {
+    let depth = 1;
+    for (let slash = directory.indexOf('/'); slash !== -1; slash = directory.indexOf('/', slash + 1))
+        depth++;
+    return depth;
+}
 function add(map, key, owner) {
     const list = map.get(key);
     if (!list)
@@ -1032,24 +1074,50 @@ class Hits {
         this.count++;
     }
 }
-/** Compiles a manifest once for many `select` calls (the bench and the stage share it). */
+/**
+ * Compiles a manifest once for many `select` calls (the bench and the stage share it). The
+ * constructor checks what can be wrong (depends-on); the rules compile on `prepare` or the
+ * first `select`.
+ */
 class ServiceSelector {
     filters;
     services;
-    matcher;
+    globalRules;
+    compiled;
     dependents;
     globalOwner;
     acceptedTypes;
+    /**
+     * Whether a rename can select differently from a deletion of its old path plus an addition
+     * of its new one: only when some change-types list (a service's, the defaults, a filter
+     * rule's statuses) takes 'renamed' but not 'added' or 'deleted', or the other way round.
+     * When it cannot, detect asks git for no rename detection, which costs O(deleted × added).
+     */
+    distinguishesRenames;
     constructor(manifest, global, changeTypes, filters) {
         this.filters = filters;
         this.services = manifest.services;
         this.dependents = dependentsOf(manifest.services, manifest.file);
-        const ruleLists = this.services.map((service) => (0,globs/* compileRuleList */._s)(service.include, service.exclude));
-        ruleLists.push((0,globs/* compileRuleList */._s)([...manifest.global, ...global], []));
+        this.globalRules = [...manifest.global, ...global];
         this.globalOwner = this.services.length;
-        this.matcher = new PathMatcher(ruleLists);
         const defaults = new Set(changeTypes);
         this.acceptedTypes = [...this.services.map((service) => (service.changeTypes ? new Set(service.changeTypes) : defaults)), defaults];
+        const statusLists = (filters?.filters ?? []).flatMap((filter) => filter.rules.flatMap((rule) => (rule.statuses ? [rule.statuses] : [])));
+        this.distinguishesRenames = [...this.acceptedTypes, ...statusLists.map((statuses) => new Set(statuses))].some((types) => types.has('renamed') !== types.has('added') || types.has('renamed') !== types.has('deleted'));
+    }
+    /** Compiles the rules now (detect does, while git computes the diff in its own process). */
+    prepare() {
+        this.compiled ??= this.compileRules();
+        return this;
+    }
+    get matcher() {
+        this.compiled ??= this.compileRules();
+        return this.compiled;
+    }
+    compileRules() {
+        const ruleLists = this.services.map((service) => (0,globs/* compileRuleList */._s)(service.include, service.exclude));
+        ruleLists.push((0,globs/* compileRuleList */._s)(this.globalRules, []));
+        return new PathMatcher(ruleLists);
     }
     select(changes, imagePrefix) {
         const reasons = new Map();
@@ -1071,8 +1139,12 @@ class ServiceSelector {
         }
         else {
             const hits = new Array(this.services.length + 1);
+            const owners = [];
             for (const change of changes) {
-                for (const owner of this.matcher.match(change.path)) {
+                owners.length = 0;
+                this.matcher.collect(change.path, owners);
+                for (let index = 0; index < owners.length; index++) {
+                    const owner = owners[index];
                     if (!this.acceptedTypes[owner]?.has(change.type))
                         continue;
                     let hit = hits[owner];
@@ -1162,31 +1234,34 @@ async function detect(request, log) {
         const changedFiles = await filesAt(git, range.head);
         return { range, changedFiles, selection: selector.select({ all: range.reason }, request.imagePrefix) };
     }
-    const changes = await listChanges(git, range.base, range.head);
+    const listing = listChanges(git, range.base, range.head, selector.distinguishesRenames);
+    // git works out the diff in its own process meanwhile (most of its time): the rules compile in this one.
+    selector.prepare();
+    const changes = await listing;
     return { range, changedFiles: uniquePaths(changes), selection: selector.select(changes, request.imagePrefix) };
 }
-/** `git diff --name-status` between two commits, renames detected (both paths reported). */
-async function listChanges(git, base, head) {
+/**
+ * `git diff --name-status` between two commits. Both paths of a rename are reported either
+ * way: as 'renamed' with `renames`, else as 'deleted' and 'added' (cheaper for git).
+ */
+async function listChanges(git, base, head, renames = true) {
     if (base === head)
         return [];
-    return parseNameStatus(await git.nameStatus(base, head));
+    return parseNameStatus(await git.nameStatus(base, head, { renames }));
 }
 async function filesAt(git, head) {
     return git.listFiles(head);
 }
 
 // EXTERNAL MODULE: ./src/core/detect/manifest.ts + 1 modules
-var manifest = __webpack_require__(4638);
+var detect_manifest = __webpack_require__(4638);
 // EXTERNAL MODULE: ./src/core/fs/safe-write.ts
 var safe_write = __webpack_require__(864);
 // EXTERNAL MODULE: ./src/core/paths.ts
 var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/platform/gitlab.ts + 1 modules
 var gitlab = __webpack_require__(1895);
-// EXTERNAL MODULE: ./src/stages/inputs.ts
-var inputs = __webpack_require__(9778);
 ;// CONCATENATED MODULE: ./src/stages/detect.ts
-
 
 
 
@@ -1252,7 +1327,7 @@ const definition = {
             default: 'Dockerfile',
         },
         'change-types': {
-            description: 'Kinds of change that mark a service (added, modified, deleted, renamed); a manifest entry may set its own change-types.',
+            description: 'Kinds of change that mark a service (added, modified, deleted, renamed: a rename counts for its old and its new path); a manifest entry may set its own change-types. git looks for renames only when some list takes renamed without added or deleted (or the reverse); otherwise a rename is a deletion plus an addition, which selects the same services.',
             default: 'added, modified, deleted, renamed',
         },
         'default-branch': { description: 'Branch new branches and force pushes are compared with (default: from the event or the remote).' },
@@ -1319,19 +1394,17 @@ const definition = {
             description: 'Path of the generated GitLab child pipeline (relative to the workspace when inside it); empty without child-pipeline-template.',
         },
     },
-    run: (platform) => runDetect(platform),
 };
-const detectStage = definition;
 /** Every input, the manifest and the child-pipeline template are read and checked here, before git or any write. */
 async function parseDetectInputs(reader, platform) {
     const directory = await checkoutRoot(reader, platform.workspace);
     const changeTypes = reader.list('change-types').map((type) => {
-        if (!manifest/* CHANGE_TYPES */.pf.includes(type))
-            throw new errors/* InputError */.dz('change-types', type, `any of ${manifest/* CHANGE_TYPES */.pf.join(', ')}`);
+        if (!detect_manifest/* CHANGE_TYPES */.pf.includes(type))
+            throw new errors/* InputError */.dz('change-types', type, `any of ${detect_manifest/* CHANGE_TYPES */.pf.join(', ')}`);
         return type;
     });
     if (changeTypes.length === 0)
-        throw new errors/* InputError */.dz('change-types', '', `at least one of ${manifest/* CHANGE_TYPES */.pf.join(', ')}`);
+        throw new errors/* InputError */.dz('change-types', '', `at least one of ${detect_manifest/* CHANGE_TYPES */.pf.join(', ')}`);
     const global = reader
         .list('global')
         .map((pattern) => (0,globs/* checkPattern */.rg)(pattern, (value, problem) => new errors/* InputError */.dz('global', value, 'repository-relative globs', problem)));
@@ -1355,10 +1428,11 @@ async function parseDetectInputs(reader, platform) {
         }
         : undefined;
     const filters = loadFilters(reader, directory);
+    const manifest = filters?.manifest ?? loadManifest(reader, directory);
     return {
         request: {
             directory,
-            manifest: filters?.manifest ?? loadManifest(reader, directory),
+            manifest,
             filters: filters?.filters,
             global,
             changeTypes,
@@ -1371,6 +1445,7 @@ async function parseDetectInputs(reader, platform) {
             deepenStep: reader.integer('deepen-step', { min: 1, max: 100_000 }),
             maxDeepenRounds: reader.integer('max-deepen-rounds', { min: 0, max: 30 }),
         },
+        servicesSource: manifest.file ?? `discovered (${manifest.services.length} directories with ${reader.string('discover-marker')})`,
         changedFilesFile: reader.outputPath('changed-files-file', 'changed-files.txt'),
         changedFilesFormat: changedFilesFormat(reader),
         matrixFile: reader.outputPath('matrix-file', 'matrix.json'),
@@ -1411,13 +1486,13 @@ function loadManifest(reader, directory) {
     const value = reader.string('config');
     const path = reader.path('config', directory);
     if ((0,external_node_fs_.existsSync)(path))
-        return (0,manifest/* parseManifest */.Ng)(readInputFile('config', path), value);
+        return (0,detect_manifest/* parseManifest */.Ng)(readInputFile('config', path), value);
     if (value !== definition.inputs.config.default)
         throw new errors/* InputError */.dz('config', value, 'an existing services manifest file', 'there is no such file');
     const patterns = reader.list('discover');
     for (const pattern of patterns)
         (0,globs/* checkPattern */.rg)(pattern, (raw, problem) => new errors/* InputError */.dz('discover', raw, 'globs of directories', problem));
-    return (0,manifest/* discoverServices */.Um)(directory, { patterns, marker: reader.required('discover-marker') });
+    return (0,detect_manifest/* discoverServices */.Um)(directory, { patterns, marker: reader.required('discover-marker') });
 }
 function readInputFile(input, path) {
     try {
@@ -1427,35 +1502,41 @@ function readInputFile(input, path) {
         throw new errors/* InputError */.dz(input, path, 'a readable file', error.message);
     }
 }
-async function runDetect(platform) {
-    const reader = new inputs/* InputReader */.i_(platform, definition.inputs);
-    const options = await parseDetectInputs(reader, platform);
-    const { log } = platform;
+function planDetect(options) {
+    const files = [options.changedFilesFile, options.childPipeline?.file, options.matrixFile, options.servicesFile];
+    return { options, files: files.filter((file) => file !== undefined) };
+}
+/** Resolves base and head (fetching what a shallow clone lacks), lists and matches the changes, writes the files. */
+async function executeDetect(plan, platform) {
+    const { options } = plan;
     const { request } = options;
-    const source = request.manifest.file ?? `discovered (${request.manifest.services.length} directories with ${reader.string('discover-marker')})`;
-    log.info(`Services: ${request.manifest.services.length} from ${source}.`);
-    const result = await log.group('Resolve base and head, list changes', () => detect(request, log));
-    log.info(`base ${result.range.base ?? '(none)'} head ${result.range.head || '(none)'}: ${result.range.reason}`);
-    if (result.range.fetches)
-        log.info(`Fetched from '${request.remote}' ${result.range.fetches} time(s) for the missing commits.`);
-    log.info(`${result.changedFiles.length} changed paths; ${result.selection.services.length} services in the matrix.`);
-    writeFile(options.changedFilesFile, formatChangedFiles(result.changedFiles, options.changedFilesFormat));
-    let childPipelineFile = '';
+    const { log } = platform;
+    log.info(`Services: ${request.manifest.services.length} from ${options.servicesSource}.`);
+    const detection = await log.group('Resolve base and head, list changes', () => detect(request, log));
+    writeFile(options.changedFilesFile, formatChangedFiles(detection.changedFiles, options.changedFilesFormat));
     if (options.childPipeline) {
-        writeFile(options.childPipeline.file, renderChildPipeline(options.childPipeline.template, result.selection.matrix.include, { ...result.range }));
-        childPipelineFile = workspacePath(platform, options.childPipeline.file);
+        writeFile(options.childPipeline.file, renderChildPipeline(options.childPipeline.template, detection.selection.matrix.include, { ...detection.range }));
     }
-    writeFile(options.matrixFile, `${JSON.stringify(result.selection.matrix)}\n`);
-    writeFile(options.servicesFile, `${JSON.stringify(result.selection.services)}\n`);
-    for (const [name, value] of detectOutputs(result, request.manifest, platform.outputSizeLimit !== undefined, {
+    writeFile(options.matrixFile, `${JSON.stringify(detection.selection.matrix)}\n`);
+    writeFile(options.servicesFile, `${JSON.stringify(detection.selection.services)}\n`);
+    return { plan, detection };
+}
+async function reportDetect(run, platform) {
+    const { options } = run.plan;
+    const { request } = options;
+    const { range, changedFiles, selection } = run.detection;
+    const { log } = platform;
+    log.info(`base ${range.base ?? '(none)'} head ${range.head || '(none)'}: ${range.reason}`);
+    if (range.fetches)
+        log.info(`Fetched from '${request.remote}' ${range.fetches} time(s) for the missing commits.`);
+    log.info(`${changedFiles.length} changed paths; ${selection.services.length} services in the matrix.`);
+    platform.setOutputs(detectOutputs(run.detection, request.manifest, platform.outputSizeLimit !== undefined, {
         changedFiles: workspacePath(platform, options.changedFilesFile),
-        childPipeline: childPipelineFile,
+        childPipeline: options.childPipeline ? workspacePath(platform, options.childPipeline.file) : '',
         matrixFile: workspacePath(platform, options.matrixFile),
         servicesFile: workspacePath(platform, options.servicesFile),
-    }, request.filters !== undefined)) {
-        platform.setOutput(name, value);
-    }
-    await platform.summary(summaryMarkdown(result, request.manifest.services.length));
+    }, request.filters !== undefined));
+    await platform.summary(summaryMarkdown(run.detection, request.manifest.services.length));
 }
 /** Outputs that never go to a GitLab dotenv report: they grow with the number of services (GitLab caps the report at 5,120 bytes). */
 const GROWING_OUTPUTS = new Set(['matrix', 'services', 'changes']);
@@ -1521,7 +1602,7 @@ function summaryMarkdown(result, total) {
         lines.push('', `… and ${selection.selected.length - SUMMARY_ROWS} more.`);
     return lines.join('\n');
 }
-// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+// The module shape of every stage (src/stages/module.ts).
 
 
 

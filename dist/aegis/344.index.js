@@ -8,24 +8,21 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   definition: () => (/* binding */ definition),
-/* harmony export */   gitopsBump: () => (/* binding */ gitopsBump),
+/* harmony export */   execute: () => (/* binding */ execute),
 /* harmony export */   parse: () => (/* binding */ parse),
-/* harmony export */   parseGitopsBumpInputs: () => (/* binding */ parseGitopsBumpInputs),
+/* harmony export */   plan: () => (/* binding */ plan),
 /* harmony export */   pullRequestBranchFor: () => (/* binding */ pullRequestBranchFor),
-/* harmony export */   run: () => (/* binding */ runGitopsBump),
-/* harmony export */   runGitopsBump: () => (/* binding */ runGitopsBump)
+/* harmony export */   report: () => (/* binding */ report)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _core_git_transaction_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7140);
-/* harmony import */ var _core_gitops_bump_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8534);
-/* harmony import */ var _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(349);
-/* harmony import */ var _core_images_image_line_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2758);
-/* harmony import */ var _core_insight_source_time_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1341);
-/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6706);
-/* harmony import */ var _core_yaml_values_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(954);
+/* harmony import */ var _core_gitops_bump_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8534);
+/* harmony import */ var _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(349);
+/* harmony import */ var _core_images_image_line_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2758);
+/* harmony import */ var _core_insight_source_time_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1341);
+/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6706);
+/* harmony import */ var _core_yaml_values_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(954);
+/* harmony import */ var _gitops_push_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5936);
 /* harmony import */ var _gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7106);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9778);
-
 
 
 
@@ -88,13 +85,12 @@ const definition = {
         'pull-request-url': { kind: 'text', description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
         attempts: { kind: 'number', description: 'Number of push attempts used (more than 1 when other jobs pushed concurrently).' },
     },
-    run: (platform) => runGitopsBump(platform),
 };
-const gitopsBump = definition;
 /** Reads and validates every input before anything is cloned or written. */
-function parseGitopsBumpInputs(reader, event, platform = 'local') {
-    const images = (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageLines */ .s9)(reader.string('images'), 'images');
-    const values = (0,_core_yaml_values_js__WEBPACK_IMPORTED_MODULE_7__/* .parseSetLines */ .Jh)(reader.string('set'), 'set');
+function parse(reader, platform) {
+    const event = platform.event();
+    const images = (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageLines */ .s9)(reader.string('images'), 'images');
+    const values = (0,_core_yaml_values_js__WEBPACK_IMPORTED_MODULE_6__/* .parseSetLines */ .Jh)(reader.string('set'), 'set');
     if (images.length === 0 && values.length === 0) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('images', '', "at least one image line (or a 'set' line)", 'there is nothing to bump');
     }
@@ -103,7 +99,7 @@ function parseGitopsBumpInputs(reader, event, platform = 'local') {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('paths', '', 'kustomization files, directories or globs to set the images in');
     }
     return {
-        repository: (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .parseGitopsRepository */ .yw)(reader, platform),
+        repository: (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .parseGitopsRepository */ .yw)(reader, platform.name),
         request: { paths, images, values, addMissing: reader.boolean('add-missing') },
         mode: reader.choice('mode', ['push', 'pull-request']),
         pullRequest: (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .parsePullRequestTarget */ .Tl)(reader),
@@ -118,10 +114,10 @@ function parseGitopsBumpInputs(reader, event, platform = 'local') {
 function parseSourceTime(value) {
     if (value === undefined)
         return undefined;
-    const time = (0,_core_insight_source_time_js__WEBPACK_IMPORTED_MODULE_5__/* .parseTime */ .pe)(value);
+    const time = (0,_core_insight_source_time_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTime */ .pe)(value);
     if (time === undefined)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('source-time', value, 'an ISO 8601 time such as 2026-01-31T12:00:00Z');
-    return (0,_core_insight_source_time_js__WEBPACK_IMPORTED_MODULE_5__/* .isoSeconds */ .nE)(time);
+    return (0,_core_insight_source_time_js__WEBPACK_IMPORTED_MODULE_4__/* .isoSeconds */ .nE)(time);
 }
 /** The same bump (branch, environment, images) always lands on the same PR. */
 function pullRequestBranchFor(options) {
@@ -132,12 +128,12 @@ function pullRequestBranchFor(options) {
     return (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .pullRequestBranchName */ .a)('gitops-bump', options.repository.branch, [options.environment ?? '', ...targets]);
 }
 function commitMessageFor(options, plan) {
-    const images = (0,_core_gitops_bump_js__WEBPACK_IMPORTED_MODULE_2__/* .describeImageChanges */ .S)(plan.imageChanges);
+    const images = (0,_core_gitops_bump_js__WEBPACK_IMPORTED_MODULE_1__/* .describeImageChanges */ .S)(plan.imageChanges);
     const shortImages = [
         ...images.map((image) => `${image.name.split('/').pop()} to ${image.version}`),
         ...plan.valueChanges.map((value) => `${value.path} to ${value.next}`),
     ].join(', ');
-    const subject = (0,_core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .renderTemplate */ .Xm)(options.commitMessage, {
+    const subject = (0,_core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_2__/* .renderTemplate */ .Xm)(options.commitMessage, {
         images: shortImages,
         environment: options.environment ?? '',
         files: plan.files.map((file) => file.path).join(', '),
@@ -145,25 +141,25 @@ function commitMessageFor(options, plan) {
     const body = plan.files.map((file) => `- ${file.path}`).join('\n');
     const trailers = [];
     for (const image of images) {
-        trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER */ .AH.image, value: `${image.name}=${image.next}` });
+        trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_2__/* .TRAILER */ .AH.image, value: `${image.name}=${image.next}` });
         if (image.previous)
-            trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER */ .AH.previousImage, value: `${image.name}=${image.previous}` });
+            trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_2__/* .TRAILER */ .AH.previousImage, value: `${image.name}=${image.previous}` });
     }
     for (const value of plan.valueChanges) {
-        trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER */ .AH.value, value: `${value.file}:${value.path}=${value.next}` });
+        trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_2__/* .TRAILER */ .AH.value, value: `${value.file}:${value.path}=${value.next}` });
         if (value.previous !== null)
-            trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER */ .AH.previousValue, value: `${value.file}:${value.path}=${value.previous}` });
+            trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_2__/* .TRAILER */ .AH.previousValue, value: `${value.file}:${value.path}=${value.previous}` });
     }
     if (options.environment)
-        trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER */ .AH.environment, value: options.environment });
+        trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_2__/* .TRAILER */ .AH.environment, value: options.environment });
     if (options.sourceCommit)
-        trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER */ .AH.sourceCommit, value: options.sourceCommit });
+        trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_2__/* .TRAILER */ .AH.sourceCommit, value: options.sourceCommit });
     if (options.sourceRun)
-        trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER */ .AH.sourceRun, value: options.sourceRun });
+        trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_2__/* .TRAILER */ .AH.sourceRun, value: options.sourceRun });
     if (options.sourceTime)
-        trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER */ .AH.sourceTime, value: options.sourceTime });
-    trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .TRAILER */ .AH.stage, value: 'gitops-bump' });
-    return (0,_core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .buildCommitMessage */ .vL)(subject, `Files:\n${body}`, trailers);
+        trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_2__/* .TRAILER */ .AH.sourceTime, value: options.sourceTime });
+    trailers.push({ key: _core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_2__/* .TRAILER */ .AH.stage, value: 'gitops-bump' });
+    return (0,_core_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_2__/* .buildCommitMessage */ .vL)(subject, `Files:\n${body}`, trailers);
 }
 /** A `previous` output entry: current/written, plus their old names (`previous`, `next`): deprecated, kept for one release. */
 function replacement(subject, current, written) {
@@ -174,49 +170,60 @@ function planTable(plan) {
         ...plan.imageChanges.map((change) => [
             change.file,
             change.name,
-            change.previous ? (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_4__/* .formatImage */ .vy)({ name: change.name, ...change.previous }) : '(added)',
-            (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_4__/* .formatImage */ .vy)({ name: change.name, ...change.next }),
+            change.previous ? (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_3__/* .formatImage */ .vy)({ name: change.name, ...change.previous }) : '(added)',
+            (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_3__/* .formatImage */ .vy)({ name: change.name, ...change.next }),
         ]),
         ...plan.valueChanges.map((change) => [change.file, change.path, change.previous ?? '(added)', change.next]),
     ];
     return rows.length === 0
         ? 'Nothing to change: the repository already has these values.'
-        : (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_6__/* .markdownTable */ .Qj)(['file', 'image / path', 'previous', 'new'], rows);
+        : (0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_5__/* .markdownTable */ .Qj)(['file', 'image / path', 'previous', 'new'], rows);
 }
-async function runGitopsBump(platform) {
-    const reader = new _inputs_js__WEBPACK_IMPORTED_MODULE_9__/* .InputReader */ .i_(platform, definition.inputs);
-    const options = parseGitopsBumpInputs(reader, platform.event(), platform.name);
-    options.sourceTime ??= await (0,_core_insight_source_time_js__WEBPACK_IMPORTED_MODULE_5__/* .commitTime */ .bX)(platform.workspace, options.sourceCommit);
+/** The branch pushed to, and the source commit's time (read from the workspace checkout when not given). */
+async function plan(options, platform) {
+    const sourceTime = options.sourceTime ?? (await (0,_core_insight_source_time_js__WEBPACK_IMPORTED_MODULE_4__/* .commitTime */ .bX)(platform.workspace, options.sourceCommit));
+    const pushBranch = options.mode === 'pull-request' ? (options.pullRequest.branch ?? pullRequestBranchFor(options)) : options.repository.branch;
+    return { options: { ...options, sourceTime }, pushBranch };
+}
+/** Plans the bump on the tip (again after each lost race), commits and pushes it, and opens its PR/MR in pull-request mode. */
+async function execute(plan, platform) {
+    const { options, pushBranch } = plan;
     const { log } = platform;
-    const { repository } = options;
-    const pushBranch = options.mode === 'pull-request' ? (options.pullRequest.branch ?? pullRequestBranchFor(options)) : repository.branch;
-    const result = await (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .withGitopsRemote */ .vO)(platform, repository, (remote) => log.group(`Bump ${repository.url} (${pushBranch})`, () => (0,_core_git_transaction_js__WEBPACK_IMPORTED_MODULE_1__/* .commitAndPush */ .tk)({ ...(0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .gitopsPushSettings */ .oZ)(repository, { remote, dryRun: options.dryRun, log }), pushBranch }, async ({ dir, attempt }) => {
-        const plan = (0,_core_gitops_bump_js__WEBPACK_IMPORTED_MODULE_2__/* .planBump */ .m)(dir, options.request);
-        if (attempt === 1 || plan.files.length > 0)
-            log.info(`Plan (attempt ${attempt}):\n${planTable(plan)}`);
-        return { files: plan.files, message: commitMessageFor(options, plan), detail: plan };
-    })));
-    const plan = result.change.detail;
-    const { status, pullRequestUrl } = await (0,_gitops_repository_js__WEBPACK_IMPORTED_MODULE_8__/* .reportGitopsPush */ .FB)(platform, repository, {
-        result,
-        pushBranch,
-        mode: options.mode,
-        pullRequest: options.pullRequest,
+    const push = await (0,_gitops_push_js__WEBPACK_IMPORTED_MODULE_7__/* .pushToGitops */ ._c)(platform, {
+        repository: options.repository,
+        group: `Bump ${options.repository.url} (${pushBranch})`,
+        change: async ({ dir, attempt }) => {
+            const bump = (0,_core_gitops_bump_js__WEBPACK_IMPORTED_MODULE_1__/* .planBump */ .m)(dir, options.request);
+            if (attempt === 1 || bump.files.length > 0)
+                log.info(`Plan (attempt ${attempt}):\n${planTable(bump)}`);
+            return { files: bump.files, message: commitMessageFor(options, bump), detail: bump };
+        },
+        pullRequest: options.mode === 'pull-request'
+            ? {
+                target: options.pullRequest,
+                branch: pushBranch,
+                body: (result) => `${planTable(result.change.detail)}\n\n<sub>Opened by aegis gitops-bump.</sub>`,
+            }
+            : undefined,
         dryRun: options.dryRun,
-        body: () => `${planTable(plan)}\n\n<sub>Opened by aegis gitops-bump.</sub>`,
-        wording: { proposal: 'has these values', base: 'does not yet', unchanged: 'already has these values' },
-        files: plan.files.length,
     });
+    return { plan, push };
+}
+async function report(result, platform) {
+    const { push } = result;
+    const bump = push.transaction.change.detail;
+    (0,_gitops_push_js__WEBPACK_IMPORTED_MODULE_7__/* .writeGitopsPushOutputs */ .Gx)(platform, push);
+    const status = (0,_gitops_push_js__WEBPACK_IMPORTED_MODULE_7__/* .gitopsPushStatus */ .$G)(push, { proposal: 'has these values', base: 'does not yet', unchanged: 'already has these values' });
+    const pullRequestUrl = push.pullRequest?.url ?? '';
     const previous = [
-        ...plan.imageChanges.map((change) => replacement({ file: change.file, image: change.name }, change.previous ? (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_4__/* .formatImage */ .vy)({ name: change.name, ...change.previous }) : null, (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_4__/* .formatImage */ .vy)({ name: change.name, ...change.next }))),
-        ...plan.valueChanges.map((change) => replacement({ file: change.file, path: change.path }, change.previous, change.next)),
+        ...bump.imageChanges.map((change) => replacement({ file: change.file, image: change.name }, change.previous ? (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_3__/* .formatImage */ .vy)({ name: change.name, ...change.previous }) : null, (0,_core_images_image_line_js__WEBPACK_IMPORTED_MODULE_3__/* .formatImage */ .vy)({ name: change.name, ...change.next }))),
+        ...bump.valueChanges.map((change) => replacement({ file: change.file, path: change.path }, change.previous, change.next)),
     ];
     platform.setOutput('previous', JSON.stringify(previous));
-    await platform.summary(`### aegis gitops-bump\n\n${status}${pullRequestUrl ? `\n\nPull request: ${pullRequestUrl}` : ''}\n\n${planTable(plan)}\n`);
+    await platform.summary(`### aegis gitops-bump\n\n${status}${pullRequestUrl ? `\n\nPull request: ${pullRequestUrl}` : ''}\n\n${planTable(bump)}\n`);
 }
-// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+// The module shape of every stage (src/stages/module.ts).
 
-const parse = (reader, platform) => parseGitopsBumpInputs(reader, platform.event(), platform.name);
 
 
 /***/ })

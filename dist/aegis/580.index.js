@@ -251,13 +251,14 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  build: () => (/* binding */ build),
-  buildSummary: () => (/* binding */ buildSummary),
   definition: () => (/* binding */ definition),
+  execute: () => (/* binding */ build_executeBuild),
+  executeBuild: () => (/* binding */ build_executeBuild),
   parse: () => (/* binding */ parse),
-  parseInputs: () => (/* binding */ parseInputs),
-  run: () => (/* binding */ run),
-  runBuild: () => (/* binding */ runBuild)
+  plan: () => (/* binding */ planBuild),
+  planBuild: () => (/* binding */ planBuild),
+  report: () => (/* binding */ reportBuild),
+  reportBuild: () => (/* binding */ reportBuild)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -1753,12 +1754,9 @@ var duration = __webpack_require__(8571);
 var git_git = __webpack_require__(8496);
 // EXTERNAL MODULE: ./src/core/markdown.ts
 var markdown = __webpack_require__(6706);
-// EXTERNAL MODULE: ./src/stages/inputs.ts
-var inputs = __webpack_require__(9778);
 // EXTERNAL MODULE: ./src/stages/shared.ts
 var shared = __webpack_require__(9154);
 ;// CONCATENATED MODULE: ./src/stages/build.ts
-
 
 
 
@@ -1956,7 +1954,7 @@ function credentialsFor(imageRegistry, cacheRegistry, explicit, platform) {
     return result;
 }
 /** All validation, before anything is built: paths, names, tags, platforms, choices. */
-function parseInputs(reader, platform, event, checkout, now = new Date()) {
+function parseBuildInputs(reader, platform, event, checkout, now = new Date()) {
     const workspace = platform.workspace;
     const contextValue = reader.string('context');
     const context = existing(reader.path('context', workspace), 'context', contextValue, 'directory');
@@ -2067,7 +2065,12 @@ function parseInputs(reader, platform, event, checkout, now = new Date()) {
     if (passThrough.outputs.length > 0 && push) {
         throw new errors/* InputError */.dz('outputs', passThrough.outputs.join('\n'), "outputs with push: 'false' (outputs replace the push)");
     }
-    return { request, builder: reader.choice('builder', BUILDERS), metadata };
+    return {
+        request,
+        builder: reader.choice('builder', BUILDERS),
+        metadata,
+        separators: { tags: separatorOf(reader.string('sep-tags')), labels: separatorOf(reader.string('sep-labels')) },
+    };
 }
 function dependencyRow(plan, result) {
     const outcome = result.dependencies;
@@ -2205,37 +2208,46 @@ function tagRulesOf(reader) {
     }
     return { rules, flavor: { ...flavor, latest } };
 }
-async function runBuild(platform, deps = {}) {
-    const reader = new inputs/* InputReader */.i_(platform, definition.inputs);
-    const event = platform.event();
-    const options = parseInputs(reader, platform, event, await checkoutFacts(platform.workspace));
+function planBuild(options) {
     const { request } = options;
-    platform.log.info(`Plan: ${(0,images_reference/* formatName */.nD)(request.image)} tags ${request.tags.join(', ')}; platforms ${request.platforms.join(', ') || 'native'}; cache ${request.cache}; push ${request.push}; skip-existing ${request.skipExisting}.`);
+    return {
+        options,
+        summary: `Plan: ${(0,images_reference/* formatName */.nD)(request.image)} tags ${request.tags.join(', ')}; platforms ${request.platforms.join(', ') || 'native'}; cache ${request.cache}; push ${request.push}; skip-existing ${request.skipExisting}.`,
+    };
+}
+/** Builds (or finds) the image; `dependencies` lets tests replace the process runner or fetch. */
+async function build_executeBuild(plan, platform, dependencies = {}) {
+    const { request, builder } = plan.options;
+    platform.log.info(plan.summary);
     const dependencyCache = request.dependencyCache ? await platform.cache() : undefined;
-    const result = await executeBuild(request, options.builder, {
+    const result = await executeBuild(request, builder, {
         log: platform.log,
         env: platform.environment(),
         dependencyCache,
         tempDir: platform.tempDir,
-        ...deps,
+        ...dependencies,
     });
+    return { ...result, plan };
+}
+async function reportBuild(result, platform) {
+    const { options } = result.plan;
+    const { request, metadata, separators } = options;
     const name = (0,images_reference/* formatName */.nD)(request.image);
-    const versionTag = options.metadata.version.main ?? request.tags[0];
+    const versionTag = metadata.version.main ?? request.tags[0];
     // name:tag@digest, so the next stage can write both the tag and the digest.
     platform.setOutput('image', result.digest && (result.pushed || result.skipped) ? `${name}:${versionTag}@${result.digest}` : result.image);
     platform.setOutput('digest', result.digest);
-    platform.setOutput('tags', result.tags.map((tag) => `${name}:${tag}`).join(separatorOf(reader.string('sep-tags'))));
+    platform.setOutput('tags', result.tags.map((tag) => `${name}:${tag}`).join(separators.tags));
     platform.setOutput('labels', Object.entries(request.labels)
         .map(([key, value]) => `${key}=${value}`)
-        .join(separatorOf(reader.string('sep-labels'))));
-    platform.setOutput('version', options.metadata.version.main ?? '');
+        .join(separators.labels));
+    platform.setOutput('version', metadata.version.main ?? '');
     platform.setOutput('imageid', result.digest);
     platform.setOutput('metadata', JSON.stringify({ 'containerimage.digest': result.digest, 'image.name': result.tags.map((tag) => `${name}:${tag}`).join(',') }));
     platform.setOutput('skipped', String(result.skipped));
     platform.setOutput('cache-hit', String(result.cacheHit));
     platform.setOutput('dependency-cache-hit', result.dependencies?.hit === undefined ? '' : String(result.dependencies.hit));
     await platform.summary(buildSummary(options, result));
-    return result;
 }
 /** Separators as given in YAML: a literal `\n` (two characters) means a newline, as in metadata-action's docs. */
 function separatorOf(value) {
@@ -2243,16 +2255,10 @@ function separatorOf(value) {
         return '\n';
     return value.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
 }
-const build = {
-    ...definition,
-    async run(platform) {
-        await runBuild(platform);
-    },
-};
-// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+// The module shape of every stage (src/stages/module.ts).
 
-const parse = async (reader, platform) => parseInputs(reader, platform, platform.event(), await checkoutFacts(platform.workspace));
-const run = build.run;
+const parse = async (reader, platform) => parseBuildInputs(reader, platform, platform.event(), await checkoutFacts(platform.workspace));
+
 
 
 /***/ }),

@@ -42,8 +42,14 @@ function checkPattern(raw, fail) {
 // Manifests repeat the same excludes across hundreds of services: each distinct glob is compiled once.
 const checkedGlobs = new Map();
 const compiledGlobs = new Map();
+// picomatch rejects only unbalanced brackets, braces and parentheses (strictBrackets) and
+// patterns over its length limit: without those, there is nothing to compile for the check.
+const BRACKETS = /[[\](){}]/;
+const PICOMATCH_MAX_LENGTH = 65_536;
 /** picomatch's complaint about a glob (strict brackets), or undefined when it compiles. */
 function globProblem(pattern) {
+    if (pattern.length < PICOMATCH_MAX_LENGTH && !BRACKETS.test(pattern))
+        return undefined;
     if (checkedGlobs.has(pattern))
         return checkedGlobs.get(pattern);
     let problem;
@@ -109,8 +115,15 @@ function compileRule(checked) {
         return { pattern, negated, base, kind: 'under', test: (path) => path.startsWith(prefix) };
     }
     const regex = globRegex(pattern);
+    // A glob ending in plain characters (`**/*.md`) matches only paths ending in them (or in the
+    // `/` picomatch allows after a match): most paths are told apart without the regex.
+    const tail = PLAIN_TAIL.exec(pattern)?.[0];
+    if (tail)
+        return { pattern, negated, base, kind: 'glob', test: (path) => (path.endsWith(tail) || path.endsWith('/')) && regex.test(path) };
     return { pattern, negated, base, kind: 'glob', test: (path) => regex.test(path) };
 }
+/** Characters no glob syntax gives a meaning to, outside brackets (a pattern's end is outside them). */
+const PLAIN_TAIL = /[A-Za-z0-9._-]+$/;
 /** Index in `pattern` just after its first `count` literal characters (escapes count once). */
 function rawLengthOf(pattern, count) {
     let index = 0;

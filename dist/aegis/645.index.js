@@ -184,12 +184,15 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  FILES: () => (/* binding */ FILES),
   definition: () => (/* binding */ definition),
+  execute: () => (/* binding */ executeScan),
+  executeScan: () => (/* binding */ executeScan),
+  failed: () => (/* binding */ failed),
   parse: () => (/* binding */ parse),
-  run: () => (/* binding */ run),
-  runScan: () => (/* binding */ runScan),
-  scan: () => (/* binding */ scan)
+  plan: () => (/* binding */ planScan),
+  planScan: () => (/* binding */ planScan),
+  report: () => (/* binding */ reportScan),
+  reportScan: () => (/* binding */ reportScan)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -2331,8 +2334,6 @@ function sarifUploadRequest(sarifJson, commitSha, ref) {
 
 // EXTERNAL MODULE: ./src/platform/gitlab.ts + 1 modules
 var gitlab = __webpack_require__(1895);
-// EXTERNAL MODULE: ./src/stages/inputs.ts
-var inputs = __webpack_require__(9778);
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/paths.ts
@@ -2603,7 +2604,6 @@ function parseTarget(reader, workspace) {
 
 
 
-
 const FILES = OUTPUT_FILES;
 const definition = {
     name: 'scan',
@@ -2753,30 +2753,27 @@ const CLASS_OUTPUT = {
 function total(counts) {
     return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
-/** Runs the whole stage; `dependencies` lets tests fix the clock. */
-async function runScan(platform, dependencies = { now: () => new Date() }) {
-    const log = platform.log;
-    let options;
-    let resolved;
-    try {
-        options = parseScanInputs(new inputs/* InputReader */.i_(platform, definition.inputs), platform.workspace, (name) => givenExplicitly(platform, name));
-        resolved = resolveRules(options.inputRules, options.policy, options.environment);
-    }
-    catch (error) {
-        platform.setOutput('result', 'error');
-        throw error;
-    }
-    const { rules, source } = resolved;
+/** A scan that cannot start (or cannot finish making its result) decides nothing: `result: error`, which a step condition tells from a failed gate. */
+function failed(_error, platform) {
+    platform.setOutput('result', 'error');
+}
+function parse(reader, platform) {
+    return parseScanInputs(reader, platform.workspace, (name) => givenExplicitly(platform, name));
+}
+function planScan(options) {
+    const { rules, source } = resolveRules(options.inputRules, options.policy, options.environment);
+    return { options, rules, rulesSource: source };
+}
+/** Obtains the report, gates it, writes every rendering and uploads the SARIF; a failure is part of the result. */
+async function executeScan(plan, platform, dependencies = { now: () => new Date() }) {
+    const { options, rules } = plan;
     const now = dependencies.now();
     let report;
     try {
         report = await obtainReport(platform, options);
     }
     catch (error) {
-        // Trivy (or its download) failing decides nothing: `error`, never `failed`.
-        platform.setOutput('result', 'error');
-        await platform.summary(`### aegis scan: ⚠️ error\n\nNo verdict: ${error instanceof TrivyError ? 'Trivy failed' : 'the scan could not run'}.\n\n\`\`\`\n${error.message}\n\`\`\`\n`);
-        throw error;
+        return { plan, files: {}, failure: { during: 'scan', error } };
     }
     const gate = evaluateGate({
         findings: findings(report),
@@ -2786,40 +2783,43 @@ async function runScan(platform, dependencies = { now: () => new Date() }) {
         now,
         expiryWarningDays: options.expiryWarningDays,
     });
-    for (const warning of options.warnings)
-        log.warning(warning);
-    const owner = (entry) => (entry.owner ? ` of ${entry.owner}` : '');
-    for (const entry of gate.expiredIgnores) {
-        log.warning(`Ignore entry ${entry.id}${entry.package ? ` (${entry.package})` : ''}${owner(entry)} expired on ${entry.expires}; it no longer excuses anything.`, { file: entry.file ?? '', ...(entry.line ? { line: entry.line } : {}) });
-    }
-    for (const { entry, daysLeft } of gate.expiringIgnores) {
-        log.warning(`Ignore entry ${entry.id}${owner(entry)} expires on ${entry.expires} (${daysLeft} day(s) left).`, {
-            file: entry.file ?? '',
-            ...(entry.line ? { line: entry.line } : {}),
-        });
-    }
-    for (const entry of gate.unusedIgnores)
-        log.info(`Ignore entry ${entry.id} matched no finding; it can be removed.`);
     // An SBOM from a report without a package list names only what has findings: refused when
-    // the SBOM was asked for explicitly, else written, marked partial and warned about.
-    const partial = options.sbom !== 'none' ? partialReason(report) : undefined;
-    if (partial) {
-        if (options.sbomExplicit) {
-            platform.setOutput('result', 'error');
-            throw new errors/* InputError */.dz('sbom', options.sbom, "a report with a package list (trivy --list-all-pkgs, which the stage's own scan passes), or sbom: none", partial);
-        }
-        log.warning(`The SBOM is partial: ${partial}.`);
+    // the SBOM was asked for explicitly (before anything is written), else written and marked partial.
+    const partialSbom = options.sbom !== 'none' ? partialReason(report) : undefined;
+    if (partialSbom && options.sbomExplicit) {
+        const error = new errors/* InputError */.dz('sbom', options.sbom, "a report with a package list (trivy --list-all-pkgs, which the stage's own scan passes), or sbom: none", partialSbom);
+        return { plan, report, gate, files: {}, failure: { during: 'sbom', error } };
     }
-    // Render everything before writing anything, then write.
-    const extraSbom = options.extraOutput?.format === 'cyclonedx' ? 'cyclonedx' : options.extraOutput?.format === 'spdx-json' ? 'spdx' : undefined;
-    const head = platform.event().head;
     const markdown = renderMarkdown(gate, {
         target: report.ArtifactName,
         rules,
-        rulesSource: source,
-        ...(partial ? { partialSbom: partial } : {}),
+        rulesSource: plan.rulesSource,
+        ...(partialSbom ? { partialSbom } : {}),
     });
-    const plan = {
+    let files;
+    try {
+        files = writeRenderings(platform, options, report, gate, outputPlan(platform, options, report, markdown, now));
+    }
+    catch (error) {
+        return { plan, report, gate, files: {}, failure: { during: 'write', error } };
+    }
+    const result = { plan, report, gate, files, markdown, ...(partialSbom ? { partialSbom } : {}) };
+    if (options.upload && files.sarif) {
+        try {
+            const sarifText = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(options.outputDir, FILES.sarif), 'utf8');
+            result.sarifId = await uploadSarif(platform, options.upload, sarifText);
+        }
+        catch (error) {
+            result.failure = { during: 'upload', error };
+        }
+    }
+    return result;
+}
+/** What to render: the formats asked for, trivy-action's `output`, and the SBOMs. */
+function outputPlan(platform, options, report, markdown, now) {
+    const extraSbom = options.extraOutput?.format === 'cyclonedx' ? 'cyclonedx' : options.extraOutput?.format === 'spdx-json' ? 'spdx' : undefined;
+    const head = platform.event().head;
+    return {
         ...(options.source.kind === 'report' ? { reportText: options.source.text } : {}),
         ...(options.formats.has('sarif') || options.extraOutput?.format === 'sarif'
             ? {
@@ -2835,9 +2835,13 @@ async function runScan(platform, dependencies = { now: () => new Date() }) {
         ...(options.formats.has('markdown') ? { markdownText: markdown } : {}),
         now,
     };
-    // Each rendering goes to a temporary sibling as soon as it exists (one in memory at a time);
-    // only when all are there do they replace the previous files, so a failure leaves none half-done.
-    // Never through a symlinked directory planted by the repository.
+}
+/**
+ * Each rendering goes to a temporary sibling as soon as it exists (one in memory at a time);
+ * only when all are there do they replace the previous files, so a failure leaves none half-done.
+ * Never through a symlinked directory planted by the repository.
+ */
+function writeRenderings(platform, options, report, gate, plan) {
     (0,safe_write/* ensureDirectoryInside */._F)(options.outputDir, (0,shared/* writeRootFor */.PG)(platform, options.outputDir));
     const files = { report: options.display((0,external_node_path_.join)(options.outputDir, FILES.report)) };
     const staged = [];
@@ -2871,6 +2875,26 @@ async function runScan(platform, dependencies = { now: () => new Date() }) {
         if (file.startsWith(options.outputDir))
             files[kind] = options.display(file);
     }
+    return files;
+}
+function warnAboutIgnores(platform, options, gate) {
+    const log = platform.log;
+    for (const warning of options.warnings)
+        log.warning(warning);
+    const owner = (entry) => (entry.owner ? ` of ${entry.owner}` : '');
+    for (const entry of gate.expiredIgnores) {
+        log.warning(`Ignore entry ${entry.id}${entry.package ? ` (${entry.package})` : ''}${owner(entry)} expired on ${entry.expires}; it no longer excuses anything.`, { file: entry.file ?? '', ...(entry.line ? { line: entry.line } : {}) });
+    }
+    for (const { entry, daysLeft } of gate.expiringIgnores) {
+        log.warning(`Ignore entry ${entry.id}${owner(entry)} expires on ${entry.expires} (${daysLeft} day(s) left).`, {
+            file: entry.file ?? '',
+            ...(entry.line ? { line: entry.line } : {}),
+        });
+    }
+    for (const entry of gate.unusedIgnores)
+        log.info(`Ignore entry ${entry.id} matched no finding; it can be removed.`);
+}
+function writeVerdict(platform, options, gate, files, partial) {
     platform.setOutput('result', gate.result);
     for (const severity of SEVERITIES_DESCENDING)
         platform.setOutput(severity.toLowerCase(), String(gate.counts[severity]));
@@ -2886,19 +2910,39 @@ async function runScan(platform, dependencies = { now: () => new Date() }) {
     platform.setOutput('gitlab-sast-report', files.gitlabSast ?? '');
     platform.setOutput('summary-file', files.markdown ?? '');
     platform.setOutput('sbom-file', (options.sbom === 'spdx' ? files.spdx : options.sbom === 'cyclonedx' ? files.cyclonedx : undefined) ?? '');
-    platform.setOutput('sbom-partial', String(partial !== undefined && options.sbom !== 'none'));
-    await platform.summary(markdown);
-    if (options.upload && files.sarif) {
-        const sarifText = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(options.outputDir, FILES.sarif), 'utf8');
-        platform.setOutput('sarif-id', await uploadSarif(platform, options.upload, sarifText));
+    platform.setOutput('sbom-partial', String(partial && options.sbom !== 'none'));
+}
+function gateFailure(result, gate, report) {
+    const over = gate.exceeded
+        .map((entry) => `${entry.count} ${entry.severity}${entry.classes ? ` ${entry.classes.map((cls) => CLASS_OUTPUT[cls]).join('/')}` : ''} (limit ${entry.limit})`)
+        .join(', ');
+    return new errors/* AegisError */.o4(`Scan gate failed for ${report.ArtifactName}: ${over}; ${gate.blocking} blocking finding(s). Rules from ${result.plan.rulesSource}. See ${result.files.markdown ?? 'the job summary'}.`);
+}
+/** Outputs, warnings and the summary, once; then the stage's failure, if any, last. */
+async function reportScan(result, platform) {
+    const { options } = result.plan;
+    const { report, gate, failure } = result;
+    if (gate)
+        warnAboutIgnores(platform, options, gate);
+    if (!report || !gate || (failure && failure.during !== 'upload')) {
+        // Trivy (or its download) failing, a refused SBOM or unwritten renderings: `error`, never `failed`.
+        platform.setOutput('result', 'error');
+        if (failure?.during === 'scan') {
+            const error = failure.error;
+            await platform.summary(`### aegis scan: ⚠️ error\n\nNo verdict: ${error instanceof TrivyError ? 'Trivy failed' : 'the scan could not run'}.\n\n\`\`\`\n${error.message}\n\`\`\`\n`);
+        }
+        throw failure?.error ?? new errors/* AegisError */.o4('The scan ended without a report.');
     }
-    if (gate.result === 'failed') {
-        const over = gate.exceeded
-            .map((entry) => `${entry.count} ${entry.severity}${entry.classes ? ` ${entry.classes.map((cls) => CLASS_OUTPUT[cls]).join('/')}` : ''} (limit ${entry.limit})`)
-            .join(', ');
-        throw new errors/* AegisError */.o4(`Scan gate failed for ${report.ArtifactName}: ${over}; ${gate.blocking} blocking finding(s). Rules from ${source}. See ${files.markdown ?? 'the job summary'}.`);
-    }
-    return { report, gate, files, markdown };
+    if (result.partialSbom)
+        platform.log.warning(`The SBOM is partial: ${result.partialSbom}.`);
+    writeVerdict(platform, options, gate, result.files, result.partialSbom !== undefined);
+    await platform.summary(result.markdown ?? '');
+    if (result.sarifId !== undefined)
+        platform.setOutput('sarif-id', result.sarifId);
+    if (failure)
+        throw failure.error;
+    if (gate.result === 'failed')
+        throw gateFailure(result, gate, report);
 }
 async function obtainReport(platform, options) {
     if (options.source.kind === 'report') {
@@ -2963,11 +3007,8 @@ function givenExplicitly(platform, name) {
     const spec = definition.inputs[name];
     return value !== '' && value !== (spec?.default ?? '');
 }
-const scan = { ...definition, run: async (platform) => void (await runScan(platform)) };
-// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+// The module shape of every stage (src/stages/module.ts).
 
-const parse = (reader, platform) => parseScanInputs(reader, platform.workspace, (name) => givenExplicitly(platform, name));
-const run = scan.run;
 
 
 /***/ }),

@@ -610,12 +610,11 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   definition: () => (/* binding */ definition),
+  execute: () => (/* binding */ execute),
   parse: () => (/* binding */ parse),
-  parsePromoteInputs: () => (/* binding */ parsePromoteInputs),
-  promote: () => (/* binding */ promote),
+  plan: () => (/* binding */ plan),
   promotePullRequestBranch: () => (/* binding */ promotePullRequestBranch),
-  run: () => (/* binding */ runPromote),
-  runPromote: () => (/* binding */ runPromote),
+  report: () => (/* binding */ report),
   tokenIsForRunForge: () => (/* binding */ tokenIsForRunForge)
 });
 
@@ -631,8 +630,6 @@ var detect_manifest = __webpack_require__(4638);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/git/remote.ts
 var remote = __webpack_require__(8648);
-// EXTERNAL MODULE: ./src/core/git/transaction.ts
-var transaction = __webpack_require__(7140);
 // EXTERNAL MODULE: ./src/core/gitops/verdicts.ts
 var gitops_verdicts = __webpack_require__(4676);
 // EXTERNAL MODULE: ./src/core/insight/source-time.ts
@@ -1750,10 +1747,10 @@ function verificationRefusals(deployments, rules) {
     return refusals;
 }
 
+// EXTERNAL MODULE: ./src/stages/gitops-push.ts
+var gitops_push = __webpack_require__(5936);
 // EXTERNAL MODULE: ./src/stages/gitops-repository.ts + 1 modules
 var gitops_repository = __webpack_require__(7106);
-// EXTERNAL MODULE: ./src/stages/inputs.ts
-var inputs = __webpack_require__(9778);
 // EXTERNAL MODULE: ./src/core/markdown.ts
 var markdown = __webpack_require__(6706);
 ;// CONCATENATED MODULE: ./src/core/promote/diagram.ts
@@ -1910,7 +1907,6 @@ var shared = __webpack_require__(9154);
 
 
 
-
 /** Commits of history read behind the source overlays for their Aegis-Image trailers. */
 const RECORDED_HISTORY = 200;
 
@@ -2023,9 +2019,7 @@ const definition = {
         refusals: { kind: 'json', description: 'JSON array of {subject, kind, rule, detail} when the promotion was refused.' },
         attempts: { kind: 'number', description: 'Number of push attempts used.' },
     },
-    run: (platform) => runPromote(platform),
 };
-const promote = definition;
 /** The same promotion (branch, target, services) always lands on the same PR. */
 function promotePullRequestBranch(branch, to, services) {
     return (0,gitops_repository/* pullRequestBranchName */.a)('promote', branch, [to, ...[...services].sort()]);
@@ -2051,12 +2045,14 @@ function readManifestImages(reader, workspace) {
     return images;
 }
 /** Reads and validates every input before anything is fetched or written. */
-function parsePromoteInputs(reader, event, platform, workspace, now = new Date()) {
+function parse(reader, platform, now = new Date()) {
+    const event = platform.event();
+    const { workspace } = platform;
     const environments = (0,promote_environments/* parseEnvironments */.ml)(reader.string('environments'));
     const route = (0,promote_environments/* resolveRoute */.ie)(environments, reader.required('from'), reader.required('to'));
     const protectedEnvironments = (0,promote_environments/* resolveProtected */.no)(environments, reader.list('protected-environments'));
     const protectedTarget = protectedEnvironments.has(route.to.name);
-    const repository = (0,gitops_repository/* parseGitopsRepository */.yw)(reader, platform);
+    const repository = (0,gitops_repository/* parseGitopsRepository */.yw)(reader, platform.name);
     const fromRef = reader.optional('from-ref');
     if (fromRef !== undefined) {
         if (/^[0-9a-f]{7,39}$/.test(fromRef))
@@ -2250,19 +2246,22 @@ async function recordedApprovers(platform, options) {
         return fallback;
     }
 }
-async function runPromote(platform) {
-    const reader = new inputs/* InputReader */.i_(platform, definition.inputs);
-    const options = parsePromoteInputs(reader, platform.event(), platform.name, platform.workspace);
-    await (0,gitops_repository/* withGitopsRemote */.vO)(platform, options.repository, (remote) => promoteWith(platform, options, remote));
-}
-async function promoteWith(platform, options, remote) {
-    const { log } = platform;
-    const { route, repository } = options;
+function plan(options) {
+    const pushBranch = options.mode === 'pull-request' ? options.pullRequest.branch : options.repository.branch;
     // The history behind the source overlays tells which digest the source runs (pin-digest) and
     // since when, verified or not (verified, soak).
     const verifying = options.verified || options.soakMs !== undefined;
-    const historyDepth = options.pinDigest || verifying ? RECORDED_HISTORY : 1;
-    const snapshot = await (0,source/* fetchSnapshot */.b)(remote, options.fromRef ?? repository.branch, historyDepth, {
+    return { options, pushBranch, historyDepth: options.pinDigest || verifying ? RECORDED_HISTORY : 1 };
+}
+async function execute(plan, platform) {
+    return (0,gitops_repository/* withGitopsRemote */.vO)(platform, plan.options.repository, (remote) => promoteWith(platform, plan, remote));
+}
+async function promoteWith(platform, plan, remote) {
+    const { log } = platform;
+    const { options, pushBranch } = plan;
+    const { route, repository } = options;
+    const verifying = options.verified || options.soakMs !== undefined;
+    const snapshot = await (0,source/* fetchSnapshot */.b)(remote, options.fromRef ?? repository.branch, plan.historyDepth, {
         attempts: repository.remoteRetries,
         baseMs: 1000,
         onRetry: (n, ms, why) => log.info(`${remote.url} did not answer (${why}); attempt ${n + 1} in ${ms} ms.`),
@@ -2276,6 +2275,7 @@ async function promoteWith(platform, options, remote) {
         pinned: [],
         deployments: [],
     };
+    const result = { plan, summary };
     try {
         log.info(`Source: ${route.from.name} at ${snapshot.commit} (${options.fromRef ?? repository.branch}).`);
         const fromOverlays = (0,source/* readEnvironment */.Q)(snapshot.dir, route.from);
@@ -2286,7 +2286,7 @@ async function promoteWith(platform, options, remote) {
         const values = readSourceValues(snapshot.dir, options.values);
         const previous = mergeOverlays((0,source/* readEnvironment */.Q)(snapshot.dir, route.previous)).images;
         summary.environments = environmentVersions(snapshot.dir, options.environments, selection.images);
-        platform.setOutput('source-commit', snapshot.commit);
+        result.sourceCommit = snapshot.commit;
         const recorded = options.pinDigest
             ? await readRecordedDigests(snapshot.git, [...new Set(fromOverlays.map((overlay) => overlay.file))], RECORDED_HISTORY)
             : new Map();
@@ -2323,75 +2323,96 @@ async function promoteWith(platform, options, remote) {
         summary.approvedBy = approvedBy;
         const sourceValues = new Map(selection.images.map((image) => [image.name, render(image.name, image.value)]));
         const sourceTimes = await carriedSourceTimes(remote, options, snapshot.commit, sourceValues, platform);
-        const pushBranch = options.mode === 'pull-request' ? options.pullRequest.branch : repository.branch;
-        const result = await log.group(`Promote ${route.from.name} → ${route.to.name} in ${repository.url} (${pushBranch})`, () => (0,transaction/* commitAndPush */.tk)({ ...(0,gitops_repository/* gitopsPushSettings */.oZ)(repository, { remote, dryRun: options.dryRun, log }), pushBranch }, async ({ dir, attempt }) => {
-            const plan = planTargets(dir, route.to, checked.images, sourceValues, {
-                addMissing: options.addMissing,
-                keepTargetRegistry: options.keepTargetRegistry,
-            });
-            if (plan.refusals.length > 0)
-                throw new PromotionRefused(plan.refusals);
-            const valuePlan = planValues(dir, values.values, new Map(plan.files.map((file) => [file.path, file.content])));
-            const files = [
-                ...plan.files.filter((file) => !valuePlan.files.has(file.path)),
-                ...[...valuePlan.files].map(([path, content]) => ({ path, content })),
-            ];
-            plan.entries.push(...valuePlan.entries);
-            if (attempt === 1 || files.length > 0)
-                log.info(`Plan (attempt ${attempt}):\n${planTable(plan.entries)}`);
-            const message = promotionCommitMessage({
-                template: options.commitMessage,
-                from: route.from.name,
-                to: route.to.name,
-                sourceCommit: snapshot.commit,
-                sourceRun: options.sourceRun,
-                sourceTimes,
-                files: files.map((file) => file.path),
-                changes: plan.changes,
-                values: valuePlan.changes,
-                approvedBy,
-                freezeOverride: options.freeze && options.freezeOverride
-                    ? `${options.freeze.text}: ${options.freezeOverride}${options.actor ? ` (by ${options.actor})` : ''}`
-                    : undefined,
-            });
-            return { files, message, detail: { ...plan, files, valueChanges: valuePlan.changes } };
-        }));
-        const plan = result.change.detail;
-        summary.entries = plan.entries;
-        summary.changes = plan.changes;
-        const { status, pullRequestUrl, proposed } = await (0,gitops_repository/* reportGitopsPush */.FB)(platform, repository, {
-            result,
-            pushBranch,
-            mode: options.mode,
-            pullRequest: options.pullRequest,
+        result.push = await (0,gitops_push/* pushToGitops */._c)(platform, {
+            repository,
+            remote,
+            group: `Promote ${route.from.name} → ${route.to.name} in ${repository.url} (${pushBranch})`,
+            change: async ({ dir, attempt }) => {
+                const targets = planTargets(dir, route.to, checked.images, sourceValues, {
+                    addMissing: options.addMissing,
+                    keepTargetRegistry: options.keepTargetRegistry,
+                });
+                if (targets.refusals.length > 0)
+                    throw new PromotionRefused(targets.refusals);
+                const valuePlan = planValues(dir, values.values, new Map(targets.files.map((file) => [file.path, file.content])));
+                const files = [
+                    ...targets.files.filter((file) => !valuePlan.files.has(file.path)),
+                    ...[...valuePlan.files].map(([path, content]) => ({ path, content })),
+                ];
+                targets.entries.push(...valuePlan.entries);
+                if (attempt === 1 || files.length > 0)
+                    log.info(`Plan (attempt ${attempt}):\n${planTable(targets.entries)}`);
+                const message = promotionCommitMessage({
+                    template: options.commitMessage,
+                    from: route.from.name,
+                    to: route.to.name,
+                    sourceCommit: snapshot.commit,
+                    sourceRun: options.sourceRun,
+                    sourceTimes,
+                    files: files.map((file) => file.path),
+                    changes: targets.changes,
+                    values: valuePlan.changes,
+                    approvedBy,
+                    freezeOverride: options.freeze && options.freezeOverride
+                        ? `${options.freeze.text}: ${options.freezeOverride}${options.actor ? ` (by ${options.actor})` : ''}`
+                        : undefined,
+                });
+                return { files, message, detail: { ...targets, files, valueChanges: valuePlan.changes } };
+            },
+            pullRequest: options.mode === 'pull-request'
+                ? {
+                    target: options.pullRequest,
+                    branch: pushBranch,
+                    body: (transaction) => summaryMarkdown({
+                        ...summary,
+                        entries: transaction.change.detail.entries,
+                        changes: transaction.change.detail.changes,
+                        status: `Promotion of ${route.from.name}@${snapshot.commit.slice(0, 12)} into ${route.to.name}, awaiting approval.`,
+                    }),
+                }
+                : undefined,
             dryRun: options.dryRun,
-            body: () => summaryMarkdown({
-                ...summary,
-                status: `Promotion of ${route.from.name}@${snapshot.commit.slice(0, 12)} into ${route.to.name}, awaiting approval.`,
-            }),
-            wording: { proposal: 'proposes these values', base: 'does not run them yet', unchanged: `already runs what ${route.from.name} runs` },
-            files: plan.files.length,
         });
-        platform.setOutput('plan', JSON.stringify(plan.entries.map(withDeprecatedNames)));
-        platform.setOutput('refusals', '[]');
-        await platform.summary(summaryMarkdown({ ...summary, status, pullRequestUrl, changed: proposed }));
+        summary.entries = result.push.transaction.change.detail.entries;
+        summary.changes = result.push.transaction.change.detail.changes;
     }
     catch (error) {
-        if (error instanceof PromotionRefused) {
-            platform.setOutput('changed', 'false');
-            platform.setOutput('refusals', JSON.stringify(error.refusals));
-            await platform.summary(summaryMarkdown({ ...summary, status: 'Refused: nothing was written.', refusals: error.refusals }));
-            log.error(`Refusals:\n${refusalTable(error.refusals)}`);
-        }
-        throw error;
+        if (error instanceof PromotionRefused)
+            result.refusals = error.refusals;
+        result.error = error;
     }
     finally {
         snapshot.close();
     }
+    return result;
 }
-// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+/** The outputs and the summary, once; then the refusal or failure, if any. */
+async function report(result, platform) {
+    const { summary } = result;
+    if (result.sourceCommit)
+        platform.setOutput('source-commit', result.sourceCommit);
+    if (result.refusals) {
+        platform.setOutput('changed', 'false');
+        platform.setOutput('refusals', JSON.stringify(result.refusals));
+        await platform.summary(summaryMarkdown({ ...summary, status: 'Refused: nothing was written.', refusals: result.refusals }));
+        platform.log.error(`Refusals:\n${refusalTable(result.refusals)}`);
+    }
+    if (result.error !== undefined)
+        throw result.error;
+    const push = result.push;
+    const { route } = result.plan.options;
+    (0,gitops_push/* writeGitopsPushOutputs */.Gx)(platform, push);
+    const status = (0,gitops_push/* gitopsPushStatus */.$G)(push, {
+        proposal: 'proposes these values',
+        base: 'does not run them yet',
+        unchanged: `already runs what ${route.from.name} runs`,
+    });
+    platform.setOutput('plan', JSON.stringify(push.transaction.change.detail.entries.map(withDeprecatedNames)));
+    platform.setOutput('refusals', '[]');
+    await platform.summary(summaryMarkdown({ ...summary, status, pullRequestUrl: push.pullRequest?.url ?? '', changed: push.proposed }));
+}
+// The module shape of every stage (src/stages/module.ts).
 
-const parse = (reader, platform) => parsePromoteInputs(reader, platform.event(), platform.name, platform.workspace);
 
 
 /***/ })

@@ -191,14 +191,14 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   definition: () => (/* binding */ definition),
+  execute: () => (/* binding */ executeInsight),
   executeInsight: () => (/* binding */ executeInsight),
-  insight: () => (/* binding */ insight),
   parse: () => (/* binding */ parse),
   parseInsightInputs: () => (/* binding */ parseInsightInputs),
+  plan: () => (/* binding */ planInsight),
   planInsight: () => (/* binding */ planInsight),
-  reportInsight: () => (/* binding */ reportInsight),
-  run: () => (/* binding */ run),
-  runInsight: () => (/* binding */ runInsight)
+  report: () => (/* binding */ reportInsight),
+  reportInsight: () => (/* binding */ reportInsight)
 });
 
 // EXTERNAL MODULE: ./src/core/duration.ts
@@ -562,12 +562,9 @@ var paths = __webpack_require__(6107);
 var promote_environments = __webpack_require__(5072);
 // EXTERNAL MODULE: ./src/stages/gitops-repository.ts + 1 modules
 var gitops_repository = __webpack_require__(7106);
-// EXTERNAL MODULE: ./src/stages/inputs.ts
-var inputs = __webpack_require__(9778);
 // EXTERNAL MODULE: ./src/stages/shared.ts
 var shared = __webpack_require__(9154);
 ;// CONCATENATED MODULE: ./src/stages/insight.ts
-
 
 
 
@@ -592,7 +589,6 @@ const definition = {
         ...(0,gitops_repository/* gitopsRepositoryInputs */.c5)({
             required: true,
             branch: 'Branch whose history and overlays are read.',
-            author: 'Not used by insight (it writes nothing to the repository).',
         }),
         environments: {
             description: 'YAML mapping of environment → overlay path or list of paths, in promotion order (as promote reads it).',
@@ -648,9 +644,7 @@ const definition = {
         pushed: { kind: 'boolean', description: "'true' when the metrics were pushed to the Pushgateway." },
     },
     gitlab: { stage: 'deploy' },
-    run: (platform) => runInsight(platform),
 };
-const insight = definition;
 /** Seconds of `30d`, `12h`, `8w`, `90m`; `0` is zero where allowed. */
 function span(input, value, allowZero) {
     if (allowZero && value === '0')
@@ -737,6 +731,10 @@ function writeFile(platform, path, content) {
     (0,safe_write/* writeFileSafely */.kv)(path, content, { root: (0,shared/* writeRootFor */.PG)(platform, path) });
 }
 async function executeInsight(plan, platform) {
+    platform.log.info(`Plan:\n${plan.steps.map((step) => `- ${step}`).join('\n')}`);
+    return platform.log.group('Insight', () => readAndPublish(plan, platform));
+}
+async function readAndPublish(plan, platform) {
     const { options } = plan;
     const computed = await (0,gitops_repository/* withGitopsRemote */.vO)(platform, options.repository, async (remote) => {
         const clone = await (0,repository/* cloneGitops */.Qc)(remote, options.repository.branch, 'checkout');
@@ -756,7 +754,7 @@ async function executeInsight(plan, platform) {
         }
     });
     const { history, status, dora } = computed;
-    const result = { status, dora, commits: history.commits, unattributed: history.unattributed };
+    const result = { plan, status, dora, commits: history.commits, unattributed: history.unattributed };
     if (options.ci) {
         // Loaded only now: a run without ci-project never loads a forge client.
         const { project, token, kind, apiUrl, branch, limit } = options.ci;
@@ -789,8 +787,8 @@ async function executeInsight(plan, platform) {
     }
     return result;
 }
-async function reportInsight(plan, result, platform) {
-    const { options } = plan;
+async function reportInsight(result, platform) {
+    const { options } = result.plan;
     const deployments = Object.values(result.dora.environments).reduce((sum, keys) => sum + keys.deployments, 0);
     const drift = result.status.some((entry) => entry.drift);
     platform.setOutput('status-file', (0,paths/* displayPath */.Gt)(platform.workspace, options.statusFile));
@@ -814,18 +812,10 @@ async function reportInsight(plan, result, platform) {
         ci: result.ci,
     }));
 }
-async function runInsight(platform, clock = Date.now) {
-    const reader = new inputs/* InputReader */.i_(platform, definition.inputs);
-    const options = parseInsightInputs(reader, platform.name, clock);
-    const plan = planInsight(options);
-    platform.log.info(`Plan:\n${plan.steps.map((step) => `- ${step}`).join('\n')}`);
-    const result = await platform.log.group('Insight', () => executeInsight(plan, platform));
-    await reportInsight(plan, result, platform);
-}
-// The module shape of every stage (src/stages/index.ts): definition, parse, run.
+// The module shape of every stage (src/stages/module.ts).
 
-const run = (platform) => runInsight(platform);
 const parse = (reader, platform) => parseInsightInputs(reader, platform.name, Date.now);
+
 
 
 /***/ })

@@ -249,17 +249,13 @@ function forgeProjectPath(repository) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   ae: () => (/* binding */ assertBranchName),
-  oZ: () => (/* binding */ gitopsPushSettings),
   c5: () => (/* binding */ gitopsRepositoryInputs),
   yw: () => (/* binding */ parseGitopsRepository),
   Tl: () => (/* binding */ parsePullRequestTarget),
   a: () => (/* binding */ pullRequestBranchName),
   eT: () => (/* binding */ pullRequestInputs),
-  FB: () => (/* binding */ reportGitopsPush),
   vO: () => (/* binding */ withGitopsRemote)
 });
-
-// UNUSED EXPORTS: ForgeRefusal, openPullRequest
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -300,8 +296,6 @@ function knownHostsContent(userLines) {
 
 // EXTERNAL MODULE: ./src/core/git/remote.ts
 var git_remote = __webpack_require__(8648);
-// EXTERNAL MODULE: ./src/core/markdown.ts
-var markdown = __webpack_require__(6706);
 // EXTERNAL MODULE: ./src/platform/conventions.ts
 var conventions = __webpack_require__(1547);
 // EXTERNAL MODULE: ./src/stages/shared.ts
@@ -317,12 +311,22 @@ var shared = __webpack_require__(9154);
 
 
 
-
-// Everything the stages that write to the GitOps repository (gitops-bump, promote,
-// health-gate's revert) share: the same inputs, defaults and credential handling, and the
-// same pull/merge request path.
-/** The repository inputs; `repository` is required unless the stage only sometimes needs it (`use` says when). */
+// Everything the stages that read or write the GitOps repository (gitops-bump, promote,
+// health-gate, insight) share: the same inputs, defaults and credential handling. How they
+// push to it is ./gitops-push.ts.
+const DEFAULT_AUTHOR = 'aegis-bot <aegis-bot@users.noreply.github.com>';
+const DEFAULT_MAX_ATTEMPTS = '20';
+/**
+ * The repository inputs; `repository` is required unless the stage only sometimes needs it
+ * (`use` says when). A stage that only reads the repository (no `author`) declares no push inputs.
+ */
 function gitopsRepositoryInputs(options) {
+    const pushInputs = options.author
+        ? {
+            author: { description: options.author, default: DEFAULT_AUTHOR },
+            'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: DEFAULT_MAX_ATTEMPTS },
+        }
+        : {};
     return {
         repository: {
             description: `GitOps repository${options.use ? ` (${options.use})` : ''}: https:// or ssh:// URL, git@host:path, file:// URL or a local path.`,
@@ -341,8 +345,7 @@ function gitopsRepositoryInputs(options) {
             description: "Trust on first use: accept the key of an ssh host that is not in the known hosts. 'false' refuses unknown hosts.",
             default: 'false',
         },
-        author: { description: options.author, default: 'aegis-bot <aegis-bot@users.noreply.github.com>' },
-        'max-attempts': { description: 'Push attempts before giving up when other jobs keep pushing.', default: '20' },
+        ...pushInputs,
         'remote-retries': {
             description: 'Attempts of each clone, fetch and push when the remote cannot be reached or answers 5xx (backoff 1 s, doubling).',
             default: '4',
@@ -384,8 +387,9 @@ function parseGitopsRepository(reader, platform, optional) {
         sshKey: reader.optional('ssh-key'),
         knownHosts: reader.optional('ssh-known-hosts'),
         acceptNewHostKeys: reader.boolean('ssh-accept-new'),
-        author: (0,shared/* parseIdentity */.aZ)('author', reader.string('author')),
-        maxAttempts: reader.integer('max-attempts', { min: 1, max: 100 }),
+        // A read-only stage declares neither: it never commits or pushes, so the defaults stand unused.
+        author: (0,shared/* parseIdentity */.aZ)('author', reader.declares('author') ? reader.string('author') : DEFAULT_AUTHOR),
+        maxAttempts: reader.declares('max-attempts') ? reader.integer('max-attempts', { min: 1, max: 100 }) : Number(DEFAULT_MAX_ATTEMPTS),
         remoteRetries: reader.integer('remote-retries', { min: 1, max: 20 }),
         stallSeconds: Math.max(1, Math.round(reader.duration('remote-stall-timeout') / 1000)),
     };
@@ -447,98 +451,6 @@ async function withGitopsRemote(platform, repository, body) {
             platform.secret(secret);
         return await body(remote);
     });
-}
-/**
- * After `head` was rebuilt on the base (src/core/git/transaction.ts): opens its pull/merge
- * request or updates the open one. A rerun that pushed nothing opens the request when `head`
- * still holds a change the base lacks (an earlier run pushed it and the forge then failed);
- * otherwise the open one (if any) is only
- * reported — a rerun never rewrites it, and a merged change needs no new one. A forge that
- * refuses fails the stage: the summary must never claim a request that does not exist.
- */
-async function openPullRequest(platform, repository, target, request) {
-    const token = repository.credentials.token;
-    if (!token)
-        throw new errors/* InputError */.dz('token', '', 'a token with permission to open pull/merge requests', 'mode is pull-request');
-    const project = target.forgeProject ?? (0,git_remote/* forgeProjectPath */.cW)(repository.url);
-    if (!project)
-        throw new errors/* InputError */.dz('forge-project', '', 'the repository path on the forge (owner/repo or group/project)');
-    const forge = await platform.forge({ token, kind: target.forge, apiUrl: target.forgeUrl });
-    const { changed, pending, ...pull } = request;
-    try {
-        if (!changed) {
-            const open = await forge.findPullRequest({ repository: project, base: repository.branch, head: request.head });
-            if (open || !pending) {
-                platform.log.info(open ? `Unchanged: ${open.url} already proposes these values.` : 'Nothing to propose: no pull request needed.');
-                return open;
-            }
-        }
-        const result = await forge.upsertPullRequest({ repository: project, base: repository.branch, ...pull });
-        platform.log.info(`${result.created ? 'Opened' : 'Updated'} ${result.url}${pending ? ` for ${request.head}, pushed by an earlier run` : ''}`);
-        return result;
-    }
-    catch (error) {
-        if (error instanceof errors/* AegisError */.o4)
-            throw error;
-        throw new ForgeRefusal(forge.kind, project, request.head, repository.branch, error);
-    }
-}
-/** The forge answered with an error: the branch is pushed, the pull/merge request is not open. */
-class ForgeRefusal extends errors/* AegisError */.o4 {
-    name = 'ForgeRefusal';
-    constructor(kind, project, head, base, cause) {
-        const status = cause.status ?? cause.cause?.response?.status;
-        const detail = (0,markdown/* neutralizeLogText */.jI)(String(cause?.message ?? cause).split('\n')[0] ?? '').slice(0, 300);
-        super(`${kind === 'github' ? 'GitHub' : 'GitLab'} refused the ${kind === 'github' ? 'pull' : 'merge'} request ${head} → ${base} in ${project}${status ? ` (HTTP ${status})` : ''}: ${detail}. The branch ${head} is pushed; rerun to open the request.`);
-    }
-}
-/** How a GitOps stage pushes to the repository its inputs name: attempts, remote retries, author, dry run. Shared by commitAndPush and revertCommit. */
-function gitopsPushSettings(repository, settings) {
-    return {
-        remote: settings.remote,
-        branch: repository.branch,
-        author: repository.author,
-        maxAttempts: repository.maxAttempts,
-        retries: { attempts: repository.remoteRetries, baseMs: 1000 },
-        dryRun: settings.dryRun,
-        log: settings.log,
-    };
-}
-/**
- * After a GitOps push (gitops-bump, promote): in pull-request mode the PR/MR is opened or updated,
- * then the outputs every such stage shares (changed, commit-sha, pull-request-url, attempts) are
- * written. `wording` is what the stage says when the proposal branch or the base already has it.
- */
-async function reportGitopsPush(platform, repository, push) {
-    const { result, pushBranch } = push;
-    let pullRequestUrl = '';
-    let openedNow = false;
-    if (push.mode === 'pull-request' && !push.dryRun) {
-        const pr = await openPullRequest(platform, repository, push.pullRequest, {
-            head: pushBranch,
-            title: result.change.message.split('\n')[0],
-            body: push.body(),
-            changed: result.changed,
-            pending: result.pendingOnPushBranch,
-        });
-        pullRequestUrl = pr?.url ?? '';
-        openedNow = Boolean(pr?.created);
-    }
-    // A branch pushed by an earlier run whose request is only now opened is a change the base lacks.
-    const proposed = result.changed || Boolean(result.pendingOnPushBranch && openedNow);
-    platform.setOutput('changed', String(proposed));
-    platform.setOutput('commit-sha', result.sha);
-    platform.setOutput('pull-request-url', pullRequestUrl);
-    platform.setOutput('attempts', String(result.attempts));
-    const sha = `\`${result.sha.slice(0, 12)}\``;
-    const status = push.dryRun
-        ? `Dry run: nothing was pushed. ${push.files} file(s) would change.`
-        : result.changed
-            ? `Pushed ${sha} to \`${pushBranch}\`${result.attempts > 1 ? ` after ${result.attempts} attempts` : ''}.`
-            : result.pendingOnPushBranch
-                ? `\`${pushBranch}\` at ${sha} (pushed by an earlier run) ${push.wording.proposal}; \`${repository.branch}\` ${push.wording.base}.`
-                : `No change: \`${repository.branch}\` at ${sha} ${push.wording.unchanged}.`;
-    return { proposed, pullRequestUrl, status };
 }
 
 

@@ -29115,9 +29115,14 @@ class Git {
         const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(this.dir, await this.output(['rev-parse', '--git-path', 'shallow']));
         return new Set((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? lines((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')) : []);
     }
-    /** `git diff --name-status -z` between two commits with renames detected; raw NUL-separated output. */
-    async nameStatus(base, head) {
-        return (await this.run(['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', '--find-renames', base, head, '--'])).stdout;
+    /**
+     * `git diff --name-status -z` between two commits; raw NUL-separated output. Renames are
+     * detected unless `renames` is false: then a rename is a deletion plus an addition, which
+     * spares git pairing every deleted file with every added one.
+     */
+    async nameStatus(base, head, { renames = true } = {}) {
+        const detection = renames ? '--find-renames' : '--no-renames';
+        return (await this.run(['diff', '--no-ext-diff', '--no-textconv', '--name-status', '-z', detection, base, head, '--'])).stdout;
     }
     /** Staged changes against HEAD as `<status>\t<path>` lines, renames as a delete plus an add. */
     async stagedNameStatus() {
@@ -29803,55 +29808,6 @@ async function stopChildren(signal, graceMs = 2000) {
 
 /***/ }),
 
-/***/ 2085:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ nearest)
-/* harmony export */ });
-/* unused harmony export editDistance */
-/** "Did you mean …?": the closest name to a mistyped one, or undefined when none is close. */
-/** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`: optimal string alignment. */
-function editDistance(a, b) {
-    const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++)
-        rows[0][j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        const row = rows[i];
-        const above = rows[i - 1];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            row[j] = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return rows[a.length][b.length];
-}
-/** Up to a third of the name may be wrong (at least one edit), as with most CLIs' suggestions. */
-function tolerance(name) {
-    return Math.max(1, Math.floor(name.length / 3));
-}
-/**
- * The candidate closest to `name` (ignoring case and `_` versus `-`), when it is within
- * tolerance; on a tie the first in `candidates` order.
- */
-function nearest(name, candidates) {
-    const normal = (text) => text.toLowerCase().replace(/_/g, '-');
-    const wanted = normal(name);
-    let best;
-    for (const candidate of candidates) {
-        const distance = editDistance(wanted, normal(candidate));
-        if (distance <= tolerance(wanted) && (!best || distance < best.distance))
-            best = { candidate, distance };
-    }
-    return best?.candidate;
-}
-
-
-/***/ }),
-
 /***/ 5554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30047,6 +30003,9 @@ class BasePlatform {
         // The token goes to the forge API only, and never over plain http to another machine.
         (0,credential_scope/* assertCredentialUrl */.Rr)(options.apiUrl ? 'forge-url' : 'AEGIS_FORGE_URL / the runner API URL', apiUrl, true);
         return loadForge({ kind, token: options.token, apiUrl });
+    }
+    setOutput(name, value) {
+        this.setOutputs([[name, value]]);
     }
 }
 
@@ -30506,20 +30465,25 @@ class GitLabPlatform extends base/* BasePlatform */.D {
         (0,safe_write/* ensureDirectoryInside */._F)(dir, this.workspace);
         return dir;
     }
-    setOutput(name, value) {
+    setOutputs(outputs) {
+        if (outputs.length === 0)
+            return;
         this.excludeOutputFolder();
-        const line = dotenvLine(this.outputPrefix, name, this.singleLineOutput(name, value));
+        const lines = outputs.map(([name, value]) => dotenvLine(this.outputPrefix, name, this.singleLineOutput(name, value)));
+        const text = lines.join('');
         // The first output replaces a report left by an earlier run in the same directory.
         if (this.dotenvStarted)
-            (0,safe_write/* appendFileSafely */.HN)(this.dotenvPath, line, { root: this.workspace });
+            (0,safe_write/* appendFileSafely */.HN)(this.dotenvPath, text, { root: this.workspace });
         else
-            (0,safe_write/* writeFileSafely */.kv)(this.dotenvPath, line, { root: this.workspace });
+            (0,safe_write/* writeFileSafely */.kv)(this.dotenvPath, text, { root: this.workspace });
         this.dotenvStarted = true;
-        const before = this.dotenvBytes;
-        this.dotenvBytes += Buffer.byteLength(line);
-        if (before <= GITLAB_DOTENV_LIMIT && this.dotenvBytes > GITLAB_DOTENV_LIMIT) {
-            this.log.warning(`The dotenv report ${this.dotenvPath} passes GitLab's ${GITLAB_DOTENV_LIMIT}-byte limit at output '${name}' (prefix '${this.outputPrefix}'): GitLab will refuse the report. Use a shorter AEGIS_OUTPUT_PREFIX or read the stage's files instead.`);
-        }
+        lines.forEach((line, index) => {
+            const before = this.dotenvBytes;
+            this.dotenvBytes += Buffer.byteLength(line);
+            if (before <= GITLAB_DOTENV_LIMIT && this.dotenvBytes > GITLAB_DOTENV_LIMIT) {
+                this.log.warning(`The dotenv report ${this.dotenvPath} passes GitLab's ${GITLAB_DOTENV_LIMIT}-byte limit at output '${outputs[index]?.[0]}' (prefix '${this.outputPrefix}'): GitLab will refuse the report. Use a shorter AEGIS_OUTPUT_PREFIX or read the stage's files instead.`);
+            }
+        });
     }
     async summary(markdown) {
         this.excludeOutputFolder();
@@ -30586,161 +30550,6 @@ class Redactor {
         }
         return result;
     }
-}
-
-
-/***/ }),
-
-/***/ 9778:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   aF: () => (/* binding */ unknownInputMessage),
-/* harmony export */   i_: () => (/* binding */ InputReader),
-/* harmony export */   qs: () => (/* binding */ unknownInputs),
-/* harmony export */   sM: () => (/* binding */ inputKey)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8571);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
-/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6107);
-/* harmony import */ var _core_suggest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2085);
-
-
-
-
-
-const TRUE = new Set(['true', 'yes', '1', 'on']);
-const FALSE = new Set(['false', 'no', '0', 'off']);
-/**
- * Typed access to a stage's declared inputs. Each reader throws an InputError that names
- * the input, quotes the value and states the expected form.
- */
-class InputReader {
-    platform;
-    specs;
-    constructor(platform, specs) {
-        this.platform = platform;
-        this.specs = specs;
-    }
-    /** The value, or the declared default; '' when neither. */
-    string(name) {
-        const spec = this.specs[name];
-        if (!spec)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AegisError */ .o4(`Stage reads undeclared input '${name}'.`);
-        const value = this.platform.input(name) || spec.default || '';
-        if (spec.secret && value)
-            this.platform.secret(value);
-        return value;
-    }
-    required(name) {
-        const value = this.string(name);
-        if (!value)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, 'a non-empty value', 'this input is required');
-        return value;
-    }
-    optional(name) {
-        return this.string(name) || undefined;
-    }
-    boolean(name) {
-        const value = this.string(name).toLowerCase();
-        if (TRUE.has(value))
-            return true;
-        if (FALSE.has(value) || value === '')
-            return false;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, "'true' or 'false'");
-    }
-    choice(name, choices) {
-        const value = this.string(name);
-        if (choices.includes(value))
-            return value;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
-    }
-    integer(name, bounds = {}) {
-        const value = this.string(name);
-        const number = Number(value);
-        const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = bounds;
-        if (!/^-?\d+$/.test(value) || number < min || number > max) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, `an integer between ${min} and ${max}`);
-        }
-        return number;
-    }
-    /** Non-empty lines, trimmed; lines starting with `#` are comments. */
-    lines(name) {
-        return this.string(name)
-            .split(/\r?\n/)
-            .map((line) => line.trim())
-            .filter((line) => line !== '' && !line.startsWith('#'));
-    }
-    /** Lines or comma-separated values. */
-    list(name) {
-        return this.lines(name).flatMap((line) => line
-            .split(',')
-            .map((item) => item.trim())
-            .filter(Boolean));
-    }
-    /** Milliseconds from `500ms`, `10s`, `5m`, `1h`. */
-    duration(name) {
-        const value = this.string(name);
-        const ms = (0,_core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(value);
-        if (ms === undefined)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(name, value, _core_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .DURATION_EXPECTED */ .om);
-        return ms;
-    }
-    /**
-     * A path inside `root`, or inside one of the platform's input roots (the runner's temp
-     * directory); `..`, absolute paths elsewhere and the like are refused.
-     */
-    path(name, root) {
-        const value = this.string(name);
-        if (!value)
-            return undefined;
-        const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(root, value);
-        // Inside root (the usual case) or else inside one of the input roots, checked the same way.
-        if ((0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(root, absolute))
-            return (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .LI)(root, value, name);
-        const other = this.platform.inputRoots.find((dir) => (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(dir, absolute));
-        return (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .LI)(other ?? root, other ? absolute : value, name);
-    }
-    /**
-     * Where a stage writes one of its files: the input's path when given (workspace or the
-     * runner's temp directory), else `file` in the platform's output directory (the directory
-     * itself without `file`). The platform alone decides where stage files go.
-     */
-    outputPath(name, file) {
-        const given = this.path(name, this.platform.workspace);
-        if (given)
-            return given;
-        const dir = this.platform.outputDir();
-        return file ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, file) : dir;
-    }
-}
-/** One spelling per input: lower case, `-` for `_` and spaces (how INPUT_* variables may write it). */
-const inputKey = (name) => name.toLowerCase().replace(/[_ ]/g, '-');
-/**
- * The names in `provided` that no declared input matches (case, `_` for `-` and spaces
- * ignored: GitLab components write `_`), once each, with the nearest declared name.
- */
-function unknownInputs(provided, declared) {
-    const names = [...declared];
-    const known = new Set(names.map(inputKey));
-    const seen = new Set();
-    const unknown = [];
-    for (const name of provided) {
-        const key = inputKey(name);
-        if (known.has(key) || seen.has(key))
-            continue;
-        seen.add(key);
-        const suggestion = (0,_core_suggest_js__WEBPACK_IMPORTED_MODULE_4__/* .nearest */ .p)(name, names);
-        unknown.push(suggestion ? { name, suggestion } : { name });
-    }
-    return unknown;
-}
-/** `unknown input --fiel for build; did you mean --file?` (`quote` renders a name as the user writes it there). */
-function unknownInputMessage(stage, input, quote) {
-    const hint = input.suggestion ? `did you mean ${quote(input.suggestion)}?` : `it has no input of that name (see aegis ${stage} --help)`;
-    return `unknown input ${quote(input.name)} for ${stage}; ${hint}`;
 }
 
 
@@ -34303,8 +34112,46 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction)
 });
 
-// EXTERNAL MODULE: ./src/core/suggest.ts
-var suggest = __nccwpck_require__(2085);
+;// CONCATENATED MODULE: ./src/core/suggest.ts
+/** "Did you mean …?": the closest name to a mistyped one, or undefined when none is close. */
+/** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`: optimal string alignment. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        rows[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        const row = rows[i];
+        const above = rows[i - 1];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            row[j] = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return rows[a.length][b.length];
+}
+/** Up to a third of the name may be wrong (at least one edit), as with most CLIs' suggestions. */
+function tolerance(name) {
+    return Math.max(1, Math.floor(name.length / 3));
+}
+/**
+ * The candidate closest to `name` (ignoring case and `_` versus `-`), when it is within
+ * tolerance; on a tie the first in `candidates` order.
+ */
+function nearest(name, candidates) {
+    const normal = (text) => text.toLowerCase().replace(/_/g, '-');
+    const wanted = normal(name);
+    let best;
+    for (const candidate of candidates) {
+        const distance = editDistance(wanted, normal(candidate));
+        if (distance <= tolerance(wanted) && (!best || distance < best.distance))
+            best = { candidate, distance };
+    }
+    return best?.candidate;
+}
+
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -34344,11 +34191,13 @@ class LocalPlatform extends base/* BasePlatform */.D {
     providedInputs() {
         return [];
     }
-    setOutput(name, value) {
-        const line = `${name}=${(0,markdown/* singleLineValue */.kX)(this.singleLineOutput(name, value))}\n`;
-        process.stdout.write(line);
+    setOutputs(outputs) {
+        if (outputs.length === 0)
+            return;
+        const text = outputs.map(([name, value]) => `${name}=${(0,markdown/* singleLineValue */.kX)(this.singleLineOutput(name, value))}\n`).join('');
+        process.stdout.write(text);
         if (this.options.outputFile)
-            (0,safe_write/* appendFileSafely */.HN)((0,external_node_path_.resolve)(this.workspace, this.options.outputFile), line);
+            (0,safe_write/* appendFileSafely */.HN)((0,external_node_path_.resolve)(this.workspace, this.options.outputFile), text);
     }
     async summary(markdown) {
         const clean = this.redactText(markdown);
@@ -34365,8 +34214,172 @@ class LocalPlatform extends base/* BasePlatform */.D {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __nccwpck_require__(8571);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __nccwpck_require__(6107);
+;// CONCATENATED MODULE: ./src/stages/inputs.ts
+
+
+
+
+
+const TRUE = new Set(['true', 'yes', '1', 'on']);
+const FALSE = new Set(['false', 'no', '0', 'off']);
+/**
+ * Typed access to a stage's declared inputs. Each reader throws an InputError that names
+ * the input, quotes the value and states the expected form.
+ */
+class InputReader {
+    platform;
+    specs;
+    constructor(platform, specs) {
+        this.platform = platform;
+        this.specs = specs;
+    }
+    /** True when the stage declares the input. */
+    declares(name) {
+        return name in this.specs;
+    }
+    /** The value, or the declared default; '' when neither. */
+    string(name) {
+        const spec = this.specs[name];
+        if (!spec)
+            throw new errors/* AegisError */.o4(`Stage reads undeclared input '${name}'.`);
+        const value = this.platform.input(name) || spec.default || '';
+        if (spec.secret && value)
+            this.platform.secret(value);
+        return value;
+    }
+    required(name) {
+        const value = this.string(name);
+        if (!value)
+            throw new errors/* InputError */.dz(name, value, 'a non-empty value', 'this input is required');
+        return value;
+    }
+    optional(name) {
+        return this.string(name) || undefined;
+    }
+    boolean(name) {
+        const value = this.string(name).toLowerCase();
+        if (TRUE.has(value))
+            return true;
+        if (FALSE.has(value) || value === '')
+            return false;
+        throw new errors/* InputError */.dz(name, value, "'true' or 'false'");
+    }
+    choice(name, choices) {
+        const value = this.string(name);
+        if (choices.includes(value))
+            return value;
+        throw new errors/* InputError */.dz(name, value, `one of ${choices.map((c) => `'${c}'`).join(', ')}`);
+    }
+    integer(name, bounds = {}) {
+        const value = this.string(name);
+        const number = Number(value);
+        const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = bounds;
+        if (!/^-?\d+$/.test(value) || number < min || number > max) {
+            throw new errors/* InputError */.dz(name, value, `an integer between ${min} and ${max}`);
+        }
+        return number;
+    }
+    /** Non-empty lines, trimmed; lines starting with `#` are comments. */
+    lines(name) {
+        return this.string(name)
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && !line.startsWith('#'));
+    }
+    /** Lines or comma-separated values. */
+    list(name) {
+        return this.lines(name).flatMap((line) => line
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean));
+    }
+    /** Milliseconds from `500ms`, `10s`, `5m`, `1h`. */
+    duration(name) {
+        const value = this.string(name);
+        const ms = (0,duration/* parseDuration */.E9)(value);
+        if (ms === undefined)
+            throw new errors/* InputError */.dz(name, value, duration/* DURATION_EXPECTED */.om);
+        return ms;
+    }
+    /**
+     * A path inside `root`, or inside one of the platform's input roots (the runner's temp
+     * directory); `..`, absolute paths elsewhere and the like are refused.
+     */
+    path(name, root) {
+        const value = this.string(name);
+        if (!value)
+            return undefined;
+        const absolute = (0,external_node_path_.resolve)(root, value);
+        // Inside root (the usual case) or else inside one of the input roots, checked the same way.
+        if ((0,paths/* isInside */.FK)(root, absolute))
+            return (0,paths/* resolveInside */.LI)(root, value, name);
+        const other = this.platform.inputRoots.find((dir) => (0,paths/* isInside */.FK)(dir, absolute));
+        return (0,paths/* resolveInside */.LI)(other ?? root, other ? absolute : value, name);
+    }
+    /**
+     * Where a stage writes one of its files: the input's path when given (workspace or the
+     * runner's temp directory), else `file` in the platform's output directory (the directory
+     * itself without `file`). The platform alone decides where stage files go.
+     */
+    outputPath(name, file) {
+        const given = this.path(name, this.platform.workspace);
+        if (given)
+            return given;
+        const dir = this.platform.outputDir();
+        return file ? (0,external_node_path_.join)(dir, file) : dir;
+    }
+}
+/** One spelling per input: lower case, `-` for `_` and spaces (how INPUT_* variables may write it). */
+const inputKey = (name) => name.toLowerCase().replace(/[_ ]/g, '-');
+/**
+ * The names in `provided` that no declared input matches (case, `_` for `-` and spaces
+ * ignored: GitLab components write `_`), once each, with the nearest declared name.
+ */
+function unknownInputs(provided, declared) {
+    const names = [...declared];
+    const known = new Set(names.map(inputKey));
+    const seen = new Set();
+    const unknown = [];
+    for (const name of provided) {
+        const key = inputKey(name);
+        if (known.has(key) || seen.has(key))
+            continue;
+        seen.add(key);
+        const suggestion = nearest(name, names);
+        unknown.push(suggestion ? { name, suggestion } : { name });
+    }
+    return unknown;
+}
+/** `unknown input --fiel for build; did you mean --file?` (`quote` renders a name as the user writes it there). */
+function unknownInputMessage(stage, input, quote) {
+    const hint = input.suggestion ? `did you mean ${quote(input.suggestion)}?` : `it has no input of that name (see aegis ${stage} --help)`;
+    return `unknown input ${quote(input.name)} for ${stage}; ${hint}`;
+}
+
+;// CONCATENATED MODULE: ./src/stages/module.ts
+
+/** The one way every stage runs: parse → plan → execute → report, on the platform. */
+async function runStageModule(stage, platform) {
+    let result;
+    try {
+        const options = await stage.parse(new InputReader(platform, stage.definition.inputs), platform);
+        const plan = await stage.plan(options, platform);
+        result = await stage.execute(plan, platform);
+    }
+    catch (error) {
+        stage.failed?.(error, platform);
+        throw error;
+    }
+    await stage.report(result, platform);
+    return result;
+}
+
 // EXTERNAL MODULE: ./src/core/images/reference.ts
 var images_reference = __nccwpck_require__(6827);
 ;// CONCATENATED MODULE: ./src/core/notify/notification.ts
@@ -34583,8 +34596,6 @@ async function sendNotification(targets, notification, options) {
     return delivered;
 }
 
-// EXTERNAL MODULE: ./src/stages/inputs.ts
-var inputs = __nccwpck_require__(9778);
 ;// CONCATENATED MODULE: ./src/stages/notify.ts
 /**
  * Notifications for every stage: the common `notify` / `notify-on` inputs and the wrapper the
@@ -34609,7 +34620,7 @@ const NOTIFY_INPUTS = {
 /** A stage's deprecated input that used to take one Slack-compatible webhook. */
 const DEPRECATED_WEBHOOK = 'notify-webhook';
 function parseNotifyOptions(platform, stage) {
-    const reader = new inputs/* InputReader */.i_(platform, {
+    const reader = new InputReader(platform, {
         ...NOTIFY_INPUTS,
         ...(stage.inputs[DEPRECATED_WEBHOOK] ? { [DEPRECATED_WEBHOOK]: stage.inputs[DEPRECATED_WEBHOOK] } : {}),
     });
@@ -34752,6 +34763,13 @@ function withNotifications(stage) {
                             target.setOutput(name, value);
                         };
                     }
+                    if (property === 'setOutputs') {
+                        return (pairs) => {
+                            for (const [name, value] of pairs)
+                                outputs[name] = value;
+                            target.setOutputs(pairs);
+                        };
+                    }
                     if (property === 'secret') {
                         return (value) => {
                             if (value)
@@ -34793,6 +34811,7 @@ function withNotifications(stage) {
 
 ;// CONCATENATED MODULE: ./src/stages/index.ts
 
+
 /**
  * The stage registry: the one list every other list is derived from — the CLI, the metadata
  * (action.yml, GitLab templates, README), src/entry/ and the dist/ shims. In pipeline
@@ -34802,25 +34821,33 @@ const STAGE_MODULES = {
     detect: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(638), __nccwpck_require__.e(281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662)),
     build: () => Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8580)),
     scan: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1645)),
-    'gitops-bump': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(924), __nccwpck_require__.e(341), __nccwpck_require__.e(61), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344)),
-    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(924), __nccwpck_require__.e(341), __nccwpck_require__.e(638), __nccwpck_require__.e(61), __nccwpck_require__.e(660)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9660)),
-    'health-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(924), __nccwpck_require__.e(52)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1052)),
-    release: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(88), __nccwpck_require__.e(442)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7061)),
+    'gitops-bump': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(924), __nccwpck_require__.e(341), __nccwpck_require__.e(649), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344)),
+    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(924), __nccwpck_require__.e(341), __nccwpck_require__.e(649), __nccwpck_require__.e(638), __nccwpck_require__.e(660)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9660)),
+    'health-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(924), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4550)),
+    release: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(88), __nccwpck_require__.e(961)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9342)),
     insight: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(924), __nccwpck_require__.e(341), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3662)),
 };
 const STAGE_NAMES = Object.keys(STAGE_MODULES);
-/** The stage module of `name` (definition, parse, run). */
+/** The stage module of `name` (definition, parse, plan, execute, report). */
 async function loadStageModule(name) {
     return STAGE_MODULES[name]();
+}
+/** The stage's whole run on a platform, composed from its steps. */
+function runOf(stage) {
+    return async (platform) => void (await runStageModule(stage, platform));
 }
 /** Every stage as a definition with its run, by name, with the inputs all stages share (notifications) added once. */
 const stages = Object.fromEntries(STAGE_NAMES.map((name) => [
     name,
     async () => {
         const stage = await loadStageModule(name);
-        return withNotifications({ ...stage.definition, run: stage.run });
+        return withNotifications({ ...stage.definition, run: runOf(stage) });
     },
 ]));
+/** One stage as the CLI and the entries run it, by name. */
+function loadStage(name) {
+    return stages[name]();
+}
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -34830,6 +34857,8 @@ var external_node_url_ = __nccwpck_require__(3136);
 var cleanup = __nccwpck_require__(3639);
 // EXTERNAL MODULE: ./src/core/process.ts + 1 modules
 var core_process = __nccwpck_require__(9084);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
 ;// CONCATENATED MODULE: ./src/platform/github.ts
@@ -34838,6 +34867,18 @@ var core = __nccwpck_require__(3838);
 
 
 
+
+
+/**
+ * One GITHUB_OUTPUT record as @actions/core's setOutput writes it: `name<<delimiter`, the
+ * value, the delimiter, each on its own line; the delimiter is fresh and in neither.
+ */
+function outputRecord(name, value) {
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new errors/* AegisError */.o4(`Output '${name}' contains the delimiter ${delimiter}.`);
+    return `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`;
+}
 /** GitHub Actions, through @actions/core so that @github/local-action and the runner see the same calls. */
 class GitHubPlatform extends base/* BasePlatform */.D {
     name = 'github';
@@ -34878,8 +34919,22 @@ class GitHubPlatform extends base/* BasePlatform */.D {
     fail(message) {
         core/* setFailed */.C1(this.logText(message));
     }
-    setOutput(name, value) {
-        core/* setOutput */.uH(name, this.redactText(value));
+    /**
+     * With GITHUB_OUTPUT (the runner), all records in one append, in @actions/core's format;
+     * without it (@github/local-action, which stubs @actions/core), through core.setOutput.
+     */
+    setOutputs(outputs) {
+        const file = this.env.GITHUB_OUTPUT;
+        if (!file) {
+            for (const [name, value] of outputs)
+                core/* setOutput */.uH(name, this.redactText(value));
+            return;
+        }
+        if (outputs.length === 0)
+            return;
+        if (!(0,external_node_fs_.existsSync)(file))
+            throw new errors/* AegisError */.o4(`GITHUB_OUTPUT names a file that does not exist: ${file}`);
+        (0,external_node_fs_.appendFileSync)(file, outputs.map(([name, value]) => outputRecord(name, this.redactText(value))).join(''));
     }
     async summary(markdown) {
         if (!this.env.GITHUB_STEP_SUMMARY) {
@@ -34978,8 +35033,8 @@ async function runStage(definition, platform) {
     const stage = withNotifications(definition);
     const release = removeSecretsOnSignal(platform);
     // The runner passes a typo'd or foreign `with:` key on as INPUT_*, and only warns; say what it was meant to be.
-    for (const unknown of (0,inputs/* unknownInputs */.qs)(platform.providedInputs(), Object.keys(stage.inputs))) {
-        platform.log.warning((0,inputs/* unknownInputMessage */.aF)(stage.name, unknown, (name) => `'${name}'`));
+    for (const unknown of unknownInputs(platform.providedInputs(), Object.keys(stage.inputs))) {
+        platform.log.warning(unknownInputMessage(stage.name, unknown, (name) => `'${name}'`));
     }
     try {
         await stage.run(platform);
@@ -35131,7 +35186,7 @@ async function cli(argv) {
     }
     const load = stages[args.stage];
     if (!load) {
-        const meant = (0,suggest/* nearest */.p)(args.stage, Object.keys(stages));
+        const meant = nearest(args.stage, Object.keys(stages));
         console.error(`Unknown stage ${JSON.stringify(args.stage)}${meant ? `; did you mean ${meant}?` : '.'}\n\n${USAGE}`);
         process.exitCode = 2;
         return;
@@ -35141,15 +35196,15 @@ async function cli(argv) {
         console.log(stageHelp(stage));
         return;
     }
-    const [unknown] = (0,inputs/* unknownInputs */.qs)(Object.keys(args.inputs), [...Object.keys(stage.inputs), ...CLI_FLAGS]);
+    const [unknown] = unknownInputs(Object.keys(args.inputs), [...Object.keys(stage.inputs), ...CLI_FLAGS]);
     if (unknown) {
-        console.error(`${(0,inputs/* unknownInputMessage */.aF)(stage.name, unknown, (name) => `--${name}`)}\n\n${stageHelp(stage)}`);
+        console.error(`${unknownInputMessage(stage.name, unknown, (name) => `--${name}`)}\n\n${stageHelp(stage)}`);
         process.exitCode = 2;
         return;
     }
-    const secrets = new Set(Object.entries(stage.inputs).flatMap(([name, spec]) => (spec.secret ? [(0,inputs/* inputKey */.sM)(name)] : [])));
+    const secrets = new Set(Object.entries(stage.inputs).flatMap(([name, spec]) => (spec.secret ? [inputKey(name)] : [])));
     for (const name of Object.keys(args.inputs)) {
-        const problem = secrets.has((0,inputs/* inputKey */.sM)(name))
+        const problem = secrets.has(inputKey(name))
             ? `Pass the secret input '${name}' through the environment (INPUT_${name.toUpperCase().replace(/-/g, '_')}=… aegis ${stage.name} …), not as a flag: command-line arguments are visible to every process on the machine.`
             : undefined;
         if (problem) {
