@@ -2115,7 +2115,9 @@ function revisionOf(event, checkout, prHead) {
     const prHeadSha = event.pullRequest?.headSha;
     if (prHead && prHeadSha) {
         if (checkout.head && checkout.head !== prHeadSha) {
-            throw new errors/* InputError */.dz('pr-head-sha', 'true', 'false, or a checkout of the pull request head (actions/checkout with ref: ${{ github.event.pull_request.head.sha }})', `the workspace has ${checkout.head.slice(0, 12)} checked out, not the PR head ${prHeadSha.slice(0, 12)}: the image would be labelled with a commit it was not built from`);
+            throw new errors/* InputError */.dz('pr-head-sha', 'true', 
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JavaScript template
+            'false, or a checkout of the pull request head (actions/checkout with ref: ${{ github.event.pull_request.head.sha }})', `the workspace has ${checkout.head.slice(0, 12)} checked out, not the PR head ${prHeadSha.slice(0, 12)}: the image would be labelled with a commit it was not built from`);
         }
         return prHeadSha;
     }

@@ -452,6 +452,7 @@ function revisionOf(event: CiEvent, checkout: CheckoutFacts, prHead: boolean): s
       throw new InputError(
         'pr-head-sha',
         'true',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JavaScript template
         'false, or a checkout of the pull request head (actions/checkout with ref: ${{ github.event.pull_request.head.sha }})',
         `the workspace has ${checkout.head.slice(0, 12)} checked out, not the PR head ${prHeadSha.slice(0, 12)}: the image would be labelled with a commit it was not built from`,
       );

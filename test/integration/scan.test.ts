@@ -488,6 +488,7 @@ describe("trivy-action's README examples, with only the `uses:` line changed (FA
   }
   function inputs(step: Step, binary: string): Record<string, string> {
     const values = Object.fromEntries(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JavaScript template
       Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v).replaceAll('${{ github.sha }}', '0123abc')]),
     );
     return { ...values, 'trivy-binary': binary };
@@ -509,6 +510,7 @@ describe("trivy-action's README examples, with only the `uses:` line changed (FA
 
   test('Scan CI Pipeline: image-ref, exit-code 1, severity CRITICAL,HIGH, vuln-type, ignore-unfixed', async () => {
     const { platform, error, argv, step } = await runExample('Scan CI Pipeline', GOLDEN);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JavaScript template
     expect(step.with?.['image-ref']).toBe('docker.io/my-organization/my-app:${{ github.sha }}');
     expect(argv[0]).toBe('image');
     expect(argv.slice(-1)).toEqual(['docker.io/my-organization/my-app:0123abc']);
