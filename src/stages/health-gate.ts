@@ -5,13 +5,14 @@ import type { Remote } from '../core/git/remote.js';
 import { recordVerdict } from '../core/gitops/verdicts.js';
 import { type CheckSpec, checkSecrets, describeConditions, parseChecks } from '../core/health/checks.js';
 import { decideRollback, describeRollback, type RollbackOptions } from '../core/health/decision.js';
-import { DEFAULT_LIMITS, type MeasurementPhase } from '../core/health/evaluator.js';
+import { DEFAULT_LIMITS } from '../core/health/evaluator.js';
 import { CHECK_TYPES, type MeasureContext, measure, PROVIDERS, providerOf } from '../core/health/providers.js';
 import { type Decision, measurementsDocument, renderSummary } from '../core/health/report.js';
 import { type RollbackMethod, revertChange, revertResult } from '../core/health/rollback.js';
 import { type WatchResult, watch } from '../core/health/watch.js';
 import { markdownTable } from '../core/markdown.js';
 import { displayPath } from '../core/paths.js';
+import { MEASUREMENT_PHASES, type MeasurementPhase, measurementPhaseOf } from '../core/verdict.js';
 import { Redactor } from '../platform/redact.js';
 import type { Platform } from '../platform/types.js';
 import type { StageMetadata } from './definition.js';
@@ -19,7 +20,6 @@ import { pushToGitops } from './gitops-push.js';
 import { type GitopsRepository, gitopsRepositoryInputs, parseGitopsRepository, withGitopsRemote } from './gitops-repository.js';
 import type { InputReader } from './inputs.js';
 
-const PHASES: readonly MeasurementPhase[] = ['Successful', 'Failed', 'Inconclusive', 'Error'];
 const METHODS: readonly RollbackMethod[] = ['git-revert', 'argocd', 'kubectl', 'none'];
 
 export interface HealthGateOptions {
@@ -155,8 +155,8 @@ function errorRetryInterval(reader: InputReader): number {
 
 function phaseList(reader: InputReader, name: string): MeasurementPhase[] {
   return reader.list(name).map((value) => {
-    const phase = PHASES.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
-    if (!phase) throw new InputError(name, value, `verdicts among ${PHASES.join(', ')}`);
+    const phase = measurementPhaseOf(value);
+    if (!phase) throw new InputError(name, value, `verdicts among ${MEASUREMENT_PHASES.join(', ')}`);
     return phase;
   });
 }

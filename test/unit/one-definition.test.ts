@@ -41,6 +41,8 @@ describe('one module per concept', () => {
     ['Fetch', /^export type Fetch\b|^type Fetch\b/, 'src/core/http.ts'],
     ['RegistryCredentials', /^export interface RegistryCredentials\b|^interface RegistryCredentials\b/, 'src/core/build/registry.ts'],
     ['forgeProjectPath', /function forgeProjectPath\b/, 'src/core/git/remote.ts'],
+    ['the verdict list', /\[\s*'Successful',\s*'Failed',\s*'Inconclusive',\s*'Error'\s*\]/, 'src/core/verdict.ts'],
+    ['MeasurementPhase', /^export type MeasurementPhase\b|^type MeasurementPhase\b/, 'src/core/verdict.ts'],
   ])('%s is defined once, in its module', (_name, pattern, home) => {
     expect(definitions(pattern)).toEqual([home]);
   });

@@ -12,15 +12,13 @@ import { AegisError } from '../errors.js';
 import { Git, type GitOperations, type Identity, isRaceRejection, mustSucceed } from '../git/git.js';
 import type { Remote } from '../git/remote.js';
 import { raceBackoffMs, sleep } from '../git/transaction.js';
-import type { MeasurementPhase } from '../health/evaluator.js';
 import type { Log } from '../log.js';
+import { MEASUREMENT_PHASES, type MeasurementPhase } from '../verdict.js';
 import { TRAILER } from './commit-message.js';
 
 /** `git notes --ref=aegis`: the notes ref every verdict goes to. */
 export const VERDICT_NOTES = 'aegis';
 export const VERDICT_NOTES_REF = `refs/notes/${VERDICT_NOTES}`;
-
-const VERDICTS: readonly MeasurementPhase[] = ['Successful', 'Failed', 'Inconclusive', 'Error'];
 
 export interface Verdict {
   verdict: MeasurementPhase;
@@ -50,7 +48,7 @@ export function parseVerdictNote(text: string): Verdict[] {
       const match = /^([A-Za-z0-9-]+):\s?(.*)$/.exec(line.trim());
       if (match) fields.set(match[1] as string, (match[2] as string).trim());
     }
-    const verdict = VERDICTS.find((phase) => phase === fields.get(TRAILER.verdict));
+    const verdict = MEASUREMENT_PHASES.find((phase) => phase === fields.get(TRAILER.verdict));
     const checkedAt = new Date(fields.get(TRAILER.checkedAt) ?? '');
     if (!verdict || Number.isNaN(checkedAt.getTime())) continue;
     verdicts.push({

@@ -27,7 +27,9 @@
  * until the run ends) is Successful when the timeout ends it within its limits.
  */
 
-export type MeasurementPhase = 'Successful' | 'Failed' | 'Inconclusive' | 'Error';
+import { MEASUREMENT_PHASES, type MeasurementPhase } from '../verdict.js';
+
+export type { MeasurementPhase };
 export type CheckPhase = 'Pending' | 'Running' | MeasurementPhase;
 
 /** How many of each kind are tolerated, and when a check is done. */
@@ -74,7 +76,7 @@ export function initialTally(): Tally {
   };
 }
 
-const COMPLETED = new Set<CheckPhase>(['Successful', 'Failed', 'Inconclusive', 'Error']);
+const COMPLETED = new Set<CheckPhase>(MEASUREMENT_PHASES);
 export const isCompleted = (phase: CheckPhase): phase is MeasurementPhase => COMPLETED.has(phase);
 
 /** Best to worst, as Argo Rollouts orders completed phases (utils/analysis/helpers.go analysisStatusOrder). */

@@ -8,7 +8,7 @@ import type { Pinned } from '../../core/promote/registry.js';
 import { readEnvironment } from '../../core/promote/source.js';
 import { formatSoak, type SourceDeployment } from '../../core/promote/verified.js';
 import type { ImageChange } from '../../core/yaml/kustomization.js';
-import type { PromoteOptions } from '../promote.js';
+import type { PromoteOptions } from './options.js';
 
 export interface SummaryInput {
   options: Pick<PromoteOptions, 'route' | 'environments' | 'mode' | 'verified' | 'soakMs'>;

@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
+import { MEASUREMENT_PHASES, type MeasurementPhase, measurementPhaseOf } from '../../verdict.js';
 import { conditionsText, evaluateConditions, preview } from '../conditions.js';
-import type { MeasurementPhase } from '../evaluator.js';
 import { type Expression, parseGoFloat, type Value } from '../expression.js';
 import { CHECKS_INPUT, type Fields, isRecord, parseDuration } from '../fields.js';
 import { request } from '../request.js';
@@ -38,7 +38,6 @@ export interface TimeExpression {
   at: (now: Date) => Date;
 }
 
-const PHASES: readonly MeasurementPhase[] = ['Successful', 'Failed', 'Inconclusive', 'Error'];
 const GO_DURATION = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
 const GO_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -84,8 +83,8 @@ function parse(field: Fields): PrometheusCheck {
   const emptyResult = field.string('empty-result');
   let phase: MeasurementPhase | undefined;
   if (emptyResult !== undefined) {
-    phase = PHASES.find((candidate) => candidate.toLowerCase() === emptyResult.toLowerCase());
-    if (!phase) field.refuse('empty-result', `one of ${PHASES.join(', ')}`, undefined, emptyResult);
+    phase = measurementPhaseOf(emptyResult);
+    if (!phase) field.refuse('empty-result', `one of ${MEASUREMENT_PHASES.join(', ')}`, undefined, emptyResult);
   }
   let basicAuth: PrometheusCheck['basicAuth'];
   const basic = field.raw['basic-auth'];
