@@ -1,6 +1,7 @@
 import { InputError } from '../core/errors.js';
+import type { Trailer } from '../core/git/trailers.js';
 import { type BumpPlan, type BumpRequest, describeImageChanges, planBump } from '../core/gitops/bump.js';
-import { buildCommitMessage, renderTemplate, TRAILER, type Trailer } from '../core/gitops/commit-message.js';
+import { buildCommitMessage, renderTemplate, TRAILER } from '../core/gitops/commit-message.js';
 import { formatImage, parseImageLines } from '../core/images/image-line.js';
 import { commitTime, isoSeconds, parseTime } from '../core/insight/source-time.js';
 import { markdownTable } from '../core/markdown.js';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseTrailers } from '../../src/core/gitops/commit-message.js';
+import { parseTrailers } from '../../src/core/git/trailers.js';
 import { runHealthGate, runInMemory, startService } from '../fixtures/health-gate/harness.js';
 import { PROMETHEUS, type RunningPrometheus, startPrometheus, waitFor } from '../fixtures/health-gate/prometheus.js';
 import { type BareRepo, createBareRepo, git, hasCommand, requireTool, tempDir } from '../helpers/git.js';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildCommitMessage, parseTrailers, renderTemplate } from '../../src/core/gitops/commit-message.js';
+import { parseTrailers } from '../../src/core/git/trailers.js';
+import { buildCommitMessage, renderTemplate } from '../../src/core/gitops/commit-message.js';
 
 describe('commit messages', () => {
   test('trailers round-trip', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { parseTrailers } from '../../src/core/gitops/commit-message.js';
+import { parseTrailers } from '../../src/core/git/trailers.js';
 import { type CheckDefaults, type CheckSpec, checkSecrets, describeConditions, parseChecks } from '../../src/core/health/checks.js';
 import { DEFAULT_LIMITS } from '../../src/core/health/evaluator.js';
 import { Expression, type Value } from '../../src/core/health/expression.js';

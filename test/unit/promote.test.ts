@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { parseTrailers } from '../../src/core/gitops/commit-message.js';
+import { parseTrailers } from '../../src/core/git/trailers.js';
 import { argoRefusal } from '../../src/core/promote/argocd.js';
 import { promotionDiagram } from '../../src/core/promote/diagram.js';
 import { parseEnvironments, resolveProtected, resolveRoute } from '../../src/core/promote/environments.js';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CommandError } from '../errors.js';
-import { parseTrailers, type Trailer } from '../gitops/commit-message.js';
 import { type RunResult, run } from '../process.js';
+import { parseTrailers, type Trailer } from './trailers.js';
 
 export interface Identity {
   name: string;

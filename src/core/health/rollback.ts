@@ -2,8 +2,9 @@ import { type ArgoApplication, fetchArgoApplication, postArgoRollback, sameRevis
 import { AegisError } from '../errors.js';
 import type { GitOperations, Identity } from '../git/git.js';
 import { remoteFailureText } from '../git/remote-failure.js';
+import { parseTrailers, type Trailer } from '../git/trailers.js';
 import type { Change, FileWrite, TransactionResult } from '../git/transaction.js';
-import { buildCommitMessage, parseTrailers, TRAILER, type Trailer } from '../gitops/commit-message.js';
+import { buildCommitMessage, TRAILER } from '../gitops/commit-message.js';
 import type { Fetch } from '../http.js';
 import type { Log } from '../log.js';
 import { run } from '../process.js';

@@ -1,5 +1,6 @@
+import type { Trailer } from '../git/trailers.js';
 import { describeImageChanges, type ValueChange } from '../gitops/bump.js';
-import { buildCommitMessage, renderTemplate, TRAILER, type Trailer } from '../gitops/commit-message.js';
+import { buildCommitMessage, renderTemplate, TRAILER } from '../gitops/commit-message.js';
 import type { ImageChange } from '../yaml/kustomization.js';
 
 export interface PromotionMessage {

@@ -5,7 +5,8 @@
  * discovered. A registry lookup then only confirms it; a tag re-pushed since is caught.
  */
 import type { Git } from '../git/git.js';
-import { parseTrailers, TRAILER } from '../gitops/commit-message.js';
+import { parseTrailers } from '../git/trailers.js';
+import { TRAILER } from '../gitops/commit-message.js';
 import { splitReference } from '../images/reference.js';
 import type { SourceImage } from './images.js';
 
