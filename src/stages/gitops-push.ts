@@ -4,6 +4,7 @@ import { forgeProjectPath, type Remote } from '../core/git/remote.js';
 import { type Change, commitAndPush, type TransactionResult } from '../core/git/transaction.js';
 import { neutralizeLogText } from '../core/markdown.js';
 import type { Platform, PullRequestResult } from '../platform/types.js';
+import type { OutputSpec } from './definition.js';
 import { type GitopsRepository, type PullRequestTarget, withGitopsRemote } from './gitops-repository.js';
 
 // The one way a stage writes to the GitOps repository (gitops-bump, promote, health-gate's
@@ -75,6 +76,23 @@ export async function pushToGitops<T>(platform: Platform, request: GitopsPushReq
 }
 
 /** The outputs every GitOps-writing stage shares: changed, commit-sha, pull-request-url, attempts. */
+/**
+ * The outputs every stage that pushes to the GitOps repository declares, written by
+ * writeGitopsPushOutputs; `unchanged` says when this stage reports 'false'.
+ */
+export function gitopsPushOutputs(unchanged: string): Record<'changed' | 'commit-sha' | 'pull-request-url' | 'attempts', OutputSpec> {
+  return {
+    changed: {
+      kind: 'boolean',
+      description: `'true' when a commit was pushed (or, in pull-request mode, a branch pushed earlier got its request); 'false' when ${unchanged}.`,
+    },
+    'commit-sha': { kind: 'text', description: 'The pushed commit, or the branch tip that already held the values.' },
+    'pull-request-url': { kind: 'text', description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
+    attempts: { kind: 'number', description: 'Number of push attempts used (more than 1 when other jobs pushed concurrently).' },
+  };
+}
+
+/** The outputs of gitopsPushOutputs, from the push. */
 export function writeGitopsPushOutputs(platform: Platform, push: GitopsPush<unknown>): void {
   platform.setOutput('changed', String(push.proposed));
   platform.setOutput('commit-sha', push.transaction.sha);

@@ -35,7 +35,7 @@ const RECORDED_HISTORY = 200;
 
 import type { CiEvent, Platform } from '../platform/types.js';
 import type { StageMetadata } from './definition.js';
-import { type GitopsPush, gitopsPushStatus, pushToGitops, writeGitopsPushOutputs } from './gitops-push.js';
+import { type GitopsPush, gitopsPushOutputs, gitopsPushStatus, pushToGitops, writeGitopsPushOutputs } from './gitops-push.js';
 import {
   assertBranchName,
   gitopsRepositoryInputs,
@@ -154,21 +154,14 @@ const definition = {
     'source-run': { description: 'Run URL recorded as Aegis-Source-Run; defaults to the current pipeline/run.' },
   },
   outputs: {
-    changed: {
-      kind: 'boolean',
-      description:
-        "'true' when a commit was pushed (or, in pull-request mode, a branch pushed earlier got its request); 'false' when the target already runs these values, on dry runs and refusals.",
-    },
-    'commit-sha': { kind: 'text', description: 'The pushed commit, or the branch tip that already held the values.' },
+    ...gitopsPushOutputs('the target already runs these values, on dry runs and refusals'),
     plan: {
       kind: 'json',
       description:
         'JSON array of {image, file, from, current, written}: from is the value in the source environment, current the value in the target before this run (null: no entry), written what is written. For a values line, image is <target-file>:<path> and from <source-file>:<path>=<value>. Deprecated: to (= current) and next (= written), kept for one release.',
     },
-    'pull-request-url': { kind: 'text', description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
     'source-commit': { kind: 'text', description: 'The commit the source overlays were read at (recorded as Aegis-Promoted-From).' },
     refusals: { kind: 'json', description: 'JSON array of {subject, kind, rule, detail} when the promotion was refused.' },
-    attempts: { kind: 'number', description: 'Number of push attempts used.' },
   },
 } satisfies StageMetadata;
 
