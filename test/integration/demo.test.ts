@@ -6,7 +6,6 @@ import { hasCommand } from '../helpers/git.js';
 import { sourceDist } from '../helpers/source-dist.js';
 
 test('npm run demo runs every stage on its embedded sample, including the rollback, and cleans up', async () => {
-  const started = Date.now();
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts/demo.mjs')], {
       cwd: ROOT,
@@ -22,7 +21,6 @@ test('npm run demo runs every stage on its embedded sample, including the rollba
     child.on('close', (code) => resolve({ code, output }));
   });
   expect(code, output).toBe(0);
-  expect(Date.now() - started).toBeLessThan(60_000);
   for (const stage of ['detect', 'scan', 'gitops-bump', 'health-gate', 'promote', 'release']) expect(output).toContain(`(aegis ${stage})`);
   // With buildah and a registry installed (always in CI), the build runs for real.
   if (hasCommand('buildah') && hasCommand('docker-registry', ['--version'])) expect(output).toContain('(aegis build)');

@@ -168,11 +168,10 @@ describe('http checks against real local servers', () => {
       limits: DEFAULT_LIMITS,
     });
     const controller = new AbortController();
-    const started = Date.now();
     const pending = measure(check!.provider, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
+    // /slow answers 200 after 400 ms: only a request really cancelled at 50 ms rejects.
     await expect(pending).rejects.toThrow();
-    expect(Date.now() - started).toBeLessThan(350);
   });
 });
 
