@@ -17,6 +17,12 @@ export type ItemSink<T> = (item: object) => T;
 export const asObject: ItemSink<object> = (item) => item;
 export const asText: ItemSink<string> = (item) => JSON.stringify(item);
 
+/**
+ * One value as JSON text, for writers that build an item's text from its parts: the same bytes
+ * `JSON.stringify` gives the value inside an object (callers never pass undefined).
+ */
+export const json: (value: unknown) => string = JSON.stringify;
+
 /** A placeholder for list `name` inside an envelope given to `writeDocument`. */
 export function listSlot(name: string): never {
   return `${MARK}${name}` as never;

@@ -66,6 +66,7 @@ export function* renderOutputs(report: TrivyReport, gate: GateResult, plan: Outp
 }
 
 const CHUNK = 1 << 20;
+const PENDING = 1 << 16;
 
 /**
  * Writes an output to a file through one reused MiB buffer: never the whole text in memory,
@@ -78,18 +79,28 @@ export function writeOutputFile(path: string, write: (out: TextSink) => void): v
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
     let used = 0;
+    // Items arrive as many small strings: joined into one of about 64 KiB (V8 concatenates
+    // without copying), each is flattened and encoded in one call instead of one per item.
+    let pending = '';
     const flush = () => {
       if (used > 0) writeSync(fd, buffer, 0, used);
       used = 0;
     };
+    const drain = () => {
+      // A UTF-16 code unit is at most 3 UTF-8 bytes: that bound decides without measuring the text.
+      const most = pending.length * 3;
+      if (used + most > CHUNK) flush();
+      if (most > CHUNK) writeSync(fd, pending);
+      else used += buffer.write(pending, used);
+      pending = '';
+    };
     write({
       write: (text) => {
-        const bytes = Buffer.byteLength(text);
-        if (used + bytes > CHUNK) flush();
-        if (bytes > CHUNK) writeSync(fd, text);
-        else used += buffer.write(text, used);
+        pending += text;
+        if (pending.length >= PENDING) drain();
       },
     });
+    drain();
     flush();
   } finally {
     closeSync(fd);
