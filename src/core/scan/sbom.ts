@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import spdxLicenseIds from 'spdx-license-ids/index.json' with { type: 'json' };
-import { asObject, asText, collect, type ItemSink, listSlot, type TextSink, writeDocument } from './json-text.js';
+import { collect, json, listSlot, type TextSink, writeDocument } from './json-text.js';
 import type { Finding, TrivyCvss, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 
@@ -198,13 +198,16 @@ function cdxTime(value: string | undefined): string | undefined {
  * rating Trivy has. GitLab's `cyclonedx` report reads it.
  */
 export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string, unknown> {
-  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, asObject);
+  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, CDX_OBJECTS);
   return { ...envelope, components: [...components], dependencies: [...dependencies], vulnerabilities: [...vulnerabilities] };
 }
 
-/** The same document as `renderCycloneDx`, written as JSON text item by item. */
+/**
+ * The same document as `renderCycloneDx`, written as JSON text item by item; each package and
+ * vulnerability's text is built from its content directly, without an object tree to stringify.
+ */
 export function writeCycloneDx(out: TextSink, report: TrivyReport, now?: Date): void {
-  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, asText);
+  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, CDX_TEXT);
   const slots = {
     components: listSlot('components'),
     dependencies: listSlot('dependencies'),
@@ -217,22 +220,127 @@ export function renderCycloneDxText(report: TrivyReport, now?: Date): string {
   return collect((out) => writeCycloneDx(out, report, now));
 }
 
+/** One vulnerability of the BOM: the fields Trivy writes, each already in its final form. */
+interface CdxVulnerability {
+  id: string;
+  source?: { name: string; url?: string };
+  ratings: Record<string, unknown>[];
+  cwes?: number[];
+  description?: unknown;
+  recommendation?: string;
+  advisories?: { url: string }[];
+  published?: string;
+  updated?: string;
+  affects: { ref: string; version: string }[];
+}
+
+/** How the lists' items are made: objects (`renderCycloneDx`) or JSON text (`writeCycloneDx`). */
+interface CdxSerialiser<T> {
+  /** Small items (targets, dependency lists): made as objects either way. */
+  plain(item: object): T;
+  component(pkg: SbomPackage): T;
+  vulnerability(content: CdxVulnerability): T;
+}
+
+const CDX_OBJECTS: CdxSerialiser<object> = {
+  plain: (item) => item,
+  component: componentObject,
+  vulnerability: (c) => {
+    // Assigned one by one, in Trivy's field order.
+    const entry: Record<string, unknown> = { id: c.id };
+    if (c.source) entry.source = c.source;
+    entry.ratings = c.ratings;
+    if (c.cwes) entry.cwes = c.cwes;
+    if (c.description) entry.description = c.description;
+    if (c.recommendation) entry.recommendation = c.recommendation;
+    if (c.advisories) entry.advisories = c.advisories;
+    if (c.published) entry.published = c.published;
+    if (c.updated) entry.updated = c.updated;
+    entry.affects = c.affects.map(({ ref, version }) => ({ ref, versions: [{ version, status: 'affected' }] }));
+    return entry;
+  },
+};
+
+/** The same items as CDX_OBJECTS, as `JSON.stringify` would write them, field for field. */
+const CDX_TEXT: CdxSerialiser<string> = {
+  plain: (item) => json(item),
+  component: (pkg) => {
+    const ref = json(pkg.ref);
+    // The purl is usually the bom-ref too: escaped once.
+    const purl = pkg.purl === undefined ? '' : `,"purl":${pkg.purl === pkg.ref ? ref : json(pkg.purl)}`;
+    return `{"bom-ref":${ref},"type":"library","name":${json(pkg.name)}${pkg.version ? `,"version":${json(pkg.version)}` : ''}${pkg.licenses.length > 0 ? `,"licenses":${json(licenseChoices(pkg.licenses))}` : ''}${purl},"properties":[{"name":"aquasecurity:trivy:PkgID","value":${json(pkg.pkgId)}}]}`;
+  },
+  vulnerability: (c) => {
+    let text = `{"id":${json(c.id)}`;
+    if (c.source) text += `,"source":${json(c.source)}`;
+    text += `,"ratings":${json(c.ratings)}`;
+    if (c.cwes) text += `,"cwes":${json(c.cwes)}`;
+    if (c.description) text += `,"description":${json(c.description)}`;
+    if (c.recommendation) text += `,"recommendation":${json(c.recommendation)}`;
+    if (c.advisories) {
+      let list = '';
+      for (const { url } of c.advisories) list += `${list ? ',' : ''}{"url":${json(url)}}`;
+      text += `,"advisories":[${list}]`;
+    }
+    if (c.published) text += `,"published":${json(c.published)}`;
+    if (c.updated) text += `,"updated":${json(c.updated)}`;
+    let affects = '';
+    for (const { ref, version } of c.affects)
+      affects += `${affects ? ',' : ''}{"ref":${json(ref)},"versions":[{"version":${json(version)},"status":"affected"}]}`;
+    return `${text},"affects":[${affects}]}`;
+  },
+};
+
+function componentObject(pkg: SbomPackage): Record<string, unknown> {
+  const component: Record<string, unknown> = { 'bom-ref': pkg.ref, type: 'library', name: pkg.name };
+  if (pkg.version) component.version = pkg.version;
+  if (pkg.licenses.length > 0) component.licenses = licenseChoices(pkg.licenses);
+  if (pkg.purl) component.purl = pkg.purl;
+  component.properties = [{ name: 'aquasecurity:trivy:PkgID', value: pkg.pkgId }];
+  return component;
+}
+
+/** A vulnerability of the BOM from the findings of one id (the first gives the details, all give the affected packages). */
+function cdxVulnerability(group: readonly Finding[]): CdxVulnerability {
+  const finding = group[0] as Finding;
+  const v = finding.vulnerability as TrivyVulnerability;
+  const content: CdxVulnerability = { id: finding.id, ratings: cycloneDxRatings(v), affects: [] };
+  if (v.DataSource) content.source = v.DataSource.URL ? { name: v.DataSource.ID, url: v.DataSource.URL } : { name: v.DataSource.ID };
+  const cwe = cwes(v.CweIDs);
+  if (cwe) content.cwes = cwe;
+  if (v.Description) content.description = v.Description;
+  if (finding.fixedVersion) content.recommendation = `Upgrade ${finding.pkgName} to version ${finding.fixedVersion}`;
+  const advisory = advisories(v);
+  if (advisory) content.advisories = advisory;
+  const published = cdxTime(v.PublishedDate);
+  if (published) content.published = published;
+  const updated = cdxTime(v.LastModifiedDate);
+  if (updated) content.updated = updated;
+  for (const other of group) {
+    const ref = other.vulnerability?.PkgIdentifier?.PURL ?? `${other.target}:${other.pkgName}@${other.installedVersion}`;
+    if (group.length === 1 || !content.affects.some((affect) => affect.ref === ref))
+      content.affects.push({ ref, version: other.installedVersion });
+  }
+  return content;
+}
+
 function cycloneDxParts<T>(
   report: TrivyReport,
   now: Date | undefined,
-  sink: ItemSink<T>,
+  serialise: CdxSerialiser<T>,
 ): { envelope: Record<string, unknown>; components: Iterable<T>; dependencies: Iterable<T>; vulnerabilities: Iterable<T> } {
   const { packages, targets, partial } = sbomContent(report);
   const isImage = report.ArtifactType === 'container_image';
   const rootRef = uuid(report, 'root');
   const byPkgId = new Map<string, SbomPackage[]>();
+  let withDependencies = false;
   for (const pkg of packages) {
+    if (pkg.dependsOn.length > 0) withDependencies = true;
     const key = `${pkg.targetRef}|${pkg.pkgId}`;
     const list = byPkgId.get(key);
     if (list) list.push(pkg);
     else byPkgId.set(key, [pkg]);
   }
-  const refOfFinding = (target: string, name: string, version: string, purl: string | undefined) => purl ?? `${target}:${name}@${version}`;
 
   // Grouped by id first (references only); each vulnerability is made when the writer asks for it.
   const byId = new Map<string, Finding[]>();
@@ -242,32 +350,6 @@ function cycloneDxParts<T>(
     if (group) group.push(finding);
     else byId.set(finding.id, [finding]);
   }
-  const vulnerabilityOf = (group: Finding[]): Record<string, unknown> => {
-    const finding = group[0] as Finding;
-    const v = finding.vulnerability as TrivyVulnerability;
-    const published = cdxTime(v.PublishedDate);
-    const updated = cdxTime(v.LastModifiedDate);
-    const cwe = cwes(v.CweIDs);
-    const advisory = advisories(v);
-    // Assigned one by one, in Trivy's field order (spreading optional fields costs a copy each).
-    const entry: Record<string, unknown> = { id: finding.id };
-    if (v.DataSource) entry.source = v.DataSource.URL ? { name: v.DataSource.ID, url: v.DataSource.URL } : { name: v.DataSource.ID };
-    entry.ratings = cycloneDxRatings(v);
-    if (cwe) entry.cwes = cwe;
-    if (v.Description) entry.description = v.Description;
-    if (finding.fixedVersion) entry.recommendation = `Upgrade ${finding.pkgName} to version ${finding.fixedVersion}`;
-    if (advisory) entry.advisories = advisory;
-    if (published) entry.published = published;
-    if (updated) entry.updated = updated;
-    const affects: { ref: string; versions: unknown[] }[] = [];
-    for (const other of group) {
-      const ref = refOfFinding(other.target, other.pkgName, other.installedVersion, other.vulnerability?.PkgIdentifier?.PURL);
-      if (!affects.some((affect) => affect.ref === ref))
-        affects.push({ ref, versions: [{ version: other.installedVersion, status: 'affected' }] });
-    }
-    entry.affects = affects;
-    return entry;
-  };
 
   const targetComponents = targets.map(({ ref, result }) => {
     const os = result.Class === 'os-pkgs';
@@ -283,7 +365,7 @@ function cycloneDxParts<T>(
     };
   });
   function* dependencies(): Generator<T> {
-    yield sink({ ref: rootRef, dependsOn: targets.map((target) => target.ref) });
+    yield serialise.plain({ ref: rootRef, dependsOn: targets.map((target) => target.ref) });
     for (const { ref } of targets) {
       const own = packages.filter((pkg) => pkg.targetRef === ref);
       const hasGraph = own.some((pkg) => pkg.dependsOn.length > 0 || pkg.relationship);
@@ -292,11 +374,16 @@ function cycloneDxParts<T>(
       const direct = hasGraph
         ? own.filter((pkg) => pkg.relationship === 'direct' || (!pkg.relationship && !dependedOn.has(pkg.pkgId)))
         : own;
-      yield sink({ ref, dependsOn: direct.map((pkg) => pkg.ref).sort() });
+      yield serialise.plain({ ref, dependsOn: direct.map((pkg) => pkg.ref).sort() });
     }
+    const none: string[] = [];
     for (const pkg of packages) {
+      if (!withDependencies || pkg.dependsOn.length === 0) {
+        yield serialise.plain({ ref: pkg.ref, dependsOn: none });
+        continue;
+      }
       const refs = pkg.dependsOn.flatMap((id) => (byPkgId.get(`${pkg.targetRef}|${id}`) ?? []).map((dep) => dep.ref));
-      yield sink({ ref: pkg.ref, dependsOn: refs.length > 1 ? [...new Set(refs)].sort() : refs });
+      yield serialise.plain({ ref: pkg.ref, dependsOn: refs.length > 1 ? [...new Set(refs)].sort() : refs });
     }
   }
 
@@ -335,18 +422,11 @@ function cycloneDxParts<T>(
     },
   };
   function* components(): Generator<T> {
-    for (const target of targetComponents) yield sink(target);
-    for (const pkg of packages) {
-      const component: Record<string, unknown> = { 'bom-ref': pkg.ref, type: 'library', name: pkg.name };
-      if (pkg.version) component.version = pkg.version;
-      if (pkg.licenses.length > 0) component.licenses = licenseChoices(pkg.licenses);
-      if (pkg.purl) component.purl = pkg.purl;
-      component.properties = [{ name: 'aquasecurity:trivy:PkgID', value: pkg.pkgId }];
-      yield sink(component);
-    }
+    for (const target of targetComponents) yield serialise.plain(target);
+    for (const pkg of packages) yield serialise.component(pkg);
   }
   function* vulnerabilityItems(): Generator<T> {
-    for (const group of byId.values()) yield sink(vulnerabilityOf(group));
+    for (const group of byId.values()) yield serialise.vulnerability(cdxVulnerability(group));
   }
   return { envelope, components: components(), dependencies: dependencies(), vulnerabilities: vulnerabilityItems() };
 }
@@ -368,13 +448,13 @@ function spdxLicense(licenses: string[]): { declared: string; comment?: string }
 
 /** SPDX 2.3 JSON: the artifact as the described package, each package contained in it. */
 export function renderSpdx(report: TrivyReport, now?: Date): Record<string, unknown> {
-  const { envelope, packages, relationships } = spdxParts(report, now, asObject);
+  const { envelope, packages, relationships } = spdxParts(report, now, SPDX_OBJECTS);
   return { ...envelope, packages: [...packages], relationships: [...relationships] };
 }
 
 /** The same document as `renderSpdx`, written as JSON text package by package. */
 export function writeSpdx(out: TextSink, report: TrivyReport, now?: Date): void {
-  const { envelope, packages, relationships } = spdxParts(report, now, asText);
+  const { envelope, packages, relationships } = spdxParts(report, now, SPDX_TEXT);
   writeDocument(
     out,
     { ...envelope, packages: listSlot('packages'), relationships: listSlot('relationships') },
@@ -382,10 +462,44 @@ export function writeSpdx(out: TextSink, report: TrivyReport, now?: Date): void 
   );
 }
 
+/** How SPDX items are made: small ones as objects either way, packages and their relationships as objects or text. */
+interface SpdxSerialiser<T> {
+  (item: object): T;
+  package(spdxId: string, pkg: SbomPackage): T;
+  contains(spdxId: string): T;
+}
+
+function spdxPackageObject(spdxId: string, pkg: SbomPackage): Record<string, unknown> {
+  const license = spdxLicense(pkg.licenses);
+  const item: Record<string, unknown> = { SPDXID: spdxId, name: pkg.name };
+  if (pkg.version) item.versionInfo = pkg.version;
+  item.downloadLocation = 'NOASSERTION';
+  item.filesAnalyzed = false;
+  item.licenseConcluded = 'NOASSERTION';
+  item.licenseDeclared = license.declared;
+  if (license.comment) item.licenseComments = license.comment;
+  if (pkg.purl) item.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl }];
+  return item;
+}
+
+const SPDX_OBJECTS: SpdxSerialiser<object> = Object.assign((item: object) => item, {
+  package: spdxPackageObject,
+  contains: (spdxId: string) => ({ spdxElementId: 'SPDXRef-Artifact', relationshipType: 'CONTAINS', relatedSpdxElement: spdxId }),
+});
+
+/** The same items as SPDX_OBJECTS, as `JSON.stringify` would write them, field for field. */
+const SPDX_TEXT: SpdxSerialiser<string> = Object.assign((item: object) => json(item), {
+  package: (spdxId: string, pkg: SbomPackage) => {
+    const license = spdxLicense(pkg.licenses);
+    return `{"SPDXID":"${spdxId}","name":${json(pkg.name)}${pkg.version ? `,"versionInfo":${json(pkg.version)}` : ''},"downloadLocation":"NOASSERTION","filesAnalyzed":false,"licenseConcluded":"NOASSERTION","licenseDeclared":${json(license.declared)}${license.comment ? `,"licenseComments":${json(license.comment)}` : ''}${pkg.purl ? `,"externalRefs":[{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl","referenceLocator":${json(pkg.purl)}}]` : ''}}`;
+  },
+  contains: (spdxId: string) => `{"spdxElementId":"SPDXRef-Artifact","relationshipType":"CONTAINS","relatedSpdxElement":"${spdxId}"}`,
+});
+
 function spdxParts<T>(
   report: TrivyReport,
   now: Date | undefined,
-  sink: ItemSink<T>,
+  sink: SpdxSerialiser<T>,
 ): { envelope: Record<string, unknown>; packages: Iterable<T>; relationships: Iterable<T> } {
   const { packages, partial } = sbomContent(report);
   const spdxId = (index: number) => `SPDXRef-Package-${index + 1}`;
@@ -409,24 +523,11 @@ function spdxParts<T>(
       filesAnalyzed: false,
       primaryPackagePurpose: report.ArtifactType === 'container_image' ? 'CONTAINER' : 'SOURCE',
     });
-    for (let index = 0; index < packages.length; index++) {
-      const pkg = packages[index] as SbomPackage;
-      const license = spdxLicense(pkg.licenses);
-      const item: Record<string, unknown> = { SPDXID: spdxId(index), name: pkg.name };
-      if (pkg.version) item.versionInfo = pkg.version;
-      item.downloadLocation = 'NOASSERTION';
-      item.filesAnalyzed = false;
-      item.licenseConcluded = 'NOASSERTION';
-      item.licenseDeclared = license.declared;
-      if (license.comment) item.licenseComments = license.comment;
-      if (pkg.purl) item.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl }];
-      yield sink(item);
-    }
+    for (let index = 0; index < packages.length; index++) yield sink.package(spdxId(index), packages[index] as SbomPackage);
   }
   function* spdxRelationships(): Generator<T> {
     yield sink({ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-Artifact' });
-    for (let index = 0; index < packages.length; index++)
-      yield sink({ spdxElementId: 'SPDXRef-Artifact', relationshipType: 'CONTAINS', relatedSpdxElement: spdxId(index) });
+    for (let index = 0; index < packages.length; index++) yield sink.contains(spdxId(index));
   }
   return { envelope, packages: spdxPackages(), relationships: spdxRelationships() };
 }
