@@ -153,7 +153,7 @@ function* gitlabList<T>(
   sink: (vulnerability: GitLabVulnerability) => T,
 ): Generator<T> {
   const place = gitlabImageAndOs(report);
-  const seen = new Map<string, number>();
+  const occurrences = idOccurrences((finding) => (finding.class === 'vulnerability' ? place.image : ''));
   for (const finding of allFindings(report)) {
     if (GITLAB_REPORT_OF[finding.class] !== type) continue;
     const v = finding.secret
@@ -162,11 +162,35 @@ function* gitlabList<T>(
         ? misconfigurationVulnerability(finding)
         : vulnerability(finding, place);
     // A report that lists the very same finding twice still gets distinct ids (GitLab drops duplicates).
-    const count = seen.get(v.id) ?? 0;
-    seen.set(v.id, count + 1);
+    const count = occurrences(finding, v.id);
     if (count > 0) v.id = `${v.id.slice(0, 24)}${hash('sha256', `${v.id}#${count}`).slice(0, 12)}`;
     yield sink(v);
   }
+}
+
+/**
+ * How often each id was seen before, exactly, without keeping 20,000 id strings alive (which
+ * made V8 double its young generation): findings are remembered by the id's first 28 bits, and
+ * only ids whose prefix is shared are counted by their text (the first one's id is made again).
+ */
+function idOccurrences(imageOf: (finding: Finding) => string): (finding: Finding, id: string) => number {
+  const firstOfPrefix = new Map<number, Finding | undefined>();
+  const exact = new Map<string, number>();
+  return (finding, id) => {
+    const prefix = Number.parseInt(id.slice(0, 7), 16);
+    if (!firstOfPrefix.has(prefix)) {
+      firstOfPrefix.set(prefix, finding);
+      return 0;
+    }
+    const first = firstOfPrefix.get(prefix);
+    if (first) {
+      exact.set(findingUuid(first, imageOf(first)), 1);
+      firstOfPrefix.set(prefix, undefined);
+    }
+    const count = exact.get(id) ?? 0;
+    exact.set(id, count + 1);
+    return count;
+  };
 }
 
 function vulnerability(finding: Finding, place: { image: string; operatingSystem: string }): GitLabVulnerability {

@@ -46,7 +46,14 @@ export function* renderOutputs(report: TrivyReport, gate: GateResult, plan: Outp
   };
   if (plan.reportText !== undefined) {
     const text = plan.reportText;
-    yield ['report', (out) => out.write(text.endsWith('\n') ? text : `${text}\n`)];
+    // Not `${text}\n`: that would flatten a copy of a report of tens of MB.
+    yield [
+      'report',
+      (out) => {
+        out.write(text);
+        if (!text.endsWith('\n')) out.write('\n');
+      },
+    ];
   }
   if (plan.sarif) {
     const options = { ...plan.sarif, suppressed: suppressions(gate) };
@@ -86,11 +93,23 @@ export function writeOutputFile(path: string, write: (out: TextSink) => void): v
       if (used > 0) writeSync(fd, buffer, 0, used);
       used = 0;
     };
+    // A large text (the report itself) is encoded slice by slice into the buffer, never into a copy of its size.
+    const writeLarge = (text: string) => {
+      for (let at = 0; at < text.length; ) {
+        let end = Math.min(at + CHUNK / 4, text.length);
+        // Never between the two halves of a surrogate pair.
+        if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+        const part = text.slice(at, end);
+        if (used + part.length * 3 > CHUNK) flush();
+        used += buffer.write(part, used);
+        at = end;
+      }
+    };
     const drain = () => {
       // A UTF-16 code unit is at most 3 UTF-8 bytes: that bound decides without measuring the text.
       const most = pending.length * 3;
       if (used + most > CHUNK) flush();
-      if (most > CHUNK) writeSync(fd, pending);
+      if (most > CHUNK) writeLarge(pending);
       else used += buffer.write(pending, used);
       pending = '';
     };

@@ -239,30 +239,40 @@ export function findings(report: TrivyReport, options: FindingsOptions = {}): Fi
   if (cached) return cached;
   const list = collectFindings(report, options);
   cache.set(report, list);
+  // Without passed checks both lists are the same: one list, not two copies of 20,000 findings.
+  if (!(report.Results ?? []).some((result) => (result.Misconfigurations ?? []).some((m) => (m.Status ?? 'FAIL') !== 'FAIL')))
+    (options.includePassed ? FAILED_ONLY : WITH_PASSED).set(report, list);
   return list;
 }
 
 const WITH_PASSED = new WeakMap<TrivyReport, Finding[]>();
 const FAILED_ONLY = new WeakMap<TrivyReport, Finding[]>();
 
+/** The report's spelling when exact (nearly always), else the normalised one. */
+function severityOf(severity: string): Severity {
+  return (EXACT_SEVERITIES.has(severity) ? severity : (parseSeverity(severity) ?? 'UNKNOWN')) as Severity;
+}
+
 function collectFindings(report: TrivyReport, options: FindingsOptions): Finding[] {
   const out: Finding[] = [];
+  // Built as literals with the fields in one order (no spread of a shared base): 20,000 of them per report.
   for (const result of report.Results ?? []) {
     const place = findingPlace(result);
-    const base = (cls: FindingClass, id: string, pkgName: string, pkgPath: string, severity: string) => ({
-      key: findingKey(place, cls === 'vulnerability' ? id : `${cls}:${id}`, pkgName, pkgPath),
-      movableKey: findingKey('', cls === 'vulnerability' ? id : `${cls}:${id}`, pkgName, pkgPath),
-      class: cls,
-      id,
-      severity: (EXACT_SEVERITIES.has(severity) ? severity : (parseSeverity(severity) ?? 'UNKNOWN')) as Severity,
-      target: result.Target,
-      result,
-    });
+    const target = result.Target;
     for (const vulnerability of result.Vulnerabilities ?? []) {
+      const id = vulnerability.VulnerabilityID;
+      const pkgName = vulnerability.PkgName;
+      const pkgPath = vulnerability.PkgPath ?? '';
       out.push({
-        ...base('vulnerability', vulnerability.VulnerabilityID, vulnerability.PkgName, vulnerability.PkgPath ?? '', vulnerability.Severity),
+        key: findingKey(place, id, pkgName, pkgPath),
+        movableKey: findingKey('', id, pkgName, pkgPath),
+        class: 'vulnerability',
+        id,
+        severity: severityOf(vulnerability.Severity),
+        target,
+        result,
         aliases: [],
-        pkgName: vulnerability.PkgName,
+        pkgName,
         installedVersion: vulnerability.InstalledVersion ?? '',
         fixedVersion: vulnerability.FixedVersion ?? '',
         title: vulnerability.Title ?? '',
@@ -274,9 +284,16 @@ function collectFindings(report: TrivyReport, options: FindingsOptions): Finding
     }
     for (const misconfiguration of result.Misconfigurations ?? []) {
       if (!options.includePassed && (misconfiguration.Status ?? 'FAIL') !== 'FAIL') continue;
+      const id = misconfiguration.ID;
       out.push({
-        ...base('misconfiguration', misconfiguration.ID, '', '', misconfiguration.Severity),
-        aliases: misconfiguration.AVDID && misconfiguration.AVDID !== misconfiguration.ID ? [misconfiguration.AVDID] : [],
+        key: findingKey(place, `misconfiguration:${id}`, '', ''),
+        movableKey: findingKey('', `misconfiguration:${id}`, '', ''),
+        class: 'misconfiguration',
+        id,
+        severity: severityOf(misconfiguration.Severity),
+        target,
+        result,
+        aliases: misconfiguration.AVDID && misconfiguration.AVDID !== id ? [misconfiguration.AVDID] : [],
         pkgName: '',
         installedVersion: '',
         fixedVersion: '',
@@ -288,13 +305,20 @@ function collectFindings(report: TrivyReport, options: FindingsOptions): Finding
       });
     }
     for (const secret of result.Secrets ?? []) {
+      const id = secret.RuleID;
       out.push({
-        ...base('secret', secret.RuleID, '', '', secret.Severity),
+        key: findingKey(place, `secret:${id}`, '', ''),
+        movableKey: findingKey('', `secret:${id}`, '', ''),
+        class: 'secret',
+        id,
+        severity: severityOf(secret.Severity),
+        target,
+        result,
         aliases: [],
         pkgName: '',
         installedVersion: '',
         fixedVersion: '',
-        title: secret.Title ?? secret.RuleID,
+        title: secret.Title ?? id,
         url: '',
         startLine: secret.StartLine ?? 0,
         endLine: secret.EndLine ?? 0,
@@ -302,13 +326,21 @@ function collectFindings(report: TrivyReport, options: FindingsOptions): Finding
       });
     }
     for (const license of result.Licenses ?? []) {
+      const id = license.Name;
+      const pkgName = license.PkgName ?? '';
       out.push({
-        ...base('license', license.Name, license.PkgName ?? '', license.FilePath ?? '', license.Severity),
+        key: findingKey(place, `license:${id}`, pkgName, license.FilePath ?? ''),
+        movableKey: findingKey('', `license:${id}`, pkgName, license.FilePath ?? ''),
+        class: 'license',
+        id,
+        severity: severityOf(license.Severity),
+        target,
+        result,
         aliases: [],
-        pkgName: license.PkgName ?? '',
+        pkgName,
         installedVersion: '',
         fixedVersion: '',
-        title: `${license.Name} in ${license.PkgName ?? ''}`,
+        title: `${id} in ${pkgName}`,
         url: license.Link ?? '',
         startLine: 0,
         endLine: 0,

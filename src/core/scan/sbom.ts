@@ -51,42 +51,58 @@ export function partialReason(report: TrivyReport): string | undefined {
  * which our scan passes), otherwise the packages named by vulnerabilities. Deduplicated.
  */
 export function sbomContent(report: TrivyReport): SbomContent {
+  // Both SBOMs ask; a report is read-only once parsed, so one content per report serves them.
+  let content = SBOM_CONTENTS.get(report);
+  if (!content) {
+    content = collectSbomContent(report);
+    SBOM_CONTENTS.set(report, content);
+  }
+  return content;
+}
+
+const SBOM_CONTENTS = new WeakMap<TrivyReport, SbomContent>();
+
+function collectSbomContent(report: TrivyReport): SbomContent {
   const byRef = new Map<string, SbomPackage>();
   const targets: SbomContent['targets'] = [];
   (report.Results ?? []).forEach((result, index) => {
-    const packages: { pkg: TrivyPackage; purl?: string }[] = (result.Packages ?? []).map((pkg) => ({
-      pkg,
-      ...(pkg.Identifier?.PURL ? { purl: pkg.Identifier.PURL } : {}),
-    }));
-    const listed = new Set(packages.map(({ pkg }) => `${pkg.Name}@${pkg.Version ?? ''}`));
-    for (const vulnerability of result.Vulnerabilities ?? []) {
-      const id = `${vulnerability.PkgName}@${vulnerability.InstalledVersion}`;
-      if (listed.has(id)) continue;
-      listed.add(id);
-      packages.push({
-        pkg: { ID: vulnerability.PkgID, Name: vulnerability.PkgName, Version: vulnerability.InstalledVersion },
-        ...(vulnerability.PkgIdentifier?.PURL ? { purl: vulnerability.PkgIdentifier.PURL } : {}),
-      });
-    }
-    if (packages.length === 0) return;
+    const listedPackages = result.Packages ?? [];
+    const vulnerabilities = result.Vulnerabilities ?? [];
+    if (listedPackages.length === 0 && vulnerabilities.length === 0) return;
     const targetRef = uuid(report, `target:${index}:${result.Target}`);
     targets.push({ ref: targetRef, result });
-    for (const { pkg, purl } of packages) {
+    const add = (pkg: TrivyPackage, purl: string | undefined) => {
       const version = pkg.Version ?? '';
       const ref = purl ?? `${result.Target}:${pkg.Name}@${version}`;
-      if (byRef.has(ref)) continue;
-      byRef.set(ref, {
+      if (byRef.has(ref)) return;
+      const made: SbomPackage = {
         ref,
         name: pkg.Name,
         version,
-        ...(purl ? { purl } : {}),
         pkgId: pkg.ID ?? `${pkg.Name}@${version}`,
         licenses: pkg.Licenses ?? [],
         target: result.Target,
         targetRef,
         dependsOn: pkg.DependsOn ?? [],
-        ...(pkg.Relationship ? { relationship: pkg.Relationship } : {}),
-      });
+      };
+      if (purl) made.purl = purl;
+      if (pkg.Relationship) made.relationship = pkg.Relationship;
+      byRef.set(ref, made);
+    };
+    const listed = new Set<string>();
+    for (const pkg of listedPackages) {
+      listed.add(`${pkg.Name}@${pkg.Version ?? ''}`);
+    }
+    // The listed packages first, then those only vulnerabilities name (each once).
+    for (const pkg of listedPackages) add(pkg, pkg.Identifier?.PURL || undefined);
+    for (const vulnerability of vulnerabilities) {
+      const id = `${vulnerability.PkgName}@${vulnerability.InstalledVersion}`;
+      if (listed.has(id)) continue;
+      listed.add(id);
+      add(
+        { ID: vulnerability.PkgID, Name: vulnerability.PkgName, Version: vulnerability.InstalledVersion } as TrivyPackage,
+        vulnerability.PkgIdentifier?.PURL || undefined,
+      );
     }
   });
   const partial = partialReason(report);
@@ -332,10 +348,10 @@ function cycloneDxParts<T>(
   const { packages, targets, partial } = sbomContent(report);
   const isImage = report.ArtifactType === 'container_image';
   const rootRef = uuid(report, 'root');
+  // Only a report with a dependency graph needs packages by id.
   const byPkgId = new Map<string, SbomPackage[]>();
-  let withDependencies = false;
-  for (const pkg of packages) {
-    if (pkg.dependsOn.length > 0) withDependencies = true;
+  const withDependencies = packages.some((pkg) => pkg.dependsOn.length > 0);
+  for (const pkg of withDependencies ? packages : []) {
     const key = `${pkg.targetRef}|${pkg.pkgId}`;
     const list = byPkgId.get(key);
     if (list) list.push(pkg);
