@@ -123,3 +123,54 @@ if (process.env.RECORD === '1') {
   );
   writeFileSync(join(import.meta.dirname, '../fixtures/scan/rendered-outputs.sha256.json'), `${JSON.stringify(recorded, null, 2)}\n`);
 }
+
+describe('GitLab ids stay unique without keeping every id', () => {
+  const vulnerabilityOf = (pkg: string) => ({
+    VulnerabilityID: 'CVE-2024-0001',
+    PkgName: pkg,
+    InstalledVersion: '1.0',
+    Severity: 'HIGH',
+  });
+  const report = (pkgs: string[]): TrivyReport => ({
+    SchemaVersion: 2,
+    ArtifactName: 'app',
+    Results: [{ Target: 'package-lock.json', Class: 'lang-pkgs', Type: 'npm', Vulnerabilities: pkgs.map(vulnerabilityOf) }],
+  });
+  const ids = (pkgs: string[]) => renderGitLab(report(pkgs), { now: NOW }).vulnerabilities.map((v) => v.id);
+  /** What the ids were before: a repeated id gets a suffix made from its count, counted per exact id. */
+  const expected = (pkgs: string[]) => {
+    const first = ids([...new Set(pkgs)]);
+    const byPkg = new Map([...new Set(pkgs)].map((pkg, index) => [pkg, first[index] as string]));
+    const seen = new Map<string, number>();
+    return pkgs.map((pkg) => {
+      const id = byPkg.get(pkg) as string;
+      const count = seen.get(id) ?? 0;
+      seen.set(id, count + 1);
+      return count > 0 ? `${id.slice(0, 24)}${createHash('sha256').update(`${id}#${count}`).digest('hex').slice(0, 12)}` : id;
+    });
+  };
+
+  test('the same finding listed three times gets three ids', () => {
+    const got = ids(['a', 'b', 'a', 'a']);
+    expect(new Set(got).size).toBe(4);
+    expect(got).toEqual(expected(['a', 'b', 'a', 'a']));
+  });
+
+  test('two different findings whose ids share the remembered prefix both keep their ids', () => {
+    // Search for two packages whose ids share their first 7 hex digits (a birthday search over 28 bits).
+    const byPrefix = new Map<string, string>();
+    let pair: [string, string] | undefined;
+    for (let index = 0; !pair; index++) {
+      const pkg = `p${index}`;
+      const id = ids([pkg])[0] as string;
+      const other = byPrefix.get(id.slice(0, 7));
+      if (other) pair = [other, pkg];
+      else byPrefix.set(id.slice(0, 7), pkg);
+    }
+    const [a, b] = pair;
+    const pkgs = [a, 'x', b, a, b, b];
+    const got = ids(pkgs);
+    expect(got).toEqual(expected(pkgs));
+    expect(new Set(got).size).toBe(pkgs.length);
+  }, 60_000);
+});
