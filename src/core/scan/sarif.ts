@@ -177,6 +177,8 @@ function sarifLists<T>(
   const selected = severities ? all.filter((finding) => severities.has(finding.severity)) : all;
   const lastOfRule = new Map<string, Finding>();
   for (const finding of selected) lastOfRule.set(ruleIdOf(finding), finding);
+  // Most runs accept nothing: then no finding's key is looked up (each lookup flattens the key).
+  const suppressed = options.suppressed?.size ? options.suppressed : undefined;
   const ruleIndexes = new Map<string, number>();
   for (const id of lastOfRule.keys()) ruleIndexes.set(id, ruleIndexes.size);
   function* rules(): Generator<T> {
@@ -195,7 +197,7 @@ function sarifLists<T>(
         locationMessage: entry.locationMessage,
         lines: entry.lines,
       };
-      const reason = options.suppressed?.get(finding.key);
+      const reason = suppressed?.get(finding.key);
       if (reason !== undefined) content.suppression = reason;
       yield serialise.result(content);
     }

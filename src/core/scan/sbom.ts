@@ -179,8 +179,21 @@ function nvdV2Severity(score: number): string {
 
 function cwes(ids: string[] | undefined): number[] | undefined {
   if (!ids) return undefined;
-  return ids.map((id) => Number.parseInt(id.toLowerCase().replace(/^cwe-/, ''), 10)).filter((n) => Number.isInteger(n));
+  const out: number[] = [];
+  for (const id of ids) {
+    // A few CWE ids recur across thousands of vulnerabilities: each is read once.
+    let number = CWE_NUMBERS.get(id);
+    if (number === undefined) {
+      number = Number.parseInt(id.toLowerCase().replace(/^cwe-/, ''), 10);
+      if (CWE_NUMBERS.size > 10_000) CWE_NUMBERS.clear();
+      CWE_NUMBERS.set(id, number);
+    }
+    if (Number.isInteger(number)) out.push(number);
+  }
+  return out;
 }
+
+const CWE_NUMBERS = new Map<string, number>();
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+/i;
 
@@ -188,12 +201,14 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+/i;
 function advisories(v: TrivyVulnerability): { url: string }[] | undefined {
   const seen = new Set<string>();
   const out: { url: string }[] = [];
-  for (const ref of [v.PrimaryURL ?? '', ...(v.References ?? [])]) {
-    if (seen.has(ref)) continue;
+  const add = (ref: string) => {
+    if (seen.has(ref)) return;
     seen.add(ref);
     const url = ref.includes(' ') ? ref.split(' ').find((part) => URL_LIKE.test(part)) : URL_LIKE.test(ref) ? ref : undefined;
     if (url) out.push({ url });
-  }
+  };
+  add(v.PrimaryURL ?? '');
+  for (const ref of v.References ?? []) add(ref);
   return out.length > 0 ? out : undefined;
 }
 
@@ -289,7 +304,11 @@ const CDX_TEXT: CdxSerialiser<string> = {
   vulnerability: (c) => {
     let text = `{"id":${json(c.id)}`;
     if (c.source) text += `,"source":${json(c.source)}`;
-    text += `,"ratings":${json(c.ratings)}`;
+    let ratings = '';
+    for (const rating of c.ratings as { source: { name: string }; score?: number; severity: string; method?: string; vector?: string }[]) {
+      ratings += `${ratings ? ',' : ''}{"source":{"name":${json(rating.source.name)}}${rating.score === undefined ? '' : `,"score":${json(rating.score)}`},"severity":${json(rating.severity)}${rating.method === undefined ? '' : `,"method":${json(rating.method)}`}${rating.vector === undefined ? '' : `,"vector":${json(rating.vector)}`}}`;
+    }
+    text += `,"ratings":[${ratings}]`;
     if (c.cwes) text += `,"cwes":${json(c.cwes)}`;
     if (c.description) text += `,"description":${json(c.description)}`;
     if (c.recommendation) text += `,"recommendation":${json(c.recommendation)}`;
