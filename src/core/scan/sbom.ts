@@ -269,12 +269,14 @@ interface CdxVulnerability {
 interface CdxSerialiser<T> {
   /** Small items (targets, dependency lists): made as objects either way. */
   plain(item: object): T;
+  dependency(ref: string, dependsOn: readonly string[]): T;
   component(pkg: SbomPackage): T;
   vulnerability(content: CdxVulnerability): T;
 }
 
 const CDX_OBJECTS: CdxSerialiser<object> = {
   plain: (item) => item,
+  dependency: (ref, dependsOn) => ({ ref, dependsOn }),
   component: componentObject,
   vulnerability: (c) => {
     // Assigned one by one, in Trivy's field order.
@@ -295,6 +297,7 @@ const CDX_OBJECTS: CdxSerialiser<object> = {
 /** The same items as CDX_OBJECTS, as `JSON.stringify` would write them, field for field. */
 const CDX_TEXT: CdxSerialiser<string> = {
   plain: (item) => json(item),
+  dependency: (ref, dependsOn) => `{"ref":${json(ref)},"dependsOn":${dependsOn.length > 0 ? json(dependsOn) : '[]'}}`,
   component: (pkg) => {
     const ref = json(pkg.ref);
     // The purl is usually the bom-ref too: escaped once.
@@ -409,16 +412,16 @@ function cycloneDxParts<T>(
       const direct = hasGraph
         ? own.filter((pkg) => pkg.relationship === 'direct' || (!pkg.relationship && !dependedOn.has(pkg.pkgId)))
         : own;
-      yield serialise.plain({ ref, dependsOn: direct.map((pkg) => pkg.ref).sort() });
+      yield serialise.dependency(ref, direct.map((pkg) => pkg.ref).sort());
     }
     const none: string[] = [];
     for (const pkg of packages) {
       if (!withDependencies || pkg.dependsOn.length === 0) {
-        yield serialise.plain({ ref: pkg.ref, dependsOn: none });
+        yield serialise.dependency(pkg.ref, none);
         continue;
       }
       const refs = pkg.dependsOn.flatMap((id) => (byPkgId.get(`${pkg.targetRef}|${id}`) ?? []).map((dep) => dep.ref));
-      yield serialise.plain({ ref: pkg.ref, dependsOn: refs.length > 1 ? [...new Set(refs)].sort() : refs });
+      yield serialise.dependency(pkg.ref, refs.length > 1 ? [...new Set(refs)].sort() : refs);
     }
   }
 
