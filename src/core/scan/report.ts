@@ -220,7 +220,8 @@ export function findingPlace(result: TrivyResult): string {
 
 /** The key a finding keeps while its image is rebuilt: the installed version and image name may change, the place may not. */
 export function findingKey(place: string, id: string, pkgName: string, pkgPath = ''): string {
-  return `${place}|${id}|${pkgName}|${pkgPath}`;
+  // One flat string (a template makes a tree of concatenations): every finding keeps two keys.
+  return [place, id, pkgName, pkgPath].join('|');
 }
 
 export interface FindingsOptions {
