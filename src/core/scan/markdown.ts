@@ -58,6 +58,12 @@ const ICON: Record<Disposition, string> = {
   baseline: 'in baseline',
 };
 const ORDER: Disposition[] = ['blocking', 'warning', 'allowed', 'baseline', 'unfixed', 'ignored'];
+/** Ranks by lookup, not by searching the lists: a table of 20,000 findings is sorted with them. */
+const ORDER_RANK = Object.fromEntries(ORDER.map((disposition, index) => [disposition, index])) as Record<Disposition, number>;
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES_DESCENDING.map((severity) => [severity, severityRank(severity)])) as Record<
+  (typeof SEVERITIES_DESCENDING)[number],
+  number
+>;
 
 /** The job summary: verdict, counts per severity, and the findings that matter first. */
 export function renderMarkdown(gate: GateResult, options: MarkdownOptions): string {
@@ -168,8 +174,8 @@ function byText(a: string, b: string): number {
 
 function compare(a: GatedFinding, b: GatedFinding): number {
   return (
-    ORDER.indexOf(a.disposition) - ORDER.indexOf(b.disposition) ||
-    severityRank(b.finding.severity) - severityRank(a.finding.severity) ||
+    ORDER_RANK[a.disposition] - ORDER_RANK[b.disposition] ||
+    SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] ||
     byText(a.finding.id, b.finding.id) ||
     byText(a.finding.pkgName, b.finding.pkgName) ||
     byText(a.finding.target, b.finding.target)

@@ -254,25 +254,33 @@ function severityOf(severity: string): Severity {
   return (EXACT_SEVERITIES.has(severity) ? severity : (parseSeverity(severity) ?? 'UNKNOWN')) as Severity;
 }
 
+/** Shared by every finding without other ids (never written to). */
+const NO_ALIASES: string[] = [];
+
 function collectFindings(report: TrivyReport, options: FindingsOptions): Finding[] {
   const out: Finding[] = [];
   // Built as literals with the fields in one order (no spread of a shared base): 20,000 of them per report.
   for (const result of report.Results ?? []) {
     const place = findingPlace(result);
     const target = result.Target;
+    // The movable key is the key without its place: a slice of it, not a second string.
+    const push = (finding: Finding) => {
+      finding.movableKey = finding.key.slice(place.length);
+      out.push(finding);
+    };
     for (const vulnerability of result.Vulnerabilities ?? []) {
       const id = vulnerability.VulnerabilityID;
       const pkgName = vulnerability.PkgName;
       const pkgPath = vulnerability.PkgPath ?? '';
-      out.push({
+      push({
         key: findingKey(place, id, pkgName, pkgPath),
-        movableKey: findingKey('', id, pkgName, pkgPath),
+        movableKey: '',
         class: 'vulnerability',
         id,
         severity: severityOf(vulnerability.Severity),
         target,
         result,
-        aliases: [],
+        aliases: NO_ALIASES,
         pkgName,
         installedVersion: vulnerability.InstalledVersion ?? '',
         fixedVersion: vulnerability.FixedVersion ?? '',
@@ -286,9 +294,9 @@ function collectFindings(report: TrivyReport, options: FindingsOptions): Finding
     for (const misconfiguration of result.Misconfigurations ?? []) {
       if (!options.includePassed && (misconfiguration.Status ?? 'FAIL') !== 'FAIL') continue;
       const id = misconfiguration.ID;
-      out.push({
+      push({
         key: findingKey(place, `misconfiguration:${id}`, '', ''),
-        movableKey: findingKey('', `misconfiguration:${id}`, '', ''),
+        movableKey: '',
         class: 'misconfiguration',
         id,
         severity: severityOf(misconfiguration.Severity),
@@ -307,15 +315,15 @@ function collectFindings(report: TrivyReport, options: FindingsOptions): Finding
     }
     for (const secret of result.Secrets ?? []) {
       const id = secret.RuleID;
-      out.push({
+      push({
         key: findingKey(place, `secret:${id}`, '', ''),
-        movableKey: findingKey('', `secret:${id}`, '', ''),
+        movableKey: '',
         class: 'secret',
         id,
         severity: severityOf(secret.Severity),
         target,
         result,
-        aliases: [],
+        aliases: NO_ALIASES,
         pkgName: '',
         installedVersion: '',
         fixedVersion: '',
@@ -329,15 +337,15 @@ function collectFindings(report: TrivyReport, options: FindingsOptions): Finding
     for (const license of result.Licenses ?? []) {
       const id = license.Name;
       const pkgName = license.PkgName ?? '';
-      out.push({
+      push({
         key: findingKey(place, `license:${id}`, pkgName, license.FilePath ?? ''),
-        movableKey: findingKey('', `license:${id}`, pkgName, license.FilePath ?? ''),
+        movableKey: '',
         class: 'license',
         id,
         severity: severityOf(license.Severity),
         target,
         result,
-        aliases: [],
+        aliases: NO_ALIASES,
         pkgName,
         installedVersion: '',
         fixedVersion: '',
