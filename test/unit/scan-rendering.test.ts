@@ -174,3 +174,19 @@ describe('GitLab ids stay unique without keeping every id', () => {
     expect(new Set(got).size).toBe(pkgs.length);
   }, 60_000);
 });
+
+describe('the summary table picks its rows without sorting every finding', () => {
+  test('firstInOrder is the first rows of a stable sort, ties included', async () => {
+    const { firstInOrder } = await import('../../src/core/scan/markdown.js');
+    let state = 7;
+    const next = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state;
+    };
+    // Few distinct values: many ties, each item told apart by its position.
+    const items = Array.from({ length: 2000 }, (_, index) => ({ value: next() % 37, index }));
+    const order = (a: { value: number }, b: { value: number }) => a.value - b.value;
+    for (const count of [0, 1, 5, 100, 1999, 2000, 5000])
+      expect(firstInOrder(items, count, order)).toEqual([...items].sort(order).slice(0, count));
+  });
+});
