@@ -220,6 +220,8 @@ function vulnerability(finding: Finding, place: { image: string; operatingSystem
   return made;
 }
 
+let lastPlace = { image: '', operatingSystem: '', text: '"operating_system":"","image":""' };
+
 /**
  * `JSON.stringify(vulnerability)`, field for field: container-scanning vulnerabilities (one per
  * finding, the bulk of the report) are built as text; the rest go through JSON.stringify.
@@ -236,7 +238,14 @@ function vulnerabilityText(v: GitLabVulnerability): string {
     vectors = `,"cvss_vectors":[${vectors}]`;
   }
   const id = json(identifier.name);
-  return `{"id":"${v.id}","name":${json(v.name)},"description":${json(v.description)},"severity":"${v.severity}","solution":${json(v.solution)},"location":{"dependency":{"package":{"name":${json(location.dependency.package.name)}},"version":${json(location.dependency.version)}},"operating_system":${json(location.operating_system)},"image":${json(location.image)}},"identifiers":[{"type":${json(identifier.type)},"name":${id},"value":${identifier.value === identifier.name ? id : json(identifier.value)}${identifier.url === undefined ? '' : `,"url":${json(identifier.url)}`}}],"links":[${links}]${vectors}}`;
+  // Every finding of a report has the same image and OS: escaped once.
+  if (location.image !== lastPlace.image || location.operating_system !== lastPlace.operatingSystem)
+    lastPlace = {
+      image: location.image,
+      operatingSystem: location.operating_system,
+      text: `"operating_system":${json(location.operating_system)},"image":${json(location.image)}`,
+    };
+  return `{"id":"${v.id}","name":${json(v.name)},"description":${json(v.description)},"severity":"${v.severity}","solution":${json(v.solution)},"location":{"dependency":{"package":{"name":${json(location.dependency.package.name)}},"version":${json(location.dependency.version)}},${lastPlace.text}},"identifiers":[{"type":${json(identifier.type)},"name":${id},"value":${identifier.value === identifier.name ? id : json(identifier.value)}${identifier.url === undefined ? '' : `,"url":${json(identifier.url)}`}}],"links":[${links}]${vectors}}`;
 }
 
 /** A secret: file and lines, the rule as identifier; never the matched text (Trivy masks it, and a report is no place for it anyway). */
