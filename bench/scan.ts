@@ -5,7 +5,7 @@
 // Run: npx tsx bench/scan.ts
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluateGate, type GateResult } from '../src/core/scan/gate.js';
 import { renderMarkdown } from '../src/core/scan/markdown.js';
@@ -28,6 +28,9 @@ function stage(text: string, file: string): number {
   return render(report, gate, text, file);
 }
 
+/** Milliseconds per output over the stage rounds, and its size: where the time goes. */
+const perOutput = new Map<string, { ms: number[]; bytes: number }>();
+
 /** Only the rendering and writing, from a parsed and gated report. */
 function render(report: TrivyReport, gate: GateResult, text: string, file: string): number {
   const plan: OutputPlan = {
@@ -40,9 +43,15 @@ function render(report: TrivyReport, gate: GateResult, text: string, file: strin
   };
   let bytes = 0;
   // As the stage: each output is written to its file before the next is made.
-  for (const [, write] of renderOutputs(report, gate, plan)) {
+  for (const [kind, write] of renderOutputs(report, gate, plan)) {
+    const start = process.hrtime.bigint();
     writeOutputFile(file, write);
-    bytes += statSync(file).size;
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const size = statSync(file).size;
+    bytes += size;
+    const entry = perOutput.get(kind) ?? { ms: [], bytes: size };
+    entry.ms.push(ms);
+    perOutput.set(kind, entry);
   }
   return bytes;
 }
@@ -73,6 +82,7 @@ function measure(body: () => unknown): number {
   return times[Math.floor(times.length / 2)] as number;
 }
 
+const loadBefore = loadavg()[0] as number;
 const text = JSON.stringify(syntheticReport(FINDINGS, { seed: 2025 }), null, 2);
 const parseMs = measure(() => JSON.parse(text));
 let written = 0;
@@ -80,6 +90,13 @@ const sinkDir = mkdtempSync(join(tmpdir(), 'aegis-bench-scan-out-'));
 const stageMs = measure(() => {
   written = stage(text, join(sinkDir, 'out'));
 });
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const outputs = [...perOutput].map(([kind, { ms, bytes }]) => ({
+  kind,
+  ms: Math.round(median(ms) * 10) / 10,
+  mb: Math.round(bytes / 1e5) / 10,
+}));
+perOutput.clear();
 const parsed = parseTrivyReport(text, 'synthetic');
 const gated = evaluateGate({ findings: findings(parsed), rules, ignores: [], now, expiryWarningDays: 14 });
 // A fresh copy each round: findings are cached per report object.
@@ -117,6 +134,8 @@ const result = {
   node: process.version,
   cpu: cpus()[0]?.model ?? 'unknown',
   date: new Date().toISOString(),
+  /** One-minute load average before and after: the machine is shared. */
+  load: { before: Math.round(loadBefore * 100) / 100, after: Math.round((loadavg()[0] as number) * 100) / 100 },
   time: {
     parseMs: Math.round(parseMs),
     stageMs: Math.round(stageMs),
@@ -126,6 +145,7 @@ const result = {
     limit: TIME_LIMIT,
   },
   memory: { parseMiB: MiB(parseMemory), stageMiB: MiB(stageMemory), ratio: memoryRatio, limit: MEMORY_LIMIT },
+  outputs,
 };
 const results = join(import.meta.dirname, 'results');
 mkdirSync(results, { recursive: true });
@@ -140,6 +160,8 @@ const markdown = [
   `| time | ${Math.round(parseMs)} ms | ${Math.round(stageMs)} ms | ${timeRatio} | ${TIME_LIMIT} |`,
   `| memory | ${MiB(parseMemory)} MiB | ${MiB(stageMemory)} MiB | ${memoryRatio} | ${MEMORY_LIMIT} |`,
   `| time, rendering and writing only (after parse and gate) | ${Math.round(parseMs)} ms | ${Math.round(renderMs)} ms | ${result.time.renderRatio} | ${TIME_LIMIT} |`,
+  '',
+  `Per output (median ms of the stage rounds, making and writing each file): ${outputs.map((o) => `${o.kind} ${o.ms} ms (${o.mb} MB)`).join(', ')}. Load average ${result.load.before} before, ${result.load.after} after.`,
   '',
 ].join('\n');
 writeFileSync(join(results, 'scan.md'), markdown);
