@@ -190,3 +190,24 @@ describe('the summary table picks its rows without sorting every finding', () =>
       expect(firstInOrder(items, count, order)).toEqual([...items].sort(order).slice(0, count));
   });
 });
+
+describe('the output file holds exactly the text written to it', () => {
+  test('small pieces, a piece larger than the buffer, and surrogate pairs at every seam', async () => {
+    const { mkdtempSync, readFileSync: read, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { writeOutputFile } = await import('../../src/core/scan/outputs.js');
+    const dir = mkdtempSync(join(tmpdir(), 'aegis-scan-output-'));
+    try {
+      // 😀 is a surrogate pair; its halves must never be split between two encodings.
+      const big = `${'a'.repeat(262_143)}😀${'é'.repeat(300_000)}😀${'x'.repeat(1_000_000)}😀`;
+      const pieces = ['{"a":', '"😀é"', ...Array.from({ length: 30_000 }, (_, index) => `,${index}😀`), big, '\n', big.slice(1), '}'];
+      const file = join(dir, 'out.json');
+      writeOutputFile(file, (out) => {
+        for (const piece of pieces) out.write(piece);
+      });
+      expect(read(file, 'utf8')).toBe(pieces.join(''));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
