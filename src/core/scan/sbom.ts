@@ -303,7 +303,7 @@ const CDX_TEXT: CdxSerialiser<string> = {
   component: (pkg) => {
     const ref = json(pkg.ref);
     // The purl is usually the bom-ref too: escaped once.
-    const purl = pkg.purl === undefined ? '' : `,"purl":${pkg.purl === pkg.ref ? ref : json(pkg.purl)}`;
+    const purl = pkg.purl ? `,"purl":${pkg.purl === pkg.ref ? ref : json(pkg.purl)}` : '';
     return `{"bom-ref":${ref},"type":"library","name":${json(pkg.name)}${pkg.version ? `,"version":${json(pkg.version)}` : ''}${pkg.licenses.length > 0 ? `,"licenses":${json(licenseChoices(pkg.licenses))}` : ''}${purl},"properties":[{"name":"aquasecurity:trivy:PkgID","value":${json(pkg.pkgId)}}]}`;
   },
   vulnerability: (c) => {
