@@ -1,6 +1,6 @@
-// Renders a synthetic 20,000-finding Trivy report to every output the stage writes (the same
-// renderOutputs call, indented JSON as written) and compares it with JSON.parse of the same
-// report text, measured in the same run on the same machine: time in-process (median of
+// Renders a synthetic 20,000-finding Trivy report (indented, as Trivy writes it) to every output
+// the stage writes (the same renderOutputs and writeOutputFile calls) and compares it with
+// JSON.parse of the same report text, measured in the same run on the same machine: time in-process (median of
 // rounds), memory as the peak RSS each needs above the loaded text, each in a fresh process.
 // Run: npx tsx bench/scan.ts
 import { execFileSync } from 'node:child_process';
