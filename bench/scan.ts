@@ -1,7 +1,7 @@
 // Renders a synthetic 20,000-finding Trivy report (indented, as Trivy writes it) to every output
 // the stage writes (the same renderOutputs and writeOutputFile calls) and compares it with
-// JSON.parse of the same report text, measured in the same run on the same machine: time in-process (median of
-// rounds), memory as the peak RSS each needs above the loaded text, each in a fresh process.
+// JSON.parse of the same report text, measured in the same run on the same machine: time
+// in-process (median of rounds), memory as the peak RSS of each in a fresh process.
 // Run: npx tsx bench/scan.ts
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
