@@ -102,7 +102,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const outputs = [...perOutput].map(([kind, { ms, bytes }]) => ({
   kind,
   ms: Math.round(median(ms) * 10) / 10,
-  mb: Math.round(bytes / 1e5) / 10,
+  bytes,
 }));
 perOutput.clear();
 const parsed = parseTrivyReport(text, 'synthetic');
@@ -169,7 +169,7 @@ const markdown = [
   `| memory | ${MiB(parseMemory)} MiB | ${MiB(stageMemory)} MiB | ${memoryRatio} | ${MEMORY_LIMIT} |`,
   `| time, rendering and writing only (after parse and gate) | ${Math.round(parseMs)} ms | ${Math.round(renderMs)} ms | ${result.time.renderRatio} | ${TIME_LIMIT} |`,
   '',
-  `Per output (median ms of the stage rounds, making and writing each file): ${outputs.map((o) => `${o.kind} ${o.ms} ms (${o.mb} MB)`).join(', ')}. Load average ${result.load.before} before, ${result.load.after} after.`,
+  `Per output (median ms of the stage rounds, making and writing each file): ${outputs.map((o) => `${o.kind} ${o.ms} ms (${o.bytes < 1e5 ? `${(o.bytes / 1e3).toFixed(1)} kB` : `${(o.bytes / 1e6).toFixed(1)} MB`})`).join(', ')}. Load average ${result.load.before} before, ${result.load.after} after.`,
   '',
 ].join('\n');
 writeFileSync(join(results, 'scan.md'), markdown);
