@@ -112,10 +112,8 @@ interface SarifResultContent {
   suppression?: string;
 }
 
-/** What one finding contributes to the log: its rule, its message and where it is. */
-interface SarifEntry {
-  /** Made only for the occurrence whose rule is written (the last one of its id). */
-  rule: () => SarifRuleContent;
+/** What one finding's result says and where it points. */
+interface SarifWhere {
   message: string;
   uri: string;
   locationMessage: string;
@@ -182,11 +180,11 @@ function sarifLists<T>(
   const ruleIndexes = new Map<string, number>();
   for (const id of lastOfRule.keys()) ruleIndexes.set(id, ruleIndexes.size);
   function* rules(): Generator<T> {
-    for (const finding of lastOfRule.values()) yield serialise.rule(sarifEntry(finding, packageLines).rule());
+    for (const finding of lastOfRule.values()) yield serialise.rule(sarifRule(finding));
   }
   function* results(): Generator<T> {
     for (const finding of selected) {
-      const entry = sarifEntry(finding, packageLines);
+      const entry = sarifWhere(finding, packageLines);
       const ruleId = ruleIdOf(finding);
       const content: SarifResultContent = {
         ruleId,
@@ -311,12 +309,12 @@ function sarifLog(report: TrivyReport, options: SarifOptions, rules: SarifRule[]
   return { version: '2.1.0', $schema: SARIF_SCHEMA_URI, runs: [run] };
 }
 
-function sarifEntry(finding: Finding, packageLines: Map<string, { startLine: number; endLine: number }[]>): SarifEntry {
+/** The rule of a finding: made only for the occurrence whose rule is written (the last of its id). */
+function sarifRule(finding: Finding): SarifRuleContent {
   const result = finding.result;
   const severity = finding.severity;
-  const name = (Object.hasOwn(RULE_NAMES, result.Class ?? '') ? RULE_NAMES[result.Class ?? ''] : undefined) ?? 'UnknownIssue';
   const nominal = SEVERITY_SCORE[severity];
-  const baseRule = (
+  const rule = (
     id: string,
     kind: string,
     short: string,
@@ -326,7 +324,7 @@ function sarifEntry(finding: Finding, packageLines: Map<string, { startLine: num
     score: string,
   ): SarifRuleContent => ({
     id,
-    name,
+    name: (Object.hasOwn(RULE_NAMES, result.Class ?? '') ? RULE_NAMES[result.Class ?? ''] : undefined) ?? 'UnknownIssue',
     kind,
     short,
     full,
@@ -336,26 +334,84 @@ function sarifEntry(finding: Finding, packageLines: Map<string, { startLine: num
     severityText: severityText(finding),
     score,
   });
-  const lines = finding.startLine || finding.endLine ? [{ startLine: finding.startLine, endLine: finding.endLine }] : [];
+  if (finding.misconfiguration) {
+    const m = finding.misconfiguration;
+    const link = `[${m.ID}](${m.PrimaryURL ?? ''})`;
+    return rule(
+      m.ID,
+      'misconfiguration',
+      m.Title ?? '',
+      m.Description ?? '',
+      m.PrimaryURL ?? '',
+      {
+        text: `Misconfiguration ${m.ID}\nType: ${m.Type ?? ''}\nSeverity: ${m.Severity}\nCheck: ${m.Title ?? ''}\nMessage: ${m.Message ?? ''}\nLink: ${link}\n${m.Description ?? ''}`,
+        markdown: `**Misconfiguration ${m.ID}**\n| Type | Severity | Check | Message | Link |\n| --- | --- | --- | --- | --- |\n|${m.Type ?? ''}|${m.Severity}|${m.Title ?? ''}|${m.Message ?? ''}|${link}|\n\n${m.Description ?? ''}`,
+      },
+      nominal,
+    );
+  }
+  if (finding.secret) {
+    const s = finding.secret;
+    const title = s.Title ?? '';
+    const match = s.Match ?? '';
+    return rule(
+      s.RuleID,
+      'secret',
+      title,
+      match,
+      BUILTIN_SECRET_RULES,
+      {
+        text: `Secret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
+        markdown: `**Secret ${title}**\n| Severity | Match |\n| --- | --- |\n|${s.Severity}|${match}|`,
+      },
+      nominal,
+    );
+  }
+  if (finding.license) {
+    const l = finding.license;
+    const description = `${l.Name} in ${l.PkgName ?? ''}`;
+    return rule(
+      `${l.PkgName ?? ''}:${l.Name}`,
+      'license',
+      description,
+      description,
+      l.Link ?? '',
+      {
+        text: `License ${l.Name}\nClassification: ${l.Category ?? ''}\nPkgName: ${l.PkgName ?? ''}\nPath: ${l.FilePath ?? ''}`,
+        markdown: `**License ${l.Name}**\n| PkgName | Classification | Path |\n| --- | --- | --- |\n|${l.PkgName ?? ''}|${l.Category ?? ''}|${l.FilePath ?? ''}|`,
+      },
+      nominal,
+    );
+  }
+  const v = finding.vulnerability as TrivyVulnerability;
+  const description = v.Description ?? '';
+  const link = `[${finding.id}](${v.PrimaryURL ?? ''})`;
+  const cvss = v.SeveritySource ? v.CVSS?.[v.SeveritySource] : undefined;
+  const made = rule(
+    finding.id,
+    'vulnerability',
+    v.Title ?? '',
+    description || (v.Title ?? ''),
+    v.PrimaryURL ?? '',
+    {
+      text: `Vulnerability ${finding.id}\nSeverity: ${v.Severity}\nPackage: ${finding.pkgName}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}\n${description}`,
+      markdown: `**Vulnerability ${finding.id}**\n| Severity | Package | Fixed Version | Link |\n| --- | --- | --- | --- |\n|${v.Severity}|${finding.pkgName}|${finding.fixedVersion}|${link}|\n\n${description}`,
+    },
+    // The score prefers CVSS v3 of the severity source over the severity's nominal score.
+    cvss?.V3Score ? cvss.V3Score.toFixed(1) : nominal,
+  );
+  if (cvss) made.cvss = cvss;
+  return made;
+}
 
+/** What one finding's result says and where it points. */
+function sarifWhere(finding: Finding, packageLines: Map<string, { startLine: number; endLine: number }[]>): SarifWhere {
+  const result = finding.result;
   if (finding.misconfiguration) {
     const m = finding.misconfiguration;
     const uri = clearUri(result.Target);
     const link = `[${m.ID}](${m.PrimaryURL ?? ''})`;
     return {
-      rule: () =>
-        baseRule(
-          m.ID,
-          'misconfiguration',
-          m.Title ?? '',
-          m.Description ?? '',
-          m.PrimaryURL ?? '',
-          {
-            text: `Misconfiguration ${m.ID}\nType: ${m.Type ?? ''}\nSeverity: ${m.Severity}\nCheck: ${m.Title ?? ''}\nMessage: ${m.Message ?? ''}\nLink: ${link}\n${m.Description ?? ''}`,
-            markdown: `**Misconfiguration ${m.ID}**\n| Type | Severity | Check | Message | Link |\n| --- | --- | --- | --- | --- |\n|${m.Type ?? ''}|${m.Severity}|${m.Title ?? ''}|${m.Message ?? ''}|${link}|\n\n${m.Description ?? ''}`,
-          },
-          nominal,
-        ),
       message: `Artifact: ${uri}\nType: ${result.Type ?? ''}\nVulnerability ${m.ID}\nSeverity: ${m.Severity}\nMessage: ${m.Message ?? ''}\nLink: ${link}`,
       uri,
       locationMessage: uri,
@@ -365,23 +421,8 @@ function sarifEntry(finding: Finding, packageLines: Map<string, { startLine: num
   if (finding.secret) {
     const s = finding.secret;
     const uri = toPathUri(result.Target, result.Class);
-    const title = s.Title ?? '';
-    const match = s.Match ?? '';
     return {
-      rule: () =>
-        baseRule(
-          s.RuleID,
-          'secret',
-          title,
-          match,
-          BUILTIN_SECRET_RULES,
-          {
-            text: `Secret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
-            markdown: `**Secret ${title}**\n| Severity | Match |\n| --- | --- |\n|${s.Severity}|${match}|`,
-          },
-          nominal,
-        ),
-      message: `Artifact: ${result.Target}\nType: ${result.Type ?? ''}\nSecret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
+      message: `Artifact: ${result.Target}\nType: ${result.Type ?? ''}\nSecret ${s.Title ?? ''}\nSeverity: ${s.Severity}\nMatch: ${s.Match ?? ''}`,
       uri,
       locationMessage: uri,
       lines: [{ startLine: finding.startLine, endLine: finding.endLine }],
@@ -389,54 +430,18 @@ function sarifEntry(finding: Finding, packageLines: Map<string, { startLine: num
   }
   if (finding.license) {
     const l = finding.license;
-    const description = `${l.Name} in ${l.PkgName ?? ''}`;
     return {
-      rule: () =>
-        baseRule(
-          `${l.PkgName ?? ''}:${l.Name}`,
-          'license',
-          description,
-          description,
-          l.Link ?? '',
-          {
-            text: `License ${l.Name}\nClassification: ${l.Category ?? ''}\nPkgName: ${l.PkgName ?? ''}\nPath: ${l.FilePath ?? ''}`,
-            markdown: `**License ${l.Name}**\n| PkgName | Classification | Path |\n| --- | --- | --- |\n|${l.PkgName ?? ''}|${l.Category ?? ''}|${l.FilePath ?? ''}|`,
-          },
-          nominal,
-        ),
       message: `Artifact: ${result.Target}\nLicense ${l.Name}\nPkgName: ${l.PkgName ?? ''}\n Classification: ${l.Category ?? ''}\n Path: ${l.FilePath ?? ''}`,
       uri: toPathUri(result.Target, result.Class),
       // Trivy gives license results no location message.
       locationMessage: '',
-      lines,
+      lines: finding.startLine || finding.endLine ? [{ startLine: finding.startLine, endLine: finding.endLine }] : [],
     };
   }
   const v = finding.vulnerability as TrivyVulnerability;
-  const targetPath = toPathUri(finding.target, result.Class);
-  const path = v.PkgPath ? toPathUri(v.PkgPath, result.Class) : targetPath;
-  const description = v.Description ?? '';
-  const link = `[${finding.id}](${v.PrimaryURL ?? ''})`;
-  const rule = (): SarifRuleContent => {
-    const cvss = v.SeveritySource ? v.CVSS?.[v.SeveritySource] : undefined;
-    const made = baseRule(
-      finding.id,
-      'vulnerability',
-      v.Title ?? '',
-      description || (v.Title ?? ''),
-      v.PrimaryURL ?? '',
-      {
-        text: `Vulnerability ${finding.id}\nSeverity: ${v.Severity}\nPackage: ${finding.pkgName}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}\n${description}`,
-        markdown: `**Vulnerability ${finding.id}**\n| Severity | Package | Fixed Version | Link |\n| --- | --- | --- | --- |\n|${v.Severity}|${finding.pkgName}|${finding.fixedVersion}|${link}|\n\n${description}`,
-      },
-      // The score prefers CVSS v3 of the severity source over the severity's nominal score.
-      cvss?.V3Score ? cvss.V3Score.toFixed(1) : nominal,
-    );
-    if (cvss) made.cvss = cvss;
-    return made;
-  };
+  const path = v.PkgPath ? toPathUri(v.PkgPath, result.Class) : toPathUri(finding.target, result.Class);
   return {
-    rule,
-    message: `Package: ${finding.pkgName}\nInstalled Version: ${finding.installedVersion}\nVulnerability ${finding.id}\nSeverity: ${v.Severity}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}`,
+    message: `Package: ${finding.pkgName}\nInstalled Version: ${finding.installedVersion}\nVulnerability ${finding.id}\nSeverity: ${v.Severity}\nFixed Version: ${finding.fixedVersion}\nLink: [${finding.id}](${v.PrimaryURL ?? ''})`,
     uri: path,
     locationMessage: `${path}: ${finding.pkgName}@${finding.installedVersion}`,
     lines: linesOf(finding, path, packageLines),
