@@ -137,31 +137,40 @@ export function cycloneDxLicense(name: string): Record<string, unknown> {
 const VENDOR_SEVERITY = ['unknown', 'low', 'medium', 'high', 'critical'];
 
 /** Trivy's CycloneDX ratings: per source, a rating per CVSS version it has, else one with the severity only; sorted by source and method. */
+type CdxRating = { source: { name: string }; score?: number; severity: string; method?: string; vector?: string };
+
 export function cycloneDxRatings(v: TrivyVulnerability): Record<string, unknown>[] {
-  type Rating = { source: { name: string }; score?: number; severity: string; method?: string; vector?: string };
-  const ratings: Rating[] = [];
-  const scored = (source: string, score: number | undefined, severity: string, method: string, vector: string | undefined): Rating => {
-    const rating: Rating = { source: { name: source }, score: score ?? 0, severity, method };
-    if (vector) rating.vector = vector;
-    return rating;
-  };
-  const vendors = v.VendorSeverity ?? (v.SeveritySource ? { [v.SeveritySource]: VENDOR_SEVERITY.indexOf(v.Severity.toLowerCase()) } : {});
-  for (const source in vendors) {
-    const severity = VENDOR_SEVERITY[vendors[source] as number] ?? 'unknown';
-    const cvss: TrivyCvss | undefined = v.CVSS?.[source];
-    if (!cvss) {
-      ratings.push({ source: { name: source }, severity });
-      continue;
-    }
-    // Trivy keeps NVD's v3 severity only; the v2 one follows from the v2 score.
-    if (cvss.V2Score || cvss.V2Vector)
-      ratings.push(scored(source, cvss.V2Score, source === 'nvd' ? nvdV2Severity(cvss.V2Score ?? 0) : severity, 'CVSSv2', cvss.V2Vector));
-    if (cvss.V3Score || cvss.V3Vector)
-      ratings.push(scored(source, cvss.V3Score, severity, cvss.V3Vector?.startsWith('CVSS:3.1') ? 'CVSSv31' : 'CVSSv3', cvss.V3Vector));
-    if (cvss.V40Score || cvss.V40Vector) ratings.push(scored(source, cvss.V40Score, severity, 'CVSSv4', cvss.V40Vector));
+  const ratings: CdxRating[] = [];
+  const vendors = v.VendorSeverity;
+  if (vendors) {
+    for (const source in vendors) addRatings(ratings, v, source, VENDOR_SEVERITY[vendors[source] as number] ?? 'unknown');
+  } else if (v.SeveritySource) {
+    // No per-source severities: the severity source's, as Trivy reads it (no object to loop over for one source).
+    addRatings(ratings, v, v.SeveritySource, VENDOR_SEVERITY[VENDOR_SEVERITY.indexOf(v.Severity.toLowerCase())] ?? 'unknown');
   }
   if (ratings.length > 1) ratings.sort(compareRatings);
   return ratings as unknown as Record<string, unknown>[];
+}
+
+/** One source's ratings: one per CVSS version it has, else one with the severity only. */
+function addRatings(ratings: CdxRating[], v: TrivyVulnerability, source: string, severity: string): void {
+  const cvss: TrivyCvss | undefined = v.CVSS?.[source];
+  if (!cvss) {
+    ratings.push({ source: { name: source }, severity });
+    return;
+  }
+  // Trivy keeps NVD's v3 severity only; the v2 one follows from the v2 score.
+  if (cvss.V2Score || cvss.V2Vector)
+    ratings.push(scored(source, cvss.V2Score, source === 'nvd' ? nvdV2Severity(cvss.V2Score ?? 0) : severity, 'CVSSv2', cvss.V2Vector));
+  if (cvss.V3Score || cvss.V3Vector)
+    ratings.push(scored(source, cvss.V3Score, severity, cvss.V3Vector?.startsWith('CVSS:3.1') ? 'CVSSv31' : 'CVSSv3', cvss.V3Vector));
+  if (cvss.V40Score || cvss.V40Vector) ratings.push(scored(source, cvss.V40Score, severity, 'CVSSv4', cvss.V40Vector));
+}
+
+function scored(source: string, score: number | undefined, severity: string, method: string, vector: string | undefined): CdxRating {
+  const rating: CdxRating = { source: { name: source }, score: score ?? 0, severity, method };
+  if (vector) rating.vector = vector;
+  return rating;
 }
 
 /** Go's sort order of Trivy's: source name, method, score, vector (byte order, not locale). */
@@ -201,11 +210,12 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+/i;
 
 /** Trivy's advisories: the primary URL and references, deduplicated, each reduced to its first URL-like word. */
 function advisories(v: TrivyVulnerability): { url: string }[] | undefined {
-  const seen = new Set<string>();
+  // A handful of references each: a list is cheaper than a set.
+  const seen: string[] = [];
   const out: { url: string }[] = [];
   const add = (ref: string) => {
-    if (seen.has(ref)) return;
-    seen.add(ref);
+    if (seen.includes(ref)) return;
+    seen.push(ref);
     const url = ref.includes(' ') ? ref.split(' ').find((part) => URL_LIKE.test(part)) : URL_LIKE.test(ref) ? ref : undefined;
     if (url) out.push({ url });
   };
