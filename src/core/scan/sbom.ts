@@ -422,10 +422,11 @@ function cycloneDxParts<T>(
       const own = packages.filter((pkg) => pkg.targetRef === ref);
       const hasGraph = own.some((pkg) => pkg.dependsOn.length > 0 || pkg.relationship);
       // With a graph, the target depends on its direct packages only; without one, on all of them.
-      const dependedOn = new Set(own.flatMap((pkg) => pkg.dependsOn));
-      const direct = hasGraph
-        ? own.filter((pkg) => pkg.relationship === 'direct' || (!pkg.relationship && !dependedOn.has(pkg.pkgId)))
-        : own;
+      let direct = own;
+      if (hasGraph) {
+        const dependedOn = new Set(own.flatMap((pkg) => pkg.dependsOn));
+        direct = own.filter((pkg) => pkg.relationship === 'direct' || (!pkg.relationship && !dependedOn.has(pkg.pkgId)));
+      }
       yield serialise.dependency(ref, direct.map((pkg) => pkg.ref).sort());
     }
     const none: string[] = [];
