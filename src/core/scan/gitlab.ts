@@ -314,9 +314,11 @@ export function findingUuid(finding: Finding, image: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** The id's leading letters before a dash (`^([A-Za-z]+)-`), lower-cased: `cve`, `ghsa`; else `trivy`. */
 function identifierType(id: string): string {
-  const prefix = /^([A-Za-z]+)-/.exec(id)?.[1];
-  return prefix ? prefix.toLowerCase() : 'trivy';
+  let end = 0;
+  while (end < id.length && (id.charCodeAt(end) | 0x20) >= 0x61 && (id.charCodeAt(end) | 0x20) <= 0x7a) end++;
+  return end > 0 && id.charCodeAt(end) === 0x2d ? id.slice(0, end).toLowerCase() : 'trivy';
 }
 
 /** GitLab's `yyyy-mm-ddThh:mm:ss` in UTC. */
