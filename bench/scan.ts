@@ -1,15 +1,15 @@
-// Renders a synthetic 20,000-finding Trivy report to every output the stage writes (the same
-// renderOutputs call, indented JSON as written) and compares it with JSON.parse of the same
-// report text, measured in the same run on the same machine: time in-process (median of
-// rounds), memory as the peak RSS each needs above the loaded text, each in a fresh process.
+// Renders a synthetic 20,000-finding Trivy report (indented, as Trivy writes it) to every output
+// the stage writes (the same renderOutputs and writeOutputFile calls) and compares it with
+// JSON.parse of the same report text, measured in the same run on the same machine: time
+// in-process (median of rounds), memory as the peak RSS of each in a fresh process.
 // Run: npx tsx bench/scan.ts
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluateGate, type GateResult } from '../src/core/scan/gate.js';
 import { renderMarkdown } from '../src/core/scan/markdown.js';
-import { type OutputPlan, renderOutputs, writeOutputFile } from '../src/core/scan/outputs.js';
+import { OUTPUT_FILES, type OutputPlan, renderOutputs, writeOutputFile } from '../src/core/scan/outputs.js';
 import type { GateRules } from '../src/core/scan/policy.js';
 import { findings, parseTrivyReport, type TrivyReport } from '../src/core/scan/report.js';
 import { syntheticReport } from '../test/fixtures/scan/synthetic.js';
@@ -22,14 +22,17 @@ const rules: GateRules = { failOn: 'HIGH', warnOn: 'MEDIUM', ignoreUnfixed: true
 const now = new Date('2025-06-15T00:00:00Z');
 
 /** The stage from the report text on: parse and check, gate, render and write out every output (both SBOMs). */
-function stage(text: string, file: string): number {
+function stage(text: string, dir: string): number {
   const report = parseTrivyReport(text, 'synthetic');
   const gate = evaluateGate({ findings: findings(report), rules, ignores: [], now, expiryWarningDays: 14 });
-  return render(report, gate, text, file);
+  return render(report, gate, text, dir);
 }
 
+/** Milliseconds per output over the stage rounds, and its size: where the time goes. */
+const perOutput = new Map<string, { ms: number[]; bytes: number }>();
+
 /** Only the rendering and writing, from a parsed and gated report. */
-function render(report: TrivyReport, gate: GateResult, text: string, file: string): number {
+function render(report: TrivyReport, gate: GateResult, text: string, dir: string): number {
   const plan: OutputPlan = {
     reportText: text,
     sarif: { category: 'aegis-scan/acme/api' },
@@ -39,10 +42,17 @@ function render(report: TrivyReport, gate: GateResult, text: string, file: strin
     now,
   };
   let bytes = 0;
-  // As the stage: each output is written to its file before the next is made.
-  for (const [, write] of renderOutputs(report, gate, plan)) {
+  // As the stage: each output is written to a new file of its own before the next is made.
+  for (const [kind, write] of renderOutputs(report, gate, plan)) {
+    const file = join(dir, OUTPUT_FILES[kind]);
+    const start = process.hrtime.bigint();
     writeOutputFile(file, write);
-    bytes += statSync(file).size;
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const size = statSync(file).size;
+    bytes += size;
+    const entry = perOutput.get(kind) ?? { ms: [], bytes: size };
+    entry.ms.push(ms);
+    perOutput.set(kind, entry);
   }
   return bytes;
 }
@@ -53,18 +63,19 @@ if (mode === '--child') {
   const text = readFileSync(process.argv[4] as string, 'utf8');
   (globalThis as { gc?: () => void }).gc?.();
   const before = 0;
-  const out = join(process.argv[5] as string, 'out');
-  const keep = process.argv[3] === 'parse' ? JSON.parse(text) : stage(text, out);
+  const keep = process.argv[3] === 'parse' ? JSON.parse(text) : stage(text, mkdtempSync(join(process.argv[5] as string, 'out-')));
   const peak = process.resourceUsage().maxRSS * 1024;
   process.stdout.write(JSON.stringify({ extra: peak - before, keep: typeof keep }));
   process.exit(0);
 }
 
-/** Median wall time in ms over ROUNDS, after one warm-up. */
-function measure(body: () => unknown): number {
+/** Median wall time in ms over ROUNDS, after one warm-up; `prepare` runs untimed before each. */
+function measure(body: () => unknown, prepare: () => void = () => {}): number {
+  prepare();
   body();
   const times: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
+    prepare();
     const start = process.hrtime.bigint();
     body();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -73,17 +84,31 @@ function measure(body: () => unknown): number {
   return times[Math.floor(times.length / 2)] as number;
 }
 
+const loadBefore = loadavg()[0] as number;
 const text = JSON.stringify(syntheticReport(FINDINGS, { seed: 2025 }), null, 2);
 const parseMs = measure(() => JSON.parse(text));
 let written = 0;
 const sinkDir = mkdtempSync(join(tmpdir(), 'aegis-bench-scan-out-'));
+// Each round writes into an empty directory, as the stage writes fresh files; the last round's are removed untimed.
+let roundDir = '';
+const freshDir = () => {
+  if (roundDir) rmSync(roundDir, { recursive: true, force: true });
+  roundDir = mkdtempSync(join(sinkDir, 'round-'));
+};
 const stageMs = measure(() => {
-  written = stage(text, join(sinkDir, 'out'));
-});
+  written = stage(text, roundDir);
+}, freshDir);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const outputs = [...perOutput].map(([kind, { ms, bytes }]) => ({
+  kind,
+  ms: Math.round(median(ms) * 10) / 10,
+  bytes,
+}));
+perOutput.clear();
 const parsed = parseTrivyReport(text, 'synthetic');
 const gated = evaluateGate({ findings: findings(parsed), rules, ignores: [], now, expiryWarningDays: 14 });
 // A fresh copy each round: findings are cached per report object.
-const renderMs = measure(() => render(structuredClone(parsed), gated, text, join(sinkDir, 'out'))) - measure(() => structuredClone(parsed));
+const renderMs = measure(() => render(structuredClone(parsed), gated, text, roundDir), freshDir) - measure(() => structuredClone(parsed));
 rmSync(sinkDir, { recursive: true, force: true });
 
 const dir = mkdtempSync(join(tmpdir(), 'aegis-bench-scan-'));
@@ -117,6 +142,8 @@ const result = {
   node: process.version,
   cpu: cpus()[0]?.model ?? 'unknown',
   date: new Date().toISOString(),
+  /** One-minute load average before and after: the machine is shared. */
+  load: { before: Math.round(loadBefore * 100) / 100, after: Math.round((loadavg()[0] as number) * 100) / 100 },
   time: {
     parseMs: Math.round(parseMs),
     stageMs: Math.round(stageMs),
@@ -126,6 +153,7 @@ const result = {
     limit: TIME_LIMIT,
   },
   memory: { parseMiB: MiB(parseMemory), stageMiB: MiB(stageMemory), ratio: memoryRatio, limit: MEMORY_LIMIT },
+  outputs,
 };
 const results = join(import.meta.dirname, 'results');
 mkdirSync(results, { recursive: true });
@@ -133,13 +161,15 @@ writeFileSync(join(results, 'scan.json'), `${JSON.stringify(result, null, 2)}\n`
 const markdown = [
   `# bench/scan: ${FINDINGS.toLocaleString('en')} findings (${(text.length / 1e6).toFixed(1)} MB report)`,
   '',
-  `Parse, gate, render and write every output the stage writes (report, SARIF, three GitLab reports, markdown, CycloneDX and SPDX, ${(written / 1e6).toFixed(1)} MB in all, exactly as the stage writes them) from Trivy-style indented report text, against \`JSON.parse\` of the same text in the same run. Time: median of ${ROUNDS} rounds in-process; memory: peak RSS of a fresh process that loads the text and does the one or the other, median of 3 each. Node ${process.version}, ${result.cpu}. Command: \`npx tsx bench/scan.ts\`.`,
+  `Parse, gate, render and write every output the stage writes (report, SARIF, three GitLab reports, markdown, CycloneDX and SPDX, ${(written / 1e6).toFixed(1)} MB in all, exactly as the stage writes them) from Trivy-style indented report text, against \`JSON.parse\` of the same text in the same run. Time: median of ${ROUNDS} rounds in-process, each writing its files anew into an empty directory as the stage does; memory: peak RSS of a fresh process that loads the text and does the one or the other, median of 3 each. Node ${process.version}, ${result.cpu}. Command: \`npx tsx bench/scan.ts\`.`,
   '',
   '| | JSON.parse | stage (parse, gate, render, write) | × JSON.parse | limit |',
   '| --- | ---: | ---: | ---: | ---: |',
   `| time | ${Math.round(parseMs)} ms | ${Math.round(stageMs)} ms | ${timeRatio} | ${TIME_LIMIT} |`,
   `| memory | ${MiB(parseMemory)} MiB | ${MiB(stageMemory)} MiB | ${memoryRatio} | ${MEMORY_LIMIT} |`,
   `| time, rendering and writing only (after parse and gate) | ${Math.round(parseMs)} ms | ${Math.round(renderMs)} ms | ${result.time.renderRatio} | ${TIME_LIMIT} |`,
+  '',
+  `Per output (median ms of the stage rounds, making and writing each file): ${outputs.map((o) => `${o.kind} ${o.ms} ms (${o.bytes < 1e5 ? `${(o.bytes / 1e3).toFixed(1)} kB` : `${(o.bytes / 1e6).toFixed(1)} MB`})`).join(', ')}. Load average ${result.load.before} before, ${result.load.after} after.`,
   '',
 ].join('\n');
 writeFileSync(join(results, 'scan.md'), markdown);

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { asObject, asText, collect, type ItemSink, listSlot, type TextSink, writeDocument } from './json-text.js';
+import { hash } from 'node:crypto';
+import { collect, json, listSlot, type TextSink, writeDocument } from './json-text.js';
 import type { Finding, FindingClass, TrivyMisconfiguration, TrivyReport, TrivySecret, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 import { clearUri } from './sarif.js';
@@ -59,7 +59,6 @@ export const NO_COMMIT = '0000000';
 
 const NAME_LIMIT = 255;
 const DESCRIPTION_LIMIT = 1_048_576;
-const LINK = /^(https?|ftp):\/\/.+/;
 const CVSS3 = /^CVSS:3[.][01]\//;
 const BUILTIN_SECRET_RULES = 'https://github.com/aquasecurity/trivy/blob/main/pkg/fanal/secret/builtin-rules.go';
 
@@ -104,17 +103,17 @@ function metadataOs(report: TrivyReport): string {
  * or misconfigurations (sast, where GitLab's own IaC scanning files them).
  */
 export function renderGitLab(report: TrivyReport, options: GitLabOptions = {}, type: GitLabScanType = 'container_scanning'): GitLabReport {
-  return gitlabEnvelope(report, options, type, [...gitlabList(report, options, type, asObject)] as GitLabVulnerability[]);
+  return gitlabEnvelope(report, options, type, [...gitlabList(report, options, type, (v) => v)]);
 }
 
-/** The same document as `renderGitLab`, written as JSON text vulnerability by vulnerability. */
+/** The same document as `renderGitLab`, written as JSON text vulnerability by vulnerability (each built as text, not stringified). */
 export function writeGitLab(
   out: TextSink,
   report: TrivyReport,
   options: GitLabOptions = {},
   type: GitLabScanType = 'container_scanning',
 ): void {
-  const vulnerabilities = gitlabList(report, options, type, asText);
+  const vulnerabilities = gitlabList(report, options, type, vulnerabilityText);
   writeDocument(out, gitlabEnvelope(report, options, type, listSlot('vulnerabilities')), { vulnerabilities });
 }
 
@@ -147,9 +146,14 @@ function gitlabEnvelope(
 }
 
 /** Lazily: each vulnerability is made when the writer asks for it. */
-function* gitlabList<T>(report: TrivyReport, options: GitLabOptions, type: GitLabScanType, sink: ItemSink<T>): Generator<T> {
+function* gitlabList<T>(
+  report: TrivyReport,
+  options: GitLabOptions,
+  type: GitLabScanType,
+  sink: (vulnerability: GitLabVulnerability) => T,
+): Generator<T> {
   const place = gitlabImageAndOs(report);
-  const seen = new Map<string, number>();
+  const occurrences = idOccurrences((finding) => (finding.class === 'vulnerability' ? place.image : ''));
   for (const finding of allFindings(report)) {
     if (GITLAB_REPORT_OF[finding.class] !== type) continue;
     const v = finding.secret
@@ -158,21 +162,47 @@ function* gitlabList<T>(report: TrivyReport, options: GitLabOptions, type: GitLa
         ? misconfigurationVulnerability(finding)
         : vulnerability(finding, place);
     // A report that lists the very same finding twice still gets distinct ids (GitLab drops duplicates).
-    const count = seen.get(v.id) ?? 0;
-    seen.set(v.id, count + 1);
-    if (count > 0) v.id = `${v.id.slice(0, 24)}${createHash('sha256').update(`${v.id}#${count}`).digest('hex').slice(0, 12)}`;
+    const count = occurrences(finding, v.id);
+    if (count > 0) v.id = `${v.id.slice(0, 24)}${hash('sha256', `${v.id}#${count}`).slice(0, 12)}`;
     yield sink(v);
   }
 }
 
+/**
+ * How often each id was seen before, exactly, without keeping 20,000 id strings alive (which
+ * made V8 double its young generation): findings are remembered by the id's first 28 bits, and
+ * only ids whose prefix is shared are counted by their text (the first one's id is made again).
+ */
+function idOccurrences(imageOf: (finding: Finding) => string): (finding: Finding, id: string) => number {
+  const firstOfPrefix = new Map<number, Finding | undefined>();
+  const exact = new Map<string, number>();
+  return (finding, id) => {
+    const prefix = Number.parseInt(id.slice(0, 7), 16);
+    if (!firstOfPrefix.has(prefix)) {
+      firstOfPrefix.set(prefix, finding);
+      return 0;
+    }
+    const first = firstOfPrefix.get(prefix);
+    if (first) {
+      exact.set(findingUuid(first, imageOf(first)), 1);
+      firstOfPrefix.set(prefix, undefined);
+    }
+    const count = exact.get(id) ?? 0;
+    exact.set(id, count + 1);
+    return count;
+  };
+}
+
 function vulnerability(finding: Finding, place: { image: string; operatingSystem: string }): GitLabVulnerability {
   const v = finding.vulnerability as TrivyVulnerability;
-  const vectors = Object.entries(v.CVSS ?? {})
-    .filter(([, cvss]) => cvss.V3Vector && CVSS3.test(cvss.V3Vector))
-    .map(([vendor, cvss]) => ({ vendor, vector: cvss.V3Vector as string }))
-    .slice(0, 10);
-  const primaryUrl = v.PrimaryURL && LINK.test(v.PrimaryURL) ? { url: v.PrimaryURL } : {};
-  return {
+  const vectors: { vendor: string; vector: string }[] = [];
+  for (const vendor in v.CVSS ?? {}) {
+    const vector = v.CVSS?.[vendor]?.V3Vector;
+    if (vector && CVSS3.test(vector) && vectors.length < 10) vectors.push({ vendor, vector });
+  }
+  const identifier: GitLabVulnerability['identifiers'][number] = { type: identifierType(finding.id), name: finding.id, value: finding.id };
+  if (v.PrimaryURL && isLink(v.PrimaryURL)) identifier.url = v.PrimaryURL;
+  const made: GitLabVulnerability = {
     id: findingUuid(finding, place.image),
     name: truncate(v.Title || finding.id, NAME_LIMIT),
     description: truncate(v.Description ?? '', DESCRIPTION_LIMIT),
@@ -183,10 +213,39 @@ function vulnerability(finding: Finding, place: { image: string; operatingSystem
       operating_system: place.operatingSystem,
       image: place.image,
     },
-    identifiers: [{ type: identifierType(finding.id), name: finding.id, value: finding.id, ...primaryUrl }],
+    identifiers: [identifier],
     links: links(v.References),
-    ...(vectors.length > 0 ? { cvss_vectors: vectors } : {}),
   };
+  if (vectors.length > 0) made.cvss_vectors = vectors;
+  return made;
+}
+
+let lastPlace = { image: '', operatingSystem: '', text: '"operating_system":"","image":""' };
+
+/**
+ * `JSON.stringify(vulnerability)`, field for field: container-scanning vulnerabilities (one per
+ * finding, the bulk of the report) are built as text; the rest go through JSON.stringify.
+ */
+function vulnerabilityText(v: GitLabVulnerability): string {
+  const location = v.location;
+  if (!('dependency' in location) || v.solution === undefined || v.identifiers.length !== 1) return json(v);
+  const identifier = v.identifiers[0] as GitLabVulnerability['identifiers'][number];
+  let links = '';
+  for (const { url } of v.links) links += `${links ? ',' : ''}{"url":${json(url)}}`;
+  let vectors = '';
+  if (v.cvss_vectors) {
+    for (const { vendor, vector } of v.cvss_vectors) vectors += `${vectors ? ',' : ''}{"vendor":${json(vendor)},"vector":${json(vector)}}`;
+    vectors = `,"cvss_vectors":[${vectors}]`;
+  }
+  const id = json(identifier.name);
+  // Every finding of a report has the same image and OS: escaped once.
+  if (location.image !== lastPlace.image || location.operating_system !== lastPlace.operatingSystem)
+    lastPlace = {
+      image: location.image,
+      operatingSystem: location.operating_system,
+      text: `"operating_system":${json(location.operating_system)},"image":${json(location.image)}`,
+    };
+  return `{"id":"${v.id}","name":${json(v.name)},"description":${json(v.description)},"severity":"${v.severity}","solution":${json(v.solution)},"location":{"dependency":{"package":{"name":${json(location.dependency.package.name)}},"version":${json(location.dependency.version)}},${lastPlace.text}},"identifiers":[{"type":${json(identifier.type)},"name":${id},"value":${identifier.value === identifier.name ? id : json(identifier.value)}${identifier.url === undefined ? '' : `,"url":${json(identifier.url)}`}}],"links":[${links}]${vectors}}`;
 }
 
 /** A secret: file and lines, the rule as identifier; never the matched text (Trivy masks it, and a report is no place for it anyway). */
@@ -209,7 +268,7 @@ function secretVulnerability(finding: Finding, sha: string): GitLabVulnerability
 
 function misconfigurationVulnerability(finding: Finding): GitLabVulnerability {
   const m = finding.misconfiguration as TrivyMisconfiguration;
-  const url = m.PrimaryURL && LINK.test(m.PrimaryURL) ? { url: m.PrimaryURL } : {};
+  const url = m.PrimaryURL && isLink(m.PrimaryURL) ? { url: m.PrimaryURL } : {};
   return {
     id: findingUuid(finding, ''),
     name: truncate(m.Title || m.ID, NAME_LIMIT),
@@ -227,34 +286,39 @@ function lines(finding: Finding): { start_line?: number; end_line?: number } {
 }
 
 function links(references: string[] | undefined): { url: string }[] {
-  return (references ?? [])
-    .map((reference) => reference.split(' ')[0] ?? '')
-    .filter((url) => LINK.test(url))
-    .map((url) => ({ url }));
+  const out: { url: string }[] = [];
+  for (const reference of references ?? []) {
+    const space = reference.indexOf(' ');
+    const url = space < 0 ? reference : reference.slice(0, space);
+    if (isLink(url)) out.push({ url });
+  }
+  return out;
+}
+
+/** The schema's link pattern, `^(https?|ftp)://.+`, without a regular expression per reference. */
+function isLink(text: unknown): boolean {
+  if (typeof text !== 'string') return false;
+  const scheme = text.startsWith('https://') ? 8 : text.startsWith('http://') ? 7 : text.startsWith('ftp://') ? 6 : 0;
+  if (scheme === 0 || text.length <= scheme) return false;
+  const next = text.charCodeAt(scheme);
+  // `.` matches anything but a line terminator.
+  return next !== 0x0a && next !== 0x0d && next !== 0x2028 && next !== 0x2029;
 }
 
 /** A UUID-shaped id derived from what makes a finding distinct, so it is stable across renders and unique within one. */
 export function findingUuid(finding: Finding, image: string): string {
-  const hex = createHash('sha256')
-    .update(
-      [
-        image,
-        finding.class,
-        finding.target,
-        finding.pkgName,
-        finding.installedVersion,
-        finding.vulnerability?.PkgPath ?? '',
-        finding.id,
-        finding.startLine,
-      ].join('\0'),
-    )
-    .digest('hex');
+  const hex = hash(
+    'sha256',
+    `${image}\0${finding.class}\0${finding.target}\0${finding.pkgName}\0${finding.installedVersion}\0${finding.vulnerability?.PkgPath ?? ''}\0${finding.id}\0${finding.startLine}`,
+  );
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** The id's leading letters before a dash (`^([A-Za-z]+)-`), lower-cased: `cve`, `ghsa`; else `trivy`. */
 function identifierType(id: string): string {
-  const prefix = /^([A-Za-z]+)-/.exec(id)?.[1];
-  return prefix ? prefix.toLowerCase() : 'trivy';
+  let end = 0;
+  while (end < id.length && (id.charCodeAt(end) | 0x20) >= 0x61 && (id.charCodeAt(end) | 0x20) <= 0x7a) end++;
+  return end > 0 && id.charCodeAt(end) === 0x2d ? id.slice(0, end).toLowerCase() : 'trivy';
 }
 
 /** GitLab's `yyyy-mm-ddThh:mm:ss` in UTC. */

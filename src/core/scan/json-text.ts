@@ -1,8 +1,8 @@
 /**
  * Large documents (20,000 findings) serialised list item by list item: each item becomes text
- * as soon as it is made and goes straight to the sink, so neither the whole object tree nor the
- * whole text is ever in memory at once. What reaches the sink is byte for byte
- * `JSON.stringify(document)`.
+ * as soon as it is made (built from its parts with `json`, not as an object to stringify) and
+ * goes straight to the sink, so neither an object tree nor the whole text is ever in memory at
+ * once. What reaches the sink is byte for byte `JSON.stringify(document)`.
  */
 const MARK = '\u0000aegis-list:';
 
@@ -11,11 +11,11 @@ export interface TextSink {
   write(text: string): void;
 }
 
-/** Turns one list item into what the list holds: the object itself, or its JSON text. */
-export type ItemSink<T> = (item: object) => T;
-
-export const asObject: ItemSink<object> = (item) => item;
-export const asText: ItemSink<string> = (item) => JSON.stringify(item);
+/**
+ * One value as JSON text, for writers that build an item's text from its parts: the same bytes
+ * `JSON.stringify` gives the value inside an object (callers never pass undefined).
+ */
+export const json: (value: unknown) => string = JSON.stringify;
 
 /** A placeholder for list `name` inside an envelope given to `writeDocument`. */
 export function listSlot(name: string): never {

@@ -58,6 +58,12 @@ const ICON: Record<Disposition, string> = {
   baseline: 'in baseline',
 };
 const ORDER: Disposition[] = ['blocking', 'warning', 'allowed', 'baseline', 'unfixed', 'ignored'];
+/** Ranks by lookup, not by searching the lists: a table of 20,000 findings is sorted with them. */
+const ORDER_RANK = Object.fromEntries(ORDER.map((disposition, index) => [disposition, index])) as Record<Disposition, number>;
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES_DESCENDING.map((severity) => [severity, severityRank(severity)])) as Record<
+  (typeof SEVERITIES_DESCENDING)[number],
+  number
+>;
 
 /** The job summary: verdict, counts per severity, and the findings that matter first. */
 export function renderMarkdown(gate: GateResult, options: MarkdownOptions): string {
@@ -127,20 +133,43 @@ export function renderMarkdown(gate: GateResult, options: MarkdownOptions): stri
   }
   if (options.partialSbom) lines.push('', `⚠️ **Partial SBOM:** ${inlineText(options.partialSbom)}`);
   for (const cls of present) {
-    const sorted = gate.gated.filter((item) => item.finding.class === cls).sort(compare);
+    const all = gate.gated.filter((item) => item.finding.class === cls);
+    const shown = firstInOrder(all, maxRows, compare);
     const { head, cells } = COLUMNS[cls];
     lines.push(
       '',
-      `#### ${CLASS_TITLE[cls]} (${sorted.length})`,
+      `#### ${CLASS_TITLE[cls]} (${all.length})`,
       '',
       markdownTable(
         ['Status', 'Severity', ...head],
-        sorted.slice(0, maxRows).map((item) => [status(item), item.finding.severity, ...cells(item)]),
+        shown.map((item) => [status(item), item.finding.severity, ...cells(item)]),
       ),
     );
-    if (sorted.length > maxRows) lines.push('', `…and ${sorted.length - maxRows} more; the SARIF and GitLab reports list every finding.`);
+    if (all.length > maxRows) lines.push('', `…and ${all.length - maxRows} more; the SARIF and GitLab reports list every finding.`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `[...items].sort(order).slice(0, count)` without sorting all of them: the table shows the
+ * first hundred of 20,000. Ties keep their order (an item goes after its equals), as a stable sort does.
+ */
+export function firstInOrder<T>(items: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
+  const first: T[] = [];
+  if (count <= 0) return first;
+  for (const item of items) {
+    if (first.length === count && order(item, first[count - 1] as T) >= 0) continue;
+    let low = 0;
+    let high = first.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (order(item, first[middle] as T) < 0) high = middle;
+      else low = middle + 1;
+    }
+    first.splice(low, 0, item);
+    if (first.length > count) first.pop();
+  }
+  return first;
 }
 
 /** Plain text: the table escapes it (an ignore's reason and owner come from the repository). */
@@ -168,8 +197,8 @@ function byText(a: string, b: string): number {
 
 function compare(a: GatedFinding, b: GatedFinding): number {
   return (
-    ORDER.indexOf(a.disposition) - ORDER.indexOf(b.disposition) ||
-    severityRank(b.finding.severity) - severityRank(a.finding.severity) ||
+    ORDER_RANK[a.disposition] - ORDER_RANK[b.disposition] ||
+    SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] ||
     byText(a.finding.id, b.finding.id) ||
     byText(a.finding.pkgName, b.finding.pkgName) ||
     byText(a.finding.target, b.finding.target)

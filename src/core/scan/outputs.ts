@@ -46,7 +46,14 @@ export function* renderOutputs(report: TrivyReport, gate: GateResult, plan: Outp
   };
   if (plan.reportText !== undefined) {
     const text = plan.reportText;
-    yield ['report', (out) => out.write(text.endsWith('\n') ? text : `${text}\n`)];
+    // Not `${text}\n`: that would flatten a copy of a report of tens of MB.
+    yield [
+      'report',
+      (out) => {
+        out.write(text);
+        if (!text.endsWith('\n')) out.write('\n');
+      },
+    ];
   }
   if (plan.sarif) {
     const options = { ...plan.sarif, suppressed: suppressions(gate) };
@@ -66,6 +73,7 @@ export function* renderOutputs(report: TrivyReport, gate: GateResult, plan: Outp
 }
 
 const CHUNK = 1 << 20;
+const PENDING = 1 << 16;
 
 /**
  * Writes an output to a file through one reused MiB buffer: never the whole text in memory,
@@ -78,18 +86,40 @@ export function writeOutputFile(path: string, write: (out: TextSink) => void): v
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
     let used = 0;
+    // Items arrive as many small strings: joined into one of about 64 KiB (V8 concatenates
+    // without copying), each is flattened and encoded in one call instead of one per item.
+    let pending = '';
     const flush = () => {
       if (used > 0) writeSync(fd, buffer, 0, used);
       used = 0;
     };
+    // A large text (the report itself) is encoded slice by slice into the buffer, never into a copy of its size.
+    const writeLarge = (text: string) => {
+      for (let at = 0; at < text.length; ) {
+        let end = Math.min(at + CHUNK / 4, text.length);
+        // Never between the two halves of a surrogate pair.
+        if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+        const part = text.slice(at, end);
+        if (used + part.length * 3 > CHUNK) flush();
+        used += buffer.write(part, used);
+        at = end;
+      }
+    };
+    const drain = () => {
+      // A UTF-16 code unit is at most 3 UTF-8 bytes: that bound decides without measuring the text.
+      const most = pending.length * 3;
+      if (used + most > CHUNK) flush();
+      if (most > CHUNK) writeLarge(pending);
+      else used += buffer.write(pending, used);
+      pending = '';
+    };
     write({
       write: (text) => {
-        const bytes = Buffer.byteLength(text);
-        if (used + bytes > CHUNK) flush();
-        if (bytes > CHUNK) writeSync(fd, text);
-        else used += buffer.write(text, used);
+        pending += text;
+        if (pending.length >= PENDING) drain();
       },
     });
+    drain();
     flush();
   } finally {
     closeSync(fd);

@@ -220,7 +220,8 @@ export function findingPlace(result: TrivyResult): string {
 
 /** The key a finding keeps while its image is rebuilt: the installed version and image name may change, the place may not. */
 export function findingKey(place: string, id: string, pkgName: string, pkgPath = ''): string {
-  return `${place}|${id}|${pkgName}|${pkgPath}`;
+  // One flat string (a template makes a tree of concatenations): every finding keeps two keys.
+  return [place, id, pkgName, pkgPath].join('|');
 }
 
 export interface FindingsOptions {
@@ -239,30 +240,48 @@ export function findings(report: TrivyReport, options: FindingsOptions = {}): Fi
   if (cached) return cached;
   const list = collectFindings(report, options);
   cache.set(report, list);
+  // Without passed checks both lists are the same: one list, not two copies of 20,000 findings.
+  if (!(report.Results ?? []).some((result) => (result.Misconfigurations ?? []).some((m) => (m.Status ?? 'FAIL') !== 'FAIL')))
+    (options.includePassed ? FAILED_ONLY : WITH_PASSED).set(report, list);
   return list;
 }
 
 const WITH_PASSED = new WeakMap<TrivyReport, Finding[]>();
 const FAILED_ONLY = new WeakMap<TrivyReport, Finding[]>();
 
+/** The report's spelling when exact (nearly always), else the normalised one. */
+function severityOf(severity: string): Severity {
+  return (EXACT_SEVERITIES.has(severity) ? severity : (parseSeverity(severity) ?? 'UNKNOWN')) as Severity;
+}
+
+/** Shared by every finding without other ids (never written to). */
+const NO_ALIASES: string[] = [];
+
 function collectFindings(report: TrivyReport, options: FindingsOptions): Finding[] {
   const out: Finding[] = [];
+  // Built as literals with the fields in one order (no spread of a shared base): 20,000 of them per report.
   for (const result of report.Results ?? []) {
     const place = findingPlace(result);
-    const base = (cls: FindingClass, id: string, pkgName: string, pkgPath: string, severity: string) => ({
-      key: findingKey(place, cls === 'vulnerability' ? id : `${cls}:${id}`, pkgName, pkgPath),
-      movableKey: findingKey('', cls === 'vulnerability' ? id : `${cls}:${id}`, pkgName, pkgPath),
-      class: cls,
-      id,
-      severity: (EXACT_SEVERITIES.has(severity) ? severity : (parseSeverity(severity) ?? 'UNKNOWN')) as Severity,
-      target: result.Target,
-      result,
-    });
+    const target = result.Target;
+    // The movable key is the key without its place: a slice of it, not a second string.
+    const push = (finding: Finding) => {
+      finding.movableKey = finding.key.slice(place.length);
+      out.push(finding);
+    };
     for (const vulnerability of result.Vulnerabilities ?? []) {
-      out.push({
-        ...base('vulnerability', vulnerability.VulnerabilityID, vulnerability.PkgName, vulnerability.PkgPath ?? '', vulnerability.Severity),
-        aliases: [],
-        pkgName: vulnerability.PkgName,
+      const id = vulnerability.VulnerabilityID;
+      const pkgName = vulnerability.PkgName;
+      const pkgPath = vulnerability.PkgPath ?? '';
+      push({
+        key: findingKey(place, id, pkgName, pkgPath),
+        movableKey: '',
+        class: 'vulnerability',
+        id,
+        severity: severityOf(vulnerability.Severity),
+        target,
+        result,
+        aliases: NO_ALIASES,
+        pkgName,
         installedVersion: vulnerability.InstalledVersion ?? '',
         fixedVersion: vulnerability.FixedVersion ?? '',
         title: vulnerability.Title ?? '',
@@ -274,9 +293,16 @@ function collectFindings(report: TrivyReport, options: FindingsOptions): Finding
     }
     for (const misconfiguration of result.Misconfigurations ?? []) {
       if (!options.includePassed && (misconfiguration.Status ?? 'FAIL') !== 'FAIL') continue;
-      out.push({
-        ...base('misconfiguration', misconfiguration.ID, '', '', misconfiguration.Severity),
-        aliases: misconfiguration.AVDID && misconfiguration.AVDID !== misconfiguration.ID ? [misconfiguration.AVDID] : [],
+      const id = misconfiguration.ID;
+      push({
+        key: findingKey(place, `misconfiguration:${id}`, '', ''),
+        movableKey: '',
+        class: 'misconfiguration',
+        id,
+        severity: severityOf(misconfiguration.Severity),
+        target,
+        result,
+        aliases: misconfiguration.AVDID && misconfiguration.AVDID !== id ? [misconfiguration.AVDID] : [],
         pkgName: '',
         installedVersion: '',
         fixedVersion: '',
@@ -288,13 +314,20 @@ function collectFindings(report: TrivyReport, options: FindingsOptions): Finding
       });
     }
     for (const secret of result.Secrets ?? []) {
-      out.push({
-        ...base('secret', secret.RuleID, '', '', secret.Severity),
-        aliases: [],
+      const id = secret.RuleID;
+      push({
+        key: findingKey(place, `secret:${id}`, '', ''),
+        movableKey: '',
+        class: 'secret',
+        id,
+        severity: severityOf(secret.Severity),
+        target,
+        result,
+        aliases: NO_ALIASES,
         pkgName: '',
         installedVersion: '',
         fixedVersion: '',
-        title: secret.Title ?? secret.RuleID,
+        title: secret.Title ?? id,
         url: '',
         startLine: secret.StartLine ?? 0,
         endLine: secret.EndLine ?? 0,
@@ -302,13 +335,21 @@ function collectFindings(report: TrivyReport, options: FindingsOptions): Finding
       });
     }
     for (const license of result.Licenses ?? []) {
-      out.push({
-        ...base('license', license.Name, license.PkgName ?? '', license.FilePath ?? '', license.Severity),
-        aliases: [],
-        pkgName: license.PkgName ?? '',
+      const id = license.Name;
+      const pkgName = license.PkgName ?? '';
+      push({
+        key: findingKey(place, `license:${id}`, pkgName, license.FilePath ?? ''),
+        movableKey: '',
+        class: 'license',
+        id,
+        severity: severityOf(license.Severity),
+        target,
+        result,
+        aliases: NO_ALIASES,
+        pkgName,
         installedVersion: '',
         fixedVersion: '',
-        title: `${license.Name} in ${license.PkgName ?? ''}`,
+        title: `${id} in ${pkgName}`,
         url: license.Link ?? '',
         startLine: 0,
         endLine: 0,

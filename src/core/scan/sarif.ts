@@ -1,5 +1,5 @@
-import { asObject, asText, collect, type ItemSink, listSlot, type TextSink, writeDocument } from './json-text.js';
-import type { Finding, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
+import { collect, json, listSlot, type TextSink, writeDocument } from './json-text.js';
+import type { Finding, TrivyCvss, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 import type { Severity } from './severity.js';
 
@@ -83,15 +83,51 @@ export function sarifLevel(severity: Severity): SarifLevel {
   return 'note';
 }
 
-/** What one finding contributes to the log: its rule, its message and where it is. */
-interface SarifEntry {
-  /** Made only for the occurrence whose rule is written (the last one of its id). */
-  rule: () => SarifRule;
+/** A rule's content: written as an object by `renderSarif` and straight as text by `writeSarif`. */
+interface SarifRuleContent {
+  id: string;
+  name: string;
+  kind: string;
+  short: string;
+  full: string;
+  /** Already as Go's url.String() writes it; '' means no helpUri. */
+  helpUri: string;
+  help: { text: string; markdown: string };
+  level: SarifLevel;
+  severityText: string;
+  score: string;
+  /** The severity source's CVSS, for vulnerabilities: its non-empty fields become properties. */
+  cvss?: TrivyCvss;
+}
+
+/** One result's content, likewise written as an object or as text. */
+interface SarifResultContent {
+  ruleId: string;
+  ruleIndex: number;
+  level: SarifLevel;
   message: string;
   uri: string;
   locationMessage: string;
-  lines: { startLine: number; endLine: number }[];
+  lines: readonly { startLine: number; endLine: number }[];
+  suppression?: string;
 }
+
+/** What one finding's result says and where it points. */
+interface SarifWhere {
+  message: string;
+  uri: string;
+  locationMessage: string;
+  lines: readonly { startLine: number; endLine: number }[];
+}
+
+/** How the lists' items are made: objects (`renderSarif`) or JSON text (`writeSarif`). */
+interface SarifSerialiser<T> {
+  rule(content: SarifRuleContent): T;
+  result(content: SarifResultContent): T;
+}
+
+const AS_OBJECTS: SarifSerialiser<SarifRule | SarifResult> = { rule: ruleObject, result: resultObject };
+const AS_TEXT: SarifSerialiser<string> = { rule: ruleText, result: resultText };
 
 /**
  * Renders Trivy's JSON report as SARIF the way `trivy --format sarif` (pkg/report/sarif.go)
@@ -100,13 +136,17 @@ interface SarifEntry {
  * severity's nominal score, locations on the image, lock file, Dockerfile or secret's lines.
  */
 export function renderSarif(report: TrivyReport, options: SarifOptions = {}): SarifLog {
-  const { rules, results } = sarifLists(report, options, asObject);
+  const { rules, results } = sarifLists(report, options, AS_OBJECTS);
   return sarifLog(report, options, [...rules] as SarifRule[], [...results] as SarifResult[]);
 }
 
-/** The same document as `renderSarif`, written as JSON text rule by rule and result by result. */
+/**
+ * The same document as `renderSarif`, written as JSON text rule by rule and result by result:
+ * each item's text is built from its content directly (20,000 findings make 40,000 items, and
+ * building an object tree for JSON.stringify cost most of the time).
+ */
 export function writeSarif(out: TextSink, report: TrivyReport, options: SarifOptions = {}): void {
-  const { rules, results } = sarifLists(report, options, asText);
+  const { rules, results } = sarifLists(report, options, AS_TEXT);
   writeDocument(out, sarifLog(report, options, listSlot('rules'), listSlot('results')), { rules, results });
 }
 
@@ -124,34 +164,121 @@ function ruleIdOf(finding: Finding): string {
  * AddRule rewrites a rule, so its help names the last package), then one result per finding.
  * Both lists are lazy: a writer turns each item into text and lets it go.
  */
-function sarifLists<T>(report: TrivyReport, options: SarifOptions, sink: ItemSink<T>): { rules: Iterable<T>; results: Iterable<T> } {
+function sarifLists<T>(
+  report: TrivyReport,
+  options: SarifOptions,
+  serialise: SarifSerialiser<T>,
+): { rules: Iterable<T>; results: Iterable<T> } {
   const packageLines = new Map<string, { startLine: number; endLine: number }[]>();
-  const selected = allFindings(report, { includePassed: true }).filter(
-    (finding) => !options.severities || options.severities.has(finding.severity),
-  );
+  const all = allFindings(report, { includePassed: true });
+  const severities = options.severities;
+  const selected = severities ? all.filter((finding) => severities.has(finding.severity)) : all;
   const lastOfRule = new Map<string, Finding>();
   for (const finding of selected) lastOfRule.set(ruleIdOf(finding), finding);
-  const ruleIndexes = new Map([...lastOfRule.keys()].map((id, index) => [id, index]));
+  // Most runs accept nothing: then no finding's key is looked up (each lookup flattens the key).
+  const suppressed = options.suppressed?.size ? options.suppressed : undefined;
+  const ruleIndexes = new Map<string, number>();
+  for (const id of lastOfRule.keys()) ruleIndexes.set(id, ruleIndexes.size);
   function* rules(): Generator<T> {
-    for (const finding of lastOfRule.values()) yield sink(sarifEntry(finding, packageLines).rule());
+    for (const finding of lastOfRule.values()) yield serialise.rule(sarifRule(finding));
   }
   function* results(): Generator<T> {
     for (const finding of selected) {
-      const entry = sarifEntry(finding, packageLines);
+      const entry = sarifWhere(finding, packageLines);
       const ruleId = ruleIdOf(finding);
-      const result: SarifResult = {
+      const content: SarifResultContent = {
         ruleId,
         ruleIndex: ruleIndexes.get(ruleId) ?? 0,
         level: sarifLevel(finding.severity),
-        message: { text: entry.message },
-        locations: locations(entry.lines, uriString(entry.uri), entry.locationMessage),
+        message: entry.message,
+        uri: uriString(entry.uri),
+        locationMessage: entry.locationMessage,
+        lines: entry.lines,
       };
-      const reason = options.suppressed?.get(finding.key);
-      if (reason !== undefined) result.suppressions = [{ kind: 'external', status: 'accepted', justification: reason }];
-      yield sink(result);
+      const reason = suppressed?.get(finding.key);
+      if (reason !== undefined) content.suppression = reason;
+      yield serialise.result(content);
     }
   }
   return { rules: rules(), results: results() };
+}
+
+function ruleObject(c: SarifRuleContent): SarifRule {
+  const shortDescription = { text: c.short };
+  const fullDescription = { text: c.full };
+  const defaultConfiguration = { level: c.level };
+  const properties: Record<string, unknown> = {
+    tags: [c.kind, 'security', c.severityText],
+    precision: 'very-high',
+    'security-severity': c.score,
+  };
+  const cvss = c.cvss;
+  if (cvss) {
+    if (cvss.V2Vector) properties.cvssv2_vector = cvss.V2Vector;
+    if (cvss.V2Score) properties.cvssv2_score = cvss.V2Score;
+    if (cvss.V3Vector) properties.cvssv3_vector = cvss.V3Vector;
+    if (cvss.V3Score) properties.cvssv3_baseScore = cvss.V3Score;
+    if (cvss.V40Vector) properties.cvssv40_vector = cvss.V40Vector;
+    if (cvss.V40Score) properties.cvssv40_baseScore = cvss.V40Score;
+  }
+  const { id, name, help } = c;
+  // Two literals rather than a spread: the field order is Trivy's either way.
+  return c.helpUri
+    ? { id, name, shortDescription, fullDescription, defaultConfiguration, helpUri: c.helpUri, help, properties }
+    : { id, name, shortDescription, fullDescription, defaultConfiguration, help, properties };
+}
+
+/** `JSON.stringify(ruleObject(c))`, field for field. */
+function ruleText(c: SarifRuleContent): string {
+  const cvss = c.cvss;
+  let extra = '';
+  if (cvss) {
+    if (cvss.V2Vector) extra += `,"cvssv2_vector":${json(cvss.V2Vector)}`;
+    if (cvss.V2Score) extra += `,"cvssv2_score":${json(cvss.V2Score)}`;
+    if (cvss.V3Vector) extra += `,"cvssv3_vector":${json(cvss.V3Vector)}`;
+    if (cvss.V3Score) extra += `,"cvssv3_baseScore":${json(cvss.V3Score)}`;
+    if (cvss.V40Vector) extra += `,"cvssv40_vector":${json(cvss.V40Vector)}`;
+    if (cvss.V40Score) extra += `,"cvssv40_baseScore":${json(cvss.V40Score)}`;
+  }
+  return `{"id":${json(c.id)},"name":${json(c.name)},"shortDescription":{"text":${json(c.short)}},"fullDescription":{"text":${json(c.full)}},"defaultConfiguration":{"level":"${c.level}"}${c.helpUri ? `,"helpUri":${json(c.helpUri)}` : ''},"help":{"text":${json(c.help.text)},"markdown":${json(c.help.markdown)}},"properties":{"tags":[${json(c.kind)},"security",${json(c.severityText)}],"precision":"very-high","security-severity":${json(c.score)}${extra}}}`;
+}
+
+const NO_LINES = [{ startLine: 1, endLine: 1 }];
+
+function resultObject(c: SarifResultContent): SarifResult {
+  const result: SarifResult = {
+    ruleId: c.ruleId,
+    ruleIndex: c.ruleIndex,
+    level: c.level,
+    message: { text: c.message },
+    locations: (c.lines.length > 0 ? c.lines : NO_LINES).map((line) => {
+      const missing = line.startLine === 0 && line.endLine === 0;
+      return {
+        physicalLocation: {
+          artifactLocation: { uri: c.uri, uriBaseId: 'ROOTPATH' },
+          region: { startLine: missing ? 1 : line.startLine, startColumn: 1, endLine: missing ? 1 : line.endLine, endColumn: 1 },
+        },
+        message: { text: c.locationMessage },
+      };
+    }),
+  };
+  if (c.suppression !== undefined) result.suppressions = [{ kind: 'external', status: 'accepted', justification: c.suppression }];
+  return result;
+}
+
+/** `JSON.stringify(resultObject(c))`, field for field. */
+function resultText(c: SarifResultContent): string {
+  const lines = c.lines.length > 0 ? c.lines : NO_LINES;
+  const tail = `}},"message":{"text":${json(c.locationMessage)}}}`;
+  const head = `{"physicalLocation":{"artifactLocation":{"uri":${json(c.uri)},"uriBaseId":"ROOTPATH"},"region":{"startLine":`;
+  let locations = '';
+  for (const line of lines) {
+    const missing = line.startLine === 0 && line.endLine === 0;
+    locations += `${locations ? ',' : ''}${head}${missing ? 1 : json(line.startLine)},"startColumn":1,"endLine":${missing ? 1 : json(line.endLine)},"endColumn":1${tail}`;
+  }
+  const suppressions =
+    c.suppression === undefined ? '' : `,"suppressions":[{"kind":"external","status":"accepted","justification":${json(c.suppression)}}]`;
+  return `{"ruleId":${json(c.ruleId)},"ruleIndex":${c.ruleIndex},"level":"${c.level}","message":{"text":${json(c.message)}},"locations":[${locations}]${suppressions}}`;
 }
 
 function sarifLog(report: TrivyReport, options: SarifOptions, rules: SarifRule[], results: SarifResult[]): SarifLog {
@@ -182,42 +309,109 @@ function sarifLog(report: TrivyReport, options: SarifOptions, rules: SarifRule[]
   return { version: '2.1.0', $schema: SARIF_SCHEMA_URI, runs: [run] };
 }
 
-function sarifEntry(finding: Finding, packageLines: Map<string, { startLine: number; endLine: number }[]>): SarifEntry {
+/** The rule of a finding: made only for the occurrence whose rule is written (the last of its id). */
+function sarifRule(finding: Finding): SarifRuleContent {
   const result = finding.result;
   const severity = finding.severity;
-  const name = RULE_NAMES[result.Class ?? ''] ?? 'UnknownIssue';
   const nominal = SEVERITY_SCORE[severity];
-  const baseRule = (id: string, kind: string, short: string, full: string, helpUri: string, help: SarifRule['help'], score: string) => {
-    const shortDescription = { text: short };
-    const fullDescription = { text: full };
-    const defaultConfiguration = { level: sarifLevel(severity) };
-    const properties = { tags: [kind, 'security', severityText(finding)], precision: 'very-high', 'security-severity': score };
-    const uri = uriString(helpUri);
-    // Two literals rather than a spread: the field order is Trivy's either way.
-    return uri
-      ? { id, name, shortDescription, fullDescription, defaultConfiguration, helpUri: uri, help, properties }
-      : { id, name, shortDescription, fullDescription, defaultConfiguration, help, properties };
-  };
-  const lines = finding.startLine || finding.endLine ? [{ startLine: finding.startLine, endLine: finding.endLine }] : [];
+  const rule = (
+    id: string,
+    kind: string,
+    short: string,
+    full: string,
+    helpUri: string,
+    help: SarifRuleContent['help'],
+    score: string,
+  ): SarifRuleContent => ({
+    id,
+    name: (Object.hasOwn(RULE_NAMES, result.Class ?? '') ? RULE_NAMES[result.Class ?? ''] : undefined) ?? 'UnknownIssue',
+    kind,
+    short,
+    full,
+    helpUri: uriString(helpUri),
+    help,
+    level: sarifLevel(severity),
+    severityText: severityText(finding),
+    score,
+  });
+  if (finding.misconfiguration) {
+    const m = finding.misconfiguration;
+    const link = `[${m.ID}](${m.PrimaryURL ?? ''})`;
+    return rule(
+      m.ID,
+      'misconfiguration',
+      m.Title ?? '',
+      m.Description ?? '',
+      m.PrimaryURL ?? '',
+      {
+        text: `Misconfiguration ${m.ID}\nType: ${m.Type ?? ''}\nSeverity: ${m.Severity}\nCheck: ${m.Title ?? ''}\nMessage: ${m.Message ?? ''}\nLink: ${link}\n${m.Description ?? ''}`,
+        markdown: `**Misconfiguration ${m.ID}**\n| Type | Severity | Check | Message | Link |\n| --- | --- | --- | --- | --- |\n|${m.Type ?? ''}|${m.Severity}|${m.Title ?? ''}|${m.Message ?? ''}|${link}|\n\n${m.Description ?? ''}`,
+      },
+      nominal,
+    );
+  }
+  if (finding.secret) {
+    const s = finding.secret;
+    const title = s.Title ?? '';
+    const match = s.Match ?? '';
+    return rule(
+      s.RuleID,
+      'secret',
+      title,
+      match,
+      BUILTIN_SECRET_RULES,
+      {
+        text: `Secret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
+        markdown: `**Secret ${title}**\n| Severity | Match |\n| --- | --- |\n|${s.Severity}|${match}|`,
+      },
+      nominal,
+    );
+  }
+  if (finding.license) {
+    const l = finding.license;
+    const description = `${l.Name} in ${l.PkgName ?? ''}`;
+    return rule(
+      `${l.PkgName ?? ''}:${l.Name}`,
+      'license',
+      description,
+      description,
+      l.Link ?? '',
+      {
+        text: `License ${l.Name}\nClassification: ${l.Category ?? ''}\nPkgName: ${l.PkgName ?? ''}\nPath: ${l.FilePath ?? ''}`,
+        markdown: `**License ${l.Name}**\n| PkgName | Classification | Path |\n| --- | --- | --- |\n|${l.PkgName ?? ''}|${l.Category ?? ''}|${l.FilePath ?? ''}|`,
+      },
+      nominal,
+    );
+  }
+  const v = finding.vulnerability as TrivyVulnerability;
+  const description = v.Description ?? '';
+  const link = `[${finding.id}](${v.PrimaryURL ?? ''})`;
+  const cvss = v.SeveritySource ? v.CVSS?.[v.SeveritySource] : undefined;
+  const made = rule(
+    finding.id,
+    'vulnerability',
+    v.Title ?? '',
+    description || (v.Title ?? ''),
+    v.PrimaryURL ?? '',
+    {
+      text: `Vulnerability ${finding.id}\nSeverity: ${v.Severity}\nPackage: ${finding.pkgName}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}\n${description}`,
+      markdown: `**Vulnerability ${finding.id}**\n| Severity | Package | Fixed Version | Link |\n| --- | --- | --- | --- |\n|${v.Severity}|${finding.pkgName}|${finding.fixedVersion}|${link}|\n\n${description}`,
+    },
+    // The score prefers CVSS v3 of the severity source over the severity's nominal score.
+    cvss?.V3Score ? cvss.V3Score.toFixed(1) : nominal,
+  );
+  if (cvss) made.cvss = cvss;
+  return made;
+}
 
+/** What one finding's result says and where it points. */
+function sarifWhere(finding: Finding, packageLines: Map<string, { startLine: number; endLine: number }[]>): SarifWhere {
+  const result = finding.result;
   if (finding.misconfiguration) {
     const m = finding.misconfiguration;
     const uri = clearUri(result.Target);
     const link = `[${m.ID}](${m.PrimaryURL ?? ''})`;
     return {
-      rule: () =>
-        baseRule(
-          m.ID,
-          'misconfiguration',
-          m.Title ?? '',
-          m.Description ?? '',
-          m.PrimaryURL ?? '',
-          {
-            text: `Misconfiguration ${m.ID}\nType: ${m.Type ?? ''}\nSeverity: ${m.Severity}\nCheck: ${m.Title ?? ''}\nMessage: ${m.Message ?? ''}\nLink: ${link}\n${m.Description ?? ''}`,
-            markdown: `**Misconfiguration ${m.ID}**\n| Type | Severity | Check | Message | Link |\n| --- | --- | --- | --- | --- |\n|${m.Type ?? ''}|${m.Severity}|${m.Title ?? ''}|${m.Message ?? ''}|${link}|\n\n${m.Description ?? ''}`,
-          },
-          nominal,
-        ),
       message: `Artifact: ${uri}\nType: ${result.Type ?? ''}\nVulnerability ${m.ID}\nSeverity: ${m.Severity}\nMessage: ${m.Message ?? ''}\nLink: ${link}`,
       uri,
       locationMessage: uri,
@@ -227,23 +421,8 @@ function sarifEntry(finding: Finding, packageLines: Map<string, { startLine: num
   if (finding.secret) {
     const s = finding.secret;
     const uri = toPathUri(result.Target, result.Class);
-    const title = s.Title ?? '';
-    const match = s.Match ?? '';
     return {
-      rule: () =>
-        baseRule(
-          s.RuleID,
-          'secret',
-          title,
-          match,
-          BUILTIN_SECRET_RULES,
-          {
-            text: `Secret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
-            markdown: `**Secret ${title}**\n| Severity | Match |\n| --- | --- |\n|${s.Severity}|${match}|`,
-          },
-          nominal,
-        ),
-      message: `Artifact: ${result.Target}\nType: ${result.Type ?? ''}\nSecret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
+      message: `Artifact: ${result.Target}\nType: ${result.Type ?? ''}\nSecret ${s.Title ?? ''}\nSeverity: ${s.Severity}\nMatch: ${s.Match ?? ''}`,
       uri,
       locationMessage: uri,
       lines: [{ startLine: finding.startLine, endLine: finding.endLine }],
@@ -251,53 +430,18 @@ function sarifEntry(finding: Finding, packageLines: Map<string, { startLine: num
   }
   if (finding.license) {
     const l = finding.license;
-    const description = `${l.Name} in ${l.PkgName ?? ''}`;
     return {
-      rule: () =>
-        baseRule(
-          `${l.PkgName ?? ''}:${l.Name}`,
-          'license',
-          description,
-          description,
-          l.Link ?? '',
-          {
-            text: `License ${l.Name}\nClassification: ${l.Category ?? ''}\nPkgName: ${l.PkgName ?? ''}\nPath: ${l.FilePath ?? ''}`,
-            markdown: `**License ${l.Name}**\n| PkgName | Classification | Path |\n| --- | --- | --- |\n|${l.PkgName ?? ''}|${l.Category ?? ''}|${l.FilePath ?? ''}|`,
-          },
-          nominal,
-        ),
       message: `Artifact: ${result.Target}\nLicense ${l.Name}\nPkgName: ${l.PkgName ?? ''}\n Classification: ${l.Category ?? ''}\n Path: ${l.FilePath ?? ''}`,
       uri: toPathUri(result.Target, result.Class),
       // Trivy gives license results no location message.
       locationMessage: '',
-      lines,
+      lines: finding.startLine || finding.endLine ? [{ startLine: finding.startLine, endLine: finding.endLine }] : [],
     };
   }
   const v = finding.vulnerability as TrivyVulnerability;
-  const targetPath = toPathUri(finding.target, result.Class);
-  const path = v.PkgPath ? toPathUri(v.PkgPath, result.Class) : targetPath;
-  const description = v.Description ?? '';
-  const link = `[${finding.id}](${v.PrimaryURL ?? ''})`;
-  const rule = () => {
-    const { data, score } = cvssData(v, severity);
-    const made = baseRule(
-      finding.id,
-      'vulnerability',
-      v.Title ?? '',
-      description || (v.Title ?? ''),
-      v.PrimaryURL ?? '',
-      {
-        text: `Vulnerability ${finding.id}\nSeverity: ${v.Severity}\nPackage: ${finding.pkgName}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}\n${description}`,
-        markdown: `**Vulnerability ${finding.id}**\n| Severity | Package | Fixed Version | Link |\n| --- | --- | --- | --- |\n|${v.Severity}|${finding.pkgName}|${finding.fixedVersion}|${link}|\n\n${description}`,
-      },
-      score,
-    );
-    made.properties = { ...made.properties, ...data };
-    return made;
-  };
+  const path = v.PkgPath ? toPathUri(v.PkgPath, result.Class) : toPathUri(finding.target, result.Class);
   return {
-    rule,
-    message: `Package: ${finding.pkgName}\nInstalled Version: ${finding.installedVersion}\nVulnerability ${finding.id}\nSeverity: ${v.Severity}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}`,
+    message: `Package: ${finding.pkgName}\nInstalled Version: ${finding.installedVersion}\nVulnerability ${finding.id}\nSeverity: ${v.Severity}\nFixed Version: ${finding.fixedVersion}\nLink: [${finding.id}](${v.PrimaryURL ?? ''})`,
     uri: path,
     locationMessage: `${path}: ${finding.pkgName}@${finding.installedVersion}`,
     lines: linesOf(finding, path, packageLines),
@@ -315,62 +459,39 @@ function severityText(finding: Finding): string {
   );
 }
 
-/** CVSS fields of the severity source, empty ones dropped; the score prefers CVSS v3 over the severity's nominal score. */
-function cvssData(v: TrivyVulnerability, severity: Severity): { data: Record<string, string | number>; score: string } {
-  const cvss = v.SeveritySource ? v.CVSS?.[v.SeveritySource] : undefined;
-  if (!cvss) return { data: {}, score: SEVERITY_SCORE[severity] };
-  const fields: Record<string, string | number | undefined> = {
-    cvssv2_vector: cvss.V2Vector,
-    cvssv2_score: cvss.V2Score,
-    cvssv3_vector: cvss.V3Vector,
-    cvssv3_baseScore: cvss.V3Score,
-    cvssv40_vector: cvss.V40Vector,
-    cvssv40_baseScore: cvss.V40Score,
-  };
-  const data: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(fields)) if (value) data[key] = value;
-  return { data, score: cvss.V3Score ? cvss.V3Score.toFixed(1) : SEVERITY_SCORE[severity] };
-}
+/** Per result: its packages by `name@version` (Trivy takes the first), or undefined when none has a location. */
+const PACKAGE_INDEXES = new WeakMap<TrivyResult, Map<string, TrivyPackage> | undefined>();
 
-const PACKAGE_INDEXES = new WeakMap<TrivyResult, Map<string, TrivyPackage>>();
-
-function packageIndex(result: TrivyResult): Map<string, TrivyPackage> {
-  let index = PACKAGE_INDEXES.get(result);
-  if (!index) {
+function packageIndex(result: TrivyResult): Map<string, TrivyPackage> | undefined {
+  if (PACKAGE_INDEXES.has(result)) return PACKAGE_INDEXES.get(result);
+  let index: Map<string, TrivyPackage> | undefined;
+  const packages = result.Packages ?? [];
+  if (packages.some((pkg) => (pkg.Locations ?? []).length > 0)) {
     index = new Map();
-    for (const pkg of result.Packages ?? []) {
+    for (const pkg of packages) {
       const key = `${pkg.Name}@${pkg.Version ?? ''}`;
       if (!index.has(key)) index.set(key, pkg);
     }
-    PACKAGE_INDEXES.set(result, index);
   }
+  PACKAGE_INDEXES.set(result, index);
   return index;
 }
 
+const NO_LOCATIONS: readonly { startLine: number; endLine: number }[] = [];
+
 function linesOf(finding: Finding, path: string, cache: Map<string, { startLine: number; endLine: number }[]>) {
+  // Most results (images, and every report without --list-all-pkgs) have no package locations at all.
+  const index = packageIndex(finding.result);
+  if (!index) return NO_LOCATIONS;
   const id = `${path}@${finding.pkgName}@${finding.installedVersion}`;
   let lines = cache.get(id);
   if (!lines) {
     // Trivy takes the first package of that name and version; an index keeps that O(1) per finding.
-    const pkg = packageIndex(finding.result).get(`${finding.pkgName}@${finding.installedVersion}`);
+    const pkg = index.get(`${finding.pkgName}@${finding.installedVersion}`);
     lines = (pkg?.Locations ?? []).map((l) => ({ startLine: l.StartLine, endLine: l.EndLine }));
     cache.set(id, lines);
   }
   return lines;
-}
-
-function locations(lines: { startLine: number; endLine: number }[], uri: string, message: string): SarifLocation[] {
-  const regions = lines.length > 0 ? lines : [{ startLine: 1, endLine: 1 }];
-  return regions.map((line) => {
-    const missing = line.startLine === 0 && line.endLine === 0;
-    return {
-      physicalLocation: {
-        artifactLocation: { uri, uriBaseId: 'ROOTPATH' },
-        region: { startLine: missing ? 1 : line.startLine, startColumn: 1, endLine: missing ? 1 : line.endLine, endColumn: 1 },
-      },
-      message: { text: message },
-    };
-  });
 }
 
 const DISTRO_SUFFIX = /^(.+?)(?:\s*\((?:.*?)\).*?)?$/s;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import spdxLicenseIds from 'spdx-license-ids/index.json' with { type: 'json' };
-import { asObject, asText, collect, type ItemSink, listSlot, type TextSink, writeDocument } from './json-text.js';
+import { collect, json, listSlot, type TextSink, writeDocument } from './json-text.js';
 import type { Finding, TrivyCvss, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 
@@ -51,42 +51,60 @@ export function partialReason(report: TrivyReport): string | undefined {
  * which our scan passes), otherwise the packages named by vulnerabilities. Deduplicated.
  */
 export function sbomContent(report: TrivyReport): SbomContent {
+  // Both SBOMs ask; a report is read-only once parsed, so one content per report serves them.
+  let content = SBOM_CONTENTS.get(report);
+  if (!content) {
+    content = collectSbomContent(report);
+    SBOM_CONTENTS.set(report, content);
+  }
+  return content;
+}
+
+const SBOM_CONTENTS = new WeakMap<TrivyReport, SbomContent>();
+/** One empty list for every package without licenses or dependencies (20,000 arrays fewer). */
+const NONE: string[] = [];
+
+function collectSbomContent(report: TrivyReport): SbomContent {
   const byRef = new Map<string, SbomPackage>();
   const targets: SbomContent['targets'] = [];
   (report.Results ?? []).forEach((result, index) => {
-    const packages: { pkg: TrivyPackage; purl?: string }[] = (result.Packages ?? []).map((pkg) => ({
-      pkg,
-      ...(pkg.Identifier?.PURL ? { purl: pkg.Identifier.PURL } : {}),
-    }));
-    const listed = new Set(packages.map(({ pkg }) => `${pkg.Name}@${pkg.Version ?? ''}`));
-    for (const vulnerability of result.Vulnerabilities ?? []) {
-      const id = `${vulnerability.PkgName}@${vulnerability.InstalledVersion}`;
-      if (listed.has(id)) continue;
-      listed.add(id);
-      packages.push({
-        pkg: { ID: vulnerability.PkgID, Name: vulnerability.PkgName, Version: vulnerability.InstalledVersion },
-        ...(vulnerability.PkgIdentifier?.PURL ? { purl: vulnerability.PkgIdentifier.PURL } : {}),
-      });
-    }
-    if (packages.length === 0) return;
+    const listedPackages = result.Packages ?? [];
+    const vulnerabilities = result.Vulnerabilities ?? [];
+    if (listedPackages.length === 0 && vulnerabilities.length === 0) return;
     const targetRef = uuid(report, `target:${index}:${result.Target}`);
     targets.push({ ref: targetRef, result });
-    for (const { pkg, purl } of packages) {
+    const add = (pkg: TrivyPackage, purl: string | undefined) => {
       const version = pkg.Version ?? '';
       const ref = purl ?? `${result.Target}:${pkg.Name}@${version}`;
-      if (byRef.has(ref)) continue;
-      byRef.set(ref, {
+      if (byRef.has(ref)) return;
+      const made: SbomPackage = {
         ref,
         name: pkg.Name,
         version,
-        ...(purl ? { purl } : {}),
         pkgId: pkg.ID ?? `${pkg.Name}@${version}`,
-        licenses: pkg.Licenses ?? [],
+        licenses: pkg.Licenses ?? NONE,
         target: result.Target,
         targetRef,
-        dependsOn: pkg.DependsOn ?? [],
-        ...(pkg.Relationship ? { relationship: pkg.Relationship } : {}),
-      });
+        dependsOn: pkg.DependsOn ?? NONE,
+      };
+      if (purl) made.purl = purl;
+      if (pkg.Relationship) made.relationship = pkg.Relationship;
+      byRef.set(ref, made);
+    };
+    const listed = new Set<string>();
+    for (const pkg of listedPackages) {
+      listed.add(`${pkg.Name}@${pkg.Version ?? ''}`);
+    }
+    // The listed packages first, then those only vulnerabilities name (each once).
+    for (const pkg of listedPackages) add(pkg, pkg.Identifier?.PURL || undefined);
+    for (const vulnerability of vulnerabilities) {
+      const id = `${vulnerability.PkgName}@${vulnerability.InstalledVersion}`;
+      if (listed.has(id)) continue;
+      listed.add(id);
+      add(
+        { ID: vulnerability.PkgID, Name: vulnerability.PkgName, Version: vulnerability.InstalledVersion } as TrivyPackage,
+        vulnerability.PkgIdentifier?.PURL || undefined,
+      );
     }
   });
   const partial = partialReason(report);
@@ -119,31 +137,40 @@ export function cycloneDxLicense(name: string): Record<string, unknown> {
 const VENDOR_SEVERITY = ['unknown', 'low', 'medium', 'high', 'critical'];
 
 /** Trivy's CycloneDX ratings: per source, a rating per CVSS version it has, else one with the severity only; sorted by source and method. */
+type CdxRating = { source: { name: string }; score?: number; severity: string; method?: string; vector?: string };
+
 export function cycloneDxRatings(v: TrivyVulnerability): Record<string, unknown>[] {
-  type Rating = { source: { name: string }; score?: number; severity: string; method?: string; vector?: string };
-  const ratings: Rating[] = [];
-  const scored = (source: string, score: number | undefined, severity: string, method: string, vector: string | undefined): Rating => {
-    const rating: Rating = { source: { name: source }, score: score ?? 0, severity, method };
-    if (vector) rating.vector = vector;
-    return rating;
-  };
-  const vendors = v.VendorSeverity ?? (v.SeveritySource ? { [v.SeveritySource]: VENDOR_SEVERITY.indexOf(v.Severity.toLowerCase()) } : {});
-  for (const source in vendors) {
-    const severity = VENDOR_SEVERITY[vendors[source] as number] ?? 'unknown';
-    const cvss: TrivyCvss | undefined = v.CVSS?.[source];
-    if (!cvss) {
-      ratings.push({ source: { name: source }, severity });
-      continue;
-    }
-    // Trivy keeps NVD's v3 severity only; the v2 one follows from the v2 score.
-    if (cvss.V2Score || cvss.V2Vector)
-      ratings.push(scored(source, cvss.V2Score, source === 'nvd' ? nvdV2Severity(cvss.V2Score ?? 0) : severity, 'CVSSv2', cvss.V2Vector));
-    if (cvss.V3Score || cvss.V3Vector)
-      ratings.push(scored(source, cvss.V3Score, severity, cvss.V3Vector?.startsWith('CVSS:3.1') ? 'CVSSv31' : 'CVSSv3', cvss.V3Vector));
-    if (cvss.V40Score || cvss.V40Vector) ratings.push(scored(source, cvss.V40Score, severity, 'CVSSv4', cvss.V40Vector));
+  const ratings: CdxRating[] = [];
+  const vendors = v.VendorSeverity;
+  if (vendors) {
+    for (const source in vendors) addRatings(ratings, v, source, VENDOR_SEVERITY[vendors[source] as number] ?? 'unknown');
+  } else if (v.SeveritySource) {
+    // No per-source severities: the severity source's, as Trivy reads it (no object to loop over for one source).
+    addRatings(ratings, v, v.SeveritySource, VENDOR_SEVERITY[VENDOR_SEVERITY.indexOf(v.Severity.toLowerCase())] ?? 'unknown');
   }
   if (ratings.length > 1) ratings.sort(compareRatings);
   return ratings as unknown as Record<string, unknown>[];
+}
+
+/** One source's ratings: one per CVSS version it has, else one with the severity only. */
+function addRatings(ratings: CdxRating[], v: TrivyVulnerability, source: string, severity: string): void {
+  const cvss: TrivyCvss | undefined = v.CVSS?.[source];
+  if (!cvss) {
+    ratings.push({ source: { name: source }, severity });
+    return;
+  }
+  // Trivy keeps NVD's v3 severity only; the v2 one follows from the v2 score.
+  if (cvss.V2Score || cvss.V2Vector)
+    ratings.push(scored(source, cvss.V2Score, source === 'nvd' ? nvdV2Severity(cvss.V2Score ?? 0) : severity, 'CVSSv2', cvss.V2Vector));
+  if (cvss.V3Score || cvss.V3Vector)
+    ratings.push(scored(source, cvss.V3Score, severity, cvss.V3Vector?.startsWith('CVSS:3.1') ? 'CVSSv31' : 'CVSSv3', cvss.V3Vector));
+  if (cvss.V40Score || cvss.V40Vector) ratings.push(scored(source, cvss.V40Score, severity, 'CVSSv4', cvss.V40Vector));
+}
+
+function scored(source: string, score: number | undefined, severity: string, method: string, vector: string | undefined): CdxRating {
+  const rating: CdxRating = { source: { name: source }, score: score ?? 0, severity, method };
+  if (vector) rating.vector = vector;
+  return rating;
 }
 
 /** Go's sort order of Trivy's: source name, method, score, vector (byte order, not locale). */
@@ -163,21 +190,37 @@ function nvdV2Severity(score: number): string {
 
 function cwes(ids: string[] | undefined): number[] | undefined {
   if (!ids) return undefined;
-  return ids.map((id) => Number.parseInt(id.toLowerCase().replace(/^cwe-/, ''), 10)).filter((n) => Number.isInteger(n));
+  const out: number[] = [];
+  for (const id of ids) {
+    // A few CWE ids recur across thousands of vulnerabilities: each is read once.
+    let number = CWE_NUMBERS.get(id);
+    if (number === undefined) {
+      number = Number.parseInt(id.toLowerCase().replace(/^cwe-/, ''), 10);
+      if (CWE_NUMBERS.size > 10_000) CWE_NUMBERS.clear();
+      CWE_NUMBERS.set(id, number);
+    }
+    if (Number.isInteger(number)) out.push(number);
+  }
+  return out;
 }
+
+const CWE_NUMBERS = new Map<string, number>();
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+/i;
 
 /** Trivy's advisories: the primary URL and references, deduplicated, each reduced to its first URL-like word. */
 function advisories(v: TrivyVulnerability): { url: string }[] | undefined {
-  const seen = new Set<string>();
+  // A handful of references each: a list is cheaper than a set.
+  const seen: string[] = [];
   const out: { url: string }[] = [];
-  for (const ref of [v.PrimaryURL ?? '', ...(v.References ?? [])]) {
-    if (seen.has(ref)) continue;
-    seen.add(ref);
+  const add = (ref: string) => {
+    if (seen.includes(ref)) return;
+    seen.push(ref);
     const url = ref.includes(' ') ? ref.split(' ').find((part) => URL_LIKE.test(part)) : URL_LIKE.test(ref) ? ref : undefined;
     if (url) out.push({ url });
-  }
+  };
+  add(v.PrimaryURL ?? '');
+  for (const ref of v.References ?? []) add(ref);
   return out.length > 0 ? out : undefined;
 }
 
@@ -198,13 +241,16 @@ function cdxTime(value: string | undefined): string | undefined {
  * rating Trivy has. GitLab's `cyclonedx` report reads it.
  */
 export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string, unknown> {
-  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, asObject);
+  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, CDX_OBJECTS);
   return { ...envelope, components: [...components], dependencies: [...dependencies], vulnerabilities: [...vulnerabilities] };
 }
 
-/** The same document as `renderCycloneDx`, written as JSON text item by item. */
+/**
+ * The same document as `renderCycloneDx`, written as JSON text item by item; each package and
+ * vulnerability's text is built from its content directly, without an object tree to stringify.
+ */
 export function writeCycloneDx(out: TextSink, report: TrivyReport, now?: Date): void {
-  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, asText);
+  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, CDX_TEXT);
   const slots = {
     components: listSlot('components'),
     dependencies: listSlot('dependencies'),
@@ -217,57 +263,145 @@ export function renderCycloneDxText(report: TrivyReport, now?: Date): string {
   return collect((out) => writeCycloneDx(out, report, now));
 }
 
+/** One vulnerability of the BOM: the fields Trivy writes, each already in its final form. */
+interface CdxVulnerability {
+  id: string;
+  source?: { name: string; url?: string };
+  ratings: Record<string, unknown>[];
+  cwes?: number[];
+  description?: unknown;
+  recommendation?: string;
+  advisories?: { url: string }[];
+  published?: string;
+  updated?: string;
+  affects: { ref: string; version: string }[];
+}
+
+/** How the lists' items are made: objects (`renderCycloneDx`) or JSON text (`writeCycloneDx`). */
+interface CdxSerialiser<T> {
+  /** Small items (targets, dependency lists): made as objects either way. */
+  plain(item: object): T;
+  dependency(ref: string, dependsOn: readonly string[]): T;
+  component(pkg: SbomPackage): T;
+  vulnerability(content: CdxVulnerability): T;
+}
+
+const CDX_OBJECTS: CdxSerialiser<object> = {
+  plain: (item) => item,
+  dependency: (ref, dependsOn) => ({ ref, dependsOn }),
+  component: componentObject,
+  vulnerability: (c) => {
+    // Assigned one by one, in Trivy's field order.
+    const entry: Record<string, unknown> = { id: c.id };
+    if (c.source) entry.source = c.source;
+    entry.ratings = c.ratings;
+    if (c.cwes) entry.cwes = c.cwes;
+    if (c.description) entry.description = c.description;
+    if (c.recommendation) entry.recommendation = c.recommendation;
+    if (c.advisories) entry.advisories = c.advisories;
+    if (c.published) entry.published = c.published;
+    if (c.updated) entry.updated = c.updated;
+    entry.affects = c.affects.map(({ ref, version }) => ({ ref, versions: [{ version, status: 'affected' }] }));
+    return entry;
+  },
+};
+
+/** The same items as CDX_OBJECTS, as `JSON.stringify` would write them, field for field. */
+const CDX_TEXT: CdxSerialiser<string> = {
+  plain: (item) => json(item),
+  dependency: (ref, dependsOn) => `{"ref":${json(ref)},"dependsOn":${dependsOn.length > 0 ? json(dependsOn) : '[]'}}`,
+  component: (pkg) => {
+    const ref = json(pkg.ref);
+    // The purl is usually the bom-ref too: escaped once.
+    const purl = pkg.purl ? `,"purl":${pkg.purl === pkg.ref ? ref : json(pkg.purl)}` : '';
+    return `{"bom-ref":${ref},"type":"library","name":${json(pkg.name)}${pkg.version ? `,"version":${json(pkg.version)}` : ''}${pkg.licenses.length > 0 ? `,"licenses":${json(licenseChoices(pkg.licenses))}` : ''}${purl},"properties":[{"name":"aquasecurity:trivy:PkgID","value":${json(pkg.pkgId)}}]}`;
+  },
+  vulnerability: (c) => {
+    let text = `{"id":${json(c.id)}`;
+    if (c.source) text += `,"source":${json(c.source)}`;
+    let ratings = '';
+    for (const rating of c.ratings as { source: { name: string }; score?: number; severity: string; method?: string; vector?: string }[]) {
+      ratings += `${ratings ? ',' : ''}{"source":{"name":${json(rating.source.name)}}${rating.score === undefined ? '' : `,"score":${json(rating.score)}`},"severity":${json(rating.severity)}${rating.method === undefined ? '' : `,"method":${json(rating.method)}`}${rating.vector === undefined ? '' : `,"vector":${json(rating.vector)}`}}`;
+    }
+    text += `,"ratings":[${ratings}]`;
+    if (c.cwes) text += `,"cwes":${json(c.cwes)}`;
+    if (c.description) text += `,"description":${json(c.description)}`;
+    if (c.recommendation) text += `,"recommendation":${json(c.recommendation)}`;
+    if (c.advisories) {
+      let list = '';
+      for (const { url } of c.advisories) list += `${list ? ',' : ''}{"url":${json(url)}}`;
+      text += `,"advisories":[${list}]`;
+    }
+    if (c.published) text += `,"published":${json(c.published)}`;
+    if (c.updated) text += `,"updated":${json(c.updated)}`;
+    let affects = '';
+    for (const { ref, version } of c.affects)
+      affects += `${affects ? ',' : ''}{"ref":${json(ref)},"versions":[{"version":${json(version)},"status":"affected"}]}`;
+    return `${text},"affects":[${affects}]}`;
+  },
+};
+
+function componentObject(pkg: SbomPackage): Record<string, unknown> {
+  const component: Record<string, unknown> = { 'bom-ref': pkg.ref, type: 'library', name: pkg.name };
+  if (pkg.version) component.version = pkg.version;
+  if (pkg.licenses.length > 0) component.licenses = licenseChoices(pkg.licenses);
+  if (pkg.purl) component.purl = pkg.purl;
+  component.properties = [{ name: 'aquasecurity:trivy:PkgID', value: pkg.pkgId }];
+  return component;
+}
+
+/** A vulnerability of the BOM from the findings of one id (the first gives the details, all give the affected packages). */
+function cdxVulnerability(group: readonly Finding[]): CdxVulnerability {
+  const finding = group[0] as Finding;
+  const v = finding.vulnerability as TrivyVulnerability;
+  const content: CdxVulnerability = { id: finding.id, ratings: cycloneDxRatings(v), affects: [] };
+  if (v.DataSource) content.source = v.DataSource.URL ? { name: v.DataSource.ID, url: v.DataSource.URL } : { name: v.DataSource.ID };
+  const cwe = cwes(v.CweIDs);
+  if (cwe) content.cwes = cwe;
+  if (v.Description) content.description = v.Description;
+  if (finding.fixedVersion) content.recommendation = `Upgrade ${finding.pkgName} to version ${finding.fixedVersion}`;
+  const advisory = advisories(v);
+  if (advisory) content.advisories = advisory;
+  const published = cdxTime(v.PublishedDate);
+  if (published) content.published = published;
+  const updated = cdxTime(v.LastModifiedDate);
+  if (updated) content.updated = updated;
+  for (const other of group) {
+    const ref = other.vulnerability?.PkgIdentifier?.PURL ?? `${other.target}:${other.pkgName}@${other.installedVersion}`;
+    if (group.length === 1 || !content.affects.some((affect) => affect.ref === ref))
+      content.affects.push({ ref, version: other.installedVersion });
+  }
+  return content;
+}
+
 function cycloneDxParts<T>(
   report: TrivyReport,
   now: Date | undefined,
-  sink: ItemSink<T>,
+  serialise: CdxSerialiser<T>,
 ): { envelope: Record<string, unknown>; components: Iterable<T>; dependencies: Iterable<T>; vulnerabilities: Iterable<T> } {
   const { packages, targets, partial } = sbomContent(report);
   const isImage = report.ArtifactType === 'container_image';
   const rootRef = uuid(report, 'root');
+  // Only a report with a dependency graph needs packages by id.
   const byPkgId = new Map<string, SbomPackage[]>();
-  for (const pkg of packages) {
+  const withDependencies = packages.some((pkg) => pkg.dependsOn.length > 0);
+  for (const pkg of withDependencies ? packages : []) {
     const key = `${pkg.targetRef}|${pkg.pkgId}`;
     const list = byPkgId.get(key);
     if (list) list.push(pkg);
     else byPkgId.set(key, [pkg]);
   }
-  const refOfFinding = (target: string, name: string, version: string, purl: string | undefined) => purl ?? `${target}:${name}@${version}`;
 
   // Grouped by id first (references only); each vulnerability is made when the writer asks for it.
-  const byId = new Map<string, Finding[]>();
+  // Most ids name one finding: that finding itself, an array only for ids shared by several.
+  const byId = new Map<string, Finding | Finding[]>();
   for (const finding of allFindings(report)) {
     if (!finding.vulnerability) continue;
     const group = byId.get(finding.id);
-    if (group) group.push(finding);
-    else byId.set(finding.id, [finding]);
+    if (group === undefined) byId.set(finding.id, finding);
+    else if (Array.isArray(group)) group.push(finding);
+    else byId.set(finding.id, [group, finding]);
   }
-  const vulnerabilityOf = (group: Finding[]): Record<string, unknown> => {
-    const finding = group[0] as Finding;
-    const v = finding.vulnerability as TrivyVulnerability;
-    const published = cdxTime(v.PublishedDate);
-    const updated = cdxTime(v.LastModifiedDate);
-    const cwe = cwes(v.CweIDs);
-    const advisory = advisories(v);
-    // Assigned one by one, in Trivy's field order (spreading optional fields costs a copy each).
-    const entry: Record<string, unknown> = { id: finding.id };
-    if (v.DataSource) entry.source = v.DataSource.URL ? { name: v.DataSource.ID, url: v.DataSource.URL } : { name: v.DataSource.ID };
-    entry.ratings = cycloneDxRatings(v);
-    if (cwe) entry.cwes = cwe;
-    if (v.Description) entry.description = v.Description;
-    if (finding.fixedVersion) entry.recommendation = `Upgrade ${finding.pkgName} to version ${finding.fixedVersion}`;
-    if (advisory) entry.advisories = advisory;
-    if (published) entry.published = published;
-    if (updated) entry.updated = updated;
-    const affects: { ref: string; versions: unknown[] }[] = [];
-    for (const other of group) {
-      const ref = refOfFinding(other.target, other.pkgName, other.installedVersion, other.vulnerability?.PkgIdentifier?.PURL);
-      if (!affects.some((affect) => affect.ref === ref))
-        affects.push({ ref, versions: [{ version: other.installedVersion, status: 'affected' }] });
-    }
-    entry.affects = affects;
-    return entry;
-  };
 
   const targetComponents = targets.map(({ ref, result }) => {
     const os = result.Class === 'os-pkgs';
@@ -283,20 +417,26 @@ function cycloneDxParts<T>(
     };
   });
   function* dependencies(): Generator<T> {
-    yield sink({ ref: rootRef, dependsOn: targets.map((target) => target.ref) });
+    yield serialise.plain({ ref: rootRef, dependsOn: targets.map((target) => target.ref) });
     for (const { ref } of targets) {
       const own = packages.filter((pkg) => pkg.targetRef === ref);
       const hasGraph = own.some((pkg) => pkg.dependsOn.length > 0 || pkg.relationship);
       // With a graph, the target depends on its direct packages only; without one, on all of them.
-      const dependedOn = new Set(own.flatMap((pkg) => pkg.dependsOn));
-      const direct = hasGraph
-        ? own.filter((pkg) => pkg.relationship === 'direct' || (!pkg.relationship && !dependedOn.has(pkg.pkgId)))
-        : own;
-      yield sink({ ref, dependsOn: direct.map((pkg) => pkg.ref).sort() });
+      let direct = own;
+      if (hasGraph) {
+        const dependedOn = new Set(own.flatMap((pkg) => pkg.dependsOn));
+        direct = own.filter((pkg) => pkg.relationship === 'direct' || (!pkg.relationship && !dependedOn.has(pkg.pkgId)));
+      }
+      yield serialise.dependency(ref, direct.map((pkg) => pkg.ref).sort());
     }
+    const none: string[] = [];
     for (const pkg of packages) {
+      if (!withDependencies || pkg.dependsOn.length === 0) {
+        yield serialise.dependency(pkg.ref, none);
+        continue;
+      }
       const refs = pkg.dependsOn.flatMap((id) => (byPkgId.get(`${pkg.targetRef}|${id}`) ?? []).map((dep) => dep.ref));
-      yield sink({ ref: pkg.ref, dependsOn: refs.length > 1 ? [...new Set(refs)].sort() : refs });
+      yield serialise.dependency(pkg.ref, refs.length > 1 ? [...new Set(refs)].sort() : refs);
     }
   }
 
@@ -335,18 +475,11 @@ function cycloneDxParts<T>(
     },
   };
   function* components(): Generator<T> {
-    for (const target of targetComponents) yield sink(target);
-    for (const pkg of packages) {
-      const component: Record<string, unknown> = { 'bom-ref': pkg.ref, type: 'library', name: pkg.name };
-      if (pkg.version) component.version = pkg.version;
-      if (pkg.licenses.length > 0) component.licenses = licenseChoices(pkg.licenses);
-      if (pkg.purl) component.purl = pkg.purl;
-      component.properties = [{ name: 'aquasecurity:trivy:PkgID', value: pkg.pkgId }];
-      yield sink(component);
-    }
+    for (const target of targetComponents) yield serialise.plain(target);
+    for (const pkg of packages) yield serialise.component(pkg);
   }
   function* vulnerabilityItems(): Generator<T> {
-    for (const group of byId.values()) yield sink(vulnerabilityOf(group));
+    for (const group of byId.values()) yield serialise.vulnerability(cdxVulnerability(Array.isArray(group) ? group : [group]));
   }
   return { envelope, components: components(), dependencies: dependencies(), vulnerabilities: vulnerabilityItems() };
 }
@@ -368,13 +501,13 @@ function spdxLicense(licenses: string[]): { declared: string; comment?: string }
 
 /** SPDX 2.3 JSON: the artifact as the described package, each package contained in it. */
 export function renderSpdx(report: TrivyReport, now?: Date): Record<string, unknown> {
-  const { envelope, packages, relationships } = spdxParts(report, now, asObject);
+  const { envelope, packages, relationships } = spdxParts(report, now, SPDX_OBJECTS);
   return { ...envelope, packages: [...packages], relationships: [...relationships] };
 }
 
 /** The same document as `renderSpdx`, written as JSON text package by package. */
 export function writeSpdx(out: TextSink, report: TrivyReport, now?: Date): void {
-  const { envelope, packages, relationships } = spdxParts(report, now, asText);
+  const { envelope, packages, relationships } = spdxParts(report, now, SPDX_TEXT);
   writeDocument(
     out,
     { ...envelope, packages: listSlot('packages'), relationships: listSlot('relationships') },
@@ -382,10 +515,44 @@ export function writeSpdx(out: TextSink, report: TrivyReport, now?: Date): void 
   );
 }
 
+/** How SPDX items are made: small ones as objects either way, packages and their relationships as objects or text. */
+interface SpdxSerialiser<T> {
+  (item: object): T;
+  package(spdxId: string, pkg: SbomPackage): T;
+  contains(spdxId: string): T;
+}
+
+function spdxPackageObject(spdxId: string, pkg: SbomPackage): Record<string, unknown> {
+  const license = spdxLicense(pkg.licenses);
+  const item: Record<string, unknown> = { SPDXID: spdxId, name: pkg.name };
+  if (pkg.version) item.versionInfo = pkg.version;
+  item.downloadLocation = 'NOASSERTION';
+  item.filesAnalyzed = false;
+  item.licenseConcluded = 'NOASSERTION';
+  item.licenseDeclared = license.declared;
+  if (license.comment) item.licenseComments = license.comment;
+  if (pkg.purl) item.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl }];
+  return item;
+}
+
+const SPDX_OBJECTS: SpdxSerialiser<object> = Object.assign((item: object) => item, {
+  package: spdxPackageObject,
+  contains: (spdxId: string) => ({ spdxElementId: 'SPDXRef-Artifact', relationshipType: 'CONTAINS', relatedSpdxElement: spdxId }),
+});
+
+/** The same items as SPDX_OBJECTS, as `JSON.stringify` would write them, field for field. */
+const SPDX_TEXT: SpdxSerialiser<string> = Object.assign((item: object) => json(item), {
+  package: (spdxId: string, pkg: SbomPackage) => {
+    const license = spdxLicense(pkg.licenses);
+    return `{"SPDXID":"${spdxId}","name":${json(pkg.name)}${pkg.version ? `,"versionInfo":${json(pkg.version)}` : ''},"downloadLocation":"NOASSERTION","filesAnalyzed":false,"licenseConcluded":"NOASSERTION","licenseDeclared":${json(license.declared)}${license.comment ? `,"licenseComments":${json(license.comment)}` : ''}${pkg.purl ? `,"externalRefs":[{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl","referenceLocator":${json(pkg.purl)}}]` : ''}}`;
+  },
+  contains: (spdxId: string) => `{"spdxElementId":"SPDXRef-Artifact","relationshipType":"CONTAINS","relatedSpdxElement":"${spdxId}"}`,
+});
+
 function spdxParts<T>(
   report: TrivyReport,
   now: Date | undefined,
-  sink: ItemSink<T>,
+  sink: SpdxSerialiser<T>,
 ): { envelope: Record<string, unknown>; packages: Iterable<T>; relationships: Iterable<T> } {
   const { packages, partial } = sbomContent(report);
   const spdxId = (index: number) => `SPDXRef-Package-${index + 1}`;
@@ -409,24 +576,11 @@ function spdxParts<T>(
       filesAnalyzed: false,
       primaryPackagePurpose: report.ArtifactType === 'container_image' ? 'CONTAINER' : 'SOURCE',
     });
-    for (let index = 0; index < packages.length; index++) {
-      const pkg = packages[index] as SbomPackage;
-      const license = spdxLicense(pkg.licenses);
-      const item: Record<string, unknown> = { SPDXID: spdxId(index), name: pkg.name };
-      if (pkg.version) item.versionInfo = pkg.version;
-      item.downloadLocation = 'NOASSERTION';
-      item.filesAnalyzed = false;
-      item.licenseConcluded = 'NOASSERTION';
-      item.licenseDeclared = license.declared;
-      if (license.comment) item.licenseComments = license.comment;
-      if (pkg.purl) item.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl }];
-      yield sink(item);
-    }
+    for (let index = 0; index < packages.length; index++) yield sink.package(spdxId(index), packages[index] as SbomPackage);
   }
   function* spdxRelationships(): Generator<T> {
     yield sink({ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-Artifact' });
-    for (let index = 0; index < packages.length; index++)
-      yield sink({ spdxElementId: 'SPDXRef-Artifact', relationshipType: 'CONTAINS', relatedSpdxElement: spdxId(index) });
+    for (let index = 0; index < packages.length; index++) yield sink.contains(spdxId(index));
   }
   return { envelope, packages: spdxPackages(), relationships: spdxRelationships() };
 }

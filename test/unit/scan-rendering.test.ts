@@ -1,0 +1,213 @@
+// The fast writers must not change a byte: every output of renderOutputs, for Trivy's goldens
+// and the synthetic bench report, is compared with the hashes recorded from the simple
+// object → JSON.stringify rendering before the fast path existed (commit e67ee04), and with
+// JSON.stringify of the object renderers that remain the reference.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { evaluateGate } from '../../src/core/scan/gate.js';
+import { renderGitLab, renderGitLabText } from '../../src/core/scan/gitlab.js';
+import type { IgnoreEntry } from '../../src/core/scan/ignore.js';
+import { collect } from '../../src/core/scan/json-text.js';
+import { renderMarkdown } from '../../src/core/scan/markdown.js';
+import { type OutputPlan, renderOutputs } from '../../src/core/scan/outputs.js';
+import type { GateRules } from '../../src/core/scan/policy.js';
+import { findings, parseTrivyReport, type TrivyReport } from '../../src/core/scan/report.js';
+import { renderSarif, renderSarifText } from '../../src/core/scan/sarif.js';
+import { renderCycloneDx, renderCycloneDxText, renderSpdx, writeSpdx } from '../../src/core/scan/sbom.js';
+import type { Severity } from '../../src/core/scan/severity.js';
+import { syntheticReport } from '../fixtures/scan/synthetic.js';
+import { TRIVY_GOLDENS } from '../helpers/reference.js';
+
+const RECORDED = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/scan/rendered-outputs.sha256.json'), 'utf8')) as Record<
+  string,
+  Record<string, string>
+>;
+const NOW = new Date('2026-12-01T08:00:00Z');
+const rules: GateRules = { failOn: 'HIGH', warnOn: 'MEDIUM', ignoreUnfixed: true, max: {} };
+
+/** Every Trivy JSON report vendored in the fixtures (the SBOM goldens are not reports). */
+function goldens(): { name: string; text: string }[] {
+  const dirs = [
+    TRIVY_GOLDENS,
+    join(import.meta.dirname, '../fixtures/scan/trivy'),
+    join(import.meta.dirname, '../fixtures/scan/trivy/sarif_test'),
+  ];
+  const out: { name: string; text: string }[] = [];
+  for (const dir of dirs)
+    for (const file of readdirSync(dir).sort()) {
+      if (!/\.json(\.golden)?$/.test(file) || /\.(cdx|spdx|sarif)\.json/.test(file)) continue;
+      const text = readFileSync(join(dir, file), 'utf8');
+      if (!text.includes('"SchemaVersion"')) continue;
+      out.push({ name: `${dir.split('/').slice(-1)[0]}/${file}`, text });
+    }
+  return out;
+}
+
+interface Case {
+  name: string;
+  text: string;
+  ignores?: IgnoreEntry[];
+  severities?: Severity[];
+}
+
+function syntheticIds(count: number, seed: number): string[] {
+  return (syntheticReport(count, { seed }).Results ?? []).flatMap((result) => (result.Vulnerabilities ?? []).map((v) => v.VulnerabilityID));
+}
+
+function cases(): Case[] {
+  const synthetic = (count: number, seed: number) => JSON.stringify(syntheticReport(count, { seed }), null, 2);
+  return [
+    ...goldens(),
+    { name: 'synthetic/300', text: synthetic(300, 7) },
+    {
+      name: 'synthetic/300 with ignores and SARIF severities',
+      text: synthetic(300, 11),
+      // Two of its findings accepted (one with an expiry), so SARIF carries suppressions and the summary ignores.
+      ignores: [
+        { id: syntheticIds(300, 11)[0] as string, reason: 'accepted "risk"\n', owner: 'team <a>' },
+        { id: syntheticIds(300, 11)[5] as string, reason: 'r', expires: '2099-01-01', until: Date.UTC(2099, 0, 2) },
+      ],
+      severities: ['CRITICAL', 'HIGH', 'UNKNOWN'],
+    },
+  ];
+}
+
+function outputs(item: Case): Record<string, string> {
+  const report = parseTrivyReport(item.text, item.name);
+  const gate = evaluateGate({ findings: findings(report), rules, ignores: item.ignores ?? [], now: NOW, expiryWarningDays: 14 });
+  const plan: OutputPlan = {
+    reportText: item.text,
+    sarif: { category: 'aegis-scan/acme/api', sourceRoot: '/src', ...(item.severities ? { severities: new Set(item.severities) } : {}) },
+    gitlab: { now: NOW, commitSha: 'a'.repeat(40) },
+    sboms: ['cyclonedx', 'spdx'],
+    markdownText: renderMarkdown(gate, { target: report.ArtifactName, rules, rulesSource: 'inputs' }),
+    now: NOW,
+  };
+  const texts: Record<string, string> = {};
+  for (const [kind, write] of renderOutputs(report, gate, plan)) texts[kind] = collect(write);
+  return texts;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('every output is byte for byte what the simple rendering wrote', () => {
+  test.each(cases().map((item) => [item.name, item] as const))('%s', (name, item) => {
+    const hashes = Object.fromEntries(Object.entries(outputs(item)).map(([kind, text]) => [kind, sha256(text)]));
+    expect(hashes).toEqual(RECORDED[name]);
+  });
+
+  test('every recorded case is still rendered', () => {
+    expect(cases().map((item) => item.name)).toEqual(Object.keys(RECORDED));
+  });
+});
+
+describe('the text writers equal JSON.stringify of the object renderers', () => {
+  const report = (): TrivyReport => syntheticReport(500, { seed: 3 });
+  test('SARIF, GitLab, CycloneDX and SPDX on the synthetic report', () => {
+    const options = { category: 'c', sourceRoot: '/src', suppressed: new Map([['os-pkgs|CVE-2019-10001|pkg-1|', 'why']]) };
+    expect(renderSarifText(report(), options)).toBe(JSON.stringify(renderSarif(report(), options)));
+    for (const type of ['container_scanning', 'secret_detection', 'sast'] as const)
+      expect(renderGitLabText(report(), { now: NOW }, type)).toBe(JSON.stringify(renderGitLab(report(), { now: NOW }, type)));
+    expect(renderCycloneDxText(report(), NOW)).toBe(JSON.stringify(renderCycloneDx(report(), NOW)));
+    expect(collect((out) => writeSpdx(out, report(), NOW))).toBe(JSON.stringify(renderSpdx(report(), NOW)));
+  });
+});
+
+// Recording (only before a deliberate, documented change of an output): RECORD=1 npx vitest run test/unit/scan-rendering.test.ts
+if (process.env.RECORD === '1') {
+  const { writeFileSync } = await import('node:fs');
+  const recorded = Object.fromEntries(
+    cases().map((item) => [item.name, Object.fromEntries(Object.entries(outputs(item)).map(([kind, text]) => [kind, sha256(text)]))]),
+  );
+  writeFileSync(join(import.meta.dirname, '../fixtures/scan/rendered-outputs.sha256.json'), `${JSON.stringify(recorded, null, 2)}\n`);
+}
+
+describe('GitLab ids stay unique without keeping every id', () => {
+  const vulnerabilityOf = (pkg: string) => ({
+    VulnerabilityID: 'CVE-2024-0001',
+    PkgName: pkg,
+    InstalledVersion: '1.0',
+    Severity: 'HIGH',
+  });
+  const report = (pkgs: string[]): TrivyReport => ({
+    SchemaVersion: 2,
+    ArtifactName: 'app',
+    Results: [{ Target: 'package-lock.json', Class: 'lang-pkgs', Type: 'npm', Vulnerabilities: pkgs.map(vulnerabilityOf) }],
+  });
+  const ids = (pkgs: string[]) => renderGitLab(report(pkgs), { now: NOW }).vulnerabilities.map((v) => v.id);
+  /** What the ids were before: a repeated id gets a suffix made from its count, counted per exact id. */
+  const expected = (pkgs: string[]) => {
+    const first = ids([...new Set(pkgs)]);
+    const byPkg = new Map([...new Set(pkgs)].map((pkg, index) => [pkg, first[index] as string]));
+    const seen = new Map<string, number>();
+    return pkgs.map((pkg) => {
+      const id = byPkg.get(pkg) as string;
+      const count = seen.get(id) ?? 0;
+      seen.set(id, count + 1);
+      return count > 0 ? `${id.slice(0, 24)}${createHash('sha256').update(`${id}#${count}`).digest('hex').slice(0, 12)}` : id;
+    });
+  };
+
+  test('the same finding listed three times gets three ids', () => {
+    const got = ids(['a', 'b', 'a', 'a']);
+    expect(new Set(got).size).toBe(4);
+    expect(got).toEqual(expected(['a', 'b', 'a', 'a']));
+  });
+
+  test('two different findings whose ids share the remembered prefix both keep their ids', () => {
+    // Search for two packages whose ids share their first 7 hex digits (a birthday search over 28 bits).
+    const byPrefix = new Map<string, string>();
+    let pair: [string, string] | undefined;
+    for (let index = 0; !pair; index++) {
+      const pkg = `p${index}`;
+      const id = ids([pkg])[0] as string;
+      const other = byPrefix.get(id.slice(0, 7));
+      if (other) pair = [other, pkg];
+      else byPrefix.set(id.slice(0, 7), pkg);
+    }
+    const [a, b] = pair;
+    const pkgs = [a, 'x', b, a, b, b];
+    const got = ids(pkgs);
+    expect(got).toEqual(expected(pkgs));
+    expect(new Set(got).size).toBe(pkgs.length);
+  }, 60_000);
+});
+
+describe('the summary table picks its rows without sorting every finding', () => {
+  test('firstInOrder is the first rows of a stable sort, ties included', async () => {
+    const { firstInOrder } = await import('../../src/core/scan/markdown.js');
+    let state = 7;
+    const next = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state;
+    };
+    // Few distinct values: many ties, each item told apart by its position.
+    const items = Array.from({ length: 2000 }, (_, index) => ({ value: next() % 37, index }));
+    const order = (a: { value: number }, b: { value: number }) => a.value - b.value;
+    for (const count of [0, 1, 5, 100, 1999, 2000, 5000])
+      expect(firstInOrder(items, count, order)).toEqual([...items].sort(order).slice(0, count));
+  });
+});
+
+describe('the output file holds exactly the text written to it', () => {
+  test('small pieces, a piece larger than the buffer, and surrogate pairs at every seam', async () => {
+    const { mkdtempSync, readFileSync: read, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { writeOutputFile } = await import('../../src/core/scan/outputs.js');
+    const dir = mkdtempSync(join(tmpdir(), 'aegis-scan-output-'));
+    try {
+      // 😀 is a surrogate pair; its halves must never be split between two encodings.
+      const big = `${'a'.repeat(262_143)}😀${'é'.repeat(300_000)}😀${'x'.repeat(1_000_000)}😀`;
+      const pieces = ['{"a":', '"😀é"', ...Array.from({ length: 30_000 }, (_, index) => `,${index}😀`), big, '\n', big.slice(1), '}'];
+      const file = join(dir, 'out.json');
+      writeOutputFile(file, (out) => {
+        for (const piece of pieces) out.write(piece);
+      });
+      expect(read(file, 'utf8')).toBe(pieces.join(''));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
