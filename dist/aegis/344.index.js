@@ -73,17 +73,11 @@ const definition = {
         },
     },
     outputs: {
-        changed: {
-            kind: 'boolean',
-            description: "'true' when a commit was pushed (or, in pull-request mode, a branch pushed earlier got its request); 'false' when the repository already had these values (or on dry runs).",
-        },
-        'commit-sha': { kind: 'text', description: 'The pushed commit, or the branch tip that already held the values.' },
+        ...(0,_gitops_push_js__WEBPACK_IMPORTED_MODULE_7__/* .gitopsPushOutputs */ .Jw)('the repository already had these values (or on dry runs)'),
         previous: {
             kind: 'json',
             description: "JSON array of {file, image or path, current, written} for every value replaced: current the value before this run (null: no entry), written what is written (as in promote's plan). Deprecated: previous (= current) and next (= written), kept for one release.",
         },
-        'pull-request-url': { kind: 'text', description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
-        attempts: { kind: 'number', description: 'Number of push attempts used (more than 1 when other jobs pushed concurrently).' },
     },
 };
 /** Reads and validates every input before anything is cloned or written. */

@@ -306,6 +306,7 @@ async function syncToTip(git, branch, retries) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 /* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8496);
 /* harmony import */ var _git_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7140);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9478);
 /* harmony import */ var _commit_message_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(349);
 /**
  * Verdicts recorded in Git: health-gate appends its verdict for the GitOps commit it watched as
@@ -321,10 +322,10 @@ async function syncToTip(git, branch, retries) {
 
 
 
+
 /** `git notes --ref=aegis`: the notes ref every verdict goes to. */
 const VERDICT_NOTES = 'aegis';
 const VERDICT_NOTES_REF = `refs/notes/${VERDICT_NOTES}`;
-const VERDICTS = ['Successful', 'Failed', 'Inconclusive', 'Error'];
 const single = (text) => text.replace(/\s+/g, ' ').trim();
 /** One note paragraph for one verdict. */
 function verdictNote(verdict) {
@@ -346,7 +347,7 @@ function parseVerdictNote(text) {
             if (match)
                 fields.set(match[1], match[2].trim());
         }
-        const verdict = VERDICTS.find((phase) => phase === fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.verdict));
+        const verdict = _verdict_js__WEBPACK_IMPORTED_MODULE_7__/* .MEASUREMENT_PHASES */ .G.find((phase) => phase === fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.verdict));
         const checkedAt = new Date(fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.checkedAt) ?? '');
         if (!verdict || Number.isNaN(checkedAt.getTime()))
             continue;
@@ -432,12 +433,34 @@ async function fullCommit(git, url, branch, commit) {
 
 /***/ }),
 
+/***/ 9478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ MEASUREMENT_PHASES),
+/* harmony export */   X: () => (/* binding */ measurementPhaseOf)
+/* harmony export */ });
+/**
+ * The verdicts of a health measurement, a check and a whole gate, in Argo Rollouts' words
+ * (AnalysisPhase): what health-gate decides, what it records on the GitOps commit, and what
+ * rollback-on / fail-on / empty-result choose from.
+ */
+const MEASUREMENT_PHASES = ['Successful', 'Failed', 'Inconclusive', 'Error'];
+/** The verdict `value` names, case-insensitively; undefined when it names none. */
+function measurementPhaseOf(value) {
+    return MEASUREMENT_PHASES.find((phase) => phase.toLowerCase() === value.toLowerCase());
+}
+
+
+/***/ }),
+
 /***/ 5936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $G: () => (/* binding */ gitopsPushStatus),
 /* harmony export */   Gx: () => (/* binding */ writeGitopsPushOutputs),
+/* harmony export */   Jw: () => (/* binding */ gitopsPushOutputs),
 /* harmony export */   _c: () => (/* binding */ pushToGitops)
 /* harmony export */ });
 /* unused harmony export ForgeRefusal */
@@ -486,6 +509,22 @@ async function pushToGitops(platform, request) {
     return { transaction, branch: repository.branch, pushBranch, dryRun, pullRequest: opened, proposed };
 }
 /** The outputs every GitOps-writing stage shares: changed, commit-sha, pull-request-url, attempts. */
+/**
+ * The outputs every stage that pushes to the GitOps repository declares, written by
+ * writeGitopsPushOutputs; `unchanged` says when this stage reports 'false'.
+ */
+function gitopsPushOutputs(unchanged) {
+    return {
+        changed: {
+            kind: 'boolean',
+            description: `'true' when a commit was pushed (or, in pull-request mode, a branch pushed earlier got its request); 'false' when ${unchanged}.`,
+        },
+        'commit-sha': { kind: 'text', description: 'The pushed commit, or the branch tip that already held the values.' },
+        'pull-request-url': { kind: 'text', description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
+        attempts: { kind: 'number', description: 'Number of push attempts used (more than 1 when other jobs pushed concurrently).' },
+    };
+}
+/** The outputs of gitopsPushOutputs, from the push. */
 function writeGitopsPushOutputs(platform, push) {
     platform.setOutput('changed', String(push.proposed));
     platform.setOutput('commit-sha', push.transaction.sha);
@@ -633,6 +672,8 @@ class CommitHistory {
 var verdicts = __webpack_require__(4676);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/core/verdict.ts
+var verdict = __webpack_require__(9478);
 ;// CONCATENATED MODULE: ./src/core/health/evaluator.ts
 /**
  * The decision rules of the health gate, as a pure state machine: a completed measurement
@@ -662,6 +703,7 @@ var dist = __webpack_require__(8815);
  * that is not an Error. A check without count and without consecutive-success-limit (it runs
  * until the run ends) is Successful when the timeout ends it within its limits.
  */
+
 /** Argo Rollouts' defaults (utils/defaults: DefaultConsecutiveErrorLimit 4; limits 0). */
 const DEFAULT_LIMITS = { failureLimit: 0, inconclusiveLimit: 0, consecutiveErrorLimit: 4, consecutiveSuccessLimit: 0 };
 function initialTally() {
@@ -677,7 +719,7 @@ function initialTally() {
         reason: 'no measurement yet',
     };
 }
-const COMPLETED = new Set(['Successful', 'Failed', 'Inconclusive', 'Error']);
+const COMPLETED = new Set(verdict/* MEASUREMENT_PHASES */.G);
 const isCompleted = (phase) => COMPLETED.has(phase);
 /** Best to worst, as Argo Rollouts orders completed phases (utils/analysis/helpers.go analysisStatusOrder). */
 const SEVERITY = { Successful: 0, Inconclusive: 1, Error: 2, Failed: 3 };
@@ -2178,7 +2220,7 @@ const kubernetesProvider = {
 
 
 
-const PHASES = ['Successful', 'Failed', 'Inconclusive', 'Error'];
+
 const GO_DURATION = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
 const GO_UNITS = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /** Go's time.ParseDuration ("1h30m", "90s"). */
@@ -2221,9 +2263,9 @@ function prometheus_parse(field) {
     const emptyResult = field.string('empty-result');
     let phase;
     if (emptyResult !== undefined) {
-        phase = PHASES.find((candidate) => candidate.toLowerCase() === emptyResult.toLowerCase());
+        phase = (0,verdict/* measurementPhaseOf */.X)(emptyResult);
         if (!phase)
-            field.refuse('empty-result', `one of ${PHASES.join(', ')}`, undefined, emptyResult);
+            field.refuse('empty-result', `one of ${verdict/* MEASUREMENT_PHASES */.G.join(', ')}`, undefined, emptyResult);
     }
     let basicAuth;
     const basic = field.raw['basic-auth'];
@@ -2652,9 +2694,12 @@ function checkSecrets(checks) {
     return checks.flatMap((check) => providerOf(check.provider).secrets(check.provider)).filter((value) => value.length > 0);
 }
 
+// EXTERNAL MODULE: ./src/core/git/trailers.ts
+var git_trailers = __webpack_require__(4082);
 // EXTERNAL MODULE: ./src/core/gitops/commit-message.ts
 var commit_message = __webpack_require__(349);
 ;// CONCATENATED MODULE: ./src/core/health/rollback.ts
+
 
 
 
@@ -2801,7 +2846,7 @@ function revertMessage(original, reverted, options) {
     const subject = original.split('\n')[0]?.trim() || reverted.slice(0, 12);
     const swapped = [];
     const kept = [];
-    for (const trailer of (0,commit_message/* parseTrailers */.aw)(original)) {
+    for (const trailer of (0,git_trailers/* parseTrailers */.a)(original)) {
         if (trailer.key === commit_message/* TRAILER */.AH.previousImage)
             swapped.push({ key: commit_message/* TRAILER */.AH.image, value: trailer.value });
         else if (trailer.key === commit_message/* TRAILER */.AH.image)
@@ -3290,7 +3335,7 @@ var gitops_repository = __webpack_require__(7106);
 
 
 
-const health_gate_PHASES = ['Successful', 'Failed', 'Inconclusive', 'Error'];
+
 const METHODS = ['git-revert', 'argocd', 'kubectl', 'none'];
 /** Applies `redact` to every string in a JSON-like value. */
 function redactDeep(value, redact) {
@@ -3385,9 +3430,9 @@ function errorRetryInterval(reader) {
 }
 function phaseList(reader, name) {
     return reader.list(name).map((value) => {
-        const phase = health_gate_PHASES.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+        const phase = (0,verdict/* measurementPhaseOf */.X)(value);
         if (!phase)
-            throw new errors/* InputError */.dz(name, value, `verdicts among ${health_gate_PHASES.join(', ')}`);
+            throw new errors/* InputError */.dz(name, value, `verdicts among ${verdict/* MEASUREMENT_PHASES */.G.join(', ')}`);
         return phase;
     });
 }

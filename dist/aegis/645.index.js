@@ -572,7 +572,8 @@ function findingPlace(result) {
 }
 /** The key a finding keeps while its image is rebuilt: the installed version and image name may change, the place may not. */
 function findingKey(place, id, pkgName, pkgPath = '') {
-    return `${place}|${id}|${pkgName}|${pkgPath}`;
+    // One flat string (a template makes a tree of concatenations): every finding keeps two keys.
+    return [place, id, pkgName, pkgPath].join('|');
 }
 /**
  * Every finding of every result, in Trivy's order: per result its vulnerabilities, then checks,
@@ -586,28 +587,44 @@ function findings(report, options = {}) {
         return cached;
     const list = collectFindings(report, options);
     cache.set(report, list);
+    // Without passed checks both lists are the same: one list, not two copies of 20,000 findings.
+    if (!(report.Results ?? []).some((result) => (result.Misconfigurations ?? []).some((m) => (m.Status ?? 'FAIL') !== 'FAIL')))
+        (options.includePassed ? FAILED_ONLY : WITH_PASSED).set(report, list);
     return list;
 }
 const WITH_PASSED = new WeakMap();
 const FAILED_ONLY = new WeakMap();
+/** The report's spelling when exact (nearly always), else the normalised one. */
+function severityOf(severity) {
+    return (EXACT_SEVERITIES.has(severity) ? severity : (parseSeverity(severity) ?? 'UNKNOWN'));
+}
+/** Shared by every finding without other ids (never written to). */
+const NO_ALIASES = [];
 function collectFindings(report, options) {
     const out = [];
+    // Built as literals with the fields in one order (no spread of a shared base): 20,000 of them per report.
     for (const result of report.Results ?? []) {
         const place = findingPlace(result);
-        const base = (cls, id, pkgName, pkgPath, severity) => ({
-            key: findingKey(place, cls === 'vulnerability' ? id : `${cls}:${id}`, pkgName, pkgPath),
-            movableKey: findingKey('', cls === 'vulnerability' ? id : `${cls}:${id}`, pkgName, pkgPath),
-            class: cls,
-            id,
-            severity: (EXACT_SEVERITIES.has(severity) ? severity : (parseSeverity(severity) ?? 'UNKNOWN')),
-            target: result.Target,
-            result,
-        });
+        const target = result.Target;
+        // The movable key is the key without its place: a slice of it, not a second string.
+        const push = (finding) => {
+            finding.movableKey = finding.key.slice(place.length);
+            out.push(finding);
+        };
         for (const vulnerability of result.Vulnerabilities ?? []) {
-            out.push({
-                ...base('vulnerability', vulnerability.VulnerabilityID, vulnerability.PkgName, vulnerability.PkgPath ?? '', vulnerability.Severity),
-                aliases: [],
-                pkgName: vulnerability.PkgName,
+            const id = vulnerability.VulnerabilityID;
+            const pkgName = vulnerability.PkgName;
+            const pkgPath = vulnerability.PkgPath ?? '';
+            push({
+                key: findingKey(place, id, pkgName, pkgPath),
+                movableKey: '',
+                class: 'vulnerability',
+                id,
+                severity: severityOf(vulnerability.Severity),
+                target,
+                result,
+                aliases: NO_ALIASES,
+                pkgName,
                 installedVersion: vulnerability.InstalledVersion ?? '',
                 fixedVersion: vulnerability.FixedVersion ?? '',
                 title: vulnerability.Title ?? '',
@@ -620,9 +637,16 @@ function collectFindings(report, options) {
         for (const misconfiguration of result.Misconfigurations ?? []) {
             if (!options.includePassed && (misconfiguration.Status ?? 'FAIL') !== 'FAIL')
                 continue;
-            out.push({
-                ...base('misconfiguration', misconfiguration.ID, '', '', misconfiguration.Severity),
-                aliases: misconfiguration.AVDID && misconfiguration.AVDID !== misconfiguration.ID ? [misconfiguration.AVDID] : [],
+            const id = misconfiguration.ID;
+            push({
+                key: findingKey(place, `misconfiguration:${id}`, '', ''),
+                movableKey: '',
+                class: 'misconfiguration',
+                id,
+                severity: severityOf(misconfiguration.Severity),
+                target,
+                result,
+                aliases: misconfiguration.AVDID && misconfiguration.AVDID !== id ? [misconfiguration.AVDID] : [],
                 pkgName: '',
                 installedVersion: '',
                 fixedVersion: '',
@@ -634,13 +658,20 @@ function collectFindings(report, options) {
             });
         }
         for (const secret of result.Secrets ?? []) {
-            out.push({
-                ...base('secret', secret.RuleID, '', '', secret.Severity),
-                aliases: [],
+            const id = secret.RuleID;
+            push({
+                key: findingKey(place, `secret:${id}`, '', ''),
+                movableKey: '',
+                class: 'secret',
+                id,
+                severity: severityOf(secret.Severity),
+                target,
+                result,
+                aliases: NO_ALIASES,
                 pkgName: '',
                 installedVersion: '',
                 fixedVersion: '',
-                title: secret.Title ?? secret.RuleID,
+                title: secret.Title ?? id,
                 url: '',
                 startLine: secret.StartLine ?? 0,
                 endLine: secret.EndLine ?? 0,
@@ -648,13 +679,21 @@ function collectFindings(report, options) {
             });
         }
         for (const license of result.Licenses ?? []) {
-            out.push({
-                ...base('license', license.Name, license.PkgName ?? '', license.FilePath ?? '', license.Severity),
-                aliases: [],
-                pkgName: license.PkgName ?? '',
+            const id = license.Name;
+            const pkgName = license.PkgName ?? '';
+            push({
+                key: findingKey(place, `license:${id}`, pkgName, license.FilePath ?? ''),
+                movableKey: '',
+                class: 'license',
+                id,
+                severity: severityOf(license.Severity),
+                target,
+                result,
+                aliases: NO_ALIASES,
+                pkgName,
                 installedVersion: '',
                 fixedVersion: '',
-                title: `${license.Name} in ${license.PkgName ?? ''}`,
+                title: `${id} in ${pkgName}`,
                 url: license.Link ?? '',
                 startLine: 0,
                 endLine: 0,
@@ -826,6 +865,9 @@ const ICON = {
     baseline: 'in baseline',
 };
 const ORDER = ['blocking', 'warning', 'allowed', 'baseline', 'unfixed', 'ignored'];
+/** Ranks by lookup, not by searching the lists: a table of 20,000 findings is sorted with them. */
+const ORDER_RANK = Object.fromEntries(ORDER.map((disposition, index) => [disposition, index]));
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES_DESCENDING.map((severity) => [severity, severityRank(severity)]));
 /** The job summary: verdict, counts per severity, and the findings that matter first. */
 function renderMarkdown(gate, options) {
     const maxRows = options.maxRows ?? 100;
@@ -872,13 +914,40 @@ function renderMarkdown(gate, options) {
     if (options.partialSbom)
         lines.push('', `⚠️ **Partial SBOM:** ${(0,markdown/* inlineText */.ln)(options.partialSbom)}`);
     for (const cls of present) {
-        const sorted = gate.gated.filter((item) => item.finding.class === cls).sort(compare);
+        const all = gate.gated.filter((item) => item.finding.class === cls);
+        const shown = firstInOrder(all, maxRows, compare);
         const { head, cells } = COLUMNS[cls];
-        lines.push('', `#### ${CLASS_TITLE[cls]} (${sorted.length})`, '', (0,markdown/* markdownTable */.Qj)(['Status', 'Severity', ...head], sorted.slice(0, maxRows).map((item) => [markdown_status(item), item.finding.severity, ...cells(item)])));
-        if (sorted.length > maxRows)
-            lines.push('', `…and ${sorted.length - maxRows} more; the SARIF and GitLab reports list every finding.`);
+        lines.push('', `#### ${CLASS_TITLE[cls]} (${all.length})`, '', (0,markdown/* markdownTable */.Qj)(['Status', 'Severity', ...head], shown.map((item) => [markdown_status(item), item.finding.severity, ...cells(item)])));
+        if (all.length > maxRows)
+            lines.push('', `…and ${all.length - maxRows} more; the SARIF and GitLab reports list every finding.`);
     }
     return `${lines.join('\n')}\n`;
+}
+/**
+ * `[...items].sort(order).slice(0, count)` without sorting all of them: the table shows the
+ * first hundred of 20,000. Ties keep their order (an item goes after its equals), as a stable sort does.
+ */
+function firstInOrder(items, count, order) {
+    const first = [];
+    if (count <= 0)
+        return first;
+    for (const item of items) {
+        if (first.length === count && order(item, first[count - 1]) >= 0)
+            continue;
+        let low = 0;
+        let high = first.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (order(item, first[middle]) < 0)
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        first.splice(low, 0, item);
+        if (first.length > count)
+            first.pop();
+    }
+    return first;
 }
 /** Plain text: the table escapes it (an ignore's reason and owner come from the repository). */
 function markdown_status({ disposition, ignore }) {
@@ -902,8 +971,8 @@ function byText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 function compare(a, b) {
-    return (ORDER.indexOf(a.disposition) - ORDER.indexOf(b.disposition) ||
-        severityRank(b.finding.severity) - severityRank(a.finding.severity) ||
+    return (ORDER_RANK[a.disposition] - ORDER_RANK[b.disposition] ||
+        SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity] ||
         byText(a.finding.id, b.finding.id) ||
         byText(a.finding.pkgName, b.finding.pkgName) ||
         byText(a.finding.target, b.finding.target));
@@ -922,13 +991,16 @@ var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/scan/json-text.ts
 /**
  * Large documents (20,000 findings) serialised list item by list item: each item becomes text
- * as soon as it is made and goes straight to the sink, so neither the whole object tree nor the
- * whole text is ever in memory at once. What reaches the sink is byte for byte
- * `JSON.stringify(document)`.
+ * as soon as it is made (built from its parts with `json`, not as an object to stringify) and
+ * goes straight to the sink, so neither an object tree nor the whole text is ever in memory at
+ * once. What reaches the sink is byte for byte `JSON.stringify(document)`.
  */
 const MARK = '\u0000aegis-list:';
-const json_text_asObject = (item) => item;
-const asText = (item) => JSON.stringify(item);
+/**
+ * One value as JSON text, for writers that build an item's text from its parts: the same bytes
+ * `JSON.stringify` gives the value inside an object (callers never pass undefined).
+ */
+const json = JSON.stringify;
 /** A placeholder for list `name` inside an envelope given to `writeDocument`. */
 function listSlot(name) {
     return `${MARK}${name}`;
@@ -988,6 +1060,8 @@ function sarifLevel(severity) {
         return 'warning';
     return 'note';
 }
+const AS_OBJECTS = { rule: ruleObject, result: resultObject };
+const AS_TEXT = { rule: ruleText, result: resultText };
 /**
  * Renders Trivy's JSON report as SARIF the way `trivy --format sarif` (pkg/report/sarif.go)
  * does, for all four classes: rules keyed by vulnerability, check, secret rule or
@@ -995,12 +1069,16 @@ function sarifLevel(severity) {
  * severity's nominal score, locations on the image, lock file, Dockerfile or secret's lines.
  */
 function renderSarif(report, options = {}) {
-    const { rules, results } = sarifLists(report, options, asObject);
+    const { rules, results } = sarifLists(report, options, AS_OBJECTS);
     return sarifLog(report, options, [...rules], [...results]);
 }
-/** The same document as `renderSarif`, written as JSON text rule by rule and result by result. */
+/**
+ * The same document as `renderSarif`, written as JSON text rule by rule and result by result:
+ * each item's text is built from its content directly (20,000 findings make 40,000 items, and
+ * building an object tree for JSON.stringify cost most of the time).
+ */
 function writeSarif(out, report, options = {}) {
-    const { rules, results } = sarifLists(report, options, asText);
+    const { rules, results } = sarifLists(report, options, AS_TEXT);
     writeDocument(out, sarifLog(report, options, listSlot('rules'), listSlot('results')), { rules, results });
 }
 function renderSarifText(report, options = {}) {
@@ -1015,35 +1093,128 @@ function ruleIdOf(finding) {
  * AddRule rewrites a rule, so its help names the last package), then one result per finding.
  * Both lists are lazy: a writer turns each item into text and lets it go.
  */
-function sarifLists(report, options, sink) {
+function sarifLists(report, options, serialise) {
     const packageLines = new Map();
-    const selected = findings(report, { includePassed: true }).filter((finding) => !options.severities || options.severities.has(finding.severity));
+    const all = findings(report, { includePassed: true });
+    const severities = options.severities;
+    const selected = severities ? all.filter((finding) => severities.has(finding.severity)) : all;
     const lastOfRule = new Map();
     for (const finding of selected)
         lastOfRule.set(ruleIdOf(finding), finding);
-    const ruleIndexes = new Map([...lastOfRule.keys()].map((id, index) => [id, index]));
+    // Most runs accept nothing: then no finding's key is looked up (each lookup flattens the key).
+    const suppressed = options.suppressed?.size ? options.suppressed : undefined;
+    const ruleIndexes = new Map();
+    for (const id of lastOfRule.keys())
+        ruleIndexes.set(id, ruleIndexes.size);
     function* rules() {
         for (const finding of lastOfRule.values())
-            yield sink(sarifEntry(finding, packageLines).rule());
+            yield serialise.rule(sarifRule(finding));
     }
     function* results() {
         for (const finding of selected) {
-            const entry = sarifEntry(finding, packageLines);
+            const entry = sarifWhere(finding, packageLines);
             const ruleId = ruleIdOf(finding);
-            const result = {
+            const content = {
                 ruleId,
                 ruleIndex: ruleIndexes.get(ruleId) ?? 0,
                 level: sarifLevel(finding.severity),
-                message: { text: entry.message },
-                locations: locations(entry.lines, uriString(entry.uri), entry.locationMessage),
+                message: entry.message,
+                uri: uriString(entry.uri),
+                locationMessage: entry.locationMessage,
+                lines: entry.lines,
             };
-            const reason = options.suppressed?.get(finding.key);
+            const reason = suppressed?.get(finding.key);
             if (reason !== undefined)
-                result.suppressions = [{ kind: 'external', status: 'accepted', justification: reason }];
-            yield sink(result);
+                content.suppression = reason;
+            yield serialise.result(content);
         }
     }
     return { rules: rules(), results: results() };
+}
+function ruleObject(c) {
+    const shortDescription = { text: c.short };
+    const fullDescription = { text: c.full };
+    const defaultConfiguration = { level: c.level };
+    const properties = {
+        tags: [c.kind, 'security', c.severityText],
+        precision: 'very-high',
+        'security-severity': c.score,
+    };
+    const cvss = c.cvss;
+    if (cvss) {
+        if (cvss.V2Vector)
+            properties.cvssv2_vector = cvss.V2Vector;
+        if (cvss.V2Score)
+            properties.cvssv2_score = cvss.V2Score;
+        if (cvss.V3Vector)
+            properties.cvssv3_vector = cvss.V3Vector;
+        if (cvss.V3Score)
+            properties.cvssv3_baseScore = cvss.V3Score;
+        if (cvss.V40Vector)
+            properties.cvssv40_vector = cvss.V40Vector;
+        if (cvss.V40Score)
+            properties.cvssv40_baseScore = cvss.V40Score;
+    }
+    const { id, name, help } = c;
+    // Two literals rather than a spread: the field order is Trivy's either way.
+    return c.helpUri
+        ? { id, name, shortDescription, fullDescription, defaultConfiguration, helpUri: c.helpUri, help, properties }
+        : { id, name, shortDescription, fullDescription, defaultConfiguration, help, properties };
+}
+/** `JSON.stringify(ruleObject(c))`, field for field. */
+function ruleText(c) {
+    const cvss = c.cvss;
+    let extra = '';
+    if (cvss) {
+        if (cvss.V2Vector)
+            extra += `,"cvssv2_vector":${json(cvss.V2Vector)}`;
+        if (cvss.V2Score)
+            extra += `,"cvssv2_score":${json(cvss.V2Score)}`;
+        if (cvss.V3Vector)
+            extra += `,"cvssv3_vector":${json(cvss.V3Vector)}`;
+        if (cvss.V3Score)
+            extra += `,"cvssv3_baseScore":${json(cvss.V3Score)}`;
+        if (cvss.V40Vector)
+            extra += `,"cvssv40_vector":${json(cvss.V40Vector)}`;
+        if (cvss.V40Score)
+            extra += `,"cvssv40_baseScore":${json(cvss.V40Score)}`;
+    }
+    return `{"id":${json(c.id)},"name":${json(c.name)},"shortDescription":{"text":${json(c.short)}},"fullDescription":{"text":${json(c.full)}},"defaultConfiguration":{"level":"${c.level}"}${c.helpUri ? `,"helpUri":${json(c.helpUri)}` : ''},"help":{"text":${json(c.help.text)},"markdown":${json(c.help.markdown)}},"properties":{"tags":[${json(c.kind)},"security",${json(c.severityText)}],"precision":"very-high","security-severity":${json(c.score)}${extra}}}`;
+}
+const NO_LINES = [{ startLine: 1, endLine: 1 }];
+function resultObject(c) {
+    const result = {
+        ruleId: c.ruleId,
+        ruleIndex: c.ruleIndex,
+        level: c.level,
+        message: { text: c.message },
+        locations: (c.lines.length > 0 ? c.lines : NO_LINES).map((line) => {
+            const missing = line.startLine === 0 && line.endLine === 0;
+            return {
+                physicalLocation: {
+                    artifactLocation: { uri: c.uri, uriBaseId: 'ROOTPATH' },
+                    region: { startLine: missing ? 1 : line.startLine, startColumn: 1, endLine: missing ? 1 : line.endLine, endColumn: 1 },
+                },
+                message: { text: c.locationMessage },
+            };
+        }),
+    };
+    if (c.suppression !== undefined)
+        result.suppressions = [{ kind: 'external', status: 'accepted', justification: c.suppression }];
+    return result;
+}
+/** `JSON.stringify(resultObject(c))`, field for field. */
+function resultText(c) {
+    const lines = c.lines.length > 0 ? c.lines : NO_LINES;
+    const tail = `}},"message":{"text":${json(c.locationMessage)}}}`;
+    const head = `{"physicalLocation":{"artifactLocation":{"uri":${json(c.uri)},"uriBaseId":"ROOTPATH"},"region":{"startLine":`;
+    let locations = '';
+    for (const line of lines) {
+        const missing = line.startLine === 0 && line.endLine === 0;
+        locations += `${locations ? ',' : ''}${head}${missing ? 1 : json(line.startLine)},"startColumn":1,"endLine":${missing ? 1 : json(line.endLine)},"endColumn":1${tail}`;
+    }
+    const suppressions = c.suppression === undefined ? '' : `,"suppressions":[{"kind":"external","status":"accepted","justification":${json(c.suppression)}}]`;
+    return `{"ruleId":${json(c.ruleId)},"ruleIndex":${c.ruleIndex},"level":"${c.level}","message":{"text":${json(c.message)}},"locations":[${locations}]${suppressions}}`;
 }
 function sarifLog(report, options, rules, results) {
     const run = {
@@ -1074,32 +1245,70 @@ function sarifLog(report, options, rules, results) {
     }
     return { version: '2.1.0', $schema: SARIF_SCHEMA_URI, runs: [run] };
 }
-function sarifEntry(finding, packageLines) {
+/** The rule of a finding: made only for the occurrence whose rule is written (the last of its id). */
+function sarifRule(finding) {
     const result = finding.result;
     const severity = finding.severity;
-    const name = RULE_NAMES[result.Class ?? ''] ?? 'UnknownIssue';
     const nominal = SEVERITY_SCORE[severity];
-    const baseRule = (id, kind, short, full, helpUri, help, score) => {
-        const shortDescription = { text: short };
-        const fullDescription = { text: full };
-        const defaultConfiguration = { level: sarifLevel(severity) };
-        const properties = { tags: [kind, 'security', severityText(finding)], precision: 'very-high', 'security-severity': score };
-        const uri = uriString(helpUri);
-        // Two literals rather than a spread: the field order is Trivy's either way.
-        return uri
-            ? { id, name, shortDescription, fullDescription, defaultConfiguration, helpUri: uri, help, properties }
-            : { id, name, shortDescription, fullDescription, defaultConfiguration, help, properties };
-    };
-    const lines = finding.startLine || finding.endLine ? [{ startLine: finding.startLine, endLine: finding.endLine }] : [];
+    const rule = (id, kind, short, full, helpUri, help, score) => ({
+        id,
+        name: (Object.hasOwn(RULE_NAMES, result.Class ?? '') ? RULE_NAMES[result.Class ?? ''] : undefined) ?? 'UnknownIssue',
+        kind,
+        short,
+        full,
+        helpUri: uriString(helpUri),
+        help,
+        level: sarifLevel(severity),
+        severityText: severityText(finding),
+        score,
+    });
+    if (finding.misconfiguration) {
+        const m = finding.misconfiguration;
+        const link = `[${m.ID}](${m.PrimaryURL ?? ''})`;
+        return rule(m.ID, 'misconfiguration', m.Title ?? '', m.Description ?? '', m.PrimaryURL ?? '', {
+            text: `Misconfiguration ${m.ID}\nType: ${m.Type ?? ''}\nSeverity: ${m.Severity}\nCheck: ${m.Title ?? ''}\nMessage: ${m.Message ?? ''}\nLink: ${link}\n${m.Description ?? ''}`,
+            markdown: `**Misconfiguration ${m.ID}**\n| Type | Severity | Check | Message | Link |\n| --- | --- | --- | --- | --- |\n|${m.Type ?? ''}|${m.Severity}|${m.Title ?? ''}|${m.Message ?? ''}|${link}|\n\n${m.Description ?? ''}`,
+        }, nominal);
+    }
+    if (finding.secret) {
+        const s = finding.secret;
+        const title = s.Title ?? '';
+        const match = s.Match ?? '';
+        return rule(s.RuleID, 'secret', title, match, BUILTIN_SECRET_RULES, {
+            text: `Secret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
+            markdown: `**Secret ${title}**\n| Severity | Match |\n| --- | --- |\n|${s.Severity}|${match}|`,
+        }, nominal);
+    }
+    if (finding.license) {
+        const l = finding.license;
+        const description = `${l.Name} in ${l.PkgName ?? ''}`;
+        return rule(`${l.PkgName ?? ''}:${l.Name}`, 'license', description, description, l.Link ?? '', {
+            text: `License ${l.Name}\nClassification: ${l.Category ?? ''}\nPkgName: ${l.PkgName ?? ''}\nPath: ${l.FilePath ?? ''}`,
+            markdown: `**License ${l.Name}**\n| PkgName | Classification | Path |\n| --- | --- | --- |\n|${l.PkgName ?? ''}|${l.Category ?? ''}|${l.FilePath ?? ''}|`,
+        }, nominal);
+    }
+    const v = finding.vulnerability;
+    const description = v.Description ?? '';
+    const link = `[${finding.id}](${v.PrimaryURL ?? ''})`;
+    const cvss = v.SeveritySource ? v.CVSS?.[v.SeveritySource] : undefined;
+    const made = rule(finding.id, 'vulnerability', v.Title ?? '', description || (v.Title ?? ''), v.PrimaryURL ?? '', {
+        text: `Vulnerability ${finding.id}\nSeverity: ${v.Severity}\nPackage: ${finding.pkgName}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}\n${description}`,
+        markdown: `**Vulnerability ${finding.id}**\n| Severity | Package | Fixed Version | Link |\n| --- | --- | --- | --- |\n|${v.Severity}|${finding.pkgName}|${finding.fixedVersion}|${link}|\n\n${description}`,
+    }, 
+    // The score prefers CVSS v3 of the severity source over the severity's nominal score.
+    cvss?.V3Score ? cvss.V3Score.toFixed(1) : nominal);
+    if (cvss)
+        made.cvss = cvss;
+    return made;
+}
+/** What one finding's result says and where it points. */
+function sarifWhere(finding, packageLines) {
+    const result = finding.result;
     if (finding.misconfiguration) {
         const m = finding.misconfiguration;
         const uri = clearUri(result.Target);
         const link = `[${m.ID}](${m.PrimaryURL ?? ''})`;
         return {
-            rule: () => baseRule(m.ID, 'misconfiguration', m.Title ?? '', m.Description ?? '', m.PrimaryURL ?? '', {
-                text: `Misconfiguration ${m.ID}\nType: ${m.Type ?? ''}\nSeverity: ${m.Severity}\nCheck: ${m.Title ?? ''}\nMessage: ${m.Message ?? ''}\nLink: ${link}\n${m.Description ?? ''}`,
-                markdown: `**Misconfiguration ${m.ID}**\n| Type | Severity | Check | Message | Link |\n| --- | --- | --- | --- | --- |\n|${m.Type ?? ''}|${m.Severity}|${m.Title ?? ''}|${m.Message ?? ''}|${link}|\n\n${m.Description ?? ''}`,
-            }, nominal),
             message: `Artifact: ${uri}\nType: ${result.Type ?? ''}\nVulnerability ${m.ID}\nSeverity: ${m.Severity}\nMessage: ${m.Message ?? ''}\nLink: ${link}`,
             uri,
             locationMessage: uri,
@@ -1109,14 +1318,8 @@ function sarifEntry(finding, packageLines) {
     if (finding.secret) {
         const s = finding.secret;
         const uri = toPathUri(result.Target, result.Class);
-        const title = s.Title ?? '';
-        const match = s.Match ?? '';
         return {
-            rule: () => baseRule(s.RuleID, 'secret', title, match, BUILTIN_SECRET_RULES, {
-                text: `Secret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
-                markdown: `**Secret ${title}**\n| Severity | Match |\n| --- | --- |\n|${s.Severity}|${match}|`,
-            }, nominal),
-            message: `Artifact: ${result.Target}\nType: ${result.Type ?? ''}\nSecret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
+            message: `Artifact: ${result.Target}\nType: ${result.Type ?? ''}\nSecret ${s.Title ?? ''}\nSeverity: ${s.Severity}\nMatch: ${s.Match ?? ''}`,
             uri,
             locationMessage: uri,
             lines: [{ startLine: finding.startLine, endLine: finding.endLine }],
@@ -1124,36 +1327,18 @@ function sarifEntry(finding, packageLines) {
     }
     if (finding.license) {
         const l = finding.license;
-        const description = `${l.Name} in ${l.PkgName ?? ''}`;
         return {
-            rule: () => baseRule(`${l.PkgName ?? ''}:${l.Name}`, 'license', description, description, l.Link ?? '', {
-                text: `License ${l.Name}\nClassification: ${l.Category ?? ''}\nPkgName: ${l.PkgName ?? ''}\nPath: ${l.FilePath ?? ''}`,
-                markdown: `**License ${l.Name}**\n| PkgName | Classification | Path |\n| --- | --- | --- |\n|${l.PkgName ?? ''}|${l.Category ?? ''}|${l.FilePath ?? ''}|`,
-            }, nominal),
             message: `Artifact: ${result.Target}\nLicense ${l.Name}\nPkgName: ${l.PkgName ?? ''}\n Classification: ${l.Category ?? ''}\n Path: ${l.FilePath ?? ''}`,
             uri: toPathUri(result.Target, result.Class),
             // Trivy gives license results no location message.
             locationMessage: '',
-            lines,
+            lines: finding.startLine || finding.endLine ? [{ startLine: finding.startLine, endLine: finding.endLine }] : [],
         };
     }
     const v = finding.vulnerability;
-    const targetPath = toPathUri(finding.target, result.Class);
-    const path = v.PkgPath ? toPathUri(v.PkgPath, result.Class) : targetPath;
-    const description = v.Description ?? '';
-    const link = `[${finding.id}](${v.PrimaryURL ?? ''})`;
-    const rule = () => {
-        const { data, score } = cvssData(v, severity);
-        const made = baseRule(finding.id, 'vulnerability', v.Title ?? '', description || (v.Title ?? ''), v.PrimaryURL ?? '', {
-            text: `Vulnerability ${finding.id}\nSeverity: ${v.Severity}\nPackage: ${finding.pkgName}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}\n${description}`,
-            markdown: `**Vulnerability ${finding.id}**\n| Severity | Package | Fixed Version | Link |\n| --- | --- | --- | --- |\n|${v.Severity}|${finding.pkgName}|${finding.fixedVersion}|${link}|\n\n${description}`,
-        }, score);
-        made.properties = { ...made.properties, ...data };
-        return made;
-    };
+    const path = v.PkgPath ? toPathUri(v.PkgPath, result.Class) : toPathUri(finding.target, result.Class);
     return {
-        rule,
-        message: `Package: ${finding.pkgName}\nInstalled Version: ${finding.installedVersion}\nVulnerability ${finding.id}\nSeverity: ${v.Severity}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}`,
+        message: `Package: ${finding.pkgName}\nInstalled Version: ${finding.installedVersion}\nVulnerability ${finding.id}\nSeverity: ${v.Severity}\nFixed Version: ${finding.fixedVersion}\nLink: [${finding.id}](${v.PrimaryURL ?? ''})`,
         uri: path,
         locationMessage: `${path}: ${finding.pkgName}@${finding.installedVersion}`,
         lines: linesOf(finding, path, packageLines),
@@ -1167,62 +1352,39 @@ function severityText(finding) {
         finding.license?.Severity ??
         finding.severity);
 }
-/** CVSS fields of the severity source, empty ones dropped; the score prefers CVSS v3 over the severity's nominal score. */
-function cvssData(v, severity) {
-    const cvss = v.SeveritySource ? v.CVSS?.[v.SeveritySource] : undefined;
-    if (!cvss)
-        return { data: {}, score: SEVERITY_SCORE[severity] };
-    const fields = {
-        cvssv2_vector: cvss.V2Vector,
-        cvssv2_score: cvss.V2Score,
-        cvssv3_vector: cvss.V3Vector,
-        cvssv3_baseScore: cvss.V3Score,
-        cvssv40_vector: cvss.V40Vector,
-        cvssv40_baseScore: cvss.V40Score,
-    };
-    const data = {};
-    for (const [key, value] of Object.entries(fields))
-        if (value)
-            data[key] = value;
-    return { data, score: cvss.V3Score ? cvss.V3Score.toFixed(1) : SEVERITY_SCORE[severity] };
-}
+/** Per result: its packages by `name@version` (Trivy takes the first), or undefined when none has a location. */
 const PACKAGE_INDEXES = new WeakMap();
 function packageIndex(result) {
-    let index = PACKAGE_INDEXES.get(result);
-    if (!index) {
+    if (PACKAGE_INDEXES.has(result))
+        return PACKAGE_INDEXES.get(result);
+    let index;
+    const packages = result.Packages ?? [];
+    if (packages.some((pkg) => (pkg.Locations ?? []).length > 0)) {
         index = new Map();
-        for (const pkg of result.Packages ?? []) {
+        for (const pkg of packages) {
             const key = `${pkg.Name}@${pkg.Version ?? ''}`;
             if (!index.has(key))
                 index.set(key, pkg);
         }
-        PACKAGE_INDEXES.set(result, index);
     }
+    PACKAGE_INDEXES.set(result, index);
     return index;
 }
+const NO_LOCATIONS = [];
 function linesOf(finding, path, cache) {
+    // Most results (images, and every report without --list-all-pkgs) have no package locations at all.
+    const index = packageIndex(finding.result);
+    if (!index)
+        return NO_LOCATIONS;
     const id = `${path}@${finding.pkgName}@${finding.installedVersion}`;
     let lines = cache.get(id);
     if (!lines) {
         // Trivy takes the first package of that name and version; an index keeps that O(1) per finding.
-        const pkg = packageIndex(finding.result).get(`${finding.pkgName}@${finding.installedVersion}`);
+        const pkg = index.get(`${finding.pkgName}@${finding.installedVersion}`);
         lines = (pkg?.Locations ?? []).map((l) => ({ startLine: l.StartLine, endLine: l.EndLine }));
         cache.set(id, lines);
     }
     return lines;
-}
-function locations(lines, uri, message) {
-    const regions = lines.length > 0 ? lines : [{ startLine: 1, endLine: 1 }];
-    return regions.map((line) => {
-        const missing = line.startLine === 0 && line.endLine === 0;
-        return {
-            physicalLocation: {
-                artifactLocation: { uri, uriBaseId: 'ROOTPATH' },
-                region: { startLine: missing ? 1 : line.startLine, startColumn: 1, endLine: missing ? 1 : line.endLine, endColumn: 1 },
-            },
-            message: { text: message },
-        };
-    });
 }
 const DISTRO_SUFFIX = /^(.+?)(?:\s*\((?:.*?)\).*?)?$/s;
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
@@ -1317,7 +1479,6 @@ const GITLAB_REPORT_VERSION = '15.0.7';
 const NO_COMMIT = '0000000';
 const NAME_LIMIT = 255;
 const DESCRIPTION_LIMIT = 1_048_576;
-const LINK = /^(https?|ftp):\/\/.+/;
 const CVSS3 = /^CVSS:3[.][01]\//;
 const gitlab_BUILTIN_SECRET_RULES = 'https://github.com/aquasecurity/trivy/blob/main/pkg/fanal/secret/builtin-rules.go';
 /** Which GitLab report each class goes to: licenses have none (GitLab reads them from the CycloneDX SBOM). */
@@ -1359,11 +1520,11 @@ function metadataOs(report) {
  * or misconfigurations (sast, where GitLab's own IaC scanning files them).
  */
 function renderGitLab(report, options = {}, type = 'container_scanning') {
-    return gitlabEnvelope(report, options, type, [...gitlabList(report, options, type, asObject)]);
+    return gitlabEnvelope(report, options, type, [...gitlabList(report, options, type, (v) => v)]);
 }
-/** The same document as `renderGitLab`, written as JSON text vulnerability by vulnerability. */
+/** The same document as `renderGitLab`, written as JSON text vulnerability by vulnerability (each built as text, not stringified). */
 function writeGitLab(out, report, options = {}, type = 'container_scanning') {
-    const vulnerabilities = gitlabList(report, options, type, asText);
+    const vulnerabilities = gitlabList(report, options, type, vulnerabilityText);
     writeDocument(out, gitlabEnvelope(report, options, type, listSlot('vulnerabilities')), { vulnerabilities });
 }
 function renderGitLabText(report, options = {}, type = 'container_scanning') {
@@ -1390,7 +1551,7 @@ function gitlabEnvelope(report, options, type, vulnerabilities) {
 /** Lazily: each vulnerability is made when the writer asks for it. */
 function* gitlabList(report, options, type, sink) {
     const place = gitlabImageAndOs(report);
-    const seen = new Map();
+    const occurrences = idOccurrences((finding) => (finding.class === 'vulnerability' ? place.image : ''));
     for (const finding of findings(report)) {
         if (GITLAB_REPORT_OF[finding.class] !== type)
             continue;
@@ -1400,21 +1561,48 @@ function* gitlabList(report, options, type, sink) {
                 ? misconfigurationVulnerability(finding)
                 : vulnerability(finding, place);
         // A report that lists the very same finding twice still gets distinct ids (GitLab drops duplicates).
-        const count = seen.get(v.id) ?? 0;
-        seen.set(v.id, count + 1);
+        const count = occurrences(finding, v.id);
         if (count > 0)
-            v.id = `${v.id.slice(0, 24)}${(0,external_node_crypto_.createHash)('sha256').update(`${v.id}#${count}`).digest('hex').slice(0, 12)}`;
+            v.id = `${v.id.slice(0, 24)}${(0,external_node_crypto_.hash)('sha256', `${v.id}#${count}`).slice(0, 12)}`;
         yield sink(v);
     }
 }
+/**
+ * How often each id was seen before, exactly, without keeping 20,000 id strings alive (which
+ * made V8 double its young generation): findings are remembered by the id's first 28 bits, and
+ * only ids whose prefix is shared are counted by their text (the first one's id is made again).
+ */
+function idOccurrences(imageOf) {
+    const firstOfPrefix = new Map();
+    const exact = new Map();
+    return (finding, id) => {
+        const prefix = Number.parseInt(id.slice(0, 7), 16);
+        if (!firstOfPrefix.has(prefix)) {
+            firstOfPrefix.set(prefix, finding);
+            return 0;
+        }
+        const first = firstOfPrefix.get(prefix);
+        if (first) {
+            exact.set(findingUuid(first, imageOf(first)), 1);
+            firstOfPrefix.set(prefix, undefined);
+        }
+        const count = exact.get(id) ?? 0;
+        exact.set(id, count + 1);
+        return count;
+    };
+}
 function vulnerability(finding, place) {
     const v = finding.vulnerability;
-    const vectors = Object.entries(v.CVSS ?? {})
-        .filter(([, cvss]) => cvss.V3Vector && CVSS3.test(cvss.V3Vector))
-        .map(([vendor, cvss]) => ({ vendor, vector: cvss.V3Vector }))
-        .slice(0, 10);
-    const primaryUrl = v.PrimaryURL && LINK.test(v.PrimaryURL) ? { url: v.PrimaryURL } : {};
-    return {
+    const vectors = [];
+    for (const vendor in v.CVSS ?? {}) {
+        const vector = v.CVSS?.[vendor]?.V3Vector;
+        if (vector && CVSS3.test(vector) && vectors.length < 10)
+            vectors.push({ vendor, vector });
+    }
+    const identifier = { type: identifierType(finding.id), name: finding.id, value: finding.id };
+    if (v.PrimaryURL && isLink(v.PrimaryURL))
+        identifier.url = v.PrimaryURL;
+    const made = {
         id: findingUuid(finding, place.image),
         name: truncate(v.Title || finding.id, NAME_LIMIT),
         description: truncate(v.Description ?? '', DESCRIPTION_LIMIT),
@@ -1425,10 +1613,41 @@ function vulnerability(finding, place) {
             operating_system: place.operatingSystem,
             image: place.image,
         },
-        identifiers: [{ type: identifierType(finding.id), name: finding.id, value: finding.id, ...primaryUrl }],
+        identifiers: [identifier],
         links: links(v.References),
-        ...(vectors.length > 0 ? { cvss_vectors: vectors } : {}),
     };
+    if (vectors.length > 0)
+        made.cvss_vectors = vectors;
+    return made;
+}
+let lastPlace = { image: '', operatingSystem: '', text: '"operating_system":"","image":""' };
+/**
+ * `JSON.stringify(vulnerability)`, field for field: container-scanning vulnerabilities (one per
+ * finding, the bulk of the report) are built as text; the rest go through JSON.stringify.
+ */
+function vulnerabilityText(v) {
+    const location = v.location;
+    if (!('dependency' in location) || v.solution === undefined || v.identifiers.length !== 1)
+        return json(v);
+    const identifier = v.identifiers[0];
+    let links = '';
+    for (const { url } of v.links)
+        links += `${links ? ',' : ''}{"url":${json(url)}}`;
+    let vectors = '';
+    if (v.cvss_vectors) {
+        for (const { vendor, vector } of v.cvss_vectors)
+            vectors += `${vectors ? ',' : ''}{"vendor":${json(vendor)},"vector":${json(vector)}}`;
+        vectors = `,"cvss_vectors":[${vectors}]`;
+    }
+    const id = json(identifier.name);
+    // Every finding of a report has the same image and OS: escaped once.
+    if (location.image !== lastPlace.image || location.operating_system !== lastPlace.operatingSystem)
+        lastPlace = {
+            image: location.image,
+            operatingSystem: location.operating_system,
+            text: `"operating_system":${json(location.operating_system)},"image":${json(location.image)}`,
+        };
+    return `{"id":"${v.id}","name":${json(v.name)},"description":${json(v.description)},"severity":"${v.severity}","solution":${json(v.solution)},"location":{"dependency":{"package":{"name":${json(location.dependency.package.name)}},"version":${json(location.dependency.version)}},${lastPlace.text}},"identifiers":[{"type":${json(identifier.type)},"name":${id},"value":${identifier.value === identifier.name ? id : json(identifier.value)}${identifier.url === undefined ? '' : `,"url":${json(identifier.url)}`}}],"links":[${links}]${vectors}}`;
 }
 /** A secret: file and lines, the rule as identifier; never the matched text (Trivy masks it, and a report is no place for it anyway). */
 function secretVulnerability(finding, sha) {
@@ -1446,7 +1665,7 @@ function secretVulnerability(finding, sha) {
 }
 function misconfigurationVulnerability(finding) {
     const m = finding.misconfiguration;
-    const url = m.PrimaryURL && LINK.test(m.PrimaryURL) ? { url: m.PrimaryURL } : {};
+    const url = m.PrimaryURL && isLink(m.PrimaryURL) ? { url: m.PrimaryURL } : {};
     return {
         id: findingUuid(finding, ''),
         name: truncate(m.Title || m.ID, NAME_LIMIT),
@@ -1462,30 +1681,37 @@ function lines(finding) {
     return finding.startLine > 0 ? { start_line: finding.startLine, end_line: Math.max(finding.endLine, finding.startLine) } : {};
 }
 function links(references) {
-    return (references ?? [])
-        .map((reference) => reference.split(' ')[0] ?? '')
-        .filter((url) => LINK.test(url))
-        .map((url) => ({ url }));
+    const out = [];
+    for (const reference of references ?? []) {
+        const space = reference.indexOf(' ');
+        const url = space < 0 ? reference : reference.slice(0, space);
+        if (isLink(url))
+            out.push({ url });
+    }
+    return out;
+}
+/** The schema's link pattern, `^(https?|ftp)://.+`, without a regular expression per reference. */
+function isLink(text) {
+    if (typeof text !== 'string')
+        return false;
+    const scheme = text.startsWith('https://') ? 8 : text.startsWith('http://') ? 7 : text.startsWith('ftp://') ? 6 : 0;
+    if (scheme === 0 || text.length <= scheme)
+        return false;
+    const next = text.charCodeAt(scheme);
+    // `.` matches anything but a line terminator.
+    return next !== 0x0a && next !== 0x0d && next !== 0x2028 && next !== 0x2029;
 }
 /** A UUID-shaped id derived from what makes a finding distinct, so it is stable across renders and unique within one. */
 function findingUuid(finding, image) {
-    const hex = (0,external_node_crypto_.createHash)('sha256')
-        .update([
-        image,
-        finding.class,
-        finding.target,
-        finding.pkgName,
-        finding.installedVersion,
-        finding.vulnerability?.PkgPath ?? '',
-        finding.id,
-        finding.startLine,
-    ].join('\0'))
-        .digest('hex');
+    const hex = (0,external_node_crypto_.hash)('sha256', `${image}\0${finding.class}\0${finding.target}\0${finding.pkgName}\0${finding.installedVersion}\0${finding.vulnerability?.PkgPath ?? ''}\0${finding.id}\0${finding.startLine}`);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+/** The id's leading letters before a dash (`^([A-Za-z]+)-`), lower-cased: `cve`, `ghsa`; else `trivy`. */
 function identifierType(id) {
-    const prefix = /^([A-Za-z]+)-/.exec(id)?.[1];
-    return prefix ? prefix.toLowerCase() : 'trivy';
+    let end = 0;
+    while (end < id.length && (id.charCodeAt(end) | 0x20) >= 0x61 && (id.charCodeAt(end) | 0x20) <= 0x7a)
+        end++;
+    return end > 0 && id.charCodeAt(end) === 0x2d ? id.slice(0, end).toLowerCase() : 'trivy';
 }
 /** GitLab's `yyyy-mm-ddThh:mm:ss` in UTC. */
 function gitlabTime(createdAt, now) {
@@ -1520,45 +1746,61 @@ function partialReason(report) {
  * which our scan passes), otherwise the packages named by vulnerabilities. Deduplicated.
  */
 function sbomContent(report) {
+    // Both SBOMs ask; a report is read-only once parsed, so one content per report serves them.
+    let content = SBOM_CONTENTS.get(report);
+    if (!content) {
+        content = collectSbomContent(report);
+        SBOM_CONTENTS.set(report, content);
+    }
+    return content;
+}
+const SBOM_CONTENTS = new WeakMap();
+/** One empty list for every package without licenses or dependencies (20,000 arrays fewer). */
+const NONE = [];
+function collectSbomContent(report) {
     const byRef = new Map();
     const targets = [];
     (report.Results ?? []).forEach((result, index) => {
-        const packages = (result.Packages ?? []).map((pkg) => ({
-            pkg,
-            ...(pkg.Identifier?.PURL ? { purl: pkg.Identifier.PURL } : {}),
-        }));
-        const listed = new Set(packages.map(({ pkg }) => `${pkg.Name}@${pkg.Version ?? ''}`));
-        for (const vulnerability of result.Vulnerabilities ?? []) {
+        const listedPackages = result.Packages ?? [];
+        const vulnerabilities = result.Vulnerabilities ?? [];
+        if (listedPackages.length === 0 && vulnerabilities.length === 0)
+            return;
+        const targetRef = uuid(report, `target:${index}:${result.Target}`);
+        targets.push({ ref: targetRef, result });
+        const add = (pkg, purl) => {
+            const version = pkg.Version ?? '';
+            const ref = purl ?? `${result.Target}:${pkg.Name}@${version}`;
+            if (byRef.has(ref))
+                return;
+            const made = {
+                ref,
+                name: pkg.Name,
+                version,
+                pkgId: pkg.ID ?? `${pkg.Name}@${version}`,
+                licenses: pkg.Licenses ?? NONE,
+                target: result.Target,
+                targetRef,
+                dependsOn: pkg.DependsOn ?? NONE,
+            };
+            if (purl)
+                made.purl = purl;
+            if (pkg.Relationship)
+                made.relationship = pkg.Relationship;
+            byRef.set(ref, made);
+        };
+        const listed = new Set();
+        for (const pkg of listedPackages) {
+            listed.add(`${pkg.Name}@${pkg.Version ?? ''}`);
+        }
+        // The listed packages first, then those only vulnerabilities name (each once).
+        for (const pkg of listedPackages)
+            add(pkg, pkg.Identifier?.PURL || undefined);
+        for (const vulnerability of vulnerabilities) {
             const id = `${vulnerability.PkgName}@${vulnerability.InstalledVersion}`;
             if (listed.has(id))
                 continue;
             listed.add(id);
-            packages.push({
-                pkg: { ID: vulnerability.PkgID, Name: vulnerability.PkgName, Version: vulnerability.InstalledVersion },
-                ...(vulnerability.PkgIdentifier?.PURL ? { purl: vulnerability.PkgIdentifier.PURL } : {}),
-            });
-        }
-        if (packages.length === 0)
-            return;
-        const targetRef = uuid(report, `target:${index}:${result.Target}`);
-        targets.push({ ref: targetRef, result });
-        for (const { pkg, purl } of packages) {
-            const version = pkg.Version ?? '';
-            const ref = purl ?? `${result.Target}:${pkg.Name}@${version}`;
-            if (byRef.has(ref))
-                continue;
-            byRef.set(ref, {
-                ref,
-                name: pkg.Name,
-                version,
-                ...(purl ? { purl } : {}),
-                pkgId: pkg.ID ?? `${pkg.Name}@${version}`,
-                licenses: pkg.Licenses ?? [],
-                target: result.Target,
-                targetRef,
-                dependsOn: pkg.DependsOn ?? [],
-                ...(pkg.Relationship ? { relationship: pkg.Relationship } : {}),
-            });
+            add({ ID: vulnerability.PkgID, Name: vulnerability.PkgName, Version: vulnerability.InstalledVersion }, vulnerability.PkgIdentifier?.PURL || undefined);
         }
     });
     const partial = partialReason(report);
@@ -1586,34 +1828,41 @@ function cycloneDxLicense(name) {
     return { license: { name } };
 }
 const VENDOR_SEVERITY = ['unknown', 'low', 'medium', 'high', 'critical'];
-/** Trivy's CycloneDX ratings: per source, a rating per CVSS version it has, else one with the severity only; sorted by source and method. */
 function cycloneDxRatings(v) {
     const ratings = [];
-    const scored = (source, score, severity, method, vector) => {
-        const rating = { source: { name: source }, score: score ?? 0, severity, method };
-        if (vector)
-            rating.vector = vector;
-        return rating;
-    };
-    const vendors = v.VendorSeverity ?? (v.SeveritySource ? { [v.SeveritySource]: VENDOR_SEVERITY.indexOf(v.Severity.toLowerCase()) } : {});
-    for (const source in vendors) {
-        const severity = VENDOR_SEVERITY[vendors[source]] ?? 'unknown';
-        const cvss = v.CVSS?.[source];
-        if (!cvss) {
-            ratings.push({ source: { name: source }, severity });
-            continue;
-        }
-        // Trivy keeps NVD's v3 severity only; the v2 one follows from the v2 score.
-        if (cvss.V2Score || cvss.V2Vector)
-            ratings.push(scored(source, cvss.V2Score, source === 'nvd' ? nvdV2Severity(cvss.V2Score ?? 0) : severity, 'CVSSv2', cvss.V2Vector));
-        if (cvss.V3Score || cvss.V3Vector)
-            ratings.push(scored(source, cvss.V3Score, severity, cvss.V3Vector?.startsWith('CVSS:3.1') ? 'CVSSv31' : 'CVSSv3', cvss.V3Vector));
-        if (cvss.V40Score || cvss.V40Vector)
-            ratings.push(scored(source, cvss.V40Score, severity, 'CVSSv4', cvss.V40Vector));
+    const vendors = v.VendorSeverity;
+    if (vendors) {
+        for (const source in vendors)
+            addRatings(ratings, v, source, VENDOR_SEVERITY[vendors[source]] ?? 'unknown');
+    }
+    else if (v.SeveritySource) {
+        // No per-source severities: the severity source's, as Trivy reads it (no object to loop over for one source).
+        addRatings(ratings, v, v.SeveritySource, VENDOR_SEVERITY[VENDOR_SEVERITY.indexOf(v.Severity.toLowerCase())] ?? 'unknown');
     }
     if (ratings.length > 1)
         ratings.sort(compareRatings);
     return ratings;
+}
+/** One source's ratings: one per CVSS version it has, else one with the severity only. */
+function addRatings(ratings, v, source, severity) {
+    const cvss = v.CVSS?.[source];
+    if (!cvss) {
+        ratings.push({ source: { name: source }, severity });
+        return;
+    }
+    // Trivy keeps NVD's v3 severity only; the v2 one follows from the v2 score.
+    if (cvss.V2Score || cvss.V2Vector)
+        ratings.push(scored(source, cvss.V2Score, source === 'nvd' ? nvdV2Severity(cvss.V2Score ?? 0) : severity, 'CVSSv2', cvss.V2Vector));
+    if (cvss.V3Score || cvss.V3Vector)
+        ratings.push(scored(source, cvss.V3Score, severity, cvss.V3Vector?.startsWith('CVSS:3.1') ? 'CVSSv31' : 'CVSSv3', cvss.V3Vector));
+    if (cvss.V40Score || cvss.V40Vector)
+        ratings.push(scored(source, cvss.V40Score, severity, 'CVSSv4', cvss.V40Vector));
+}
+function scored(source, score, severity, method, vector) {
+    const rating = { source: { name: source }, score: score ?? 0, severity, method };
+    if (vector)
+        rating.vector = vector;
+    return rating;
 }
 /** Go's sort order of Trivy's: source name, method, score, vector (byte order, not locale). */
 function compareRatings(a, b) {
@@ -1635,21 +1884,39 @@ function nvdV2Severity(score) {
 function cwes(ids) {
     if (!ids)
         return undefined;
-    return ids.map((id) => Number.parseInt(id.toLowerCase().replace(/^cwe-/, ''), 10)).filter((n) => Number.isInteger(n));
+    const out = [];
+    for (const id of ids) {
+        // A few CWE ids recur across thousands of vulnerabilities: each is read once.
+        let number = CWE_NUMBERS.get(id);
+        if (number === undefined) {
+            number = Number.parseInt(id.toLowerCase().replace(/^cwe-/, ''), 10);
+            if (CWE_NUMBERS.size > 10_000)
+                CWE_NUMBERS.clear();
+            CWE_NUMBERS.set(id, number);
+        }
+        if (Number.isInteger(number))
+            out.push(number);
+    }
+    return out;
 }
+const CWE_NUMBERS = new Map();
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+/i;
 /** Trivy's advisories: the primary URL and references, deduplicated, each reduced to its first URL-like word. */
 function advisories(v) {
-    const seen = new Set();
+    // A handful of references each: a list is cheaper than a set.
+    const seen = [];
     const out = [];
-    for (const ref of [v.PrimaryURL ?? '', ...(v.References ?? [])]) {
-        if (seen.has(ref))
-            continue;
-        seen.add(ref);
+    const add = (ref) => {
+        if (seen.includes(ref))
+            return;
+        seen.push(ref);
         const url = ref.includes(' ') ? ref.split(' ').find((part) => URL_LIKE.test(part)) : URL_LIKE.test(ref) ? ref : undefined;
         if (url)
             out.push({ url });
-    }
+    };
+    add(v.PrimaryURL ?? '');
+    for (const ref of v.References ?? [])
+        add(ref);
     return out.length > 0 ? out : undefined;
 }
 const UTC_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
@@ -1669,12 +1936,15 @@ function cdxTime(value) {
  * rating Trivy has. GitLab's `cyclonedx` report reads it.
  */
 function renderCycloneDx(report, now) {
-    const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, asObject);
+    const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, CDX_OBJECTS);
     return { ...envelope, components: [...components], dependencies: [...dependencies], vulnerabilities: [...vulnerabilities] };
 }
-/** The same document as `renderCycloneDx`, written as JSON text item by item. */
+/**
+ * The same document as `renderCycloneDx`, written as JSON text item by item; each package and
+ * vulnerability's text is built from its content directly, without an object tree to stringify.
+ */
 function writeCycloneDx(out, report, now) {
-    const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, asText);
+    const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, CDX_TEXT);
     const slots = {
         components: listSlot('components'),
         dependencies: listSlot('dependencies'),
@@ -1685,12 +1955,122 @@ function writeCycloneDx(out, report, now) {
 function renderCycloneDxText(report, now) {
     return collect((out) => writeCycloneDx(out, report, now));
 }
-function cycloneDxParts(report, now, sink) {
+const CDX_OBJECTS = {
+    plain: (item) => item,
+    dependency: (ref, dependsOn) => ({ ref, dependsOn }),
+    component: componentObject,
+    vulnerability: (c) => {
+        // Assigned one by one, in Trivy's field order.
+        const entry = { id: c.id };
+        if (c.source)
+            entry.source = c.source;
+        entry.ratings = c.ratings;
+        if (c.cwes)
+            entry.cwes = c.cwes;
+        if (c.description)
+            entry.description = c.description;
+        if (c.recommendation)
+            entry.recommendation = c.recommendation;
+        if (c.advisories)
+            entry.advisories = c.advisories;
+        if (c.published)
+            entry.published = c.published;
+        if (c.updated)
+            entry.updated = c.updated;
+        entry.affects = c.affects.map(({ ref, version }) => ({ ref, versions: [{ version, status: 'affected' }] }));
+        return entry;
+    },
+};
+/** The same items as CDX_OBJECTS, as `JSON.stringify` would write them, field for field. */
+const CDX_TEXT = {
+    plain: (item) => json(item),
+    dependency: (ref, dependsOn) => `{"ref":${json(ref)},"dependsOn":${dependsOn.length > 0 ? json(dependsOn) : '[]'}}`,
+    component: (pkg) => {
+        const ref = json(pkg.ref);
+        // The purl is usually the bom-ref too: escaped once.
+        const purl = pkg.purl ? `,"purl":${pkg.purl === pkg.ref ? ref : json(pkg.purl)}` : '';
+        return `{"bom-ref":${ref},"type":"library","name":${json(pkg.name)}${pkg.version ? `,"version":${json(pkg.version)}` : ''}${pkg.licenses.length > 0 ? `,"licenses":${json(licenseChoices(pkg.licenses))}` : ''}${purl},"properties":[{"name":"aquasecurity:trivy:PkgID","value":${json(pkg.pkgId)}}]}`;
+    },
+    vulnerability: (c) => {
+        let text = `{"id":${json(c.id)}`;
+        if (c.source)
+            text += `,"source":${json(c.source)}`;
+        let ratings = '';
+        for (const rating of c.ratings) {
+            ratings += `${ratings ? ',' : ''}{"source":{"name":${json(rating.source.name)}}${rating.score === undefined ? '' : `,"score":${json(rating.score)}`},"severity":${json(rating.severity)}${rating.method === undefined ? '' : `,"method":${json(rating.method)}`}${rating.vector === undefined ? '' : `,"vector":${json(rating.vector)}`}}`;
+        }
+        text += `,"ratings":[${ratings}]`;
+        if (c.cwes)
+            text += `,"cwes":${json(c.cwes)}`;
+        if (c.description)
+            text += `,"description":${json(c.description)}`;
+        if (c.recommendation)
+            text += `,"recommendation":${json(c.recommendation)}`;
+        if (c.advisories) {
+            let list = '';
+            for (const { url } of c.advisories)
+                list += `${list ? ',' : ''}{"url":${json(url)}}`;
+            text += `,"advisories":[${list}]`;
+        }
+        if (c.published)
+            text += `,"published":${json(c.published)}`;
+        if (c.updated)
+            text += `,"updated":${json(c.updated)}`;
+        let affects = '';
+        for (const { ref, version } of c.affects)
+            affects += `${affects ? ',' : ''}{"ref":${json(ref)},"versions":[{"version":${json(version)},"status":"affected"}]}`;
+        return `${text},"affects":[${affects}]}`;
+    },
+};
+function componentObject(pkg) {
+    const component = { 'bom-ref': pkg.ref, type: 'library', name: pkg.name };
+    if (pkg.version)
+        component.version = pkg.version;
+    if (pkg.licenses.length > 0)
+        component.licenses = licenseChoices(pkg.licenses);
+    if (pkg.purl)
+        component.purl = pkg.purl;
+    component.properties = [{ name: 'aquasecurity:trivy:PkgID', value: pkg.pkgId }];
+    return component;
+}
+/** A vulnerability of the BOM from the findings of one id (the first gives the details, all give the affected packages). */
+function cdxVulnerability(group) {
+    const finding = group[0];
+    const v = finding.vulnerability;
+    const content = { id: finding.id, ratings: cycloneDxRatings(v), affects: [] };
+    if (v.DataSource)
+        content.source = v.DataSource.URL ? { name: v.DataSource.ID, url: v.DataSource.URL } : { name: v.DataSource.ID };
+    const cwe = cwes(v.CweIDs);
+    if (cwe)
+        content.cwes = cwe;
+    if (v.Description)
+        content.description = v.Description;
+    if (finding.fixedVersion)
+        content.recommendation = `Upgrade ${finding.pkgName} to version ${finding.fixedVersion}`;
+    const advisory = advisories(v);
+    if (advisory)
+        content.advisories = advisory;
+    const published = cdxTime(v.PublishedDate);
+    if (published)
+        content.published = published;
+    const updated = cdxTime(v.LastModifiedDate);
+    if (updated)
+        content.updated = updated;
+    for (const other of group) {
+        const ref = other.vulnerability?.PkgIdentifier?.PURL ?? `${other.target}:${other.pkgName}@${other.installedVersion}`;
+        if (group.length === 1 || !content.affects.some((affect) => affect.ref === ref))
+            content.affects.push({ ref, version: other.installedVersion });
+    }
+    return content;
+}
+function cycloneDxParts(report, now, serialise) {
     const { packages, targets, partial } = sbomContent(report);
     const isImage = report.ArtifactType === 'container_image';
     const rootRef = uuid(report, 'root');
+    // Only a report with a dependency graph needs packages by id.
     const byPkgId = new Map();
-    for (const pkg of packages) {
+    const withDependencies = packages.some((pkg) => pkg.dependsOn.length > 0);
+    for (const pkg of withDependencies ? packages : []) {
         const key = `${pkg.targetRef}|${pkg.pkgId}`;
         const list = byPkgId.get(key);
         if (list)
@@ -1698,51 +2078,20 @@ function cycloneDxParts(report, now, sink) {
         else
             byPkgId.set(key, [pkg]);
     }
-    const refOfFinding = (target, name, version, purl) => purl ?? `${target}:${name}@${version}`;
     // Grouped by id first (references only); each vulnerability is made when the writer asks for it.
+    // Most ids name one finding: that finding itself, an array only for ids shared by several.
     const byId = new Map();
     for (const finding of findings(report)) {
         if (!finding.vulnerability)
             continue;
         const group = byId.get(finding.id);
-        if (group)
+        if (group === undefined)
+            byId.set(finding.id, finding);
+        else if (Array.isArray(group))
             group.push(finding);
         else
-            byId.set(finding.id, [finding]);
+            byId.set(finding.id, [group, finding]);
     }
-    const vulnerabilityOf = (group) => {
-        const finding = group[0];
-        const v = finding.vulnerability;
-        const published = cdxTime(v.PublishedDate);
-        const updated = cdxTime(v.LastModifiedDate);
-        const cwe = cwes(v.CweIDs);
-        const advisory = advisories(v);
-        // Assigned one by one, in Trivy's field order (spreading optional fields costs a copy each).
-        const entry = { id: finding.id };
-        if (v.DataSource)
-            entry.source = v.DataSource.URL ? { name: v.DataSource.ID, url: v.DataSource.URL } : { name: v.DataSource.ID };
-        entry.ratings = cycloneDxRatings(v);
-        if (cwe)
-            entry.cwes = cwe;
-        if (v.Description)
-            entry.description = v.Description;
-        if (finding.fixedVersion)
-            entry.recommendation = `Upgrade ${finding.pkgName} to version ${finding.fixedVersion}`;
-        if (advisory)
-            entry.advisories = advisory;
-        if (published)
-            entry.published = published;
-        if (updated)
-            entry.updated = updated;
-        const affects = [];
-        for (const other of group) {
-            const ref = refOfFinding(other.target, other.pkgName, other.installedVersion, other.vulnerability?.PkgIdentifier?.PURL);
-            if (!affects.some((affect) => affect.ref === ref))
-                affects.push({ ref, versions: [{ version: other.installedVersion, status: 'affected' }] });
-        }
-        entry.affects = affects;
-        return entry;
-    };
     const targetComponents = targets.map(({ ref, result }) => {
         const os = result.Class === 'os-pkgs';
         return {
@@ -1757,20 +2106,26 @@ function cycloneDxParts(report, now, sink) {
         };
     });
     function* dependencies() {
-        yield sink({ ref: rootRef, dependsOn: targets.map((target) => target.ref) });
+        yield serialise.plain({ ref: rootRef, dependsOn: targets.map((target) => target.ref) });
         for (const { ref } of targets) {
             const own = packages.filter((pkg) => pkg.targetRef === ref);
             const hasGraph = own.some((pkg) => pkg.dependsOn.length > 0 || pkg.relationship);
             // With a graph, the target depends on its direct packages only; without one, on all of them.
-            const dependedOn = new Set(own.flatMap((pkg) => pkg.dependsOn));
-            const direct = hasGraph
-                ? own.filter((pkg) => pkg.relationship === 'direct' || (!pkg.relationship && !dependedOn.has(pkg.pkgId)))
-                : own;
-            yield sink({ ref, dependsOn: direct.map((pkg) => pkg.ref).sort() });
+            let direct = own;
+            if (hasGraph) {
+                const dependedOn = new Set(own.flatMap((pkg) => pkg.dependsOn));
+                direct = own.filter((pkg) => pkg.relationship === 'direct' || (!pkg.relationship && !dependedOn.has(pkg.pkgId)));
+            }
+            yield serialise.dependency(ref, direct.map((pkg) => pkg.ref).sort());
         }
+        const none = [];
         for (const pkg of packages) {
+            if (!withDependencies || pkg.dependsOn.length === 0) {
+                yield serialise.dependency(pkg.ref, none);
+                continue;
+            }
             const refs = pkg.dependsOn.flatMap((id) => (byPkgId.get(`${pkg.targetRef}|${id}`) ?? []).map((dep) => dep.ref));
-            yield sink({ ref: pkg.ref, dependsOn: refs.length > 1 ? [...new Set(refs)].sort() : refs });
+            yield serialise.dependency(pkg.ref, refs.length > 1 ? [...new Set(refs)].sort() : refs);
         }
     }
     const metadataProperties = [
@@ -1809,22 +2164,13 @@ function cycloneDxParts(report, now, sink) {
     };
     function* components() {
         for (const target of targetComponents)
-            yield sink(target);
-        for (const pkg of packages) {
-            const component = { 'bom-ref': pkg.ref, type: 'library', name: pkg.name };
-            if (pkg.version)
-                component.version = pkg.version;
-            if (pkg.licenses.length > 0)
-                component.licenses = licenseChoices(pkg.licenses);
-            if (pkg.purl)
-                component.purl = pkg.purl;
-            component.properties = [{ name: 'aquasecurity:trivy:PkgID', value: pkg.pkgId }];
-            yield sink(component);
-        }
+            yield serialise.plain(target);
+        for (const pkg of packages)
+            yield serialise.component(pkg);
     }
     function* vulnerabilityItems() {
         for (const group of byId.values())
-            yield sink(vulnerabilityOf(group));
+            yield serialise.vulnerability(cdxVulnerability(Array.isArray(group) ? group : [group]));
     }
     return { envelope, components: components(), dependencies: dependencies(), vulnerabilities: vulnerabilityItems() };
 }
@@ -1845,14 +2191,41 @@ function spdxLicense(licenses) {
 }
 /** SPDX 2.3 JSON: the artifact as the described package, each package contained in it. */
 function renderSpdx(report, now) {
-    const { envelope, packages, relationships } = spdxParts(report, now, asObject);
+    const { envelope, packages, relationships } = spdxParts(report, now, SPDX_OBJECTS);
     return { ...envelope, packages: [...packages], relationships: [...relationships] };
 }
 /** The same document as `renderSpdx`, written as JSON text package by package. */
 function writeSpdx(out, report, now) {
-    const { envelope, packages, relationships } = spdxParts(report, now, asText);
+    const { envelope, packages, relationships } = spdxParts(report, now, SPDX_TEXT);
     writeDocument(out, { ...envelope, packages: listSlot('packages'), relationships: listSlot('relationships') }, { packages, relationships });
 }
+function spdxPackageObject(spdxId, pkg) {
+    const license = spdxLicense(pkg.licenses);
+    const item = { SPDXID: spdxId, name: pkg.name };
+    if (pkg.version)
+        item.versionInfo = pkg.version;
+    item.downloadLocation = 'NOASSERTION';
+    item.filesAnalyzed = false;
+    item.licenseConcluded = 'NOASSERTION';
+    item.licenseDeclared = license.declared;
+    if (license.comment)
+        item.licenseComments = license.comment;
+    if (pkg.purl)
+        item.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl }];
+    return item;
+}
+const SPDX_OBJECTS = Object.assign((item) => item, {
+    package: spdxPackageObject,
+    contains: (spdxId) => ({ spdxElementId: 'SPDXRef-Artifact', relationshipType: 'CONTAINS', relatedSpdxElement: spdxId }),
+});
+/** The same items as SPDX_OBJECTS, as `JSON.stringify` would write them, field for field. */
+const SPDX_TEXT = Object.assign((item) => json(item), {
+    package: (spdxId, pkg) => {
+        const license = spdxLicense(pkg.licenses);
+        return `{"SPDXID":"${spdxId}","name":${json(pkg.name)}${pkg.version ? `,"versionInfo":${json(pkg.version)}` : ''},"downloadLocation":"NOASSERTION","filesAnalyzed":false,"licenseConcluded":"NOASSERTION","licenseDeclared":${json(license.declared)}${license.comment ? `,"licenseComments":${json(license.comment)}` : ''}${pkg.purl ? `,"externalRefs":[{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl","referenceLocator":${json(pkg.purl)}}]` : ''}}`;
+    },
+    contains: (spdxId) => `{"spdxElementId":"SPDXRef-Artifact","relationshipType":"CONTAINS","relatedSpdxElement":"${spdxId}"}`,
+});
 function spdxParts(report, now, sink) {
     const { packages, partial } = sbomContent(report);
     const spdxId = (index) => `SPDXRef-Package-${index + 1}`;
@@ -1876,27 +2249,13 @@ function spdxParts(report, now, sink) {
             filesAnalyzed: false,
             primaryPackagePurpose: report.ArtifactType === 'container_image' ? 'CONTAINER' : 'SOURCE',
         });
-        for (let index = 0; index < packages.length; index++) {
-            const pkg = packages[index];
-            const license = spdxLicense(pkg.licenses);
-            const item = { SPDXID: spdxId(index), name: pkg.name };
-            if (pkg.version)
-                item.versionInfo = pkg.version;
-            item.downloadLocation = 'NOASSERTION';
-            item.filesAnalyzed = false;
-            item.licenseConcluded = 'NOASSERTION';
-            item.licenseDeclared = license.declared;
-            if (license.comment)
-                item.licenseComments = license.comment;
-            if (pkg.purl)
-                item.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl }];
-            yield sink(item);
-        }
+        for (let index = 0; index < packages.length; index++)
+            yield sink.package(spdxId(index), packages[index]);
     }
     function* spdxRelationships() {
         yield sink({ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-Artifact' });
         for (let index = 0; index < packages.length; index++)
-            yield sink({ spdxElementId: 'SPDXRef-Artifact', relationshipType: 'CONTAINS', relatedSpdxElement: spdxId(index) });
+            yield sink.contains(spdxId(index));
     }
     return { envelope, packages: spdxPackages(), relationships: spdxRelationships() };
 }
@@ -1932,7 +2291,15 @@ function* renderOutputs(report, gate, plan) {
     };
     if (plan.reportText !== undefined) {
         const text = plan.reportText;
-        yield ['report', (out) => out.write(text.endsWith('\n') ? text : `${text}\n`)];
+        // Not `${text}\n`: that would flatten a copy of a report of tens of MB.
+        yield [
+            'report',
+            (out) => {
+                out.write(text);
+                if (!text.endsWith('\n'))
+                    out.write('\n');
+            },
+        ];
     }
     if (plan.sarif) {
         const options = { ...plan.sarif, suppressed: suppressions(gate) };
@@ -1952,6 +2319,7 @@ function* renderOutputs(report, gate, plan) {
         yield ['markdown', (out) => out.write(markdown)];
 }
 const CHUNK = 1 << 20;
+const PENDING = 1 << 16;
 /**
  * Writes an output to a file through one reused MiB buffer: never the whole text in memory,
  * no joined copy of it, and one write per MiB rather than per item.
@@ -1963,22 +2331,47 @@ function writeOutputFile(path, write) {
     try {
         const buffer = Buffer.allocUnsafe(CHUNK);
         let used = 0;
+        // Items arrive as many small strings: joined into one of about 64 KiB (V8 concatenates
+        // without copying), each is flattened and encoded in one call instead of one per item.
+        let pending = '';
         const flush = () => {
             if (used > 0)
                 (0,external_node_fs_.writeSync)(fd, buffer, 0, used);
             used = 0;
         };
+        // A large text (the report itself) is encoded slice by slice into the buffer, never into a copy of its size.
+        const writeLarge = (text) => {
+            for (let at = 0; at < text.length;) {
+                let end = Math.min(at + CHUNK / 4, text.length);
+                // Never between the two halves of a surrogate pair.
+                if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800)
+                    end--;
+                const part = text.slice(at, end);
+                if (used + part.length * 3 > CHUNK)
+                    flush();
+                used += buffer.write(part, used);
+                at = end;
+            }
+        };
+        const drain = () => {
+            // A UTF-16 code unit is at most 3 UTF-8 bytes: that bound decides without measuring the text.
+            const most = pending.length * 3;
+            if (used + most > CHUNK)
+                flush();
+            if (most > CHUNK)
+                writeLarge(pending);
+            else
+                used += buffer.write(pending, used);
+            pending = '';
+        };
         write({
             write: (text) => {
-                const bytes = Buffer.byteLength(text);
-                if (used + bytes > CHUNK)
-                    flush();
-                if (bytes > CHUNK)
-                    (0,external_node_fs_.writeSync)(fd, text);
-                else
-                    used += buffer.write(text, used);
+                pending += text;
+                if (pending.length >= PENDING)
+                    drain();
             },
         });
+        drain();
         flush();
     }
     finally {

@@ -554,6 +554,7 @@ function parsePath(text, fail) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $G: () => (/* binding */ gitopsPushStatus),
 /* harmony export */   Gx: () => (/* binding */ writeGitopsPushOutputs),
+/* harmony export */   Jw: () => (/* binding */ gitopsPushOutputs),
 /* harmony export */   _c: () => (/* binding */ pushToGitops)
 /* harmony export */ });
 /* unused harmony export ForgeRefusal */
@@ -602,6 +603,22 @@ async function pushToGitops(platform, request) {
     return { transaction, branch: repository.branch, pushBranch, dryRun, pullRequest: opened, proposed };
 }
 /** The outputs every GitOps-writing stage shares: changed, commit-sha, pull-request-url, attempts. */
+/**
+ * The outputs every stage that pushes to the GitOps repository declares, written by
+ * writeGitopsPushOutputs; `unchanged` says when this stage reports 'false'.
+ */
+function gitopsPushOutputs(unchanged) {
+    return {
+        changed: {
+            kind: 'boolean',
+            description: `'true' when a commit was pushed (or, in pull-request mode, a branch pushed earlier got its request); 'false' when ${unchanged}.`,
+        },
+        'commit-sha': { kind: 'text', description: 'The pushed commit, or the branch tip that already held the values.' },
+        'pull-request-url': { kind: 'text', description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
+        attempts: { kind: 'number', description: 'Number of push attempts used (more than 1 when other jobs pushed concurrently).' },
+    };
+}
+/** The outputs of gitopsPushOutputs, from the push. */
 function writeGitopsPushOutputs(platform, push) {
     platform.setOutput('changed', String(push.proposed));
     platform.setOutput('commit-sha', push.transaction.sha);

@@ -355,6 +355,7 @@ function authFileContent(entries) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 /* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8496);
 /* harmony import */ var _git_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7140);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9478);
 /* harmony import */ var _commit_message_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(349);
 /**
  * Verdicts recorded in Git: health-gate appends its verdict for the GitOps commit it watched as
@@ -370,10 +371,10 @@ function authFileContent(entries) {
 
 
 
+
 /** `git notes --ref=aegis`: the notes ref every verdict goes to. */
 const VERDICT_NOTES = 'aegis';
 const VERDICT_NOTES_REF = `refs/notes/${VERDICT_NOTES}`;
-const VERDICTS = ['Successful', 'Failed', 'Inconclusive', 'Error'];
 const single = (text) => text.replace(/\s+/g, ' ').trim();
 /** One note paragraph for one verdict. */
 function verdictNote(verdict) {
@@ -395,7 +396,7 @@ function parseVerdictNote(text) {
             if (match)
                 fields.set(match[1], match[2].trim());
         }
-        const verdict = VERDICTS.find((phase) => phase === fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.verdict));
+        const verdict = _verdict_js__WEBPACK_IMPORTED_MODULE_7__/* .MEASUREMENT_PHASES */ .G.find((phase) => phase === fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.verdict));
         const checkedAt = new Date(fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.checkedAt) ?? '');
         if (!verdict || Number.isNaN(checkedAt.getTime()))
             continue;
@@ -596,6 +597,27 @@ function resolveProtected(environments, names, input = 'protected-environments')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, name, `environment names from: ${known.join(', ')} (or 'none')`);
     }
     return new Set(names.filter((name) => name !== 'none'));
+}
+
+
+/***/ }),
+
+/***/ 9478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ MEASUREMENT_PHASES),
+/* harmony export */   X: () => (/* binding */ measurementPhaseOf)
+/* harmony export */ });
+/**
+ * The verdicts of a health measurement, a check and a whole gate, in Argo Rollouts' words
+ * (AnalysisPhase): what health-gate decides, what it records on the GitOps commit, and what
+ * rollback-on / fail-on / empty-result choose from.
+ */
+const MEASUREMENT_PHASES = ['Successful', 'Failed', 'Inconclusive', 'Error'];
+/** The verdict `value` names, case-insensitively; undefined when it names none. */
+function measurementPhaseOf(value) {
+    return MEASUREMENT_PHASES.find((phase) => phase.toLowerCase() === value.toLowerCase());
 }
 
 
@@ -1352,16 +1374,19 @@ function planTargets(root, target, images, sourceValues, options) {
     return { files, entries, changes, refusals };
 }
 
+// EXTERNAL MODULE: ./src/core/git/trailers.ts
+var trailers = __webpack_require__(4082);
 // EXTERNAL MODULE: ./src/core/images/reference.ts
 var images_reference = __webpack_require__(6827);
 ;// CONCATENATED MODULE: ./src/core/promote/recorded.ts
+
 
 
 /** image name -> tag -> the newest digest recorded for it, from messages newest first. */
 function recordedDigests(commits) {
     const recorded = new Map();
     for (const commit of commits) {
-        for (const trailer of (0,commit_message/* parseTrailers */.aw)(commit.message)) {
+        for (const trailer of (0,trailers/* parseTrailers */.a)(commit.message)) {
             if (trailer.key !== commit_message/* TRAILER */.AH.image)
                 continue;
             const eq = trailer.value.indexOf('=');
@@ -2005,19 +2030,13 @@ const definition = {
         'source-run': { description: 'Run URL recorded as Aegis-Source-Run; defaults to the current pipeline/run.' },
     },
     outputs: {
-        changed: {
-            kind: 'boolean',
-            description: "'true' when a commit was pushed (or, in pull-request mode, a branch pushed earlier got its request); 'false' when the target already runs these values, on dry runs and refusals.",
-        },
-        'commit-sha': { kind: 'text', description: 'The pushed commit, or the branch tip that already held the values.' },
+        ...(0,gitops_push/* gitopsPushOutputs */.Jw)('the target already runs these values, on dry runs and refusals'),
         plan: {
             kind: 'json',
             description: 'JSON array of {image, file, from, current, written}: from is the value in the source environment, current the value in the target before this run (null: no entry), written what is written. For a values line, image is <target-file>:<path> and from <source-file>:<path>=<value>. Deprecated: to (= current) and next (= written), kept for one release.',
         },
-        'pull-request-url': { kind: 'text', description: 'URL of the opened or updated pull/merge request (pull-request mode).' },
         'source-commit': { kind: 'text', description: 'The commit the source overlays were read at (recorded as Aegis-Promoted-From).' },
         refusals: { kind: 'json', description: 'JSON array of {subject, kind, rule, detail} when the promotion was refused.' },
-        attempts: { kind: 'number', description: 'Number of push attempts used.' },
     },
 };
 /** The same promotion (branch, target, services) always lands on the same PR. */

@@ -165,6 +165,51 @@ function forgeProjectPath(repository) {
 
 /***/ }),
 
+/***/ 349:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AH: () => (/* binding */ TRAILER),
+/* harmony export */   Xm: () => (/* binding */ renderTemplate),
+/* harmony export */   vL: () => (/* binding */ buildCommitMessage)
+/* harmony export */ });
+/** Keys every stage uses; promote, health-gate and rollback read them back. */
+const TRAILER = {
+    image: 'Aegis-Image',
+    previousImage: 'Aegis-Previous-Image',
+    value: 'Aegis-Value',
+    previousValue: 'Aegis-Previous-Value',
+    environment: 'Aegis-Environment',
+    sourceCommit: 'Aegis-Source-Commit',
+    sourceRun: 'Aegis-Source-Run',
+    /** ISO 8601 time of the source commit (lead time for changes); per image (`name=time`) after a promotion. */
+    sourceTime: 'Aegis-Source-Time',
+    promotedFrom: 'Aegis-Promoted-From',
+    reverts: 'Aegis-Reverts',
+    stage: 'Aegis-Stage',
+    approvedBy: 'Aegis-Approved-By',
+    freezeOverride: 'Aegis-Freeze-Override',
+    verdict: 'Aegis-Verdict',
+    checkedAt: 'Aegis-Checked-At',
+};
+/** Fills `{name}` placeholders; unknown placeholders stay as written so a typo is visible, not silent. */
+function renderTemplate(template, values) {
+    return template.replace(/\{([a-z-]+)\}/g, (whole, key) => values[key] ?? whole);
+}
+/** Subject, optional body, then one trailer paragraph. Newlines in values would break the trailer block. */
+function buildCommitMessage(subject, body, trailers) {
+    const single = (text) => text.replace(/\s*\r?\n\s*/g, ' ').trim();
+    const paragraphs = [single(subject)];
+    if (body.trim())
+        paragraphs.push(body.trim());
+    if (trailers.length > 0)
+        paragraphs.push(trailers.map((t) => `${t.key}: ${single(t.value)}`).join('\n'));
+    return `${paragraphs.join('\n\n')}\n`;
+}
+
+
+/***/ }),
+
 /***/ 5097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -28855,8 +28855,8 @@ function writeAll(fd, content) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
-/* harmony import */ var _gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(349);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9084);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9084);
+/* harmony import */ var _trailers_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4082);
 
 
 
@@ -28899,7 +28899,7 @@ class Git {
     }
     /** Raw access for this module only; everything else uses the named operations below. */
     run(args, options = {}) {
-        return (0,_process_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)('git', args, {
+        return (0,_process_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)('git', args, {
             cwd: this.dir,
             env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
             input: options.input,
@@ -29079,7 +29079,7 @@ class Git {
             .filter(Boolean)
             .map((record) => {
             const [sha = '', message = ''] = record.split(FIELD);
-            return { sha, message, trailers: (0,_gitops_commit_message_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTrailers */ .aw)(message) };
+            return { sha, message, trailers: (0,_trailers_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTrailers */ .a)(message) };
         });
     }
     /** `git log --format=<format>` of `rev`, raw: for a reader that parses its own record format in one pass (insight). */
@@ -29240,48 +29240,12 @@ function isRaceRejection(stderr) {
 
 /***/ }),
 
-/***/ 349:
+/***/ 4082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AH: () => (/* binding */ TRAILER),
-/* harmony export */   Xm: () => (/* binding */ renderTemplate),
-/* harmony export */   aw: () => (/* binding */ parseTrailers),
-/* harmony export */   vL: () => (/* binding */ buildCommitMessage)
+/* harmony export */   a: () => (/* binding */ parseTrailers)
 /* harmony export */ });
-/** Keys every stage uses; promote, health-gate and rollback read them back. */
-const TRAILER = {
-    image: 'Aegis-Image',
-    previousImage: 'Aegis-Previous-Image',
-    value: 'Aegis-Value',
-    previousValue: 'Aegis-Previous-Value',
-    environment: 'Aegis-Environment',
-    sourceCommit: 'Aegis-Source-Commit',
-    sourceRun: 'Aegis-Source-Run',
-    /** ISO 8601 time of the source commit (lead time for changes); per image (`name=time`) after a promotion. */
-    sourceTime: 'Aegis-Source-Time',
-    promotedFrom: 'Aegis-Promoted-From',
-    reverts: 'Aegis-Reverts',
-    stage: 'Aegis-Stage',
-    approvedBy: 'Aegis-Approved-By',
-    freezeOverride: 'Aegis-Freeze-Override',
-    verdict: 'Aegis-Verdict',
-    checkedAt: 'Aegis-Checked-At',
-};
-/** Fills `{name}` placeholders; unknown placeholders stay as written so a typo is visible, not silent. */
-function renderTemplate(template, values) {
-    return template.replace(/\{([a-z-]+)\}/g, (whole, key) => values[key] ?? whole);
-}
-/** Subject, optional body, then one trailer paragraph. Newlines in values would break the trailer block. */
-function buildCommitMessage(subject, body, trailers) {
-    const single = (text) => text.replace(/\s*\r?\n\s*/g, ' ').trim();
-    const paragraphs = [single(subject)];
-    if (body.trim())
-        paragraphs.push(body.trim());
-    if (trailers.length > 0)
-        paragraphs.push(trailers.map((t) => `${t.key}: ${single(t.value)}`).join('\n'));
-    return `${paragraphs.join('\n\n')}\n`;
-}
 /** Trailers of a commit message: the last paragraph, when every line of it is `Key: value`. */
 function parseTrailers(message) {
     const paragraphs = message.trim().split(/\n\s*\n/);
@@ -34821,11 +34785,11 @@ const STAGE_MODULES = {
     detect: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(638), __nccwpck_require__.e(281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662)),
     build: () => Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8580)),
     scan: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(645)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1645)),
-    'gitops-bump': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(924), __nccwpck_require__.e(341), __nccwpck_require__.e(649), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344)),
-    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(924), __nccwpck_require__.e(341), __nccwpck_require__.e(649), __nccwpck_require__.e(638), __nccwpck_require__.e(660)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9660)),
-    'health-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(924), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4550)),
+    'gitops-bump': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(707), __nccwpck_require__.e(341), __nccwpck_require__.e(649), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344)),
+    promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(707), __nccwpck_require__.e(341), __nccwpck_require__.e(649), __nccwpck_require__.e(638), __nccwpck_require__.e(660)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9660)),
+    'health-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(707), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4550)),
     release: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(88), __nccwpck_require__.e(961)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9342)),
-    insight: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(924), __nccwpck_require__.e(341), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3662)),
+    insight: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(707), __nccwpck_require__.e(341), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3662)),
 };
 const STAGE_NAMES = Object.keys(STAGE_MODULES);
 /** The stage module of `name` (definition, parse, plan, execute, report). */
