@@ -115,6 +115,62 @@ describe('the text writers equal JSON.stringify of the object renderers', () => 
   });
 });
 
+describe('the text writers on awkward reports', () => {
+  // Optional fields Trivy omits (omitempty) and strings that need every kind of escaping.
+  const awkward = '"quote" \\back\\slash \u0000\u001f control \u2028\u2029 separators \ud800 lone surrogate </script>';
+  const report = (): TrivyReport =>
+    parseTrivyReport(
+      JSON.stringify({
+        SchemaVersion: 2,
+        ArtifactName: `img ${awkward}`,
+        ArtifactType: 'container_image',
+        Results: [
+          {
+            Target: `lock ${awkward}`,
+            Class: 'lang-pkgs',
+            Type: 'npm',
+            Packages: [{ Name: `a ${awkward}`, Version: '1', Locations: [{ EndLine: 3 }, {}] }, { Name: 'b' }],
+            Vulnerabilities: [
+              {
+                VulnerabilityID: `CVE-2024-0001 ${awkward}`,
+                PkgName: `a ${awkward}`,
+                InstalledVersion: '1',
+                Severity: 'HIGH',
+                Title: awkward,
+              },
+              { VulnerabilityID: 'CVE-2024-0002', PkgName: 'b', InstalledVersion: '', Severity: 'LOW', CVSS: { nvd: {} } },
+            ],
+            Secrets: [{ RuleID: 'aws', Category: awkward, Severity: 'CRITICAL', Title: awkward, StartLine: 0, EndLine: 0, Match: awkward }],
+          },
+        ],
+      }),
+      'awkward.json',
+    );
+  test('each is valid JSON and equals JSON.stringify of its object renderer', () => {
+    const options = { category: awkward, suppressed: new Map<string, string>() };
+    const texts = {
+      sarif: [renderSarifText(report(), options), JSON.stringify(renderSarif(report(), options))],
+      cyclonedx: [renderCycloneDxText(report(), NOW), JSON.stringify(renderCycloneDx(report(), NOW))],
+      spdx: [collect((out) => writeSpdx(out, report(), NOW)), JSON.stringify(renderSpdx(report(), NOW))],
+      ...Object.fromEntries(
+        (['container_scanning', 'secret_detection', 'sast'] as const).map((type) => [
+          type,
+          [renderGitLabText(report(), { now: NOW }, type), JSON.stringify(renderGitLab(report(), { now: NOW }, type))],
+        ]),
+      ),
+    };
+    for (const [kind, [text, reference]] of Object.entries(texts)) {
+      expect(() => JSON.parse(text as string), kind).not.toThrow();
+      expect(text, kind).toBe(reference);
+    }
+  });
+
+  test('a package without a name is refused when the report is read, naming where', () => {
+    const text = JSON.stringify({ SchemaVersion: 2, ArtifactName: 'x', Results: [{ Target: 't', Packages: [{ Version: '1' }] }] });
+    expect(() => parseTrivyReport(text, 'r.json')).toThrow(/Results\[0\]\.Packages\[0\] lacks Name/);
+  });
+});
+
 // Recording (only before a deliberate, documented change of an output): RECORD=1 npx vitest run test/unit/scan-rendering.test.ts
 if (process.env.RECORD === '1') {
   const { writeFileSync } = await import('node:fs');

@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * Large documents (20,000 findings) serialised list item by list item: each item becomes text
  * as soon as it is made (built from its parts with `json`, not as an object to stringify) and
  * goes straight to the sink, so neither an object tree nor the whole text is ever in memory at
  * once. What reaches the sink is byte for byte `JSON.stringify(document)`.
  */
-const MARK = '\u0000aegis-list:';
+// A fresh nonce per process: no text in a report can spell a slot and be taken for one.
+const MARK = `\u0000aegis-list-${randomUUID()}:`;
 
 /** Where text goes: a file (in chunks), or a string in tests. */
 export interface TextSink {

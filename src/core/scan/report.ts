@@ -41,7 +41,7 @@ export interface TrivyPackage {
   Version?: string;
   Identifier?: { PURL?: string; UID?: string; BOMRef?: string };
   Licenses?: string[];
-  Locations?: { StartLine: number; EndLine: number }[];
+  Locations?: { StartLine?: number; EndLine?: number }[];
   DependsOn?: string[];
   Relationship?: string;
 }
@@ -205,6 +205,13 @@ export function parseTrivyReport(text: string, file: string): TrivyReport {
         }
       }
     }
+    // The package list (--list-all-pkgs) names what the SBOMs list: a package without a name is no component.
+    const packages = result.Packages ?? [];
+    if (!Array.isArray(packages)) throw new FileError(file, `Results[${index}].Packages is not an array`);
+    for (let position = 0; position < packages.length; position++) {
+      const pkg: unknown = packages[position];
+      if (!isObject(pkg) || typeof pkg.Name !== 'string') throw new FileError(file, `Results[${index}].Packages[${position}] lacks Name`);
+    }
   });
   return data as unknown as TrivyReport;
 }
@@ -255,7 +262,8 @@ function severityOf(severity: string): Severity {
 }
 
 /** Shared by every finding without other ids (never written to). */
-const NO_ALIASES: string[] = [];
+// Shared by every finding without aliases: frozen, so a caller that pushed to it would fail loudly.
+const NO_ALIASES = Object.freeze([]) as unknown as string[];
 
 function collectFindings(report: TrivyReport, options: FindingsOptions): Finding[] {
   const out: Finding[] = [];

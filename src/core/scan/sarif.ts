@@ -488,7 +488,8 @@ function linesOf(finding: Finding, path: string, cache: Map<string, { startLine:
   if (!lines) {
     // Trivy takes the first package of that name and version; an index keeps that O(1) per finding.
     const pkg = index.get(`${finding.pkgName}@${finding.installedVersion}`);
-    lines = (pkg?.Locations ?? []).map((l) => ({ startLine: l.StartLine, endLine: l.EndLine }));
+    // Trivy omits a zero line (omitempty): a missing line is 0, as Trivy reads it.
+    lines = (pkg?.Locations ?? []).map((l) => ({ startLine: l.StartLine ?? 0, endLine: l.EndLine ?? 0 }));
     cache.set(id, lines);
   }
   return lines;

@@ -62,7 +62,8 @@ export function sbomContent(report: TrivyReport): SbomContent {
 
 const SBOM_CONTENTS = new WeakMap<TrivyReport, SbomContent>();
 /** One empty list for every package without licenses or dependencies (20,000 arrays fewer). */
-const NONE: string[] = [];
+// Shared by every package without licenses or dependencies: frozen, so a caller that pushed to it would fail loudly.
+const NONE = Object.freeze([]) as unknown as string[];
 
 function collectSbomContent(report: TrivyReport): SbomContent {
   const byRef = new Map<string, SbomPackage>();
@@ -561,7 +562,7 @@ function spdxParts<T>(
     dataLicense: 'CC0-1.0',
     SPDXID: 'SPDXRef-DOCUMENT',
     name: report.ArtifactName,
-    documentNamespace: `https://aegis-actions.invalid/spdx/${encodeURIComponent(report.ArtifactName)}-${uuid(report, 'spdx')}`,
+    documentNamespace: `https://aegis-actions.invalid/spdx/${encodeURIComponent(report.ArtifactName.toWellFormed())}-${uuid(report, 'spdx')}`,
     creationInfo: {
       created: `${reportDate(report, now).toISOString().slice(0, 19)}Z`,
       creators: [`Tool: trivy-${report.Trivy?.Version ?? 'unknown'}`, 'Tool: aegis-actions'],
