@@ -110,6 +110,14 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
       'failure',
       () => tempDir(),
     ],
+    // detect sets its 2,000+ outputs with one setOutputs call: the notification still carries them.
+    [
+      'detect',
+      'detect',
+      () => ({ filters: 'api:\n  - services/api/**\nweb:\n  - services/web/**', base: 'HEAD~1', head: 'HEAD' }),
+      'success',
+      () => library.dir,
+    ],
     ['release', 'release', () => ({ path: 'lib', 'tag-prefix': 'lib-v', publish: 'none' }), 'success', () => library.dir],
     ['release', 'release', () => ({ path: 'lib', 'tag-prefix': 'lib-v', publish: 'carrier-pigeon' }), 'failure', () => library.dir],
   ];
@@ -150,6 +158,7 @@ describe('every stage notifies Slack, Teams and a generic webhook', () => {
     }
     if (name === 'health-gate') expect(generic.outputs.verdict).toBe(outcome === 'failure' ? 'Failed' : 'Successful');
     if (name === 'release' && outcome === 'success') expect(generic).toMatchObject({ changed: true, version: '1.1.0' });
+    if (name === 'detect') expect(generic.outputs).toMatchObject({ 'has-changes': 'false', api: 'false', web: 'false' });
 
     // The webhook URLs are secrets: registered, and nowhere in logs, outputs, summary or the failure.
     expect(run.secrets).toEqual(expect.arrayContaining(urls));
