@@ -559,6 +559,15 @@ function parseTrivyReport(text, file) {
                 }
             }
         }
+        // The package list (--list-all-pkgs) names what the SBOMs list: a package without a name is no component.
+        const packages = result.Packages ?? [];
+        if (!Array.isArray(packages))
+            throw new errors/* FileError */.f6(file, `Results[${index}].Packages is not an array`);
+        for (let position = 0; position < packages.length; position++) {
+            const pkg = packages[position];
+            if (!isObject(pkg) || typeof pkg.Name !== 'string')
+                throw new errors/* FileError */.f6(file, `Results[${index}].Packages[${position}] lacks Name`);
+        }
     });
     return data;
 }
@@ -599,7 +608,8 @@ function severityOf(severity) {
     return (EXACT_SEVERITIES.has(severity) ? severity : (parseSeverity(severity) ?? 'UNKNOWN'));
 }
 /** Shared by every finding without other ids (never written to). */
-const NO_ALIASES = [];
+// Shared by every finding without aliases: frozen, so a caller that pushed to it would fail loudly.
+const NO_ALIASES = Object.freeze([]);
 function collectFindings(report, options) {
     const out = [];
     // Built as literals with the fields in one order (no spread of a shared base): 20,000 of them per report.
@@ -989,13 +999,15 @@ function maxText(rules) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/scan/json-text.ts
+
 /**
  * Large documents (20,000 findings) serialised list item by list item: each item becomes text
  * as soon as it is made (built from its parts with `json`, not as an object to stringify) and
  * goes straight to the sink, so neither an object tree nor the whole text is ever in memory at
  * once. What reaches the sink is byte for byte `JSON.stringify(document)`.
  */
-const MARK = '\u0000aegis-list:';
+// A fresh nonce per process: no text in a report can spell a slot and be taken for one.
+const MARK = `\u0000aegis-list-${(0,external_node_crypto_.randomUUID)()}:`;
 /**
  * One value as JSON text, for writers that build an item's text from its parts: the same bytes
  * `JSON.stringify` gives the value inside an object (callers never pass undefined).
@@ -1381,7 +1393,8 @@ function linesOf(finding, path, cache) {
     if (!lines) {
         // Trivy takes the first package of that name and version; an index keeps that O(1) per finding.
         const pkg = index.get(`${finding.pkgName}@${finding.installedVersion}`);
-        lines = (pkg?.Locations ?? []).map((l) => ({ startLine: l.StartLine, endLine: l.EndLine }));
+        // Trivy omits a zero line (omitempty): a missing line is 0, as Trivy reads it.
+        lines = (pkg?.Locations ?? []).map((l) => ({ startLine: l.StartLine ?? 0, endLine: l.EndLine ?? 0 }));
         cache.set(id, lines);
     }
     return lines;
@@ -1756,7 +1769,8 @@ function sbomContent(report) {
 }
 const SBOM_CONTENTS = new WeakMap();
 /** One empty list for every package without licenses or dependencies (20,000 arrays fewer). */
-const NONE = [];
+// Shared by every package without licenses or dependencies: frozen, so a caller that pushed to it would fail loudly.
+const NONE = Object.freeze([]);
 function collectSbomContent(report) {
     const byRef = new Map();
     const targets = [];
@@ -2234,7 +2248,7 @@ function spdxParts(report, now, sink) {
         dataLicense: 'CC0-1.0',
         SPDXID: 'SPDXRef-DOCUMENT',
         name: report.ArtifactName,
-        documentNamespace: `https://aegis-actions.invalid/spdx/${encodeURIComponent(report.ArtifactName)}-${uuid(report, 'spdx')}`,
+        documentNamespace: `https://aegis-actions.invalid/spdx/${encodeURIComponent(report.ArtifactName.toWellFormed())}-${uuid(report, 'spdx')}`,
         creationInfo: {
             created: `${reportDate(report, now).toISOString().slice(0, 19)}Z`,
             creators: [`Tool: trivy-${report.Trivy?.Version ?? 'unknown'}`, 'Tool: aegis-actions'],
