@@ -4,11 +4,11 @@ import { assertCredentialUrl } from '../core/credential-scope.js';
 import { parseManifest } from '../core/detect/manifest.js';
 import { InputError } from '../core/errors.js';
 import { forgeLocation, type Remote } from '../core/git/remote.js';
-import type { ValueChange } from '../core/gitops/bump.js';
 import { fetchVerdicts } from '../core/gitops/verdicts.js';
 import { readSourceTimes } from '../core/insight/source-time.js';
 import { approverTrailers } from '../core/promote/approvals.js';
 import { ArgoCdClient, argoRefusal } from '../core/promote/argocd.js';
+import { type PromotionDetail, promotionChange } from '../core/promote/change.js';
 import { parseEnvironments, resolveProtected, resolveRoute } from '../core/promote/environments.js';
 import { activeFreeze, parseFreeze } from '../core/promote/freeze.js';
 import {
@@ -21,13 +21,12 @@ import {
   type SourceImage,
   selectImages,
 } from '../core/promote/images.js';
-import { promotionCommitMessage } from '../core/promote/message.js';
-import { type PlanEntry, type PromotionPlan, planTargets } from '../core/promote/plan.js';
+import type { PlanEntry } from '../core/promote/plan.js';
 import { type RecordedDigest, readRecordedDigests } from '../core/promote/recorded.js';
 import { PromotionRefused, type Refusal, RULE } from '../core/promote/refusal.js';
 import { checkRegistry, type Pinned } from '../core/promote/registry.js';
 import { fetchSnapshot, readEnvironment } from '../core/promote/source.js';
-import { locationText, parseValueMoves, planValues, readSourceValues, valueSubjects } from '../core/promote/values.js';
+import { locationText, parseValueMoves, readSourceValues, valueSubjects } from '../core/promote/values.js';
 import { imageSubjects, sourceDeployments, verificationRefusals } from '../core/promote/verified.js';
 
 /** Commits of history read behind the source overlays for their Aegis-Image trailers. */
@@ -174,8 +173,6 @@ export interface PromotePlan {
   /** Commits of history fetched behind the source overlays (pin-digest, verified, soak read it). */
   historyDepth: number;
 }
-
-type PromotionDetail = PromotionPlan & { valueChanges: ValueChange[] };
 
 /**
  * What the promotion did. Refused or failed after the source was read, it still says what was
@@ -527,37 +524,28 @@ async function promoteWith(platform: Platform, plan: PromotePlan, remote: Remote
       repository,
       remote,
       group: `Promote ${route.from.name} → ${route.to.name} in ${repository.url} (${pushBranch})`,
-      change: async ({ dir, attempt }) => {
-        const targets = planTargets(dir, route.to, checked.images, sourceValues, {
-          addMissing: options.addMissing,
-          keepTargetRegistry: options.keepTargetRegistry,
-        });
-        if (targets.refusals.length > 0) throw new PromotionRefused(targets.refusals);
-        const valuePlan = planValues(dir, values.values, new Map(targets.files.map((file) => [file.path, file.content])));
-        const files = [
-          ...targets.files.filter((file) => !valuePlan.files.has(file.path)),
-          ...[...valuePlan.files].map(([path, content]) => ({ path, content })),
-        ];
-        targets.entries.push(...valuePlan.entries);
-        if (attempt === 1 || files.length > 0) log.info(`Plan (attempt ${attempt}):\n${planTable(targets.entries)}`);
-        const message = promotionCommitMessage({
+      change: promotionChange({
+        target: route.to,
+        images: checked.images,
+        sourceValues,
+        values: values.values,
+        addMissing: options.addMissing,
+        keepTargetRegistry: options.keepTargetRegistry,
+        message: {
           template: options.commitMessage,
           from: route.from.name,
           to: route.to.name,
           sourceCommit: snapshot.commit,
           sourceRun: options.sourceRun,
           sourceTimes,
-          files: files.map((file) => file.path),
-          changes: targets.changes,
-          values: valuePlan.changes,
           approvedBy,
           freezeOverride:
             options.freeze && options.freezeOverride
               ? `${options.freeze.text}: ${options.freezeOverride}${options.actor ? ` (by ${options.actor})` : ''}`
               : undefined,
-        });
-        return { files, message, detail: { ...targets, files, valueChanges: valuePlan.changes } };
-      },
+        },
+        onPlan: (entries, attempt) => log.info(`Plan (attempt ${attempt}):\n${planTable(entries)}`),
+      }),
       pullRequest:
         options.mode === 'pull-request'
           ? {
