@@ -22,6 +22,17 @@ describe('promotionChange', () => {
     return dir;
   }
   const message = { template: 'promote {from} → {to}: {images}', from: 'staging', to: 'prod', sourceCommit: 'a'.repeat(40) };
+  /** The change of promoting `images` into prod, without values lines. */
+  const promoting = (images: SourceImage[], onPlan?: (entries: readonly PlanEntry[], attempt: number) => void) =>
+    promotionChange({
+      target: { name: 'prod', overlays: ['overlays/prod'] },
+      images,
+      sourceValues: new Map(images.map((each) => [each.name, `${each.name}:${each.value.newTag}`])),
+      values: [],
+      addMissing: false,
+      message,
+      onPlan,
+    });
 
   test.each([
     [
@@ -38,15 +49,10 @@ describe('promotionChange', () => {
     ],
   ])('%s', async (_description, before, after, entries) => {
     const told: Array<[readonly PlanEntry[], number]> = [];
-    const change = await promotionChange({
-      target: { name: 'prod', overlays: ['overlays/prod'] },
-      images: [image('r/api', '2')],
-      sourceValues: new Map([['r/api', 'r/api:2']]),
-      values: [],
-      addMissing: false,
-      message,
-      onPlan: (entries, attempt) => told.push([entries, attempt]),
-    })({ dir: target(before), attempt: 1 });
+    const change = await promoting([image('r/api', '2')], (entries, attempt) => told.push([entries, attempt]))({
+      dir: target(before),
+      attempt: 1,
+    });
     expect(change.files.map((file) => file.content)).toEqual(after === undefined ? [] : [after]);
     expect(told.map(([, attempt]) => attempt)).toEqual([1]);
     expect(change.detail.entries.map((entry) => [entry.image, entry.current, entry.written])).toEqual(entries);
@@ -55,27 +61,15 @@ describe('promotionChange', () => {
 
   test('a later attempt that writes nothing is not told again', async () => {
     const told: number[] = [];
-    await promotionChange({
-      target: { name: 'prod', overlays: ['overlays/prod'] },
-      images: [image('r/api', '2')],
-      sourceValues: new Map([['r/api', 'r/api:2']]),
-      values: [],
-      addMissing: false,
-      message,
-      onPlan: (_entries, attempt) => told.push(attempt),
-    })({ dir: target('images:\n  - name: r/api\n    newTag: "2"\n'), attempt: 2 });
+    await promoting([image('r/api', '2')], (_entries, attempt) => told.push(attempt))({
+      dir: target('images:\n  - name: r/api\n    newTag: "2"\n'),
+      attempt: 2,
+    });
     expect(told).toEqual([]);
   });
 
   test('an image the target does not list is refused whole, without add-missing', async () => {
-    const change = promotionChange({
-      target: { name: 'prod', overlays: ['overlays/prod'] },
-      images: [image('r/api', '2'), image('r/billing', '5')],
-      sourceValues: new Map(),
-      values: [],
-      addMissing: false,
-      message,
-    });
+    const change = promoting([image('r/api', '2'), image('r/billing', '5')]);
     const error = await change({ dir: target('images:\n  - name: r/api\n    newTag: "1"\n'), attempt: 1 }).catch(
       (caught: unknown) => caught,
     );
