@@ -12,7 +12,7 @@ import type { CiEvent, DependencyCache, RegistryCredentials } from './types.js';
  * One GITHUB_OUTPUT record as @actions/core's setOutput writes it: `name<<delimiter`, the
  * value, the delimiter, each on its own line; the delimiter is fresh and in neither.
  */
-export function outputRecord(name: string, value: string): string {
+function outputRecord(name: string, value: string): string {
   const delimiter = `ghadelimiter_${randomUUID()}`;
   if (name.includes(delimiter) || value.includes(delimiter)) throw new AegisError(`Output '${name}' contains the delimiter ${delimiter}.`);
   return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
