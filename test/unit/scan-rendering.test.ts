@@ -1,7 +1,8 @@
 // The fast writers must not change a byte: every output of renderOutputs, for Trivy's goldens
 // and the synthetic bench report, is compared with the hashes recorded from the simple
-// object → JSON.stringify rendering before the fast path existed (commit e67ee04), and with
-// JSON.stringify of the object renderers that remain the reference.
+// object → JSON.stringify rendering before the fast path existed (commit e67ee04), and each
+// text must be in JSON.stringify's own form (the object renderers read the text back, so
+// JSON.stringify of them is that form: same escapes, numbers, field order, no duplicate field).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { evaluateGate } from '../../src/core/scan/gate.js';
 import { renderGitLab, renderGitLabText } from '../../src/core/scan/gitlab.js';
 import type { IgnoreEntry } from '../../src/core/scan/ignore.js';
-import { collect } from '../../src/core/scan/json-text.js';
+import { collect, escapeText, json } from '../../src/core/scan/json-text.js';
 import { renderMarkdown } from '../../src/core/scan/markdown.js';
 import { type OutputPlan, renderOutputs } from '../../src/core/scan/outputs.js';
 import type { GateRules } from '../../src/core/scan/policy.js';
@@ -103,7 +104,7 @@ describe('every output is byte for byte what the simple rendering wrote', () => 
   });
 });
 
-describe('the text writers equal JSON.stringify of the object renderers', () => {
+describe('the text writers write exactly what JSON.stringify writes for the same document', () => {
   const report = (): TrivyReport => syntheticReport(500, { seed: 3 });
   test('SARIF, GitLab, CycloneDX and SPDX on the synthetic report', () => {
     const options = { category: 'c', sourceRoot: '/src', suppressed: new Map([['os-pkgs|CVE-2019-10001|pkg-1|', 'why']]) };
@@ -146,7 +147,7 @@ describe('the text writers on awkward reports', () => {
       }),
       'awkward.json',
     );
-  test('each is valid JSON and equals JSON.stringify of its object renderer', () => {
+  test('each is valid JSON in JSON.stringify form', () => {
     const options = { category: awkward, suppressed: new Map<string, string>() };
     const texts = {
       sarif: [renderSarifText(report(), options), JSON.stringify(renderSarif(report(), options))],
@@ -168,6 +169,37 @@ describe('the text writers on awkward reports', () => {
   test('a package without a name is refused when the report is read, naming where', () => {
     const text = JSON.stringify({ SchemaVersion: 2, ArtifactName: 'x', Results: [{ Target: 't', Packages: [{ Version: '1' }] }] });
     expect(() => parseTrivyReport(text, 'r.json')).toThrow(/Results\[0\]\.Packages\[0\] lacks Name/);
+  });
+});
+
+describe('escapeText and json write strings and numbers as JSON.stringify does', () => {
+  const pair = '\ud83d\ude00';
+  test.each([
+    ['plain', 'CVE-2024-0001'],
+    ['empty', ''],
+    ['quote and backslash', 'say "hi" \\ bye'],
+    ['control characters', '\u0000\u0001\b\t\n\f\r\u001f'],
+    ['DEL and Latin-1 (not escaped)', '\u007f é ß'],
+    ['line and paragraph separators (not escaped)', '\u2028\u2029'],
+    ['a surrogate pair (kept)', `a${pair}b`],
+    ['a lone high surrogate (escaped)', 'a\ud83d'],
+    ['a lone low surrogate (escaped)', '\ude00b'],
+    ['HTML (not escaped)', '</script><!--'],
+  ])('%s', (_name, text) => {
+    expect(json(text)).toBe(JSON.stringify(text));
+    expect(escapeText(text)).toBe(JSON.stringify(text).slice(1, -1));
+    // Escapings of parts join into the escaping of the whole.
+    expect(`"${escapeText(text)}${escapeText('|')}${escapeText(text)}"`).toBe(JSON.stringify(`${text}|${text}`));
+  });
+
+  test.each([0, -0, 1.5, 7.25, 1e21, 1e-7, Number.NaN, Number.POSITIVE_INFINITY, -Number.MAX_VALUE])('number %s', (value) => {
+    expect(json(value)).toBe(JSON.stringify(value));
+  });
+
+  test('absent values are empty text, others their text; objects and arrays go through JSON.stringify', () => {
+    expect([escapeText(undefined), escapeText(null), escapeText(5), escapeText(true)]).toEqual(['', '', '5', 'true']);
+    const value = { a: ['x"', 1, null], b: { c: '\n' } };
+    expect(json(value)).toBe(JSON.stringify(value));
   });
 });
 

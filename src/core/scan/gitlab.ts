@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
-import { collect, json, listSlot, type TextSink, writeDocument } from './json-text.js';
+import { findingText } from './finding-text.js';
+import { collect, escapeText, json, listSlot, type TextSink, writeDocument } from './json-text.js';
 import type { Finding, FindingClass, TrivyMisconfiguration, TrivyReport, TrivySecret, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 import { clearUri } from './sarif.js';
@@ -100,20 +101,21 @@ function metadataOs(report: TrivyReport): string {
  * needs: ids are unique per finding (the template repeats the CVE id for every package,
  * which GitLab deduplicates away) and fields respect the schema's limits and patterns.
  * `type` picks the report: vulnerabilities (container_scanning), secrets (secret_detection)
- * or misconfigurations (sast, where GitLab's own IaC scanning files them).
+ * or misconfigurations (sast, where GitLab's own IaC scanning files them). The document
+ * `writeGitLab` writes, read back.
  */
 export function renderGitLab(report: TrivyReport, options: GitLabOptions = {}, type: GitLabScanType = 'container_scanning'): GitLabReport {
-  return gitlabEnvelope(report, options, type, [...gitlabList(report, options, type, (v) => v)]);
+  return JSON.parse(renderGitLabText(report, options, type)) as GitLabReport;
 }
 
-/** The same document as `renderGitLab`, written as JSON text vulnerability by vulnerability (each built as text, not stringified). */
+/** Writes the GitLab report as JSON text vulnerability by vulnerability (each composed as text, not stringified). */
 export function writeGitLab(
   out: TextSink,
   report: TrivyReport,
   options: GitLabOptions = {},
   type: GitLabScanType = 'container_scanning',
 ): void {
-  const vulnerabilities = gitlabList(report, options, type, vulnerabilityText);
+  const vulnerabilities = gitlabList(report, options, type);
   writeDocument(out, gitlabEnvelope(report, options, type, listSlot('vulnerabilities')), { vulnerabilities });
 }
 
@@ -121,12 +123,7 @@ export function renderGitLabText(report: TrivyReport, options: GitLabOptions = {
   return collect((out) => writeGitLab(out, report, options, type));
 }
 
-function gitlabEnvelope(
-  report: TrivyReport,
-  options: GitLabOptions,
-  type: GitLabScanType,
-  vulnerabilities: GitLabVulnerability[],
-): GitLabReport {
+function gitlabEnvelope(report: TrivyReport, options: GitLabOptions, type: GitLabScanType, vulnerabilities: never): GitLabReport {
   const time = gitlabTime(report.CreatedAt, options.now);
   const version = report.Trivy?.Version || 'unknown';
   const vendor = { name: 'Aqua Security' };
@@ -145,26 +142,22 @@ function gitlabEnvelope(
   };
 }
 
-/** Lazily: each vulnerability is made when the writer asks for it. */
-function* gitlabList<T>(
-  report: TrivyReport,
-  options: GitLabOptions,
-  type: GitLabScanType,
-  sink: (vulnerability: GitLabVulnerability) => T,
-): Generator<T> {
+/** Lazily: each vulnerability's text is made when the writer asks for it. */
+function* gitlabList(report: TrivyReport, options: GitLabOptions, type: GitLabScanType): Generator<string> {
   const place = gitlabImageAndOs(report);
-  const occurrences = idOccurrences((finding) => (finding.class === 'vulnerability' ? place.image : ''));
+  // Every finding of a report has the same image and OS: escaped once.
+  const placeText = `"operating_system":${json(place.operatingSystem)},"image":${json(place.image)}`;
+  const imageOf = (finding: Finding) => (finding.class === 'vulnerability' ? place.image : '');
+  const occurrences = idOccurrences(imageOf);
   for (const finding of allFindings(report)) {
     if (GITLAB_REPORT_OF[finding.class] !== type) continue;
-    const v = finding.secret
-      ? secretVulnerability(finding, options.commitSha || NO_COMMIT)
-      : finding.misconfiguration
-        ? misconfigurationVulnerability(finding)
-        : vulnerability(finding, place);
+    let id = findingUuid(finding, imageOf(finding));
     // A report that lists the very same finding twice still gets distinct ids (GitLab drops duplicates).
-    const count = occurrences(finding, v.id);
-    if (count > 0) v.id = `${v.id.slice(0, 24)}${hash('sha256', `${v.id}#${count}`).slice(0, 12)}`;
-    yield sink(v);
+    const count = occurrences(finding, id);
+    if (count > 0) id = `${id.slice(0, 24)}${hash('sha256', `${id}#${count}`).slice(0, 12)}`;
+    if (finding.secret) yield json(secretVulnerability(finding, id, options.commitSha || NO_COMMIT));
+    else if (finding.misconfiguration) yield json(misconfigurationVulnerability(finding, id));
+    else yield vulnerabilityText(finding, id, placeText);
   }
 }
 
@@ -193,66 +186,39 @@ function idOccurrences(imageOf: (finding: Finding) => string): (finding: Finding
   };
 }
 
-function vulnerability(finding: Finding, place: { image: string; operatingSystem: string }): GitLabVulnerability {
+/**
+ * A container-scanning vulnerability (one per finding, the bulk of the report) as JSON text,
+ * composed from the finding's escaped fields: `id`, name, description, severity, solution,
+ * the package in the image and OS (`placeText`), the identifier, links and CVSS v3 vectors.
+ */
+function vulnerabilityText(finding: Finding, id: string, placeText: string): string {
   const v = finding.vulnerability as TrivyVulnerability;
-  const vectors: { vendor: string; vector: string }[] = [];
+  const t = findingText(finding);
+  const rawName = String(v.Title || finding.id);
+  const name = rawName.length > NAME_LIMIT ? escapeText(truncate(rawName, NAME_LIMIT)) : v.Title ? t.title : t.id;
+  const description =
+    typeof v.Description === 'string' && v.Description.length > DESCRIPTION_LIMIT
+      ? escapeText(truncate(v.Description, DESCRIPTION_LIMIT))
+      : t.description;
+  const solution = finding.fixedVersion ? `Upgrade ${t.pkgName} to ${t.fixedVersion}` : 'No solution provided';
+  let vectors = '';
+  let count = 0;
   for (const vendor in v.CVSS ?? {}) {
     const vector = v.CVSS?.[vendor]?.V3Vector;
-    if (vector && CVSS3.test(vector) && vectors.length < 10) vectors.push({ vendor, vector });
+    if (!vector || !CVSS3.test(vector) || count === 10) continue;
+    vectors += `${count++ > 0 ? ',' : ''}{"vendor":${json(vendor)},"vector":${json(vector)}}`;
   }
-  const identifier: GitLabVulnerability['identifiers'][number] = { type: identifierType(finding.id), name: finding.id, value: finding.id };
-  if (v.PrimaryURL && isLink(v.PrimaryURL)) identifier.url = v.PrimaryURL;
-  const made: GitLabVulnerability = {
-    id: findingUuid(finding, place.image),
-    name: truncate(v.Title || finding.id, NAME_LIMIT),
-    description: truncate(v.Description ?? '', DESCRIPTION_LIMIT),
-    severity: titleCase(finding.severity),
-    solution: finding.fixedVersion ? `Upgrade ${finding.pkgName} to ${finding.fixedVersion}` : 'No solution provided',
-    location: {
-      dependency: { package: { name: finding.pkgName }, version: finding.installedVersion },
-      operating_system: place.operatingSystem,
-      image: place.image,
-    },
-    identifiers: [identifier],
-    links: links(v.References),
-  };
-  if (vectors.length > 0) made.cvss_vectors = vectors;
-  return made;
-}
-
-let lastPlace = { image: '', operatingSystem: '', text: '"operating_system":"","image":""' };
-
-/**
- * `JSON.stringify(vulnerability)`, field for field: container-scanning vulnerabilities (one per
- * finding, the bulk of the report) are built as text; the rest go through JSON.stringify.
- */
-function vulnerabilityText(v: GitLabVulnerability): string {
-  const location = v.location;
-  if (!('dependency' in location) || v.solution === undefined || v.identifiers.length !== 1) return json(v);
-  const identifier = v.identifiers[0] as GitLabVulnerability['identifiers'][number];
   let links = '';
-  for (const { url } of v.links) links += `${links ? ',' : ''}{"url":${json(url)}}`;
-  let vectors = '';
-  if (v.cvss_vectors) {
-    for (const { vendor, vector } of v.cvss_vectors) vectors += `${vectors ? ',' : ''}{"vendor":${json(vendor)},"vector":${json(vector)}}`;
-    vectors = `,"cvss_vectors":[${vectors}]`;
-  }
-  const id = json(identifier.name);
-  // Every finding of a report has the same image and OS: escaped once.
-  if (location.image !== lastPlace.image || location.operating_system !== lastPlace.operatingSystem)
-    lastPlace = {
-      image: location.image,
-      operatingSystem: location.operating_system,
-      text: `"operating_system":${json(location.operating_system)},"image":${json(location.image)}`,
-    };
-  return `{"id":"${v.id}","name":${json(v.name)},"description":${json(v.description)},"severity":"${v.severity}","solution":${json(v.solution)},"location":{"dependency":{"package":{"name":${json(location.dependency.package.name)}},"version":${json(location.dependency.version)}},${lastPlace.text}},"identifiers":[{"type":${json(identifier.type)},"name":${id},"value":${identifier.value === identifier.name ? id : json(identifier.value)}${identifier.url === undefined ? '' : `,"url":${json(identifier.url)}`}}],"links":[${links}]${vectors}}`;
+  for (const url of linkUrls(v.References)) links += `${links ? ',' : ''}{"url":${json(url)}}`;
+  const url = v.PrimaryURL && isLink(v.PrimaryURL) ? `,"url":"${t.primaryUrl}"` : '';
+  return `{"id":"${id}","name":"${name}","description":"${description}","severity":"${titleCase(finding.severity)}","solution":"${solution}","location":{"dependency":{"package":{"name":"${t.pkgName}"},"version":"${t.installedVersion}"},${placeText}},"identifiers":[{"type":"${identifierType(finding.id)}","name":"${t.id}","value":"${t.id}"${url}}],"links":[${links}]${vectors ? `,"cvss_vectors":[${vectors}]` : ''}}`;
 }
 
 /** A secret: file and lines, the rule as identifier; never the matched text (Trivy masks it, and a report is no place for it anyway). */
-function secretVulnerability(finding: Finding, sha: string): GitLabVulnerability {
+function secretVulnerability(finding: Finding, id: string, sha: string): GitLabVulnerability {
   const s = finding.secret as TrivySecret;
   return {
-    id: findingUuid(finding, ''),
+    id,
     name: truncate(s.Title || s.RuleID, NAME_LIMIT),
     description: truncate(
       `${s.Title || s.RuleID}${s.Category ? ` (${s.Category})` : ''} found in ${finding.target}${finding.startLine ? ` at line ${finding.startLine}` : ''}.`,
@@ -266,18 +232,18 @@ function secretVulnerability(finding: Finding, sha: string): GitLabVulnerability
   };
 }
 
-function misconfigurationVulnerability(finding: Finding): GitLabVulnerability {
+function misconfigurationVulnerability(finding: Finding, id: string): GitLabVulnerability {
   const m = finding.misconfiguration as TrivyMisconfiguration;
   const url = m.PrimaryURL && isLink(m.PrimaryURL) ? { url: m.PrimaryURL } : {};
   return {
-    id: findingUuid(finding, ''),
+    id,
     name: truncate(m.Title || m.ID, NAME_LIMIT),
     description: truncate([m.Description, m.Message].filter(Boolean).join('\n\n'), DESCRIPTION_LIMIT),
     severity: titleCase(finding.severity),
     ...(m.Resolution ? { solution: m.Resolution } : {}),
     location: { file: clearUri(finding.target), ...lines(finding) },
     identifiers: [{ type: 'trivy', name: m.ID, value: m.ID, ...url }],
-    links: links(m.References),
+    links: linkUrls(m.References).map((url) => ({ url })),
   };
 }
 
@@ -285,12 +251,13 @@ function lines(finding: Finding): { start_line?: number; end_line?: number } {
   return finding.startLine > 0 ? { start_line: finding.startLine, end_line: Math.max(finding.endLine, finding.startLine) } : {};
 }
 
-function links(references: string[] | undefined): { url: string }[] {
-  const out: { url: string }[] = [];
+/** The references that are links (a reference's first word), in order. */
+function linkUrls(references: string[] | undefined): string[] {
+  const out: string[] = [];
   for (const reference of references ?? []) {
     const space = reference.indexOf(' ');
     const url = space < 0 ? reference : reference.slice(0, space);
-    if (isLink(url)) out.push({ url });
+    if (isLink(url)) out.push(url);
   }
   return out;
 }

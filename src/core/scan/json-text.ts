@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
  * Large documents (20,000 findings) serialised list item by list item: each item becomes text
  * as soon as it is made (built from its parts with `json`, not as an object to stringify) and
  * goes straight to the sink, so neither an object tree nor the whole text is ever in memory at
- * once. What reaches the sink is byte for byte `JSON.stringify(document)`.
+ * once. What reaches the sink is byte for byte `JSON.stringify(document)` (but for a surrogate
+ * pair split across two report fields, which is written as two escapes: the same value).
  */
 // A fresh nonce per process: no text in a report can spell a slot and be taken for one.
 const MARK = `\u0000aegis-list-${randomUUID()}:`;
@@ -18,7 +19,30 @@ export interface TextSink {
  * One value as JSON text, for writers that build an item's text from its parts: the same bytes
  * `JSON.stringify` gives the value inside an object (callers never pass undefined).
  */
-export const json: (value: unknown) => string = JSON.stringify;
+export function json(value: unknown): string {
+  if (typeof value === 'string') return `"${escapeText(value)}"`;
+  // JSON.stringify writes a number as String does, and null for what JSON cannot hold.
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  return JSON.stringify(value);
+}
+
+/**
+ * A text as it stands between the quotes of a JSON string: `JSON.stringify(text)` without its
+ * quotes. Writers compose a string's text from escaped parts (the escapings of the parts,
+ * joined, are the escaping of the joined text), so a description quoted in five places of
+ * four files is escaped once. Most report strings (ids, versions, names, URLs) need no
+ * escaping: a plain loop proves that several times faster than a call into JSON.stringify and
+ * returns the text itself, uncopied. Absent values are empty, others are written as text.
+ */
+export function escapeText(value: unknown): string {
+  const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    // Control characters, `"`, `\\`, and surrogates (JSON.stringify escapes a lone one).
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code & 0xf800) === 0xd800) return JSON.stringify(text).slice(1, -1);
+  }
+  return text;
+}
 
 /** A placeholder for list `name` inside an envelope given to `writeDocument`. */
 export function listSlot(name: string): never {

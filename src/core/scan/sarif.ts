@@ -1,4 +1,5 @@
-import { collect, json, listSlot, type TextSink, writeDocument } from './json-text.js';
+import { findingText } from './finding-text.js';
+import { collect, escapeText, json, listSlot, type TextSink, writeDocument } from './json-text.js';
 import type { Finding, TrivyCvss, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 import type { Severity } from './severity.js';
@@ -83,70 +84,25 @@ export function sarifLevel(severity: Severity): SarifLevel {
   return 'note';
 }
 
-/** A rule's content: written as an object by `renderSarif` and straight as text by `writeSarif`. */
-interface SarifRuleContent {
-  id: string;
-  name: string;
-  kind: string;
-  short: string;
-  full: string;
-  /** Already as Go's url.String() writes it; '' means no helpUri. */
-  helpUri: string;
-  help: { text: string; markdown: string };
-  level: SarifLevel;
-  severityText: string;
-  score: string;
-  /** The severity source's CVSS, for vulnerabilities: its non-empty fields become properties. */
-  cvss?: TrivyCvss;
-}
-
-/** One result's content, likewise written as an object or as text. */
-interface SarifResultContent {
-  ruleId: string;
-  ruleIndex: number;
-  level: SarifLevel;
-  message: string;
-  uri: string;
-  locationMessage: string;
-  lines: readonly { startLine: number; endLine: number }[];
-  suppression?: string;
-}
-
-/** What one finding's result says and where it points. */
-interface SarifWhere {
-  message: string;
-  uri: string;
-  locationMessage: string;
-  lines: readonly { startLine: number; endLine: number }[];
-}
-
-/** How the lists' items are made: objects (`renderSarif`) or JSON text (`writeSarif`). */
-interface SarifSerialiser<T> {
-  rule(content: SarifRuleContent): T;
-  result(content: SarifResultContent): T;
-}
-
-const AS_OBJECTS: SarifSerialiser<SarifRule | SarifResult> = { rule: ruleObject, result: resultObject };
-const AS_TEXT: SarifSerialiser<string> = { rule: ruleText, result: resultText };
-
 /**
  * Renders Trivy's JSON report as SARIF the way `trivy --format sarif` (pkg/report/sarif.go)
  * does, for all four classes: rules keyed by vulnerability, check, secret rule or
  * `package:license`, `security-severity` from the CVSS v3 score of the severity source or the
  * severity's nominal score, locations on the image, lock file, Dockerfile or secret's lines.
+ * The document `writeSarif` writes, read back.
  */
 export function renderSarif(report: TrivyReport, options: SarifOptions = {}): SarifLog {
-  const { rules, results } = sarifLists(report, options, AS_OBJECTS);
-  return sarifLog(report, options, [...rules] as SarifRule[], [...results] as SarifResult[]);
+  return JSON.parse(renderSarifText(report, options)) as SarifLog;
 }
 
 /**
- * The same document as `renderSarif`, written as JSON text rule by rule and result by result:
- * each item's text is built from its content directly (20,000 findings make 40,000 items, and
- * building an object tree for JSON.stringify cost most of the time).
+ * Writes the SARIF log as JSON text rule by rule and result by result: each item's text is
+ * composed from the finding's escaped fields directly (20,000 findings make 40,000 items;
+ * an object tree to stringify cost most of the time, and the same description would be
+ * escaped three times in a rule alone).
  */
 export function writeSarif(out: TextSink, report: TrivyReport, options: SarifOptions = {}): void {
-  const { rules, results } = sarifLists(report, options, AS_TEXT);
+  const { rules, results } = sarifLists(report, options);
   writeDocument(out, sarifLog(report, options, listSlot('rules'), listSlot('results')), { rules, results });
 }
 
@@ -162,13 +118,9 @@ function ruleIdOf(finding: Finding): string {
 /**
  * Rules in the order their ids first occur, each made from the id's last occurrence (go-sarif's
  * AddRule rewrites a rule, so its help names the last package), then one result per finding.
- * Both lists are lazy: a writer turns each item into text and lets it go.
+ * Both lists are lazy: the writer takes each item's text and lets it go.
  */
-function sarifLists<T>(
-  report: TrivyReport,
-  options: SarifOptions,
-  serialise: SarifSerialiser<T>,
-): { rules: Iterable<T>; results: Iterable<T> } {
+function sarifLists(report: TrivyReport, options: SarifOptions): { rules: Iterable<string>; results: Iterable<string> } {
   const packageLines = new Map<string, { startLine: number; endLine: number }[]>();
   const all = allFindings(report, { includePassed: true });
   const severities = options.severities;
@@ -179,106 +131,206 @@ function sarifLists<T>(
   const suppressed = options.suppressed?.size ? options.suppressed : undefined;
   const ruleIndexes = new Map<string, number>();
   for (const id of lastOfRule.keys()) ruleIndexes.set(id, ruleIndexes.size);
-  function* rules(): Generator<T> {
-    for (const finding of lastOfRule.values()) yield serialise.rule(sarifRule(finding));
+  function* rules(): Generator<string> {
+    for (const finding of lastOfRule.values()) yield ruleText(finding);
   }
-  function* results(): Generator<T> {
+  function* results(): Generator<string> {
     for (const finding of selected) {
-      const entry = sarifWhere(finding, packageLines);
       const ruleId = ruleIdOf(finding);
-      const content: SarifResultContent = {
-        ruleId,
-        ruleIndex: ruleIndexes.get(ruleId) ?? 0,
-        level: sarifLevel(finding.severity),
-        message: entry.message,
-        uri: uriString(entry.uri),
-        locationMessage: entry.locationMessage,
-        lines: entry.lines,
-      };
       const reason = suppressed?.get(finding.key);
-      if (reason !== undefined) content.suppression = reason;
-      yield serialise.result(content);
+      yield resultText(finding, ruleIndexes.get(ruleId) ?? 0, packageLines, reason);
     }
   }
   return { rules: rules(), results: results() };
 }
 
-function ruleObject(c: SarifRuleContent): SarifRule {
-  const shortDescription = { text: c.short };
-  const fullDescription = { text: c.full };
-  const defaultConfiguration = { level: c.level };
-  const properties: Record<string, unknown> = {
-    tags: [c.kind, 'security', c.severityText],
-    precision: 'very-high',
-    'security-severity': c.score,
-  };
-  const cvss = c.cvss;
-  if (cvss) {
-    if (cvss.V2Vector) properties.cvssv2_vector = cvss.V2Vector;
-    if (cvss.V2Score) properties.cvssv2_score = cvss.V2Score;
-    if (cvss.V3Vector) properties.cvssv3_vector = cvss.V3Vector;
-    if (cvss.V3Score) properties.cvssv3_baseScore = cvss.V3Score;
-    if (cvss.V40Vector) properties.cvssv40_vector = cvss.V40Vector;
-    if (cvss.V40Score) properties.cvssv40_baseScore = cvss.V40Score;
-  }
-  const { id, name, help } = c;
-  // Two literals rather than a spread: the field order is Trivy's either way.
-  return c.helpUri
-    ? { id, name, shortDescription, fullDescription, defaultConfiguration, helpUri: c.helpUri, help, properties }
-    : { id, name, shortDescription, fullDescription, defaultConfiguration, help, properties };
+/** What distinguishes one class's rule; every text here is already escaped (`escapeText`). */
+interface RuleParts {
+  id: string;
+  kind: string;
+  short: string;
+  full: string;
+  /** Already as Go's url.String() writes it; '' means no helpUri. */
+  helpUri: string;
+  helpText: string;
+  helpMarkdown: string;
+  score: string;
+  /** The CVSS properties of a vulnerability's severity source, as `,"name":value` text. */
+  cvss: string;
 }
 
-/** `JSON.stringify(ruleObject(c))`, field for field. */
-function ruleText(c: SarifRuleContent): string {
-  const cvss = c.cvss;
-  let extra = '';
-  if (cvss) {
-    if (cvss.V2Vector) extra += `,"cvssv2_vector":${json(cvss.V2Vector)}`;
-    if (cvss.V2Score) extra += `,"cvssv2_score":${json(cvss.V2Score)}`;
-    if (cvss.V3Vector) extra += `,"cvssv3_vector":${json(cvss.V3Vector)}`;
-    if (cvss.V3Score) extra += `,"cvssv3_baseScore":${json(cvss.V3Score)}`;
-    if (cvss.V40Vector) extra += `,"cvssv40_vector":${json(cvss.V40Vector)}`;
-    if (cvss.V40Score) extra += `,"cvssv40_baseScore":${json(cvss.V40Score)}`;
+/**
+ * A rule as Trivy's SARIF writes it, as JSON text: made only for the occurrence whose rule is
+ * written (the last of its id).
+ */
+function ruleText(finding: Finding): string {
+  const parts = ruleParts(finding);
+  const cls = finding.result.Class ?? '';
+  const name = (Object.hasOwn(RULE_NAMES, cls) ? RULE_NAMES[cls] : undefined) ?? 'UnknownIssue';
+  const helpUri = parts.helpUri ? `,"helpUri":"${parts.helpUri}"` : '';
+  return `{"id":"${parts.id}","name":"${name}","shortDescription":{"text":"${parts.short}"},"fullDescription":{"text":"${parts.full}"},"defaultConfiguration":{"level":"${sarifLevel(finding.severity)}"}${helpUri},"help":{"text":"${parts.helpText}","markdown":"${parts.helpMarkdown}"},"properties":{"tags":["${parts.kind}","security","${findingText(finding).severity}"],"precision":"very-high","security-severity":"${parts.score}"${parts.cvss}}}`;
+}
+
+function ruleParts(finding: Finding): RuleParts {
+  const nominal = SEVERITY_SCORE[finding.severity];
+  const severity = findingText(finding).severity;
+  if (finding.misconfiguration) {
+    const m = finding.misconfiguration;
+    const [id, type, title, message, url, description] = [m.ID, m.Type, m.Title, m.Message, m.PrimaryURL, m.Description].map(
+      escapeText,
+    ) as string[];
+    const link = `[${id}](${url})`;
+    return {
+      id: id as string,
+      kind: 'misconfiguration',
+      short: title as string,
+      full: description as string,
+      helpUri: uriString(url as string),
+      helpText: `Misconfiguration ${id}\\nType: ${type}\\nSeverity: ${severity}\\nCheck: ${title}\\nMessage: ${message}\\nLink: ${link}\\n${description}`,
+      helpMarkdown: `**Misconfiguration ${id}**\\n| Type | Severity | Check | Message | Link |\\n| --- | --- | --- | --- | --- |\\n|${type}|${severity}|${title}|${message}|${link}|\\n\\n${description}`,
+      score: nominal,
+      cvss: '',
+    };
   }
-  return `{"id":${json(c.id)},"name":${json(c.name)},"shortDescription":{"text":${json(c.short)}},"fullDescription":{"text":${json(c.full)}},"defaultConfiguration":{"level":"${c.level}"}${c.helpUri ? `,"helpUri":${json(c.helpUri)}` : ''},"help":{"text":${json(c.help.text)},"markdown":${json(c.help.markdown)}},"properties":{"tags":[${json(c.kind)},"security",${json(c.severityText)}],"precision":"very-high","security-severity":${json(c.score)}${extra}}}`;
+  if (finding.secret) {
+    const s = finding.secret;
+    const [id, title, match] = [s.RuleID, s.Title, s.Match].map(escapeText) as string[];
+    return {
+      id: id as string,
+      kind: 'secret',
+      short: title as string,
+      full: match as string,
+      helpUri: BUILTIN_SECRET_RULES,
+      helpText: `Secret ${title}\\nSeverity: ${severity}\\nMatch: ${match}`,
+      helpMarkdown: `**Secret ${title}**\\n| Severity | Match |\\n| --- | --- |\\n|${severity}|${match}|`,
+      score: nominal,
+      cvss: '',
+    };
+  }
+  if (finding.license) {
+    const l = finding.license;
+    const [name, pkgName, category, path, link] = [l.Name, l.PkgName, l.Category, l.FilePath, l.Link].map(escapeText) as string[];
+    const description = `${name} in ${pkgName}`;
+    return {
+      id: `${pkgName}:${name}`,
+      kind: 'license',
+      short: description,
+      full: description,
+      helpUri: uriString(link as string),
+      helpText: `License ${name}\\nClassification: ${category}\\nPkgName: ${pkgName}\\nPath: ${path}`,
+      helpMarkdown: `**License ${name}**\\n| PkgName | Classification | Path |\\n| --- | --- | --- |\\n|${pkgName}|${category}|${path}|`,
+      score: nominal,
+      cvss: '',
+    };
+  }
+  const v = finding.vulnerability as TrivyVulnerability;
+  const t = findingText(finding);
+  const link = `[${t.id}](${t.primaryUrl})`;
+  const cvss = v.SeveritySource ? v.CVSS?.[v.SeveritySource] : undefined;
+  return {
+    id: t.id,
+    kind: 'vulnerability',
+    short: t.title,
+    full: t.description || t.title,
+    helpUri: uriString(t.primaryUrl),
+    helpText: `Vulnerability ${t.id}\\nSeverity: ${t.severity}\\nPackage: ${t.pkgName}\\nFixed Version: ${t.fixedVersion}\\nLink: ${link}\\n${t.description}`,
+    helpMarkdown: `**Vulnerability ${t.id}**\\n| Severity | Package | Fixed Version | Link |\\n| --- | --- | --- | --- |\\n|${t.severity}|${t.pkgName}|${t.fixedVersion}|${link}|\\n\\n${t.description}`,
+    // The score prefers CVSS v3 of the severity source over the severity's nominal score.
+    score: cvss?.V3Score ? cvss.V3Score.toFixed(1) : nominal,
+    cvss: cvss ? cvssProperties(cvss) : '',
+  };
+}
+
+/** The severity source's non-empty CVSS fields, as Trivy adds them to a rule's properties. */
+function cvssProperties(cvss: TrivyCvss): string {
+  let text = '';
+  if (cvss.V2Vector) text += `,"cvssv2_vector":${json(cvss.V2Vector)}`;
+  if (cvss.V2Score) text += `,"cvssv2_score":${json(cvss.V2Score)}`;
+  if (cvss.V3Vector) text += `,"cvssv3_vector":${json(cvss.V3Vector)}`;
+  if (cvss.V3Score) text += `,"cvssv3_baseScore":${json(cvss.V3Score)}`;
+  if (cvss.V40Vector) text += `,"cvssv40_vector":${json(cvss.V40Vector)}`;
+  if (cvss.V40Score) text += `,"cvssv40_baseScore":${json(cvss.V40Score)}`;
+  return text;
 }
 
 const NO_LINES = [{ startLine: 1, endLine: 1 }];
 
-function resultObject(c: SarifResultContent): SarifResult {
-  const result: SarifResult = {
-    ruleId: c.ruleId,
-    ruleIndex: c.ruleIndex,
-    level: c.level,
-    message: { text: c.message },
-    locations: (c.lines.length > 0 ? c.lines : NO_LINES).map((line) => {
-      const missing = line.startLine === 0 && line.endLine === 0;
-      return {
-        physicalLocation: {
-          artifactLocation: { uri: c.uri, uriBaseId: 'ROOTPATH' },
-          region: { startLine: missing ? 1 : line.startLine, startColumn: 1, endLine: missing ? 1 : line.endLine, endColumn: 1 },
-        },
-        message: { text: c.locationMessage },
-      };
-    }),
-  };
-  if (c.suppression !== undefined) result.suppressions = [{ kind: 'external', status: 'accepted', justification: c.suppression }];
-  return result;
-}
-
-/** `JSON.stringify(resultObject(c))`, field for field. */
-function resultText(c: SarifResultContent): string {
-  const lines = c.lines.length > 0 ? c.lines : NO_LINES;
-  const tail = `}},"message":{"text":${json(c.locationMessage)}}}`;
-  const head = `{"physicalLocation":{"artifactLocation":{"uri":${json(c.uri)},"uriBaseId":"ROOTPATH"},"region":{"startLine":`;
+/** One finding's result as JSON text: what it says, the lines it points at, and why it is accepted when it is. */
+function resultText(
+  finding: Finding,
+  ruleIndex: number,
+  packageLines: Map<string, { startLine: number; endLine: number }[]>,
+  suppression: string | undefined,
+): string {
+  const where = resultParts(finding, packageLines);
+  const lines = where.lines.length > 0 ? where.lines : NO_LINES;
+  const head = `{"physicalLocation":{"artifactLocation":{"uri":"${uriString(where.uri)}","uriBaseId":"ROOTPATH"},"region":{"startLine":`;
+  const tail = `}},"message":{"text":"${where.locationMessage}"}}`;
   let locations = '';
   for (const line of lines) {
     const missing = line.startLine === 0 && line.endLine === 0;
     locations += `${locations ? ',' : ''}${head}${missing ? 1 : json(line.startLine)},"startColumn":1,"endLine":${missing ? 1 : json(line.endLine)},"endColumn":1${tail}`;
   }
   const suppressions =
-    c.suppression === undefined ? '' : `,"suppressions":[{"kind":"external","status":"accepted","justification":${json(c.suppression)}}]`;
-  return `{"ruleId":${json(c.ruleId)},"ruleIndex":${c.ruleIndex},"level":"${c.level}","message":{"text":${json(c.message)}},"locations":[${locations}]${suppressions}}`;
+    suppression === undefined ? '' : `,"suppressions":[{"kind":"external","status":"accepted","justification":${json(suppression)}}]`;
+  return `{"ruleId":"${where.ruleId}","ruleIndex":${ruleIndex},"level":"${sarifLevel(finding.severity)}","message":{"text":"${where.message}"},"locations":[${locations}]${suppressions}}`;
+}
+
+/** What one finding's result says and where it points, every text escaped. */
+function resultParts(
+  finding: Finding,
+  packageLines: Map<string, { startLine: number; endLine: number }[]>,
+): { ruleId: string; message: string; uri: string; locationMessage: string; lines: readonly { startLine: number; endLine: number }[] } {
+  const result = finding.result;
+  const severity = findingText(finding).severity;
+  const type = escapeText(result.Type);
+  if (finding.misconfiguration) {
+    const m = finding.misconfiguration;
+    const uri = escapeText(clearUri(result.Target));
+    const [id, message, url] = [m.ID, m.Message, m.PrimaryURL].map(escapeText) as string[];
+    return {
+      ruleId: id as string,
+      message: `Artifact: ${uri}\\nType: ${type}\\nVulnerability ${id}\\nSeverity: ${severity}\\nMessage: ${message}\\nLink: [${id}](${url})`,
+      uri,
+      locationMessage: uri,
+      lines: [{ startLine: finding.startLine, endLine: finding.endLine }],
+    };
+  }
+  if (finding.secret) {
+    const s = finding.secret;
+    const uri = escapeText(toPathUri(result.Target, result.Class));
+    const [id, title, match] = [s.RuleID, s.Title, s.Match].map(escapeText) as string[];
+    return {
+      ruleId: id as string,
+      message: `Artifact: ${escapeText(result.Target)}\\nType: ${type}\\nSecret ${title}\\nSeverity: ${severity}\\nMatch: ${match}`,
+      uri,
+      locationMessage: uri,
+      lines: [{ startLine: finding.startLine, endLine: finding.endLine }],
+    };
+  }
+  if (finding.license) {
+    const l = finding.license;
+    const [name, pkgName, category, path] = [l.Name, l.PkgName, l.Category, l.FilePath].map(escapeText) as string[];
+    return {
+      ruleId: `${pkgName}:${name}`,
+      message: `Artifact: ${escapeText(result.Target)}\\nLicense ${name}\\nPkgName: ${pkgName}\\n Classification: ${category}\\n Path: ${path}`,
+      uri: escapeText(toPathUri(result.Target, result.Class)),
+      // Trivy gives license results no location message.
+      locationMessage: '',
+      lines: finding.startLine || finding.endLine ? [{ startLine: finding.startLine, endLine: finding.endLine }] : [],
+    };
+  }
+  const v = finding.vulnerability as TrivyVulnerability;
+  const t = findingText(finding);
+  const rawPath = v.PkgPath ? toPathUri(v.PkgPath, result.Class) : toPathUri(finding.target, result.Class);
+  const path = escapeText(rawPath);
+  return {
+    ruleId: t.id,
+    message: `Package: ${t.pkgName}\\nInstalled Version: ${t.installedVersion}\\nVulnerability ${t.id}\\nSeverity: ${t.severity}\\nFixed Version: ${t.fixedVersion}\\nLink: [${t.id}](${t.primaryUrl})`,
+    uri: path,
+    locationMessage: `${path}: ${t.pkgName}@${t.installedVersion}`,
+    lines: linesOf(finding, rawPath, packageLines),
+  };
 }
 
 function sarifLog(report: TrivyReport, options: SarifOptions, rules: SarifRule[], results: SarifResult[]): SarifLog {
@@ -307,156 +359,6 @@ function sarifLog(report: TrivyReport, options: SarifOptions, rules: SarifRule[]
     };
   }
   return { version: '2.1.0', $schema: SARIF_SCHEMA_URI, runs: [run] };
-}
-
-/** The rule of a finding: made only for the occurrence whose rule is written (the last of its id). */
-function sarifRule(finding: Finding): SarifRuleContent {
-  const result = finding.result;
-  const severity = finding.severity;
-  const nominal = SEVERITY_SCORE[severity];
-  const rule = (
-    id: string,
-    kind: string,
-    short: string,
-    full: string,
-    helpUri: string,
-    help: SarifRuleContent['help'],
-    score: string,
-  ): SarifRuleContent => ({
-    id,
-    name: (Object.hasOwn(RULE_NAMES, result.Class ?? '') ? RULE_NAMES[result.Class ?? ''] : undefined) ?? 'UnknownIssue',
-    kind,
-    short,
-    full,
-    helpUri: uriString(helpUri),
-    help,
-    level: sarifLevel(severity),
-    severityText: severityText(finding),
-    score,
-  });
-  if (finding.misconfiguration) {
-    const m = finding.misconfiguration;
-    const link = `[${m.ID}](${m.PrimaryURL ?? ''})`;
-    return rule(
-      m.ID,
-      'misconfiguration',
-      m.Title ?? '',
-      m.Description ?? '',
-      m.PrimaryURL ?? '',
-      {
-        text: `Misconfiguration ${m.ID}\nType: ${m.Type ?? ''}\nSeverity: ${m.Severity}\nCheck: ${m.Title ?? ''}\nMessage: ${m.Message ?? ''}\nLink: ${link}\n${m.Description ?? ''}`,
-        markdown: `**Misconfiguration ${m.ID}**\n| Type | Severity | Check | Message | Link |\n| --- | --- | --- | --- | --- |\n|${m.Type ?? ''}|${m.Severity}|${m.Title ?? ''}|${m.Message ?? ''}|${link}|\n\n${m.Description ?? ''}`,
-      },
-      nominal,
-    );
-  }
-  if (finding.secret) {
-    const s = finding.secret;
-    const title = s.Title ?? '';
-    const match = s.Match ?? '';
-    return rule(
-      s.RuleID,
-      'secret',
-      title,
-      match,
-      BUILTIN_SECRET_RULES,
-      {
-        text: `Secret ${title}\nSeverity: ${s.Severity}\nMatch: ${match}`,
-        markdown: `**Secret ${title}**\n| Severity | Match |\n| --- | --- |\n|${s.Severity}|${match}|`,
-      },
-      nominal,
-    );
-  }
-  if (finding.license) {
-    const l = finding.license;
-    const description = `${l.Name} in ${l.PkgName ?? ''}`;
-    return rule(
-      `${l.PkgName ?? ''}:${l.Name}`,
-      'license',
-      description,
-      description,
-      l.Link ?? '',
-      {
-        text: `License ${l.Name}\nClassification: ${l.Category ?? ''}\nPkgName: ${l.PkgName ?? ''}\nPath: ${l.FilePath ?? ''}`,
-        markdown: `**License ${l.Name}**\n| PkgName | Classification | Path |\n| --- | --- | --- |\n|${l.PkgName ?? ''}|${l.Category ?? ''}|${l.FilePath ?? ''}|`,
-      },
-      nominal,
-    );
-  }
-  const v = finding.vulnerability as TrivyVulnerability;
-  const description = v.Description ?? '';
-  const link = `[${finding.id}](${v.PrimaryURL ?? ''})`;
-  const cvss = v.SeveritySource ? v.CVSS?.[v.SeveritySource] : undefined;
-  const made = rule(
-    finding.id,
-    'vulnerability',
-    v.Title ?? '',
-    description || (v.Title ?? ''),
-    v.PrimaryURL ?? '',
-    {
-      text: `Vulnerability ${finding.id}\nSeverity: ${v.Severity}\nPackage: ${finding.pkgName}\nFixed Version: ${finding.fixedVersion}\nLink: ${link}\n${description}`,
-      markdown: `**Vulnerability ${finding.id}**\n| Severity | Package | Fixed Version | Link |\n| --- | --- | --- | --- |\n|${v.Severity}|${finding.pkgName}|${finding.fixedVersion}|${link}|\n\n${description}`,
-    },
-    // The score prefers CVSS v3 of the severity source over the severity's nominal score.
-    cvss?.V3Score ? cvss.V3Score.toFixed(1) : nominal,
-  );
-  if (cvss) made.cvss = cvss;
-  return made;
-}
-
-/** What one finding's result says and where it points. */
-function sarifWhere(finding: Finding, packageLines: Map<string, { startLine: number; endLine: number }[]>): SarifWhere {
-  const result = finding.result;
-  if (finding.misconfiguration) {
-    const m = finding.misconfiguration;
-    const uri = clearUri(result.Target);
-    const link = `[${m.ID}](${m.PrimaryURL ?? ''})`;
-    return {
-      message: `Artifact: ${uri}\nType: ${result.Type ?? ''}\nVulnerability ${m.ID}\nSeverity: ${m.Severity}\nMessage: ${m.Message ?? ''}\nLink: ${link}`,
-      uri,
-      locationMessage: uri,
-      lines: [{ startLine: finding.startLine, endLine: finding.endLine }],
-    };
-  }
-  if (finding.secret) {
-    const s = finding.secret;
-    const uri = toPathUri(result.Target, result.Class);
-    return {
-      message: `Artifact: ${result.Target}\nType: ${result.Type ?? ''}\nSecret ${s.Title ?? ''}\nSeverity: ${s.Severity}\nMatch: ${s.Match ?? ''}`,
-      uri,
-      locationMessage: uri,
-      lines: [{ startLine: finding.startLine, endLine: finding.endLine }],
-    };
-  }
-  if (finding.license) {
-    const l = finding.license;
-    return {
-      message: `Artifact: ${result.Target}\nLicense ${l.Name}\nPkgName: ${l.PkgName ?? ''}\n Classification: ${l.Category ?? ''}\n Path: ${l.FilePath ?? ''}`,
-      uri: toPathUri(result.Target, result.Class),
-      // Trivy gives license results no location message.
-      locationMessage: '',
-      lines: finding.startLine || finding.endLine ? [{ startLine: finding.startLine, endLine: finding.endLine }] : [],
-    };
-  }
-  const v = finding.vulnerability as TrivyVulnerability;
-  const path = v.PkgPath ? toPathUri(v.PkgPath, result.Class) : toPathUri(finding.target, result.Class);
-  return {
-    message: `Package: ${finding.pkgName}\nInstalled Version: ${finding.installedVersion}\nVulnerability ${finding.id}\nSeverity: ${v.Severity}\nFixed Version: ${finding.fixedVersion}\nLink: [${finding.id}](${v.PrimaryURL ?? ''})`,
-    uri: path,
-    locationMessage: `${path}: ${finding.pkgName}@${finding.installedVersion}`,
-    lines: linesOf(finding, path, packageLines),
-  };
-}
-
-/** The severity as the report spells it (Trivy writes it verbatim into tags). */
-function severityText(finding: Finding): string {
-  return (
-    finding.vulnerability?.Severity ??
-    finding.misconfiguration?.Severity ??
-    finding.secret?.Severity ??
-    finding.license?.Severity ??
-    finding.severity
-  );
 }
 
 /** Per result: its packages by `name@version` (Trivy takes the first), or undefined when none has a location. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import spdxLicenseIds from 'spdx-license-ids/index.json' with { type: 'json' };
+import { findingText } from './finding-text.js';
 import { collect, json, listSlot, type TextSink, writeDocument } from './json-text.js';
 import type { Finding, TrivyCvss, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
@@ -177,10 +178,12 @@ function scored(source: string, score: number | undefined, severity: string, met
 /** Go's sort order of Trivy's: source name, method, score, vector (byte order, not locale). */
 function compareRatings(a: { source: { name: string }; score?: number; method?: string; vector?: string }, b: typeof a): number {
   if (a.source.name !== b.source.name) return a.source.name < b.source.name ? -1 : 1;
-  const [am, bm] = [a.method ?? '', b.method ?? ''];
+  const am = a.method ?? '';
+  const bm = b.method ?? '';
   if (am !== bm) return am < bm ? -1 : 1;
   if (a.score !== undefined && b.score !== undefined && a.score !== b.score) return a.score - b.score;
-  const [av, bv] = [a.vector ?? '', b.vector ?? ''];
+  const av = a.vector ?? '';
+  const bv = b.vector ?? '';
   return av < bv ? -1 : av > bv ? 1 : 0;
 }
 
@@ -207,21 +210,36 @@ function cwes(ids: string[] | undefined): number[] | undefined {
 
 const CWE_NUMBERS = new Map<string, number>();
 
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+/i;
+/** `^[a-z][a-z0-9+.-]*://[^/\s]` (case-insensitive), without a regular expression per reference. */
+function isUrlLike(text: string): boolean {
+  const scheme = text.indexOf('://');
+  if (scheme < 1) return false;
+  for (let at = 0; at < scheme; at++) {
+    const code = text.charCodeAt(at) | 0x20;
+    const letter = code >= 0x61 && code <= 0x7a;
+    const other = text.charCodeAt(at);
+    if (!(letter || (at > 0 && ((other >= 0x30 && other <= 0x39) || other === 0x2b || other === 0x2e || other === 0x2d)))) return false;
+  }
+  const next = text.charAt(scheme + 3);
+  return next !== '' && next !== '/' && !WHITESPACE.test(next);
+}
+
+const WHITESPACE = /\s/;
 
 /** Trivy's advisories: the primary URL and references, deduplicated, each reduced to its first URL-like word. */
-function advisories(v: TrivyVulnerability): { url: string }[] | undefined {
+function advisories(v: TrivyVulnerability): string[] | undefined {
   // A handful of references each: a list is cheaper than a set.
-  const seen: string[] = [];
-  const out: { url: string }[] = [];
-  const add = (ref: string) => {
-    if (seen.includes(ref)) return;
-    seen.push(ref);
-    const url = ref.includes(' ') ? ref.split(' ').find((part) => URL_LIKE.test(part)) : URL_LIKE.test(ref) ? ref : undefined;
-    if (url) out.push({ url });
-  };
-  add(v.PrimaryURL ?? '');
-  for (const ref of v.References ?? []) add(ref);
+  const seen: string[] = [v.PrimaryURL ?? ''];
+  const out: string[] = [];
+  for (let index = -1; index < (v.References?.length ?? 0); index++) {
+    const ref = index < 0 ? (seen[0] as string) : (v.References?.[index] as string);
+    if (index >= 0) {
+      if (seen.includes(ref)) continue;
+      seen.push(ref);
+    }
+    const url = ref.includes(' ') ? ref.split(' ').find(isUrlLike) : isUrlLike(ref) ? ref : undefined;
+    if (url) out.push(url);
+  }
   return out.length > 0 ? out : undefined;
 }
 
@@ -242,16 +260,15 @@ function cdxTime(value: string | undefined): string | undefined {
  * rating Trivy has. GitLab's `cyclonedx` report reads it.
  */
 export function renderCycloneDx(report: TrivyReport, now?: Date): Record<string, unknown> {
-  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, CDX_OBJECTS);
-  return { ...envelope, components: [...components], dependencies: [...dependencies], vulnerabilities: [...vulnerabilities] };
+  return JSON.parse(renderCycloneDxText(report, now)) as Record<string, unknown>;
 }
 
 /**
- * The same document as `renderCycloneDx`, written as JSON text item by item; each package and
- * vulnerability's text is built from its content directly, without an object tree to stringify.
+ * Writes the BOM as JSON text item by item; each package and vulnerability's text is composed
+ * from its escaped fields directly, without an object tree to stringify.
  */
 export function writeCycloneDx(out: TextSink, report: TrivyReport, now?: Date): void {
-  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now, CDX_TEXT);
+  const { envelope, components, dependencies, vulnerabilities } = cycloneDxParts(report, now);
   const slots = {
     components: listSlot('components'),
     dependencies: listSlot('dependencies'),
@@ -264,122 +281,62 @@ export function renderCycloneDxText(report: TrivyReport, now?: Date): string {
   return collect((out) => writeCycloneDx(out, report, now));
 }
 
-/** One vulnerability of the BOM: the fields Trivy writes, each already in its final form. */
-interface CdxVulnerability {
-  id: string;
-  source?: { name: string; url?: string };
-  ratings: Record<string, unknown>[];
-  cwes?: number[];
-  description?: unknown;
-  recommendation?: string;
-  advisories?: { url: string }[];
-  published?: string;
-  updated?: string;
-  affects: { ref: string; version: string }[];
+function dependencyText(ref: string, dependsOn: readonly string[]): string {
+  return `{"ref":${json(ref)},"dependsOn":${dependsOn.length > 0 ? json(dependsOn) : '[]'}}`;
 }
 
-/** How the lists' items are made: objects (`renderCycloneDx`) or JSON text (`writeCycloneDx`). */
-interface CdxSerialiser<T> {
-  /** Small items (targets, dependency lists): made as objects either way. */
-  plain(item: object): T;
-  dependency(ref: string, dependsOn: readonly string[]): T;
-  component(pkg: SbomPackage): T;
-  vulnerability(content: CdxVulnerability): T;
+function componentText(pkg: SbomPackage): string {
+  const ref = json(pkg.ref);
+  // The purl is usually the bom-ref too: escaped once.
+  const purl = pkg.purl ? `,"purl":${pkg.purl === pkg.ref ? ref : json(pkg.purl)}` : '';
+  return `{"bom-ref":${ref},"type":"library","name":${json(pkg.name)}${pkg.version ? `,"version":${json(pkg.version)}` : ''}${pkg.licenses.length > 0 ? `,"licenses":${json(licenseChoices(pkg.licenses))}` : ''}${purl},"properties":[{"name":"aquasecurity:trivy:PkgID","value":${json(pkg.pkgId)}}]}`;
 }
 
-const CDX_OBJECTS: CdxSerialiser<object> = {
-  plain: (item) => item,
-  dependency: (ref, dependsOn) => ({ ref, dependsOn }),
-  component: componentObject,
-  vulnerability: (c) => {
-    // Assigned one by one, in Trivy's field order.
-    const entry: Record<string, unknown> = { id: c.id };
-    if (c.source) entry.source = c.source;
-    entry.ratings = c.ratings;
-    if (c.cwes) entry.cwes = c.cwes;
-    if (c.description) entry.description = c.description;
-    if (c.recommendation) entry.recommendation = c.recommendation;
-    if (c.advisories) entry.advisories = c.advisories;
-    if (c.published) entry.published = c.published;
-    if (c.updated) entry.updated = c.updated;
-    entry.affects = c.affects.map(({ ref, version }) => ({ ref, versions: [{ version, status: 'affected' }] }));
-    return entry;
-  },
-};
-
-/** The same items as CDX_OBJECTS, as `JSON.stringify` would write them, field for field. */
-const CDX_TEXT: CdxSerialiser<string> = {
-  plain: (item) => json(item),
-  dependency: (ref, dependsOn) => `{"ref":${json(ref)},"dependsOn":${dependsOn.length > 0 ? json(dependsOn) : '[]'}}`,
-  component: (pkg) => {
-    const ref = json(pkg.ref);
-    // The purl is usually the bom-ref too: escaped once.
-    const purl = pkg.purl ? `,"purl":${pkg.purl === pkg.ref ? ref : json(pkg.purl)}` : '';
-    return `{"bom-ref":${ref},"type":"library","name":${json(pkg.name)}${pkg.version ? `,"version":${json(pkg.version)}` : ''}${pkg.licenses.length > 0 ? `,"licenses":${json(licenseChoices(pkg.licenses))}` : ''}${purl},"properties":[{"name":"aquasecurity:trivy:PkgID","value":${json(pkg.pkgId)}}]}`;
-  },
-  vulnerability: (c) => {
-    let text = `{"id":${json(c.id)}`;
-    if (c.source) text += `,"source":${json(c.source)}`;
-    let ratings = '';
-    for (const rating of c.ratings as { source: { name: string }; score?: number; severity: string; method?: string; vector?: string }[]) {
-      ratings += `${ratings ? ',' : ''}{"source":{"name":${json(rating.source.name)}}${rating.score === undefined ? '' : `,"score":${json(rating.score)}`},"severity":${json(rating.severity)}${rating.method === undefined ? '' : `,"method":${json(rating.method)}`}${rating.vector === undefined ? '' : `,"vector":${json(rating.vector)}`}}`;
-    }
-    text += `,"ratings":[${ratings}]`;
-    if (c.cwes) text += `,"cwes":${json(c.cwes)}`;
-    if (c.description) text += `,"description":${json(c.description)}`;
-    if (c.recommendation) text += `,"recommendation":${json(c.recommendation)}`;
-    if (c.advisories) {
-      let list = '';
-      for (const { url } of c.advisories) list += `${list ? ',' : ''}{"url":${json(url)}}`;
-      text += `,"advisories":[${list}]`;
-    }
-    if (c.published) text += `,"published":${json(c.published)}`;
-    if (c.updated) text += `,"updated":${json(c.updated)}`;
-    let affects = '';
-    for (const { ref, version } of c.affects)
-      affects += `${affects ? ',' : ''}{"ref":${json(ref)},"versions":[{"version":${json(version)},"status":"affected"}]}`;
-    return `${text},"affects":[${affects}]}`;
-  },
-};
-
-function componentObject(pkg: SbomPackage): Record<string, unknown> {
-  const component: Record<string, unknown> = { 'bom-ref': pkg.ref, type: 'library', name: pkg.name };
-  if (pkg.version) component.version = pkg.version;
-  if (pkg.licenses.length > 0) component.licenses = licenseChoices(pkg.licenses);
-  if (pkg.purl) component.purl = pkg.purl;
-  component.properties = [{ name: 'aquasecurity:trivy:PkgID', value: pkg.pkgId }];
-  return component;
-}
-
-/** A vulnerability of the BOM from the findings of one id (the first gives the details, all give the affected packages). */
-function cdxVulnerability(group: readonly Finding[]): CdxVulnerability {
+/**
+ * A vulnerability of the BOM from the findings of one id, as JSON text in Trivy's field order:
+ * the first finding gives the details, all give the affected packages.
+ */
+function vulnerabilityText(group: readonly Finding[]): string {
   const finding = group[0] as Finding;
   const v = finding.vulnerability as TrivyVulnerability;
-  const content: CdxVulnerability = { id: finding.id, ratings: cycloneDxRatings(v), affects: [] };
-  if (v.DataSource) content.source = v.DataSource.URL ? { name: v.DataSource.ID, url: v.DataSource.URL } : { name: v.DataSource.ID };
+  const t = findingText(finding);
+  let text = `{"id":"${t.id}"`;
+  if (v.DataSource)
+    text += `,"source":${json(v.DataSource.URL ? { name: v.DataSource.ID, url: v.DataSource.URL } : { name: v.DataSource.ID })}`;
+  let ratings = '';
+  for (const rating of cycloneDxRatings(v) as CdxRating[]) {
+    ratings += `${ratings ? ',' : ''}{"source":{"name":${json(rating.source.name)}}${rating.score === undefined ? '' : `,"score":${json(rating.score)}`},"severity":${json(rating.severity)}${rating.method === undefined ? '' : `,"method":${json(rating.method)}`}${rating.vector === undefined ? '' : `,"vector":${json(rating.vector)}`}}`;
+  }
+  text += `,"ratings":[${ratings}]`;
   const cwe = cwes(v.CweIDs);
-  if (cwe) content.cwes = cwe;
-  if (v.Description) content.description = v.Description;
-  if (finding.fixedVersion) content.recommendation = `Upgrade ${finding.pkgName} to version ${finding.fixedVersion}`;
+  if (cwe) text += `,"cwes":[${cwe.join(',')}]`;
+  if (v.Description) text += `,"description":"${t.description}"`;
+  if (finding.fixedVersion) text += `,"recommendation":"Upgrade ${t.pkgName} to version ${t.fixedVersion}"`;
   const advisory = advisories(v);
-  if (advisory) content.advisories = advisory;
+  if (advisory) {
+    let list = '';
+    for (const url of advisory) list += `${list ? ',' : ''}{"url":${json(url)}}`;
+    text += `,"advisories":[${list}]`;
+  }
   const published = cdxTime(v.PublishedDate);
-  if (published) content.published = published;
+  if (published) text += `,"published":${json(published)}`;
   const updated = cdxTime(v.LastModifiedDate);
-  if (updated) content.updated = updated;
+  if (updated) text += `,"updated":${json(updated)}`;
+  let affects = '';
+  const refs: string[] = [];
   for (const other of group) {
     const ref = other.vulnerability?.PkgIdentifier?.PURL ?? `${other.target}:${other.pkgName}@${other.installedVersion}`;
-    if (group.length === 1 || !content.affects.some((affect) => affect.ref === ref))
-      content.affects.push({ ref, version: other.installedVersion });
+    if (group.length > 1 && refs.includes(ref)) continue;
+    refs.push(ref);
+    affects += `${affects ? ',' : ''}{"ref":${json(ref)},"versions":[{"version":"${findingText(other).installedVersion}","status":"affected"}]}`;
   }
-  return content;
+  return `${text},"affects":[${affects}]}`;
 }
 
-function cycloneDxParts<T>(
+function cycloneDxParts(
   report: TrivyReport,
   now: Date | undefined,
-  serialise: CdxSerialiser<T>,
-): { envelope: Record<string, unknown>; components: Iterable<T>; dependencies: Iterable<T>; vulnerabilities: Iterable<T> } {
+): { envelope: Record<string, unknown>; components: Iterable<string>; dependencies: Iterable<string>; vulnerabilities: Iterable<string> } {
   const { packages, targets, partial } = sbomContent(report);
   const isImage = report.ArtifactType === 'container_image';
   const rootRef = uuid(report, 'root');
@@ -417,8 +374,8 @@ function cycloneDxParts<T>(
       ],
     };
   });
-  function* dependencies(): Generator<T> {
-    yield serialise.plain({ ref: rootRef, dependsOn: targets.map((target) => target.ref) });
+  function* dependencies(): Generator<string> {
+    yield json({ ref: rootRef, dependsOn: targets.map((target) => target.ref) });
     for (const { ref } of targets) {
       const own = packages.filter((pkg) => pkg.targetRef === ref);
       const hasGraph = own.some((pkg) => pkg.dependsOn.length > 0 || pkg.relationship);
@@ -428,16 +385,16 @@ function cycloneDxParts<T>(
         const dependedOn = new Set(own.flatMap((pkg) => pkg.dependsOn));
         direct = own.filter((pkg) => pkg.relationship === 'direct' || (!pkg.relationship && !dependedOn.has(pkg.pkgId)));
       }
-      yield serialise.dependency(ref, direct.map((pkg) => pkg.ref).sort());
+      yield dependencyText(ref, direct.map((pkg) => pkg.ref).sort());
     }
     const none: string[] = [];
     for (const pkg of packages) {
       if (!withDependencies || pkg.dependsOn.length === 0) {
-        yield serialise.dependency(pkg.ref, none);
+        yield dependencyText(pkg.ref, none);
         continue;
       }
       const refs = pkg.dependsOn.flatMap((id) => (byPkgId.get(`${pkg.targetRef}|${id}`) ?? []).map((dep) => dep.ref));
-      yield serialise.dependency(pkg.ref, refs.length > 1 ? [...new Set(refs)].sort() : refs);
+      yield dependencyText(pkg.ref, refs.length > 1 ? [...new Set(refs)].sort() : refs);
     }
   }
 
@@ -475,12 +432,12 @@ function cycloneDxParts<T>(
       ...(partial ? { properties: [{ name: 'aegis:sbom:partial', value: partial }] } : {}),
     },
   };
-  function* components(): Generator<T> {
-    for (const target of targetComponents) yield serialise.plain(target);
-    for (const pkg of packages) yield serialise.component(pkg);
+  function* components(): Generator<string> {
+    for (const target of targetComponents) yield json(target);
+    for (const pkg of packages) yield componentText(pkg);
   }
-  function* vulnerabilityItems(): Generator<T> {
-    for (const group of byId.values()) yield serialise.vulnerability(cdxVulnerability(Array.isArray(group) ? group : [group]));
+  function* vulnerabilityItems(): Generator<string> {
+    for (const group of byId.values()) yield vulnerabilityText(Array.isArray(group) ? group : [group]);
   }
   return { envelope, components: components(), dependencies: dependencies(), vulnerabilities: vulnerabilityItems() };
 }
@@ -500,15 +457,14 @@ function spdxLicense(licenses: string[]): { declared: string; comment?: string }
   return { declared: 'NOASSERTION', comment: `Reported by Trivy: ${licenses.join(', ')}` };
 }
 
-/** SPDX 2.3 JSON: the artifact as the described package, each package contained in it. */
+/** SPDX 2.3 JSON: the artifact as the described package, each package contained in it. The document `writeSpdx` writes, read back. */
 export function renderSpdx(report: TrivyReport, now?: Date): Record<string, unknown> {
-  const { envelope, packages, relationships } = spdxParts(report, now, SPDX_OBJECTS);
-  return { ...envelope, packages: [...packages], relationships: [...relationships] };
+  return JSON.parse(collect((out) => writeSpdx(out, report, now))) as Record<string, unknown>;
 }
 
-/** The same document as `renderSpdx`, written as JSON text package by package. */
+/** Writes the SPDX document as JSON text package by package. */
 export function writeSpdx(out: TextSink, report: TrivyReport, now?: Date): void {
-  const { envelope, packages, relationships } = spdxParts(report, now, SPDX_TEXT);
+  const { envelope, packages, relationships } = spdxParts(report, now);
   writeDocument(
     out,
     { ...envelope, packages: listSlot('packages'), relationships: listSlot('relationships') },
@@ -516,45 +472,15 @@ export function writeSpdx(out: TextSink, report: TrivyReport, now?: Date): void 
   );
 }
 
-/** How SPDX items are made: small ones as objects either way, packages and their relationships as objects or text. */
-interface SpdxSerialiser<T> {
-  (item: object): T;
-  package(spdxId: string, pkg: SbomPackage): T;
-  contains(spdxId: string): T;
-}
-
-function spdxPackageObject(spdxId: string, pkg: SbomPackage): Record<string, unknown> {
+function spdxPackageText(spdxId: string, pkg: SbomPackage): string {
   const license = spdxLicense(pkg.licenses);
-  const item: Record<string, unknown> = { SPDXID: spdxId, name: pkg.name };
-  if (pkg.version) item.versionInfo = pkg.version;
-  item.downloadLocation = 'NOASSERTION';
-  item.filesAnalyzed = false;
-  item.licenseConcluded = 'NOASSERTION';
-  item.licenseDeclared = license.declared;
-  if (license.comment) item.licenseComments = license.comment;
-  if (pkg.purl) item.externalRefs = [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: pkg.purl }];
-  return item;
+  return `{"SPDXID":"${spdxId}","name":${json(pkg.name)}${pkg.version ? `,"versionInfo":${json(pkg.version)}` : ''},"downloadLocation":"NOASSERTION","filesAnalyzed":false,"licenseConcluded":"NOASSERTION","licenseDeclared":${json(license.declared)}${license.comment ? `,"licenseComments":${json(license.comment)}` : ''}${pkg.purl ? `,"externalRefs":[{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl","referenceLocator":${json(pkg.purl)}}]` : ''}}`;
 }
 
-const SPDX_OBJECTS: SpdxSerialiser<object> = Object.assign((item: object) => item, {
-  package: spdxPackageObject,
-  contains: (spdxId: string) => ({ spdxElementId: 'SPDXRef-Artifact', relationshipType: 'CONTAINS', relatedSpdxElement: spdxId }),
-});
-
-/** The same items as SPDX_OBJECTS, as `JSON.stringify` would write them, field for field. */
-const SPDX_TEXT: SpdxSerialiser<string> = Object.assign((item: object) => json(item), {
-  package: (spdxId: string, pkg: SbomPackage) => {
-    const license = spdxLicense(pkg.licenses);
-    return `{"SPDXID":"${spdxId}","name":${json(pkg.name)}${pkg.version ? `,"versionInfo":${json(pkg.version)}` : ''},"downloadLocation":"NOASSERTION","filesAnalyzed":false,"licenseConcluded":"NOASSERTION","licenseDeclared":${json(license.declared)}${license.comment ? `,"licenseComments":${json(license.comment)}` : ''}${pkg.purl ? `,"externalRefs":[{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl","referenceLocator":${json(pkg.purl)}}]` : ''}}`;
-  },
-  contains: (spdxId: string) => `{"spdxElementId":"SPDXRef-Artifact","relationshipType":"CONTAINS","relatedSpdxElement":"${spdxId}"}`,
-});
-
-function spdxParts<T>(
+function spdxParts(
   report: TrivyReport,
   now: Date | undefined,
-  sink: SpdxSerialiser<T>,
-): { envelope: Record<string, unknown>; packages: Iterable<T>; relationships: Iterable<T> } {
+): { envelope: Record<string, unknown>; packages: Iterable<string>; relationships: Iterable<string> } {
   const { packages, partial } = sbomContent(report);
   const spdxId = (index: number) => `SPDXRef-Package-${index + 1}`;
   const envelope = {
@@ -569,19 +495,20 @@ function spdxParts<T>(
       ...(partial ? { comment: `Partial SBOM: ${partial}.` } : {}),
     },
   };
-  function* spdxPackages(): Generator<T> {
-    yield sink({
+  function* spdxPackages(): Generator<string> {
+    yield json({
       SPDXID: 'SPDXRef-Artifact',
       name: report.ArtifactName,
       downloadLocation: 'NOASSERTION',
       filesAnalyzed: false,
       primaryPackagePurpose: report.ArtifactType === 'container_image' ? 'CONTAINER' : 'SOURCE',
     });
-    for (let index = 0; index < packages.length; index++) yield sink.package(spdxId(index), packages[index] as SbomPackage);
+    for (let index = 0; index < packages.length; index++) yield spdxPackageText(spdxId(index), packages[index] as SbomPackage);
   }
-  function* spdxRelationships(): Generator<T> {
-    yield sink({ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-Artifact' });
-    for (let index = 0; index < packages.length; index++) yield sink.contains(spdxId(index));
+  function* spdxRelationships(): Generator<string> {
+    yield json({ spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-Artifact' });
+    for (let index = 0; index < packages.length; index++)
+      yield `{"spdxElementId":"SPDXRef-Artifact","relationshipType":"CONTAINS","relatedSpdxElement":"${spdxId(index)}"}`;
   }
   return { envelope, packages: spdxPackages(), relationships: spdxRelationships() };
 }
