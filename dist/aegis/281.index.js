@@ -227,13 +227,34 @@ function parseNameStatus(output) {
     }
     return changes;
 }
-/** Distinct paths in first-seen order, for the changed-files list. */
+/**
+ * Distinct paths in git's path order, for the changed-files list: the order git lists them in
+ * without rename detection, so whether git looked for renames (which the change-types decide)
+ * never reorders the list.
+ */
 function uniquePaths(changes) {
     const paths = changes.map((change) => change.path);
-    // git names a path once per diff; only a rename's two sides can repeat a path seen elsewhere
+    // git names a path once per diff, in path order; only a rename's two sides, listed together
+    // where the old path sorts, can repeat a path or stand out of order.
     if (!changes.some((change) => change.type === 'renamed'))
         return paths;
-    return [...new Set(paths)];
+    return [...new Set(paths)].sort(byCodePoint);
+}
+/** Code point order, which is the byte order of UTF-8 and so git's (UTF-16 puts U+E000–U+FFFF after astral characters). */
+function byCodePoint(a, b) {
+    const length = Math.min(a.length, b.length);
+    for (let at = 0; at < length; at++) {
+        const x = a.charCodeAt(at);
+        const y = b.charCodeAt(at);
+        if (x === y)
+            continue;
+        const xAstral = (x & 0xf800) === 0xd800;
+        const yAstral = (y & 0xf800) === 0xd800;
+        if (xAstral !== yAstral)
+            return xAstral ? 1 : -1;
+        return x - y;
+    }
+    return a.length - b.length;
 }
 
 ;// CONCATENATED MODULE: ./src/core/detect/history.ts

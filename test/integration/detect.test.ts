@@ -238,6 +238,20 @@ describe('detect on real git repositories', () => {
     ]);
   });
 
+  test('a rename whose new path sorts first: both paths listed in path order, with or without rename detection', async () => {
+    const s = new Scenario();
+    const before = s.sha();
+    s.git('mv', 'services/web/index.js', 'services/api/index.js');
+    const head = s.commit({});
+    s.push('main');
+    // Default change-types: no rename detection, so git lists the addition and the deletion in path order.
+    const plain = await run(s.clone(), push(before, head));
+    expect(plain).toMatchObject({ services: ['api', 'web'], files: ['services/api/index.js', 'services/web/index.js'] });
+    // renamed without added/deleted: git pairs them; the list is the same, in the same order.
+    const detected = await run(s.clone(), push(before, head), { changeTypes: ['modified', 'renamed'] });
+    expect(detected).toMatchObject({ services: ['api', 'web'], files: ['services/api/index.js', 'services/web/index.js'] });
+  });
+
   test('delete: a deleted file marks its service unless deletions are not a change type', async () => {
     const s = new Scenario();
     const before = s.sha();

@@ -6,7 +6,7 @@ import picomatch from 'picomatch';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { formatChangedFiles, quotePath } from '../../src/core/detect/changed-files.js';
-import { type ChangedPath, parseNameStatus } from '../../src/core/detect/changes.js';
+import { byCodePoint, type ChangedPath, parseNameStatus, uniquePaths } from '../../src/core/detect/changes.js';
 import { NO_CHANGES_JOB, parseChildPipelineTemplate, renderChildPipeline } from '../../src/core/detect/child-pipeline.js';
 import { filtersManifest, matchFilters, parseFilters } from '../../src/core/detect/filters.js';
 import { checkPattern, compileRule, compileRuleList, matchesRules } from '../../src/core/detect/globs.js';
@@ -462,6 +462,49 @@ describe('git diff --name-status -z', () => {
   test('truncated output is an error', () => {
     expect(() => parseNameStatus('R100\0only-one\0')).toThrow('Unexpected end');
     expect(() => parseNameStatus('X\0a\0')).toThrow("Unexpected status 'X'");
+  });
+});
+
+describe('changed-files order', () => {
+  test.each<[string, ChangedPath[], string[]]>([
+    [
+      'no rename: as git listed them',
+      [
+        { path: 'b', type: 'modified' },
+        { path: 'a', type: 'added' },
+      ],
+      ['b', 'a'],
+    ],
+    [
+      'a rename to a path that sorts first: in path order, as git lists it without rename detection',
+      [
+        { path: 'services/web/x', type: 'renamed' },
+        { path: 'services/api/x', type: 'renamed' },
+        { path: 'services/db/y', type: 'modified' },
+      ],
+      ['services/api/x', 'services/db/y', 'services/web/x'],
+    ],
+    [
+      'a path renamed away and another renamed onto it: once',
+      [
+        { path: 'a', type: 'renamed' },
+        { path: 'b', type: 'renamed' },
+        { path: 'b', type: 'renamed' },
+        { path: 'c', type: 'renamed' },
+      ],
+      ['a', 'b', 'c'],
+    ],
+  ])('%s', (_name, changes, expected) => {
+    expect(uniquePaths(changes)).toEqual(expected);
+  });
+
+  test('paths sort by UTF-8 bytes, as git sorts them (not by UTF-16 code units)', () => {
+    const paths = ['a/b', 'a-c', 'a', 'a.b/x', '\uffff', '\u{1f600}', '\ue000', 'é', 'z', 'a/\u{10000}', 'a/\ufffd'];
+    const byBytes = [...paths].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+    expect([...paths].sort(byCodePoint)).toEqual(byBytes);
+    // The case plain string comparison gets wrong.
+    expect(['\u{1f600}', '\ue000'].sort()).toEqual(['\u{1f600}', '\ue000']);
+    expect(['\u{1f600}', '\ue000'].sort(byCodePoint)).toEqual(['\ue000', '\u{1f600}']);
   });
 });
 
