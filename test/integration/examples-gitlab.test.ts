@@ -22,6 +22,8 @@ import { sourceDist } from '../helpers/source-dist.js';
 // project sets them: gitlab-ci-local's variables file, which child pipelines see too.
 
 const EXAMPLE = join(ROOT, 'examples/gitlab');
+/** The delivery pipeline, its child pipeline template, and the GitOps project's own pipeline (insight; run end to end in insight-platforms.test.ts). */
+const PIPELINE_FILES = ['.gitlab-ci.yml', '.aegis/child-pipeline.yml', 'gitops/.gitlab-ci.yml'];
 const FAKE_TRIVY = join(ROOT, 'test/fixtures/scan/fake-trivy.mjs');
 const RECORDED_TRIVY_REPORT = join(TRIVY_GOLDENS, 'alpine-310.json.golden');
 const CATALOG_PROJECT = 'aegis-actions/aegis-actions';
@@ -173,16 +175,16 @@ function startHealthService(): Promise<{ server: Server; url: string; requests: 
 }
 
 describe('examples/gitlab/.gitlab-ci.yml', () => {
-  test('validates against GitLab CI schema, as does the child pipeline template', () => {
-    const pipeline = parse(readFileSync(join(EXAMPLE, '.gitlab-ci.yml'), 'utf8'));
-    expect(schemaErrors('gitlab-ci.json', pipeline)).toEqual([]);
-    const template = parse(readFileSync(join(EXAMPLE, '.aegis/child-pipeline.yml'), 'utf8'));
-    expect(schemaErrors('gitlab-ci.json', template)).toEqual([]);
+  test("validates against GitLab CI schema, as do the child pipeline template and the GitOps project's pipeline", () => {
+    for (const file of PIPELINE_FILES) {
+      const pipeline = parse(readFileSync(join(EXAMPLE, file), 'utf8'));
+      expect(schemaErrors('gitlab-ci.json', pipeline), file).toEqual([]);
+    }
   });
 
   test('includes every stage component, from the catalog, with the inputs each component declares', () => {
     const stages = new Set<string>();
-    for (const file of ['.gitlab-ci.yml', '.aegis/child-pipeline.yml']) {
+    for (const file of PIPELINE_FILES) {
       const { include } = parse(readFileSync(join(EXAMPLE, file), 'utf8')) as {
         include: { component: string; inputs: Record<string, unknown> }[];
       };
@@ -199,7 +201,7 @@ describe('examples/gitlab/.gitlab-ci.yml', () => {
         ).toEqual([]);
       }
     }
-    expect([...stages].sort()).toEqual(['build', 'detect', 'gitops-bump', 'health-gate', 'promote', 'release', 'scan']);
+    expect([...stages].sort()).toEqual(['build', 'detect', 'gitops-bump', 'health-gate', 'insight', 'promote', 'release', 'scan']);
   });
 
   test('prod is a manual, blocking job deploying to the production environment, after staging is watched', () => {
@@ -216,10 +218,20 @@ describe('examples/gitlab/.gitlab-ci.yml', () => {
   });
 
   test('secrets come only from CI/CD variables, never literal values', () => {
-    for (const file of ['.gitlab-ci.yml', '.aegis/child-pipeline.yml']) {
+    for (const file of PIPELINE_FILES) {
       const { include } = parse(readFileSync(join(EXAMPLE, file), 'utf8')) as { include: { inputs: Record<string, string> }[] };
       for (const { inputs } of include) {
-        for (const name of ['token', 'forge-token', 'registry-password', 'argocd-token', 'dependents-token', 'ssh-key']) {
+        for (const name of [
+          'token',
+          'forge-token',
+          'registry-password',
+          'argocd-token',
+          'dependents-token',
+          'ssh-key',
+          'pushgateway-password',
+          'ci-token',
+          'notify',
+        ]) {
           if (inputs[name] !== undefined) expect(inputs[name], name).toMatch(/^\$\{?[A-Z][A-Z0-9_]*\}?$/);
         }
       }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type TestServer } from '../fixtures/health-gate/harness.js';
+import { ROOT } from '../helpers/cli.js';
 import { type BareRepo, createBareRepo, git, tempDir } from '../helpers/git.js';
 import { COMPONENT_PREFIX, runGitlabCiLocal } from '../helpers/gitlab-ci-local.js';
 import { runLocalAction } from '../helpers/local-action.js';
@@ -88,6 +89,55 @@ after-insight:
       );
     } finally {
       result.cleanup();
+    }
+  }, 180_000);
+
+  test('examples/gitlab/gitops/.gitlab-ci.yml: a scheduled pipeline of the GitOps project reports, other pipelines run nothing', async () => {
+    // The example as written, its catalog reference pointed at the local catalog; the GitOps
+    // project's repository on the server is the bare repository (a project CI/CD variable
+    // overrides the example's default, as on GitLab).
+    const example = readFileSync(join(ROOT, 'examples/gitlab/gitops/.gitlab-ci.yml'), 'utf8');
+    const pipeline = example.replace('$CI_SERVER_FQDN/aegis-actions/aegis-actions/insight@1', `${COMPONENT_PREFIX}/insight@1.0.0`);
+    expect(pipeline).not.toBe(example);
+    const gitops = createBareRepo({
+      'overlays/dev/kustomization.yaml': overlay('1.1.0'),
+      'overlays/staging/kustomization.yaml': overlay('1.0.0'),
+      'overlays/prod/kustomization.yaml': overlay('1.0.0'),
+    });
+    const checkout = gitops.checkout();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(checkout, 'overlays/staging/kustomization.yaml'), overlay('1.1.0'));
+    git(
+      checkout,
+      'commit',
+      '--quiet',
+      '-am',
+      `promote\n\nAegis-Image: ${API}=${API}:1.1.0\nAegis-Environment: staging\nAegis-Stage: promote`,
+    );
+    git(checkout, 'push', '--quiet', 'origin', 'HEAD:main');
+    const variables = { GITOPS_REPOSITORY: gitops.bare };
+    const scheduled = await runGitlabCiLocal(pipeline, { variables: { ...variables, CI_PIPELINE_SOURCE: 'schedule' } });
+    try {
+      expect(scheduled.exitCode, scheduled.output).toBe(0);
+      expect(scheduled.output).toContain('aegis-insight');
+      const metrics = readFileSync(join(scheduled.project, '.aegis-out/insight/metrics.txt'), 'utf8');
+      expect(metrics).toContain('aegis_deployments_total{environment="staging",service="api"} 1');
+      const status = JSON.parse(readFileSync(join(scheduled.project, '.aegis-out/insight/status.json'), 'utf8'));
+      expect(status.status.map((row: { environment: string; tag: string }) => `${row.environment}=${row.tag}`)).toEqual([
+        'dev=1.1.0',
+        'staging=1.1.0',
+        'prod=1.0.0',
+      ]);
+    } finally {
+      scheduled.cleanup();
+    }
+    // A push to the GitOps project (every delivery pipeline makes one) starts no report.
+    const pushed = await runGitlabCiLocal(pipeline, { variables: { ...variables, CI_PIPELINE_SOURCE: 'push' } });
+    try {
+      expect(pushed.output).not.toContain('aegis-insight >');
+    } finally {
+      pushed.cleanup();
+      gitops.cleanup();
     }
   }, 180_000);
 });
