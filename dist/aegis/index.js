@@ -34784,7 +34784,7 @@ function withNotifications(stage) {
 const STAGE_MODULES = {
     detect: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(638), __nccwpck_require__.e(281)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662)),
     build: () => Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8580)),
-    scan: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(503)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4503)),
+    scan: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(630)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4630)),
     'gitops-bump': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(707), __nccwpck_require__.e(341), __nccwpck_require__.e(649), __nccwpck_require__.e(344)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3344)),
     promote: () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(6), __nccwpck_require__.e(707), __nccwpck_require__.e(341), __nccwpck_require__.e(649), __nccwpck_require__.e(638), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2346)),
     'health-gate': () => Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(707), __nccwpck_require__.e(550)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4550)),

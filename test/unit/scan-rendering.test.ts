@@ -104,7 +104,7 @@ describe('every output is byte for byte what the simple rendering wrote', () => 
   });
 });
 
-describe('the text writers write exactly what JSON.stringify writes for the same document', () => {
+describe("every writer's text is in JSON.stringify's own form (the object renderers read it back)", () => {
   const report = (): TrivyReport => syntheticReport(500, { seed: 3 });
   test('SARIF, GitLab, CycloneDX and SPDX on the synthetic report', () => {
     const options = { category: 'c', sourceRoot: '/src', suppressed: new Map([['os-pkgs|CVE-2019-10001|pkg-1|', 'why']]) };
@@ -138,6 +138,8 @@ describe('the text writers on awkward reports', () => {
                 InstalledVersion: '1',
                 Severity: 'HIGH',
                 Title: awkward,
+                Description: awkward,
+                PrimaryURL: `https://avd.example/a b ${awkward}`,
               },
               { VulnerabilityID: 'CVE-2024-0002', PkgName: 'b', InstalledVersion: '', Severity: 'LOW', CVSS: { nvd: {} } },
             ],
@@ -147,6 +149,9 @@ describe('the text writers on awkward reports', () => {
       }),
       'awkward.json',
     );
+  // Canonical form: the object renderers read the text back, so this compares the text with
+  // JSON.stringify's own form of the same value (escapes, numbers, field order, no duplicate
+  // field); the values themselves are checked below.
   test('each is valid JSON in JSON.stringify form', () => {
     const options = { category: awkward, suppressed: new Map<string, string>() };
     const texts = {
@@ -164,6 +169,116 @@ describe('the text writers on awkward reports', () => {
       expect(() => JSON.parse(text as string), kind).not.toThrow();
       expect(text, kind).toBe(reference);
     }
+  });
+
+  test('every awkward text arrives whole where Trivy puts it', () => {
+    const sarif = renderSarif(report(), { category: 'c' }).runs[0];
+    const rule = (id: string) => sarif?.tool.driver.rules.find((r) => r.id === id);
+    const vulnerability = rule(`CVE-2024-0001 ${awkward}`);
+    expect(vulnerability?.shortDescription.text).toBe(awkward);
+    expect(vulnerability?.fullDescription.text).toBe(awkward);
+    expect(vulnerability?.helpUri).toBe(`https://avd.example/a%20b%20${awkward.replaceAll(' ', '%20')}`);
+    expect(vulnerability?.help.text.endsWith(`\n${awkward}`)).toBe(true);
+    expect(vulnerability?.help.markdown).toContain(`|HIGH|a ${awkward}||[CVE-2024-0001 ${awkward}](https://avd.example/a b ${awkward})|`);
+    expect(rule('aws')).toMatchObject({ shortDescription: { text: awkward }, fullDescription: { text: awkward } });
+    const result = sarif?.results.find((r) => r.ruleId === `CVE-2024-0001 ${awkward}`);
+    // The URI is URL-encoded (spaces), the location message is the path as it is.
+    expect(result?.locations[0]?.physicalLocation.artifactLocation.uri).toBe(`lock%20${awkward.replaceAll(' ', '%20')}`);
+    expect(result?.locations[0]?.message.text).toBe(`lock ${awkward}: a ${awkward}@1`);
+    expect(result?.message.text.startsWith(`Package: a ${awkward}\nInstalled Version: 1\n`)).toBe(true);
+
+    const [first] = renderGitLab(report(), { now: NOW }).vulnerabilities;
+    expect(first).toMatchObject({
+      name: awkward,
+      description: awkward,
+      location: { dependency: { package: { name: `a ${awkward}` }, version: '1' } },
+    });
+    expect(renderGitLab(report(), { now: NOW }, 'secret_detection').vulnerabilities[0]?.name).toBe(awkward);
+
+    const bom = renderCycloneDx(report(), NOW) as { vulnerabilities: { id: string; description?: string }[] };
+    expect(bom.vulnerabilities.find((v) => v.id === `CVE-2024-0001 ${awkward}`)?.description).toBe(awkward);
+  });
+
+  test('GitLab limits: a name of 255 characters and a description of 1 MiB, cut with an ellipsis', () => {
+    // Quotes and backslashes, so the cut falls between characters that are escaped in the text.
+    const awkwardText = (length: number) => '"\\'.repeat(length / 2);
+    const text = JSON.stringify({
+      SchemaVersion: 2,
+      ArtifactName: 'app',
+      Results: [
+        {
+          Target: 'package-lock.json',
+          Class: 'lang-pkgs',
+          Vulnerabilities: [
+            {
+              VulnerabilityID: 'CVE-1',
+              PkgName: 'p',
+              InstalledVersion: '1',
+              Severity: 'LOW',
+              Title: awkwardText(400),
+              Description: awkwardText(1_200_000),
+            },
+            {
+              VulnerabilityID: 'CVE-2',
+              PkgName: 'p',
+              InstalledVersion: '1',
+              Severity: 'LOW',
+              Title: 'x'.repeat(255),
+              Description: 'short',
+            },
+          ],
+        },
+      ],
+    });
+    const [long, exact] = renderGitLab(parseTrivyReport(text, 'limits.json'), { now: NOW }).vulnerabilities;
+    expect(long?.name).toBe(`${awkwardText(400).slice(0, 254)}…`);
+    expect(long?.description).toBe(`${awkwardText(1_200_000).slice(0, 1_048_575)}…`);
+    expect(exact?.name).toBe('x'.repeat(255));
+  });
+
+  test.each([
+    ['Results[0].Vulnerabilities[0].Title is a number; expected a string', { Title: 5 }],
+    ['Results[0].Vulnerabilities[0].InstalledVersion is a number; expected a string', { InstalledVersion: 1 }],
+    ['Results[0].Vulnerabilities[0].Description is an object; expected a string', { Description: { toString: 1 } }],
+    ['Results[0].Vulnerabilities[0].PrimaryURL is a boolean; expected a string', { PrimaryURL: true }],
+    ['Results[0].Vulnerabilities[0].CVSS.nvd.V3Score is a string; expected a number', { CVSS: { nvd: { V3Score: '7.5' } } }],
+    ['Results[0].Vulnerabilities[0].References is a string; expected a list of strings', { References: 'https://x' }],
+    ['Results[0].Vulnerabilities[0].CweIDs[1] is a number; expected a string', { CweIDs: ['CWE-79', 79] }],
+  ])('a report field of another type than Trivy writes is refused when read: %s', (message, fields) => {
+    const text = JSON.stringify({
+      SchemaVersion: 2,
+      ArtifactName: 'app',
+      Results: [
+        {
+          Target: 'package-lock.json',
+          Class: 'lang-pkgs',
+          Vulnerabilities: [{ VulnerabilityID: 'CVE-1', PkgName: 'p', InstalledVersion: '1', Severity: 'LOW', ...fields }],
+        },
+      ],
+    });
+    expect(() => parseTrivyReport(text, 'odd.json')).toThrow(`odd.json: ${message}, as Trivy writes it`);
+  });
+
+  test('the other lists, packages and the report itself are typed too; null is absent, as Go writes it', () => {
+    const refused = (report: Record<string, unknown>) => () =>
+      parseTrivyReport(JSON.stringify({ SchemaVersion: 2, ArtifactName: 'app', ...report }), 'r.json');
+    expect(refused({ Metadata: { RepoTags: 'x' } })).toThrow('r.json: Metadata.RepoTags is a string; expected a list of strings');
+    expect(refused({ Results: [{ Target: 't', Type: 3 }] })).toThrow('r.json: Results[0].Type is a number');
+    expect(refused({ Results: [{ Target: 't', Packages: [{ Name: 'p', Locations: [{ StartLine: '1' }] }] }] })).toThrow(
+      'r.json: Results[0].Packages[0].Locations[0].StartLine is a string; expected a number',
+    );
+    expect(refused({ Results: [{ Target: 't', Secrets: [{ RuleID: 'r', Severity: 'LOW', Match: ['x'] }] }] })).toThrow(
+      'r.json: Results[0].Secrets[0].Match is a list; expected a string',
+    );
+    expect(refused({ Results: [{ Target: 't', Misconfigurations: [{ ID: 'c', Severity: 'LOW', CauseMetadata: [] }] }] })).toThrow(
+      'r.json: Results[0].Misconfigurations[0].CauseMetadata is a list; expected an object',
+    );
+    expect(
+      refused({
+        Metadata: { RepoTags: null },
+        Results: [{ Target: 't', Vulnerabilities: [{ VulnerabilityID: 'v', PkgName: 'p', Severity: 'LOW', CweIDs: null }] }],
+      }),
+    ).not.toThrow();
   });
 
   test('a package without a name is refused when the report is read, naming where', () => {
@@ -198,6 +313,8 @@ describe('escapeText and json write strings and numbers as JSON.stringify does',
 
   test('absent values are empty text, others their text; objects and arrays go through JSON.stringify', () => {
     expect([escapeText(undefined), escapeText(null), escapeText(5), escapeText(true)]).toEqual(['', '', '5', 'true']);
+    // An object whose toString is no function (String() would throw): its JSON, as text.
+    expect(escapeText({ toString: 1 })).toBe('{\\"toString\\":1}');
     const value = { a: ['x"', 1, null], b: { c: '\n' } };
     expect(json(value)).toBe(JSON.stringify(value));
   });

@@ -4,8 +4,8 @@ import type { Finding } from './report.js';
 /**
  * A finding's fields as escaped JSON text (`escapeText`), the ones SARIF, the GitLab report and
  * CycloneDX all quote: made once per finding and shared, so a description quoted in five places
- * of three files is scanned once. For a vulnerability the texts are its own fields, as Trivy
- * writes them; for other classes the finding's.
+ * of three files is scanned once. Title, description and URL are a vulnerability's own fields,
+ * as Trivy writes them ('' for the other classes, whose writers quote their own fields).
  */
 export interface FindingText {
   id: string;
@@ -33,9 +33,9 @@ export function findingText(finding: Finding): FindingText {
       pkgName: escapeText(finding.pkgName),
       installedVersion: escapeText(finding.installedVersion),
       fixedVersion: escapeText(finding.fixedVersion),
-      title: escapeText(v ? v.Title : finding.title),
+      title: escapeText(v?.Title),
       description: escapeText(v?.Description),
-      primaryUrl: escapeText(v ? v.PrimaryURL : finding.url),
+      primaryUrl: escapeText(v?.PrimaryURL),
       severity: escapeText(severityText(finding)),
     };
     TEXTS.set(finding, text);
@@ -44,7 +44,7 @@ export function findingText(finding: Finding): FindingText {
 }
 
 /** The severity as the report spells it (Trivy writes it verbatim into tags and texts). */
-export function severityText(finding: Finding): string {
+function severityText(finding: Finding): string {
   return (
     finding.vulnerability?.Severity ??
     finding.misconfiguration?.Severity ??

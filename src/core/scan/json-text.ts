@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto';
  * Large documents (20,000 findings) serialised list item by list item: each item becomes text
  * as soon as it is made (built from its parts with `json`, not as an object to stringify) and
  * goes straight to the sink, so neither an object tree nor the whole text is ever in memory at
- * once. What reaches the sink is byte for byte `JSON.stringify(document)` (but for a surrogate
- * pair split across two report fields, which is written as two escapes: the same value).
+ * once. What reaches the sink is byte for byte `JSON.stringify(document)`.
  */
 // A fresh nonce per process: no text in a report can spell a slot and be taken for one.
 const MARK = `\u0000aegis-list-${randomUUID()}:`;
@@ -29,19 +28,33 @@ export function json(value: unknown): string {
 /**
  * A text as it stands between the quotes of a JSON string: `JSON.stringify(text)` without its
  * quotes. Writers compose a string's text from escaped parts (the escapings of the parts,
- * joined, are the escaping of the joined text), so a description quoted in five places of
- * four files is escaped once. Most report strings (ids, versions, names, URLs) need no
- * escaping: a plain loop proves that several times faster than a call into JSON.stringify and
- * returns the text itself, uncopied. Absent values are empty, others are written as text.
+ * joined, are the escaping of the joined text: the writers always put literal text between two
+ * fields, so no surrogate pair is split), and a description quoted in five places of three files
+ * is escaped once. Most report strings (ids, versions, names, URLs) need no escaping: a plain
+ * loop proves that several times faster than a call into JSON.stringify and returns the text
+ * itself, uncopied. Absent values are empty; a number or boolean where the report should have
+ * text is its text, anything else its JSON (a field the schemas want as a string stays one).
  */
 export function escapeText(value: unknown): string {
-  const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  const text = typeof value === 'string' ? value : asText(value);
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);
     // Control characters, `"`, `\\`, and surrogates (JSON.stringify escapes a lone one).
     if (code < 0x20 || code === 0x22 || code === 0x5c || (code & 0xf800) === 0xd800) return JSON.stringify(text).slice(1, -1);
   }
   return text;
+}
+
+function asText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  // JSON.parse made it, so it has no cycles, BigInts or functions: JSON.stringify cannot throw.
+  return JSON.stringify(value) ?? '';
+}
+
+/** `escapeText` of each value, in order (a tuple of the same length). */
+export function escapeTexts<T extends unknown[]>(...values: T): { [K in keyof T]: string } {
+  return values.map(escapeText) as { [K in keyof T]: string };
 }
 
 /** A placeholder for list `name` inside an envelope given to `writeDocument`. */

@@ -1,4 +1,5 @@
 import { FileError } from '../errors.js';
+import { type FieldSpec, fieldTypeError, LIST_FIELDS, REPORT_FIELDS, RESULT_FIELDS } from './report-fields.js';
 import { parseSeverity, SEVERITIES, type Severity } from './severity.js';
 
 /** The parts of Trivy's JSON report (SchemaVersion 2) that we read. Unknown fields are kept untouched. */
@@ -181,10 +182,18 @@ export function parseTrivyReport(text: string, file: string): TrivyReport {
   }
   const results = data.Results ?? [];
   if (!Array.isArray(results)) throw new FileError(file, 'is not a Trivy JSON report: Results is not an array');
+  const typed = (where: string, item: Record<string, unknown>, spec: FieldSpec) => {
+    const problem = fieldTypeError(item, spec);
+    if (problem === undefined) return;
+    const field = `${where}${problem.path}`.replace(/^\./, '');
+    throw new FileError(file, `${field} is ${problem.found}; expected ${problem.expected}, as Trivy writes it`);
+  };
+  typed('', data, REPORT_FIELDS);
   results.forEach((result: unknown, index) => {
     if (!isObject(result) || typeof result.Target !== 'string') {
       throw new FileError(file, `Results[${index}] has no Target`);
     }
+    typed(`Results[${index}]`, result, RESULT_FIELDS);
     for (const [field, required] of LISTS) {
       const list = result[field] ?? [];
       if (!Array.isArray(list)) throw new FileError(file, `Results[${index}].${field} is not an array`);
@@ -203,6 +212,7 @@ export function parseTrivyReport(text: string, file: string): TrivyReport {
             `${where()} (${String(item[first])}) has severity ${JSON.stringify(severity)}; expected one of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL`,
           );
         }
+        typed(where(), item, LIST_FIELDS[field] as FieldSpec);
       }
     }
     // The package list (--list-all-pkgs) names what the SBOMs list: a package without a name is no component.
@@ -211,6 +221,7 @@ export function parseTrivyReport(text: string, file: string): TrivyReport {
     for (let position = 0; position < packages.length; position++) {
       const pkg: unknown = packages[position];
       if (!isObject(pkg) || typeof pkg.Name !== 'string') throw new FileError(file, `Results[${index}].Packages[${position}] lacks Name`);
+      typed(`Results[${index}].Packages[${position}]`, pkg, LIST_FIELDS.Packages as FieldSpec);
     }
   });
   return data as unknown as TrivyReport;

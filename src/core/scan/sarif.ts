@@ -1,5 +1,5 @@
 import { findingText } from './finding-text.js';
-import { collect, escapeText, json, listSlot, type TextSink, writeDocument } from './json-text.js';
+import { collect, escapeText, escapeTexts, json, listSlot, type TextSink, writeDocument } from './json-text.js';
 import type { Finding, TrivyCvss, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 import type { Severity } from './severity.js';
@@ -176,16 +176,14 @@ function ruleParts(finding: Finding): RuleParts {
   const severity = findingText(finding).severity;
   if (finding.misconfiguration) {
     const m = finding.misconfiguration;
-    const [id, type, title, message, url, description] = [m.ID, m.Type, m.Title, m.Message, m.PrimaryURL, m.Description].map(
-      escapeText,
-    ) as string[];
+    const [id, type, title, message, url, description] = escapeTexts(m.ID, m.Type, m.Title, m.Message, m.PrimaryURL, m.Description);
     const link = `[${id}](${url})`;
     return {
-      id: id as string,
+      id,
       kind: 'misconfiguration',
-      short: title as string,
-      full: description as string,
-      helpUri: uriString(url as string),
+      short: title,
+      full: description,
+      helpUri: uriString(url),
       helpText: `Misconfiguration ${id}\\nType: ${type}\\nSeverity: ${severity}\\nCheck: ${title}\\nMessage: ${message}\\nLink: ${link}\\n${description}`,
       helpMarkdown: `**Misconfiguration ${id}**\\n| Type | Severity | Check | Message | Link |\\n| --- | --- | --- | --- | --- |\\n|${type}|${severity}|${title}|${message}|${link}|\\n\\n${description}`,
       score: nominal,
@@ -194,12 +192,12 @@ function ruleParts(finding: Finding): RuleParts {
   }
   if (finding.secret) {
     const s = finding.secret;
-    const [id, title, match] = [s.RuleID, s.Title, s.Match].map(escapeText) as string[];
+    const [id, title, match] = escapeTexts(s.RuleID, s.Title, s.Match);
     return {
-      id: id as string,
+      id,
       kind: 'secret',
-      short: title as string,
-      full: match as string,
+      short: title,
+      full: match,
       helpUri: BUILTIN_SECRET_RULES,
       helpText: `Secret ${title}\\nSeverity: ${severity}\\nMatch: ${match}`,
       helpMarkdown: `**Secret ${title}**\\n| Severity | Match |\\n| --- | --- |\\n|${severity}|${match}|`,
@@ -209,14 +207,14 @@ function ruleParts(finding: Finding): RuleParts {
   }
   if (finding.license) {
     const l = finding.license;
-    const [name, pkgName, category, path, link] = [l.Name, l.PkgName, l.Category, l.FilePath, l.Link].map(escapeText) as string[];
+    const [name, pkgName, category, path, link] = escapeTexts(l.Name, l.PkgName, l.Category, l.FilePath, l.Link);
     const description = `${name} in ${pkgName}`;
     return {
-      id: `${pkgName}:${name}`,
+      id: escapeText(ruleIdOf(finding)),
       kind: 'license',
       short: description,
       full: description,
-      helpUri: uriString(link as string),
+      helpUri: uriString(link),
       helpText: `License ${name}\\nClassification: ${category}\\nPkgName: ${pkgName}\\nPath: ${path}`,
       helpMarkdown: `**License ${name}**\\n| PkgName | Classification | Path |\\n| --- | --- | --- |\\n|${pkgName}|${category}|${path}|`,
       score: nominal,
@@ -283,13 +281,12 @@ function resultParts(
 ): { ruleId: string; message: string; uri: string; locationMessage: string; lines: readonly { startLine: number; endLine: number }[] } {
   const result = finding.result;
   const severity = findingText(finding).severity;
-  const type = escapeText(result.Type);
   if (finding.misconfiguration) {
     const m = finding.misconfiguration;
     const uri = escapeText(clearUri(result.Target));
-    const [id, message, url] = [m.ID, m.Message, m.PrimaryURL].map(escapeText) as string[];
+    const [id, message, url, type] = escapeTexts(m.ID, m.Message, m.PrimaryURL, result.Type);
     return {
-      ruleId: id as string,
+      ruleId: id,
       message: `Artifact: ${uri}\\nType: ${type}\\nVulnerability ${id}\\nSeverity: ${severity}\\nMessage: ${message}\\nLink: [${id}](${url})`,
       uri,
       locationMessage: uri,
@@ -299,9 +296,9 @@ function resultParts(
   if (finding.secret) {
     const s = finding.secret;
     const uri = escapeText(toPathUri(result.Target, result.Class));
-    const [id, title, match] = [s.RuleID, s.Title, s.Match].map(escapeText) as string[];
+    const [id, title, match, type] = escapeTexts(s.RuleID, s.Title, s.Match, result.Type);
     return {
-      ruleId: id as string,
+      ruleId: id,
       message: `Artifact: ${escapeText(result.Target)}\\nType: ${type}\\nSecret ${title}\\nSeverity: ${severity}\\nMatch: ${match}`,
       uri,
       locationMessage: uri,
@@ -310,9 +307,9 @@ function resultParts(
   }
   if (finding.license) {
     const l = finding.license;
-    const [name, pkgName, category, path] = [l.Name, l.PkgName, l.Category, l.FilePath].map(escapeText) as string[];
+    const [name, pkgName, category, path] = escapeTexts(l.Name, l.PkgName, l.Category, l.FilePath);
     return {
-      ruleId: `${pkgName}:${name}`,
+      ruleId: escapeText(ruleIdOf(finding)),
       message: `Artifact: ${escapeText(result.Target)}\\nLicense ${name}\\nPkgName: ${pkgName}\\n Classification: ${category}\\n Path: ${path}`,
       uri: escapeText(toPathUri(result.Target, result.Class)),
       // Trivy gives license results no location message.
@@ -333,7 +330,8 @@ function resultParts(
   };
 }
 
-function sarifLog(report: TrivyReport, options: SarifOptions, rules: SarifRule[], results: SarifResult[]): SarifLog {
+/** The log around its two lists, which `writeDocument` fills in (`listSlot`). */
+function sarifLog(report: TrivyReport, options: SarifOptions, rules: never, results: never): SarifLog {
   const run: SarifRun = {
     tool: {
       driver: {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import spdxLicenseIds from 'spdx-license-ids/index.json' with { type: 'json' };
 import { findingText } from './finding-text.js';
-import { collect, json, listSlot, type TextSink, writeDocument } from './json-text.js';
+import { collect, escapeText, json, listSlot, type TextSink, writeDocument } from './json-text.js';
 import type { Finding, TrivyCvss, TrivyPackage, TrivyReport, TrivyResult, TrivyVulnerability } from './report.js';
 import { findings as allFindings } from './report.js';
 
@@ -289,7 +289,7 @@ function componentText(pkg: SbomPackage): string {
   const ref = json(pkg.ref);
   // The purl is usually the bom-ref too: escaped once.
   const purl = pkg.purl ? `,"purl":${pkg.purl === pkg.ref ? ref : json(pkg.purl)}` : '';
-  return `{"bom-ref":${ref},"type":"library","name":${json(pkg.name)}${pkg.version ? `,"version":${json(pkg.version)}` : ''}${pkg.licenses.length > 0 ? `,"licenses":${json(licenseChoices(pkg.licenses))}` : ''}${purl},"properties":[{"name":"aquasecurity:trivy:PkgID","value":${json(pkg.pkgId)}}]}`;
+  return `{"bom-ref":${ref},"type":"library","name":${json(pkg.name)}${pkg.version ? `,"version":"${escapeText(pkg.version)}"` : ''}${pkg.licenses.length > 0 ? `,"licenses":${json(licenseChoices(pkg.licenses))}` : ''}${purl},"properties":[{"name":"aquasecurity:trivy:PkgID","value":${json(pkg.pkgId)}}]}`;
 }
 
 /**
@@ -474,7 +474,7 @@ export function writeSpdx(out: TextSink, report: TrivyReport, now?: Date): void 
 
 function spdxPackageText(spdxId: string, pkg: SbomPackage): string {
   const license = spdxLicense(pkg.licenses);
-  return `{"SPDXID":"${spdxId}","name":${json(pkg.name)}${pkg.version ? `,"versionInfo":${json(pkg.version)}` : ''},"downloadLocation":"NOASSERTION","filesAnalyzed":false,"licenseConcluded":"NOASSERTION","licenseDeclared":${json(license.declared)}${license.comment ? `,"licenseComments":${json(license.comment)}` : ''}${pkg.purl ? `,"externalRefs":[{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl","referenceLocator":${json(pkg.purl)}}]` : ''}}`;
+  return `{"SPDXID":"${spdxId}","name":${json(pkg.name)}${pkg.version ? `,"versionInfo":"${escapeText(pkg.version)}"` : ''},"downloadLocation":"NOASSERTION","filesAnalyzed":false,"licenseConcluded":"NOASSERTION","licenseDeclared":${json(license.declared)}${license.comment ? `,"licenseComments":${json(license.comment)}` : ''}${pkg.purl ? `,"externalRefs":[{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl","referenceLocator":${json(pkg.purl)}}]` : ''}}`;
 }
 
 function spdxParts(
