@@ -1,12 +1,13 @@
 // Trivy's own integration goldens through every renderer, compared field by field with Trivy's
 // renderings where Trivy has one, and every output validated against its published schema.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { baselineOf, evaluateGate } from '../../src/core/scan/gate.js';
 import { GITLAB_REPORT_VERSION, gitlabImageAndOs, renderGitLab } from '../../src/core/scan/gitlab.js';
 import { daysLeft, parseAnyIgnoreFile } from '../../src/core/scan/ignore.js';
+import { renderMarkdown } from '../../src/core/scan/markdown.js';
 import { parsePolicy, resolveRules } from '../../src/core/scan/policy.js';
 import { findings, parseTrivyReport, type TrivyReport } from '../../src/core/scan/report.js';
 import { renderSarif } from '../../src/core/scan/sarif.js';
@@ -62,6 +63,38 @@ const SET = [
   'alpine-310.json.golden',
   'amazon-2.json.golden',
 ];
+
+/** Every JSON report of Trivy's integration tests (the .json.golden files under integration/testdata at the vendored commit). */
+function allTrivyReports(): string[] {
+  const names: string[] = [];
+  for (const dir of [TRIVY_GOLDENS, MORE_GOLDENS])
+    for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+      if (!entry.endsWith('.json.golden')) continue;
+      if (readFileSync(join(dir, entry), 'utf8').includes('"SchemaVersion"')) names.push(entry);
+    }
+  return names;
+}
+
+describe("all 83 JSON reports of Trivy's integration tests: accepted, gated and rendered, every rendering valid", () => {
+  const names = allTrivyReports();
+  test('all of them are here', () => expect(names).toHaveLength(83));
+  test.each(names)('%s', (name) => {
+    const report = golden(name);
+    const rules = { failOn: 'LOW', warnOn: 'UNKNOWN', ignoreUnfixed: false, max: {} } as const;
+    const gate = evaluateGate({ findings: findings(report), rules, ignores: [], now: NOW, expiryWarningDays: 14 });
+    // fail-on LOW: a report with any finding fails, every finding counted.
+    const all = findings(report);
+    expect(Object.values(gate.counts).reduce((sum, count) => sum + count, 0)).toBe(all.length);
+    expect(gate.result).toBe(all.some((finding) => finding.severity !== 'UNKNOWN') ? 'failed' : 'passed');
+    expect(validateSarif(renderSarif(report, { category: 'x' }))).toEqual([]);
+    expect(validateGitLab(renderGitLab(report, { now: NOW }, 'container_scanning'))).toEqual([]);
+    expect(validateGitLabSecretDetection(renderGitLab(report, { now: NOW }, 'secret_detection'))).toEqual([]);
+    expect(validateGitLabSast(renderGitLab(report, { now: NOW }, 'sast'))).toEqual([]);
+    expect(validateCycloneDx(renderCycloneDx(report, NOW))).toEqual([]);
+    expect(validateSpdx(renderSpdx(report, NOW))).toEqual([]);
+    expect(renderMarkdown(gate, { target: report.ArtifactName, rules, rulesSource: 'inputs' })).toContain(report.ArtifactName.slice(0, 20));
+  });
+});
 
 describe.each(SET)('%s: every rendering validates against its schema', (name) => {
   const report = golden(name);
@@ -469,8 +502,8 @@ describe('baseline key includes the place', () => {
   });
 });
 
-describe('the text the stage writes is the documents the renderers return', () => {
-  test.each(SET)('%s: SARIF, GitLab and CycloneDX text equal JSON.stringify of the objects', async (name) => {
+describe("the text the stage writes is in JSON.stringify's own form (the renderers read it back)", () => {
+  test.each(SET)('%s: SARIF, GitLab, CycloneDX and SPDX text', async (name) => {
     const { renderSarifText } = await import('../../src/core/scan/sarif.js');
     const { renderGitLabText } = await import('../../src/core/scan/gitlab.js');
     const { renderCycloneDxText } = await import('../../src/core/scan/sbom.js');
