@@ -1,7 +1,9 @@
 // The fast writers must not change a byte: every output of renderOutputs, for Trivy's goldens
-// and the synthetic bench report, is compared with the hashes recorded from the simple
-// object → JSON.stringify rendering before the fast path existed (commit e67ee04), and each
-// text must be in JSON.stringify's own form (the object renderers read the text back, so
+// and the synthetic bench report, is compared with recorded hashes. The first 18 cases (the
+// goldens vendored then, the SARIF test inputs, two synthetic reports) were recorded from the
+// simple object → JSON.stringify rendering before the fast path existed (commit e67ee04); the
+// rest of Trivy's 83 reports were added as regression pins when they were vendored. Each text
+// must also be in JSON.stringify's own form (the object renderers read the text back, so
 // JSON.stringify of them is that form: same escapes, numbers, field order, no duplicate field).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
