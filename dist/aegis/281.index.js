@@ -235,11 +235,16 @@ function parseNameStatus(output) {
 function uniquePaths(changes) {
     const paths = changes.map((change) => change.path);
     // git names a path once per diff, in path order; only a rename's two sides, listed together
-    // where the old path sorts, can repeat a path or stand out of order.
+    // where the new path sorts, can repeat a path or stand out of order.
     if (!changes.some((change) => change.type === 'renamed'))
         return paths;
-    return [...new Set(paths)].sort(byCodePoint);
+    const unique = [...new Set(paths)];
+    // The engine's own sort (UTF-16 order) is the fast one, and is code point order unless a path
+    // holds a character from U+D800 up; only then does the slower comparison decide.
+    unique.sort();
+    return unique.some((path) => ASTRAL_OR_PRIVATE.test(path)) ? unique.sort(byCodePoint) : unique;
 }
+const ASTRAL_OR_PRIVATE = /[\ud800-\uffff]/;
 /** Code point order, which is the byte order of UTF-8 and so git's (UTF-16 puts U+E000–U+FFFF after astral characters). */
 function byCodePoint(a, b) {
     const length = Math.min(a.length, b.length);

@@ -667,19 +667,20 @@ function parseTrivyReport(text, file) {
     const results = data.Results ?? [];
     if (!Array.isArray(results))
         throw new errors/* FileError */.f6(file, 'is not a Trivy JSON report: Results is not an array');
+    // `where` is a function: its text is made only for the report that is refused.
     const typed = (where, item, spec) => {
         const problem = fieldTypeError(item, spec);
         if (problem === undefined)
             return;
-        const field = `${where}${problem.path}`.replace(/^\./, '');
+        const field = `${where()}${problem.path}`.replace(/^\./, '');
         throw new errors/* FileError */.f6(file, `${field} is ${problem.found}; expected ${problem.expected}, as Trivy writes it`);
     };
-    typed('', data, REPORT_FIELDS);
+    typed(() => '', data, REPORT_FIELDS);
     results.forEach((result, index) => {
         if (!report_isObject(result) || typeof result.Target !== 'string') {
             throw new errors/* FileError */.f6(file, `Results[${index}] has no Target`);
         }
-        typed(`Results[${index}]`, result, RESULT_FIELDS);
+        typed(() => `Results[${index}]`, result, RESULT_FIELDS);
         for (const [field, required] of LISTS) {
             const list = result[field] ?? [];
             if (!Array.isArray(list))
@@ -696,7 +697,7 @@ function parseTrivyReport(text, file) {
                 if (typeof severity !== 'string' || (!EXACT_SEVERITIES.has(severity) && !parseSeverity(severity))) {
                     throw new errors/* FileError */.f6(file, `${where()} (${String(item[first])}) has severity ${JSON.stringify(severity)}; expected one of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL`);
                 }
-                typed(where(), item, LIST_FIELDS[field]);
+                typed(where, item, LIST_FIELDS[field]);
             }
         }
         // The package list (--list-all-pkgs) names what the SBOMs list: a package without a name is no component.
@@ -707,7 +708,7 @@ function parseTrivyReport(text, file) {
             const pkg = packages[position];
             if (!report_isObject(pkg) || typeof pkg.Name !== 'string')
                 throw new errors/* FileError */.f6(file, `Results[${index}].Packages[${position}] lacks Name`);
-            typed(`Results[${index}].Packages[${position}]`, pkg, LIST_FIELDS.Packages);
+            typed(() => `Results[${index}].Packages[${position}]`, pkg, LIST_FIELDS.Packages);
         }
     });
     return data;

@@ -494,6 +494,15 @@ describe('changed-files order', () => {
       ],
       ['a', 'b', 'c'],
     ],
+    [
+      'characters beyond U+D800: in UTF-8 byte order, as git sorts them',
+      [
+        { path: 'x/\u{1f600}', type: 'renamed' },
+        { path: 'x/\ue000', type: 'renamed' },
+        { path: 'x/a', type: 'modified' },
+      ],
+      ['x/a', 'x/\ue000', 'x/\u{1f600}'],
+    ],
   ])('%s', (_name, changes, expected) => {
     expect(uniquePaths(changes)).toEqual(expected);
   });
