@@ -1,8 +1,9 @@
 /**
  * The JSON types of the optional report fields the stage reads, as Trivy writes them. A field
  * of another type (a hand-made or damaged report: Trivy never writes one) is refused when the
- * report is read, naming where, instead of surfacing as a crash or a schema-invalid value in
- * one of the renderings. `null` counts as absent, as Go writes a nil slice or map.
+ * report is read, naming where, instead of surfacing as a crash or a value of the wrong type
+ * in one of the renderings (types only: a negative line number is still a number). `null`
+ * counts as absent, as Go writes a nil slice or map.
  */
 export type FieldType = 'string' | 'number' | 'strings' | { object: FieldSpec } | { list: FieldSpec } | { map: FieldType };
 export interface FieldSpec {

@@ -182,18 +182,19 @@ export function parseTrivyReport(text: string, file: string): TrivyReport {
   }
   const results = data.Results ?? [];
   if (!Array.isArray(results)) throw new FileError(file, 'is not a Trivy JSON report: Results is not an array');
-  const typed = (where: string, item: Record<string, unknown>, spec: FieldSpec) => {
+  // `where` is a function: its text is made only for the report that is refused.
+  const typed = (where: () => string, item: Record<string, unknown>, spec: FieldSpec) => {
     const problem = fieldTypeError(item, spec);
     if (problem === undefined) return;
-    const field = `${where}${problem.path}`.replace(/^\./, '');
+    const field = `${where()}${problem.path}`.replace(/^\./, '');
     throw new FileError(file, `${field} is ${problem.found}; expected ${problem.expected}, as Trivy writes it`);
   };
-  typed('', data, REPORT_FIELDS);
+  typed(() => '', data, REPORT_FIELDS);
   results.forEach((result: unknown, index) => {
     if (!isObject(result) || typeof result.Target !== 'string') {
       throw new FileError(file, `Results[${index}] has no Target`);
     }
-    typed(`Results[${index}]`, result, RESULT_FIELDS);
+    typed(() => `Results[${index}]`, result, RESULT_FIELDS);
     for (const [field, required] of LISTS) {
       const list = result[field] ?? [];
       if (!Array.isArray(list)) throw new FileError(file, `Results[${index}].${field} is not an array`);
@@ -212,7 +213,7 @@ export function parseTrivyReport(text: string, file: string): TrivyReport {
             `${where()} (${String(item[first])}) has severity ${JSON.stringify(severity)}; expected one of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL`,
           );
         }
-        typed(where(), item, LIST_FIELDS[field] as FieldSpec);
+        typed(where, item, LIST_FIELDS[field] as FieldSpec);
       }
     }
     // The package list (--list-all-pkgs) names what the SBOMs list: a package without a name is no component.
@@ -221,7 +222,7 @@ export function parseTrivyReport(text: string, file: string): TrivyReport {
     for (let position = 0; position < packages.length; position++) {
       const pkg: unknown = packages[position];
       if (!isObject(pkg) || typeof pkg.Name !== 'string') throw new FileError(file, `Results[${index}].Packages[${position}] lacks Name`);
-      typed(`Results[${index}].Packages[${position}]`, pkg, LIST_FIELDS.Packages as FieldSpec);
+      typed(() => `Results[${index}].Packages[${position}]`, pkg, LIST_FIELDS.Packages as FieldSpec);
     }
   });
   return data as unknown as TrivyReport;
