@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ROOT, runNode } from './cli.js';
 import { git, keepsCheckoutClean, tempDir } from './git.js';
@@ -33,6 +33,12 @@ export async function runGitlabCiLocal(
     history?: { message: string; files: Record<string, string> }[];
     /** Message of the commit that adds `files` and the pipeline. */
     message?: string;
+    /**
+     * More git configuration for the jobs only (e.g. `url.<local>.insteadOf` for a remote the
+     * pipeline names): gitlab-ci-local itself must see the project's https origin, from which it
+     * derives CI_SERVER_FQDN and the project path.
+     */
+    jobGitConfig?: string;
   } = {},
 ): Promise<GitlabCiLocalResult> {
   const root = tempDir('aegis-glci-');
@@ -73,7 +79,12 @@ export async function runGitlabCiLocal(
     git(project, 'commit', '--quiet', '-m', message);
   }
 
-  const variables = { AEGIS_DIST: sourceDist(), ...options.variables };
+  const variables: Record<string, string> = { AEGIS_DIST: sourceDist(), ...options.variables };
+  if (options.jobGitConfig !== undefined) {
+    const jobGitConfig = join(home, 'job.gitconfig');
+    writeFileSync(jobGitConfig, `${readFileSync(join(home, '.gitconfig'), 'utf8')}${options.jobGitConfig}`);
+    variables.GIT_CONFIG_GLOBAL = jobGitConfig;
+  }
   const args = [
     join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js'),
     '--force-shell-executor',

@@ -93,9 +93,10 @@ after-insight:
   }, 180_000);
 
   test('examples/gitlab/gitops/.gitlab-ci.yml: a scheduled pipeline of the GitOps project reports, other pipelines run nothing', async () => {
-    // The example as written, its catalog reference pointed at the local catalog; the GitOps
-    // project's repository on the server is the bare repository (a project CI/CD variable
-    // overrides the example's default, as on GitLab).
+    // The example as written, its catalog reference pointed at the local catalog. The job clones
+    // its own project by the example's default URL ($CI_SERVER_URL/$CI_PROJECT_PATH.git, here
+    // https://gitlab.example.com/demo/app.git) with the job token; git reaches the bare GitOps
+    // repository through url.insteadOf, as the GitLab server would serve it.
     const example = readFileSync(join(ROOT, 'examples/gitlab/gitops/.gitlab-ci.yml'), 'utf8');
     const pipeline = example.replace('$CI_SERVER_FQDN/aegis-actions/aegis-actions/insight@1', `${COMPONENT_PREFIX}/insight@1.0.0`);
     expect(pipeline).not.toBe(example);
@@ -115,11 +116,11 @@ after-insight:
       `promote\n\nAegis-Image: ${API}=${API}:1.1.0\nAegis-Environment: staging\nAegis-Stage: promote`,
     );
     git(checkout, 'push', '--quiet', 'origin', 'HEAD:main');
-    const variables = { GITOPS_REPOSITORY: gitops.bare };
-    const scheduled = await runGitlabCiLocal(pipeline, { variables: { ...variables, CI_PIPELINE_SOURCE: 'schedule' } });
+    const jobGitConfig = `[url "${gitops.bare}"]\n\tinsteadOf = https://gitlab.example.com/demo/app.git\n`;
+    const scheduled = await runGitlabCiLocal(pipeline, { jobGitConfig, variables: { CI_PIPELINE_SOURCE: 'schedule' } });
     try {
       expect(scheduled.exitCode, scheduled.output).toBe(0);
-      expect(scheduled.output).toContain('aegis-insight');
+      expect(scheduled.output).toContain('Read the history of https://gitlab.example.com/demo/app.git (main)');
       const metrics = readFileSync(join(scheduled.project, '.aegis-out/insight/metrics.txt'), 'utf8');
       expect(metrics).toContain('aegis_deployments_total{environment="staging",service="api"} 1');
       const status = JSON.parse(readFileSync(join(scheduled.project, '.aegis-out/insight/status.json'), 'utf8'));
@@ -132,8 +133,9 @@ after-insight:
       scheduled.cleanup();
     }
     // A push to the GitOps project (every delivery pipeline makes one) starts no report.
-    const pushed = await runGitlabCiLocal(pipeline, { variables: { ...variables, CI_PIPELINE_SOURCE: 'push' } });
+    const pushed = await runGitlabCiLocal(pipeline, { jobGitConfig, variables: { CI_PIPELINE_SOURCE: 'push' } });
     try {
+      expect(pushed.exitCode, pushed.output).toBe(0);
       expect(pushed.output).not.toContain('aegis-insight >');
     } finally {
       pushed.cleanup();
