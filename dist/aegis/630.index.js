@@ -1788,11 +1788,10 @@ function idOccurrences(imageOf) {
 function vulnerabilityText(finding, id, placeText) {
     const v = finding.vulnerability;
     const t = findingText(finding);
-    const rawName = String(v.Title || finding.id);
+    // The parser has made sure Title and Description are strings where present.
+    const rawName = v.Title || finding.id;
     const name = rawName.length > NAME_LIMIT ? escapeText(truncate(rawName, NAME_LIMIT)) : v.Title ? t.title : t.id;
-    const description = typeof v.Description === 'string' && v.Description.length > DESCRIPTION_LIMIT
-        ? escapeText(truncate(v.Description, DESCRIPTION_LIMIT))
-        : t.description;
+    const description = (v.Description?.length ?? 0) > DESCRIPTION_LIMIT ? escapeText(truncate(v.Description, DESCRIPTION_LIMIT)) : t.description;
     const solution = finding.fixedVersion ? `Upgrade ${t.pkgName} to ${t.fixedVersion}` : 'No solution provided';
     let vectors = '';
     let count = 0;
