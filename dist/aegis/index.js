@@ -29701,6 +29701,11 @@ var errors = __nccwpck_require__(4296);
  */
 function run(command, args, options = {}) {
     return new Promise((resolve, reject) => {
+        if (stoppingOn) {
+            // The stage goes on between the signal and the exit; a child started now would outlive the cleanup.
+            reject(new errors/* CommandError */.Qd(command, args, null, `not started: the stage is stopping on ${stoppingOn}`));
+            return;
+        }
         const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
             cwd: options.cwd,
             env: { ...process.env, ...options.env },
@@ -29750,11 +29755,15 @@ function run(command, args, options = {}) {
     });
 }
 const running = new Set();
+let stoppingOn;
 /**
  * Passes a signal on to every child still running and waits (at most `graceMs`) for them to
  * end, so that a cancelled stage removes its temp dirs after git has stopped writing to them.
+ * From the first call on, `run` starts no new child: the stage's own code keeps running while
+ * this waits, and a git it started now would write into a directory already removed.
  */
 async function stopChildren(signal, graceMs = 2000) {
+    stoppingOn ??= signal;
     const children = [...running];
     const ended = children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('close', () => resolve()))));
     for (const child of children)

@@ -26,6 +26,11 @@ export interface RunResult {
  */
 export function run(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
+    if (stoppingOn) {
+      // The stage goes on between the signal and the exit; a child started now would outlive the cleanup.
+      reject(new CommandError(command, args, null, `not started: the stage is stopping on ${stoppingOn}`));
+      return;
+    }
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
@@ -79,12 +84,16 @@ export function run(command: string, args: readonly string[], options: RunOption
 }
 
 const running = new Set<ChildProcess>();
+let stoppingOn: NodeJS.Signals | undefined;
 
 /**
  * Passes a signal on to every child still running and waits (at most `graceMs`) for them to
  * end, so that a cancelled stage removes its temp dirs after git has stopped writing to them.
+ * From the first call on, `run` starts no new child: the stage's own code keeps running while
+ * this waits, and a git it started now would write into a directory already removed.
  */
 export async function stopChildren(signal: NodeJS.Signals, graceMs = 2000): Promise<void> {
+  stoppingOn ??= signal;
   const children = [...running];
   const ended = children.map(
     (child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('close', () => resolve()))),

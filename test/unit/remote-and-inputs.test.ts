@@ -1,9 +1,12 @@
-import { describe, expect, test } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test, vi } from 'vitest';
 import { parseArgs } from '../../src/cli.js';
 import { InputError } from '../../src/core/errors.js';
 import { describeRemote, forgeProjectPath, withoutCredentials } from '../../src/core/git/remote.js';
 import { LocalPlatform } from '../../src/platform/local.js';
 import { InputReader } from '../../src/stages/inputs.js';
+import { tempDir } from '../helpers/git.js';
 
 describe('describeRemote', () => {
   test('an https token travels only in environment git config, scoped to the origin', () => {
@@ -116,5 +119,20 @@ describe('run()', () => {
     const started = Date.now();
     await expect(run('sleep', ['5'], { timeoutMs: 200 })).rejects.toThrow(/timed out after 0 s/);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  test('after stopChildren the running child is ended and no new child starts', async () => {
+    // A fresh module: stopping is for good, and must not leak into the other tests.
+    vi.resetModules();
+    const { run, stopChildren } = await import('../../src/core/process.js');
+    const sleeping = run('sleep', ['30']);
+    const stopped = stopChildren('SIGTERM');
+    await expect(sleeping).rejects.toThrow();
+    await stopped;
+    // The stage's code keeps running until the handler exits; what it starts now must not run.
+    const marker = join(tempDir(), 'written-after-stop');
+    await expect(run('touch', [marker])).rejects.toThrow(/not started: the stage is stopping on SIGTERM/);
+    expect(existsSync(marker)).toBe(false);
+    vi.resetModules();
   });
 });
