@@ -35,6 +35,9 @@ export function run(command: string, args: readonly string[], options: RunOption
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      // Its own process group, so that a kill reaches git's ssh too: an ssh left running keeps
+      // the pipes open, and the child would never be seen to end.
+      detached: true,
     });
     running.add(child);
     child.once('close', () => running.delete(child));
@@ -44,7 +47,7 @@ export function run(command: string, args: readonly string[], options: RunOption
         ? undefined
         : setTimeout(() => {
             timedOut = true;
-            child.kill('SIGTERM');
+            signalGroup(child, 'SIGTERM');
           }, options.timeoutMs);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
@@ -84,7 +87,25 @@ export function run(command: string, args: readonly string[], options: RunOption
 }
 
 const running = new Set<ChildProcess>();
+
+/** Signals the child's whole process group (it leads one: `detached`), or the child alone where groups do not exist. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) {
+      process.kill(-child.pid, signal);
+      return;
+    }
+  } catch {
+    // No such group (already gone, or Windows): signal the child itself.
+  }
+  child.kill(signal);
+}
 let stoppingOn: NodeJS.Signals | undefined;
+
+/** The signal the stage is stopping on, once `stopChildren` was called. */
+export function stoppingSignal(): NodeJS.Signals | undefined {
+  return stoppingOn;
+}
 
 /**
  * Passes a signal on to every child still running and waits (at most `graceMs`) for them to
@@ -98,11 +119,11 @@ export async function stopChildren(signal: NodeJS.Signals, graceMs = 2000): Prom
   const ended = children.map(
     (child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('close', () => resolve()))),
   );
-  for (const child of children) child.kill(signal);
+  for (const child of children) signalGroup(child, signal);
   const within = (ms: number) => Promise.race([Promise.all(ended), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
   await within(graceMs);
   const left = children.filter((child) => child.exitCode === null && child.signalCode === null);
   if (left.length === 0) return;
-  for (const child of left) child.kill('SIGKILL');
+  for (const child of left) signalGroup(child, 'SIGKILL');
   await within(1000);
 }

@@ -121,11 +121,18 @@ describe('run()', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  test('a timeout ends the grandchildren too (git over ssh), which would otherwise keep the pipes open', async () => {
+    const { run } = await import('../../src/core/process.js');
+    // sh ends on SIGTERM; its sleep (longer than the test's timeout) holds stdout, so the child
+    // is seen to close, and the promise to settle, only once the sleep has ended too.
+    await expect(run('sh', ['-c', 'sleep 300 & wait'], { timeoutMs: 200 })).rejects.toThrow(/timed out/);
+  });
+
   test('after stopChildren the running child is ended and no new child starts', async () => {
     // A fresh module: stopping is for good, and must not leak into the other tests.
     vi.resetModules();
     const { run, stopChildren } = await import('../../src/core/process.js');
-    const sleeping = run('sleep', ['30']);
+    const sleeping = run('sh', ['-c', 'sleep 300 & wait']);
     const stopped = stopChildren('SIGTERM');
     await expect(sleeping).rejects.toThrow();
     await stopped;
