@@ -2189,7 +2189,7 @@ async function measureKubernetes(spec) {
         '--request-timeout',
         `${Math.max(1, Math.ceil(spec.timeoutMs / 1000))}s`,
     ];
-    const result = await (0,process/* run */.e)('kubectl', args, { allowFailure: true }).catch((error) => ({
+    const result = await (0,process/* run */.eF)('kubectl', args, { allowFailure: true }).catch((error) => ({
         exitCode: -1,
         stdout: '',
         stderr: error.message,
@@ -2911,7 +2911,7 @@ async function kubectlUndo(spec, options) {
     options.log.info(`kubectl ${args.join(' ')}${options.dryRun ? ' (dry run: not run)' : ''}`);
     if (options.dryRun)
         return '';
-    const result = await (0,process/* run */.e)('kubectl', args, { allowFailure: true });
+    const result = await (0,process/* run */.eF)('kubectl', args, { allowFailure: true });
     if (result.exitCode !== 0)
         throw new errors/* AegisError */.o4(`kubectl ${args.slice(0, 3).join(' ')} failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
     return result.stdout.trim();

@@ -690,7 +690,7 @@ var registry_host = __webpack_require__(3956);
 
 
 /** `auto`: buildx where a Docker engine answers, else buildah. */
-async function detectBuilder(choice, run = process/* run */.e) {
+async function detectBuilder(choice, run = process/* run */.eF) {
     if (choice !== 'auto')
         return choice;
     const engine = await run('docker', ['version', '--format', '{{.Server.Version}}'], { allowFailure: true }).catch(() => undefined);
@@ -876,7 +876,7 @@ async function buildWithBuildx(request, work, deps, run) {
 }
 async function executeBuild(request, builderChoice, deps) {
     const started = performance.now();
-    const run = deps.run ?? process/* run */.e;
+    const run = deps.run ?? process/* run */.eF;
     const name = (0,images_reference/* formatName */.nD)(request.image);
     if (request.skipExisting) {
         const existing = await findExisting(request, deps);

@@ -2713,7 +2713,7 @@ async function installTrivy(options) {
     try {
         const archivePath = (0,external_node_path_.join)(staging, asset);
         (0,external_node_fs_.writeFileSync)(archivePath, archive);
-        await (0,core_process/* run */.e)('tar', ['-xzf', archivePath, '-C', staging, 'trivy']);
+        await (0,core_process/* run */.eF)('tar', ['-xzf', archivePath, '-C', staging, 'trivy']);
         (0,external_node_fs_.chmodSync)((0,external_node_path_.join)(staging, 'trivy'), 0o755);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(options.cacheDir, 'archives'), { recursive: true });
         (0,external_node_fs_.renameSync)(archivePath, cachedArchive);
@@ -2796,7 +2796,7 @@ async function runTrivy(binary, args, log, env = {}) {
     log.info(`Running ${binary} ${args.join(' ')}`);
     let result;
     try {
-        result = await (0,core_process/* run */.e)(binary, args, { allowFailure: true, env });
+        result = await (0,core_process/* run */.eF)(binary, args, { allowFailure: true, env });
     }
     catch (error) {
         throw new TrivyError(`Could not start Trivy (${binary}): ${error.message}`);

@@ -547,7 +547,7 @@ function commandPublisher(options, cwd, tagFor) {
             if (!options.checkArgv)
                 return 'unknown';
             const [command = '', ...args] = render(options.checkArgv, version);
-            const result = await (0,process/* run */.e)(command, args, { cwd, env: commandEnv(options, version, tagFor(version)), allowFailure: true });
+            const result = await (0,process/* run */.eF)(command, args, { cwd, env: commandEnv(options, version, tagFor(version)), allowFailure: true });
             return result.exitCode === 0 ? { version } : undefined;
         },
         distTags: async () => ({}),
@@ -555,7 +555,7 @@ function commandPublisher(options, cwd, tagFor) {
         verifyAccess: async () => 'not checked (publish: command)',
         async publish(version, dir) {
             const [command = '', ...args] = render(options.argv, version);
-            await (0,process/* run */.e)(command, args, { cwd: dir, env: commandEnv(options, version, tagFor(version)) });
+            await (0,process/* run */.eF)(command, args, { cwd: dir, env: commandEnv(options, version, tagFor(version)) });
         },
     };
 }
@@ -575,12 +575,12 @@ function withBuild(publisher, argv) {
         ...publisher,
         describe: () => `${publisher.describe()} after ${JSON.stringify(argv)}`,
         async publish(version, dir, context) {
-            await (0,process/* run */.e)(command, args, { cwd: dir, env: { AEGIS_RELEASE_VERSION: version, AEGIS_RELEASE_TAG: context.tag } });
+            await (0,process/* run */.eF)(command, args, { cwd: dir, env: { AEGIS_RELEASE_VERSION: version, AEGIS_RELEASE_TAG: context.tag } });
             await publisher.publish(version, dir, context);
         },
         ...(publisher.missingFiles && {
             async missingFiles(version, dir, existing) {
-                await (0,process/* run */.e)(command, args, { cwd: dir, env: { AEGIS_RELEASE_VERSION: version } });
+                await (0,process/* run */.eF)(command, args, { cwd: dir, env: { AEGIS_RELEASE_VERSION: version } });
                 return publisher.missingFiles(version, dir, existing);
             },
         }),
@@ -666,7 +666,7 @@ function npmPublisher(options) {
         const userconfig = (0,external_node_path_.join)(configDir, '.npmrc');
         (0,external_node_fs_.writeFileSync)(userconfig, npmrcFor(options.registryUrl), { mode: 0o600 });
         try {
-            return await (0,process/* run */.e)(options.npm ?? 'npm', args, {
+            return await (0,process/* run */.eF)(options.npm ?? 'npm', args, {
                 cwd,
                 allowFailure: true,
                 env: {
@@ -875,7 +875,7 @@ function pypiPublisher(options) {
             if (files.length === 0)
                 return;
             const [command = 'twine', ...prefix] = options.twine ?? ['twine'];
-            const result = await (0,process/* run */.e)(command, [...prefix, ...twineArgs(options.registryUrl, files)], {
+            const result = await (0,process/* run */.eF)(command, [...prefix, ...twineArgs(options.registryUrl, files)], {
                 cwd: dir,
                 env: twineEnv(options),
                 allowFailure: true,

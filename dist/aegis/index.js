@@ -28899,7 +28899,7 @@ class Git {
     }
     /** Raw access for this module only; everything else uses the named operations below. */
     run(args, options = {}) {
-        return (0,_process_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)('git', args, {
+        return (0,_process_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('git', args, {
             cwd: this.dir,
             env: { ...this.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
             input: options.input,
@@ -29681,8 +29681,9 @@ function displayPath(root, path) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run),
-  O: () => (/* binding */ stopChildren)
+  eF: () => (/* binding */ run),
+  OD: () => (/* binding */ stopChildren),
+  v$: () => (/* binding */ stoppingSignal)
 });
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -29710,6 +29711,9 @@ function run(command, args, options = {}) {
             cwd: options.cwd,
             env: { ...process.env, ...options.env },
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            // Its own process group, so that a kill reaches git's ssh too: an ssh left running keeps
+            // the pipes open, and the child would never be seen to end.
+            detached: true,
         });
         running.add(child);
         child.once('close', () => running.delete(child));
@@ -29718,7 +29722,7 @@ function run(command, args, options = {}) {
             ? undefined
             : setTimeout(() => {
                 timedOut = true;
-                child.kill('SIGTERM');
+                signalGroup(child, 'SIGTERM');
             }, options.timeoutMs);
         const stdout = [];
         const stderr = [];
@@ -29755,7 +29759,24 @@ function run(command, args, options = {}) {
     });
 }
 const running = new Set();
+/** Signals the child's whole process group (it leads one: `detached`), or the child alone where groups do not exist. */
+function signalGroup(child, signal) {
+    try {
+        if (child.pid !== undefined) {
+            process.kill(-child.pid, signal);
+            return;
+        }
+    }
+    catch {
+        // No such group (already gone, or Windows): signal the child itself.
+    }
+    child.kill(signal);
+}
 let stoppingOn;
+/** The signal the stage is stopping on, once `stopChildren` was called. */
+function stoppingSignal() {
+    return stoppingOn;
+}
 /**
  * Passes a signal on to every child still running and waits (at most `graceMs`) for them to
  * end, so that a cancelled stage removes its temp dirs after git has stopped writing to them.
@@ -29767,14 +29788,14 @@ async function stopChildren(signal, graceMs = 2000) {
     const children = [...running];
     const ended = children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('close', () => resolve()))));
     for (const child of children)
-        child.kill(signal);
+        signalGroup(child, signal);
     const within = (ms) => Promise.race([Promise.all(ended), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
     await within(graceMs);
     const left = children.filter((child) => child.exitCode === null && child.signalCode === null);
     if (left.length === 0)
         return;
     for (const child of left)
-        child.kill('SIGKILL');
+        signalGroup(child, 'SIGKILL');
     await within(1000);
 }
 
@@ -35017,7 +35038,9 @@ async function runStage(definition, platform) {
             platform.log.debug(`command: ${error.command} ${JSON.stringify(error.args)}`);
         if (error instanceof Error && error.stack)
             platform.log.debug(error.stack);
-        platform.fail(stageFailure(stage.name, error));
+        // A git ended or refused by the signal is not the stage's failure; the signal handler says what happened.
+        if (!(0,core_process/* stoppingSignal */.v$)())
+            platform.fail(stageFailure(stage.name, error));
     }
     finally {
         (0,cleanup/* removeAllPrivateDirs */.Pw)();
@@ -35071,7 +35094,7 @@ function removeSecretsOnSignal(platform) {
         const handler = async () => {
             // Keys first, then again once git/ssh children have stopped writing to our temp dirs.
             (0,cleanup/* removeAllPrivateDirs */.Pw)();
-            await (0,core_process/* stopChildren */.O)(signal);
+            await (0,core_process/* stopChildren */.OD)(signal);
             (0,cleanup/* removeAllPrivateDirs */.Pw)();
             platform.fail(`Stopped by ${signal}: secret files were removed; whatever was already pushed stays, nothing more is.`);
             process.exit(code);

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { removeAllPrivateDirs } from '../core/cleanup.js';
 import { AegisError, CommandError, failureMessage, ToolNotFoundError } from '../core/errors.js';
-import { stopChildren } from '../core/process.js';
+import { stopChildren, stoppingSignal } from '../core/process.js';
 import { createPlatform } from '../platform/index.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
@@ -37,7 +37,8 @@ export async function runStage(definition: StageDefinition, platform: Platform):
   } catch (error) {
     if (error instanceof CommandError) platform.log.debug(`command: ${error.command} ${JSON.stringify(error.args)}`);
     if (error instanceof Error && error.stack) platform.log.debug(error.stack);
-    platform.fail(stageFailure(stage.name, error));
+    // A git ended or refused by the signal is not the stage's failure; the signal handler says what happened.
+    if (!stoppingSignal()) platform.fail(stageFailure(stage.name, error));
   } finally {
     removeAllPrivateDirs();
     release();
