@@ -4,6 +4,7 @@
  * bounded retries with backoff are there for callers whose request is safe to repeat.
  */
 import { AegisError } from './errors.js';
+import { refusedWhileStopping } from './stopping.js';
 
 /** What callers (and tests' fakes) inject; the platform's `fetch` by default. */
 export type Fetch = typeof fetch;
@@ -77,6 +78,9 @@ export async function httpFetch(url: string | URL, init: RequestInit, options: H
   const backoff = (n: number) => sleep(random() * (options.retry?.baseMs ?? 200) * 2 ** (n - 1));
   for (let n = 1; ; n++) {
     const last = n >= attempts;
+    // A cancelled stage does nothing more: no rollback, no notification about the command the cancel ended.
+    const refused = refusedWhileStopping();
+    if (refused) throw new AegisError(`${originOf(url)}: ${refused}`);
     let response: Response;
     try {
       response = await attempt(url, init, options);

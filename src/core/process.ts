@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CommandError, ToolNotFoundError } from './errors.js';
+import { beginStopping, refusedWhileStopping } from './stopping.js';
 
 export interface RunOptions {
   cwd?: string;
@@ -26,9 +27,10 @@ export interface RunResult {
  */
 export function run(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    if (stoppingOn) {
-      // The stage goes on between the signal and the exit; a child started now would outlive the cleanup.
-      reject(new CommandError(command, args, null, `not started: the stage is stopping on ${stoppingOn}`));
+    // The stage goes on between the signal and the exit; a child started now would outlive the cleanup.
+    const refused = refusedWhileStopping();
+    if (refused) {
+      reject(new CommandError(command, args, null, refused));
       return;
     }
     const child = spawn(command, args, {
@@ -100,30 +102,29 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
   child.kill(signal);
 }
-let stoppingOn: NodeJS.Signals | undefined;
-
-/** The signal the stage is stopping on, once `stopChildren` was called. */
-export function stoppingSignal(): NodeJS.Signals | undefined {
-  return stoppingOn;
-}
 
 /**
  * Passes a signal on to every child still running and waits (at most `graceMs`) for them to
  * end, so that a cancelled stage removes its temp dirs after git has stopped writing to them.
- * From the first call on, `run` starts no new child: the stage's own code keeps running while
- * this waits, and a git it started now would write into a directory already removed.
+ * From the first call on, `run` starts no new child (see stopping.ts).
  */
 export async function stopChildren(signal: NodeJS.Signals, graceMs = 2000): Promise<void> {
-  stoppingOn ??= signal;
+  beginStopping(signal);
   const children = [...running];
   const ended = children.map(
-    (child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('close', () => resolve()))),
+    (child) => new Promise<void>((resolve) => (running.has(child) ? child.once('close', () => resolve()) : resolve())),
   );
   for (const child of children) signalGroup(child, signal);
   const within = (ms: number) => Promise.race([Promise.all(ended), new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
   await within(graceMs);
-  const left = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  // Not yet closed: the child itself may have ended while another process of its group holds the pipes.
+  const left = children.filter((child) => running.has(child));
   if (left.length === 0) return;
   for (const child of left) signalGroup(child, 'SIGKILL');
   await within(1000);
+}
+
+/** Kills what is still running, for the exit of the stage: each child leads its own group, which nothing else would end. */
+export function killChildren(): void {
+  for (const child of running) signalGroup(child, 'SIGKILL');
 }

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { formatSeconds, parseDuration } from '../../src/core/duration.js';
 import { type Fetch, HttpUnreachableError, httpFetch } from '../../src/core/http.js';
 
@@ -81,6 +81,24 @@ describe('httpFetch', () => {
       'http://127.0.0.1:9 unreachable: no answer within 20 ms',
     );
   });
+});
+
+test('once the stage is stopping no request is sent, not even a retry of one under way', async () => {
+  // Fresh modules: stopping is for good, and must not leak into the other tests.
+  vi.resetModules();
+  const http = await import('../../src/core/http.js');
+  const { beginStopping } = await import('../../src/core/stopping.js');
+  const fetch = scripted(503, 200);
+  const retrying = http.httpFetch(
+    'https://argocd.example.com/api/v1/applications/api/rollback',
+    { method: 'POST' },
+    { timeoutMs: 1000, fetch, retry: { attempts: 3 }, sleep: async () => beginStopping('SIGINT') },
+  );
+  await expect(retrying).rejects.toThrow('https://argocd.example.com: not started: the stage is stopping on SIGINT');
+  expect(fetch.calls).toBe(1);
+  await expect(http.httpFetch('https://hooks.example.com/x', {}, { timeoutMs: 1000, fetch })).rejects.toThrow(/stopping on SIGINT/);
+  expect(fetch.calls).toBe(1);
+  vi.resetModules();
 });
 
 describe('durations', () => {
