@@ -3,22 +3,28 @@
  * not outlive the stage: removed when the caller is done, and — through `removeAllPrivateDirs`,
  * which the stage runner calls on exit and on SIGINT/SIGTERM — also when the job is cancelled.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const live = new Set<string>();
+/** Every private dir this process created, removed or not (see `removeAllPrivateDirs`). */
+const created = new Set<string>();
 
 /** A new directory only this user can read, under `parent` (the runner's temp dir). */
 export function createPrivateDir(parent: string, prefix: string): string {
   mkdirSync(parent, { recursive: true });
   const dir = mkdtempSync(join(parent, prefix));
   live.add(dir);
+  created.add(dir);
   chmodSync(dir, 0o700);
   return dir;
 }
 
 export function removePrivateDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+  // rmSync can return without an error, the tree still there, while a git renames its lock files in it.
+  if (existsSync(dir)) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  if (existsSync(dir)) throw new Error(`Could not remove the temporary directory ${dir}.`);
   live.delete(dir);
 }
 
@@ -32,9 +38,13 @@ export async function withPrivateDir<T>(parent: string, prefix: string, body: (d
   }
 }
 
-/** Synchronous, so it can run in an `exit` handler and before a signal ends the process. */
-export function removeAllPrivateDirs(): void {
-  for (const dir of [...live]) {
+/**
+ * Synchronous, so it can run in an `exit` handler and before a signal ends the process.
+ * `includingRemoved` is for the last pass of a cancel: a git that was still running, or the
+ * stage's own last write (which creates missing parent folders), may have put a removed dir back.
+ */
+export function removeAllPrivateDirs(options: { includingRemoved?: boolean } = {}): void {
+  for (const dir of [...(options.includingRemoved ? created : live)]) {
     try {
       removePrivateDir(dir);
     } catch {

@@ -2,7 +2,8 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { removeAllPrivateDirs } from '../core/cleanup.js';
 import { AegisError, CommandError, failureMessage, ToolNotFoundError } from '../core/errors.js';
-import { stopChildren, stoppingSignal } from '../core/process.js';
+import { killChildren, stopChildren } from '../core/process.js';
+import { stoppingSignal } from '../core/stopping.js';
 import { createPlatform } from '../platform/index.js';
 import type { Platform } from '../platform/types.js';
 import type { StageDefinition } from './definition.js';
@@ -95,16 +96,20 @@ function removeSecretsOnSignal(platform: Platform): () => void {
       // Keys first, then again once git/ssh children have stopped writing to our temp dirs.
       removeAllPrivateDirs();
       await stopChildren(signal as NodeJS.Signals);
-      removeAllPrivateDirs();
+      removeAllPrivateDirs({ includingRemoved: true });
       platform.fail(`Stopped by ${signal}: secret files were removed; whatever was already pushed stays, nothing more is.`);
       process.exit(code);
     };
     process.once(signal, handler);
     return [signal, handler] as const;
   });
-  process.on('exit', removeAllPrivateDirs);
+  const onExit = () => {
+    killChildren();
+    removeAllPrivateDirs();
+  };
+  process.on('exit', onExit);
   return () => {
     for (const [signal, handler] of handlers) process.removeListener(signal, handler);
-    process.removeListener('exit', removeAllPrivateDirs);
+    process.removeListener('exit', onExit);
   };
 }

@@ -186,6 +186,14 @@ test('private directories are readable by their owner only and removed by remove
     expect(livePrivateDirs()).toContain(created);
     removeAllPrivateDirs();
     expect(existsSync(created)).toBe(false);
+    // A write after the removal (a git still running, a file written with its parent folders) puts it back;
+    // the cancel's last pass removes it again.
+    mkdirSync(join(created, '.git'), { recursive: true });
+    writeFileSync(join(created, '.git', 'config'), '[core]\n');
+    removeAllPrivateDirs();
+    expect(existsSync(created)).toBe(true);
+    removeAllPrivateDirs({ includingRemoved: true });
+    expect(existsSync(created)).toBe(false);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,9 +5,8 @@
  * need no forge API, travel with the repository (GitHub and GitLab both keep them) and never
  * change a commit; the notes ref is pushed with the same race-retry loop as every GitOps write.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createPrivateDir, removePrivateDir } from '../cleanup.js';
 import { AegisError } from '../errors.js';
 import { Git, type GitOperations, type Identity, isRaceRejection, mustSucceed } from '../git/git.js';
 import type { Remote } from '../git/remote.js';
@@ -107,7 +106,8 @@ export interface RecordVerdictOptions {
  */
 export async function recordVerdict(options: RecordVerdictOptions): Promise<{ commit: string; attempts: number }> {
   const { remote, log } = options;
-  const dir = mkdtempSync(join(tmpdir(), 'aegis-verdict-'));
+  // Registered, so that a cancel removes it too.
+  const dir = createPrivateDir(tmpdir(), 'aegis-verdict-');
   const git = new Git(dir, remote.env);
   try {
     await git.init();
@@ -138,7 +138,7 @@ export async function recordVerdict(options: RecordVerdictOptions): Promise<{ co
       await sleep(delay);
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removePrivateDir(dir);
   }
 }
 

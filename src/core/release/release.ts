@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import semver from 'semver';
+import { withPrivateDir } from '../cleanup.js';
 import { AegisError, FileError } from '../errors.js';
 import { writeFileAtomic } from '../git/atomic.js';
 import { Git, type Identity, isRaceRejection, mustSucceed } from '../git/git.js';
@@ -307,13 +308,10 @@ function verifyNpmEntry(options: ReleaseOptions, entry: RegistryEntry, tag: stri
  * not a worktree, because npm reads `gitHead` from `.git/HEAD`, which a worktree does not have.
  */
 async function withCheckoutOf<T>(options: ReleaseOptions, tag: string, use: (dir: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'aegis-release-'));
-  try {
+  return withPrivateDir(tmpdir(), 'aegis-release-', async (dir) => {
     mustSucceed(await new Git(dir).clone(options.repoDir, { branch: tag }));
-    return await use(join(dir, options.path));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return use(join(dir, options.path));
+  });
 }
 
 /** Finishing a release whose tag exists: push branch and tag, publish, create the forge release — whichever is missing. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createPrivateDir, removePrivateDir } from '../cleanup.js';
 import { AegisError } from '../errors.js';
 import { type Fetch, httpFetch } from '../http.js';
 import type { Log } from '../log.js';
@@ -122,8 +123,8 @@ export async function installTrivy(options: InstallOptions): Promise<Installed> 
     }
   }
 
-  mkdirSync(options.cacheDir, { recursive: true });
-  const staging = mkdtempSync(join(options.cacheDir, '.install-'));
+  // Registered, so that a cancel mid-install leaves no half-unpacked directory in the cache.
+  const staging = createPrivateDir(options.cacheDir, '.install-');
   try {
     const archivePath = join(staging, asset);
     writeFileSync(archivePath, archive);
@@ -134,9 +135,9 @@ export async function installTrivy(options: InstallOptions): Promise<Installed> 
     rmSync(directory, { recursive: true, force: true });
     mkdirSync(join(options.cacheDir, 'bin'), { recursive: true });
     renameSync(staging, directory);
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
+  } finally {
+    // After the rename there is nothing left at `staging`; this only forgets it.
+    removePrivateDir(staging);
   }
   const binary = join(directory, 'trivy');
   options.log.info(

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPrivateDir, removePrivateDir } from '../../cleanup.js';
 import { AegisError } from '../../errors.js';
 import type { Fetch } from '../../http.js';
 import { run } from '../../process.js';
@@ -64,7 +65,7 @@ export function npmPublisher(options: NpmOptions): Publisher {
   };
   /** Runs npm with a throwaway userconfig that reads the token from the environment. */
   const npm = async (args: string[], cwd: string | undefined) => {
-    const configDir = mkdtempSync(join(tmpdir(), 'aegis-npmrc-'));
+    const configDir = createPrivateDir(tmpdir(), 'aegis-npmrc-');
     const userconfig = join(configDir, '.npmrc');
     writeFileSync(userconfig, npmrcFor(options.registryUrl), { mode: 0o600 });
     try {
@@ -81,7 +82,7 @@ export function npmPublisher(options: NpmOptions): Publisher {
         },
       });
     } finally {
-      rmSync(configDir, { recursive: true, force: true });
+      removePrivateDir(configDir);
     }
   };
   return {
