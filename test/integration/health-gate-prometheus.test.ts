@@ -107,6 +107,12 @@ describe.skipIf(!hasPrometheus)('health-gate against a real Prometheus scraping 
     git(later, 'push', '--quiet', 'origin', 'HEAD:main');
 
     const interval = 1000;
+    // Two good error-rate measurements first (however late the gate starts), then every other request fails.
+    let good = 0;
+    let twoGood: () => void = () => {};
+    const goodMeasured = new Promise<void>((resolve) => {
+      twoGood = resolve;
+    });
     const gate = runHealthGate(
       {
         checks: [
@@ -129,9 +135,11 @@ describe.skipIf(!hasPrometheus)('health-gate against a real Prometheus scraping 
         environment: 'dev',
       },
       workspace,
+      (line) => {
+        if (/\[error-rate\] #\d+ Successful/.test(line) && ++good === 2) twoGood();
+      },
     );
-    // Let a few good measurements land, then make every other request fail.
-    await new Promise((resolve) => setTimeout(resolve, 3 * interval));
+    await Promise.race([goodMeasured, gate]);
     const badSince = service.turnBad();
     const run = await gate;
     const detectedAfter = Date.now() - badSince;

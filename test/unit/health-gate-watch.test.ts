@@ -60,10 +60,11 @@ describe('watch()', () => {
 
   test('progress is printed while a check waits out its initial-delay', async () => {
     const log = recordingLog();
-    await watch([scripted('late', ['Successful'], { initialDelayMs: 120, limits: { count: 1 } })], {
+    // The first line is printed at once, the next one a progress period later: a delay ten periods long leaves room for a slow machine.
+    await watch([scripted('late', ['Successful'], { initialDelayMs: 1000, limits: { count: 1 } })], {
       timeoutMs: 5000,
       log,
-      delayProgressMs: 40,
+      delayProgressMs: 100,
     });
     const waiting = log.lines.filter((line) => line.includes('[late] initial-delay: first measurement in'));
     expect(waiting.length).toBeGreaterThanOrEqual(2);
