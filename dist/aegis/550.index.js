@@ -297,17 +297,14 @@ async function syncToTip(git, branch, retries) {
 /* harmony export */   p0: () => (/* binding */ recordVerdict)
 /* harmony export */ });
 /* unused harmony exports VERDICT_NOTES, VERDICT_NOTES_REF, verdictNote, parseVerdictNote */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8496);
-/* harmony import */ var _git_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7140);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9478);
-/* harmony import */ var _commit_message_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(349);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3639);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _git_git_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8496);
+/* harmony import */ var _git_transaction_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7140);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9478);
+/* harmony import */ var _commit_message_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(349);
 /**
  * Verdicts recorded in Git: health-gate appends its verdict for the GitOps commit it watched as
  * a note under `refs/notes/aegis` (a paragraph of `Aegis-Verdict`, `Aegis-Environment`,
@@ -322,19 +319,18 @@ async function syncToTip(git, branch, retries) {
 
 
 
-
 /** `git notes --ref=aegis`: the notes ref every verdict goes to. */
 const VERDICT_NOTES = 'aegis';
 const VERDICT_NOTES_REF = `refs/notes/${VERDICT_NOTES}`;
 const single = (text) => text.replace(/\s+/g, ' ').trim();
 /** One note paragraph for one verdict. */
 function verdictNote(verdict) {
-    const lines = [`${_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.verdict}: ${verdict.verdict}`];
+    const lines = [`${_commit_message_js__WEBPACK_IMPORTED_MODULE_5__/* .TRAILER */ .AH.verdict}: ${verdict.verdict}`];
     if (verdict.environment)
-        lines.push(`${_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.environment}: ${single(verdict.environment)}`);
-    lines.push(`${_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.checkedAt}: ${verdict.checkedAt.toISOString()}`);
+        lines.push(`${_commit_message_js__WEBPACK_IMPORTED_MODULE_5__/* .TRAILER */ .AH.environment}: ${single(verdict.environment)}`);
+    lines.push(`${_commit_message_js__WEBPACK_IMPORTED_MODULE_5__/* .TRAILER */ .AH.checkedAt}: ${verdict.checkedAt.toISOString()}`);
     if (verdict.sourceRun)
-        lines.push(`${_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.sourceRun}: ${single(verdict.sourceRun)}`);
+        lines.push(`${_commit_message_js__WEBPACK_IMPORTED_MODULE_5__/* .TRAILER */ .AH.sourceRun}: ${single(verdict.sourceRun)}`);
     return `${lines.join('\n')}\n`;
 }
 /** Every verdict in a note, oldest first (appended paragraphs); paragraphs that are not one are ignored. */
@@ -347,15 +343,15 @@ function parseVerdictNote(text) {
             if (match)
                 fields.set(match[1], match[2].trim());
         }
-        const verdict = _verdict_js__WEBPACK_IMPORTED_MODULE_7__/* .MEASUREMENT_PHASES */ .G.find((phase) => phase === fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.verdict));
-        const checkedAt = new Date(fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.checkedAt) ?? '');
+        const verdict = _verdict_js__WEBPACK_IMPORTED_MODULE_6__/* .MEASUREMENT_PHASES */ .G.find((phase) => phase === fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_5__/* .TRAILER */ .AH.verdict));
+        const checkedAt = new Date(fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_5__/* .TRAILER */ .AH.checkedAt) ?? '');
         if (!verdict || Number.isNaN(checkedAt.getTime()))
             continue;
         verdicts.push({
             verdict,
             checkedAt,
-            ...(fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.environment) ? { environment: fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.environment) } : {}),
-            ...(fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.sourceRun) ? { sourceRun: fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_6__/* .TRAILER */ .AH.sourceRun) } : {}),
+            ...(fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_5__/* .TRAILER */ .AH.environment) ? { environment: fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_5__/* .TRAILER */ .AH.environment) } : {}),
+            ...(fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_5__/* .TRAILER */ .AH.sourceRun) ? { sourceRun: fields.get(_commit_message_js__WEBPACK_IMPORTED_MODULE_5__/* .TRAILER */ .AH.sourceRun) } : {}),
         });
     }
     return verdicts;
@@ -370,12 +366,12 @@ function latestVerdict(verdicts, environment) {
 async function fetchVerdicts(git, remoteUrl) {
     const listed = await git.remoteRefs(remoteUrl, [VERDICT_NOTES_REF]);
     if (!listed.ok)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Could not list ${VERDICT_NOTES_REF} of ${remoteUrl}: ${listed.stderr.trim().split('\n').pop()}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AegisError */ .o4(`Could not list ${VERDICT_NOTES_REF} of ${remoteUrl}: ${listed.stderr.trim().split('\n').pop()}`);
     if (!listed.refs.some((ref) => ref.ref === VERDICT_NOTES_REF)) {
         await git.deleteRef(VERDICT_NOTES_REF);
         return false;
     }
-    (0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .mustSucceed */ .MX)(await git.fetch(remoteUrl, [`+${VERDICT_NOTES_REF}:${VERDICT_NOTES_REF}`], { writeFetchHead: false }));
+    (0,_git_git_js__WEBPACK_IMPORTED_MODULE_3__/* .mustSucceed */ .MX)(await git.fetch(remoteUrl, [`+${VERDICT_NOTES_REF}:${VERDICT_NOTES_REF}`], { writeFetchHead: false }));
     return true;
 }
 /** The verdicts recorded for `commit` in the fetched notes. */
@@ -390,8 +386,9 @@ async function readVerdicts(git, commit) {
  */
 async function recordVerdict(options) {
     const { remote, log } = options;
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'aegis-verdict-'));
-    const git = new _git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .Git */ .TU(dir, remote.env);
+    // Registered, so that a cancel removes it too.
+    const dir = (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .createPrivateDir */ .b4)((0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(), 'aegis-verdict-');
+    const git = new _git_git_js__WEBPACK_IMPORTED_MODULE_3__/* .Git */ .TU(dir, remote.env);
     try {
         await git.init();
         const commit = await fullCommit(git, remote.url, options.branch, options.commit);
@@ -404,29 +401,29 @@ async function recordVerdict(options) {
                 log.info(`Recorded ${options.verdict.verdict} for ${commit.slice(0, 12)} in ${VERDICT_NOTES_REF}${attempt > 1 ? ` on attempt ${attempt}` : ''}.`);
                 return { commit, attempts: attempt };
             }
-            if (!(0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .isRaceRejection */ .pf)(`${push.stdout}\n${push.stderr}`)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push of ${VERDICT_NOTES_REF} failed: ${push.stderr.trim().split('\n').slice(-3).join(' ')}`);
+            if (!(0,_git_git_js__WEBPACK_IMPORTED_MODULE_3__/* .isRaceRejection */ .pf)(`${push.stdout}\n${push.stderr}`)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AegisError */ .o4(`Push of ${VERDICT_NOTES_REF} failed: ${push.stderr.trim().split('\n').slice(-3).join(' ')}`);
             }
             if (attempt >= options.maxAttempts) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Push of ${VERDICT_NOTES_REF} was rejected ${attempt} times because others kept pushing; gave up (max-attempts ${options.maxAttempts}).`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AegisError */ .o4(`Push of ${VERDICT_NOTES_REF} was rejected ${attempt} times because others kept pushing; gave up (max-attempts ${options.maxAttempts}).`);
             }
-            const delay = (0,_git_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .raceBackoffMs */ .m8)(attempt, options.backoff, options.random);
+            const delay = (0,_git_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .raceBackoffMs */ .m8)(attempt, options.backoff, options.random);
             log.info(`Push of ${VERDICT_NOTES_REF} lost a race (attempt ${attempt}/${options.maxAttempts}); appending on the new tip in ${delay} ms.`);
-            await (0,_git_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .sleep */ .yy)(delay);
+            await (0,_git_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .yy)(delay);
         }
     }
     finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+        (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .removePrivateDir */ .VZ)(dir);
     }
 }
 /** A full SHA as given; an abbreviated one resolved against the branch's commits (no file contents fetched). */
 async function fullCommit(git, url, branch, commit) {
     if (/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(commit))
         return commit.toLowerCase();
-    (0,_git_git_js__WEBPACK_IMPORTED_MODULE_4__/* .mustSucceed */ .MX)(await git.fetch(url, [`+refs/heads/${branch}:refs/heads/${branch}`], { filter: 'blob:none', writeFetchHead: false }));
+    (0,_git_git_js__WEBPACK_IMPORTED_MODULE_3__/* .mustSucceed */ .MX)(await git.fetch(url, [`+refs/heads/${branch}:refs/heads/${branch}`], { filter: 'blob:none', writeFetchHead: false }));
     const full = await git.resolveCommit(commit);
     if (!full)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .AegisError */ .o4(`Commit ${commit} is not on ${branch} of ${url}; its verdict was not recorded.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AegisError */ .o4(`Commit ${commit} is not on ${branch} of ${url}; its verdict was not recorded.`);
     return full;
 }
 

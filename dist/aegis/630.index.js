@@ -2605,11 +2605,14 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// EXTERNAL MODULE: ./src/core/cleanup.ts
+var cleanup = __webpack_require__(3639);
 // EXTERNAL MODULE: ./src/core/http.ts
 var http = __webpack_require__(1983);
 // EXTERNAL MODULE: ./src/core/process.ts + 1 modules
 var core_process = __webpack_require__(9084);
 ;// CONCATENATED MODULE: ./src/core/scan/trivy.ts
+
 
 
 
@@ -2708,8 +2711,8 @@ async function installTrivy(options) {
             throw new errors/* AegisError */.o4(`Checksum mismatch for ${asset}: downloaded ${actual}, expected ${expected}; refusing to install`);
         }
     }
-    (0,external_node_fs_.mkdirSync)(options.cacheDir, { recursive: true });
-    const staging = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(options.cacheDir, '.install-'));
+    // Registered, so that a cancel mid-install leaves no half-unpacked directory in the cache.
+    const staging = (0,cleanup/* createPrivateDir */.b4)(options.cacheDir, '.install-');
     try {
         const archivePath = (0,external_node_path_.join)(staging, asset);
         (0,external_node_fs_.writeFileSync)(archivePath, archive);
@@ -2721,9 +2724,9 @@ async function installTrivy(options) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(options.cacheDir, 'bin'), { recursive: true });
         (0,external_node_fs_.renameSync)(staging, directory);
     }
-    catch (error) {
-        (0,external_node_fs_.rmSync)(staging, { recursive: true, force: true });
-        throw error;
+    finally {
+        // After the rename there is nothing left at `staging`; this only forgets it.
+        (0,cleanup/* removePrivateDir */.VZ)(staging);
     }
     const binary = (0,external_node_path_.join)(directory, 'trivy');
     options.log.info(`${cached ? 'Unpacked the cached' : 'Installed'} Trivy ${options.version} (archive sha256 ${expected}) into ${directory}.`);

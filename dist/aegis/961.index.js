@@ -589,6 +589,8 @@ function withBuild(publisher, argv) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/core/cleanup.ts
+var cleanup = __webpack_require__(3639);
 // EXTERNAL MODULE: ./src/core/http.ts
 var http = __webpack_require__(1983);
 ;// CONCATENATED MODULE: ./src/core/release/http.ts
@@ -617,6 +619,7 @@ function expectStatus(response, ok, what) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/release/publish/npm.ts
+
 
 
 
@@ -662,7 +665,7 @@ function npmPublisher(options) {
     };
     /** Runs npm with a throwaway userconfig that reads the token from the environment. */
     const npm = async (args, cwd) => {
-        const configDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'aegis-npmrc-'));
+        const configDir = (0,cleanup/* createPrivateDir */.b4)((0,external_node_os_.tmpdir)(), 'aegis-npmrc-');
         const userconfig = (0,external_node_path_.join)(configDir, '.npmrc');
         (0,external_node_fs_.writeFileSync)(userconfig, npmrcFor(options.registryUrl), { mode: 0o600 });
         try {
@@ -680,7 +683,7 @@ function npmPublisher(options) {
             });
         }
         finally {
-            (0,external_node_fs_.rmSync)(configDir, { recursive: true, force: true });
+            (0,cleanup/* removePrivateDir */.VZ)(configDir);
         }
     };
     return {
@@ -1515,6 +1518,7 @@ function bumpLockfileDependents(file, text, dependents, name, version) {
 
 
 
+
 /** Trailer naming the tag a release commit belongs to. */
 const RELEASE_TRAILER = RELEASE_TRAILER_KEY;
 function today() {
@@ -1696,14 +1700,10 @@ function verifyNpmEntry(options, entry, tag, commit) {
  * not a worktree, because npm reads `gitHead` from `.git/HEAD`, which a worktree does not have.
  */
 async function withCheckoutOf(options, tag, use) {
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'aegis-release-'));
-    try {
+    return (0,cleanup/* withPrivateDir */.vG)((0,external_node_os_.tmpdir)(), 'aegis-release-', async (dir) => {
         (0,git_git/* mustSucceed */.MX)(await new git_git/* Git */.TU(dir).clone(options.repoDir, { branch: tag }));
-        return await use((0,external_node_path_.join)(dir, options.path));
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-    }
+        return use((0,external_node_path_.join)(dir, options.path));
+    });
 }
 /** Finishing a release whose tag exists: push branch and tag, publish, create the forge release — whichever is missing. */
 async function resumePlan(options, git, context, tags, latest) {

@@ -28390,16 +28390,24 @@ module.exports = {
 
 
 const live = new Set();
+/** Every private dir this process created, removed or not (see `removeAllPrivateDirs`). */
+const created = new Set();
 /** A new directory only this user can read, under `parent` (the runner's temp dir). */
 function createPrivateDir(parent, prefix) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(parent, { recursive: true });
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(parent, prefix));
     live.add(dir);
+    created.add(dir);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(dir, 0o700);
     return dir;
 }
 function removePrivateDir(dir) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+    // rmSync can return without an error, the tree still there, while a git renames its lock files in it.
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true, maxRetries: 3 });
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+        throw new Error(`Could not remove the temporary directory ${dir}.`);
     live.delete(dir);
 }
 /** Runs `body` with a private directory that is removed afterwards, whatever happens. */
@@ -28412,9 +28420,13 @@ async function withPrivateDir(parent, prefix, body) {
         removePrivateDir(dir);
     }
 }
-/** Synchronous, so it can run in an `exit` handler and before a signal ends the process. */
-function removeAllPrivateDirs() {
-    for (const dir of [...live]) {
+/**
+ * Synchronous, so it can run in an `exit` handler and before a signal ends the process.
+ * `includingRemoved` is for the last pass of a cancel: a git that was still running, or the
+ * stage's own last write (which creates missing parent folders), may have put a removed dir back.
+ */
+function removeAllPrivateDirs(options = {}) {
+    for (const dir of [...(options.includingRemoved ? created : live)]) {
         try {
             removePrivateDir(dir);
         }
@@ -29268,11 +29280,13 @@ function parseTrailers(message) {
 /* harmony export */   t: () => (/* binding */ httpFetch)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _stopping_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(503);
 /**
  * The one way src/ talks HTTP: every request has a timeout, a network failure is a typed
  * error naming the host (never headers or the full URL, which may carry secrets), and
  * bounded retries with backoff are there for callers whose request is safe to repeat.
  */
+
 
 /** The host could not be reached, or did not answer in time. */
 class HttpUnreachableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4 {
@@ -29324,6 +29338,10 @@ async function httpFetch(url, init, options) {
     const backoff = (n) => sleep(random() * (options.retry?.baseMs ?? 200) * 2 ** (n - 1));
     for (let n = 1;; n++) {
         const last = n >= attempts;
+        // A cancelled stage does nothing more: no rollback, no notification about the command the cancel ended.
+        const refused = (0,_stopping_js__WEBPACK_IMPORTED_MODULE_1__/* .refusedWhileStopping */ .oT)();
+        if (refused)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4(`${originOf(url)}: ${refused}`);
         let response;
         try {
             response = await attempt(url, init, options);
@@ -29681,9 +29699,9 @@ function displayPath(root, path) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  at: () => (/* binding */ killChildren),
   eF: () => (/* binding */ run),
-  OD: () => (/* binding */ stopChildren),
-  v$: () => (/* binding */ stoppingSignal)
+  OD: () => (/* binding */ stopChildren)
 });
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -29692,7 +29710,10 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/core/stopping.ts
+var stopping = __nccwpck_require__(503);
 ;// CONCATENATED MODULE: ./src/core/process.ts
+
 
 
 
@@ -29702,9 +29723,10 @@ var errors = __nccwpck_require__(4296);
  */
 function run(command, args, options = {}) {
     return new Promise((resolve, reject) => {
-        if (stoppingOn) {
-            // The stage goes on between the signal and the exit; a child started now would outlive the cleanup.
-            reject(new errors/* CommandError */.Qd(command, args, null, `not started: the stage is stopping on ${stoppingOn}`));
+        // The stage goes on between the signal and the exit; a child started now would outlive the cleanup.
+        const refused = (0,stopping/* refusedWhileStopping */.oT)();
+        if (refused) {
+            reject(new errors/* CommandError */.Qd(command, args, null, refused));
             return;
         }
         const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
@@ -29772,31 +29794,61 @@ function signalGroup(child, signal) {
     }
     child.kill(signal);
 }
-let stoppingOn;
-/** The signal the stage is stopping on, once `stopChildren` was called. */
-function stoppingSignal() {
-    return stoppingOn;
-}
 /**
  * Passes a signal on to every child still running and waits (at most `graceMs`) for them to
  * end, so that a cancelled stage removes its temp dirs after git has stopped writing to them.
- * From the first call on, `run` starts no new child: the stage's own code keeps running while
- * this waits, and a git it started now would write into a directory already removed.
+ * From the first call on, `run` starts no new child (see stopping.ts).
  */
 async function stopChildren(signal, graceMs = 2000) {
-    stoppingOn ??= signal;
+    (0,stopping/* beginStopping */.Ol)(signal);
     const children = [...running];
-    const ended = children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('close', () => resolve()))));
+    const ended = children.map((child) => new Promise((resolve) => (running.has(child) ? child.once('close', () => resolve()) : resolve())));
     for (const child of children)
         signalGroup(child, signal);
     const within = (ms) => Promise.race([Promise.all(ended), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
     await within(graceMs);
-    const left = children.filter((child) => child.exitCode === null && child.signalCode === null);
+    // Not yet closed: the child itself may have ended while another process of its group holds the pipes.
+    const left = children.filter((child) => running.has(child));
     if (left.length === 0)
         return;
     for (const child of left)
         signalGroup(child, 'SIGKILL');
     await within(1000);
+}
+/** Kills what is still running, for the exit of the stage: each child leads its own group, which nothing else would end. */
+function killChildren() {
+    for (const child of running)
+        signalGroup(child, 'SIGKILL');
+}
+
+
+/***/ }),
+
+/***/ 503:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ol: () => (/* binding */ beginStopping),
+/* harmony export */   oT: () => (/* binding */ refusedWhileStopping),
+/* harmony export */   v$: () => (/* binding */ stoppingSignal)
+/* harmony export */ });
+/**
+ * Whether the stage is being stopped by SIGINT/SIGTERM. Between the signal and the exit the
+ * stage's own code goes on running; from the moment this is set nothing new may start — no
+ * child process, no HTTP request — so that "nothing more is done" holds and nothing writes
+ * into the temp dirs the signal handler removes.
+ */
+let stoppingOn;
+function beginStopping(signal) {
+    stoppingOn ??= signal;
+}
+/** The signal the stage is stopping on, once `beginStopping` was called. */
+function stoppingSignal() {
+    return stoppingOn;
+}
+/** The reason a command or request is refused while stopping, or undefined when it may start. */
+function refusedWhileStopping() {
+    return stoppingOn ? `not started: the stage is stopping on ${stoppingOn}` : undefined;
 }
 
 
@@ -34851,6 +34903,8 @@ var external_node_url_ = __nccwpck_require__(3136);
 var cleanup = __nccwpck_require__(3639);
 // EXTERNAL MODULE: ./src/core/process.ts + 1 modules
 var core_process = __nccwpck_require__(9084);
+// EXTERNAL MODULE: ./src/core/stopping.ts
+var stopping = __nccwpck_require__(503);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -35009,6 +35063,7 @@ function createPlatform(stage, env = process.env, local = {}) {
 
 
 
+
 /** The input that picks each external program, for the "install it, or change …" advice. */
 const TOOL_INPUTS = {
     buildah: "'builder' (buildx needs a Docker engine)",
@@ -35039,7 +35094,7 @@ async function runStage(definition, platform) {
         if (error instanceof Error && error.stack)
             platform.log.debug(error.stack);
         // A git ended or refused by the signal is not the stage's failure; the signal handler says what happened.
-        if (!(0,core_process/* stoppingSignal */.v$)())
+        if (!(0,stopping/* stoppingSignal */.v$)())
             platform.fail(stageFailure(stage.name, error));
     }
     finally {
@@ -35095,18 +35150,22 @@ function removeSecretsOnSignal(platform) {
             // Keys first, then again once git/ssh children have stopped writing to our temp dirs.
             (0,cleanup/* removeAllPrivateDirs */.Pw)();
             await (0,core_process/* stopChildren */.OD)(signal);
-            (0,cleanup/* removeAllPrivateDirs */.Pw)();
+            (0,cleanup/* removeAllPrivateDirs */.Pw)({ includingRemoved: true });
             platform.fail(`Stopped by ${signal}: secret files were removed; whatever was already pushed stays, nothing more is.`);
             process.exit(code);
         };
         process.once(signal, handler);
         return [signal, handler];
     });
-    process.on('exit', cleanup/* removeAllPrivateDirs */.Pw);
+    const onExit = () => {
+        (0,core_process/* killChildren */.at)();
+        (0,cleanup/* removeAllPrivateDirs */.Pw)();
+    };
+    process.on('exit', onExit);
     return () => {
         for (const [signal, handler] of handlers)
             process.removeListener(signal, handler);
-        process.removeListener('exit', cleanup/* removeAllPrivateDirs */.Pw);
+        process.removeListener('exit', onExit);
     };
 }
 
