@@ -20,12 +20,21 @@ export function createPrivateDir(parent: string, prefix: string): string {
   return dir;
 }
 
-export function removePrivateDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-  // rmSync can return without an error, the tree still there, while a git renames its lock files in it.
-  if (existsSync(dir)) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
-  if (existsSync(dir)) throw new Error(`Could not remove the temporary directory ${dir}.`);
+/**
+ * Removes `dir`; one that could not be removed stays registered, for the removal at exit.
+ * Never throws: a cleanup problem must not replace a stage's result or its real error.
+ */
+export function removePrivateDir(dir: string): boolean {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    // rmSync can return without an error, the tree still there, while a git renames its lock files in it.
+    if (existsSync(dir)) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    // Checked below.
+  }
+  if (existsSync(dir)) return false;
   live.delete(dir);
+  return true;
 }
 
 /** Runs `body` with a private directory that is removed afterwards, whatever happens. */
@@ -44,13 +53,7 @@ export async function withPrivateDir<T>(parent: string, prefix: string, body: (d
  * stage's own last write (which creates missing parent folders), may have put a removed dir back.
  */
 export function removeAllPrivateDirs(options: { includingRemoved?: boolean } = {}): void {
-  for (const dir of [...(options.includingRemoved ? created : live)]) {
-    try {
-      removePrivateDir(dir);
-    } catch {
-      // Keep removing the others; nothing else can be done in an exit handler.
-    }
-  }
+  for (const dir of [...(options.includingRemoved ? created : live)]) removePrivateDir(dir);
 }
 
 /** Directories still on disk (for tests and for the runner's own checks). */
