@@ -38,8 +38,9 @@ export function run(command: string, args: readonly string[], options: RunOption
       env: { ...process.env, ...options.env },
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       // Its own process group, so that a kill reaches git's ssh too: an ssh left running keeps
-      // the pipes open, and the child would never be seen to end.
-      detached: true,
+      // the pipes open, and the child would never be seen to end. (On Windows `detached` means
+      // a console of its own and a child that outlives us: not there.)
+      detached: process.platform !== 'win32',
     });
     running.add(child);
     child.once('close', () => running.delete(child));

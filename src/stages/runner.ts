@@ -38,8 +38,10 @@ export async function runStage(definition: StageDefinition, platform: Platform):
   } catch (error) {
     if (error instanceof CommandError) platform.log.debug(`command: ${error.command} ${JSON.stringify(error.args)}`);
     if (error instanceof Error && error.stack) platform.log.debug(error.stack);
-    // A git ended or refused by the signal is not the stage's failure; the signal handler says what happened.
-    if (!stoppingSignal()) platform.fail(stageFailure(stage.name, error));
+    // A git ended or refused by the signal is not the stage's failure: the signal handler fails the job,
+    // and this says what was interrupted.
+    if (stoppingSignal()) platform.log.warning(`Interrupted: ${stageFailure(stage.name, error)}`);
+    else platform.fail(stageFailure(stage.name, error));
   } finally {
     removeAllPrivateDirs();
     release();
@@ -87,28 +89,41 @@ const SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
 
 /**
  * SIGINT (GitHub's cancel) and SIGTERM (GitLab's timeout, `docker stop`) would end the process
- * without running `finally` blocks: remove every private directory first, then exit as the
- * signal would have. Returns the function that uninstalls the handlers.
+ * without running `finally` blocks: stop the children, remove every private directory, then
+ * exit as the signal would have. A second signal while that runs (a second Ctrl-C, GitHub's
+ * SIGTERM after its SIGINT) ends it at once, children and directories included. Returns the
+ * function that uninstalls the handlers; it leaves them in place once a stop has begun.
  */
 function removeSecretsOnSignal(platform: Platform): () => void {
+  let stopping = false;
+  const onExit = () => {
+    killChildren();
+    removeAllPrivateDirs({ includingRemoved: stopping });
+  };
   const handlers = Object.entries(SIGNALS).map(([signal, code]) => {
     const handler = async () => {
-      // Keys first, then again once git/ssh children have stopped writing to our temp dirs.
+      if (stopping) {
+        killChildren();
+        removeAllPrivateDirs({ includingRemoved: true });
+        platform.fail(`Stopped by ${signal} while stopping: children killed, secret files removed.`);
+        process.exit(code);
+      }
+      stopping = true;
+      // Children are signalled at once (before stopChildren's first await), keys removed next,
+      // and every temp dir again once git/ssh have stopped writing to them.
+      const stopped = stopChildren(signal as NodeJS.Signals);
       removeAllPrivateDirs();
-      await stopChildren(signal as NodeJS.Signals);
+      await stopped;
       removeAllPrivateDirs({ includingRemoved: true });
       platform.fail(`Stopped by ${signal}: secret files were removed; whatever was already pushed stays, nothing more is.`);
       process.exit(code);
     };
-    process.once(signal, handler);
+    process.on(signal, handler);
     return [signal, handler] as const;
   });
-  const onExit = () => {
-    killChildren();
-    removeAllPrivateDirs();
-  };
   process.on('exit', onExit);
   return () => {
+    if (stopping) return;
     for (const [signal, handler] of handlers) process.removeListener(signal, handler);
     process.removeListener('exit', onExit);
   };
