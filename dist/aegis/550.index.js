@@ -1925,7 +1925,11 @@ function selectJsonPath(document, steps) {
 var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: ./src/core/http.ts
 var http = __webpack_require__(1983);
+// EXTERNAL MODULE: ./src/core/stopping.ts
+var stopping = __webpack_require__(503);
 ;// CONCATENATED MODULE: ./src/core/health/request.ts
+
+
 
 
 /**
@@ -1935,6 +1939,10 @@ var http = __webpack_require__(1983);
 async function request(url, init, context) {
     const started = performance.now();
     const done = (status, body) => ({ status, body, latencyMs: Math.round(performance.now() - started) });
+    // httpFetch refuses on its own; the node:https path must too.
+    const refused = (0,stopping/* refusedWhileStopping */.oT)();
+    if (refused)
+        throw new errors/* AegisError */.o4(`${new URL(url).origin}: ${refused}`);
     if (init.insecure && url.startsWith('https:'))
         return insecureRequest(url, init, context.signal).then(({ status, body }) => done(status, body));
     const response = await (0,http/* httpFetch */.t)(url, { method: init.method, headers: init.headers, body: init.body, redirect: 'manual' }, { timeoutMs: init.timeoutMs, signal: context.signal, fetch: context.fetch });

@@ -28401,14 +28401,24 @@ function createPrivateDir(parent, prefix) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(dir, 0o700);
     return dir;
 }
+/**
+ * Removes `dir`; one that could not be removed stays registered, for the removal at exit.
+ * Never throws: a cleanup problem must not replace a stage's result or its real error.
+ */
 function removePrivateDir(dir) {
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-    // rmSync can return without an error, the tree still there, while a git renames its lock files in it.
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+        // rmSync can return without an error, the tree still there, while a git renames its lock files in it.
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true, maxRetries: 3 });
+    }
+    catch {
+        // Checked below.
+    }
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true, maxRetries: 3 });
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-        throw new Error(`Could not remove the temporary directory ${dir}.`);
+        return false;
     live.delete(dir);
+    return true;
 }
 /** Runs `body` with a private directory that is removed afterwards, whatever happens. */
 async function withPrivateDir(parent, prefix, body) {
@@ -28426,14 +28436,8 @@ async function withPrivateDir(parent, prefix, body) {
  * stage's own last write (which creates missing parent folders), may have put a removed dir back.
  */
 function removeAllPrivateDirs(options = {}) {
-    for (const dir of [...(options.includingRemoved ? created : live)]) {
-        try {
-            removePrivateDir(dir);
-        }
-        catch {
-            // Keep removing the others; nothing else can be done in an exit handler.
-        }
-    }
+    for (const dir of [...(options.includingRemoved ? created : live)])
+        removePrivateDir(dir);
 }
 /** Directories still on disk (for tests and for the runner's own checks). */
 function livePrivateDirs() {
@@ -29734,8 +29738,9 @@ function run(command, args, options = {}) {
             env: { ...process.env, ...options.env },
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             // Its own process group, so that a kill reaches git's ssh too: an ssh left running keeps
-            // the pipes open, and the child would never be seen to end.
-            detached: true,
+            // the pipes open, and the child would never be seen to end. (On Windows `detached` means
+            // a console of its own and a child that outlives us: not there.)
+            detached: process.platform !== 'win32',
         });
         running.add(child);
         child.once('close', () => running.delete(child));
@@ -35093,8 +35098,11 @@ async function runStage(definition, platform) {
             platform.log.debug(`command: ${error.command} ${JSON.stringify(error.args)}`);
         if (error instanceof Error && error.stack)
             platform.log.debug(error.stack);
-        // A git ended or refused by the signal is not the stage's failure; the signal handler says what happened.
-        if (!(0,stopping/* stoppingSignal */.v$)())
+        // A git ended or refused by the signal is not the stage's failure: the signal handler fails the job,
+        // and this says what was interrupted.
+        if ((0,stopping/* stoppingSignal */.v$)())
+            platform.log.warning(`Interrupted: ${stageFailure(stage.name, error)}`);
+        else
             platform.fail(stageFailure(stage.name, error));
     }
     finally {
@@ -35141,28 +35149,42 @@ function isEntryPoint(moduleUrl) {
 const SIGNALS = { SIGINT: 130, SIGTERM: 143 };
 /**
  * SIGINT (GitHub's cancel) and SIGTERM (GitLab's timeout, `docker stop`) would end the process
- * without running `finally` blocks: remove every private directory first, then exit as the
- * signal would have. Returns the function that uninstalls the handlers.
+ * without running `finally` blocks: stop the children, remove every private directory, then
+ * exit as the signal would have. A second signal while that runs (a second Ctrl-C, GitHub's
+ * SIGTERM after its SIGINT) ends it at once, children and directories included. Returns the
+ * function that uninstalls the handlers; it leaves them in place once a stop has begun.
  */
 function removeSecretsOnSignal(platform) {
+    let stopping = false;
+    const onExit = () => {
+        (0,core_process/* killChildren */.at)();
+        (0,cleanup/* removeAllPrivateDirs */.Pw)({ includingRemoved: stopping });
+    };
     const handlers = Object.entries(SIGNALS).map(([signal, code]) => {
         const handler = async () => {
-            // Keys first, then again once git/ssh children have stopped writing to our temp dirs.
+            if (stopping) {
+                (0,core_process/* killChildren */.at)();
+                (0,cleanup/* removeAllPrivateDirs */.Pw)({ includingRemoved: true });
+                platform.fail(`Stopped by ${signal} while stopping: children killed, secret files removed.`);
+                process.exit(code);
+            }
+            stopping = true;
+            // Children are signalled at once (before stopChildren's first await), keys removed next,
+            // and every temp dir again once git/ssh have stopped writing to them.
+            const stopped = (0,core_process/* stopChildren */.OD)(signal);
             (0,cleanup/* removeAllPrivateDirs */.Pw)();
-            await (0,core_process/* stopChildren */.OD)(signal);
+            await stopped;
             (0,cleanup/* removeAllPrivateDirs */.Pw)({ includingRemoved: true });
             platform.fail(`Stopped by ${signal}: secret files were removed; whatever was already pushed stays, nothing more is.`);
             process.exit(code);
         };
-        process.once(signal, handler);
+        process.on(signal, handler);
         return [signal, handler];
     });
-    const onExit = () => {
-        (0,core_process/* killChildren */.at)();
-        (0,cleanup/* removeAllPrivateDirs */.Pw)();
-    };
     process.on('exit', onExit);
     return () => {
+        if (stopping)
+            return;
         for (const [signal, handler] of handlers)
             process.removeListener(signal, handler);
         process.removeListener('exit', onExit);
