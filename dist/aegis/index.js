@@ -35155,21 +35155,19 @@ const SIGNALS = { SIGINT: 130, SIGTERM: 143 };
  * function that uninstalls the handlers; it leaves them in place once a stop has begun.
  */
 function removeSecretsOnSignal(platform) {
-    let stopping = false;
     const onExit = () => {
         (0,core_process/* killChildren */.at)();
-        (0,cleanup/* removeAllPrivateDirs */.Pw)({ includingRemoved: stopping });
+        (0,cleanup/* removeAllPrivateDirs */.Pw)({ includingRemoved: (0,stopping/* stoppingSignal */.v$)() !== undefined });
     };
     const handlers = Object.entries(SIGNALS).map(([signal, code]) => {
         const handler = async () => {
-            if (stopping) {
+            if ((0,stopping/* stoppingSignal */.v$)()) {
                 (0,core_process/* killChildren */.at)();
                 (0,cleanup/* removeAllPrivateDirs */.Pw)({ includingRemoved: true });
                 platform.fail(`Stopped by ${signal} while stopping: children killed, secret files removed.`);
                 process.exit(code);
             }
-            stopping = true;
-            // Children are signalled at once (before stopChildren's first await), keys removed next,
+            // Children are signalled at once (stopChildren begins the stop before its first await), keys removed next,
             // and every temp dir again once git/ssh have stopped writing to them.
             const stopped = (0,core_process/* stopChildren */.OD)(signal);
             (0,cleanup/* removeAllPrivateDirs */.Pw)();
@@ -35183,7 +35181,7 @@ function removeSecretsOnSignal(platform) {
     });
     process.on('exit', onExit);
     return () => {
-        if (stopping)
+        if ((0,stopping/* stoppingSignal */.v$)())
             return;
         for (const [signal, handler] of handlers)
             process.removeListener(signal, handler);

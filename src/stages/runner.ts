@@ -95,21 +95,19 @@ const SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
  * function that uninstalls the handlers; it leaves them in place once a stop has begun.
  */
 function removeSecretsOnSignal(platform: Platform): () => void {
-  let stopping = false;
   const onExit = () => {
     killChildren();
-    removeAllPrivateDirs({ includingRemoved: stopping });
+    removeAllPrivateDirs({ includingRemoved: stoppingSignal() !== undefined });
   };
   const handlers = Object.entries(SIGNALS).map(([signal, code]) => {
     const handler = async () => {
-      if (stopping) {
+      if (stoppingSignal()) {
         killChildren();
         removeAllPrivateDirs({ includingRemoved: true });
         platform.fail(`Stopped by ${signal} while stopping: children killed, secret files removed.`);
         process.exit(code);
       }
-      stopping = true;
-      // Children are signalled at once (before stopChildren's first await), keys removed next,
+      // Children are signalled at once (stopChildren begins the stop before its first await), keys removed next,
       // and every temp dir again once git/ssh have stopped writing to them.
       const stopped = stopChildren(signal as NodeJS.Signals);
       removeAllPrivateDirs();
@@ -123,7 +121,7 @@ function removeSecretsOnSignal(platform: Platform): () => void {
   });
   process.on('exit', onExit);
   return () => {
-    if (stopping) return;
+    if (stoppingSignal()) return;
     for (const [signal, handler] of handlers) process.removeListener(signal, handler);
     process.removeListener('exit', onExit);
   };
