@@ -42,14 +42,14 @@ function syncedRevisions(app) {
 }
 async function send(target, init, suffix, options) {
     try {
-        return await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpFetch */ .t)(argoApplicationUrl(target, suffix), init, {
+        return await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpFetch */ .tX)(argoApplicationUrl(target, suffix), init, {
             timeoutMs: target.timeoutMs ?? 30_000,
             signal: options.signal,
             fetch: options.fetch,
         });
     }
     catch (error) {
-        if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpUnreachableError */ .f)
+        if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpUnreachableError */ .fN)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4(`Argo CD ${error.origin} unreachable: ${error.reason}`);
         throw error;
     }
@@ -250,7 +250,7 @@ class RegistryClient {
             let target = new URL(url);
             for (let hop = 0;; hop++) {
                 const sameOrigin = target.origin === origin;
-                const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .t)(target, {
+                const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .tX)(target, {
                     method,
                     headers: { ...headers, ...(authorization && sameOrigin ? { Authorization: authorization } : {}) },
                     ...(body ? { body: new Uint8Array(body) } : {}),
@@ -302,7 +302,7 @@ class RegistryClient {
         realm.searchParams.set('scope', scope);
         // The credentials belong to the registry: a realm on another site is asked anonymously.
         const withCredentials = credentials !== undefined && (0,_credential_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .transportCarriesCredentials */ .tW)(base) && (0,_credential_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .realmMayReceiveCredentials */ .y8)(base, realm);
-        const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .t)(realm, { headers: withCredentials ? { Authorization: basic(credentials) } : {}, redirect: 'error' }, { timeoutMs: REQUEST_TIMEOUT_MS, retry: REQUEST_RETRY, fetch: this.fetchImpl });
+        const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .tX)(realm, { headers: withCredentials ? { Authorization: basic(credentials) } : {}, redirect: 'error' }, { timeoutMs: REQUEST_TIMEOUT_MS, retry: REQUEST_RETRY, fetch: this.fetchImpl });
         if (!response.ok) {
             const why = !credentials
                 ? ' (no credentials were given)'

@@ -42,14 +42,14 @@ function syncedRevisions(app) {
 }
 async function send(target, init, suffix, options) {
     try {
-        return await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpFetch */ .t)(argoApplicationUrl(target, suffix), init, {
+        return await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpFetch */ .tX)(argoApplicationUrl(target, suffix), init, {
             timeoutMs: target.timeoutMs ?? 30_000,
             signal: options.signal,
             fetch: options.fetch,
         });
     }
     catch (error) {
-        if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpUnreachableError */ .f)
+        if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpUnreachableError */ .fN)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4(`Argo CD ${error.origin} unreachable: ${error.reason}`);
         throw error;
     }
@@ -1925,11 +1925,7 @@ function selectJsonPath(document, steps) {
 var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: ./src/core/http.ts
 var http = __webpack_require__(1983);
-// EXTERNAL MODULE: ./src/core/stopping.ts
-var stopping = __webpack_require__(503);
 ;// CONCATENATED MODULE: ./src/core/health/request.ts
-
-
 
 
 /**
@@ -1940,12 +1936,10 @@ async function request(url, init, context) {
     const started = performance.now();
     const done = (status, body) => ({ status, body, latencyMs: Math.round(performance.now() - started) });
     // httpFetch refuses on its own; the node:https path must too.
-    const refused = (0,stopping/* refusedWhileStopping */.oT)();
-    if (refused)
-        throw new errors/* AegisError */.o4(`${new URL(url).origin}: ${refused}`);
+    (0,http/* assertMaySend */.qF)(url);
     if (init.insecure && url.startsWith('https:'))
         return insecureRequest(url, init, context.signal).then(({ status, body }) => done(status, body));
-    const response = await (0,http/* httpFetch */.t)(url, { method: init.method, headers: init.headers, body: init.body, redirect: 'manual' }, { timeoutMs: init.timeoutMs, signal: context.signal, fetch: context.fetch });
+    const response = await (0,http/* httpFetch */.tX)(url, { method: init.method, headers: init.headers, body: init.body, redirect: 'manual' }, { timeoutMs: init.timeoutMs, signal: context.signal, fetch: context.fetch });
     return done(response.status, await response.text());
 }
 /** fetch cannot skip certificate checks per request; node:https can (same typed error as httpFetch). */
@@ -1957,7 +1951,7 @@ function insecureRequest(url, init, caller) {
             if (caller.aborted)
                 return reject(error);
             const code = error.code;
-            reject(new http/* HttpUnreachableError */.f(new URL(url).origin, timeout.aborted ? `no answer within ${init.timeoutMs} ms` : (code ?? error.message)));
+            reject(new http/* HttpUnreachableError */.fN(new URL(url).origin, timeout.aborted ? `no answer within ${init.timeoutMs} ms` : (code ?? error.message)));
         };
         const outgoing = (0,external_node_https_.request)(url, { method: init.method ?? 'GET', headers: init.headers, rejectUnauthorized: false, signal }, (incoming) => {
             const chunks = [];

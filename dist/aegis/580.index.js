@@ -157,7 +157,7 @@ class RegistryClient {
             let target = new URL(url);
             for (let hop = 0;; hop++) {
                 const sameOrigin = target.origin === origin;
-                const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .t)(target, {
+                const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .tX)(target, {
                     method,
                     headers: { ...headers, ...(authorization && sameOrigin ? { Authorization: authorization } : {}) },
                     ...(body ? { body: new Uint8Array(body) } : {}),
@@ -209,7 +209,7 @@ class RegistryClient {
         realm.searchParams.set('scope', scope);
         // The credentials belong to the registry: a realm on another site is asked anonymously.
         const withCredentials = credentials !== undefined && (0,_credential_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .transportCarriesCredentials */ .tW)(base) && (0,_credential_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .realmMayReceiveCredentials */ .y8)(base, realm);
-        const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .t)(realm, { headers: withCredentials ? { Authorization: basic(credentials) } : {}, redirect: 'error' }, { timeoutMs: REQUEST_TIMEOUT_MS, retry: REQUEST_RETRY, fetch: this.fetchImpl });
+        const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .tX)(realm, { headers: withCredentials ? { Authorization: basic(credentials) } : {}, redirect: 'error' }, { timeoutMs: REQUEST_TIMEOUT_MS, retry: REQUEST_RETRY, fetch: this.fetchImpl });
         if (!response.ok) {
             const why = !credentials
                 ? ' (no credentials were given)'

@@ -2735,7 +2735,7 @@ async function installTrivy(options) {
 async function download(get, url) {
     let response;
     try {
-        response = await (0,http/* httpFetch */.t)(url, { redirect: 'follow' }, { timeoutMs: 300_000, fetch: get });
+        response = await (0,http/* httpFetch */.tX)(url, { redirect: 'follow' }, { timeoutMs: 300_000, fetch: get });
     }
     catch (error) {
         throw new errors/* AegisError */.o4(`Could not download ${url}: ${error.message}`);

@@ -411,10 +411,10 @@ async function pushMetrics(options) {
     let response;
     try {
         // PUT replaces the group: repeating it is safe, so connection errors and 5xx are retried.
-        response = await (0,http/* httpFetch */.t)(url, { method: 'PUT', headers, body: options.body }, { timeoutMs: options.timeoutMs ?? 30_000, retry: { attempts: 3 }, fetch: options.fetch });
+        response = await (0,http/* httpFetch */.tX)(url, { method: 'PUT', headers, body: options.body }, { timeoutMs: options.timeoutMs ?? 30_000, retry: { attempts: 3 }, fetch: options.fetch });
     }
     catch (error) {
-        if (error instanceof http/* HttpUnreachableError */.f)
+        if (error instanceof http/* HttpUnreachableError */.fN)
             throw new errors/* AegisError */.o4(`Pushgateway ${host} could not be reached: ${error.reason}.`);
         throw error;
     }

@@ -600,12 +600,12 @@ var http = __webpack_require__(1983);
 async function send(request, what, fetchImpl, timeoutMs = 30_000) {
     let response;
     try {
-        response = await (0,http/* httpFetch */.t)(request.url, 
+        response = await (0,http/* httpFetch */.tX)(request.url, 
         // A redirect (e.g. to a login page) is an answer to report, not to follow and mistake for success.
         { method: request.method, headers: request.headers, body: request.body, redirect: 'manual' }, { timeoutMs, fetch: fetchImpl });
     }
     catch (error) {
-        if (!(error instanceof http/* HttpUnreachableError */.f))
+        if (!(error instanceof http/* HttpUnreachableError */.fN))
             throw error;
         throw new errors/* AegisError */.o4(`${what} is unreachable at ${error.origin}: ${error.reason}.`);
     }

@@ -29280,8 +29280,9 @@ function parseTrailers(message) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ HttpUnreachableError),
-/* harmony export */   t: () => (/* binding */ httpFetch)
+/* harmony export */   fN: () => (/* binding */ HttpUnreachableError),
+/* harmony export */   qF: () => (/* binding */ assertMaySend),
+/* harmony export */   tX: () => (/* binding */ httpFetch)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 /* harmony import */ var _stopping_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(503);
@@ -29334,6 +29335,12 @@ async function attempt(url, init, options) {
         throw new HttpUnreachableError(originOf(url), reasonOf(error, timeout.aborted, options.timeoutMs));
     }
 }
+/** A cancelled stage does nothing more: no rollback, no notification about the command the cancel ended. */
+function assertMaySend(url) {
+    const refused = (0,_stopping_js__WEBPACK_IMPORTED_MODULE_1__/* .refusedWhileStopping */ .oT)();
+    if (refused)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4(`${originOf(url)}: ${refused}`);
+}
 /** `fetch` with a timeout, a typed unreachable error and, when asked, bounded retries with backoff. */
 async function httpFetch(url, init, options) {
     const attempts = Math.max(1, options.retry?.attempts ?? 1);
@@ -29342,10 +29349,7 @@ async function httpFetch(url, init, options) {
     const backoff = (n) => sleep(random() * (options.retry?.baseMs ?? 200) * 2 ** (n - 1));
     for (let n = 1;; n++) {
         const last = n >= attempts;
-        // A cancelled stage does nothing more: no rollback, no notification about the command the cancel ended.
-        const refused = (0,_stopping_js__WEBPACK_IMPORTED_MODULE_1__/* .refusedWhileStopping */ .oT)();
-        if (refused)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AegisError */ .o4(`${originOf(url)}: ${refused}`);
+        assertMaySend(url);
         let response;
         try {
             response = await attempt(url, init, options);
@@ -34632,7 +34636,7 @@ async function sendNotification(targets, notification, options) {
         const hide = (text) => text.split(target.url).join('***');
         try {
             // A POST is not safe to repeat (a second message), so no retries.
-            const response = await (0,http/* httpFetch */.t)(target.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payloadFor(target, notification)) }, { timeoutMs: options.timeoutMs ?? 10_000, fetch: options.fetch });
+            const response = await (0,http/* httpFetch */.tX)(target.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payloadFor(target, notification)) }, { timeoutMs: options.timeoutMs ?? 10_000, fetch: options.fetch });
             await response.body?.cancel();
             if (response.ok)
                 delivered++;
@@ -34640,7 +34644,7 @@ async function sendNotification(targets, notification, options) {
                 options.log.warning(`The ${name} was answered with HTTP ${response.status}; the ${notification.stage} result stands.`);
         }
         catch (error) {
-            const reason = error instanceof http/* HttpUnreachableError */.f ? error.reason : error.message;
+            const reason = error instanceof http/* HttpUnreachableError */.fN ? error.reason : error.message;
             options.log.warning(hide(`The ${name} could not be sent (${reason}); the ${notification.stage} result stands.`));
         }
     }

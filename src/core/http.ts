@@ -70,6 +70,12 @@ async function attempt(url: string | URL, init: RequestInit, options: HttpOption
   }
 }
 
+/** A cancelled stage does nothing more: no rollback, no notification about the command the cancel ended. */
+export function assertMaySend(url: string | URL): void {
+  const refused = refusedWhileStopping();
+  if (refused) throw new AegisError(`${originOf(url)}: ${refused}`);
+}
+
 /** `fetch` with a timeout, a typed unreachable error and, when asked, bounded retries with backoff. */
 export async function httpFetch(url: string | URL, init: RequestInit, options: HttpOptions): Promise<Response> {
   const attempts = Math.max(1, options.retry?.attempts ?? 1);
@@ -78,9 +84,7 @@ export async function httpFetch(url: string | URL, init: RequestInit, options: H
   const backoff = (n: number) => sleep(random() * (options.retry?.baseMs ?? 200) * 2 ** (n - 1));
   for (let n = 1; ; n++) {
     const last = n >= attempts;
-    // A cancelled stage does nothing more: no rollback, no notification about the command the cancel ended.
-    const refused = refusedWhileStopping();
-    if (refused) throw new AegisError(`${originOf(url)}: ${refused}`);
+    assertMaySend(url);
     let response: Response;
     try {
       response = await attempt(url, init, options);

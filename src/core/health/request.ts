@@ -1,7 +1,5 @@
 import { request as httpsRequest } from 'node:https';
-import { AegisError } from '../errors.js';
-import { HttpUnreachableError, httpFetch } from '../http.js';
-import { refusedWhileStopping } from '../stopping.js';
+import { assertMaySend, HttpUnreachableError, httpFetch } from '../http.js';
 import type { MeasureContext } from './provider/contract.js';
 
 export interface HealthRequest {
@@ -31,8 +29,7 @@ export async function request(
   const started = performance.now();
   const done = (status: number, body: string) => ({ status, body, latencyMs: Math.round(performance.now() - started) });
   // httpFetch refuses on its own; the node:https path must too.
-  const refused = refusedWhileStopping();
-  if (refused) throw new AegisError(`${new URL(url).origin}: ${refused}`);
+  assertMaySend(url);
   if (init.insecure && url.startsWith('https:'))
     return insecureRequest(url, init, context.signal).then(({ status, body }) => done(status, body));
   const response = await httpFetch(
